@@ -1,0 +1,67 @@
+#include "cli/build_leaflet.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <ostream>
+
+#include "core/atomic_file.hpp"
+#include "layout/lay_out.hpp"
+#include "load/load_leaflet.hpp"
+#include "locale/localize.hpp"
+#include "pdf/write_pdf.hpp"
+
+namespace leafpress::cli {
+namespace fs = std::filesystem;
+namespace {
+
+/// SOURCE_DATE_EPOCH (reproducible-builds.org): whole seconds since 1970.
+std::optional<std::int64_t> source_date_epoch() {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (!value || !*value) return std::nullopt;
+  std::int64_t seconds = 0;
+  const std::string_view text(value);
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+  if (ec != std::errc{} || end != text.data() + text.size() || seconds < 0) return std::nullopt;
+  return seconds;
+}
+
+std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options) {
+  if (options.languages.empty()) return doc.languages;
+  std::vector<std::string> wanted;
+  for (const auto& language : options.languages) {
+    if (std::find(doc.languages.begin(), doc.languages.end(), language) != doc.languages.end()) {
+      wanted.push_back(language);
+    }
+  }
+  return wanted;
+}
+
+}  // namespace
+
+bool build_leaflet(const fs::path& folder, const Options& options, bool write, fonts::FontRegistry& registry,
+                   core::Diagnostics& diags, std::ostream& out) {
+  const std::size_t errors_before = diags.error_count();
+  const auto doc = load::load_leaflet(folder, diags);
+  if (!doc) return false;
+  const auto languages = wanted_languages(*doc, options);
+  if (languages.empty() && !options.languages.empty()) {
+    std::string known;
+    for (const auto& language : doc->languages) known += (known.empty() ? "" : ", ") + language;
+    diags.warning(doc->loc, "none of the requested languages is defined here", "this leaflet has: " + known);
+  }
+  for (const std::string& language : languages) {
+    const std::size_t errors_at_start = diags.error_count();
+    const auto localized = locale::localize(*doc, language, diags);
+    const auto pages = layout::lay_out(localized, registry, diags);
+    if (!pages || diags.error_count() > errors_at_start || !write) continue;
+    const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
+    const fs::path target = fs::path(options.out_dir) / (doc->name + "." + language + ".pdf");
+    core::write_file_atomically(target, bytes);
+    out << "wrote " << target.string() << " (" << pages->pages.size() << " pages, " << (bytes.size() + 512) / 1024
+        << " KB)\n";
+  }
+  return diags.error_count() == errors_before;
+}
+
+}  // namespace leafpress::cli

@@ -1,0 +1,98 @@
+#include "cli/options.hpp"
+
+#include <sstream>
+
+namespace leafpress::cli {
+namespace {
+
+std::vector<std::string> split_commas(const std::string& list) {
+  std::vector<std::string> parts;
+  std::stringstream stream(list);
+  for (std::string part; std::getline(stream, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR]\n"
+         "       leafpress check LEAFLET_DIR...\n"
+         "       leafpress --help | --version\n"
+         "\n"
+         "build   typeset leaflets into PDFs named <leaflet>.<lang>.pdf\n"
+         "        (default: every folder under leaflets/, every language it defines, into output/)\n"
+         "check   validate leaflets and report every problem; writes nothing\n"
+         "\n"
+         "  --lang L[,L...]  only these languages\n"
+         "  --out DIR        where PDFs go (default: output)\n"
+         "  --fonts DIR      project font folder, searched before system fonts (default: fonts)\n"
+         "\n"
+         "exit status: 0 ok, 1 a leaflet has errors, 2 usage error, 3 internal error\n"
+         "SOURCE_DATE_EPOCH, when set, gives the PDFs' creation date.\n";
+}
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::string& error) {
+  Options options;
+  if (args.empty()) {
+    error = "no command given";
+    return std::nullopt;
+  }
+  const std::string& command = args[0];
+  if (command == "--help" || command == "-h" || command == "help") return options;
+  if (command == "--version") {
+    options.command = Command::version;
+    return options;
+  }
+  if (command == "build") {
+    options.command = Command::build;
+  } else if (command == "check") {
+    options.command = Command::check;
+  } else {
+    error = "unknown command '" + command + "'";
+    return std::nullopt;
+  }
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](const char* flag) -> std::optional<std::string> {
+      if (i + 1 >= args.size() || args[i + 1].empty()) {
+        error = std::string(flag) + " needs a value";
+        return std::nullopt;
+      }
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      options.command = Command::help;
+      return options;
+    } else if (arg == "--lang") {
+      const auto list = value("--lang");
+      if (!list) return std::nullopt;
+      options.languages = split_commas(*list);
+    } else if (arg == "--out") {
+      const auto dir = value("--out");
+      if (!dir) return std::nullopt;
+      options.out_dir = *dir;
+    } else if (arg == "--fonts") {
+      const auto dir = value("--fonts");
+      if (!dir) return std::nullopt;
+      options.fonts_dir = *dir;
+    } else if (arg.rfind("--", 0) == 0) {
+      error = "unknown option '" + arg + "'";
+      return std::nullopt;
+    } else {
+      options.leaflets.push_back(arg);
+    }
+  }
+  if (options.command == Command::check && options.leaflets.empty()) {
+    error = "check needs at least one leaflet folder";
+    return std::nullopt;
+  }
+  if (options.command == Command::check && (options.out_dir != "output")) {
+    error = "check writes nothing; --out does not apply";
+    return std::nullopt;
+  }
+  return options;
+}
+
+}  // namespace leafpress::cli

@@ -1,0 +1,94 @@
+#include "cli/run.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+
+#include "cli/build_leaflet.hpp"
+#include "cli/options.hpp"
+#include "core/invariant.hpp"
+#include "fonts/font_registry.hpp"
+
+namespace leafpress::cli {
+namespace fs = std::filesystem;
+namespace {
+
+/// Every folder under leaflets/ that holds a leaflet.yaml, sorted.
+std::vector<std::string> default_leaflets() {
+  std::vector<std::string> folders;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("leaflets", ec)) {
+    if (entry.is_directory() && fs::is_regular_file(entry.path() / "leaflet.yaml")) {
+      folders.push_back(entry.path().string());
+    }
+  }
+  std::sort(folders.begin(), folders.end());
+  return folders;
+}
+
+void print(const core::Diagnostics& diags, std::ostream& err) {
+  for (const core::Diagnostic& diagnostic : diags.items()) err << core::format(diagnostic) << '\n';
+}
+
+int build_all(const Options& options, std::ostream& out, std::ostream& err) {
+  const bool write = options.command == Command::build;
+  std::vector<std::string> leaflets = options.leaflets.empty() ? default_leaflets() : options.leaflets;
+  if (leaflets.empty()) {
+    err << "leafpress: no leaflets found under leaflets/\n";
+    return kInputErrors;
+  }
+  if (write) {
+    std::error_code ec;
+    fs::create_directories(options.out_dir, ec);
+    if (ec) {
+      err << "leafpress: cannot create output folder '" << options.out_dir << "': " << ec.message() << '\n';
+      return kInputErrors;
+    }
+  }
+  fonts::FontRegistry registry({options.fonts_dir});
+  bool ok = true;
+  for (const std::string& folder : leaflets) {
+    core::Diagnostics diags;
+    try {
+      ok = build_leaflet(folder, options, write, registry, diags, out) && ok;
+    } catch (const core::InternalError&) {
+      print(diags, err);
+      throw;
+    } catch (const std::exception& e) {
+      diags.error({folder, 0, 0}, e.what());
+      ok = false;
+    }
+    print(diags, err);
+  }
+  return ok ? kOk : kInputErrors;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string error;
+  const auto options = parse_options(args, error);
+  if (!options) {
+    err << "leafpress: " << error << "\n" << usage_text();
+    return kUsageError;
+  }
+  switch (options->command) {
+    case Command::help:
+      out << usage_text();
+      return kOk;
+    case Command::version:
+      out << "leafpress " LEAFPRESS_VERSION "\n";
+      return kOk;
+    case Command::build:
+    case Command::check:
+      break;
+  }
+  try {
+    return build_all(*options, out, err);
+  } catch (const std::exception& e) {
+    err << "leafpress: internal error: " << e.what() << '\n';
+    return kInternalError;
+  }
+}
+
+}  // namespace leafpress::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/source_loc.hpp"
+
+namespace leafpress::core {
+
+enum class Severity : std::uint8_t { warning, error };
+
+/// One problem found in the input, with the place that caused it.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceLoc loc;
+  std::string message;
+  std::string hint;
+};
+
+/// Collects every problem of a run, so a user sees them all at once.
+class Diagnostics {
+ public:
+  void error(SourceLoc loc, std::string message, std::string hint = {});
+  void warning(SourceLoc loc, std::string message, std::string hint = {});
+  void add(Diagnostic diagnostic);
+
+  bool has_errors() const { return error_count_ > 0; }
+  std::size_t error_count() const { return error_count_; }
+  std::size_t warning_count() const { return items_.size() - error_count_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::size_t error_count_ = 0;
+};
+
+/// Compiler style: "file:line:col: error: message", then "  hint: ..." when there is one.
+std::string format(const Diagnostic& diagnostic);
+
+}  // namespace leafpress::core

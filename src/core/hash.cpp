@@ -1,0 +1,24 @@
+#include "core/hash.hpp"
+
+namespace leafpress::core {
+
+void Fingerprint::add(std::string_view bytes) {
+  constexpr std::uint64_t kPrime = 0x100000001b3ULL;
+  for (const char c : bytes) {
+    const auto byte = static_cast<std::uint8_t>(c);
+    low_ = (low_ ^ byte) * kPrime;
+    high_ = (high_ ^ static_cast<std::uint8_t>(byte + 0x5a)) * kPrime;
+    high_ ^= low_ >> 29;
+  }
+}
+
+std::array<std::uint8_t, 16> Fingerprint::digest() const {
+  std::array<std::uint8_t, 16> out{};
+  for (int i = 0; i < 8; ++i) {
+    out[i] = static_cast<std::uint8_t>(low_ >> (56 - 8 * i));
+    out[8 + i] = static_cast<std::uint8_t>(high_ >> (56 - 8 * i));
+  }
+  return out;
+}
+
+}  // namespace leafpress::core

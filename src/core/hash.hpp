@@ -1,0 +1,21 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace leafpress::core {
+
+/// A 128-bit content fingerprint (two FNV-1a 64 lanes): stable across runs and machines,
+/// for the PDF /ID and subset tags. Not a cryptographic hash.
+class Fingerprint {
+ public:
+  void add(std::string_view bytes);
+  std::array<std::uint8_t, 16> digest() const;
+
+ private:
+  std::uint64_t low_ = 0xcbf29ce484222325ULL;
+  std::uint64_t high_ = 0x84222325cbf29ce4ULL;
+};
+
+}  // namespace leafpress::core

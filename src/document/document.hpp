@@ -1,0 +1,55 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/source_loc.hpp"
+#include "document/blocks.hpp"
+#include "document/theme.hpp"
+
+namespace leafpress::document {
+
+/// A reference from leaflet.yaml to a string of the catalogs, e.g. "what.p1".
+struct TextRef {
+  std::string key;
+  core::SourceLoc loc;
+};
+
+/// One string of a catalog, with the place it was written.
+struct StringEntry {
+  std::string text;
+  core::SourceLoc loc;
+};
+
+/// Every string of one language, by dotted key, from one <lang>.yaml file.
+struct Catalog {
+  std::string language;
+  std::string file;
+  std::map<std::string, StringEntry> strings;
+};
+
+struct PageSetup {
+  int columns = 1;
+  Margins margins;
+  std::optional<TextRef> header;
+  std::optional<TextRef> footer;
+};
+
+/// A leaflet as written: language-neutral structure plus the catalogs of every language.
+struct Document {
+  std::string name;
+  std::string directory;
+  core::SourceLoc loc;
+  std::string default_language;
+  std::vector<std::string> languages;
+  TextRef title;
+  Format format = Format::brochure;
+  PageSetup page;
+  Theme theme;
+  std::vector<Block<TextRef>> blocks;
+  std::map<std::string, Catalog> catalogs;
+};
+
+}  // namespace leafpress::document

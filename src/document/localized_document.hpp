@@ -1,0 +1,49 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/source_loc.hpp"
+#include "document/blocks.hpp"
+#include "document/theme.hpp"
+
+namespace leafpress::document {
+
+/// A run of text with one set of inline styles.
+struct Span {
+  std::string text;
+  bool emphasis = false;
+  bool strong = false;
+  std::string link;
+  bool operator==(const Span&) const = default;
+};
+
+/// Inline-styled text of one language, with the place its string was written.
+struct RichText {
+  std::vector<Span> spans;
+  core::SourceLoc loc;
+
+  /// The characters without styles, as a reader would extract them.
+  std::string plain() const;
+};
+
+struct LocalizedPageSetup {
+  int columns = 1;
+  Margins margins;
+  std::optional<RichText> header;
+  std::optional<RichText> footer;
+};
+
+/// A leaflet in one language: everything the typesetter needs, no string keys left.
+struct LocalizedDocument {
+  std::string name;
+  std::string language;
+  std::string title;
+  Format format = Format::brochure;
+  LocalizedPageSetup page;
+  Theme theme;
+  std::vector<Block<RichText>> blocks;
+};
+
+}  // namespace leafpress::document

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fonts/face.hpp"
+
+namespace leafpress::fonts {
+
+enum class FontStyle : std::uint8_t { regular, italic, bold, bold_italic };
+
+/// Finds faces by family and style: fonts dropped into the project's font folders win, then
+/// the system's fonts through fontconfig. Each file is opened once and kept for the run.
+class FontRegistry {
+ public:
+  explicit FontRegistry(std::vector<std::filesystem::path> font_folders);
+  ~FontRegistry();
+  FontRegistry(const FontRegistry&) = delete;
+  FontRegistry& operator=(const FontRegistry&) = delete;
+
+  /// The face of `family` in `style` (or the family's nearest style), nullptr when no font
+  /// of that family is installed.
+  const Face* find(std::string_view family, FontStyle style);
+
+  /// Families of the project's font folders, for hints in "unknown font" errors.
+  std::vector<std::string> folder_families() const;
+
+ private:
+  struct FolderFont {
+    std::string family;
+    FontStyle style;
+    std::filesystem::path path;
+    int index;
+  };
+
+  const Face* open(const std::filesystem::path& path, int index);
+  const Face* find_in_folders(std::string_view family, FontStyle style);
+  const Face* find_in_system(std::string_view family, FontStyle style);
+
+  std::vector<FolderFont> folder_fonts_;
+  std::map<std::pair<std::string, int>, std::unique_ptr<Face>> faces_;
+  std::map<std::pair<std::string, FontStyle>, const Face*> found_;
+  struct Fontconfig;
+  std::unique_ptr<Fontconfig> fontconfig_;
+};
+
+}  // namespace leafpress::fonts

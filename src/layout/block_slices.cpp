@@ -1,0 +1,245 @@
+#include "layout/block_slices.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace leafpress::layout {
+namespace {
+
+using document::RichText;
+
+constexpr double kParagraphGap = 6;
+constexpr double kBoxPadding = 12;
+constexpr double kListIndent = 16;
+
+TextSpec body_spec(const BlockContext& c) {
+  return {&c.fonts.body, c.theme.body_size, c.theme.text, false, false, 1.45, text::Align::justify};
+}
+
+TextSpec heading_spec(const BlockContext& c, double size, core::Rgb color) {
+  return {&c.fonts.heading, size, color, true, false, 1.2, text::Align::start};
+}
+
+/// One strip per line; the first two and the last two lines stay together.
+std::vector<Slice> line_slices(const SetText& set, double x, double space_before) {
+  std::vector<Slice> slices;
+  const std::size_t n = set.lines.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    Slice slice{set.pitch, i == 0 ? space_before : 0, false, line_items(set, i, x, 0)};
+    slice.keep_with_next = n > 1 && (i == 0 || i + 2 == n);
+    slices.push_back(std::move(slice));
+  }
+  return slices;
+}
+
+/// Stacks set texts downwards inside a box; returns the height used.
+class Stack {
+ public:
+  explicit Stack(double x, double top) : x_(x), y_(top) {}
+  void add(const SetText& set, double gap_before = 0) {
+    if (set.lines.empty()) return;
+    y_ += gap_before;
+    auto lines = all_line_items(set, x_, y_);
+    items_.insert(items_.end(), lines.begin(), lines.end());
+    y_ += set.height();
+  }
+  void add_rect(RectItem rect) { items_.push_back(rect); }
+  void skip(double dy) { y_ += dy; }
+  double y() const { return y_; }
+  std::vector<Item>& items() { return items_; }
+
+ private:
+  double x_;
+  double y_;
+  std::vector<Item> items_;
+};
+
+std::vector<Slice> title_slices(const document::TitleBlock<RichText>& b, const BlockContext& c) {
+  const double width = c.column_width - 2 * kBoxPadding - 4;
+  Stack stack(kBoxPadding + 4, kBoxPadding + 4);
+  if (b.kicker) {
+    TextSpec kicker = heading_spec(c, 10, c.theme.accent);
+    stack.add(c.typesetter.set(*b.kicker, kicker, width));
+    stack.skip(4);
+  }
+  stack.add(c.typesetter.set(b.title, heading_spec(c, c.theme.title_size, c.theme.accent), width));
+  if (b.subtitle) {
+    TextSpec subtitle = heading_spec(c, c.theme.subtitle_size, c.theme.muted);
+    subtitle.bold = false;
+    stack.add(c.typesetter.set(*b.subtitle, subtitle, width), 4);
+  }
+  stack.skip(kBoxPadding + 4);
+  const double height = stack.y();
+  std::vector<Item> items{RectItem{0, 0, c.column_width, height, c.theme.accent_light},
+                          RectItem{0, 0, 4, height, c.theme.accent}};
+  items.insert(items.end(), stack.items().begin(), stack.items().end());
+  return {Slice{height, 0, false, std::move(items)}};
+}
+
+std::vector<Slice> heading_slices(const document::HeadingBlock<RichText>& b, const BlockContext& c) {
+  const double sizes[] = {c.theme.h1_size, c.theme.h2_size, c.theme.h3_size};
+  const double gaps[] = {18, 12, 10};
+  const int level = std::clamp(b.level, 1, 3);
+  const core::Rgb color = level == 1 ? c.theme.accent : c.theme.text;
+  const SetText set = c.typesetter.set(b.text, heading_spec(c, sizes[level - 1], color), c.column_width);
+  std::vector<Item> items = all_line_items(set, 0, 0);
+  double height = set.height() + (level == 1 ? 6 : 3);
+  if (level == 1) {
+    items.push_back(RectItem{0, set.height() + 1.5, 28, 2, c.theme.accent});
+    height += 4;
+  }
+  return {Slice{height, gaps[level - 1], true, std::move(items)}};
+}
+
+std::vector<Slice> paragraph_slices(const RichText& text, const BlockContext& c) {
+  return line_slices(c.typesetter.set(text, body_spec(c), c.column_width), 0, kParagraphGap);
+}
+
+std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const BlockContext& c) {
+  std::vector<Slice> slices;
+  TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
+  marker.align = text::Align::end;
+  for (std::size_t i = 0; i < b.items.size(); ++i) {
+    const SetText set = c.typesetter.set(b.items[i], body_spec(c), c.column_width - kListIndent);
+    auto item_slices = line_slices(set, kListIndent, i == 0 ? kParagraphGap : 3);
+    if (item_slices.empty()) continue;
+    const std::string label = b.numbered ? std::to_string(i + 1) + "." : "\u2022";
+    SetText mark = c.typesetter.set({{document::Span{label, false, false, {}}}, b.items[i].loc}, marker,
+                                    kListIndent - 5);
+    mark.baseline = set.baseline;
+    auto mark_items = line_items(mark, 0, 0, 0);
+    item_slices.front().items.insert(item_slices.front().items.end(), mark_items.begin(), mark_items.end());
+    for (auto& slice : item_slices) slices.push_back(std::move(slice));
+  }
+  return slices;
+}
+
+std::vector<Slice> quote_slices(const document::QuoteBlock<RichText>& b, const BlockContext& c) {
+  const double indent = 18;
+  Stack stack(indent, 2);
+  TextSpec quote = body_spec(c);
+  quote.size = c.theme.body_size * 1.2;
+  quote.italic = true;
+  quote.color = c.theme.accent;
+  quote.align = text::Align::start;
+  stack.add(c.typesetter.set(b.text, quote, c.column_width - indent));
+  if (b.by) {
+    TextSpec by = heading_spec(c, c.theme.body_size * 0.85, c.theme.muted);
+    by.bold = false;
+    stack.add(c.typesetter.set(*b.by, by, c.column_width - indent), 4);
+  }
+  stack.skip(2);
+  const double height = stack.y();
+  stack.add_rect(RectItem{0, 0, 3, height, c.theme.accent});
+  return {Slice{height, 14, false, std::move(stack.items())}};
+}
+
+std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Rgb background, double space_before) {
+  stack.skip(kBoxPadding);
+  const double height = stack.y();
+  std::vector<Item> items{RectItem{0, 0, c.column_width, height, background}};
+  items.insert(items.end(), stack.items().begin(), stack.items().end());
+  return {Slice{height, space_before, false, std::move(items)}};
+}
+
+std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, const BlockContext& c) {
+  const double width = c.column_width - 2 * kBoxPadding;
+  Stack stack(kBoxPadding, kBoxPadding);
+  if (b.title) stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h2_size, c.theme.accent), width));
+  TextSpec body = body_spec(c);
+  body.align = text::Align::start;
+  for (std::size_t i = 0; i < b.paragraphs.size(); ++i) {
+    stack.add(c.typesetter.set(b.paragraphs[i], body, width), i == 0 && !b.title ? 0 : 4);
+  }
+  auto slices = boxed(stack, c, c.theme.accent_light, 16);
+  slices.front().items.push_back(RectItem{0, 0, c.column_width, 3, c.theme.accent});
+  return slices;
+}
+
+std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, const BlockContext& c) {
+  const double inner = c.column_width - 2 * kBoxPadding;
+  Stack stack(kBoxPadding, kBoxPadding);
+  if (b.title) stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h3_size, c.theme.text), inner), 0);
+  const std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
+  const double gap = 14;
+  const double cell = (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
+  std::vector<Item> items;
+  double row_top = stack.y() + 8;
+  for (std::size_t row = 0; row * per_row < b.figures.size(); ++row) {
+    double row_height = 0;
+    for (std::size_t col = 0; col < per_row && row * per_row + col < b.figures.size(); ++col) {
+      const auto& figure = b.figures[row * per_row + col];
+      const double x = kBoxPadding + static_cast<double>(col) * (cell + gap);
+      Stack cell_stack(x, row_top);
+      cell_stack.add(c.typesetter.set(figure.value, heading_spec(c, c.theme.h1_size * 1.3, c.theme.accent), cell));
+      TextSpec label = heading_spec(c, c.theme.body_size * 0.85, c.theme.text);
+      label.bold = false;
+      label.leading = 1.3;
+      cell_stack.add(c.typesetter.set(figure.label, label, cell), 2);
+      items.insert(items.end(), cell_stack.items().begin(), cell_stack.items().end());
+      row_height = std::max(row_height, cell_stack.y() - row_top);
+    }
+    row_top += row_height + 10;
+  }
+  stack.skip(row_top - stack.y() - 10);
+  stack.items().insert(stack.items().end(), items.begin(), items.end());
+  auto slices = boxed(stack, c, c.theme.accent_light, 16);
+  slices.front().items.push_back(RectItem{0, 0, 4, slices.front().height, c.theme.accent});
+  return slices;
+}
+
+std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, const BlockContext& c) {
+  std::vector<Slice> slices;
+  if (b.title) {
+    slices = heading_slices({2, *b.title}, c);
+  }
+  TextSpec small = body_spec(c);
+  small.fonts = &c.fonts.heading;
+  small.size = c.theme.body_size * 0.82;
+  small.leading = 1.35;
+  small.align = text::Align::start;
+  for (std::size_t i = 0; i < b.sources.size(); ++i) {
+    RichText entry = b.sources[i].text;
+    entry.spans.insert(entry.spans.begin(), document::Span{std::to_string(i + 1) + ". ", true, false, {}});
+    if (!b.sources[i].url.empty()) {
+      entry.spans.push_back(document::Span{" ", false, false, {}});
+      entry.spans.push_back(document::Span{b.sources[i].url, false, false, b.sources[i].url});
+    }
+    auto lines = line_slices(c.typesetter.set(entry, small, c.column_width), 0, i == 0 ? 4 : 3);
+    for (auto& slice : lines) slices.push_back(std::move(slice));
+  }
+  return slices;
+}
+
+std::vector<Slice> contact_slices(const document::ContactBlock<RichText>& b, const BlockContext& c) {
+  const core::Rgb white{1, 1, 1};
+  const double width = c.column_width - 2 * kBoxPadding;
+  Stack stack(kBoxPadding, kBoxPadding);
+  if (b.title) stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h2_size, white), width));
+  TextSpec line = heading_spec(c, c.theme.body_size * 0.95, white);
+  line.bold = false;
+  line.leading = 1.4;
+  for (std::size_t i = 0; i < b.lines.size(); ++i) stack.add(c.typesetter.set(b.lines[i], line, width), i == 0 ? 4 : 2);
+  return boxed(stack, c, c.theme.accent, 16);
+}
+
+}  // namespace
+
+std::vector<Slice> block_slices(const document::Block<RichText>& block, const BlockContext& context) {
+  return std::visit(
+      [&](const auto& b) -> std::vector<Slice> {
+        using T = std::decay_t<decltype(b)>;
+        if constexpr (std::is_same_v<T, document::TitleBlock<RichText>>) return title_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::HeadingBlock<RichText>>) return heading_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::ParagraphBlock<RichText>>) return paragraph_slices(b.text, context);
+        else if constexpr (std::is_same_v<T, document::ListBlock<RichText>>) return list_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::QuoteBlock<RichText>>) return quote_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::CalloutBlock<RichText>>) return callout_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::FiguresBlock<RichText>>) return figures_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::SourcesBlock<RichText>>) return sources_slices(b, context);
+        else return contact_slices(b, context);
+      },
+      block.content);
+}
+
+}  // namespace leafpress::layout

@@ -1,0 +1,84 @@
+#include "layout/flow.hpp"
+
+#include <cstdio>
+
+namespace leafpress::layout {
+namespace {
+
+/// Height from the top of slice `i` to the bottom of the last slice it keeps with.
+double chain_height(const std::vector<Slice>& slices, std::size_t i, double limit) {
+  double height = slices[i].height;
+  for (std::size_t k = i; slices[k].keep_with_next && k + 1 < slices.size() && height <= limit; ++k) {
+    height += slices[k + 1].space_before + slices[k + 1].height;
+  }
+  return height;
+}
+
+class Pourer {
+ public:
+  Pourer(const ColumnsOfPage& columns_of, core::Diagnostics& diags) : columns_of_(columns_of), diags_(diags) {
+    open_page();
+  }
+
+  void pour(const Slice& slice, double chain) {
+    const Column& column = columns_[column_index_];
+    if (!at_top_ && y_ + slice.space_before + chain > column.height + 0.01) next_column();
+    const Column& target = columns_[column_index_];
+    if (at_top_ && slice.height > target.height + 0.01) {
+      char amount[32];
+      std::snprintf(amount, sizeof amount, "%.1f", slice.height - target.height);
+      diags_.error(slice.loc, std::string("block is taller than a page column by ") + amount + " pt",
+                   "split it into smaller blocks");
+    }
+    const double top = at_top_ ? 0 : y_ + slice.space_before;
+    std::vector<Item> items = slice.items;
+    translate(items, target.x, target.top + top);
+    auto& page = pages_.back();
+    page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    y_ = top + slice.height;
+    at_top_ = false;
+  }
+
+  std::vector<std::vector<Item>> take() { return std::move(pages_); }
+
+ private:
+  void open_page() {
+    columns_ = columns_of_(pages_.size());
+    pages_.emplace_back();
+    column_index_ = 0;
+    y_ = 0;
+    at_top_ = true;
+  }
+
+  void next_column() {
+    if (column_index_ + 1 < columns_.size()) {
+      ++column_index_;
+      y_ = 0;
+      at_top_ = true;
+    } else {
+      open_page();
+    }
+  }
+
+  const ColumnsOfPage& columns_of_;
+  core::Diagnostics& diags_;
+  std::vector<std::vector<Item>> pages_;
+  std::vector<Column> columns_;
+  std::size_t column_index_ = 0;
+  double y_ = 0;
+  bool at_top_ = true;
+};
+
+}  // namespace
+
+std::vector<std::vector<Item>> flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of,
+                                    core::Diagnostics& diags) {
+  Pourer pourer(columns_of, diags);
+  for (std::size_t i = 0; i < slices.size(); ++i) {
+    const double limit = columns_of(0).front().height;
+    pourer.pour(slices[i], chain_height(slices, i, limit));
+  }
+  return pourer.take();
+}
+
+}  // namespace leafpress::layout

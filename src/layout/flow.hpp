@@ -1,0 +1,30 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "layout/page.hpp"
+#include "layout/slice.hpp"
+
+namespace leafpress::layout {
+
+/// A column on a page, in page coordinates.
+struct Column {
+  double x = 0;
+  double top = 0;
+  double width = 0;
+  double height = 0;
+};
+
+/// The columns of page `index` (0-based), in reading order.
+using ColumnsOfPage = std::function<std::vector<Column>(std::size_t index)>;
+
+/// Pours slices into columns, then pages, in order. A slice goes to the next column when
+/// it, or the chain of slices it must keep with, does not fit; space before a slice is
+/// dropped at the top of a column. Returns each page's items. Reports a slice taller than
+/// a whole column (it is placed anyway, overflowing).
+std::vector<std::vector<Item>> flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of,
+                                    core::Diagnostics& diags);
+
+}  // namespace leafpress::layout

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <vector>
+
+#include "core/source_loc.hpp"
+#include "layout/page.hpp"
+
+namespace leafpress::layout {
+
+/// The unit of page breaking: a horizontal strip that is never split (a line, a heading,
+/// a boxed block). Items are relative to the strip's top-left corner in its column.
+struct Slice {
+  double height = 0;
+  /// Space above the strip, dropped when the strip starts a column.
+  double space_before = 0;
+  /// The strip must share its column with the next one (headings; orphan/widow lines).
+  bool keep_with_next = false;
+  std::vector<Item> items;
+  /// The block the strip comes from, for "does not fit" errors.
+  core::SourceLoc loc;
+};
+
+}  // namespace leafpress::layout

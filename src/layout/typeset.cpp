@@ -1,0 +1,63 @@
+#include "layout/typeset.hpp"
+
+#include <algorithm>
+
+namespace leafpress::layout {
+namespace {
+
+/// Centres the font's ascent+descent in the pitch, as CSS line boxes do.
+double baseline_offset(const TextSpec& spec, double pitch) {
+  const auto& m = spec.fonts->regular->metrics();
+  const double ascent = m.ascender * spec.size / m.units_per_em;
+  const double descent = -m.descender * spec.size / m.units_per_em;
+  return (pitch - ascent - descent) / 2 + ascent;
+}
+
+}  // namespace
+
+SetText Typesetter::set(const document::RichText& rich, const TextSpec& spec, double width) const {
+  text::StyledParagraph paragraph;
+  paragraph.language = language_;
+  paragraph.loc = rich.loc;
+  for (const document::Span& span : rich.spans) {
+    text::TextStyle style{spec.fonts->pick(spec.bold || span.strong, spec.italic || span.emphasis), spec.size,
+                          span.link.empty() ? spec.color : link_color_, span.link};
+    paragraph.append(span.text, style);
+  }
+  const double pitch = spec.size * spec.leading;
+  return {text::set_paragraph(paragraph, {width, spec.align}, diags_), pitch, baseline_offset(spec, pitch)};
+}
+
+SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc) const {
+  document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
+  TextSpec one_line = spec;
+  one_line.align = text::Align::start;
+  return set(rich, one_line, 1e6);
+}
+
+std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top) {
+  std::vector<Item> items;
+  const text::Line& line = set.lines[index];
+  const double baseline = top + set.baseline;
+  for (const text::GlyphRun& run : line.runs) {
+    items.push_back(GlyphItem{run, x, baseline});
+    if (!run.link.empty()) {
+      const auto& m = run.face->metrics();
+      const double ascent = m.ascender * run.size / m.units_per_em;
+      const double descent = -m.descender * run.size / m.units_per_em;
+      items.push_back(LinkItem{x + run.x, baseline - ascent, run.width, ascent + descent, run.link});
+    }
+  }
+  return items;
+}
+
+std::vector<Item> all_line_items(const SetText& set, double x, double top) {
+  std::vector<Item> items;
+  for (std::size_t i = 0; i < set.lines.size(); ++i) {
+    auto line = line_items(set, i, x, top + set.pitch * static_cast<double>(i));
+    items.insert(items.end(), std::make_move_iterator(line.begin()), std::make_move_iterator(line.end()));
+  }
+  return items;
+}
+
+}  // namespace leafpress::layout

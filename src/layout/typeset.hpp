@@ -1,0 +1,57 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "document/localized_document.hpp"
+#include "layout/page.hpp"
+#include "layout/theme_fonts.hpp"
+#include "text/set_paragraph.hpp"
+
+namespace leafpress::layout {
+
+/// How a piece of text is set: family, size, colour, base style, leading and alignment.
+struct TextSpec {
+  const FontSet* fonts = nullptr;
+  double size = 10;
+  core::Rgb color;
+  bool bold = false;
+  bool italic = false;
+  double leading = 1.4;  // line pitch as a multiple of the size
+  text::Align align = text::Align::justify;
+};
+
+/// Lines of set text, with the pitch they are stacked at.
+struct SetText {
+  std::vector<text::Line> lines;
+  double pitch = 0;
+  /// Distance from the top of a line's strip to its baseline.
+  double baseline = 0;
+  double height() const { return pitch * static_cast<double>(lines.size()); }
+};
+
+/// Sets rich text in one language: styles become faces, links take the accent colour.
+class Typesetter {
+ public:
+  Typesetter(std::string language, core::Rgb link_color, core::Diagnostics& diags)
+      : language_(std::move(language)), link_color_(link_color), diags_(diags) {}
+
+  SetText set(const document::RichText& text, const TextSpec& spec, double width) const;
+  /// One unstyled line, never wrapped (page furniture, numbers).
+  SetText set_plain(const std::string& text, const TextSpec& spec, const core::SourceLoc& loc) const;
+
+ private:
+  std::string language_;
+  core::Rgb link_color_;
+  core::Diagnostics& diags_;
+};
+
+/// The display items of line `index` of `set`, its strip's top at `top`, starting at `x`;
+/// each linked run also gets a LinkItem over it.
+std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top);
+
+/// Every line of `set` stacked from `top`.
+std::vector<Item> all_line_items(const SetText& set, double x, double top);
+
+}  // namespace leafpress::layout

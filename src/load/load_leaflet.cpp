@@ -1,0 +1,267 @@
+#include "load/load_leaflet.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "load/load_catalog.hpp"
+#include "load/parse_blocks.hpp"
+#include "load/schema.hpp"
+#include "load/yaml_file.hpp"
+
+namespace leafpress::load {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kLeafletFile = "leaflet.yaml";
+
+void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup& setup) {
+  if (!reader.expect_map(page, "page")) return;
+  reader.check_keys(page, "page", {"columns", "margins", "header", "footer"});
+  if (const auto node = reader.find(page, "columns")) setup.columns = reader.integer(*node, "columns", 1, 2).value_or(1);
+  if (const auto margins = reader.find(page, "margins"); margins && reader.expect_map(*margins, "margins")) {
+    reader.check_keys(*margins, "margins", {"top", "bottom", "inside", "outside"});
+    auto read = [&](const char* key, double& into) {
+      if (const auto node = reader.find(*margins, key)) into = reader.length(*node, key).value_or(into);
+    };
+    read("top", setup.margins.top);
+    read("bottom", setup.margins.bottom);
+    read("inside", setup.margins.inside);
+    read("outside", setup.margins.outside);
+  }
+  if (const auto node = reader.find(page, "header")) setup.header = reader.text_ref(*node, "header");
+  if (const auto node = reader.find(page, "footer")) setup.footer = reader.text_ref(*node, "footer");
+}
+
+void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Theme& theme) {
+  if (!reader.expect_map(theme_node, "theme")) return;
+  reader.check_keys(theme_node, "theme", {"fonts", "sizes", "colors"});
+  if (const auto fonts = reader.find(theme_node, "fonts"); fonts && reader.expect_map(*fonts, "fonts")) {
+    reader.check_keys(*fonts, "fonts", {"body", "heading"});
+    auto read = [&](const char* key, document::FontFamily& into) {
+      if (const auto node = reader.find(*fonts, key)) {
+        if (auto name = reader.string(*node, key)) into = {*name, reader.loc(*node)};
+      }
+    };
+    read("body", theme.body_font);
+    read("heading", theme.heading_font);
+  }
+  if (const auto sizes = reader.find(theme_node, "sizes"); sizes && reader.expect_map(*sizes, "sizes")) {
+    reader.check_keys(*sizes, "sizes", {"body", "title", "subtitle", "h1", "h2", "h3"});
+    auto read = [&](const char* key, double& into) {
+      if (const auto node = reader.find(*sizes, key)) into = reader.number(*node, key, 4, 96).value_or(into);
+    };
+    read("body", theme.body_size);
+    read("title", theme.title_size);
+    read("subtitle", theme.subtitle_size);
+    read("h1", theme.h1_size);
+    read("h2", theme.h2_size);
+    read("h3", theme.h3_size);
+  }
+  if (const auto colors = reader.find(theme_node, "colors"); colors && reader.expect_map(*colors, "colors")) {
+    reader.check_keys(*colors, "colors", {"text", "accent", "accent_light", "muted"});
+    auto read = [&](const char* key, core::Rgb& into) {
+      if (const auto node = reader.find(*colors, key)) into = reader.color(*node, key).value_or(into);
+    };
+    read("text", theme.text);
+    read("accent", theme.accent);
+    read("accent_light", theme.accent_light);
+    read("muted", theme.muted);
+  }
+}
+
+std::vector<std::string> read_languages(const YAML::Node& node, SchemaReader& reader) {
+  std::vector<std::string> languages;
+  if (!node.IsSequence() || node.size() == 0) {
+    reader.error(node, "expected a list of language tags such as [fr, en] for 'languages', got " + describe(node));
+    return languages;
+  }
+  for (const YAML::Node& item : node) {
+    const auto tag = reader.string(item, "languages");
+    if (!tag) continue;
+    if (!is_language_tag(*tag)) {
+      reader.error(item, "expected a language tag such as 'fr' or 'pt-BR', got '" + *tag + "'");
+    } else if (std::find(languages.begin(), languages.end(), *tag) != languages.end()) {
+      reader.error(item, "language '" + *tag + "' is listed twice");
+    } else {
+      languages.push_back(*tag);
+    }
+  }
+  return languages;
+}
+
+/// Every <lang>.yaml beside leaflet.yaml, sorted by language so builds are stable.
+std::vector<std::string> find_catalog_languages(const fs::path& directory) {
+  std::vector<std::string> languages;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    const fs::path& path = entry.path();
+    if (path.extension() != ".yaml" || path.filename() == kLeafletFile) continue;
+    if (is_language_tag(path.stem().string())) languages.push_back(path.stem().string());
+  }
+  std::sort(languages.begin(), languages.end());
+  return languages;
+}
+
+void load_catalogs(const fs::path& directory, const std::string& display_dir, document::Document& doc,
+                   const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, core::Diagnostics& diags) {
+  for (const auto& [language, loc] : wanted) {
+    const fs::path path = directory / (language + ".yaml");
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      diags.error(loc, "missing strings file '" + display_dir + "/" + language + ".yaml' for language '" + language +
+                           "'");
+      continue;
+    }
+    if (auto file = parse_yaml_file(path, display_dir + "/" + language + ".yaml", diags)) {
+      doc.catalogs.emplace(language, load_catalog(*file, language, diags));
+    }
+  }
+}
+
+template <class F>
+void for_each_ref(const document::Document& doc, F&& f) {
+  f(doc.title);
+  if (doc.page.header) f(*doc.page.header);
+  if (doc.page.footer) f(*doc.page.footer);
+  auto opt = [&](const std::optional<document::TextRef>& ref) {
+    if (ref) f(*ref);
+  };
+  for (const auto& block : doc.blocks) {
+    std::visit(
+        [&](const auto& b) {
+          using T = std::decay_t<decltype(b)>;
+          using document::TextRef;
+          if constexpr (std::is_same_v<T, document::TitleBlock<TextRef>>) {
+            f(b.title), opt(b.subtitle), opt(b.kicker);
+          } else if constexpr (std::is_same_v<T, document::HeadingBlock<TextRef>> ||
+                               std::is_same_v<T, document::ParagraphBlock<TextRef>>) {
+            f(b.text);
+          } else if constexpr (std::is_same_v<T, document::ListBlock<TextRef>>) {
+            for (const auto& item : b.items) f(item);
+          } else if constexpr (std::is_same_v<T, document::QuoteBlock<TextRef>>) {
+            f(b.text), opt(b.by);
+          } else if constexpr (std::is_same_v<T, document::CalloutBlock<TextRef>>) {
+            opt(b.title);
+            for (const auto& p : b.paragraphs) f(p);
+          } else if constexpr (std::is_same_v<T, document::FiguresBlock<TextRef>>) {
+            opt(b.title);
+            for (const auto& figure : b.figures) f(figure.value), f(figure.label);
+          } else if constexpr (std::is_same_v<T, document::SourcesBlock<TextRef>>) {
+            opt(b.title);
+            for (const auto& source : b.sources) f(source.text);
+          } else {
+            opt(b.title);
+            for (const auto& line : b.lines) f(line);
+          }
+        },
+        block.content);
+  }
+}
+
+/// Every key must exist in the default language: it is what other languages fall back to.
+void check_default_strings(const document::Document& doc, core::Diagnostics& diags) {
+  const auto catalog = doc.catalogs.find(doc.default_language);
+  if (catalog == doc.catalogs.end()) return;
+  for_each_ref(doc, [&](const document::TextRef& ref) {
+    if (!catalog->second.strings.count(ref.key)) {
+      diags.error(ref.loc, "no string '" + ref.key + "' in " + catalog->second.file + " (the default language)",
+                  "add '" + ref.key + "' to " + catalog->second.file);
+    }
+  });
+}
+
+}  // namespace
+
+bool is_language_tag(std::string_view text) {
+  // BCP 47 in the shape leaflets use: a 2-3 letter language, then subtags of 2-8 alphanumerics.
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('-', start), text.size());
+    const std::string_view subtag = text.substr(start, end - start);
+    const bool alnum = std::all_of(subtag.begin(), subtag.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    });
+    const bool lower = std::all_of(subtag.begin(), subtag.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (first ? !(lower && subtag.size() >= 2 && subtag.size() <= 3) : !(alnum && subtag.size() >= 2 && subtag.size() <= 8)) {
+      return false;
+    }
+    first = false;
+    if (end == text.size()) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
+  const std::string display_dir = directory.lexically_normal().string();
+  const std::string trimmed_dir = display_dir.size() > 1 && display_dir.back() == '/'
+                                      ? display_dir.substr(0, display_dir.size() - 1)
+                                      : display_dir;
+  const std::string leaflet_name = trimmed_dir + "/" + kLeafletFile;
+  std::error_code ec;
+  if (!fs::is_regular_file(directory / kLeafletFile, ec)) {
+    diags.error({trimmed_dir, 0, 0}, "no leaflet.yaml in this folder", "a leaflet folder holds leaflet.yaml and one <lang>.yaml per language");
+    return std::nullopt;
+  }
+  auto file = parse_yaml_file(directory / kLeafletFile, leaflet_name, diags);
+  if (!file) return std::nullopt;
+
+  document::Document doc;
+  doc.name = fs::path(trimmed_dir).filename().string();
+  doc.directory = trimmed_dir;
+  doc.loc = {leaflet_name, 1, 1};
+  SchemaReader reader(leaflet_name, diags);
+  const YAML::Node& root = file->root;
+  if (!root.IsMap()) {
+    reader.error(root, "expected a map with 'default_language', 'title' and 'content', got " + describe(root));
+    return std::nullopt;
+  }
+  reader.check_keys(root, "leaflet", {"default_language", "languages", "title", "format", "page", "theme", "content"});
+
+  std::vector<std::pair<std::string, core::SourceLoc>> wanted;
+  core::SourceLoc default_loc;
+  if (const auto node = reader.require(root, "default_language", "leaflet")) {
+    if (auto tag = reader.string(*node, "default_language"); tag && is_language_tag(*tag)) {
+      doc.default_language = *tag;
+      default_loc = reader.loc(*node);
+    } else if (tag) {
+      reader.error(*node, "expected a language tag such as 'fr' for 'default_language', got '" + *tag + "'");
+    }
+  }
+  if (const auto node = reader.find(root, "languages")) {
+    doc.languages = read_languages(*node, reader);
+    std::size_t index = 0;
+    for (const YAML::Node& item : *node) {
+      if (index < doc.languages.size() && item.IsScalar() && item.Scalar() == doc.languages[index]) {
+        wanted.emplace_back(doc.languages[index++], reader.loc(item));
+      }
+    }
+  } else {
+    doc.languages = find_catalog_languages(directory);
+    for (const auto& language : doc.languages) wanted.emplace_back(language, core::SourceLoc{leaflet_name, 0, 0});
+  }
+  if (!doc.default_language.empty() &&
+      std::none_of(wanted.begin(), wanted.end(), [&](const auto& w) { return w.first == doc.default_language; })) {
+    wanted.emplace_back(doc.default_language, default_loc);
+  }
+  if (const auto node = reader.require(root, "title", "leaflet")) {
+    if (auto ref = reader.text_ref(*node, "title")) doc.title = *ref;
+  }
+  if (const auto node = reader.find(root, "format")) {
+    if (auto format = reader.string(*node, "format"); format && *format != "brochure") {
+      reader.error(*node, "unknown format '" + *format + "'", "the formats are: brochure");
+    }
+  }
+  if (const auto node = reader.find(root, "page")) read_page(*node, reader, doc.page);
+  if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
+  if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
+
+  load_catalogs(directory, trimmed_dir, doc, wanted, diags);
+  check_default_strings(doc, diags);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return doc;
+}
+
+}  // namespace leafpress::load

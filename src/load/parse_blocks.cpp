@@ -1,0 +1,193 @@
+#include "load/parse_blocks.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace leafpress::load {
+namespace {
+
+using document::TextRef;
+using Content = document::BlockContent<TextRef>;
+
+const std::vector<std::string_view>& block_kinds() {
+  static const std::vector<std::string_view> kinds = {"title",   "heading", "paragraph", "list",   "quote",
+                                                      "callout", "figures", "sources",   "contact"};
+  return kinds;
+}
+
+std::optional<TextRef> optional_ref(const YAML::Node& block, const char* key, SchemaReader& reader) {
+  const auto node = reader.find(block, key);
+  if (!node) return std::nullopt;
+  return reader.text_ref(*node, key);
+}
+
+std::optional<TextRef> required_ref(const YAML::Node& block, const char* key, std::string_view what,
+                                    SchemaReader& reader) {
+  const auto node = reader.require(block, key, what);
+  if (!node) return std::nullopt;
+  return reader.text_ref(*node, key);
+}
+
+std::vector<TextRef> ref_list(const YAML::Node& node, std::string_view what, SchemaReader& reader) {
+  std::vector<TextRef> refs;
+  if (!node.IsSequence() || node.size() == 0) {
+    reader.error(node, "expected a list of string keys for '" + std::string(what) + "', got " + describe(node));
+    return refs;
+  }
+  for (const YAML::Node& item : node) {
+    if (auto ref = reader.text_ref(item, what)) refs.push_back(std::move(*ref));
+  }
+  return refs;
+}
+
+/// The list under `key` whose items are maps, reported when it is not a non-empty list.
+std::vector<YAML::Node> map_list(const YAML::Node& block, const char* key, std::string_view shape,
+                                 SchemaReader& reader) {
+  std::vector<YAML::Node> items;
+  const auto list = reader.find(block, key);
+  if (!list || !list->IsSequence() || list->size() == 0) {
+    reader.error(list ? *list : block, "expected a list of " + std::string(shape) + " for '" + key + "', got " +
+                                           (list ? describe(*list) : "nothing"));
+    return items;
+  }
+  for (const YAML::Node& item : *list) {
+    if (reader.expect_map(item, key)) items.push_back(item);
+  }
+  return items;
+}
+
+std::optional<Content> parse_title(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "title", {"title", "subtitle", "kicker"});
+  auto title = required_ref(block, "title", "title", reader);
+  auto subtitle = optional_ref(block, "subtitle", reader);
+  auto kicker = optional_ref(block, "kicker", reader);
+  if (!title) return std::nullopt;
+  return document::TitleBlock<TextRef>{*title, subtitle, kicker};
+}
+
+std::optional<Content> parse_heading(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "heading", {"heading", "level"});
+  auto text = required_ref(block, "heading", "heading", reader);
+  int level = 1;
+  if (const auto node = reader.find(block, "level")) level = reader.integer(*node, "level", 1, 3).value_or(1);
+  if (!text) return std::nullopt;
+  return document::HeadingBlock<TextRef>{level, *text};
+}
+
+std::optional<Content> parse_paragraph(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "paragraph", {"paragraph"});
+  auto text = required_ref(block, "paragraph", "paragraph", reader);
+  if (!text) return std::nullopt;
+  return document::ParagraphBlock<TextRef>{*text};
+}
+
+std::optional<Content> parse_list(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "list", {"list", "numbered"});
+  bool numbered = false;
+  if (const auto node = reader.find(block, "numbered")) numbered = reader.boolean(*node, "numbered").value_or(false);
+  return document::ListBlock<TextRef>{numbered, ref_list(*reader.find(block, "list"), "list", reader)};
+}
+
+std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "quote", {"quote", "by"});
+  auto text = required_ref(block, "quote", "quote", reader);
+  auto by = optional_ref(block, "by", reader);
+  if (!text) return std::nullopt;
+  return document::QuoteBlock<TextRef>{*text, by};
+}
+
+std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "callout", {"callout", "title"});
+  const YAML::Node body = *reader.find(block, "callout");
+  std::vector<TextRef> paragraphs;
+  if (body.IsScalar()) {
+    if (auto ref = reader.text_ref(body, "callout")) paragraphs.push_back(std::move(*ref));
+  } else {
+    paragraphs = ref_list(body, "callout", reader);
+  }
+  return document::CalloutBlock<TextRef>{optional_ref(block, "title", reader), std::move(paragraphs)};
+}
+
+std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "figures", {"figures", "title"});
+  document::FiguresBlock<TextRef> figures{optional_ref(block, "title", reader), {}};
+  for (const YAML::Node& item : map_list(block, "figures", "{value, label}", reader)) {
+    reader.check_keys(item, "figure", {"value", "label"});
+    auto value = required_ref(item, "value", "figure", reader);
+    auto label = required_ref(item, "label", "figure", reader);
+    if (value && label) figures.figures.push_back({*value, *label});
+  }
+  return figures;
+}
+
+bool is_web_address(std::string_view url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
+
+std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "sources", {"sources", "title"});
+  document::SourcesBlock<TextRef> sources{optional_ref(block, "title", reader), {}};
+  for (const YAML::Node& item : map_list(block, "sources", "{text, url}", reader)) {
+    reader.check_keys(item, "source", {"text", "url"});
+    auto text = required_ref(item, "text", "source", reader);
+    std::string url;
+    if (const auto node = reader.find(item, "url")) {
+      url = reader.string(*node, "url").value_or("");
+      if (!url.empty() && !is_web_address(url)) {
+        reader.error(*node, "expected a web address starting with 'https://' for 'url', got '" + url + "'");
+      }
+    }
+    if (text) sources.sources.push_back({*text, url});
+  }
+  return sources;
+}
+
+std::optional<Content> parse_contact(const YAML::Node& block, SchemaReader& reader) {
+  reader.check_keys(block, "contact", {"contact", "title"});
+  auto title = optional_ref(block, "title", reader);
+  return document::ContactBlock<TextRef>{title, ref_list(*reader.find(block, "contact"), "contact", reader)};
+}
+
+std::optional<Content> parse_block(const std::string& kind, const YAML::Node& block, SchemaReader& reader) {
+  if (kind == "title") return parse_title(block, reader);
+  if (kind == "heading") return parse_heading(block, reader);
+  if (kind == "paragraph") return parse_paragraph(block, reader);
+  if (kind == "list") return parse_list(block, reader);
+  if (kind == "quote") return parse_quote(block, reader);
+  if (kind == "callout") return parse_callout(block, reader);
+  if (kind == "figures") return parse_figures(block, reader);
+  if (kind == "sources") return parse_sources(block, reader);
+  return parse_contact(block, reader);
+}
+
+std::string kind_list() {
+  std::string out;
+  for (const std::string_view kind : block_kinds()) out += (out.empty() ? "" : ", ") + std::string(kind);
+  return out;
+}
+
+}  // namespace
+
+std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, SchemaReader& reader) {
+  std::vector<document::Block<TextRef>> blocks;
+  if (!content.IsSequence()) {
+    reader.error(content, "expected a list of blocks for 'content', got " + describe(content));
+    return blocks;
+  }
+  for (const YAML::Node& block : content) {
+    if (!block.IsMap() || block.size() == 0) {
+      reader.error(block, "expected a block such as '- paragraph: what.p1', got " + describe(block));
+      continue;
+    }
+    const YAML::Node first_key = block.begin()->first;
+    const std::string kind = first_key.IsScalar() ? first_key.Scalar() : std::string();
+    if (std::find(block_kinds().begin(), block_kinds().end(), kind) == block_kinds().end()) {
+      std::string hint = "block kinds are: " + kind_list();
+      if (const auto suggestion = closest_match(kind, block_kinds())) hint = "did you mean '" + *suggestion + "'?";
+      reader.error(first_key, "unknown block kind '" + kind + "'", hint);
+      continue;
+    }
+    if (auto parsed = parse_block(kind, block, reader)) blocks.push_back({std::move(*parsed), reader.loc(first_key)});
+  }
+  return blocks;
+}
+
+}  // namespace leafpress::load

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "document/document.hpp"
+#include "load/schema.hpp"
+
+namespace leafpress::load {
+
+/// The `content:` list of leaflet.yaml: one Block per item, each checked against its kind.
+std::vector<document::Block<document::TextRef>> parse_blocks(const YAML::Node& content, SchemaReader& reader);
+
+}  // namespace leafpress::load

@@ -1,0 +1,186 @@
+#include "load/schema.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <vector>
+
+namespace leafpress::load {
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string in_quotes(std::string_view what) { return "'" + std::string(what) + "'"; }
+
+std::optional<double> parse_number(std::string_view text) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const std::string_view candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+bool is_string_key(std::string_view text) {
+  if (text.empty() || text.front() == '.' || text.back() == '.') return false;
+  char previous = '.';
+  for (const char c : text) {
+    const bool name_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           c == '_' || c == '-';
+    if (!name_char && c != '.') return false;
+    if (c == '.' && previous == '.') return false;
+    previous = c;
+  }
+  return true;
+}
+
+core::SourceLoc SchemaReader::loc(const YAML::Node& node) const { return loc_of(node, file_); }
+
+void SchemaReader::error(const YAML::Node& node, std::string message, std::string hint) {
+  diags_.error(loc(node), std::move(message), std::move(hint));
+}
+
+bool SchemaReader::expect_map(const YAML::Node& node, std::string_view what) {
+  if (node.IsMap()) return true;
+  error(node, "expected a map for " + in_quotes(what) + ", got " + describe(node));
+  return false;
+}
+
+std::optional<YAML::Node> SchemaReader::find(const YAML::Node& map, std::string_view key) const {
+  if (!map.IsMap()) return std::nullopt;
+  for (const auto& entry : map) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  }
+  return std::nullopt;
+}
+
+std::optional<YAML::Node> SchemaReader::require(const YAML::Node& map, std::string_view key, std::string_view what) {
+  if (auto node = find(map, key)) return node;
+  error(map, "missing key " + in_quotes(key) + " in " + in_quotes(what));
+  return std::nullopt;
+}
+
+void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
+                              std::initializer_list<std::string_view> allowed) {
+  std::set<std::string> seen;
+  for (const auto& entry : map) {
+    const YAML::Node& key = entry.first;
+    if (!key.IsScalar()) {
+      error(key, "expected a name as key in " + in_quotes(what) + ", got " + describe(key));
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (!seen.insert(name).second) {
+      error(key, "duplicate key " + in_quotes(name) + " in " + in_quotes(what));
+      continue;
+    }
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    std::string hint;
+    if (const auto suggestion = closest_match(name, std::vector<std::string_view>(allowed))) hint = "did you mean " + in_quotes(*suggestion) + "?";
+    error(key, "unknown key " + in_quotes(name) + " in " + in_quotes(what), hint);
+  }
+}
+
+std::optional<std::string> SchemaReader::string(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) return node.Scalar();
+  error(node, "expected a string for " + in_quotes(what) + ", got " + describe(node));
+  return std::nullopt;
+}
+
+std::optional<int> SchemaReader::integer(const YAML::Node& node, std::string_view what, int min, int max) {
+  int value = 0;
+  if (node.IsScalar() && YAML::convert<int>::decode(node, value) && value >= min && value <= max) return value;
+  error(node,
+        "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + " for " +
+            in_quotes(what) + ", got " + describe(node));
+  return std::nullopt;
+}
+
+std::optional<double> SchemaReader::number(const YAML::Node& node, std::string_view what, double min, double max) {
+  if (node.IsScalar()) {
+    if (const auto value = parse_number(node.Scalar()); value && *value >= min && *value <= max) return value;
+  }
+  auto text = [](double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return s;
+  };
+  error(node, "expected a number from " + text(min) + " to " + text(max) + " for " + in_quotes(what) + ", got " +
+                  describe(node));
+  return std::nullopt;
+}
+
+std::optional<bool> SchemaReader::boolean(const YAML::Node& node, std::string_view what) {
+  bool value = false;
+  if (node.IsScalar() && YAML::convert<bool>::decode(node, value)) return value;
+  error(node, "expected true or false for " + in_quotes(what) + ", got " + describe(node));
+  return std::nullopt;
+}
+
+std::optional<double> SchemaReader::length(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    std::string_view text = node.Scalar();
+    double scale = 1.0;
+    if (text.size() > 2) {
+      const std::string_view unit = text.substr(text.size() - 2);
+      if (unit == "mm") scale = core::kPointsPerMm;
+      else if (unit == "in") scale = core::kPointsPerInch;
+      else if (unit == "pt") scale = 1.0;
+      if (unit == "mm" || unit == "in" || unit == "pt") text.remove_suffix(2);
+    }
+    if (const auto value = parse_number(text); value && *value >= 0 && *value * scale <= 1000) return *value * scale;
+  }
+  error(node, "expected a length such as '20mm', '0.5in' or '12pt' for " + in_quotes(what) + ", got " +
+                  describe(node));
+  return std::nullopt;
+}
+
+std::optional<core::Rgb> SchemaReader::color(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    if (const auto rgb = core::try_parse_hex_color(node.Scalar())) return rgb;
+  }
+  error(node, "expected a colour '#RRGGBB' for " + in_quotes(what) + ", got " + describe(node));
+  return std::nullopt;
+}
+
+std::optional<document::TextRef> SchemaReader::text_ref(const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    error(node, "expected a string key for " + in_quotes(what) + ", got " + describe(node));
+    return std::nullopt;
+  }
+  if (!is_string_key(node.Scalar())) {
+    error(node, "expected a string key for " + in_quotes(what) + ", got '" + node.Scalar() + "'",
+          "keys look like 'what.p1'; the words themselves go in the <lang>.yaml files");
+    return std::nullopt;
+  }
+  return document::TextRef{node.Scalar(), loc(node)};
+}
+
+}  // namespace leafpress::load

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/color.hpp"
+#include "core/units.hpp"
+#include "core/diagnostics.hpp"
+#include "document/document.hpp"
+#include "load/yaml_file.hpp"
+
+namespace leafpress::load {
+
+/// Reads typed values out of YAML nodes of one file, reporting each mismatch at its node.
+/// Every reader returns nullopt after reporting; none throws.
+class SchemaReader {
+ public:
+  SchemaReader(std::string file, core::Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+
+  const std::string& file() const { return file_; }
+  core::Diagnostics& diags() { return diags_; }
+  core::SourceLoc loc(const YAML::Node& node) const;
+
+  /// True when `node` is a map; otherwise reports "expected a map for 'what'".
+  bool expect_map(const YAML::Node& node, std::string_view what);
+  /// The value of `key` in `map`, if present. Never makes yaml-cpp's "zombie" nodes, whose
+  /// every accessor throws.
+  std::optional<YAML::Node> find(const YAML::Node& map, std::string_view key) const;
+  /// Like find, but reports "missing key 'key' in 'what'" at the map when it is absent.
+  std::optional<YAML::Node> require(const YAML::Node& map, std::string_view key, std::string_view what);
+  /// Reports every key of `map` not in `allowed`, with a "did you mean" hint, and duplicates.
+  void check_keys(const YAML::Node& map, std::string_view what, std::initializer_list<std::string_view> allowed);
+
+  std::optional<std::string> string(const YAML::Node& node, std::string_view what);
+  std::optional<int> integer(const YAML::Node& node, std::string_view what, int min, int max);
+  std::optional<double> number(const YAML::Node& node, std::string_view what, double min, double max);
+  std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
+  /// "12mm", "0.5in", "10pt" or a bare number of points.
+  std::optional<double> length(const YAML::Node& node, std::string_view what);
+  /// "#RRGGBB".
+  std::optional<core::Rgb> color(const YAML::Node& node, std::string_view what);
+  /// A dotted string key such as "what.p1".
+  std::optional<document::TextRef> text_ref(const YAML::Node& node, std::string_view what);
+
+  void error(const YAML::Node& node, std::string message, std::string hint = {});
+
+ private:
+  std::string file_;
+  core::Diagnostics& diags_;
+};
+
+/// The candidate closest to `word` by edit distance, when it is close enough to suggest.
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
+
+/// True for keys such as "what.p1": names of letters, digits, '_' and '-', joined by dots.
+bool is_string_key(std::string_view text);
+
+}  // namespace leafpress::load

@@ -1,0 +1,111 @@
+#include "locale/localize.hpp"
+
+#include "locale/inline_markup.hpp"
+
+namespace leafpress::locale {
+namespace {
+
+using document::RichText;
+using document::TextRef;
+
+class Localizer {
+ public:
+  Localizer(const document::Document& doc, const std::string& language, core::Diagnostics& diags)
+      : doc_(doc), language_(language), diags_(diags) {}
+
+  RichText text(const TextRef& ref) {
+    const document::StringEntry* entry = lookup(ref);
+    if (!entry) return {{}, ref.loc};
+    return parse_inline_markup(entry->text, entry->loc, ref.key, diags_);
+  }
+
+  std::optional<RichText> text(const std::optional<TextRef>& ref) {
+    if (!ref) return std::nullopt;
+    return text(*ref);
+  }
+
+  std::vector<RichText> texts(const std::vector<TextRef>& refs) {
+    std::vector<RichText> out;
+    for (const auto& ref : refs) out.push_back(text(ref));
+    return out;
+  }
+
+  document::BlockContent<RichText> block(const document::BlockContent<TextRef>& content) {
+    return std::visit([this](const auto& b) { return convert(b); }, content);
+  }
+
+ private:
+  const document::StringEntry* lookup(const TextRef& ref) {
+    if (const auto* entry = find(language_, ref.key)) return entry;
+    const auto* fallback = find(doc_.default_language, ref.key);
+    if (fallback) {
+      const auto catalog = doc_.catalogs.find(language_);
+      const std::string file = catalog != doc_.catalogs.end() ? catalog->second.file : language_ + ".yaml";
+      diags_.warning(ref.loc, "string '" + ref.key + "' is missing from " + file + "; using the '" +
+                                  doc_.default_language + "' text",
+                     "add '" + ref.key + "' to " + file);
+    }
+    return fallback;
+  }
+
+  const document::StringEntry* find(const std::string& language, const std::string& key) const {
+    const auto catalog = doc_.catalogs.find(language);
+    if (catalog == doc_.catalogs.end()) return nullptr;
+    const auto entry = catalog->second.strings.find(key);
+    return entry == catalog->second.strings.end() ? nullptr : &entry->second;
+  }
+
+  document::BlockContent<RichText> convert(const document::TitleBlock<TextRef>& b) {
+    return document::TitleBlock<RichText>{text(b.title), text(b.subtitle), text(b.kicker)};
+  }
+  document::BlockContent<RichText> convert(const document::HeadingBlock<TextRef>& b) {
+    return document::HeadingBlock<RichText>{b.level, text(b.text)};
+  }
+  document::BlockContent<RichText> convert(const document::ParagraphBlock<TextRef>& b) {
+    return document::ParagraphBlock<RichText>{text(b.text)};
+  }
+  document::BlockContent<RichText> convert(const document::ListBlock<TextRef>& b) {
+    return document::ListBlock<RichText>{b.numbered, texts(b.items)};
+  }
+  document::BlockContent<RichText> convert(const document::QuoteBlock<TextRef>& b) {
+    return document::QuoteBlock<RichText>{text(b.text), text(b.by)};
+  }
+  document::BlockContent<RichText> convert(const document::CalloutBlock<TextRef>& b) {
+    return document::CalloutBlock<RichText>{text(b.title), texts(b.paragraphs)};
+  }
+  document::BlockContent<RichText> convert(const document::FiguresBlock<TextRef>& b) {
+    document::FiguresBlock<RichText> out{text(b.title), {}};
+    for (const auto& figure : b.figures) out.figures.push_back({text(figure.value), text(figure.label)});
+    return out;
+  }
+  document::BlockContent<RichText> convert(const document::SourcesBlock<TextRef>& b) {
+    document::SourcesBlock<RichText> out{text(b.title), {}};
+    for (const auto& source : b.sources) out.sources.push_back({text(source.text), source.url});
+    return out;
+  }
+  document::BlockContent<RichText> convert(const document::ContactBlock<TextRef>& b) {
+    return document::ContactBlock<RichText>{text(b.title), texts(b.lines)};
+  }
+
+  const document::Document& doc_;
+  const std::string& language_;
+  core::Diagnostics& diags_;
+};
+
+}  // namespace
+
+document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
+                                     core::Diagnostics& diags) {
+  Localizer localizer(doc, language, diags);
+  document::LocalizedDocument out;
+  out.name = doc.name;
+  out.language = language;
+  out.title = localizer.text(doc.title).plain();
+  out.format = doc.format;
+  out.page = {doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};
+  out.theme = doc.theme;
+  for (const auto& block : doc.blocks) out.blocks.push_back({localizer.block(block.content), block.loc});
+  return out;
+}
+
+}  // namespace leafpress::locale

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+
+#include "core/color.hpp"
+#include "layout/page.hpp"
+#include "pdf/type0_font.hpp"
+
+namespace leafpress::pdf {
+
+/// Builds one page's content stream (ISO 32000-1 §8, §9.4) from display items. Takes the
+/// page height to flip the display list's top-down y into PDF's bottom-up y.
+class ContentStream {
+ public:
+  explicit ContentStream(double page_height) : page_height_(page_height) {}
+
+  void fill_rect(const layout::RectItem& rect);
+  /// Shows a glyph run with font resource `font_name`. Each glyph is placed exactly where
+  /// layout put it: TJ adjustments absorb kerning and justification, Ts shifts marks up or
+  /// down, and a glyph whose text differs from what /ToUnicode says of it is wrapped in an
+  /// /ActualText span (§14.9.4).
+  void show_glyphs(const layout::GlyphItem& item, const std::string& font_name, const EmbeddedFont& font);
+
+  const std::string& bytes() const { return out_; }
+
+ private:
+  void set_fill(const core::Rgb& color);
+
+  double page_height_;
+  std::string out_;
+};
+
+}  // namespace leafpress::pdf

@@ -1,0 +1,67 @@
+#include "pdf/hpdf_document.hpp"
+
+#include <cstdio>
+
+namespace leafpress::pdf {
+
+HpdfDocument::HpdfDocument() {
+  doc_ = HPDF_New(&HpdfDocument::on_error, this);
+  if (!doc_) throw PdfError("libharu could not create a document");
+}
+
+HpdfDocument::~HpdfDocument() {
+  if (doc_) HPDF_Free(doc_);
+}
+
+void HpdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
+  auto* document = static_cast<HpdfDocument*>(self);
+  if (document->error_ == HPDF_OK) {
+    document->error_ = error;
+    document->detail_ = detail;
+  }
+}
+
+void HpdfDocument::fail(const char* step) const {
+  char code[64];
+  std::snprintf(code, sizeof code, "error 0x%04X, detail %u", static_cast<unsigned>(error_),
+                static_cast<unsigned>(detail_));
+  throw PdfError(std::string("libharu failed to ") + step + " (" + code + ")");
+}
+
+void HpdfDocument::check(HPDF_STATUS status, const char* step) const {
+  if (status != HPDF_OK || error_ != HPDF_OK) fail(step);
+}
+
+HPDF_Dict HpdfDocument::indirect_dict() {
+  HPDF_Dict dict = check(HPDF_Dict_New(mmgr()), "create a dictionary");
+  check(HPDF_Xref_Add(xref(), dict), "register a dictionary");
+  return dict;
+}
+
+HPDF_Dict HpdfDocument::stream(std::string_view bytes) {
+  HPDF_Dict dict = check(HPDF_DictStream_New(mmgr(), xref()), "create a stream");
+  dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  check(HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size())),
+        "write a stream");
+  return dict;
+}
+
+HPDF_Array HpdfDocument::array() { return check(HPDF_Array_New(mmgr()), "create an array"); }
+
+HPDF_Binary HpdfDocument::binary(std::string_view bytes) {
+  return check(HPDF_Binary_New(mmgr(), const_cast<HPDF_BYTE*>(reinterpret_cast<const HPDF_BYTE*>(bytes.data())),
+                               static_cast<HPDF_UINT>(bytes.size())),
+               "create a string");
+}
+
+std::string HpdfDocument::save() {
+  check(HPDF_SaveToStream(doc_), "write the document");
+  std::string bytes(HPDF_GetStreamSize(doc_), '\0');
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+  check(HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size), "read the document back");
+  bytes.resize(size);
+  return bytes;
+}
+
+}  // namespace leafpress::pdf

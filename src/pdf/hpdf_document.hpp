@@ -1,0 +1,57 @@
+#pragma once
+
+#include <hpdf.h>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace leafpress::pdf {
+
+/// libharu failed; the message names the step and libharu's error code.
+class PdfError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Owns an HPDF_Doc. libharu's error callback only records the error; the wrapper checks
+/// every status and throws, so no exception ever crosses libharu's C frames.
+class HpdfDocument {
+ public:
+  HpdfDocument();
+  ~HpdfDocument();
+  HpdfDocument(const HpdfDocument&) = delete;
+  HpdfDocument& operator=(const HpdfDocument&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  HPDF_MMgr mmgr() const { return doc_->mmgr; }
+  HPDF_Xref xref() const { return doc_->xref; }
+
+  void check(HPDF_STATUS status, const char* step) const;
+  template <class T>
+  T* check(T* object, const char* step) const {
+    if (!object) fail(step);
+    return object;
+  }
+
+  /// A new dictionary, registered as an indirect object.
+  HPDF_Dict indirect_dict();
+  /// A new stream dictionary (indirect), Flate-compressed, holding `bytes`.
+  HPDF_Dict stream(std::string_view bytes);
+  HPDF_Array array();
+  /// A PDF string of raw bytes, written in hex: <FEFF...> for UTF-16BE text.
+  HPDF_Binary binary(std::string_view bytes);
+
+  /// The finished file's bytes.
+  std::string save();
+
+ private:
+  [[noreturn]] void fail(const char* step) const;
+  static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+
+  HPDF_Doc doc_ = nullptr;
+  HPDF_STATUS error_ = HPDF_OK;
+  HPDF_STATUS detail_ = HPDF_OK;
+};
+
+}  // namespace leafpress::pdf

@@ -1,0 +1,51 @@
+#include "pdf/to_unicode.hpp"
+
+#include <vector>
+
+#include "core/utf8.hpp"
+
+namespace leafpress::pdf {
+
+std::string hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += kDigits[byte >> 4];
+    out += kDigits[byte & 0xF];
+  }
+  return out;
+}
+
+std::string to_unicode_cmap(const std::map<std::uint16_t, std::string>& text_of_code) {
+  std::string out =
+      "/CIDInit /ProcSet findresource begin\n"
+      "12 dict begin\n"
+      "begincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n"
+      "/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::pair<std::uint16_t, const std::string*>> entries;
+  for (const auto& [code, text] : text_of_code) {
+    if (!text.empty()) entries.emplace_back(code, &text);
+  }
+  // §9.10.3: at most 100 entries between beginbfchar and endbfchar.
+  for (std::size_t start = 0; start < entries.size(); start += 100) {
+    const std::size_t count = std::min<std::size_t>(100, entries.size() - start);
+    out += std::to_string(count) + " beginbfchar\n";
+    for (std::size_t i = start; i < start + count; ++i) {
+      const std::uint16_t code = entries[i].first;
+      std::string code_bytes{static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
+      std::string utf16;
+      core::append_utf16be(utf16, *entries[i].second);
+      out += "<" + hex(code_bytes) + "> <" + hex(utf16) + ">\n";
+    }
+    out += "endbfchar\n";
+  }
+  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return out;
+}
+
+}  // namespace leafpress::pdf

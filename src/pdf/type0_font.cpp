@@ -1,0 +1,123 @@
+#include "pdf/type0_font.hpp"
+
+#include <cmath>
+
+#include "core/hash.hpp"
+#include "pdf/cid_widths.hpp"
+#include "pdf/subset.hpp"
+#include "pdf/to_unicode.hpp"
+
+namespace leafpress::pdf {
+namespace {
+
+/// ISO 32000-1 §9.6.4: a subset font's name starts with six upper-case letters and '+'.
+/// Derived from the glyph set so the same document always gets the same tag.
+std::string subset_tag(const fonts::Face& face, const std::set<std::uint32_t>& glyphs) {
+  core::Fingerprint fingerprint;
+  fingerprint.add(face.postscript_name());
+  for (const std::uint32_t glyph : glyphs) fingerprint.add(std::to_string(glyph) + ",");
+  const auto digest = fingerprint.digest();
+  std::string tag;
+  for (int i = 0; i < 6; ++i) tag += static_cast<char>('A' + digest[i] % 26);
+  return tag + "+";
+}
+
+int per_mille(int font_units, int units_per_em) {
+  return static_cast<int>(std::lround(font_units * 1000.0 / units_per_em));
+}
+
+HPDF_Dict font_descriptor(HpdfDocument& pdf, const fonts::Face& face, const std::string& name,
+                          HPDF_Dict font_file) {
+  const fonts::FaceMetrics& m = face.metrics();
+  HPDF_Dict descriptor = pdf.indirect_dict();
+  pdf.check(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"), "write a font descriptor");
+  pdf.check(HPDF_Dict_AddName(descriptor, "FontName", name.c_str()), "write a font descriptor");
+  // §9.8.2 flags: 1 FixedPitch, 2 Serif, 6 Nonsymbolic, 7 Italic.
+  int flags = 1 << 5;
+  if (m.fixed_pitch) flags |= 1 << 0;
+  if (m.serif) flags |= 1 << 1;
+  if (m.italic) flags |= 1 << 6;
+  pdf.check(HPDF_Dict_AddNumber(descriptor, "Flags", flags), "write a font descriptor");
+  HPDF_Array bbox = pdf.array();
+  for (const int v : m.bbox) pdf.check(HPDF_Array_AddNumber(bbox, per_mille(v, m.units_per_em)), "write a bbox");
+  pdf.check(HPDF_Dict_Add(descriptor, "FontBBox", bbox), "write a font descriptor");
+  pdf.check(HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(m.italic_angle)), "write a font descriptor");
+  pdf.check(HPDF_Dict_AddNumber(descriptor, "Ascent", per_mille(m.ascender, m.units_per_em)), "write a font descriptor");
+  pdf.check(HPDF_Dict_AddNumber(descriptor, "Descent", per_mille(m.descender, m.units_per_em)), "write a font descriptor");
+  pdf.check(HPDF_Dict_AddNumber(descriptor, "CapHeight", per_mille(m.cap_height, m.units_per_em)), "write a font descriptor");
+  // StemV is required but unknown for most OpenType fonts; this is the common estimate.
+  pdf.check(HPDF_Dict_AddNumber(descriptor, "StemV", m.bold ? 120 : 80), "write a font descriptor");
+  pdf.check(HPDF_Dict_Add(descriptor, face.is_cff() ? "FontFile3" : "FontFile2", font_file), "write a font descriptor");
+  return descriptor;
+}
+
+HPDF_Array width_array(HpdfDocument& pdf, const std::map<std::uint16_t, int>& width_of_code) {
+  HPDF_Array w = pdf.array();
+  for (const WidthRun& run : group_cid_widths(width_of_code)) {
+    pdf.check(HPDF_Array_AddNumber(w, run.first), "write /W");
+    HPDF_Array widths = pdf.array();
+    for (const int width : run.widths) pdf.check(HPDF_Array_AddNumber(widths, width), "write /W");
+    pdf.check(HPDF_Array_Add(w, widths), "write /W");
+  }
+  return w;
+}
+
+HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string& name, HPDF_Dict descriptor,
+                   const std::map<std::uint16_t, int>& width_of_code) {
+  HPDF_Dict font = pdf.indirect_dict();
+  pdf.check(HPDF_Dict_AddName(font, "Type", "Font"), "write a CID font");
+  pdf.check(HPDF_Dict_AddName(font, "Subtype", face.is_cff() ? "CIDFontType0" : "CIDFontType2"), "write a CID font");
+  pdf.check(HPDF_Dict_AddName(font, "BaseFont", name.c_str()), "write a CID font");
+  HPDF_Dict system_info = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write a CID font");
+  pdf.check(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(pdf.mmgr(), "Adobe", nullptr)), "write CIDSystemInfo");
+  pdf.check(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(pdf.mmgr(), "Identity", nullptr)), "write CIDSystemInfo");
+  pdf.check(HPDF_Dict_AddNumber(system_info, "Supplement", 0), "write CIDSystemInfo");
+  pdf.check(HPDF_Dict_Add(font, "CIDSystemInfo", system_info), "write a CID font");
+  pdf.check(HPDF_Dict_Add(font, "FontDescriptor", descriptor), "write a CID font");
+  pdf.check(HPDF_Dict_AddNumber(font, "DW", 0), "write a CID font");
+  pdf.check(HPDF_Dict_Add(font, "W", width_array(pdf, width_of_code)), "write a CID font");
+  if (!face.is_cff()) pdf.check(HPDF_Dict_AddName(font, "CIDToGIDMap", "Identity"), "write a CID font");
+  return font;
+}
+
+}  // namespace
+
+EmbeddedFont embed_type0_font(HpdfDocument& pdf, const fonts::Face& face, const FontUsage& usage) {
+  const auto subset = subset_face(face, usage.glyphs);
+  if (!subset) throw PdfError("cannot subset font '" + face.path().string() + "'");
+
+  EmbeddedFont embedded;
+  embedded.code_of_glyph = subset->new_glyph_of;
+  const int upem = face.metrics().units_per_em;
+  for (const auto& [glyph, code] : subset->new_glyph_of) {
+    embedded.width_of_code[code] = per_mille(face.advance(glyph), upem);
+    if (const auto text = usage.text_of_glyph.find(glyph); text != usage.text_of_glyph.end()) {
+      embedded.text_of_code[code] = text->second;
+    }
+  }
+
+  const std::string name = subset_tag(face, usage.glyphs) + face.postscript_name();
+  HPDF_Dict program = pdf.stream(subset->font_program);
+  if (face.is_cff()) {
+    pdf.check(HPDF_Dict_AddName(program, "Subtype", "OpenType"), "write a font program");
+  } else {
+    pdf.check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset->font_program.size())),
+              "write a font program");
+  }
+  HPDF_Dict descriptor = font_descriptor(pdf, face, name, program);
+  HPDF_Dict descendant = cid_font(pdf, face, name, descriptor, embedded.width_of_code);
+
+  embedded.font = pdf.indirect_dict();
+  pdf.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "write a Type0 font");
+  pdf.check(HPDF_Dict_AddName(embedded.font, "Subtype", "Type0"), "write a Type0 font");
+  pdf.check(HPDF_Dict_AddName(embedded.font, "BaseFont", name.c_str()), "write a Type0 font");
+  pdf.check(HPDF_Dict_AddName(embedded.font, "Encoding", "Identity-H"), "write a Type0 font");
+  HPDF_Array descendants = pdf.array();
+  pdf.check(HPDF_Array_Add(descendants, descendant), "write a Type0 font");
+  pdf.check(HPDF_Dict_Add(embedded.font, "DescendantFonts", descendants), "write a Type0 font");
+  pdf.check(HPDF_Dict_Add(embedded.font, "ToUnicode", pdf.stream(to_unicode_cmap(embedded.text_of_code))),
+            "write a Type0 font");
+  return embedded;
+}
+
+}  // namespace leafpress::pdf

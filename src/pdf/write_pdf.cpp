@@ -1,0 +1,110 @@
+#include "pdf/write_pdf.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+#include "core/hash.hpp"
+#include "core/utf8.hpp"
+#include "pdf/content_stream.hpp"
+#include "pdf/font_usage.hpp"
+#include "pdf/hpdf_document.hpp"
+#include "pdf/type0_font.hpp"
+
+namespace leafpress::pdf {
+namespace {
+
+std::string pdf_text_string(std::string_view utf8) {
+  std::string out = "\xFE\xFF";
+  core::append_utf16be(out, utf8);
+  return out;
+}
+
+void write_metadata(HpdfDocument& pdf, const layout::Pages& pages, const PdfOptions& options) {
+  HPDF_Doc doc = pdf.get();
+  pdf.check(HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, options.producer.c_str()), "write the producer");
+  pdf.check(HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, options.producer.c_str()), "write the creator");
+  pdf.check(HPDF_Dict_Add(doc->info, "Title", pdf.binary(pdf_text_string(pages.title))), "write the title");
+  if (options.date) {
+    const std::time_t seconds = static_cast<std::time_t>(*options.date);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    HPDF_Date date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, 'Z', 0, 0};
+    pdf.check(HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date), "write the creation date");
+    pdf.check(HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date), "write the modification date");
+  }
+  pdf.check(HPDF_Dict_Add(doc->catalog, "Lang", HPDF_String_New(pdf.mmgr(), pages.language.c_str(), nullptr)),
+            "write the language");
+  HPDF_Dict preferences = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write viewer preferences");
+  pdf.check(HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE), "write viewer preferences");
+  pdf.check(HPDF_Dict_Add(doc->catalog, "ViewerPreferences", preferences), "write viewer preferences");
+}
+
+/// ISO 32000-1 §14.4: the file identifier, here a fingerprint of the content, so the same
+/// input always gives the same /ID.
+void write_file_id(HpdfDocument& pdf, const core::Fingerprint& fingerprint) {
+  const auto digest = fingerprint.digest();
+  const std::string id(reinterpret_cast<const char*>(digest.data()), digest.size());
+  HPDF_Array ids = pdf.array();
+  pdf.check(HPDF_Array_Add(ids, pdf.binary(id)), "write the file identifier");
+  pdf.check(HPDF_Array_Add(ids, pdf.binary(id)), "write the file identifier");
+  pdf.check(HPDF_Dict_Add(pdf.get()->trailer, "ID", ids), "write the file identifier");
+}
+
+void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
+                const std::map<const fonts::Face*, EmbeddedFont>& fonts, core::Fingerprint& fingerprint) {
+  HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "add a page");
+  pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_page.width)), "set the page width");
+  pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_page.height)), "set the page height");
+
+  ContentStream content(layout_page.height);
+  for (const layout::Item& item : layout_page.items) {
+    if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
+      content.fill_rect(*rect);
+    } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
+      const EmbeddedFont& font = fonts.at(glyphs->run.face);
+      const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.font), "name a font resource");
+      content.show_glyphs(*glyphs, name, font);
+    } else if (const auto* link = std::get_if<layout::LinkItem>(&item)) {
+      const double bottom = layout_page.height - link->y - link->height;
+      const HPDF_Rect area{static_cast<HPDF_REAL>(link->x), static_cast<HPDF_REAL>(bottom),
+                           static_cast<HPDF_REAL>(link->x + link->width), static_cast<HPDF_REAL>(bottom + link->height)};
+      HPDF_Annotation annotation = pdf.check(HPDF_Page_CreateURILinkAnnot(page, area, link->url.c_str()), "add a link");
+      pdf.check(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), "style a link");
+    }
+  }
+  const std::string& bytes = content.bytes();
+  fingerprint.add(bytes);
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  pdf.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                              static_cast<HPDF_UINT>(bytes.size())),
+            "write a page's content");
+}
+
+}  // namespace
+
+std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
+  HpdfDocument pdf;
+  pdf.get()->pdf_version = HPDF_VER_17;
+  pdf.check(HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL), "enable compression");
+  write_metadata(pdf, pages, options);
+
+  core::Fingerprint fingerprint;
+  fingerprint.add(pages.title);
+  fingerprint.add(pages.language);
+  std::map<const fonts::Face*, EmbeddedFont> fonts;
+  // Sorted by file, not by pointer, so objects come out in the same order every run.
+  std::vector<std::pair<const fonts::Face*, FontUsage>> usage;
+  for (auto& entry : collect_font_usage(pages)) usage.emplace_back(entry.first, std::move(entry.second));
+  std::sort(usage.begin(), usage.end(), [](const auto& a, const auto& b) {
+    return std::make_pair(a.first->path(), a.first->index()) < std::make_pair(b.first->path(), b.first->index());
+  });
+  for (const auto& [face, face_usage] : usage) {
+    fonts.emplace(face, embed_type0_font(pdf, *face, face_usage));
+    fingerprint.add(face->postscript_name());
+  }
+  for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, fingerprint);
+  write_file_id(pdf, fingerprint);
+  return pdf.save();
+}
+
+}  // namespace leafpress::pdf

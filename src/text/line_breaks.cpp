@@ -1,0 +1,46 @@
+#include "text/line_breaks.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <string>
+
+namespace leafpress::text {
+
+std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language) {
+  std::vector<std::size_t> breaks;
+  if (text.empty()) return breaks;
+  const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+
+  // ICU reports UTF-16 indices; map each back to its UTF-8 byte offset.
+  // Example: "é a" is UTF-16 [é, ' ', a] and UTF-8 [C3 A9, 20, 61]: index 2 -> byte 3.
+  std::vector<std::size_t> utf8_offset_of(static_cast<std::size_t>(utf16.length()) + 1);
+  std::size_t byte = 0;
+  for (int32_t i = 0; i < utf16.length();) {
+    const UChar32 cp = utf16.char32At(i);
+    const int32_t units = U16_LENGTH(cp);
+    for (int32_t k = 0; k < units; ++k) utf8_offset_of[static_cast<std::size_t>(i + k)] = byte;
+    byte += U8_LENGTH(cp);
+    i += units;
+  }
+  utf8_offset_of[static_cast<std::size_t>(utf16.length())] = text.size();
+
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string locale_id(language);
+  std::unique_ptr<icu::BreakIterator> iterator(
+      icu::BreakIterator::createLineInstance(icu::Locale::forLanguageTag(locale_id, status), status));
+  if (U_FAILURE(status) || !iterator) {
+    breaks.push_back(text.size());
+    return breaks;
+  }
+  iterator->setText(utf16);
+  for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
+    breaks.push_back(utf8_offset_of[static_cast<std::size_t>(boundary)]);
+  }
+  if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());
+  return breaks;
+}
+
+}  // namespace leafpress::text

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace leafpress::text {
+
+/// Byte offsets in UTF-8 `text` where a line may start (UAX #14, via ICU's line
+/// BreakIterator for `language`), ascending, ending with text.size(); never 0.
+std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language);
+
+}  // namespace leafpress::text

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "text/glyph_run.hpp"
+#include "text/styled_paragraph.hpp"
+
+namespace leafpress::text {
+
+enum class Align : std::uint8_t { justify, start, center, end };
+
+struct ParagraphSettings {
+  double width = 0;
+  Align align = Align::justify;
+};
+
+/// Shapes a paragraph and breaks it into lines no wider than `settings.width`, filling each
+/// line as far as it goes (first fit; Knuth–Plass arrives with issue 3). Justified lines
+/// stretch their inter-word spaces; the last line stays at its natural width. Reports
+/// characters no font covers and lines that cannot fit, at the paragraph's place.
+std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const ParagraphSettings& settings,
+                                core::Diagnostics& diags);
+
+}  // namespace leafpress::text

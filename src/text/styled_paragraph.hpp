@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/source_loc.hpp"
+#include "fonts/face.hpp"
+
+namespace leafpress::text {
+
+/// How a stretch of text is drawn.
+struct TextStyle {
+  const fonts::Face* face = nullptr;
+  double size = 10;
+  core::Rgb color;
+  std::string link;
+};
+
+/// Bytes [begin, end) of a paragraph's text drawn in one style.
+struct StyledRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  TextStyle style;
+};
+
+/// A paragraph ready to set: its UTF-8 text, style runs covering it in order, its language
+/// and the place its string came from (for diagnostics).
+struct StyledParagraph {
+  std::string text;
+  std::vector<StyledRun> runs;
+  std::string language;
+  core::SourceLoc loc;
+
+  /// Appends `text` in `style`, merging with the previous run when the style is the same.
+  void append(std::string_view more, const TextStyle& style);
+};
+
+}  // namespace leafpress::text
