@@ -27,7 +27,7 @@ std::vector<std::string> default_leaflets() {
 }
 
 void print(const core::Diagnostics& diags, std::ostream& err) {
-  for (const core::Diagnostic& diagnostic : diags.items()) err << core::format(diagnostic) << '\n';
+  for (const core::Diagnostic& diagnostic : core::in_reading_order(diags)) err << core::format(diagnostic) << '\n';
 }
 
 int build_all(const Options& options, std::ostream& out, std::ostream& err) {

@@ -1,5 +1,7 @@
 #include "core/diagnostics.hpp"
 
+#include <algorithm>
+#include <tuple>
 #include <utility>
 
 namespace leafpress::core {
@@ -15,6 +17,23 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) 
 void Diagnostics::add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::error) ++error_count_;
   items_.push_back(std::move(diagnostic));
+}
+
+std::vector<Diagnostic> in_reading_order(const Diagnostics& diags) {
+  std::vector<std::string> files;
+  auto file_rank = [&files](const std::string& file) {
+    const auto it = std::find(files.begin(), files.end(), file);
+    return static_cast<std::size_t>(it - files.begin());
+  };
+  for (const Diagnostic& d : diags.items()) {
+    if (std::find(files.begin(), files.end(), d.loc.file) == files.end()) files.push_back(d.loc.file);
+  }
+  std::vector<Diagnostic> sorted = diags.items();
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::make_tuple(file_rank(a.loc.file), a.loc.line, a.loc.column) <
+           std::make_tuple(file_rank(b.loc.file), b.loc.line, b.loc.column);
+  });
+  return sorted;
 }
 
 std::string format(const Diagnostic& diagnostic) {

@@ -35,6 +35,10 @@ class Diagnostics {
   std::size_t error_count_ = 0;
 };
 
+/// The diagnostics in reading order: files in the order they were first reported, and by
+/// line and column within a file, so a user can fix them top to bottom.
+std::vector<Diagnostic> in_reading_order(const Diagnostics& diags);
+
 /// Compiler style: "file:line:col: error: message", then "  hint: ..." when there is one.
 std::string format(const Diagnostic& diagnostic);
 

@@ -76,17 +76,20 @@ const Face* FontRegistry::open(const fs::path& path, int index) {
 const Face* FontRegistry::find(std::string_view family, FontStyle style) {
   const auto key = std::make_pair(std::string(family), style);
   if (const auto it = found_.find(key); it != found_.end()) return it->second;
-  const Face* face = find_in_folders(family, style);
-  if (!face) face = find_in_system(family, style);
+  // The exact style from the folders, then from the system; only then a nearby style.
+  const Face* face = nullptr;
+  for (const FontStyle candidate : style_preference(style)) {
+    face = find_in_folders(family, candidate);
+    if (!face) face = find_in_system(family, candidate);
+    if (face) break;
+  }
   found_.emplace(key, face);
   return face;
 }
 
 const Face* FontRegistry::find_in_folders(std::string_view family, FontStyle style) {
-  for (const FontStyle candidate : style_preference(style)) {
-    for (const FolderFont& font : folder_fonts_) {
-      if (font.style == candidate && same_family(font.family, family)) return open(font.path, font.index);
-    }
+  for (const FolderFont& font : folder_fonts_) {
+    if (font.style == style && same_family(font.family, family)) return open(font.path, font.index);
   }
   return nullptr;
 }
@@ -123,6 +126,8 @@ const Face* FontRegistry::find_in_system(std::string_view family, FontStyle styl
   if (family_matches && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
     FcPatternGetInteger(match, FC_INDEX, 0, &index);
     face = open(reinterpret_cast<const char*>(file), index);
+    // fontconfig answers with the nearest style; a missing italic must not pass for one.
+    if (face && style_of(face->metrics()) != style) face = nullptr;
   }
   FcPatternDestroy(match);
   return face;

@@ -1,0 +1,136 @@
+#include <catch2/catch.hpp>
+
+#include "load/load_leaflet.hpp"
+#include "load/schema.hpp"
+#include "support/scratch_dir.hpp"
+
+using namespace leafpress;
+
+namespace {
+
+const char* kStrings = "cover:\n  title: Titre\nwhat:\n  p1: Un paragraphe.\n";
+
+std::vector<std::string> messages(const core::Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.items()) out.push_back(core::format(d));
+  return out;
+}
+
+/// Loads a leaflet made of `leaflet_yaml` and a fr.yaml, returning what was reported,
+/// with the scratch folder's path replaced by "DIR".
+std::vector<std::string> load_errors(const std::string& leaflet_yaml, const std::string& fr_yaml = kStrings) {
+  const testing::ScratchDir dir;
+  dir.write("x/leaflet.yaml", leaflet_yaml);
+  dir.write("x/fr.yaml", fr_yaml);
+  core::Diagnostics diags;
+  load::load_leaflet(dir.path() / "x", diags);
+  auto out = messages(diags);
+  const std::string prefix = dir.path().string();
+  for (auto& line : out) {
+    for (std::size_t at; (at = line.find(prefix)) != std::string::npos;) line.replace(at, prefix.size(), "DIR");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped leaflet loads with its blocks and languages", "[load]") {
+  core::Diagnostics diags;
+  const auto doc = load::load_leaflet(LEAFPRESS_SOURCE_DIR "/leaflets/immunotherapy", diags);
+  INFO(messages(diags).size());
+  REQUIRE(doc);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(doc->default_language == "fr");
+  CHECK(doc->languages == std::vector<std::string>{"fr", "en"});
+  CHECK(doc->blocks.size() > 20);
+  CHECK(doc->catalogs.at("en").strings.count("cover.title") == 1);
+}
+
+TEST_CASE("a minimal leaflet loads", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\n").empty());
+}
+
+TEST_CASE("malformed YAML is reported at its place", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: [cover.title\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:3:1: error: malformed YAML: end of sequence flow not found"});
+}
+
+TEST_CASE("unknown keys get a did-you-mean hint", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\ntheme:\n  colours: {}\ncontent:\n  - paragraph: what.p1\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:4:3: error: unknown key 'colours' in 'theme'\n"
+                                 "  hint: did you mean 'colors'?"});
+}
+
+TEST_CASE("an unknown block kind names the kinds there are", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraf: what.p1\n  - table: x\n") ==
+        std::vector<std::string>{
+            "DIR/x/leaflet.yaml:4:5: error: unknown block kind 'paragraf'\n  hint: did you mean 'paragraph'?",
+            "DIR/x/leaflet.yaml:5:5: error: unknown block kind 'table'\n  hint: block kinds are: title, heading, "
+            "paragraph, list, quote, callout, figures, sources, contact"});
+}
+
+TEST_CASE("wrong types say what was expected and what came", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\npage:\n  columns: many\n  margins:\n    top: 2cm\n"
+                    "theme:\n  colors:\n    accent: teal\ncontent:\n  - heading: what.p1\n    level: 7\n") ==
+        std::vector<std::string>{
+            "DIR/x/leaflet.yaml:4:12: error: expected a whole number from 1 to 2 for 'columns', got 'many'",
+            "DIR/x/leaflet.yaml:6:10: error: expected a length such as '20mm', '0.5in' or '12pt' for 'top', got '2cm'",
+            "DIR/x/leaflet.yaml:9:13: error: expected a colour '#RRGGBB' for 'accent', got 'teal'",
+            "DIR/x/leaflet.yaml:12:12: error: expected a whole number from 1 to 3 for 'level', got '7'"});
+}
+
+TEST_CASE("prose where a key belongs is explained", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: Hello, world\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:4:16: error: expected a string key for 'paragraph', got "
+                                 "'Hello, world'\n  hint: keys look like 'what.p1'; the words themselves go in the "
+                                 "<lang>.yaml files"});
+}
+
+TEST_CASE("required keys and strings of the default language must exist", "[load]") {
+  CHECK(load_errors("title: cover.title\ncontent:\n  - paragraph: what.p2\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:1:1: error: missing key 'default_language' in 'leaflet'"});
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p2\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:4:16: error: no string 'what.p2' in DIR/x/fr.yaml (the default "
+                                 "language)\n  hint: add 'what.p2' to DIR/x/fr.yaml"});
+}
+
+TEST_CASE("a listed language without its strings file is an error at the listing", "[load]") {
+  CHECK(load_errors("default_language: fr\nlanguages: [fr, de]\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:2:17: error: missing strings file 'DIR/x/de.yaml' for language 'de'"});
+}
+
+TEST_CASE("strings files hold strings or maps of strings", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\n",
+                    "cover:\n  title: Titre\n  title: Encore\nwhat:\n  p1: [a, b]\n") ==
+        std::vector<std::string>{
+            "DIR/x/fr.yaml:3:3: error: duplicate key 'cover.title'",
+            "DIR/x/fr.yaml:5:7: error: expected a string or a map of strings for 'what.p1', got a list",
+            "DIR/x/leaflet.yaml:4:16: error: no string 'what.p1' in DIR/x/fr.yaml (the default language)\n"
+            "  hint: add 'what.p1' to DIR/x/fr.yaml"});
+}
+
+TEST_CASE("invalid UTF-8 is reported at its line and column", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: co\xFFver\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:2:10: error: invalid UTF-8 byte sequence\n  hint: save the file "
+                                 "as UTF-8"});
+}
+
+TEST_CASE("a folder without leaflet.yaml is named", "[load]") {
+  const testing::ScratchDir dir;
+  core::Diagnostics diags;
+  CHECK_FALSE(load::load_leaflet(dir.path(), diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message == "no leaflet.yaml in this folder");
+}
+
+TEST_CASE("language tags and string keys have the expected shape", "[load]") {
+  CHECK(load::is_language_tag("fr"));
+  CHECK(load::is_language_tag("pt-BR"));
+  CHECK(load::is_language_tag("zh-Hant"));
+  CHECK_FALSE(load::is_language_tag("leaflet"));
+  CHECK_FALSE(load::is_language_tag("FR"));
+  CHECK(load::is_string_key("what.p1"));
+  CHECK(load::is_string_key("how.cart.steps.collect"));
+  CHECK_FALSE(load::is_string_key("what..p1"));
+  CHECK_FALSE(load::is_string_key("Hello world"));
+}

@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+
+#include "locale/inline_markup.hpp"
+#include "locale/localize.hpp"
+
+using namespace leafpress;
+using document::Span;
+
+namespace {
+
+std::vector<Span> parse(const std::string& text, core::Diagnostics& diags) {
+  return locale::parse_inline_markup(text, {"fr.yaml", 3, 7}, "what.p1", diags).spans;
+}
+
+}  // namespace
+
+TEST_CASE("inline markup gives styled spans", "[locale]") {
+  core::Diagnostics diags;
+  const auto spans = parse("Les *freins* du **système**, voir [Inserm](https://www.inserm.fr/).", diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(spans == std::vector<Span>{{"Les ", false, false, ""},
+                                   {"freins", true, false, ""},
+                                   {" du ", false, false, ""},
+                                   {"système", false, true, ""},
+                                   {", voir ", false, false, ""},
+                                   {"Inserm", false, false, "https://www.inserm.fr/"},
+                                   {".", false, false, ""}});
+}
+
+TEST_CASE("white space collapses and escapes stay literal", "[locale]") {
+  core::Diagnostics diags;
+  CHECK(parse("  a\n  b\t\\*c\\* \\[d]  ", diags) == std::vector<Span>{{"a b *c* [d]", false, false, ""}});
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("unclosed markers and broken links are errors at the string", "[locale]") {
+  core::Diagnostics diags;
+  parse("un **gras sans fin", diags);
+  parse("voir [ce site](pas une adresse)", diags);
+  REQUIRE(diags.items().size() == 2);
+  CHECK(core::format(diags.items()[0]) ==
+        "fr.yaml:3:7: error: unclosed '**' in string 'what.p1'\n  hint: close it, or write \\* for a literal asterisk");
+  CHECK(core::format(diags.items()[1]) ==
+        "fr.yaml:3:7: error: malformed link in string 'what.p1'\n  hint: write links as [text](https://example.org), "
+        "or \\[ for a literal bracket");
+}
+
+TEST_CASE("a string missing from a language falls back with a warning naming key and file", "[locale]") {
+  document::Document doc;
+  doc.default_language = "fr";
+  doc.title = {"cover.title", {"leaflet.yaml", 3, 8}};
+  doc.blocks.push_back({document::ParagraphBlock<document::TextRef>{{"what.p1", {"leaflet.yaml", 9, 16}}}, {}});
+  doc.catalogs["fr"] = {"fr", "x/fr.yaml", {{"cover.title", {"Titre", {}}}, {"what.p1", {"Bonjour", {}}}}};
+  doc.catalogs["en"] = {"en", "x/en.yaml", {{"cover.title", {"Title", {}}}}};
+  core::Diagnostics diags;
+  const auto en = locale::localize(doc, "en", diags);
+  CHECK(en.title == "Title");
+  const auto& paragraph = std::get<document::ParagraphBlock<document::RichText>>(en.blocks.at(0).content);
+  CHECK(paragraph.text.plain() == "Bonjour");
+  REQUIRE(diags.items().size() == 1);
+  CHECK(core::format(diags.items()[0]) ==
+        "leaflet.yaml:9:16: warning: string 'what.p1' is missing from x/en.yaml; using the 'fr' text\n"
+        "  hint: add 'what.p1' to x/en.yaml");
+}

@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "fonts/font_registry.hpp"
+#include "pdf/cid_widths.hpp"
+#include "pdf/content_stream.hpp"
+#include "pdf/pdf_number.hpp"
+#include "pdf/subset.hpp"
+#include "pdf/to_unicode.hpp"
+#include "pdf/type0_font.hpp"
+#include "text/shape.hpp"
+
+using namespace leafpress;
+
+namespace {
+
+const fonts::Face& serif(fonts::FontRegistry& registry) {
+  const fonts::Face* face = registry.find("Noto Serif", fonts::FontStyle::regular);
+  REQUIRE(face);
+  return *face;
+}
+
+/// Glyph usage as the PDF writer collects it, from shaping `text`.
+pdf::FontUsage usage_of(const fonts::Face& face, const std::string& text) {
+  pdf::FontUsage usage;
+  const auto glyphs = text::shape(face, text, 0, text.size(), "en");
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    const std::size_t end = i + 1 < glyphs.size() ? glyphs[i + 1].cluster : text.size();
+    usage.glyphs.insert(glyphs[i].id);
+    usage.text_of_glyph.emplace(glyphs[i].id, text.substr(glyphs[i].cluster, end - glyphs[i].cluster));
+  }
+  return usage;
+}
+
+}  // namespace
+
+TEST_CASE("numbers are written short, stable and without exponents", "[pdf]") {
+  CHECK(pdf::pdf_number(0) == "0");
+  CHECK(pdf::pdf_number(-0.0001) == "0");
+  CHECK(pdf::pdf_number(595.2756) == "595.276");
+  CHECK(pdf::pdf_number(10.5) == "10.5");
+  CHECK(pdf::pdf_number(-12.0) == "-12");
+  CHECK(pdf::pdf_number(1e-9) == "0");
+}
+
+TEST_CASE("the ToUnicode CMap maps a ligature to all its letters", "[pdf]") {
+  const std::string cmap = pdf::to_unicode_cmap({{3, "ffi"}, {4, "\xC3\xA9"}, {5, ""}});
+  CHECK(cmap.find("2 beginbfchar\n<0003> <006600660069>\n<0004> <00E9>\nendbfchar\n") != std::string::npos);
+  CHECK(cmap.find("<0005>") == std::string::npos);
+  CHECK(cmap.find("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange") != std::string::npos);
+}
+
+TEST_CASE("the ToUnicode CMap splits its entries in blocks of 100", "[pdf]") {
+  std::map<std::uint16_t, std::string> many;
+  for (std::uint16_t code = 1; code <= 150; ++code) many[code] = "a";
+  const std::string cmap = pdf::to_unicode_cmap(many);
+  CHECK(cmap.find("100 beginbfchar") != std::string::npos);
+  CHECK(cmap.find("50 beginbfchar") != std::string::npos);
+}
+
+TEST_CASE("/W groups consecutive CIDs", "[pdf]") {
+  CHECK(pdf::group_cid_widths({{3, 500}, {4, 600}, {9, 250}}) ==
+        std::vector<pdf::WidthRun>{{3, {500, 600}}, {9, {250}}});
+  CHECK(pdf::group_cid_widths({}).empty());
+}
+
+TEST_CASE("an embedded Noto Serif maps its ffi ligature back to f, f, i and its /W matches HarfBuzz", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const auto usage = usage_of(face, "office");
+  pdf::HpdfDocument document;
+  const pdf::EmbeddedFont font = pdf::embed_type0_font(document, face, usage);
+
+  const auto glyphs = text::shape(face, "office", 0, 6, "en");
+  REQUIRE(glyphs.size() == 4);  // o, ffi, c, e
+  const std::uint16_t ligature = font.code_of_glyph.at(glyphs[1].id);
+  CHECK(font.text_of_code.at(ligature) == "ffi");
+  for (const auto& [glyph, code] : font.code_of_glyph) {
+    const int expected = static_cast<int>(
+        std::lround(hb_font_get_glyph_h_advance(face.hb_font(), glyph) * 1000.0 / face.metrics().units_per_em));
+    CHECK(font.width_of_code.at(code) == expected);
+  }
+}
+
+TEST_CASE("the subset keeps only the used glyphs and their outlines' advances", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const auto usage = usage_of(face, "Immunothérapie");
+  const auto subset = pdf::subset_face(face, usage.glyphs);
+  REQUIRE(subset);
+  hb_blob_t* blob = hb_blob_create(subset->font_program.data(), static_cast<unsigned>(subset->font_program.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* cut = hb_face_create(blob, 0);
+  hb_font_t* cut_font = hb_font_create(cut);
+  // The used glyphs, .notdef and the components of composite glyphs such as é.
+  CHECK(hb_face_get_glyph_count(cut) < usage.glyphs.size() + 8);
+  CHECK(hb_face_get_glyph_count(cut) * 50 < hb_face_get_glyph_count(face.hb_face()));
+  for (const auto& [old_glyph, new_glyph] : subset->new_glyph_of) {
+    CHECK(hb_font_get_glyph_h_advance(cut_font, new_glyph) == face.advance(old_glyph));
+  }
+  hb_font_destroy(cut_font);
+  hb_face_destroy(cut);
+  hb_blob_destroy(blob);
+  CHECK(subset->font_program.size() < 20000);
+}
+
+TEST_CASE("glyph runs become TJ arrays with kerning and marked ActualText", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  pdf::EmbeddedFont font;
+  font.code_of_glyph = {{10, 1}, {11, 2}};
+  font.width_of_code = {{1, 500}, {2, 600}};
+  font.text_of_code = {{1, "A"}, {2, "V"}};
+  layout::GlyphItem item{{&face, 10, {0, 0, 0}, {}, 0, 0, {{10, 0, 0, "A"}, {11, 4.8, 0, "V"}, {11, 10.8, 0, "W"}}},
+                         100, 42};
+  pdf::ContentStream content(842);
+  content.show_glyphs(item, "F1", font);
+  CHECK(content.bytes() ==
+        "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n"
+        "[<0001>20 <0002>] TJ\n"
+        "/Span <</ActualText <FEFF0057>>> BDC\n[<0002>] TJ\nEMC\n"
+        "ET\n");
+}

@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "fonts/font_registry.hpp"
+#include "support/scratch_dir.hpp"
+#include "text/line_breaks.hpp"
+#include "text/set_paragraph.hpp"
+#include "text/shape.hpp"
+
+using namespace leafpress;
+
+namespace {
+
+const fonts::Face& face(fonts::FontRegistry& registry, const char* family,
+                        fonts::FontStyle style = fonts::FontStyle::regular) {
+  const fonts::Face* found = registry.find(family, style);
+  REQUIRE(found);
+  return *found;
+}
+
+std::vector<text::ShapedGlyph> shape_all(const fonts::Face& f, const std::string& s, const char* language) {
+  return text::shape(f, s, 0, s.size(), language);
+}
+
+}  // namespace
+
+TEST_CASE("fonts are found by family and style, unknown families are not", "[fonts]") {
+  fonts::FontRegistry registry({});
+  CHECK(face(registry, "Noto Serif").family() == "Noto Serif");
+  CHECK(face(registry, "Noto Serif", fonts::FontStyle::bold).metrics().bold);
+  CHECK(face(registry, "noto sans", fonts::FontStyle::italic).metrics().italic);
+  CHECK(registry.find("Comic Nonexistent", fonts::FontStyle::regular) == nullptr);
+}
+
+TEST_CASE("fonts in the project folder win over the system's", "[fonts]") {
+  const testing::ScratchDir dir;
+  std::filesystem::copy_file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", dir.path() / "Brand.ttf");
+  dir.write("broken.ttf", "not a font");
+  fonts::FontRegistry registry({dir.path()});
+  CHECK(face(registry, "Noto Sans").path() == dir.path() / "Brand.ttf");
+  CHECK(registry.folder_families() == std::vector<std::string>{"Noto Sans"});
+  // Styles the folder lacks still come from the system.
+  CHECK(face(registry, "Noto Sans", fonts::FontStyle::bold).path().parent_path() != dir.path());
+}
+
+TEST_CASE("Noto Serif forms the fi ligature; its glyph stands for both letters", "[text]") {
+  fonts::FontRegistry registry({});
+  const auto glyphs = shape_all(face(registry, "Noto Serif"), "fin", "en");
+  REQUIRE(glyphs.size() == 2);  // "fi" + "n"
+  CHECK(glyphs[0].cluster == 0);
+  CHECK(glyphs[1].cluster == 2);
+}
+
+TEST_CASE("Noto Serif kerns A and V closer than their advances", "[text]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& serif = face(registry, "Noto Serif");
+  const auto glyphs = shape_all(serif, "AV", "en");
+  REQUIRE(glyphs.size() == 2);
+  CHECK(glyphs[0].advance < serif.advance(glyphs[0].id));
+}
+
+TEST_CASE("an Arabic word joins: its letters take contextual forms", "[text]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& arabic = face(registry, "Noto Sans Arabic");
+  const std::string word = "\xD9\x83\xD8\xAA\xD8\xA8";  // كتب: kaf, teh, beh
+  const auto joined = shape_all(arabic, word, "ar");
+  REQUIRE(joined.size() == 3);
+  // Right to left: visual order starts with the last letter.
+  CHECK(joined[0].cluster == 4);
+  CHECK(joined[2].cluster == 0);
+  for (const auto& glyph : joined) {
+    const auto isolated = shape_all(arabic, word.substr(glyph.cluster, 2), "ar");
+    REQUIRE(isolated.size() == 1);
+    CHECK(glyph.id != isolated[0].id);  // initial, medial, final forms
+  }
+}
+
+TEST_CASE("UAX #14 keeps CTLA-4, PD-L1 and numbers with units together", "[text]") {
+  const std::string text = "CTLA-4 PD-L1 17 % 380 000";
+  const auto breaks = text::line_break_opportunities(text, "fr");
+  // A line may start after each space, but not inside "CTLA-4" before the digit.
+  CHECK(std::find(breaks.begin(), breaks.end(), 5u) == breaks.end());
+  CHECK(std::find(breaks.begin(), breaks.end(), 7u) != breaks.end());
+  CHECK(breaks.back() == text.size());
+}
+
+TEST_CASE("a justified paragraph fills its lines and keeps its last line natural", "[text]") {
+  fonts::FontRegistry registry({});
+  text::StyledParagraph paragraph;
+  paragraph.language = "en";
+  paragraph.append(
+      "Immunotherapy helps your own immune system recognise cancer cells and destroy them. It works differently "
+      "from chemotherapy, which attacks every cell that divides quickly.",
+      {&face(registry, "Noto Serif"), 10.5, {}, {}});
+  core::Diagnostics diags;
+  const auto lines = text::set_paragraph(paragraph, {200, text::Align::justify}, diags);
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(lines.size() >= 3);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) CHECK(lines[i].width == Approx(200).margin(0.01));
+  CHECK(lines.back().width < 200);
+}
+
+TEST_CASE("a character no font covers is reported with its code point", "[text]") {
+  fonts::FontRegistry registry({});
+  text::StyledParagraph paragraph;
+  paragraph.loc = {"fr.yaml", 4, 7};
+  paragraph.append("ok \xE0\xA4\x95", {&face(registry, "Noto Serif"), 10, {}, {}});  // Devanagari KA
+  core::Diagnostics diags;
+  text::set_paragraph(paragraph, {200, text::Align::justify}, diags);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(core::format(diags.items()[0]) == "fr.yaml:4:7: error: no font covers U+0915 '\xE0\xA4\x95'\n"
+                                          "  hint: 'Noto Serif' has no glyph for it; choose a font that does in theme.fonts");
+}
