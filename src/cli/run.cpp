@@ -46,6 +46,11 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     }
   }
   fonts::FontRegistry registry({options.fonts_dir});
+  core::Diagnostics font_diags;
+  for (const auto& file : registry.unusable_files()) {
+    font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored");
+  }
+  print(font_diags, err);
   bool ok = true;
   for (const std::string& folder : leaflets) {
     core::Diagnostics diags;

@@ -30,13 +30,6 @@ struct Catalog {
   std::map<std::string, StringEntry> strings;
 };
 
-struct PageSetup {
-  int columns = 1;
-  Margins margins;
-  std::optional<TextRef> header;
-  std::optional<TextRef> footer;
-};
-
 /// A leaflet as written: language-neutral structure plus the catalogs of every language.
 struct Document {
   std::string name;
@@ -46,7 +39,7 @@ struct Document {
   std::vector<std::string> languages;
   TextRef title;
   Format format = Format::brochure;
-  PageSetup page;
+  PageSetup<TextRef> page;
   Theme theme;
   std::vector<Block<TextRef>> blocks;
   std::map<std::string, Catalog> catalogs;

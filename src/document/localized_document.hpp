@@ -28,20 +28,13 @@ struct RichText {
   std::string plain() const;
 };
 
-struct LocalizedPageSetup {
-  int columns = 1;
-  Margins margins;
-  std::optional<RichText> header;
-  std::optional<RichText> footer;
-};
-
 /// A leaflet in one language: everything the typesetter needs, no string keys left.
 struct LocalizedDocument {
   std::string name;
   std::string language;
   std::string title;
   Format format = Format::brochure;
-  LocalizedPageSetup page;
+  PageSetup<RichText> page;
   Theme theme;
   std::vector<Block<RichText>> blocks;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/color.hpp"
@@ -40,6 +41,15 @@ struct Margins {
   double bottom = 68;
   double inside = 57;
   double outside = 57;
+};
+
+/// Page geometry and furniture; header and footer are text of the kind the document holds.
+template <class Text>
+struct PageSetup {
+  int columns = 1;
+  Margins margins;
+  std::optional<Text> header;
+  std::optional<Text> footer;
 };
 
 }  // namespace leafpress::document

@@ -55,8 +55,11 @@ FontRegistry::FontRegistry(std::vector<fs::path> font_folders) : fontconfig_(std
   }
   std::sort(files.begin(), files.end());  // directory order differs between machines
   for (const fs::path& file : files) {
-    if (const Face* face = open(file, 0)) {
+    std::string error;
+    if (const Face* face = open(file, 0, error)) {
       folder_fonts_.push_back({face->family(), style_of(face->metrics()), file, 0});
+    } else {
+      unusable_files_.push_back({file, error});
     }
   }
 }
@@ -64,9 +67,13 @@ FontRegistry::FontRegistry(std::vector<fs::path> font_folders) : fontconfig_(std
 FontRegistry::~FontRegistry() = default;
 
 const Face* FontRegistry::open(const fs::path& path, int index) {
+  std::string error;
+  return open(path, index, error);
+}
+
+const Face* FontRegistry::open(const fs::path& path, int index, std::string& error) {
   const auto key = std::make_pair(path.string(), index);
   if (const auto it = faces_.find(key); it != faces_.end()) return it->second.get();
-  std::string error;
   auto face = Face::try_open(path, index, error);
   const Face* raw = face.get();
   faces_.emplace(key, std::move(face));

@@ -30,6 +30,13 @@ class FontRegistry {
   /// Families of the project's font folders, for hints in "unknown font" errors.
   std::vector<std::string> folder_families() const;
 
+  /// Files in the font folders that could not be used, with the reason.
+  struct UnusableFile {
+    std::filesystem::path path;
+    std::string reason;
+  };
+  const std::vector<UnusableFile>& unusable_files() const { return unusable_files_; }
+
  private:
   struct FolderFont {
     std::string family;
@@ -42,7 +49,10 @@ class FontRegistry {
   const Face* find_in_folders(std::string_view family, FontStyle style);
   const Face* find_in_system(std::string_view family, FontStyle style);
 
+  const Face* open(const std::filesystem::path& path, int index, std::string& error);
+
   std::vector<FolderFont> folder_fonts_;
+  std::vector<UnusableFile> unusable_files_;
   std::map<std::pair<std::string, int>, std::unique_ptr<Face>> faces_;
   std::map<std::pair<std::string, FontStyle>, const Face*> found_;
   struct Fontconfig;

@@ -99,8 +99,11 @@ std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const Blo
   std::vector<Slice> slices;
   TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
   marker.align = text::Align::end;
+  // Short items read better ragged: justifying them opens wide gaps in their few lines.
+  TextSpec item_spec = body_spec(c);
+  item_spec.align = text::Align::start;
   for (std::size_t i = 0; i < b.items.size(); ++i) {
-    const SetText set = c.typesetter.set(b.items[i], body_spec(c), c.column_width - kListIndent);
+    const SetText set = c.typesetter.set(b.items[i], item_spec, c.column_width - kListIndent);
     auto item_slices = line_slices(set, kListIndent, i == 0 ? kParagraphGap : 3);
     if (item_slices.empty()) continue;
     const std::string label = b.numbered ? std::to_string(i + 1) + "." : "\u2022";

@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kGutter = 18;
 
-std::vector<Column> brochure_columns(const document::LocalizedPageSetup& setup, std::size_t index) {
+std::vector<Column> brochure_columns(const document::PageSetup<document::RichText>& setup, std::size_t index) {
   const auto& m = setup.margins;
   const double left = index % 2 == 0 ? m.inside : m.outside;
   const double frame_width = core::kA4Width - m.inside - m.outside;

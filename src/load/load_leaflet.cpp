@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kLeafletFile = "leaflet.yaml";
 
-void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup& setup) {
+void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
   if (!reader.expect_map(page, "page")) return;
   reader.check_keys(page, "page", {"columns", "margins", "header", "footer"});
   if (const auto node = reader.find(page, "columns")) setup.columns = reader.integer(*node, "columns", 1, 2).value_or(1);
@@ -170,6 +170,8 @@ void check_default_strings(const document::Document& doc, core::Diagnostics& dia
   });
 }
 
+std::optional<document::Document> load_checked(const fs::path& directory, core::Diagnostics& diags);
+
 }  // namespace
 
 bool is_language_tag(std::string_view text) {
@@ -194,6 +196,19 @@ bool is_language_tag(std::string_view text) {
 }
 
 std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags) {
+  // Every node access above is checked first; this only keeps a yaml-cpp surprise from
+  // escaping load/ as an exception of a library the rest of leafpress does not know.
+  try {
+    return load_checked(directory, diags);
+  } catch (const YAML::Exception& e) {
+    diags.error({directory.string(), 0, 0}, std::string("internal error while reading YAML: ") + e.what());
+    return std::nullopt;
+  }
+}
+
+namespace {
+
+std::optional<document::Document> load_checked(const fs::path& directory, core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
   const std::string display_dir = directory.lexically_normal().string();
   const std::string trimmed_dir = display_dir.size() > 1 && display_dir.back() == '/'
@@ -263,5 +278,7 @@ std::optional<document::Document> load_leaflet(const fs::path& directory, core::
   if (diags.error_count() > errors_before) return std::nullopt;
   return doc;
 }
+
+}  // namespace
 
 }  // namespace leafpress::load

@@ -40,6 +40,9 @@ TEST_CASE("fonts in the project folder win over the system's", "[fonts]") {
   fonts::FontRegistry registry({dir.path()});
   CHECK(face(registry, "Noto Sans").path() == dir.path() / "Brand.ttf");
   CHECK(registry.folder_families() == std::vector<std::string>{"Noto Sans"});
+  REQUIRE(registry.unusable_files().size() == 1);
+  CHECK(registry.unusable_files()[0].path == dir.path() / "broken.ttf");
+  CHECK(registry.unusable_files()[0].reason == "not a font file FreeType can read");
   // Styles the folder lacks still come from the system.
   CHECK(face(registry, "Noto Sans", fonts::FontStyle::bold).path().parent_path() != dir.path());
 }
