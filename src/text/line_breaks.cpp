@@ -2,12 +2,34 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
 #include <string>
 
 namespace leafpress::text {
+namespace {
+
+/// Counts the word characters before `boundary` (back to a space) and from it (up to a space
+/// or closing punctuation), in UTF-16 units, skipping the hyphen itself.
+bool leaves_short_fragment(const icu::UnicodeString& text, int32_t boundary) {
+  int32_t before = 0;
+  for (int32_t i = boundary - 2; i >= 0 && u_isalnum(text.char32At(i)); --i) ++before;
+  int32_t after = 0;
+  for (int32_t i = boundary; i < text.length() && !u_isspace(text.charAt(i)) && text.charAt(i) != ')' &&
+                             text.charAt(i) != '.' && text.charAt(i) != ',' && text.charAt(i) != ';';
+       ++i) {
+    ++after;
+  }
+  return before < static_cast<int32_t>(kMinHyphenFragment) || after < static_cast<int32_t>(kMinHyphenFragment);
+}
+
+bool after_hyphen(const icu::UnicodeString& text, int32_t boundary) {
+  return boundary > 0 && (text.charAt(boundary - 1) == u'-' || text.charAt(boundary - 1) == u'\u2010');
+}
+
+}  // namespace
 
 std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language) {
   std::vector<std::size_t> breaks;
@@ -37,6 +59,7 @@ std::vector<std::size_t> line_break_opportunities(std::string_view text, std::st
   }
   iterator->setText(utf16);
   for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
+    if (boundary < utf16.length() && after_hyphen(utf16, boundary) && leaves_short_fragment(utf16, boundary)) continue;
     breaks.push_back(utf8_offset_of[static_cast<std::size_t>(boundary)]);
   }
   if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());

@@ -79,6 +79,19 @@ TEST_CASE("an Arabic word joins: its letters take contextual forms", "[text]") {
   }
 }
 
+TEST_CASE("a hyphen breaks only where both fragments are long enough", "[text]") {
+  const std::string text = "les anti-PD-1 et les CAR-T ou PD-L1";
+  const auto breaks = text::line_break_opportunities(text, "fr");
+  auto can_start_at = [&](std::string_view fragment) {
+    const std::size_t at = text.find(fragment);
+    return std::find(breaks.begin(), breaks.end(), at) != breaks.end();
+  };
+  CHECK(can_start_at("PD-1"));  // anti-|PD-1
+  CHECK_FALSE(can_start_at("T ou"));  // CAR-|T
+  CHECK_FALSE(can_start_at("L1"));  // PD-|L1
+  CHECK(can_start_at("ou"));
+}
+
 TEST_CASE("UAX #14 keeps CTLA-4, PD-L1 and numbers with units together", "[text]") {
   const std::string text = "CTLA-4 PD-L1 17 % 380 000";
   const auto breaks = text::line_break_opportunities(text, "fr");
