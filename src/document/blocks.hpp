@@ -46,6 +46,7 @@ template <class Text>
 struct CalloutBlock {
   std::optional<Text> title;
   std::vector<Text> paragraphs;
+  std::vector<Text> items;  // a bulleted list after the paragraphs
 };
 
 template <class Text>

@@ -44,6 +44,13 @@ class Stack {
     y_ += set.height();
   }
   void add_rect(RectItem rect) { items_.push_back(rect); }
+  void add_slice(const Slice& slice) {
+    y_ += slice.space_before;
+    std::vector<Item> items = slice.items;
+    translate(items, x_, y_);
+    items_.insert(items_.end(), items.begin(), items.end());
+    y_ += slice.height;
+  }
   void skip(double dy) { y_ += dy; }
   double y() const { return y_; }
   std::vector<Item>& items() { return items_; }
@@ -95,24 +102,35 @@ std::vector<Slice> paragraph_slices(const RichText& text, const BlockContext& c)
   return line_slices(c.typesetter.set(text, body_spec(c), c.column_width), 0, kParagraphGap);
 }
 
-std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const BlockContext& c) {
-  std::vector<Slice> slices;
-  TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
-  marker.align = text::Align::end;
+/// One list item's lines, indented, with its marker (a bullet, or "3.") hung in the indent.
+std::vector<Slice> list_item_slices(const RichText& item, const std::string& label, double width, double gap,
+                                    const BlockContext& c) {
   // Short items read better ragged: justifying them opens wide gaps in their few lines.
   TextSpec item_spec = body_spec(c);
   item_spec.align = text::Align::start;
+  const SetText set = c.typesetter.set(item, item_spec, width - kListIndent);
+  auto slices = line_slices(set, kListIndent, gap);
+  if (slices.empty()) return slices;
+  TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
+  marker.align = text::Align::end;
+  SetText mark = c.typesetter.set({{document::Span{label, false, false, {}}}, item.loc}, marker, kListIndent - 5);
+  mark.baseline = set.baseline;
+  auto mark_items = line_items(mark, 0, 0, 0);
+  slices.front().items.insert(slices.front().items.end(), mark_items.begin(), mark_items.end());
+  return slices;
+}
+
+std::string list_label(bool numbered, std::size_t index) {
+  return numbered ? std::to_string(index + 1) + "." : "\u2022";
+}
+
+std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const BlockContext& c) {
+  std::vector<Slice> slices;
   for (std::size_t i = 0; i < b.items.size(); ++i) {
-    const SetText set = c.typesetter.set(b.items[i], item_spec, c.column_width - kListIndent);
-    auto item_slices = line_slices(set, kListIndent, i == 0 ? kParagraphGap : 3);
-    if (item_slices.empty()) continue;
-    const std::string label = b.numbered ? std::to_string(i + 1) + "." : "\u2022";
-    SetText mark = c.typesetter.set({{document::Span{label, false, false, {}}}, b.items[i].loc}, marker,
-                                    kListIndent - 5);
-    mark.baseline = set.baseline;
-    auto mark_items = line_items(mark, 0, 0, 0);
-    item_slices.front().items.insert(item_slices.front().items.end(), mark_items.begin(), mark_items.end());
-    for (auto& slice : item_slices) slices.push_back(std::move(slice));
+    for (auto& slice : list_item_slices(b.items[i], list_label(b.numbered, i), c.column_width,
+                                        i == 0 ? kParagraphGap : 3, c)) {
+      slices.push_back(std::move(slice));
+    }
   }
   return slices;
 }
@@ -153,6 +171,11 @@ std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, con
   body.align = text::Align::start;
   for (std::size_t i = 0; i < b.paragraphs.size(); ++i) {
     stack.add(c.typesetter.set(b.paragraphs[i], body, width), i == 0 && !b.title ? 0 : 4);
+  }
+  for (std::size_t i = 0; i < b.items.size(); ++i) {
+    for (const Slice& line : list_item_slices(b.items[i], list_label(false, i), width, i == 0 ? 4 : 2, c)) {
+      stack.add_slice(line);
+    }
   }
   auto slices = boxed(stack, c, c.theme.accent_light, 16);
   slices.front().items.push_back(RectItem{0, 0, c.column_width, 3, c.theme.accent});
@@ -203,7 +226,7 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, con
   small.align = text::Align::start;
   for (std::size_t i = 0; i < b.sources.size(); ++i) {
     RichText entry = b.sources[i].text;
-    entry.spans.insert(entry.spans.begin(), document::Span{std::to_string(i + 1) + ". ", true, false, {}});
+    entry.spans.insert(entry.spans.begin(), document::Span{std::to_string(i + 1) + ". ", false, true, {}});
     if (!b.sources[i].url.empty()) {
       entry.spans.push_back(document::Span{" ", false, false, {}});
       entry.spans.push_back(document::Span{b.sources[i].url, false, false, b.sources[i].url});

@@ -143,6 +143,7 @@ void for_each_ref(const document::Document& doc, F&& f) {
           } else if constexpr (std::is_same_v<T, document::CalloutBlock<TextRef>>) {
             opt(b.title);
             for (const auto& p : b.paragraphs) f(p);
+            for (const auto& item : b.items) f(item);
           } else if constexpr (std::is_same_v<T, document::FiguresBlock<TextRef>>) {
             opt(b.title);
             for (const auto& figure : b.figures) f(figure.value), f(figure.label);

@@ -97,7 +97,7 @@ std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader
 }
 
 std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "callout", {"callout", "title"});
+  reader.check_keys(block, "callout", {"callout", "title", "items"});
   const YAML::Node body = *reader.find(block, "callout");
   std::vector<TextRef> paragraphs;
   if (body.IsScalar()) {
@@ -105,7 +105,9 @@ std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& read
   } else {
     paragraphs = ref_list(body, "callout", reader);
   }
-  return document::CalloutBlock<TextRef>{optional_ref(block, "title", reader), std::move(paragraphs)};
+  std::vector<TextRef> items;
+  if (const auto list = reader.find(block, "items")) items = ref_list(*list, "items", reader);
+  return document::CalloutBlock<TextRef>{optional_ref(block, "title", reader), std::move(paragraphs), std::move(items)};
 }
 
 std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& reader) {

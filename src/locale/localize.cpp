@@ -71,7 +71,7 @@ class Localizer {
     return document::QuoteBlock<RichText>{text(b.text), text(b.by)};
   }
   document::BlockContent<RichText> convert(const document::CalloutBlock<TextRef>& b) {
-    return document::CalloutBlock<RichText>{text(b.title), texts(b.paragraphs)};
+    return document::CalloutBlock<RichText>{text(b.title), texts(b.paragraphs), texts(b.items)};
   }
   document::BlockContent<RichText> convert(const document::FiguresBlock<TextRef>& b) {
     document::FiguresBlock<RichText> out{text(b.title), {}};
