@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/atomic_file.hpp"
+#include "layout/dump.hpp"
 #include "layout/lay_out.hpp"
 #include "load/load_leaflet.hpp"
 #include "locale/localize.hpp"
@@ -39,7 +40,7 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 
 }  // namespace
 
-bool build_leaflet(const fs::path& folder, const Options& options, bool write, fonts::FontRegistry& registry,
+bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRegistry& registry,
                    core::Diagnostics& diags, std::ostream& out) {
   const std::size_t errors_before = diags.error_count();
   const auto doc = load::load_leaflet(folder, diags);
@@ -54,7 +55,9 @@ bool build_leaflet(const fs::path& folder, const Options& options, bool write, f
     const std::size_t errors_at_start = diags.error_count();
     const auto localized = locale::localize(*doc, language, diags);
     const auto pages = layout::lay_out(localized, registry, diags);
-    if (!pages || diags.error_count() > errors_at_start || !write) continue;
+    if (!pages || diags.error_count() > errors_at_start) continue;
+    if (options.command == Command::dump) out << layout::dump(*pages);
+    if (options.command != Command::build) continue;
     const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
     const fs::path target = fs::path(options.out_dir) / (doc->name + "." + language + ".pdf");
     core::write_file_atomically(target, bytes);

@@ -9,10 +9,11 @@
 
 namespace leafpress::cli {
 
-/// Loads one leaflet and, for each wanted language, localizes, lays out and (unless
-/// `write` is false) writes <out>/<leaflet>.<lang>.pdf atomically. A language with errors
-/// writes no file; its earlier PDF stays as it was. Returns true when there were no errors.
-bool build_leaflet(const std::filesystem::path& folder, const Options& options, bool write,
-                   fonts::FontRegistry& registry, core::Diagnostics& diags, std::ostream& out);
+/// Loads one leaflet and, for each wanted language, localizes and lays it out; then, as
+/// `options.command` says, writes <out>/<leaflet>.<lang>.pdf atomically (build), prints the
+/// display list (dump) or nothing (check). A language with errors writes no file, and its
+/// earlier PDF stays as it was. Returns true when there were no errors.
+bool build_leaflet(const std::filesystem::path& folder, const Options& options, fonts::FontRegistry& registry,
+                   core::Diagnostics& diags, std::ostream& out);
 
 }  // namespace leafpress::cli

@@ -19,11 +19,13 @@ std::vector<std::string> split_commas(const std::string& list) {
 std::string usage_text() {
   return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR]\n"
          "       leafpress check LEAFLET_DIR...\n"
+         "       leafpress dump LEAFLET_DIR... [--lang L[,L...]]\n"
          "       leafpress --help | --version\n"
          "\n"
          "build   typeset leaflets into PDFs named <leaflet>.<lang>.pdf\n"
          "        (default: every folder under leaflets/, every language it defines, into output/)\n"
          "check   validate leaflets and report every problem; writes nothing\n"
+         "dump    print the laid-out pages as text (positions, fonts, text) instead of PDFs\n"
          "\n"
          "  --lang L[,L...]  only these languages\n"
          "  --out DIR        where PDFs go (default: output)\n"
@@ -49,6 +51,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     options.command = Command::build;
   } else if (command == "check") {
     options.command = Command::check;
+  } else if (command == "dump") {
+    options.command = Command::dump;
   } else {
     error = "unknown command '" + command + "'";
     return std::nullopt;
@@ -84,12 +88,12 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.leaflets.push_back(arg);
     }
   }
-  if (options.command == Command::check && options.leaflets.empty()) {
-    error = "check needs at least one leaflet folder";
+  if (options.command != Command::build && options.leaflets.empty()) {
+    error = command + " needs at least one leaflet folder";
     return std::nullopt;
   }
-  if (options.command == Command::check && (options.out_dir != "output")) {
-    error = "check writes nothing; --out does not apply";
+  if (options.command != Command::build && options.out_dir != "output") {
+    error = command + " writes no files; --out does not apply";
     return std::nullopt;
   }
   return options;

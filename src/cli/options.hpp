@@ -7,7 +7,7 @@
 
 namespace leafpress::cli {
 
-enum class Command : std::uint8_t { build, check, help, version };
+enum class Command : std::uint8_t { build, check, dump, help, version };
 
 /// What the command line asked for.
 struct Options {

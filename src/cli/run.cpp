@@ -31,13 +31,12 @@ void print(const core::Diagnostics& diags, std::ostream& err) {
 }
 
 int build_all(const Options& options, std::ostream& out, std::ostream& err) {
-  const bool write = options.command == Command::build;
   std::vector<std::string> leaflets = options.leaflets.empty() ? default_leaflets() : options.leaflets;
   if (leaflets.empty()) {
     err << "leafpress: no leaflets found under leaflets/\n";
     return kInputErrors;
   }
-  if (write) {
+  if (options.command == Command::build) {
     std::error_code ec;
     fs::create_directories(options.out_dir, ec);
     if (ec) {
@@ -55,7 +54,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   for (const std::string& folder : leaflets) {
     core::Diagnostics diags;
     try {
-      ok = build_leaflet(folder, options, write, registry, diags, out) && ok;
+      ok = build_leaflet(folder, options, registry, diags, out) && ok;
     } catch (const core::InternalError&) {
       print(diags, err);
       throw;
@@ -86,6 +85,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       return kOk;
     case Command::build:
     case Command::check:
+    case Command::dump:
       break;
   }
   try {
