@@ -16,13 +16,17 @@ double chain_height(const std::vector<Slice>& slices, std::size_t i, double limi
 
 class Pourer {
  public:
-  Pourer(const ColumnsOfPage& columns_of, core::Diagnostics& diags) : columns_of_(columns_of), diags_(diags) {
+  Pourer(const ColumnsOfPage& columns_of, double full_column, core::Diagnostics& diags)
+      : columns_of_(columns_of), full_column_(full_column), diags_(diags) {
     open_page();
   }
 
   void pour(const Slice& slice, double chain) {
     const Column& column = columns_[column_index_];
-    if (!at_top_ && y_ + slice.space_before + chain > column.height + 0.01) next_column();
+    const bool fits = y_ + (at_top_ ? 0 : slice.space_before) + chain <= column.height + 0.01;
+    // A column shortened by a title block may be too small for what a full one would hold.
+    const bool shortened = column.height < full_column_ - 0.01;
+    if (!fits && (!at_top_ || shortened)) next_column();
     const Column& target = columns_[column_index_];
     if (at_top_ && slice.height > target.height + 0.01) {
       char amount[32];
@@ -61,6 +65,7 @@ class Pourer {
   }
 
   const ColumnsOfPage& columns_of_;
+  double full_column_;
   core::Diagnostics& diags_;
   std::vector<std::vector<Item>> pages_;
   std::vector<Column> columns_;
@@ -73,11 +78,9 @@ class Pourer {
 
 std::vector<std::vector<Item>> flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of,
                                     core::Diagnostics& diags) {
-  Pourer pourer(columns_of, diags);
-  for (std::size_t i = 0; i < slices.size(); ++i) {
-    const double limit = columns_of(0).front().height;
-    pourer.pour(slices[i], chain_height(slices, i, limit));
-  }
+  const double full_column = columns_of(1).front().height;
+  Pourer pourer(columns_of, full_column, diags);
+  for (std::size_t i = 0; i < slices.size(); ++i) pourer.pour(slices[i], chain_height(slices, i, full_column));
   return pourer.take();
 }
 

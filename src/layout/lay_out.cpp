@@ -11,16 +11,32 @@ namespace {
 
 constexpr double kGutter = 18;
 
-std::vector<Column> brochure_columns(const document::PageSetup<document::RichText>& setup, std::size_t index) {
-  const auto& m = setup.margins;
+constexpr double kBelowTitle = 16;
+
+/// The text frame of page `index`: the inside margin is on the left of odd (right-hand)
+/// pages and on the right of even ones.
+Column frame_of(const document::Margins& m, std::size_t index) {
   const double left = index % 2 == 0 ? m.inside : m.outside;
-  const double frame_width = core::kA4Width - m.inside - m.outside;
-  const double height = core::kA4Height - m.top - m.bottom;
+  return {left, m.top, core::kA4Width - m.inside - m.outside, core::kA4Height - m.top - m.bottom};
+}
+
+/// The frame split into the page's columns, starting `reserved` points below its top.
+std::vector<Column> brochure_columns(const document::PageSetup<document::RichText>& setup, std::size_t index,
+                                     double reserved) {
+  const Column frame = frame_of(setup.margins, index);
   const int count = std::max(1, setup.columns);
-  const double width = (frame_width - kGutter * (count - 1)) / count;
+  const double width = (frame.width - kGutter * (count - 1)) / count;
   std::vector<Column> columns;
-  for (int c = 0; c < count; ++c) columns.push_back({left + c * (width + kGutter), m.top, width, height});
+  for (int c = 0; c < count; ++c) {
+    columns.push_back({frame.x + c * (width + kGutter), frame.top + reserved, width, frame.height - reserved});
+  }
   return columns;
+}
+
+/// A title block that opens the leaflet spans the whole frame, above the columns.
+bool opens_with_title(const document::LocalizedDocument& doc) {
+  return !doc.blocks.empty() &&
+         std::holds_alternative<document::TitleBlock<document::RichText>>(doc.blocks.front().content);
 }
 
 }  // namespace
@@ -30,13 +46,26 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
   const Typesetter typesetter(doc.language, doc.theme.accent, diags);
-  const auto columns_of = [&](std::size_t index) { return brochure_columns(doc.page, index); };
-  const BlockContext context{doc.theme, *fonts, typesetter, columns_of(0).front().width};
+  const Column first_frame = frame_of(doc.page.margins, 0);
+  std::vector<Item> title_items;
+  double reserved = 0;
+  auto blocks = doc.blocks.begin();
+  if (opens_with_title(doc)) {
+    const BlockContext full_width{doc.theme, *fonts, typesetter, first_frame.width};
+    for (Slice& slice : block_slices(*blocks++, full_width)) {
+      translate(slice.items, first_frame.x, first_frame.top + reserved);
+      title_items.insert(title_items.end(), slice.items.begin(), slice.items.end());
+      reserved += slice.height;
+    }
+    reserved += kBelowTitle;
+  }
 
+  const auto columns_of = [&](std::size_t index) { return brochure_columns(doc.page, index, index == 0 ? reserved : 0); };
+  const BlockContext context{doc.theme, *fonts, typesetter, columns_of(1).front().width};
   std::vector<Slice> slices;
-  for (const auto& block : doc.blocks) {
-    for (Slice& slice : block_slices(block, context)) {
-      slice.loc = block.loc;
+  for (; blocks != doc.blocks.end(); ++blocks) {
+    for (Slice& slice : block_slices(*blocks, context)) {
+      slice.loc = blocks->loc;
       slices.push_back(std::move(slice));
     }
   }
@@ -45,6 +74,8 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   for (auto& items : flow(slices, columns_of, diags)) {
     pages.pages.push_back(Page{core::kA4Width, core::kA4Height, std::move(items)});
   }
+  auto& first_page = pages.pages.front().items;
+  first_page.insert(first_page.begin(), title_items.begin(), title_items.end());
   add_page_furniture(pages.pages, doc, *fonts, typesetter);
   return pages;
 }
