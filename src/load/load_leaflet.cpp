@@ -164,6 +164,7 @@ void check_default_strings(const document::Document& doc, core::Diagnostics& dia
   const auto catalog = doc.catalogs.find(doc.default_language);
   if (catalog == doc.catalogs.end()) return;
   for_each_ref(doc, [&](const document::TextRef& ref) {
+    if (ref.key.empty()) return;  // a reference that failed to load, reported already
     if (!catalog->second.strings.count(ref.key)) {
       diags.error(ref.loc, "no string '" + ref.key + "' in " + catalog->second.file + " (the default language)",
                   "add '" + ref.key + "' to " + catalog->second.file);

@@ -134,3 +134,8 @@ TEST_CASE("language tags and string keys have the expected shape", "[load]") {
   CHECK_FALSE(load::is_string_key("what..p1"));
   CHECK_FALSE(load::is_string_key("Hello world"));
 }
+
+TEST_CASE("a title that is not a key is reported once, not again as a missing string", "[load]") {
+  CHECK(load_errors("default_language: fr\ntitle: [a, b]\ncontent:\n  - paragraph: what.p1\n") ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:2:8: error: expected a string key for 'title', got a list"});
+}
