@@ -27,13 +27,21 @@ std::optional<std::int64_t> source_date_epoch() {
   return seconds;
 }
 
-std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options) {
+/// The languages to build: all the leaflet defines, or those asked for, each of which it
+/// must define.
+std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options,
+                                          core::Diagnostics& diags) {
   if (options.languages.empty()) return doc.languages;
   std::vector<std::string> wanted;
   for (const auto& language : options.languages) {
     if (std::find(doc.languages.begin(), doc.languages.end(), language) != doc.languages.end()) {
       wanted.push_back(language);
+      continue;
     }
+    std::string known;
+    for (const auto& defined : doc.languages) known += (known.empty() ? "'" : ", '") + defined + "'";
+    diags.error(doc.languages_loc, "the leaflet has no language '" + language + "'",
+                "it defines " + known + "; add " + language + ".yaml and list it in 'languages'");
   }
   return wanted;
 }
@@ -45,12 +53,7 @@ bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRe
   const std::size_t errors_before = diags.error_count();
   const auto doc = load::load_leaflet(folder, diags);
   if (!doc) return false;
-  const auto languages = wanted_languages(*doc, options);
-  if (languages.empty() && !options.languages.empty()) {
-    std::string known;
-    for (const auto& language : doc->languages) known += (known.empty() ? "" : ", ") + language;
-    diags.warning(doc->loc, "none of the requested languages is defined here", "this leaflet has: " + known);
-  }
+  const auto languages = wanted_languages(*doc, options, diags);
   for (const std::string& language : languages) {
     const std::size_t errors_at_start = diags.error_count();
     const auto localized = locale::localize(*doc, language, diags);

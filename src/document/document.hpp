@@ -37,6 +37,7 @@ struct Document {
   core::SourceLoc loc;
   std::string default_language;
   std::vector<std::string> languages;
+  core::SourceLoc languages_loc;  // where `languages` was written, else the file's start
   TextRef title;
   Format format = Format::brochure;
   PageSetup<TextRef> page;

@@ -249,6 +249,7 @@ std::optional<document::Document> load_checked(const fs::path& directory, core::
   }
   if (const auto node = reader.find(root, "languages")) {
     doc.languages = read_languages(*node, reader);
+    doc.languages_loc = reader.loc(*node);
     std::size_t index = 0;
     for (const YAML::Node& item : *node) {
       if (index < doc.languages.size() && item.IsScalar() && item.Scalar() == doc.languages[index]) {
@@ -257,6 +258,7 @@ std::optional<document::Document> load_checked(const fs::path& directory, core::
     }
   } else {
     doc.languages = find_catalog_languages(directory);
+    doc.languages_loc = doc.loc;
     for (const auto& language : doc.languages) wanted.emplace_back(language, core::SourceLoc{leaflet_name, 0, 0});
   }
   if (!doc.default_language.empty() &&

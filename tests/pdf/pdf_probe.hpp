@@ -1,0 +1,54 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+// What real PDF clients (poppler's pdffonts/pdfinfo/pdftotext/pdftoppm, qpdf, mupdf) see in a
+// file, parsed into plain values the tests can assert on.
+
+namespace leafpress::testing {
+
+/// One row of `pdffonts`.
+struct FontRow {
+  std::string name;
+  std::string type;
+  std::string encoding;
+  bool embedded = false;
+  bool subset = false;
+  bool unicode = false;
+};
+
+std::vector<FontRow> pdffonts(const std::filesystem::path& pdf);
+
+/// `pdfinfo`'s "Key: value" lines (values trimmed).
+std::map<std::string, std::string> pdfinfo(const std::filesystem::path& pdf);
+
+/// `pdftotext` of the whole file in reading order (UTF-8).
+std::string pdftotext(const std::filesystem::path& pdf);
+
+/// The letters and digits of `text`, lowercased for ASCII, everything else dropped: what stays
+/// the same whatever the line breaks, hyphenation, spaces and punctuation.
+/// Example: "immuno-\nthérapie (PD-1)" -> "immunothérapiepd1".
+std::string letters_and_digits(const std::string& text);
+
+/// A grey-scale rendering of one page.
+struct GrayImage {
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> pixels;  // row by row, 0 black .. 255 white
+
+  /// The share of pixels darker than mid-grey in rows [top, bottom).
+  double dark_fraction(int top, int bottom) const;
+};
+
+GrayImage render_page(const std::filesystem::path& pdf, int page, int dpi);
+
+/// The whole file's bytes.
+std::string file_bytes(const std::filesystem::path& file);
+
+/// The languages a leaflet's `languages: [a, b]` line declares.
+std::vector<std::string> declared_languages(const std::filesystem::path& leaflet_yaml);
+
+}  // namespace leafpress::testing
