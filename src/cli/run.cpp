@@ -7,7 +7,9 @@
 #include "cli/build_leaflet.hpp"
 #include "cli/options.hpp"
 #include "core/invariant.hpp"
+#include "fonts/font_fallback.hpp"
 #include "fonts/font_registry.hpp"
+#include "load/load_font_config.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
@@ -46,6 +48,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   }
   fonts::FontRegistry registry({options.fonts_dir});
   core::Diagnostics font_diags;
+  fonts::FontFallback fallback(registry, load::load_font_config(options.fonts_dir, font_diags));
   for (const auto& file : registry.unusable_files()) {
     font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored");
   }
@@ -54,7 +57,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   for (const std::string& folder : leaflets) {
     core::Diagnostics diags;
     try {
-      ok = build_leaflet(folder, options, registry, diags, out) && ok;
+      ok = build_leaflet(folder, options, registry, fallback, diags, out) && ok;
     } catch (const core::InternalError&) {
       print(diags, err);
       throw;

@@ -6,6 +6,7 @@
 
 #include "core/source_loc.hpp"
 #include "document/blocks.hpp"
+#include "document/direction.hpp"
 #include "document/theme.hpp"
 
 namespace leafpress::document {
@@ -32,6 +33,7 @@ struct RichText {
 struct LocalizedDocument {
   std::string name;
   std::string language;
+  Direction direction = Direction::ltr;
   std::string title;
   Format format = Format::brochure;
   PageSetup<RichText> page;

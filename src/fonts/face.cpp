@@ -43,6 +43,9 @@ void read_metrics(FT_Face face, FaceMetrics& m) {
     // OpenType OS/2 sFamilyClass: classes 1-5 and 7 are serif designs.
     const int family_class = os2->sFamilyClass >> 8;
     m.serif = (family_class >= 1 && family_class <= 5) || family_class == 7;
+    // Many fonts (Noto among them) leave the class at 0; PANOSE bSerifStyle 2-10 are serifs,
+    // 11-13 sans serifs, for Latin text faces (bFamilyType 2).
+    if (family_class == 0 && os2->panose[0] == 2 && os2->panose[1] >= 2) m.serif = os2->panose[1] <= 10;
     if (os2->sTypoAscender != 0 && (os2->fsSelection & (1 << 7))) {  // USE_TYPO_METRICS
       m.ascender = os2->sTypoAscender;
       m.descender = os2->sTypoDescender;
@@ -81,6 +84,11 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
   face->style_name_ = raw_face->style_name ? raw_face->style_name : "";
   face->postscript_name_ = sanitize_name(FT_Get_Postscript_Name(raw_face), face->family_ + "-" + face->style_name_);
   read_metrics(raw_face, face->metrics_);
+  // With neither class nor PANOSE set, the family's own name is the best evidence left.
+  if (!face->metrics_.serif && face->family_.find("Serif") != std::string::npos &&
+      face->family_.find("Sans") == std::string::npos) {
+    face->metrics_.serif = true;
+  }
 
   face->blob_.reset(hb_blob_create_from_file_or_fail(path.c_str()));
   if (!face->blob_) {

@@ -4,6 +4,7 @@
 
 #include "core/diagnostics.hpp"
 #include "document/localized_document.hpp"
+#include "fonts/font_fallback.hpp"
 #include "fonts/font_registry.hpp"
 #include "layout/page.hpp"
 
@@ -13,6 +14,6 @@ namespace leafpress::layout {
 /// per page, running header from page 2, a footer with the page number on every page.
 /// Returns nullopt when fonts are missing; other problems are reported and laid out anyway.
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
-                             core::Diagnostics& diags);
+                             fonts::FontFallback& fallback, core::Diagnostics& diags);
 
 }  // namespace leafpress::layout

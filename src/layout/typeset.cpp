@@ -18,6 +18,7 @@ double baseline_offset(const TextSpec& spec, double pitch) {
 SetText Typesetter::set(const document::RichText& rich, const TextSpec& spec, double width) const {
   text::StyledParagraph paragraph;
   paragraph.language = language_;
+  paragraph.direction = direction_;
   paragraph.loc = rich.loc;
   for (const document::Span& span : rich.spans) {
     text::TextStyle style{spec.fonts->pick(spec.bold || span.strong, spec.italic || span.emphasis), spec.size,
@@ -25,7 +26,7 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& spec, do
     paragraph.append(span.text, style);
   }
   const double pitch = spec.size * spec.leading;
-  return {text::set_paragraph(paragraph, {width, spec.align}, diags_), pitch, baseline_offset(spec, pitch)};
+  return {text::set_paragraph(paragraph, {width, spec.align}, fallback_, diags_), pitch, baseline_offset(spec, pitch)};
 }
 
 SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc) const {

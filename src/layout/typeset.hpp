@@ -34,8 +34,12 @@ struct SetText {
 /// Sets rich text in one language: styles become faces, links take the accent colour.
 class Typesetter {
  public:
-  Typesetter(std::string language, core::Rgb link_color, core::Diagnostics& diags)
-      : language_(std::move(language)), link_color_(link_color), diags_(diags) {}
+  Typesetter(std::string language, document::Direction direction, core::Rgb link_color,
+             fonts::FontFallback& fallback, core::Diagnostics& diags)
+      : language_(std::move(language)), direction_(direction), link_color_(link_color), fallback_(fallback),
+        diags_(diags) {}
+
+  document::Direction direction() const { return direction_; }
 
   SetText set(const document::RichText& text, const TextSpec& spec, double width) const;
   /// One unstyled line, never wrapped (page furniture, numbers).
@@ -43,7 +47,9 @@ class Typesetter {
 
  private:
   std::string language_;
+  document::Direction direction_;
   core::Rgb link_color_;
+  fonts::FontFallback& fallback_;
   core::Diagnostics& diags_;
 };
 

@@ -1,5 +1,7 @@
 #include "locale/localize.hpp"
 
+#include <unicode/locid.h>
+
 #include "locale/inline_markup.hpp"
 
 namespace leafpress::locale {
@@ -92,6 +94,13 @@ class Localizer {
   core::Diagnostics& diags_;
 };
 
+/// The direction CLDR gives the language's script (ar, he, fa, ur: right to left).
+document::Direction writing_direction(const std::string& language) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  return U_SUCCESS(status) && locale.isRightToLeft() ? document::Direction::rtl : document::Direction::ltr;
+}
+
 }  // namespace
 
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
@@ -100,6 +109,7 @@ document::LocalizedDocument localize(const document::Document& doc, const std::s
   document::LocalizedDocument out;
   out.name = doc.name;
   out.language = language;
+  out.direction = writing_direction(language);
   out.title = localizer.text(doc.title).plain();
   out.format = doc.format;
   out.page = {doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};

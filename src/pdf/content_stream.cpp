@@ -1,8 +1,11 @@
 #include "pdf/content_stream.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/utf8.hpp"
+#include "pdf/font_usage.hpp"
 #include "pdf/pdf_number.hpp"
 #include "pdf/to_unicode.hpp"
 
@@ -34,47 +37,77 @@ void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string
   set_fill(run.color);
   out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
 
-  double pen = 0;  // where the PDF viewer's pen is, in points from the run origin
-  double rise = 0;
-  bool array_open = false;
-  auto open_array = [&] {
-    if (!array_open) out_ += '[';
-    array_open = true;
-  };
-  auto close_array = [&] {
-    if (array_open) out_ += "] TJ\n";
-    array_open = false;
-  };
-  for (const text::PlacedGlyph& glyph : run.glyphs) {
-    const std::uint16_t code = font.code_of_glyph.at(glyph.id);
-    if (glyph.y != rise) {
-      close_array();
-      rise = glyph.y;
-      out_ += pdf_number(rise) + " Ts\n";
-    }
-    const auto mapped = font.text_of_code.find(code);
-    const std::string& said = mapped == font.text_of_code.end() ? std::string() : mapped->second;
-    const bool needs_actual_text = said != glyph.text;
-    if (needs_actual_text) {
-      close_array();
-      std::string utf16 = "\xFE\xFF";
-      core::append_utf16be(utf16, glyph.text);
-      out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
-    }
-    open_array();
-    // TJ numbers move the pen left by n/1000 of the font size (§9.4.3).
-    const double adjust = (pen - glyph.x) * 1000.0 / run.size;
-    if (std::abs(adjust) >= 0.05) out_ += pdf_number(adjust) + ' ';
-    out_ += '<' + code_hex(code) + '>';
-    pen = glyph.x + font.width_of_code.at(code) * run.size / 1000.0;
-    if (needs_actual_text) {
-      close_array();
-      out_ += "EMC\n";
-    }
+  GlyphWriter writer{out_, font, run.size};
+  for (std::size_t first = 0; first < run.glyphs.size();) {
+    const std::size_t last = cluster_end(run, first);
+    std::string text;
+    for (std::size_t k = first; k < last; ++k) text += run.glyphs[k].text;
+    writer.show_cluster(std::span(run.glyphs).subspan(first, last - first), extraction_text(text, run.rtl));
+    first = last;
   }
-  close_array();
-  if (rise != 0) out_ += "0 Ts\n";
+  writer.finish();
   out_ += "ET\n";
+}
+
+void ContentStream::GlyphWriter::show_cluster(std::span<const text::PlacedGlyph> glyphs, const std::string& text) {
+  std::string said;
+  for (const text::PlacedGlyph& glyph : glyphs) {
+    const auto mapped = font.text_of_code.find(font.code_of_glyph.at(glyph.id));
+    if (mapped != font.text_of_code.end()) said += mapped->second;
+  }
+  const bool needs_actual_text = said != text;
+  if (!needs_actual_text) {
+    for (const text::PlacedGlyph& glyph : glyphs) show(glyph);
+    return;
+  }
+  // Extractors place the replacement text between the start of the span's first glyph and
+  // the end of its last (poppler's ActualText), so the span holds only the glyph that carries
+  // the cluster's text, its base; marks stay outside, and with no /ToUnicode entry of their
+  // own they add nothing. Spanning a raised mark too would move the text off the baseline.
+  for (const text::PlacedGlyph& glyph : glyphs) {
+    const bool carrier = !glyph.text.empty();
+    if (carrier) begin_actual_text(text);
+    show(glyph);
+    if (carrier) end_actual_text();
+  }
+}
+
+void ContentStream::GlyphWriter::show(const text::PlacedGlyph& glyph) {
+  const std::uint16_t code = font.code_of_glyph.at(glyph.id);
+  if (glyph.y != rise) {
+    close_array();
+    rise = glyph.y;
+    out += pdf_number(rise) + " Ts\n";
+  }
+  if (!array_open) out += '[';
+  array_open = true;
+  // TJ numbers move the pen left by n/1000 of the font size (§9.4.3).
+  const double adjust = (pen - glyph.x) * 1000.0 / size;
+  if (std::abs(adjust) >= 0.05) out += pdf_number(adjust) + ' ';
+  out += '<' + code_hex(code) + '>';
+  pen = glyph.x + font.width_of_code.at(code) * size / 1000.0;
+}
+
+void ContentStream::GlyphWriter::begin_actual_text(const std::string& text) {
+  close_array();
+  std::string utf16 = "\xFE\xFF";
+  core::append_utf16be(utf16, text);
+  out += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
+}
+
+void ContentStream::GlyphWriter::end_actual_text() {
+  close_array();
+  out += "EMC\n";
+}
+
+void ContentStream::GlyphWriter::close_array() {
+  if (array_open) out += "] TJ\n";
+  array_open = false;
+}
+
+void ContentStream::GlyphWriter::finish() {
+  close_array();
+  if (rise != 0) out += "0 Ts\n";
 }
 
 }  // namespace leafpress::pdf

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "core/color.hpp"
@@ -25,6 +26,25 @@ class ContentStream {
 
  private:
   void set_fill(const core::Rgb& color);
+
+  /// Writes glyphs of one run into TJ arrays, tracking the viewer's pen and text rise.
+  struct GlyphWriter {
+    std::string& out;
+    const EmbeddedFont& font;
+    double size;
+    double pen = 0;  // where the viewer's pen is, in points from the run origin
+    double rise = 0;
+    bool array_open = false;
+
+    /// Shows the glyphs of one cluster, wrapped in /ActualText when `text` is not what
+    /// /ToUnicode gives them.
+    void show_cluster(std::span<const text::PlacedGlyph> glyphs, const std::string& text);
+    void show(const text::PlacedGlyph& glyph);
+    void begin_actual_text(const std::string& text);
+    void end_actual_text();
+    void close_array();
+    void finish();
+  };
 
   double page_height_;
   std::string out_;

@@ -1,6 +1,27 @@
 #include "pdf/font_usage.hpp"
 
+#include "core/utf8.hpp"
+
 namespace leafpress::pdf {
+
+std::string extraction_text(std::string_view text, bool rtl) {
+  if (!rtl) return std::string(text);
+  std::vector<std::string_view> chars;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t start = at;
+    core::next_code_point(text, at);
+    chars.push_back(text.substr(start, at - start));
+  }
+  std::string reversed;
+  for (auto it = chars.rbegin(); it != chars.rend(); ++it) reversed += *it;
+  return reversed;
+}
+
+std::size_t cluster_end(const text::GlyphRun& run, std::size_t first) {
+  std::size_t last = first + 1;
+  while (last < run.glyphs.size() && run.glyphs[last].cluster == run.glyphs[first].cluster) ++last;
+  return last;
+}
 
 std::map<const fonts::Face*, FontUsage> collect_font_usage(const layout::Pages& pages) {
   std::map<const fonts::Face*, FontUsage> usage;
@@ -9,9 +30,16 @@ std::map<const fonts::Face*, FontUsage> collect_font_usage(const layout::Pages& 
       const auto* glyphs = std::get_if<layout::GlyphItem>(&item);
       if (!glyphs) continue;
       FontUsage& face_usage = usage[glyphs->run.face];
-      for (const text::PlacedGlyph& glyph : glyphs->run.glyphs) {
-        face_usage.glyphs.insert(glyph.id);
-        if (!glyph.text.empty()) face_usage.text_of_glyph.emplace(glyph.id, glyph.text);
+      const text::GlyphRun& run = glyphs->run;
+      for (std::size_t first = 0; first < run.glyphs.size();) {
+        const std::size_t last = cluster_end(run, first);
+        for (std::size_t k = first; k < last; ++k) face_usage.glyphs.insert(run.glyphs[k].id);
+        // A base with its marks says its text through /ActualText; the base glyph alone
+        // must not claim the marks in /ToUnicode.
+        if (last == first + 1 && !run.glyphs[first].text.empty()) {
+          face_usage.text_of_glyph.emplace(run.glyphs[first].id, extraction_text(run.glyphs[first].text, run.rtl));
+        }
+        first = last;
       }
     }
   }

@@ -10,13 +10,15 @@
 namespace leafpress::text {
 
 /// A glyph placed relative to its run's origin on the baseline, in points (y up).
-/// `text` holds the characters the glyph stands for; it is empty for the second and later
-/// glyphs of one cluster, whose characters the first glyph already carries.
+/// Glyphs with the same `cluster` (a byte offset in the paragraph) together stand for one
+/// grapheme cluster or ligature: a base and its marks, or "ffi". Exactly one of them, the
+/// first in logical order, holds the cluster's characters in `text`.
 struct PlacedGlyph {
   std::uint32_t id = 0;
   double x = 0;
   double y = 0;
   std::string text;
+  std::size_t cluster = 0;
 };
 
 /// Glyphs of one face, size and colour, in visual order, starting `x` points into its line.
@@ -27,6 +29,7 @@ struct GlyphRun {
   std::string link;
   double x = 0;
   double width = 0;
+  bool rtl = false;  // right-to-left text, its glyphs still in visual order
   std::vector<PlacedGlyph> glyphs;
 };
 

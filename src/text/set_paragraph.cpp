@@ -2,18 +2,21 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "core/utf8.hpp"
+#include "text/bidi.hpp"
+#include "text/itemize.hpp"
 #include "text/line_breaks.hpp"
 #include "text/shape.hpp"
 
 namespace leafpress::text {
 namespace {
 
-/// A shaped glyph of the paragraph with everything line breaking needs.
+/// A shaped glyph of the paragraph, in logical order, with everything line breaking needs.
 struct Item {
-  std::size_t run = 0;
+  std::size_t run = 0;  // index into the shaping runs
   ShapedGlyph glyph;
   double advance = 0;  // points
   std::string text;
@@ -30,18 +33,20 @@ struct Segment {
 
 bool is_collapsible_space(std::string_view text) { return text == " "; }
 
-/// Shapes each style run and gives every glyph its characters (for ToUnicode) by cluster.
+/// Shapes each run and gives every glyph its characters (for ToUnicode) by cluster, keeping
+/// the glyphs in logical order: a right-to-left run's visual glyphs are reversed.
 /// Example: "office" in Noto Serif shapes to o, ffi, c, e with clusters 0, 1, 4, 5; the
 /// ffi glyph stands for bytes [1, 4) = "ffi".
-std::vector<Item> shape_runs(const StyledParagraph& paragraph) {
+std::vector<Item> shape_runs(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs) {
   std::vector<Item> items;
-  for (std::size_t r = 0; r < paragraph.runs.size(); ++r) {
-    const StyledRun& run = paragraph.runs[r];
-    const auto glyphs = shape(*run.style.face, paragraph.text, run.begin, run.end, paragraph.language);
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const ShapingRun& run = runs[r];
+    auto glyphs = shape(*run.face, paragraph.text, run.begin, run.end, paragraph.language, run.script, run.rtl());
+    if (run.rtl()) std::reverse(glyphs.begin(), glyphs.end());
     std::set<std::uint32_t> clusters;
     for (const ShapedGlyph& glyph : glyphs) clusters.insert(glyph.cluster);
     std::set<std::uint32_t> given;
-    const double scale = run.style.size / run.style.face->metrics().units_per_em;
+    const double scale = paragraph.runs[run.style_run].style.size / run.face->metrics().units_per_em;
     for (const ShapedGlyph& glyph : glyphs) {
       Item item{r, glyph, glyph.advance * scale, {}, false};
       const auto next = clusters.upper_bound(glyph.cluster);
@@ -55,18 +60,41 @@ std::vector<Item> shape_runs(const StyledParagraph& paragraph) {
   return items;
 }
 
-void report_uncovered(const StyledParagraph& paragraph, const std::vector<Item>& items, core::Diagnostics& diags) {
-  std::set<char32_t> reported;
+/// " for script 'Arab'", or nothing for characters of no particular script.
+std::string for_script(const std::string& script) {
+  if (script == "Zyyy" || script == "Zzzz" || script == "Zinh") return {};
+  return " for script '" + script + "'";
+}
+
+/// One error per paragraph and script, naming the first few characters no face has.
+void report_uncovered(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs,
+                      const std::vector<Item>& items, core::Diagnostics& diags) {
+  constexpr std::size_t kNamed = 4;
+  std::map<std::pair<const fonts::Face*, std::string>, std::vector<std::string>> missing;  // in first-seen order
+  std::vector<std::pair<const fonts::Face*, std::string>> order;
+  std::set<char32_t> seen;
   for (const Item& item : items) {
     if (item.glyph.id != 0) continue;
     std::size_t offset = item.glyph.cluster;
     const char32_t cp = core::next_code_point(paragraph.text, offset);
-    if (!reported.insert(cp).second) continue;
+    if (!seen.insert(cp).second) continue;
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-    const auto* face = paragraph.runs[item.run].style.face;
-    diags.error(paragraph.loc, std::string("no font covers ") + code + " '" + paragraph.text.substr(item.glyph.cluster, offset - item.glyph.cluster) + "'",
-                "'" + face->family() + "' has no glyph for it; choose a font that does in theme.fonts");
+    const ShapingRun& run = runs[item.run];
+    const auto key = std::make_pair(run.face, run.script);
+    if (!missing.count(key)) order.push_back(key);
+    missing[key].push_back(std::string(code) + " '" +
+                           paragraph.text.substr(item.glyph.cluster, offset - item.glyph.cluster) + "'");
+  }
+  for (const auto& key : order) {
+    const auto& chars = missing[key];
+    std::string list;
+    for (std::size_t k = 0; k < chars.size() && k < kNamed; ++k) list += (k ? ", " : "") + chars[k];
+    if (chars.size() > kNamed) list += " and " + std::to_string(chars.size() - kNamed) + " more";
+    diags.error(paragraph.loc, "no font covers " + list,
+                "'" + key.first->family() + "' has no glyph for " + (chars.size() > 1 ? "them" : "it") +
+                    ", nor has any fallback font" + for_script(key.second) +
+                    "; add a font that does to theme.fonts or to fonts/fallback.yaml");
   }
 }
 
@@ -106,29 +134,50 @@ std::vector<std::pair<std::size_t, std::size_t>> break_greedily(const std::vecto
   return lines;
 }
 
-Line build_line(const StyledParagraph& paragraph, const std::vector<Item>& items, const std::vector<Segment>& segments,
-                std::size_t first_segment, std::size_t last_segment, double extra_per_space, double shift) {
+/// The items of bytes [first, last) grouped by shaping run, each group in visual order, the
+/// groups ordered visually by their bidi levels (UAX #9 L2).
+std::vector<std::pair<std::size_t, std::size_t>> visual_groups(const std::vector<Item>& items,
+                                                                const std::vector<ShapingRun>& runs,
+                                                                std::size_t first, std::size_t last) {
+  std::vector<std::pair<std::size_t, std::size_t>> groups;
+  std::vector<std::uint8_t> levels;
+  for (std::size_t k = first; k < last; ++k) {
+    if (k == first || items[k - 1].run != items[k].run) {
+      groups.emplace_back(k, k);
+      levels.push_back(runs[items[k].run].level);
+    }
+    groups.back().second = k + 1;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> ordered;
+  for (const std::size_t g : visual_order(levels)) ordered.push_back(groups[g]);
+  return ordered;
+}
+
+Line build_line(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs,
+                const std::vector<Item>& items, const std::vector<Segment>& segments, std::size_t first_segment,
+                std::size_t last_segment, double extra_per_space, double shift) {
   Line line;
   const std::size_t first = segments[first_segment].first;
   std::size_t last = segments[last_segment - 1].last;
   while (last > first && items[last - 1].is_space) --last;  // trailing spaces hang out of the line
 
   double cursor = shift;
-  for (std::size_t k = first; k < last; ++k) {
-    const Item& item = items[k];
-    const TextStyle& style = paragraph.runs[item.run].style;
-    if (k == first || items[k - 1].run != item.run) {
-      line.runs.push_back({style.face, style.size, style.color, style.link, cursor, 0, {}});
-      const auto& m = style.face->metrics();
-      line.ascent = std::max(line.ascent, m.ascender * style.size / m.units_per_em);
-      line.descent = std::max(line.descent, -m.descender * style.size / m.units_per_em);
+  for (const auto& [from, to] : visual_groups(items, runs, first, last)) {
+    const ShapingRun& shaping = runs[items[from].run];
+    const TextStyle& style = paragraph.runs[shaping.style_run].style;
+    const auto& m = shaping.face->metrics();
+    line.runs.push_back({shaping.face, style.size, style.color, style.link, cursor, 0, shaping.rtl(), {}});
+    line.ascent = std::max(line.ascent, m.ascender * style.size / m.units_per_em);
+    line.descent = std::max(line.descent, -m.descender * style.size / m.units_per_em);
+    GlyphRun& glyph_run = line.runs.back();
+    const double scale = style.size / m.units_per_em;
+    for (std::size_t n = from; n < to; ++n) {
+      const Item& item = items[shaping.rtl() ? from + to - 1 - n : n];
+      glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
+                                  item.glyph.y_offset * scale, item.text, item.glyph.cluster});
+      cursor += item.advance + (item.is_space ? extra_per_space : 0);
     }
-    GlyphRun& run = line.runs.back();
-    const double scale = style.size / style.face->metrics().units_per_em;
-    run.glyphs.push_back({item.glyph.id, cursor - run.x + item.glyph.x_offset * scale, item.glyph.y_offset * scale,
-                          item.text});
-    cursor += item.advance + (item.is_space ? extra_per_space : 0);
-    run.width = cursor - run.x;
+    glyph_run.width = cursor - glyph_run.x;
   }
   line.width = cursor - shift;
   return line;
@@ -137,11 +186,12 @@ Line build_line(const StyledParagraph& paragraph, const std::vector<Item>& items
 }  // namespace
 
 std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const ParagraphSettings& settings,
-                                core::Diagnostics& diags) {
+                                fonts::FontFallback& fallback, core::Diagnostics& diags) {
   std::vector<Line> lines;
   if (paragraph.text.empty() || paragraph.runs.empty()) return lines;
-  const auto items = shape_runs(paragraph);
-  report_uncovered(paragraph, items, diags);
+  const auto runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction), fallback);
+  const auto items = shape_runs(paragraph, runs);
+  report_uncovered(paragraph, runs, items, diags);
   const auto segments = segment(paragraph, items);
   const auto breaks = break_greedily(segments, settings.width);
 
@@ -167,9 +217,12 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
     double extra = 0;
     double shift = 0;
     if (settings.align == Align::justify && !last_line && spaces > 0 && slack > 0) extra = slack / spaces;
+    const bool rtl = paragraph.direction == document::Direction::rtl;
+    const bool flush_right = settings.align == (rtl ? Align::start : Align::end) ||
+                             (settings.align == Align::justify && rtl && extra == 0);
     if (settings.align == Align::center && slack > 0) shift = slack / 2;
-    if (settings.align == Align::end && slack > 0) shift = slack;
-    lines.push_back(build_line(paragraph, items, segments, from, to, extra, shift));
+    if (flush_right && slack > 0) shift = slack;
+    lines.push_back(build_line(paragraph, runs, items, segments, from, to, extra, shift));
   }
   return lines;
 }

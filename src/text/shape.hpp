@@ -19,8 +19,10 @@ struct ShapedGlyph {
 };
 
 /// Shapes bytes [begin, end) of `text` with `face`, the rest of `text` serving as context
-/// (so joining and kerning see across style changes). Glyphs come in visual order.
+/// (so joining and kerning see across style changes). `script` (ISO 15924) and `rtl` give
+/// the segment's properties; with no script, HarfBuzz guesses both from the text. Glyphs
+/// come in visual order: for right-to-left text, the last character's glyph first.
 std::vector<ShapedGlyph> shape(const fonts::Face& face, std::string_view text, std::size_t begin, std::size_t end,
-                               std::string_view language);
+                               std::string_view language, std::string_view script = {}, bool rtl = false);
 
 }  // namespace leafpress::text

@@ -6,6 +6,7 @@
 
 #include "core/color.hpp"
 #include "core/source_loc.hpp"
+#include "document/direction.hpp"
 #include "fonts/face.hpp"
 
 namespace leafpress::text {
@@ -26,11 +27,12 @@ struct StyledRun {
 };
 
 /// A paragraph ready to set: its UTF-8 text, style runs covering it in order, its language
-/// and the place its string came from (for diagnostics).
+/// and base direction, and the place its string came from (for diagnostics).
 struct StyledParagraph {
   std::string text;
   std::vector<StyledRun> runs;
   std::string language;
+  document::Direction direction = document::Direction::ltr;
   core::SourceLoc loc;
 
   /// Appends `text` in `style`, merging with the previous run when the style is the same.

@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -126,19 +125,18 @@ std::string file_bytes(const std::filesystem::path& file) {
 
 std::vector<std::string> declared_languages(const std::filesystem::path& leaflet_yaml) {
   std::istringstream lines(file_bytes(leaflet_yaml));
-  const std::regex languages_line(R"(^languages:\s*\[([^\]]*)\])");
-  const std::regex tag(R"([A-Za-z-]+)");
+  const std::string key = "languages:";
   for (std::string line; std::getline(lines, line);) {
-    std::smatch match;
-    if (!std::regex_search(line, match, languages_line)) continue;
+    if (line.rfind(key, 0) != 0) continue;
+    const auto open = line.find('[');
+    const auto close = line.find(']');
+    if (open == std::string::npos || close == std::string::npos) break;
     std::vector<std::string> languages;
-    const std::string list = match[1];
-    for (auto it = std::sregex_iterator(list.begin(), list.end(), tag); it != std::sregex_iterator(); ++it) {
-      languages.push_back(it->str());
-    }
+    std::istringstream list(line.substr(open + 1, close - open - 1));
+    for (std::string tag; std::getline(list, tag, ',');) languages.push_back(trim(tag));
     return languages;
   }
-  throw std::runtime_error("no languages line in " + leaflet_yaml.string());
+  throw std::runtime_error("no 'languages: [...]' line in " + leaflet_yaml.string());
 }
 
 }  // namespace leafpress::testing

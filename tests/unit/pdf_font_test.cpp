@@ -112,13 +112,35 @@ TEST_CASE("glyph runs become TJ arrays with kerning and marked ActualText", "[pd
   font.code_of_glyph = {{10, 1}, {11, 2}};
   font.width_of_code = {{1, 500}, {2, 600}};
   font.text_of_code = {{1, "A"}, {2, "V"}};
-  layout::GlyphItem item{{&face, 10, {0, 0, 0}, {}, 0, 0, {{10, 0, 0, "A"}, {11, 4.8, 0, "V"}, {11, 10.8, 0, "W"}}},
-                         100, 42};
+  layout::GlyphItem item{
+      {&face, 10, {0, 0, 0}, {}, 0, 0, false, {{10, 0, 0, "A", 0}, {11, 4.8, 0, "V", 1}, {11, 10.8, 0, "W", 2}}}, 100,
+      42};
   pdf::ContentStream content(842);
   content.show_glyphs(item, "F1", font);
   CHECK(content.bytes() ==
         "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n"
         "[<0001>20 <0002>] TJ\n"
         "/Span <</ActualText <FEFF0057>>> BDC\n[<0002>] TJ\nEMC\n"
+        "ET\n");
+}
+
+TEST_CASE("a right-to-left base and mark say their text once, in visual order, off the mark", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  pdf::EmbeddedFont font;
+  font.code_of_glyph = {{20, 1}, {21, 2}, {22, 3}};
+  font.width_of_code = {{1, 0}, {2, 500}, {3, 400}};
+  font.text_of_code = {{2, "\u0645"}, {3, "\u0649"}};
+  // Visual order of "\u0645\u0651\u0649" (meem, shadda, alef maksura): alef maksura, then
+  // the shadda raised over the meem, then the meem that carries the cluster's text.
+  layout::GlyphItem item{{&face, 10, {0, 0, 0}, {}, 0, 0, true,
+                          {{22, 0, 0, "\u0649", 4}, {20, 4.5, 2, "", 0}, {21, 4, 0, "\u0645\u0651", 0}}},
+                         100, 42};
+  pdf::ContentStream content(842);
+  content.show_glyphs(item, "F1", font);
+  CHECK(content.bytes() ==
+        "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n"
+        "[<0003>] TJ\n2 Ts\n[-50 <0001>] TJ\n"
+        "/Span <</ActualText <FEFF06510645>>> BDC\n0 Ts\n[50 <0002>] TJ\nEMC\n"
         "ET\n");
 }

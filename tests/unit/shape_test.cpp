@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "fonts/font_fallback.hpp"
 #include "fonts/font_registry.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/line_breaks.hpp"
@@ -110,7 +111,8 @@ TEST_CASE("a justified paragraph fills its lines and keeps its last line natural
       "from chemotherapy, which attacks every cell that divides quickly.",
       {&face(registry, "Noto Serif"), 10.5, {}, {}});
   core::Diagnostics diags;
-  const auto lines = text::set_paragraph(paragraph, {200, text::Align::justify}, diags);
+  fonts::FontFallback no_fallback(registry, {});
+  const auto lines = text::set_paragraph(paragraph, {200, text::Align::justify}, no_fallback, diags);
   CHECK_FALSE(diags.has_errors());
   REQUIRE(lines.size() >= 3);
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) CHECK(lines[i].width == Approx(200).margin(0.01));
@@ -123,8 +125,11 @@ TEST_CASE("a character no font covers is reported with its code point", "[text]"
   paragraph.loc = {"fr.yaml", 4, 7};
   paragraph.append("ok \xE0\xA4\x95", {&face(registry, "Noto Serif"), 10, {}, {}});  // Devanagari KA
   core::Diagnostics diags;
-  text::set_paragraph(paragraph, {200, text::Align::justify}, diags);
+  fonts::FontFallback no_fallback(registry, {});
+  text::set_paragraph(paragraph, {200, text::Align::justify}, no_fallback, diags);
   REQUIRE(diags.items().size() == 1);
-  CHECK(core::format(diags.items()[0]) == "fr.yaml:4:7: error: no font covers U+0915 '\xE0\xA4\x95'\n"
-                                          "  hint: 'Noto Serif' has no glyph for it; choose a font that does in theme.fonts");
+  CHECK(core::format(diags.items()[0]) ==
+        "fr.yaml:4:7: error: no font covers U+0915 '\xE0\xA4\x95'\n"
+        "  hint: 'Noto Serif' has no glyph for it, nor has any fallback font for script 'Deva'; add a font that "
+        "does to theme.fonts or to fonts/fallback.yaml");
 }

@@ -1,0 +1,49 @@
+#include "fonts/font_fallback.hpp"
+
+namespace leafpress::fonts {
+namespace {
+
+FontStyle style_of(const Face& face) {
+  const bool bold = face.metrics().bold;
+  const bool italic = face.metrics().italic;
+  if (bold && italic) return FontStyle::bold_italic;
+  if (bold) return FontStyle::bold;
+  if (italic) return FontStyle::italic;
+  return FontStyle::regular;
+}
+
+const document::FallbackChain* chain_for(const std::map<std::string, document::FallbackChain>& chains,
+                                         std::string_view script) {
+  const auto it = chains.find(std::string(script));
+  return it == chains.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+const Face* FontFallback::first_covering(const document::FallbackChain* chain, FontStyle style,
+                                         char32_t code_point) {
+  if (!chain) return nullptr;
+  for (const std::string& family : chain->families) {
+    const Face* face = registry_.find(family, style);
+    if (face && face->covers(code_point)) return face;
+  }
+  return nullptr;
+}
+
+const Face* FontFallback::face_for(const Face& preferred, char32_t code_point, std::string_view script) {
+  if (preferred.covers(code_point)) return &preferred;
+  const auto key = std::make_tuple(&preferred, code_point, std::string(script));
+  if (const auto it = chosen_.find(key); it != chosen_.end()) return it->second;
+
+  const FontStyle style = style_of(preferred);
+  const bool serif = preferred.metrics().serif;
+  const auto& own = serif ? config_.serif : config_.sans;
+  const auto& other = serif ? config_.sans : config_.serif;
+  const Face* face = first_covering(chain_for(own, script), style, code_point);
+  if (!face) face = first_covering(chain_for(other, script), style, code_point);
+  if (!face) face = first_covering(&config_.any, style, code_point);
+  chosen_.emplace(key, face);
+  return face;
+}
+
+}  // namespace leafpress::fonts

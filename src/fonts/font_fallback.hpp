@@ -1,0 +1,35 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include "document/font_config.hpp"
+#include "fonts/font_registry.hpp"
+
+namespace leafpress::fonts {
+
+/// Picks a face for characters the theme's faces lack, from the fallback chains of the
+/// project's font configuration. Faces come from the registry, so fonts/ still wins.
+class FontFallback {
+ public:
+  FontFallback(FontRegistry& registry, document::FontConfig config)
+      : registry_(registry), config_(std::move(config)) {}
+
+  /// `preferred` when it covers `code_point`; otherwise the first face, in `preferred`'s
+  /// style, of the chain for `script` (ISO 15924: the serif chain for a serif face, else the
+  /// sans chain, then the other) and then of the `any` list that covers it; nullptr if none.
+  const Face* face_for(const Face& preferred, char32_t code_point, std::string_view script);
+
+  const document::FontConfig& config() const { return config_; }
+
+ private:
+  const Face* first_covering(const document::FallbackChain* chain, FontStyle style, char32_t code_point);
+
+  FontRegistry& registry_;
+  document::FontConfig config_;
+  std::map<std::tuple<const Face*, char32_t, std::string>, const Face*> chosen_;
+};
+
+}  // namespace leafpress::fonts

@@ -1,0 +1,66 @@
+#include "load/load_font_config.hpp"
+
+#include "load/schema.hpp"
+#include "load/yaml_file.hpp"
+
+namespace leafpress::load {
+namespace {
+
+constexpr const char* kFileName = "fallback.yaml";
+
+document::FallbackChain read_chain(const YAML::Node& node, SchemaReader& reader, const std::string& what) {
+  document::FallbackChain chain{{}, reader.loc(node)};
+  if (!node.IsSequence()) {
+    reader.error(node, "expected a list of font families for '" + what + "', got " + describe(node));
+    return chain;
+  }
+  for (const YAML::Node& item : node) {
+    if (auto family = reader.string(item, what)) chain.families.push_back(std::move(*family));
+  }
+  return chain;
+}
+
+std::map<std::string, document::FallbackChain> read_chains(const YAML::Node& node, SchemaReader& reader,
+                                                           const std::string& what) {
+  std::map<std::string, document::FallbackChain> chains;
+  if (!reader.expect_map(node, what)) return chains;
+  for (const auto& entry : node) {
+    const std::string script = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+    if (!is_script_code(script)) {
+      reader.error(entry.first, "expected an ISO 15924 script code such as 'Arab' or 'Hebr' in '" + what +
+                                    "', got '" + script + "'");
+      continue;
+    }
+    chains[script] = read_chain(entry.second, reader, what + "." + script);
+  }
+  return chains;
+}
+
+}  // namespace
+
+bool is_script_code(std::string_view text) {
+  if (text.size() != 4 || text[0] < 'A' || text[0] > 'Z') return false;
+  for (std::size_t i = 1; i < 4; ++i) {
+    if (text[i] < 'a' || text[i] > 'z') return false;
+  }
+  return true;
+}
+
+document::FontConfig load_font_config(const std::filesystem::path& font_folder, core::Diagnostics& diags) {
+  document::FontConfig config;
+  const std::filesystem::path path = font_folder / kFileName;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return config;
+  config.file = path.string();
+  const auto file = parse_yaml_file(path, path.string(), diags);
+  if (!file) return config;
+  SchemaReader reader(file->name, diags);
+  if (!reader.expect_map(file->root, kFileName)) return config;
+  reader.check_keys(file->root, kFileName, {"serif", "sans", "any"});
+  if (const auto node = reader.find(file->root, "serif")) config.serif = read_chains(*node, reader, "serif");
+  if (const auto node = reader.find(file->root, "sans")) config.sans = read_chains(*node, reader, "sans");
+  if (const auto node = reader.find(file->root, "any")) config.any = read_chain(*node, reader, "any");
+  return config;
+}
+
+}  // namespace leafpress::load

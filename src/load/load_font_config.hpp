@@ -1,0 +1,18 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "core/diagnostics.hpp"
+#include "document/font_config.hpp"
+
+namespace leafpress::load {
+
+/// Reads `fallback.yaml` in the project's font folder. A missing file is no error: it gives
+/// an empty configuration (no fallback). Problems are reported at their place.
+document::FontConfig load_font_config(const std::filesystem::path& font_folder, core::Diagnostics& diags);
+
+/// True for ISO 15924 script codes as written: four letters, the first upper-case ("Arab").
+bool is_script_code(std::string_view text);
+
+}  // namespace leafpress::load

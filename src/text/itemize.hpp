@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fonts/font_fallback.hpp"
+#include "text/bidi.hpp"
+#include "text/styled_paragraph.hpp"
+
+namespace leafpress::text {
+
+/// Bytes [begin, end) of a paragraph that HarfBuzz shapes in one call: one style run, one
+/// face, one script and one bidi level.
+struct ShapingRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t style_run = 0;     // index into StyledParagraph::runs
+  const fonts::Face* face = nullptr;
+  std::string script = "Zyyy";  // ISO 15924
+  std::uint8_t level = 0;        // bidi embedding level
+
+  bool rtl() const { return level % 2 == 1; }
+};
+
+/// Splits a paragraph where the style, the script, the bidi level or the face changes. A
+/// character its style's face lacks takes the first face of the fallback chain for its
+/// script that has it; spaces, punctuation and marks stay with the text around them
+/// (UAX #24: Common and Inherited characters take the script of their neighbours). A
+/// character no face covers keeps its style's face, which draws .notdef: the caller reports it.
+std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLevels& bidi,
+                                fonts::FontFallback& fallback);
+
+}  // namespace leafpress::text
