@@ -77,6 +77,9 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   auto& first_page = pages.pages.front().items;
   first_page.insert(first_page.begin(), title_items.begin(), title_items.end());
   add_page_furniture(pages.pages, doc, *fonts, typesetter);
+  if (doc.direction == document::Direction::rtl) {
+    for (Page& page : pages.pages) mirror_horizontally(page.items, page.width);
+  }
   return pages;
 }
 

@@ -18,4 +18,19 @@ void translate(std::vector<Item>& items, double dx, double dy) {
   }
 }
 
+void mirror_horizontally(std::vector<Item>& items, double width) {
+  for (Item& item : items) {
+    std::visit(
+        [&](auto& it) {
+          using T = std::decay_t<decltype(it)>;
+          if constexpr (std::is_same_v<T, GlyphItem>) {
+            it.x = width - (it.x + it.measure);
+          } else {
+            it.x = width - (it.x + it.width);
+          }
+        },
+        item);
+  }
+}
+
 }  // namespace leafpress::layout

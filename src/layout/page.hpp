@@ -12,11 +12,13 @@ namespace leafpress::layout {
 // The display list. Coordinates are points from the page's top-left corner, y downwards;
 // back ends flip them as their format needs.
 
-/// A run of glyphs with its origin at (x, baseline).
+/// A run of glyphs with its line's origin at (x, baseline). `measure` is the width of the
+/// line box the run was set in, from x: mirroring moves the box, not the glyphs in it.
 struct GlyphItem {
   text::GlyphRun run;
   double x = 0;
   double baseline = 0;
+  double measure = 0;
 };
 
 /// A filled rectangle; (x, y) is its top-left corner.
@@ -54,5 +56,9 @@ struct Pages {
 
 /// Moves every item by (dx, dy).
 void translate(std::vector<Item>& items, double dx, double dy);
+
+/// Mirrors the items' boxes left to right within [0, width], as a right-to-left page is a
+/// left-to-right one seen in a mirror; the glyphs inside each line box keep their order.
+void mirror_horizontally(std::vector<Item>& items, double width);
 
 }  // namespace leafpress::layout

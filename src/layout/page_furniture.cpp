@@ -15,7 +15,7 @@ double frame_left(const document::Margins& margins, std::size_t index) {
 
 void add_text(Page& page, const SetText& set, double x, double baseline) {
   if (set.lines.empty()) return;
-  for (const text::GlyphRun& run : set.lines.front().runs) page.items.push_back(GlyphItem{run, x, baseline});
+  for (const text::GlyphRun& run : set.lines.front().runs) page.items.push_back(GlyphItem{run, x, baseline, set.measure});
 }
 
 }  // namespace

@@ -26,14 +26,24 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& spec, do
     paragraph.append(span.text, style);
   }
   const double pitch = spec.size * spec.leading;
-  return {text::set_paragraph(paragraph, {width, spec.align}, fallback_, diags_), pitch, baseline_offset(spec, pitch)};
+  return {text::set_paragraph(paragraph, {width, spec.align}, fallback_, diags_), pitch, baseline_offset(spec, pitch),
+          width};
 }
 
 SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc) const {
   document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
   TextSpec one_line = spec;
   one_line.align = text::Align::start;
-  return set(rich, one_line, 1e6);
+  SetText set_line = set(rich, one_line, 1e6);
+  // Unbounded, a right-to-left line sits at the far end of its measure: bring it home and
+  // make its own width the measure.
+  set_line.measure = 0;
+  for (text::Line& line : set_line.lines) {
+    const double start = line.runs.empty() ? 0 : line.runs.front().x;
+    for (text::GlyphRun& run : line.runs) run.x -= start;
+    set_line.measure = std::max(set_line.measure, line.width);
+  }
+  return set_line;
 }
 
 std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top) {
@@ -41,7 +51,7 @@ std::vector<Item> line_items(const SetText& set, std::size_t index, double x, do
   const text::Line& line = set.lines[index];
   const double baseline = top + set.baseline;
   for (const text::GlyphRun& run : line.runs) {
-    items.push_back(GlyphItem{run, x, baseline});
+    items.push_back(GlyphItem{run, x, baseline, set.measure});
     if (!run.link.empty()) {
       const auto& m = run.face->metrics();
       const double ascent = m.ascender * run.size / m.units_per_em;

@@ -28,6 +28,8 @@ struct SetText {
   double pitch = 0;
   /// Distance from the top of a line's strip to its baseline.
   double baseline = 0;
+  /// The width the lines were set in.
+  double measure = 0;
   double height() const { return pitch * static_cast<double>(lines.size()); }
 };
 
