@@ -1,0 +1,109 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace leafpress::text {
+
+// TeX's \lefthyphenmin and \righthyphenmin: the fewest characters a hyphen may leave on the
+// line and carry to the next. 2 and 3 are TeX's defaults for English and the usual French
+// typographic practice (no "-té" or "-ne" alone at the start of a line).
+inline constexpr std::size_t kDefaultLeftHyphenMin = 2;
+inline constexpr std::size_t kDefaultRightHyphenMin = 3;
+// Splitting a shorter word saves too little room to be worth a hyphen.
+inline constexpr std::size_t kDefaultMinHyphenatedWord = 5;
+
+/// Where words may be hyphenated, every length counted in characters (code points); a
+/// dictionary's own LEFTHYPHENMIN/RIGHTHYPHENMIN win when they are larger.
+struct HyphenationSettings {
+  std::size_t min_word_length = kDefaultMinHyphenatedWord;
+  std::size_t left_min = kDefaultLeftHyphenMin;
+  std::size_t right_min = kDefaultRightHyphenMin;
+};
+
+/// The folder Debian's hyphen-* packages install their hyph_<ll>_<CC>.dic files into.
+inline constexpr std::string_view kSystemHyphenationDir = "/usr/share/hyphen";
+
+/// The dictionary for BCP 47 `language` in the first of `search_dirs` that has one for its
+/// language: the exact script and region, then the bare language, then the language's likely
+/// region, then any region alphabetically ("en-GB" → hyph_en.dic); nullopt when none has one.
+std::optional<std::filesystem::path> find_hyphenation_dictionary(
+    std::string_view language, std::span<const std::filesystem::path> search_dirs);
+
+/// A libhyphen pattern dictionary, loaded once, with the settings it is applied with.
+class Hyphenator {
+ public:
+  /// Loads the dictionary at `path`, lowercasing words by the rules of BCP 47 `language`;
+  /// nullopt when the file cannot be read or is in a charset ICU does not know.
+  static std::optional<Hyphenator> try_load(const std::filesystem::path& path, std::string_view language,
+                                            HyphenationSettings settings = {});
+
+  Hyphenator(Hyphenator&&) noexcept;
+  Hyphenator& operator=(Hyphenator&&) noexcept;
+  ~Hyphenator();
+
+  /// UTF-8 byte offsets inside `word` where a hyphen may go, ascending; none for words
+  /// shorter than settings().min_word_length and for words with a digit, a hyphen or an
+  /// uppercase letter after the first (CTLA, PD-L1, mRNA).
+  std::vector<std::size_t> hyphenation_points(std::string_view word) const;
+
+  /// The dictionary file this hyphenator was loaded from.
+  const std::filesystem::path& path() const { return path_; }
+
+  /// The limits applied on top of the dictionary's patterns.
+  const HyphenationSettings& settings() const { return settings_; }
+
+ private:
+  struct Patterns;
+  Hyphenator(std::unique_ptr<Patterns> patterns, std::filesystem::path path, std::string language,
+             HyphenationSettings settings);
+
+  std::unique_ptr<Patterns> patterns_;
+  std::filesystem::path path_;
+  std::string language_;
+  HyphenationSettings settings_;
+};
+
+/// Hyphenators by language for one run: each dictionary file (and the symlinks Debian adds
+/// for regions) is loaded at most once, on first use.
+class HyphenatorCache {
+ public:
+  /// Looks for dictionaries in `search_dirs`, earlier folders first, and applies `settings`.
+  explicit HyphenatorCache(
+      std::vector<std::filesystem::path> search_dirs = {std::filesystem::path(kSystemHyphenationDir)},
+      HyphenationSettings settings = {});
+  HyphenatorCache(const HyphenatorCache&) = delete;
+  HyphenatorCache& operator=(const HyphenatorCache&) = delete;
+
+  /// The hyphenator for BCP 47 `language`, nullptr when no dictionary for it is found or
+  /// loads: text in that language is not hyphenated, and the caller decides whether to warn.
+  const Hyphenator* find(std::string_view language);
+
+ private:
+  std::vector<std::filesystem::path> search_dirs_;
+  HyphenationSettings settings_;
+  std::map<std::filesystem::path, std::optional<Hyphenator>> by_file_;
+  std::map<std::string, const Hyphenator*, std::less<>> by_language_;
+};
+
+/// A [begin, end) range of byte offsets in a paragraph's text.
+struct ByteRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// Byte offsets in UTF-8 paragraph `text` where a hyphen may go, ascending: inside the
+/// words ICU's word BreakIterator finds for `language`, except words touching a range of
+/// `unhyphenatable` (URLs, names); none when `cache` has no dictionary for `language`.
+std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std::string_view language,
+                                                      HyphenatorCache& cache,
+                                                      std::span<const ByteRange> unhyphenatable = {});
+
+}  // namespace leafpress::text
