@@ -1,0 +1,130 @@
+#include <catch2/catch.hpp>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "pdf/pdf_probe.hpp"
+#include "support/process.hpp"
+#include "support/scratch_dir.hpp"
+
+// An Arabic leaflet as readers and extractors see it: every word comes back as the code
+// points the author wrote, in logical order, and the text hangs from the right margin.
+
+namespace fs = std::filesystem;
+using namespace leafpress::testing;
+
+namespace {
+
+const fs::path kSource = LEAFPRESS_SOURCE_DIR;
+const fs::path kFixture = kSource / "tests" / "pdf" / "arabic";
+
+bool has_arabic_letter(const std::string& word) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 cp = 0;
+    U8_NEXT(bytes, i, length, cp);
+    if (cp >= 0x0620 && cp <= 0x064A) return true;
+  }
+  return false;
+}
+
+/// Words split at white space, punctuation and bidi controls (poppler marks embedded
+/// left-to-right runs with U+202A..U+202C), keeping those with Arabic letters.
+std::vector<std::string> arabic_words(const std::string& text) {
+  std::string cleaned;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 cp = 0;
+    U8_NEXT(bytes, i, length, cp);
+    if (cp < 0 || u_ispunct(cp) || u_isspace(cp) || (cp >= 0x202A && cp <= 0x202E)) {
+      cleaned += ' ';
+    } else {
+      cleaned.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(i - start));
+    }
+  }
+  std::vector<std::string> words;
+  std::istringstream in(cleaned);
+  for (std::string word; in >> word;) {
+    if (has_arabic_letter(word)) words.push_back(word);
+  }
+  return words;
+}
+
+std::string strings_of(const fs::path& yaml) {
+  std::istringstream in(file_bytes(yaml));
+  std::string text;
+  for (std::string line; std::getline(in, line);) text += line.substr(line.find(':') + 1) + '\n';
+  return text;
+}
+
+struct ArabicBuild {
+  ScratchDir out;
+  ProcessResult result;
+  fs::path pdf;
+
+  ArabicBuild() : pdf(out.path() / "arabic.ar.pdf") {
+    result = run_process({LEAFPRESS_BINARY, "build", kFixture.string(), "--out", out.path().string()},
+                         kSource.string());
+  }
+};
+
+const ArabicBuild& arabic_build() {
+  static const ArabicBuild build;
+  return build;
+}
+
+}  // namespace
+
+TEST_CASE("an Arabic leaflet builds with every font embedded", "[pdf][rtl]") {
+  const ArabicBuild& build = arabic_build();
+  INFO(build.result.err);
+  REQUIRE(build.result.exit_code == 0);
+  CHECK(build.result.err.empty());
+  bool naskh = false;
+  for (const FontRow& font : pdffonts(build.pdf)) {
+    CHECK(font.embedded);
+    CHECK(font.unicode);
+    naskh = naskh || font.name.find("NotoNaskhArabic") != std::string::npos;
+  }
+  CHECK(naskh);
+  CHECK(run_process({"qpdf", "--check", build.pdf.string()}).exit_code == 0);
+}
+
+TEST_CASE("pdftotext gives back every Arabic word as the author's code points, in order", "[pdf][rtl]") {
+  REQUIRE(arabic_build().result.exit_code == 0);
+  const auto source = arabic_words(strings_of(kFixture / "ar.yaml"));
+  const auto extracted = arabic_words(pdftotext(arabic_build().pdf));
+  REQUIRE(source.size() > 40);
+  CHECK(extracted == source);
+}
+
+TEST_CASE("Arabic lines hang from the right margin", "[pdf][rtl]") {
+  REQUIRE(arabic_build().result.exit_code == 0);
+  const std::string bbox =
+      run_process({"pdftotext", "-bbox", arabic_build().pdf.string(), "-"}, kSource.string()).out;
+  // Every word box of the page: the rightmost edges of the lines line up at the right margin.
+  std::istringstream in(bbox);
+  double right_edge = 0;
+  double left_edge = 1e9;
+  for (std::string line; std::getline(in, line);) {
+    const auto at = line.find("<word xMin=\"");
+    if (at == std::string::npos) continue;
+    const double x_min = std::stod(line.substr(at + 12));
+    const double x_max = std::stod(line.substr(line.find("xMax=\"") + 6));
+    right_edge = std::max(right_edge, x_max);
+    left_edge = std::min(left_edge, x_min);
+  }
+  const double page_width = 595.276;
+  // The frame's right edge is the inside margin on page 1 (mirrored): text reaches it...
+  CHECK(right_edge > page_width - 80);
+  CHECK(right_edge <= page_width - 20);
+  // ...while the ragged ends of the last lines and list items sit on the left.
+  CHECK(left_edge > 20);
+}
