@@ -49,7 +49,7 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 }  // namespace
 
 bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRegistry& registry,
-                   fonts::FontFallback& fallback,
+                   text::TextContext& context,
                    core::Diagnostics& diags, std::ostream& out) {
   const std::size_t errors_before = diags.error_count();
   const auto doc = load::load_leaflet(folder, diags);
@@ -58,7 +58,7 @@ bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRe
   for (const std::string& language : languages) {
     const std::size_t errors_at_start = diags.error_count();
     const auto localized = locale::localize(*doc, language, diags);
-    const auto pages = layout::lay_out(localized, registry, fallback, diags);
+    const auto pages = layout::lay_out(localized, registry, context, diags);
     if (!pages || diags.error_count() > errors_at_start) continue;
     if (options.command == Command::dump) out << layout::dump(*pages);
     if (options.command != Command::build) continue;

@@ -5,7 +5,7 @@
 
 #include "cli/options.hpp"
 #include "core/diagnostics.hpp"
-#include "fonts/font_fallback.hpp"
+#include "text/text_context.hpp"
 #include "fonts/font_registry.hpp"
 
 namespace leafpress::cli {
@@ -15,7 +15,7 @@ namespace leafpress::cli {
 /// display list (dump) or nothing (check). A language with errors writes no file, and its
 /// earlier PDF stays as it was. Returns true when there were no errors.
 bool build_leaflet(const std::filesystem::path& folder, const Options& options, fonts::FontRegistry& registry,
-                   fonts::FontFallback& fallback,
+                   text::TextContext& context,
                    core::Diagnostics& diags, std::ostream& out);
 
 }  // namespace leafpress::cli

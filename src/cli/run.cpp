@@ -49,6 +49,8 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   fonts::FontRegistry registry({options.fonts_dir});
   core::Diagnostics font_diags;
   fonts::FontFallback fallback(registry, load::load_font_config(options.fonts_dir, font_diags));
+  text::HyphenatorCache hyphenators({fs::path(options.fonts_dir) / "hyphenation", text::kSystemHyphenationDir});
+  text::TextContext context{fallback, hyphenators};
   for (const auto& file : registry.unusable_files()) {
     font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored");
   }
@@ -57,7 +59,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   for (const std::string& folder : leaflets) {
     core::Diagnostics diags;
     try {
-      ok = build_leaflet(folder, options, registry, fallback, diags, out) && ok;
+      ok = build_leaflet(folder, options, registry, context, diags, out) && ok;
     } catch (const core::InternalError&) {
       print(diags, err);
       throw;

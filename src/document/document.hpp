@@ -38,6 +38,7 @@ struct Document {
   std::string default_language;
   std::vector<std::string> languages;
   core::SourceLoc languages_loc;  // where `languages` was written, else the file's start
+  std::vector<std::string> names;  // words never hyphenated, in any language
   TextRef title;
   Format format = Format::brochure;
   PageSetup<TextRef> page;

@@ -34,6 +34,7 @@ struct LocalizedDocument {
   std::string name;
   std::string language;
   Direction direction = Direction::ltr;
+  std::vector<std::string> names;  // words never hyphenated
   std::string title;
   Format format = Format::brochure;
   PageSetup<RichText> page;

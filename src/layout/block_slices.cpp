@@ -13,7 +13,7 @@ constexpr double kBoxPadding = 12;
 constexpr double kListIndent = 16;
 
 TextSpec body_spec(const BlockContext& c) {
-  return {&c.fonts.body, c.theme.body_size, c.theme.text, false, false, 1.45, text::Align::justify};
+  return {&c.fonts.body, c.theme.body_size, c.theme.text, false, false, 1.45, text::Align::justify, true};
 }
 
 TextSpec heading_spec(const BlockContext& c, double size, core::Rgb color) {

@@ -42,10 +42,10 @@ bool opens_with_title(const document::LocalizedDocument& doc) {
 }  // namespace
 
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
-                             fonts::FontFallback& fallback, core::Diagnostics& diags) {
+                             text::TextContext& text_context, core::Diagnostics& diags) {
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
-  const Typesetter typesetter(doc.language, doc.direction, doc.theme.accent, fallback, diags);
+  const Typesetter typesetter(doc.language, doc.direction, doc.names, doc.theme.accent, text_context, diags);
   const Column first_frame = frame_of(doc.page.margins, 0);
   std::vector<Item> title_items;
   double reserved = 0;

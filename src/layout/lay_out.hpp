@@ -4,7 +4,7 @@
 
 #include "core/diagnostics.hpp"
 #include "document/localized_document.hpp"
-#include "fonts/font_fallback.hpp"
+#include "text/text_context.hpp"
 #include "fonts/font_registry.hpp"
 #include "layout/page.hpp"
 
@@ -14,6 +14,6 @@ namespace leafpress::layout {
 /// per page, running header from page 2, a footer with the page number on every page.
 /// Returns nullopt when fonts are missing; other problems are reported and laid out anyway.
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
-                             fonts::FontFallback& fallback, core::Diagnostics& diags);
+                             text::TextContext& context, core::Diagnostics& diags);
 
 }  // namespace leafpress::layout

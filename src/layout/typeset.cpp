@@ -13,6 +13,16 @@ double baseline_offset(const TextSpec& spec, double pitch) {
   return (pitch - ascent - descent) / 2 + ascent;
 }
 
+/// Marks every occurrence of the names in the paragraph as never hyphenated.
+void mark_names(text::StyledParagraph& paragraph, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    for (auto at = paragraph.text.find(name); at != std::string::npos; at = paragraph.text.find(name, at + 1)) {
+      paragraph.unhyphenatable.push_back({at, at + name.size()});
+    }
+  }
+}
+
 }  // namespace
 
 SetText Typesetter::set(const document::RichText& rich, const TextSpec& spec, double width) const {
@@ -23,11 +33,16 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& spec, do
   for (const document::Span& span : rich.spans) {
     text::TextStyle style{spec.fonts->pick(spec.bold || span.strong, spec.italic || span.emphasis), spec.size,
                           span.link.empty() ? spec.color : link_color_, span.link};
+    const std::size_t begin = paragraph.text.size();
     paragraph.append(span.text, style);
+    if (!span.link.empty()) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});
   }
+  // Ragged lines need no hyphens to look even; only justified text is hyphenated.
+  const bool hyphenate = spec.hyphenate && spec.align == text::Align::justify;
+  if (hyphenate) mark_names(paragraph, names_);
   const double pitch = spec.size * spec.leading;
-  return {text::set_paragraph(paragraph, {width, spec.align}, fallback_, diags_), pitch, baseline_offset(spec, pitch),
-          width};
+  return {text::set_paragraph(paragraph, {width, spec.align, hyphenate}, context_, diags_), pitch,
+          baseline_offset(spec, pitch), width};
 }
 
 SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc) const {

@@ -20,6 +20,7 @@ struct TextSpec {
   bool italic = false;
   double leading = 1.4;  // line pitch as a multiple of the size
   text::Align align = text::Align::justify;
+  bool hyphenate = false;
 };
 
 /// Lines of set text, with the pitch they are stacked at.
@@ -33,13 +34,14 @@ struct SetText {
   double height() const { return pitch * static_cast<double>(lines.size()); }
 };
 
-/// Sets rich text in one language: styles become faces, links take the accent colour.
+/// Sets rich text in one language: styles become faces, links take the accent colour;
+/// links and the leaflet's names are never hyphenated.
 class Typesetter {
  public:
-  Typesetter(std::string language, document::Direction direction, core::Rgb link_color,
-             fonts::FontFallback& fallback, core::Diagnostics& diags)
-      : language_(std::move(language)), direction_(direction), link_color_(link_color), fallback_(fallback),
-        diags_(diags) {}
+  Typesetter(std::string language, document::Direction direction, std::vector<std::string> names,
+             core::Rgb link_color, text::TextContext& context, core::Diagnostics& diags)
+      : language_(std::move(language)), direction_(direction), names_(std::move(names)), link_color_(link_color),
+        context_(context), diags_(diags) {}
 
   document::Direction direction() const { return direction_; }
 
@@ -50,8 +52,9 @@ class Typesetter {
  private:
   std::string language_;
   document::Direction direction_;
+  std::vector<std::string> names_;
   core::Rgb link_color_;
-  fonts::FontFallback& fallback_;
+  text::TextContext& context_;
   core::Diagnostics& diags_;
 };
 

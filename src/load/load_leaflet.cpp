@@ -90,6 +90,19 @@ std::vector<std::string> read_languages(const YAML::Node& node, SchemaReader& re
 }
 
 /// Every <lang>.yaml beside leaflet.yaml, sorted by language so builds are stable.
+/// Words never hyphenated: drug, brand and people's names.
+std::vector<std::string> read_names(const YAML::Node& node, SchemaReader& reader) {
+  std::vector<std::string> names;
+  if (!node.IsSequence()) {
+    reader.error(node, "expected a list of names such as [Keytruda, Merkel] for 'names', got " + describe(node));
+    return names;
+  }
+  for (const YAML::Node& item : node) {
+    if (auto name = reader.string(item, "names")) names.push_back(std::move(*name));
+  }
+  return names;
+}
+
 std::vector<std::string> find_catalog_languages(const fs::path& directory) {
   std::vector<std::string> languages;
   std::error_code ec;
@@ -235,7 +248,9 @@ std::optional<document::Document> load_checked(const fs::path& directory, core::
     reader.error(root, "expected a map with 'default_language', 'title' and 'content', got " + describe(root));
     return std::nullopt;
   }
-  reader.check_keys(root, "leaflet", {"default_language", "languages", "title", "format", "page", "theme", "content"});
+  reader.check_keys(root, "leaflet",
+                    {"default_language", "languages", "title", "format", "page", "theme", "names", "content"});
+  if (const auto node = reader.find(root, "names")) doc.names = read_names(*node, reader);
 
   std::vector<std::pair<std::string, core::SourceLoc>> wanted;
   core::SourceLoc default_loc;

@@ -110,6 +110,7 @@ document::LocalizedDocument localize(const document::Document& doc, const std::s
   out.name = doc.name;
   out.language = language;
   out.direction = writing_direction(language);
+  out.names = doc.names;
   out.title = localizer.text(doc.title).plain();
   out.format = doc.format;
   out.page = {doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};

@@ -8,6 +8,7 @@
 #include "core/source_loc.hpp"
 #include "document/direction.hpp"
 #include "fonts/face.hpp"
+#include "text/hyphenate.hpp"
 
 namespace leafpress::text {
 
@@ -33,6 +34,8 @@ struct StyledParagraph {
   std::vector<StyledRun> runs;
   std::string language;
   document::Direction direction = document::Direction::ltr;
+  /// Byte ranges never hyphenated: links, names.
+  std::vector<ByteRange> unhyphenatable;
   core::SourceLoc loc;
 
   /// Appends `text` in `style`, merging with the previous run when the style is the same.

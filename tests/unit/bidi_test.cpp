@@ -27,13 +27,15 @@ struct ArabicSetting {
   fonts::FontRegistry registry{{}};
   core::Diagnostics diags;
   fonts::FontFallback fallback{registry, load::load_font_config(LEAFPRESS_SOURCE_DIR "/fonts", diags)};
+  text::HyphenatorCache hyphenators;
+  text::TextContext context{fallback, hyphenators};
 
   std::vector<text::Line> set(const std::string& text, double width) {
     text::StyledParagraph paragraph;
     paragraph.language = "ar";
     paragraph.direction = document::Direction::rtl;
     paragraph.append(text, {registry.find("Noto Serif", fonts::FontStyle::regular), 10, {}, {}});
-    return text::set_paragraph(paragraph, {width, text::Align::justify}, fallback, diags);
+    return text::set_paragraph(paragraph, {width, text::Align::justify}, context, diags);
   }
 };
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "fonts/font_fallback.hpp"
+#include "text/text_context.hpp"
 #include "fonts/font_registry.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/line_breaks.hpp"
@@ -112,7 +113,9 @@ TEST_CASE("a justified paragraph fills its lines and keeps its last line natural
       {&face(registry, "Noto Serif"), 10.5, {}, {}});
   core::Diagnostics diags;
   fonts::FontFallback no_fallback(registry, {});
-  const auto lines = text::set_paragraph(paragraph, {200, text::Align::justify}, no_fallback, diags);
+  text::HyphenatorCache hyphenators;
+  text::TextContext context{no_fallback, hyphenators};
+  const auto lines = text::set_paragraph(paragraph, {200, text::Align::justify}, context, diags);
   CHECK_FALSE(diags.has_errors());
   REQUIRE(lines.size() >= 3);
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) CHECK(lines[i].width == Approx(200).margin(0.01));
@@ -126,7 +129,9 @@ TEST_CASE("a character no font covers is reported with its code point", "[text]"
   paragraph.append("ok \xE0\xA4\x95", {&face(registry, "Noto Serif"), 10, {}, {}});  // Devanagari KA
   core::Diagnostics diags;
   fonts::FontFallback no_fallback(registry, {});
-  text::set_paragraph(paragraph, {200, text::Align::justify}, no_fallback, diags);
+  text::HyphenatorCache hyphenators;
+  text::TextContext context{no_fallback, hyphenators};
+  text::set_paragraph(paragraph, {200, text::Align::justify}, context, diags);
   REQUIRE(diags.items().size() == 1);
   CHECK(core::format(diags.items()[0]) ==
         "fr.yaml:4:7: error: no font covers U+0915 '\xE0\xA4\x95'\n"

@@ -1,0 +1,60 @@
+#include "text/line_builder.hpp"
+
+#include <algorithm>
+
+#include "text/bidi.hpp"
+
+namespace leafpress::text {
+namespace {
+
+using Group = std::pair<std::size_t, std::size_t>;  // [from, to) into the line's items
+
+/// The line's items grouped by shaping run, the groups in visual order.
+std::vector<Group> visual_groups(const std::vector<const ShapedItem*>& items, const ShapedParagraph& shaped) {
+  std::vector<Group> groups;
+  std::vector<std::uint8_t> levels;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k == 0 || items[k - 1]->run != items[k]->run) {
+      groups.emplace_back(k, k);
+      levels.push_back(shaped.runs[items[k]->run].level);
+    }
+    groups.back().second = k + 1;
+  }
+  std::vector<Group> ordered;
+  for (const std::size_t g : visual_order(levels)) ordered.push_back(groups[g]);
+  return ordered;
+}
+
+}  // namespace
+
+Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t first, std::size_t last,
+                const ShapedItem* hyphen, double extra_per_space, double shift) {
+  while (last > first && shaped.items[last - 1].is_space) --last;  // trailing spaces hang out of the line
+  std::vector<const ShapedItem*> items;
+  for (std::size_t k = first; k < last; ++k) items.push_back(&shaped.items[k]);
+  if (hyphen) items.push_back(hyphen);
+
+  Line line;
+  double cursor = shift;
+  for (const auto& [from, to] : visual_groups(items, shaped)) {
+    const ShapingRun& run = shaped.runs[items[from]->run];
+    const TextStyle& style = paragraph.runs[run.style_run].style;
+    const auto& m = run.face->metrics();
+    const double scale = style.size / m.units_per_em;
+    line.runs.push_back({run.face, style.size, style.color, style.link, cursor, 0, run.rtl(), {}});
+    line.ascent = std::max(line.ascent, m.ascender * scale);
+    line.descent = std::max(line.descent, -m.descender * scale);
+    GlyphRun& glyph_run = line.runs.back();
+    for (std::size_t n = from; n < to; ++n) {
+      const ShapedItem& item = *items[run.rtl() ? from + to - 1 - n : n];
+      glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
+                                  item.glyph.y_offset * scale, item.text, item.glyph.cluster});
+      cursor += item.advance + (item.is_space ? extra_per_space : 0);
+    }
+    glyph_run.width = cursor - glyph_run.x;
+  }
+  line.width = cursor - shift;
+  return line;
+}
+
+}  // namespace leafpress::text

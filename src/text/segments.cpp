@@ -1,0 +1,76 @@
+#include "text/segments.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "text/line_breaks.hpp"
+
+namespace leafpress::text {
+namespace {
+
+struct Boundary {
+  std::size_t offset = 0;
+  bool hyphenation = false;
+};
+
+/// Break opportunities and hyphenation points merged in order; a hyphenation point counts
+/// only where a cluster of left-to-right text starts, so a ligature ("ffi") is never split.
+std::vector<Boundary> boundaries(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                 const std::vector<std::size_t>& hyphenation_points) {
+  std::map<std::size_t, bool> starts;  // cluster start -> may take a hyphen
+  for (std::size_t k = 1; k < shaped.items.size(); ++k) {
+    const ShapedItem& item = shaped.items[k];
+    const ShapedItem& before = shaped.items[k - 1];
+    if (item.glyph.cluster == before.glyph.cluster) continue;
+    starts.emplace(item.glyph.cluster, !shaped.runs[item.run].rtl() && !item.is_space && !before.is_space);
+  }
+  std::vector<Boundary> merged;
+  for (const std::size_t offset : line_break_opportunities(paragraph.text, paragraph.language)) {
+    merged.push_back({offset, false});
+  }
+  for (const std::size_t offset : hyphenation_points) {
+    const auto start = starts.find(offset);
+    if (start != starts.end() && start->second) merged.push_back({offset, true});
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const Boundary& a, const Boundary& b) { return a.offset < b.offset; });
+  merged.erase(std::unique(merged.begin(), merged.end(),
+                           [](const Boundary& a, const Boundary& b) { return a.offset == b.offset; }),
+               merged.end());
+  return merged;
+}
+
+/// The hyphen glyph of `item`'s face and size, shown where a line breaks after it. Its text
+/// is a soft hyphen (U+00AD): ISO 32000-1 §14.8.2.2.3 marks a hyphen that only breaks a word.
+ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph& shaped, const ShapedItem& item,
+                        std::size_t offset) {
+  const ShapingRun& run = shaped.runs[item.run];
+  const auto glyphs = shape(*run.face, "-", 0, 1, paragraph.language);
+  ShapedItem hyphen{item.run, glyphs.empty() ? ShapedGlyph{} : glyphs.front(), 0, "\u00AD", false};
+  hyphen.glyph.cluster = static_cast<std::uint32_t>(offset);
+  const double size = paragraph.runs[run.style_run].style.size;
+  hyphen.advance = hyphen.glyph.advance * size / run.face->metrics().units_per_em;
+  return hyphen;
+}
+
+}  // namespace
+
+std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                       const std::vector<std::size_t>& hyphenation_points) {
+  const auto& items = shaped.items;
+  std::vector<Segment> segments;
+  std::size_t i = 0;
+  for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points)) {
+    Segment seg{i, i, 0, 0, std::nullopt};
+    while (i < items.size() && items[i].glyph.cluster < boundary.offset) ++i;
+    seg.last = i;
+    if (seg.last == seg.first) continue;
+    for (std::size_t k = seg.first; k < seg.last; ++k) {
+      (items[k].is_space ? seg.space_width : seg.content_width) += items[k].advance;
+    }
+    if (boundary.hyphenation) seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], boundary.offset);
+    segments.push_back(std::move(seg));
+  }
+  return segments;
+}
+
+}  // namespace leafpress::text

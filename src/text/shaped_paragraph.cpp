@@ -1,0 +1,92 @@
+#include "text/shaped_paragraph.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "core/utf8.hpp"
+#include "text/bidi.hpp"
+
+namespace leafpress::text {
+namespace {
+
+bool is_collapsible_space(std::string_view text) { return text == " "; }
+
+/// Shapes each run and gives every glyph its characters (for ToUnicode) by cluster, keeping
+/// the glyphs in logical order: a right-to-left run's visual glyphs are reversed.
+/// Example: "office" in Noto Serif shapes to o, ffi, c, e with clusters 0, 1, 4, 5; the
+/// ffi glyph stands for bytes [1, 4) = "ffi".
+std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs) {
+  std::vector<ShapedItem> items;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const ShapingRun& run = runs[r];
+    auto glyphs = shape(*run.face, paragraph.text, run.begin, run.end, paragraph.language, run.script, run.rtl());
+    if (run.rtl()) std::reverse(glyphs.begin(), glyphs.end());
+    std::set<std::uint32_t> clusters;
+    for (const ShapedGlyph& glyph : glyphs) clusters.insert(glyph.cluster);
+    std::set<std::uint32_t> given;
+    const double scale = paragraph.runs[run.style_run].style.size / run.face->metrics().units_per_em;
+    for (const ShapedGlyph& glyph : glyphs) {
+      ShapedItem item{r, glyph, glyph.advance * scale, {}, false};
+      const auto next = clusters.upper_bound(glyph.cluster);
+      const std::size_t end = next == clusters.end() ? run.end : *next;
+      const std::string_view chars = std::string_view(paragraph.text).substr(glyph.cluster, end - glyph.cluster);
+      item.is_space = is_collapsible_space(chars);
+      if (given.insert(glyph.cluster).second) item.text = std::string(chars);
+      items.push_back(std::move(item));
+    }
+  }
+  return items;
+}
+
+/// " for script 'Arab'", or nothing for characters of no particular script.
+std::string for_script(const std::string& script) {
+  if (script == "Zyyy" || script == "Zzzz" || script == "Zinh") return {};
+  return " for script '" + script + "'";
+}
+
+/// One error per paragraph and script, naming the first few characters no face has.
+void report_uncovered(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs,
+                      const std::vector<ShapedItem>& items, core::Diagnostics& diags) {
+  constexpr std::size_t kNamed = 4;
+  std::map<std::pair<const fonts::Face*, std::string>, std::vector<std::string>> missing;  // in first-seen order
+  std::vector<std::pair<const fonts::Face*, std::string>> order;
+  std::set<char32_t> seen;
+  for (const ShapedItem& item : items) {
+    if (item.glyph.id != 0) continue;
+    std::size_t offset = item.glyph.cluster;
+    const char32_t cp = core::next_code_point(paragraph.text, offset);
+    if (!seen.insert(cp).second) continue;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    const ShapingRun& run = runs[item.run];
+    const auto key = std::make_pair(run.face, run.script);
+    if (!missing.count(key)) order.push_back(key);
+    missing[key].push_back(std::string(code) + " '" +
+                           paragraph.text.substr(item.glyph.cluster, offset - item.glyph.cluster) + "'");
+  }
+  for (const auto& key : order) {
+    const auto& chars = missing[key];
+    std::string list;
+    for (std::size_t k = 0; k < chars.size() && k < kNamed; ++k) list += (k ? ", " : "") + chars[k];
+    if (chars.size() > kNamed) list += " and " + std::to_string(chars.size() - kNamed) + " more";
+    diags.error(paragraph.loc, "no font covers " + list,
+                "'" + key.first->family() + "' has no glyph for " + (chars.size() > 1 ? "them" : "it") +
+                    ", nor has any fallback font" + for_script(key.second) +
+                    "; add a font that does to theme.fonts or to fonts/fallback.yaml");
+  }
+}
+
+}  // namespace
+
+ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
+                                core::Diagnostics& diags) {
+  ShapedParagraph shaped;
+  shaped.runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction), fallback);
+  shaped.items = shape_runs(paragraph, shaped.runs);
+  report_uncovered(paragraph, shaped.runs, shaped.items, diags);
+  return shaped;
+}
+
+}  // namespace leafpress::text
