@@ -252,6 +252,20 @@ const Hyphenator* HyphenatorCache::find(std::string_view language) {
   return found;
 }
 
+namespace {
+
+/// The byte just past the word's last apostrophe (U+0027 or U+2019), or 0.
+std::size_t last_apostrophe_end(std::string_view word) {
+  const std::size_t straight = word.rfind('\'');
+  const std::size_t curly = word.rfind("\u2019");
+  std::size_t end = 0;
+  if (straight != std::string_view::npos) end = straight + 1;
+  if (curly != std::string_view::npos) end = std::max(end, curly + 3);
+  return end;
+}
+
+}  // namespace
+
 std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std::string_view language,
                                                       HyphenatorCache& cache,
                                                       std::span<const ByteRange> unhyphenatable) {
@@ -278,8 +292,12 @@ std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std
     const bool excluded = std::any_of(unhyphenatable.begin(), unhyphenatable.end(),
                                       [&](const ByteRange& range) { return begin < range.end && range.begin < stop; });
     if (excluded) continue;
-    for (const std::size_t point : hyphenator->hyphenation_points(text.substr(begin, stop - begin))) {
-      points.push_back(begin + point);
+    // An elision ("l'immunothérapie", "aujourd'hui") joins two words in one: only the part
+    // after the last apostrophe is hyphenated, so "aujour-d'hui" never happens.
+    const std::string_view word = text.substr(begin, stop - begin);
+    const std::size_t elided = last_apostrophe_end(word);
+    for (const std::size_t point : hyphenator->hyphenation_points(word.substr(elided))) {
+      points.push_back(begin + elided + point);
     }
   }
   return points;

@@ -1,7 +1,9 @@
 #include "text/set_paragraph.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "text/break_model.hpp"
 #include "text/line_builder.hpp"
 #include "text/segments.hpp"
 #include "text/shaped_paragraph.hpp"
@@ -13,6 +15,7 @@ namespace {
 /// and the spaces justification may stretch.
 struct LineExtent {
   double natural = 0;
+  double space_width = 0;
   int spaces = 0;
 };
 
@@ -23,6 +26,7 @@ LineExtent extent(const ShapedParagraph& shaped, const std::vector<Segment>& seg
     e.natural += segments[k].content_width;
     if (k + 1 < to) {
       e.natural += segments[k].space_width;
+      e.space_width += segments[k].space_width;
       for (std::size_t g = segments[k].first; g < segments[k].last; ++g) e.spaces += shaped.items[g].is_space ? 1 : 0;
     }
   }
@@ -30,25 +34,8 @@ LineExtent extent(const ShapedParagraph& shaped, const std::vector<Segment>& seg
   return e;
 }
 
-/// First fit: each line takes segments while their words (and a closing hyphen) fit.
-std::vector<std::pair<std::size_t, std::size_t>> break_greedily(const std::vector<Segment>& segments, double width) {
-  std::vector<std::pair<std::size_t, std::size_t>> lines;
-  std::size_t start = 0;
-  double used = 0;  // words and the spaces between them, without the trailing space
-  for (std::size_t k = 0; k < segments.size(); ++k) {
-    const double with_k = k == start ? segments[k].content_width
-                                     : used + segments[k - 1].space_width + segments[k].content_width;
-    if (with_k + segments[k].hyphen_width() > width + 1e-6 && k > start) {
-      lines.emplace_back(start, k);
-      start = k;
-      used = segments[k].content_width;
-    } else {
-      used = with_k;
-    }
-  }
-  if (start < segments.size()) lines.emplace_back(start, segments.size());
-  return lines;
-}
+// \emergencystretch, in multiples of the text size: the third pass's extra stretch per line.
+constexpr double kEmergencyStretchEms = 2;
 
 void warn_overfull(const StyledParagraph& paragraph, double overflow, core::Diagnostics& diags) {
   char amount[32];
@@ -69,18 +56,32 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
                                                         paragraph.unhyphenatable)
                          : std::vector<std::size_t>{};
   const auto segments = segment_paragraph(paragraph, shaped, hyphenation_points);
-  const auto breaks = break_greedily(segments, settings.width);
+  if (segments.empty()) return lines;
+  const bool justified = settings.align == Align::justify;
+  const BreakModel model = break_model(shaped, segments, justified);
+  LineBreakParameters parameters;
+  parameters.emergency_stretch = kEmergencyStretchEms * paragraph.runs.front().style.size;
+  const LineWidths widths{settings.width, settings.width};
+  // Ragged lines have no glue to set, so total fit has nothing to balance: fill them.
+  const LineBreakResult result = justified ? break_lines_total_fit(model.items, widths, parameters)
+                                           : break_lines_first_fit(model.items, widths, parameters);
+  const auto breaks = segment_lines(model, result);
 
   const bool rtl = paragraph.direction == document::Direction::rtl;
   for (std::size_t l = 0; l < breaks.size(); ++l) {
     const auto [from, to] = breaks[l];
     const LineExtent e = extent(shaped, segments, from, to);
-    if (e.natural > settings.width + 0.01) warn_overfull(paragraph, e.natural - settings.width, diags);
+    const double shrunk = justified ? e.natural - e.space_width * kSpaceShrink : e.natural;
+    if (shrunk > settings.width + 0.01) warn_overfull(paragraph, shrunk - settings.width, diags);
     const double slack = settings.width - e.natural;
     const bool last_line = l + 1 == breaks.size();
     double extra = 0;
     double shift = 0;
-    if (settings.align == Align::justify && !last_line && e.spaces > 0 && slack > 0) extra = slack / e.spaces;
+    if (justified && e.spaces > 0 && (!last_line || slack < 0)) {
+      // Spaces shrink by at most a third; a line that still does not fit overflows.
+      const double limit = -e.space_width * kSpaceShrink;
+      extra = std::max(slack, limit) / e.spaces;
+    }
     const bool flush_right = settings.align == (rtl ? Align::start : Align::end) ||
                              (settings.align == Align::justify && rtl && extra == 0);
     if (settings.align == Align::center && slack > 0) shift = slack / 2;

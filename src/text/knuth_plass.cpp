@@ -1,0 +1,273 @@
+#include "text/knuth_plass.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+#include <utility>
+
+namespace leafpress::text {
+namespace {
+
+constexpr double kInfBad = 10000;
+// The ratio of a line with space to fill and no stretch: as bad as a line can be.
+constexpr double kUnstretchable = 1e6;
+
+struct Totals {
+  double width = 0;
+  double stretch = 0;
+  double shrink = 0;
+};
+
+/// A feasible break, linked to the best way of reaching it.
+struct Node {
+  std::size_t position = 0;
+  std::size_t line = 0;  // lines before this break's next line
+  int fitness = 2;
+  int hyphen_run = 0;  // hyphenated lines ending here in a row
+  Totals totals;       // of the items before the next line's first box
+  double demerits = 0;
+  std::optional<std::size_t> previous;
+  double ratio = 0;
+  bool hyphenated = false;
+  bool overfull = false;
+};
+
+double badness_of(double ratio) {
+  if (ratio < -1) return kInfBad;
+  return std::min(kInfBad, 100 * std::pow(std::abs(ratio), 3));
+}
+
+int fitness_of(double ratio) {
+  if (ratio < -0.5) return 3;
+  if (ratio <= 0.5) return 2;
+  if (ratio <= 1) return 1;
+  return 0;
+}
+
+bool is_forced(const BreakItem& item) {
+  return item.kind == BreakItemKind::penalty && item.penalty <= -kInfinitePenalty;
+}
+
+class Breaker {
+ public:
+  Breaker(const std::vector<BreakItem>& items, const LineWidths& widths, const LineBreakParameters& parameters)
+      : items_(items), widths_(widths), p_(parameters), sums_(items.size() + 1) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      sums_[i + 1] = sums_[i];
+      if (items[i].kind == BreakItemKind::box || items[i].kind == BreakItemKind::glue) {
+        sums_[i + 1].width += items[i].width;
+      }
+      if (items[i].kind == BreakItemKind::glue) {
+        sums_[i + 1].stretch += items[i].stretch;
+        sums_[i + 1].shrink += items[i].shrink;
+      }
+    }
+  }
+
+  std::optional<LineBreakResult> run(BreakPass pass) const;
+  LineBreakResult first_fit() const;
+
+ private:
+  bool legal_break(std::size_t b, BreakPass pass) const {
+    const BreakItem& item = items_[b];
+    if (item.kind == BreakItemKind::penalty) {
+      return item.penalty < kInfinitePenalty && !(pass == BreakPass::no_hyphens && item.flagged);
+    }
+    return item.kind == BreakItemKind::glue && b > 0 && items_[b - 1].kind == BreakItemKind::box;
+  }
+
+  /// Totals where the line after a break at `b` starts: glue and penalties after a break
+  /// are discarded up to the next box (K&P §"the algorithm", step "compute tw, ty, tz").
+  Totals after_break(std::size_t b) const {
+    std::size_t k = b;
+    while (k < items_.size() && items_[k].kind != BreakItemKind::box && !(k > b && is_forced(items_[k]))) ++k;
+    return sums_[k];
+  }
+
+  /// The adjustment ratio of a line from `from` to a break at `b` (K&P eq. (2)).
+  double ratio(const Node& from, std::size_t b, double extra_stretch) const {
+    double natural = sums_[b].width - from.totals.width;
+    if (items_[b].kind == BreakItemKind::penalty) natural += items_[b].width;
+    const double target = widths_.of(from.line);
+    if (natural < target) {
+      const double stretch = sums_[b].stretch - from.totals.stretch + extra_stretch;
+      return stretch > 0 ? (target - natural) / stretch : kUnstretchable;
+    }
+    if (natural > target) {
+      const double shrink = sums_[b].shrink - from.totals.shrink;
+      return shrink > 0 ? (target - natural) / shrink : -std::numeric_limits<double>::infinity();
+    }
+    return 0;
+  }
+
+  double demerits(const Node& from, std::size_t b, double line_badness, int fitness) const {
+    const BreakItem& item = items_[b];
+    double d = (p_.line_penalty + line_badness) * (p_.line_penalty + line_badness);
+    if (item.kind == BreakItemKind::penalty) {
+      if (item.penalty >= 0) {
+        d += item.penalty * item.penalty;
+      } else if (item.penalty > -kInfinitePenalty) {
+        d -= item.penalty * item.penalty;
+      }
+      if (item.flagged && from.hyphenated) d += p_.double_hyphen_demerits;
+    }
+    if (b + 1 == items_.size() && from.hyphenated) d += p_.final_hyphen_demerits;
+    if (std::abs(fitness - from.fitness) > 1) d += p_.adj_demerits;
+    return from.demerits + d;
+  }
+
+  static LineBreakResult result_from(const std::vector<Node>& nodes, std::size_t last, BreakPass pass) {
+    LineBreakResult result;
+    result.pass = pass;
+    result.demerits = nodes[last].demerits;
+    for (std::optional<std::size_t> at = last; at && nodes[*at].previous; at = nodes[*at].previous) {
+      const Node& node = nodes[*at];
+      result.breaks.push_back({node.position, node.ratio, node.fitness, node.hyphenated, node.overfull});
+    }
+    std::reverse(result.breaks.begin(), result.breaks.end());
+    return result;
+  }
+
+  const std::vector<BreakItem>& items_;
+  LineWidths widths_;
+  LineBreakParameters p_;
+  std::vector<Totals> sums_;  // sums_[i]: totals of items [0, i)
+};
+
+std::optional<LineBreakResult> Breaker::run(BreakPass pass) const {
+  const bool last_resort = pass == BreakPass::last_resort;
+  const double tolerance = pass == BreakPass::no_hyphens ? p_.pretolerance : p_.tolerance;
+  const double extra_stretch = pass >= BreakPass::emergency ? p_.emergency_stretch : 0;
+
+  std::vector<Node> nodes{Node{}};
+  std::vector<std::size_t> active{0};
+  for (std::size_t b = 0; b < items_.size(); ++b) {
+    if (!legal_break(b, pass)) continue;
+    const bool forced = is_forced(items_[b]);
+    const bool flagged = items_[b].kind == BreakItemKind::penalty && items_[b].flagged;
+    std::map<std::pair<int, int>, Node> candidates;  // best per (fitness, hyphen run)
+    std::vector<std::size_t> still_active;
+    std::optional<std::pair<std::size_t, double>> overflowing;  // the best node whose line would overflow
+    for (const std::size_t a : active) {
+      const Node& from = nodes[a];
+      const double r = ratio(from, b, extra_stretch);
+      if (r < -1 || forced) {
+        if (r < -1 && (!overflowing || from.demerits < nodes[overflowing->first].demerits)) overflowing = {a, r};
+      } else {
+        still_active.push_back(a);
+      }
+      if (r < -1) continue;
+      const double line_badness = badness_of(r);
+      if (line_badness > tolerance && !last_resort) continue;
+      const int hyphen_run = flagged ? from.hyphen_run + 1 : 0;
+      if (hyphen_run > p_.max_consecutive_hyphens) continue;
+      const int fitness = fitness_of(r);
+      const double total = demerits(from, b, line_badness, fitness);
+      const auto key = std::make_pair(fitness, hyphen_run);
+      const auto it = candidates.find(key);
+      if (it == candidates.end() || total < it->second.demerits) {
+        candidates[key] = Node{b, from.line + 1, fitness, hyphen_run, after_break(b), total, a,
+                               std::min(r, kUnstretchable), flagged, false};
+      }
+    }
+    active = std::move(still_active);
+    // The last resort breaks where nothing else can: a box wider than its line overflows.
+    if (last_resort && candidates.empty() && active.empty() && overflowing) {
+      const Node& from = nodes[overflowing->first];
+      candidates[{3, 0}] = Node{b, from.line + 1, 3, 0, after_break(b), from.demerits + kInfBad * kInfBad,
+                                overflowing->first, overflowing->second, flagged, true};
+    }
+    for (auto& [key, node] : candidates) {
+      active.push_back(nodes.size());
+      nodes.push_back(std::move(node));
+    }
+    if (active.empty()) return std::nullopt;
+  }
+  std::optional<std::size_t> best;
+  for (const std::size_t a : active) {
+    if (nodes[a].position + 1 != items_.size()) continue;
+    if (!best || nodes[a].demerits < nodes[*best].demerits) best = a;
+  }
+  if (!best) return std::nullopt;
+  return result_from(nodes, *best, pass);
+}
+
+LineBreakResult Breaker::first_fit() const {
+  std::vector<Node> nodes{Node{}};
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::size_t fitting = kNone;  // the last break where the current line still fits
+  for (std::size_t b = 0; b < items_.size(); ++b) {
+    if (!legal_break(b, BreakPass::hyphens)) continue;
+    const std::size_t current = nodes.size() - 1;
+    const double r = ratio(nodes[current], b, 0);
+    const bool fits = r >= -1e-9;  // at natural width: no shrinking
+    auto close_line = [&](std::size_t at, double line_ratio) {
+      const Node& from = nodes[current];
+      const bool hyphen = items_[at].kind == BreakItemKind::penalty && items_[at].flagged;
+      nodes.push_back(Node{at, from.line + 1, fitness_of(line_ratio), 0, after_break(at), 0, current,
+                           std::min(line_ratio, kUnstretchable), hyphen, line_ratio < -1});
+    };
+    if (fits) {
+      fitting = b;
+      if (is_forced(items_[b])) {
+        close_line(b, r);
+        fitting = kNone;
+      }
+      continue;
+    }
+    if (fitting != kNone) {
+      close_line(fitting, ratio(nodes[current], fitting, 0));
+      fitting = kNone;
+      b = nodes.back().position;  // look again at what follows the new line's start
+      continue;
+    }
+    close_line(b, r);  // a box wider than the line
+  }
+  return result_from(nodes, nodes.size() - 1, BreakPass::hyphens);
+}
+
+}  // namespace
+
+void finish_paragraph(std::vector<BreakItem>& items) {
+  if (!items.empty() && items.back().kind == BreakItemKind::glue) items.pop_back();
+  items.push_back({BreakItemKind::penalty, 0, 0, 0, kInfinitePenalty, false});
+  items.push_back({BreakItemKind::glue, 0, kFillStretch, 0, 0, false});
+  items.push_back({BreakItemKind::penalty, 0, 0, 0, -kInfinitePenalty, false});
+}
+
+LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
+                                      const LineBreakParameters& parameters) {
+  if (items.empty()) return {};
+  const Breaker breaker(items, widths, parameters);
+  for (const BreakPass pass : {BreakPass::no_hyphens, BreakPass::hyphens, BreakPass::emergency, BreakPass::last_resort}) {
+    if (pass == BreakPass::emergency && parameters.emergency_stretch <= 0) continue;
+    if (auto result = breaker.run(pass)) return *result;
+  }
+  return breaker.first_fit();
+}
+
+LineBreakResult break_lines_first_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
+                                      const LineBreakParameters& parameters) {
+  if (items.empty()) return {};
+  return Breaker(items, widths, parameters).first_fit();
+}
+
+double badness(const LineBreak& line) { return line.overfull ? kInfBad : badness_of(line.ratio); }
+
+LineBreakStats line_break_stats(const LineBreakResult& result) {
+  LineBreakStats stats;
+  stats.lines = result.breaks.size();
+  for (std::size_t i = 0; i < result.breaks.size(); ++i) {
+    const LineBreak& line = result.breaks[i];
+    stats.overfull += line.overfull ? 1 : 0;
+    stats.hyphenated += line.hyphenated ? 1 : 0;
+    if (i + 1 == result.breaks.size()) continue;
+    stats.underfull += line.ratio > 1 ? 1 : 0;
+    stats.total_badness += badness(line);
+  }
+  return stats;
+}
+
+}  // namespace leafpress::text
