@@ -102,6 +102,13 @@ class Breaker {
     return 0;
   }
 
+  /// How far a line from `from` to a break at `b` overflows at its tightest.
+  double excess(const Node& from, std::size_t b) const {
+    double natural = sums_[b].width - from.totals.width;
+    if (items_[b].kind == BreakItemKind::penalty) natural += items_[b].width;
+    return natural - (sums_[b].shrink - from.totals.shrink) - widths_.of(from.line);
+  }
+
   double demerits(const Node& from, std::size_t b, double line_badness, int fitness) const {
     const BreakItem& item = items_[b];
     double d = (p_.line_penalty + line_badness) * (p_.line_penalty + line_badness);
@@ -149,12 +156,13 @@ std::optional<LineBreakResult> Breaker::run(BreakPass pass) const {
     const bool flagged = items_[b].kind == BreakItemKind::penalty && items_[b].flagged;
     std::map<std::pair<int, int>, Node> candidates;  // best per (fitness, hyphen run)
     std::vector<std::size_t> still_active;
-    std::optional<std::pair<std::size_t, double>> overflowing;  // the best node whose line would overflow
+    // The node whose line to `b` would overflow least, should nothing else be left.
+    std::optional<std::pair<std::size_t, double>> overflowing;
     for (const std::size_t a : active) {
       const Node& from = nodes[a];
       const double r = ratio(from, b, extra_stretch);
       if (r < -1 || forced) {
-        if (r < -1 && (!overflowing || from.demerits < nodes[overflowing->first].demerits)) overflowing = {a, r};
+        if (r < -1 && (!overflowing || excess(from, b) < excess(nodes[overflowing->first], b))) overflowing = {a, r};
       } else {
         still_active.push_back(a);
       }
