@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "locale/localize.hpp"
 #include "locale/typography.hpp"
 
 using namespace leafpress;
@@ -152,4 +153,19 @@ TEST_CASE("link URLs are never touched, link text is set like the rest", "[typog
                                                  {"\u202F!", false, false, ""}});
   const std::vector<Span> bare{{"https://example.org/a-1-2...b", false, false, "https://example.org/a-1-2...b"}};
   CHECK(set_spans("fr", bare) == bare);
+}
+
+TEST_CASE("localize sets each string in the typography of the language it is written in", "[typography]") {
+  document::Document doc;
+  doc.default_language = "fr";
+  doc.title = {"cover.title", {"leaflet.yaml", 3, 8}};
+  doc.blocks.push_back({document::ParagraphBlock<document::TextRef>{{"what.p1", {"leaflet.yaml", 9, 16}}}, {}});
+  doc.catalogs["fr"] = {"fr", "fr.yaml", {{"cover.title", {"Titre", {}}}, {"what.p1", {"Pourquoi ?", {}}}}};
+  doc.catalogs["en"] = {"en", "en.yaml", {{"cover.title", {"The \"brakes\" ?", {}}}}};
+  core::Diagnostics diags;
+  const auto en = locale::localize(doc, "en", diags);
+  CHECK(en.title == "The \u201Cbrakes\u201D?");
+  // The missing string falls back to French and keeps French spacing.
+  const auto& paragraph = std::get<document::ParagraphBlock<document::RichText>>(en.blocks.at(0).content);
+  CHECK(paragraph.text.plain() == "Pourquoi\u202F?");
 }
