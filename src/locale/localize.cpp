@@ -3,6 +3,7 @@
 #include <unicode/locid.h>
 
 #include "locale/inline_markup.hpp"
+#include "locale/typography.hpp"
 
 namespace leafpress::locale {
 namespace {
@@ -13,12 +14,18 @@ using document::TextRef;
 class Localizer {
  public:
   Localizer(const document::Document& doc, const std::string& language, core::Diagnostics& diags)
-      : doc_(doc), language_(language), diags_(diags) {}
+      : doc_(doc), language_(language), diags_(diags),
+        typography_(typography_rules(language)),
+        fallback_typography_(typography_rules(doc.default_language)) {}
 
   RichText text(const TextRef& ref) {
     const document::StringEntry* entry = lookup(ref);
     if (!entry) return {{}, ref.loc};
-    return parse_inline_markup(entry->text, entry->loc, ref.key, diags_);
+    RichText rich = parse_inline_markup(entry->text, entry->loc, ref.key, diags_);
+    // A fallback string keeps the typography of the language it is written in.
+    const TypographyRules& rules = entry == find(language_, ref.key) ? typography_ : fallback_typography_;
+    rich.spans = apply_typography(std::move(rich.spans), rules);
+    return rich;
   }
 
   std::optional<RichText> text(const std::optional<TextRef>& ref) {
@@ -92,6 +99,8 @@ class Localizer {
   const document::Document& doc_;
   const std::string& language_;
   core::Diagnostics& diags_;
+  TypographyRules typography_;
+  TypographyRules fallback_typography_;
 };
 
 /// The direction CLDR gives the language's script (ar, he, fa, ur: right to left).

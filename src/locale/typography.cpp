@@ -1,0 +1,482 @@
+#include "locale/typography.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/ulocdata.h>
+#include <unicode/unum.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+
+#include "core/utf8.hpp"
+
+namespace leafpress::locale {
+namespace {
+
+constexpr char32_t kSpace = U' ';
+constexpr char32_t kNoBreakSpace = U'\u00A0';
+constexpr char32_t kNarrowNoBreakSpace = U'\u202F';
+constexpr char32_t kEnDash = U'\u2013';
+constexpr char32_t kEmDash = U'\u2014';
+constexpr char32_t kEllipsis = U'\u2026';
+constexpr char32_t kRightSingleQuote = U'\u2019';
+constexpr char32_t kLeftGuillemet = U'\u00AB';
+constexpr char32_t kRightGuillemet = U'\u00BB';
+
+// Symbols written after a number with a space that must not break; '%' and its relatives
+// are handled apart because French spaces them differently.
+constexpr std::array<std::u32string_view, 31> kUnits = {
+    U"mg", U"g", U"kg", U"\u00B5g", U"\u03BCg", U"mcg", U"ng", U"ml", U"mL", U"cl", U"cL", U"dl", U"dL", U"L",
+    U"mm", U"cm", U"m", U"km", U"h", U"min", U"s", U"ms", U"\u00B0C", U"\u00B0F", U"mmHg", U"mmol", U"mol",
+    U"Gy", U"UI", U"kcal", U"\u20AC"};
+
+// ---- Characters ---------------------------------------------------------------------
+
+/// One character of the string, with the span it came from.
+struct Char {
+  char32_t cp = 0;
+  std::size_t span = 0;
+  bool in_address = false;  // part of a URL or e-mail address: left as typed
+};
+
+using Text = std::vector<Char>;
+
+UChar32 icu_char(char32_t c) { return static_cast<UChar32>(c); }
+bool is_letter(char32_t c) { return u_isUAlphabetic(icu_char(c)); }
+bool is_digit(char32_t c) { return u_isdigit(icu_char(c)); }
+bool is_word(char32_t c) { return is_letter(c) || is_digit(c); }
+bool is_white(char32_t c) { return u_isUWhiteSpace(icu_char(c)); }
+bool is_percent(char32_t c) { return c == U'%' || c == U'\u2030' || c == U'\u066A'; }
+bool is_category(char32_t c, UCharCategory category) { return u_charType(icu_char(c)) == category; }
+bool is_closing(char32_t c) {
+  return is_category(c, U_END_PUNCTUATION) || is_category(c, U_FINAL_PUNCTUATION);
+}
+
+/// The character `back` places before the end of `text` (1 = last), or 0 before the start.
+char32_t before_end(const Text& text, std::size_t back) {
+  return text.size() >= back ? text[text.size() - back].cp : 0;
+}
+
+/// The character at `index`, or 0 past the end.
+char32_t at(const Text& text, std::size_t index) { return index < text.size() ? text[index].cp : 0; }
+
+/// True when no letter or digit follows `index`: punctuation ends a word there.
+bool ends_word(const Text& text, std::size_t index) { return index >= text.size() || !is_word(text[index].cp); }
+
+Text decode(const std::vector<document::Span>& spans) {
+  Text text;
+  for (std::size_t s = 0; s < spans.size(); ++s) {
+    const std::string& chars = spans[s].text;
+    for (std::size_t offset = 0; offset < chars.size();) text.push_back({core::next_code_point(chars, offset), s});
+  }
+  return text;
+}
+
+std::vector<document::Span> encode(const Text& text, std::vector<document::Span> spans) {
+  for (auto& span : spans) span.text.clear();
+  for (const Char& c : text) core::append_utf8(spans[c.span].text, c.cp);
+  std::erase_if(spans, [](const document::Span& span) { return span.text.empty(); });
+  return spans;
+}
+
+// ---- URLs and e-mail addresses --------------------------------------------------------
+
+bool starts_with(const Text& text, std::size_t index, std::u32string_view prefix) {
+  if (text.size() - index < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (static_cast<char32_t>(u_tolower(icu_char(text[index + k].cp))) != prefix[k]) return false;
+  }
+  return true;
+}
+
+bool starts_url(const Text& text, std::size_t index) {
+  if (index > 0 && is_word(text[index - 1].cp)) return false;
+  return starts_with(text, index, U"https://") || starts_with(text, index, U"http://") ||
+         starts_with(text, index, U"www.") || starts_with(text, index, U"mailto:");
+}
+
+// Characters that cannot appear unescaped in a URL (RFC 3986) end it.
+bool ends_url(char32_t c) {
+  return is_white(c) || c == U'"' || c == U'<' || c == U'>' || c == kLeftGuillemet || c == kRightGuillemet;
+}
+
+/// Sentence punctuation right after a URL belongs to the sentence; a ')' does when the URL
+/// has no '(' to match it.
+std::size_t trim_url(const Text& text, std::size_t begin, std::size_t end) {
+  int open = 0;
+  for (std::size_t k = begin; k < end; ++k) open += text[k].cp == U'(' ? 1 : text[k].cp == U')' ? -1 : 0;
+  while (end > begin) {
+    const char32_t last = text[end - 1].cp;
+    if (last == U')' && open < 0) {
+      ++open;
+    } else if (std::u32string_view(U".,;:!?'").find(last) == std::u32string_view::npos) {
+      break;
+    }
+    --end;
+  }
+  return end;
+}
+
+void mark_urls(Text& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!starts_url(text, i)) continue;
+    std::size_t end = i;
+    while (end < text.size() && !ends_url(text[end].cp)) ++end;
+    end = trim_url(text, i, end);
+    for (std::size_t k = i; k < end; ++k) text[k].in_address = true;
+    i = end;
+  }
+}
+
+bool is_ascii_alnum(char32_t c) { return c < 0x80 && u_isalnum(icu_char(c)); }
+bool is_email_local(char32_t c) {
+  return is_ascii_alnum(c) || std::u32string_view(U"._%+-").find(c) != std::u32string_view::npos;
+}
+bool is_email_domain(char32_t c) { return is_ascii_alnum(c) || c == U'.' || c == U'-'; }
+
+void mark_emails(Text& text) {
+  for (std::size_t at_sign = 0; at_sign < text.size(); ++at_sign) {
+    if (text[at_sign].cp != U'@') continue;
+    std::size_t begin = at_sign;
+    while (begin > 0 && is_email_local(text[begin - 1].cp)) --begin;
+    std::size_t end = at_sign + 1;
+    while (end < text.size() && is_email_domain(text[end].cp)) ++end;
+    while (end > at_sign + 1 && text[end - 1].cp == U'.') --end;
+    bool dotted = false;
+    for (std::size_t k = at_sign + 1; k < end; ++k) dotted = dotted || text[k].cp == U'.';
+    if (begin == at_sign || !dotted) continue;
+    for (std::size_t k = begin; k < end; ++k) text[k].in_address = true;
+  }
+}
+
+// ---- Ellipses and dashes ------------------------------------------------------------
+
+/// Where the digits ending `out` begin, or out.size() when it does not end with a digit.
+std::size_t digits_begin(const Text& out) {
+  std::size_t first = out.size();
+  while (first > 0 && is_digit(out[first - 1].cp) && !out[first - 1].in_address) --first;
+  return first;
+}
+
+/// Chicago 13.50, Imprimerie nationale (« Points de suspension »): three typed periods are
+/// one ellipsis character; other runs of periods are left alone.
+Text ellipses(const Text& in) {
+  Text out;
+  std::size_t i = 0;
+  while (i < in.size()) {
+    std::size_t run = 0;
+    while (i + run < in.size() && in[i + run].cp == U'.' && !in[i + run].in_address) ++run;
+    if (run == 3) {
+      out.push_back({kEllipsis, in[i].span});
+      i += run;
+      continue;
+    }
+    for (const std::size_t end = i + std::max<std::size_t>(run, 1); i < end; ++i) out.push_back(in[i]);
+  }
+  return out;
+}
+
+/// The hyphen at `index` joins two numbers ("17-20") rather than an identifier ("PD-1",
+/// "CTLA-4") or a chain such as a date ("2024-01-15").
+bool is_number_range(const Text& out, const Text& in, std::size_t index) {
+  const std::size_t first = digits_begin(out);
+  std::size_t last = index + 1;
+  while (last < in.size() && is_digit(in[last].cp) && !in[last].in_address) ++last;
+  if (first == out.size() || last == index + 1) return false;
+  const char32_t before = first > 0 ? out[first - 1].cp : 0;
+  const char32_t after = at(in, last);
+  return !is_letter(before) && !is_letter(after) && before != U'-' && before != kEnDash && after != U'-';
+}
+
+/// Chicago 6.78 (en dash for ranges "as to"), Imprimerie nationale and Duden: a range of
+/// numbers takes an en dash. A spaced hyphen is a dash: spaced en dash in French
+/// (Imprimerie nationale, « Tiret »), German (Duden, Gedankenstrich), Spanish (RAE, raya
+/// alternative) and British English; closed-up em dash in American English (Chicago 6.85).
+Text dashes(const Text& in, DashStyle style) {
+  Text out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    Char c = in[i];
+    if (c.cp != U'-' || c.in_address) {
+      out.push_back(c);
+    } else if (!out.empty() && is_number_range(out, in, i)) {
+      out.push_back({kEnDash, c.span});
+    } else if (before_end(out, 1) == kSpace && out.size() >= 2 && at(in, i + 1) == kSpace) {
+      if (style == DashStyle::closed_em_dash) {
+        out.pop_back();
+        out.push_back({kEmDash, c.span});
+        ++i;
+      } else {
+        out.push_back({kEnDash, c.span});
+      }
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// ---- Quotation marks and apostrophes ---------------------------------------------------
+
+/// A straight quote opens a quotation after a space, an opening bracket or mark, a dash, or
+/// an elided word before a word ("l'\"immunoterapia\""); anywhere else it closes one.
+bool opens_quotation(const Text& out, char32_t next, const TypographyRules& rules) {
+  if (out.empty()) return true;
+  const char32_t prev = out.back().cp;
+  return is_white(prev) || is_category(prev, U_START_PUNCTUATION) || is_category(prev, U_DASH_PUNCTUATION) ||
+         prev == U'\u00BF' || prev == U'\u00A1' || prev == U'/' || prev == rules.quote_open ||
+         prev == rules.nested_quote_open || (prev == kRightSingleQuote && is_word(next));
+}
+
+/// Quotation marks come from the locale (CLDR through ICU), alternating with nesting depth
+/// as Chicago (ch. 13, quotations within quotations), Imprimerie nationale (« Guillemets »),
+/// RAE (comillas) and Duden (Anführungszeichen) describe. An apostrophe after a letter or
+/// digit is U+2019 (Chicago ch. 6, Imprimerie nationale « Apostrophe »); one opening a word
+/// is left alone because it may open a quotation or stand for elided letters.
+Text quotation_marks(const Text& in, const TypographyRules& rules) {
+  Text out;
+  std::size_t depth = 0;
+  const bool typed_marks_pair = rules.quote_open != rules.quote_close;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    Char c = in[i];
+    if (c.in_address) {
+      out.push_back(c);
+      continue;
+    }
+    if (c.cp == U'"' && opens_quotation(out, at(in, i + 1), rules)) {
+      c.cp = depth % 2 == 0 ? rules.quote_open : rules.nested_quote_open;
+      ++depth;
+    } else if (c.cp == U'"') {
+      depth -= depth > 0 ? 1 : 0;
+      c.cp = depth % 2 == 0 ? rules.quote_close : rules.nested_quote_close;
+    } else if (c.cp == U'\'' && !out.empty() && is_word(out.back().cp)) {
+      c.cp = kRightSingleQuote;
+    } else if (typed_marks_pair && c.cp == rules.quote_open) {
+      ++depth;
+    } else if (typed_marks_pair && c.cp == rules.quote_close) {
+      depth -= depth > 0 ? 1 : 0;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// ---- Spaces around punctuation ----------------------------------------------------------
+
+/// Makes the space before the mark about to be appended to `out` a `space`: a typed
+/// U+0020 is replaced, a no-break space already there is kept, and when there is none one is
+/// added if `may_add` and the mark follows a word or closing punctuation.
+void space_before(Text& out, std::size_t span, char32_t space, bool may_add) {
+  if (out.empty()) return;
+  Char& prev = out.back();
+  if (prev.cp == kSpace) {
+    prev.cp = space;
+  } else if (may_add && !is_white(prev.cp) && (is_word(prev.cp) || is_closing(prev.cp) || prev.cp == kEllipsis)) {
+    out.push_back({space, span});
+  }
+}
+
+/// Imprimerie nationale, Lexique (« Ponctuation », « Guillemets »): a fine (narrow) no-break
+/// space before ; ! ? and inside « », a full-width no-break space before the colon.
+Text french_spacing(const Text& in) {
+  Text out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const Char& c = in[i];
+    if (c.in_address) {
+      out.push_back(c);
+      continue;
+    }
+    if (c.cp == U';' || c.cp == U'!' || c.cp == U'?') {
+      space_before(out, c.span, kNarrowNoBreakSpace, ends_word(in, i + 1));
+    } else if (c.cp == U':') {
+      // Only a colon followed by a space is punctuation: "10:30" and "https:" are not.
+      space_before(out, c.span, kNoBreakSpace, i + 1 >= in.size() || is_white(in[i + 1].cp));
+    } else if (c.cp == kRightGuillemet) {
+      space_before(out, c.span, kNarrowNoBreakSpace, true);
+    }
+    out.push_back(c);
+    if (c.cp != kLeftGuillemet || i + 1 >= in.size()) continue;
+    if (in[i + 1].cp == kSpace) {
+      out.push_back({kNarrowNoBreakSpace, in[i + 1].span});
+      ++i;
+    } else if (!is_white(in[i + 1].cp)) {
+      out.push_back({kNarrowNoBreakSpace, c.span});
+    }
+  }
+  return out;
+}
+
+/// Chicago (ch. 6, no space before punctuation): a space typed between a word and ; : ! ?
+/// is removed, as French habits leave it in English text.
+Text closed_punctuation(const Text& in) {
+  Text out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const Char& c = in[i];
+    const bool mark = c.cp == U';' || c.cp == U':' || c.cp == U'!' || c.cp == U'?';
+    const char32_t word = before_end(out, 2);
+    if (mark && !c.in_address && before_end(out, 1) == kSpace && (is_word(word) || is_closing(word)) &&
+        ends_word(in, i + 1)) {
+      out.pop_back();
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// ---- Spaces in and after numbers -----------------------------------------------------
+
+/// The space at `index` separates thousands: 1–3 digits before it that start a number (not
+/// a leading 0, as in a telephone number "0 805 123 124"), or a group of 3 after a separator
+/// already set, and exactly 3 digits after it.
+bool separates_thousands(const Text& out, const Text& in, std::size_t index, char32_t separator) {
+  for (std::size_t k = index + 1; k <= index + 3; ++k) {
+    if (k >= in.size() || !is_digit(in[k].cp) || in[k].in_address) return false;
+  }
+  if (is_digit(at(in, index + 4))) return false;
+  const std::size_t first = digits_begin(out);
+  const std::size_t count = out.size() - first;
+  const char32_t before = first > 0 ? out[first - 1].cp : 0;
+  if (count == 3 && (before == separator || before == kNarrowNoBreakSpace || before == kNoBreakSpace)) return true;
+  const char32_t before_space = first > 1 ? out[first - 2].cp : 0;
+  const bool continues_digits = is_white(before) && is_digit(before_space);
+  return count >= 1 && count <= 3 && out[first].cp != U'0' && !is_word(before) && before != U'+' &&
+         before != U'.' && before != U',' && !continues_digits;
+}
+
+/// The unit symbol starting at `index`, as a whole word (so not "m" of "m'a").
+bool unit_at(const Text& in, std::size_t index) {
+  for (const std::u32string_view unit : kUnits) {
+    bool matches = in.size() - index >= unit.size();
+    for (std::size_t k = 0; matches && k < unit.size(); ++k) matches = in[index + k].cp == unit[k];
+    const char32_t next = at(in, index + unit.size());
+    if (matches && !is_word(next) && next != U'\'' && next != kRightSingleQuote) return true;
+  }
+  return false;
+}
+
+/// Spaces that must not break inside or after a number. Thousands: Imprimerie nationale
+/// (« Nombres »), Duden (Zahlen, Gliederung), RAE (escritura de números), with the locale's
+/// space from CLDR. Percent and units: a no-break space, narrow in French (Imprimerie
+/// nationale, « Pour cent »), and RAE and Duden both space "20 %"; English writes "20%"
+/// as typed (Chicago 9.18) and a typed space only stops breaking.
+Text number_spacing(const Text& in, const TypographyRules& rules) {
+  Text out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    Char c = in[i];
+    const bool after_number = !out.empty() && is_digit(out.back().cp) && !out.back().in_address;
+    if (c.in_address || !after_number) {
+      out.push_back(c);
+      continue;
+    }
+    if (c.cp == kSpace && rules.digit_group_separator &&
+               separates_thousands(out, in, i, *rules.digit_group_separator)) {
+      c.cp = *rules.digit_group_separator;
+    } else if (c.cp == kSpace && i + 1 < in.size() && is_percent(in[i + 1].cp)) {
+      c.cp = rules.french_spacing ? kNarrowNoBreakSpace : kNoBreakSpace;
+    } else if (c.cp == kSpace && i + 1 < in.size() && unit_at(in, i + 1)) {
+      c.cp = kNoBreakSpace;
+    } else if (rules.french_spacing && is_percent(c.cp)) {
+      out.push_back({kNarrowNoBreakSpace, c.span});
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+// ---- Locale data ------------------------------------------------------------------------
+
+struct LocaleDataCloser {
+  void operator()(ULocaleData* data) const { ulocdata_close(data); }
+};
+struct NumberFormatCloser {
+  void operator()(UNumberFormat* format) const { unum_close(format); }
+};
+
+/// The first code point of a UTF-16 string from ICU, or nullopt when ICU had none.
+std::optional<char32_t> first_code_point(const UChar* chars, int32_t length, UErrorCode status) {
+  if (U_FAILURE(status) || length <= 0) return std::nullopt;
+  UChar32 cp = 0;
+  U16_GET(chars, 0, 0, length, cp);
+  return static_cast<char32_t>(cp);
+}
+
+std::optional<char32_t> delimiter(ULocaleData* data, ULocaleDataDelimiterType type) {
+  std::array<UChar, 8> chars{};
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t length = ulocdata_getDelimiter(data, type, chars.data(), static_cast<int32_t>(chars.size()), &status);
+  return first_code_point(chars.data(), length, status);
+}
+
+void read_quotation_marks(const std::string& icu_locale, TypographyRules& rules) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<ULocaleData, LocaleDataCloser> data(ulocdata_open(icu_locale.c_str(), &status));
+  if (U_FAILURE(status) || !data) return;
+  rules.quote_open = delimiter(data.get(), ULOCDATA_QUOTATION_START).value_or(rules.quote_open);
+  rules.quote_close = delimiter(data.get(), ULOCDATA_QUOTATION_END).value_or(rules.quote_close);
+  rules.nested_quote_open = delimiter(data.get(), ULOCDATA_ALT_QUOTATION_START).value_or(rules.nested_quote_open);
+  rules.nested_quote_close = delimiter(data.get(), ULOCDATA_ALT_QUOTATION_END).value_or(rules.nested_quote_close);
+}
+
+/// The locale's digit-group separator when it is a space (U+202F in French, U+00A0 in
+/// Canadian French); locales grouping with "." or "," still get U+202F for typed spaces.
+char32_t group_space(const std::string& icu_locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<UNumberFormat, NumberFormatCloser> format(
+      unum_open(UNUM_DECIMAL, nullptr, 0, icu_locale.c_str(), nullptr, &status));
+  if (U_FAILURE(status) || !format) return kNarrowNoBreakSpace;
+  std::array<UChar, 8> chars{};
+  const int32_t length = unum_getSymbol(format.get(), UNUM_GROUPING_SEPARATOR_SYMBOL, chars.data(),
+                                        static_cast<int32_t>(chars.size()), &status);
+  const auto separator = first_code_point(chars.data(), length, status);
+  return separator && is_white(*separator) ? *separator : kNarrowNoBreakSpace;
+}
+
+/// ICU's locale ID for a BCP 47 tag; an ID already in ICU's form ("fr_CA") is kept.
+std::string icu_locale_of(std::string_view language) {
+  const std::string tag(language);
+  if (tag.find('_') != std::string::npos) return tag;
+  std::array<char, ULOC_FULLNAME_CAPACITY> name{};
+  UErrorCode status = U_ZERO_ERROR;
+  uloc_forLanguageTag(tag.c_str(), name.data(), static_cast<int32_t>(name.size()), nullptr, &status);
+  return U_FAILURE(status) || name[0] == '\0' ? tag : std::string(name.data());
+}
+
+std::string locale_part(const std::string& icu_locale, int32_t (*get)(const char*, char*, int32_t, UErrorCode*)) {
+  std::array<char, ULOC_FULLNAME_CAPACITY> part{};
+  UErrorCode status = U_ZERO_ERROR;
+  get(icu_locale.c_str(), part.data(), static_cast<int32_t>(part.size()), &status);
+  return U_FAILURE(status) ? std::string() : std::string(part.data());
+}
+
+}  // namespace
+
+TypographyRules typography_rules(std::string_view language) {
+  const std::string icu_locale = icu_locale_of(language);
+  const std::string code = locale_part(icu_locale, uloc_getLanguage);
+  const std::string country = locale_part(icu_locale, uloc_getCountry);
+  TypographyRules rules;
+  read_quotation_marks(icu_locale, rules);
+  rules.french_spacing = code == "fr";
+  rules.closed_punctuation = code == "en";
+  // English keeps its comma grouping as typed (Chicago 9.55); Arabic digits are left alone.
+  if (code != "en" && code != "ar") rules.digit_group_separator = group_space(icu_locale);
+  rules.spaced_hyphen = code == "en" && country != "GB" ? DashStyle::closed_em_dash : DashStyle::spaced_en_dash;
+  return rules;
+}
+
+std::vector<document::Span> apply_typography(std::vector<document::Span> spans, const TypographyRules& rules) {
+  Text text = decode(spans);
+  mark_urls(text);
+  mark_emails(text);
+  text = ellipses(text);
+  text = dashes(text, rules.spaced_hyphen);
+  text = quotation_marks(text, rules);
+  if (rules.french_spacing) text = french_spacing(text);
+  if (rules.closed_punctuation) text = closed_punctuation(text);
+  text = number_spacing(text, rules);
+  return encode(text, std::move(spans));
+}
+
+}  // namespace leafpress::locale

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "document/localized_document.hpp"
+
+namespace leafpress::locale {
+
+/// How a hyphen typed between two spaces (" - ") is set.
+enum class DashStyle : std::uint8_t {
+  spaced_en_dash,  ///< " – ", as in French, German, Spanish and British English
+  closed_em_dash,  ///< "—" with the spaces removed, as in American English
+};
+
+/// A language's conventions for the characters authors type on a plain keyboard.
+struct TypographyRules {
+  /// Opening and closing quotation marks that replace straight double quotes.
+  char32_t quote_open = U'\u201C';
+  char32_t quote_close = U'\u201D';
+  /// Quotation marks for a quotation inside a quotation.
+  char32_t nested_quote_open = U'\u2018';
+  char32_t nested_quote_close = U'\u2019';
+  /// French spacing: a no-break space before ; ! ? : % and inside « », added when missing.
+  bool french_spacing = false;
+  /// English spacing: a space typed between a word and ; ! ? : is removed.
+  bool closed_punctuation = false;
+  /// Replaces the space between digit groups ("380 000"); nullopt leaves numbers as typed.
+  std::optional<char32_t> digit_group_separator;
+  /// How a spaced hyphen becomes a dash.
+  DashStyle spaced_hyphen = DashStyle::spaced_en_dash;
+
+  bool operator==(const TypographyRules&) const = default;
+};
+
+/// The conventions of `language`, a BCP 47 tag such as "fr" or "en-GB", with quotation
+/// marks and digit grouping from ICU's locale data.
+TypographyRules typography_rules(std::string_view language);
+
+/// `spans` with keyboard typing (straight quotes, "...", spaced hyphens, plain spaces before
+/// punctuation and units) set as `rules` say; rules see across span boundaries, URLs and
+/// e-mail addresses are left as typed, each span keeps its styles and link, and a span
+/// left empty is dropped. Applying it twice gives the same result as once.
+std::vector<document::Span> apply_typography(std::vector<document::Span> spans, const TypographyRules& rules);
+
+}  // namespace leafpress::locale

@@ -1,0 +1,171 @@
+#include <catch2/catch.hpp>
+
+#include "locale/localize.hpp"
+#include "locale/typography.hpp"
+
+using namespace leafpress;
+using document::Span;
+
+// Expected strings spell invisible characters as escapes: U+00A0 no-break space, U+202F
+// narrow no-break space, U+2019 apostrophe, U+2013 en dash, U+2014 em dash, U+2026 ellipsis
+// (plain literals: C++20 gives u8"" the type char8_t, and GCC encodes \u escapes as UTF-8).
+
+namespace {
+
+std::string set(std::string_view language, const std::string& text) {
+  const auto spans = locale::apply_typography({Span{text}}, locale::typography_rules(language));
+  REQUIRE(spans.size() == 1);
+  return spans[0].text;
+}
+
+std::vector<Span> set_spans(std::string_view language, const std::vector<Span>& spans) {
+  return locale::apply_typography(spans, locale::typography_rules(language));
+}
+
+}  // namespace
+
+TEST_CASE("quotation marks come from ICU's locale data", "[typography]") {
+  CHECK(locale::typography_rules("fr").quote_open == U'\u00AB');
+  CHECK(locale::typography_rules("de").quote_open == U'\u201E');
+  CHECK(locale::typography_rules("de").nested_quote_close == U'\u2018');
+  CHECK(locale::typography_rules("en-GB").quote_close == U'\u201D');
+  CHECK(locale::typography_rules("fr-CA").digit_group_separator == U'\u00A0');
+  CHECK(locale::typography_rules("fr").digit_group_separator == U'\u202F');
+  CHECK_FALSE(locale::typography_rules("en").digit_group_separator);
+}
+
+TEST_CASE("French: spaces before high punctuation and inside guillemets", "[typography]") {
+  CHECK(set("fr", "Il m'a dit : « courage ! »") == "Il m\u2019a dit\u00A0: «\u202Fcourage\u202F!\u202F»");
+  CHECK(set("fr", "Il dit \"courage\" ; elle, \"non\".") ==
+        "Il dit «\u202Fcourage\u202F»\u202F; elle, «\u202Fnon\u202F».");
+  CHECK(set("fr", "Pourquoi? Parce que!") == "Pourquoi\u202F? Parce que\u202F!");
+  CHECK(set("fr", "«courage»") == "«\u202Fcourage\u202F»");
+  CHECK(set("fr", "Note: voir") == "Note\u00A0: voir");
+  CHECK(set("fr", "Quoi ?!") == "Quoi\u202F?!");
+  CHECK(set("fr-CH", "Vraiment ?") == "Vraiment\u202F?");
+}
+
+TEST_CASE("French: a colon or mark inside a word, time or address is not punctuation", "[typography]") {
+  CHECK(set("fr", "à 10:30, le ratio 1;2") == "à 10:30, le ratio 1;2");
+  CHECK(set("fr", "voir https://example.org/a?b=1;c:d ou contact@inserm.fr !") ==
+        "voir https://example.org/a?b=1;c:d ou contact@inserm.fr\u202F!");
+  CHECK(set("fr", "Lien : https://example.org/x-1...2 - fin.") ==
+        "Lien\u00A0: https://example.org/x-1...2 \u2013 fin.");
+  CHECK(set("fr", "(voir www.inca.fr/l'avis) !") == "(voir www.inca.fr/l'avis)\u202F!");
+}
+
+TEST_CASE("French: numbers, percent and units", "[typography]") {
+  CHECK(set("fr", "380 000 cas") == "380\u202F000 cas");
+  CHECK(set("fr", "1 234 567 et 12 345,5") == "1\u202F234\u202F567 et 12\u202F345,5");
+  CHECK(set("fr", "environ 17-20 %") == "environ 17\u201320\u202F%");
+  CHECK(set("fr", "20%") == "20\u202F%");
+  CHECK(set("fr", "5 mg, 38 °C, 2 h, 58 ans") == "5\u00A0mg, 38\u00A0°C, 2\u00A0h, 58 ans");
+  CHECK(set("fr", "il 3 m'a") == "il 3 m\u2019a");
+  // A telephone number starts with 0; "12 3456" and "1234 567" are not grouped thousands.
+  CHECK(set("fr", "appelez le 0 805 123 124") == "appelez le 0 805 123 124");
+  CHECK(set("fr", "12 3456 et 1234 567") == "12 3456 et 1234 567");
+}
+
+TEST_CASE("ranges take an en dash, identifiers keep their hyphen", "[typography]") {
+  CHECK(set("en", "about 17-20% of 1-2 people, pages 10-12") ==
+        "about 17\u201320% of 1\u20132 people, pages 10\u201312");
+  CHECK(set("en", "PD-1, CTLA-4, CAR-T, anti-PD-L1, COVID-19") == "PD-1, CTLA-4, CAR-T, anti-PD-L1, COVID-19");
+  CHECK(set("en", "on 2024-01-15, -5 to -10") == "on 2024-01-15, -5 to -10");
+  CHECK(set("fr", "les anti-CTLA-4") == "les anti-CTLA-4");
+}
+
+TEST_CASE("spaced hyphens become the language's dash; typed dashes stay", "[typography]") {
+  CHECK(set("fr", "avant - après") == "avant \u2013 après");
+  CHECK(set("de", "vorher - nachher") == "vorher \u2013 nachher");
+  CHECK(set("es", "antes - después") == "antes \u2013 después");
+  CHECK(set("en-GB", "before - after") == "before \u2013 after");
+  CHECK(set("en", "before - after") == "before\u2014after");
+  CHECK(set("en", "before\u2014after, — A patient") == "before\u2014after, — A patient");
+}
+
+TEST_CASE("ellipses", "[typography]") {
+  CHECK(set("fr", "Et puis...") == "Et puis\u2026");
+  CHECK(set("fr", "Et puis... ?") == "Et puis\u2026\u202F?");
+  CHECK(set("en", "Wait.... or .. no") == "Wait.... or .. no");
+}
+
+TEST_CASE("English: curly quotes, apostrophes, no space before punctuation", "[typography]") {
+  CHECK(set("en", "the \"brakes\", couldn't, patients'") == "the \u201Cbrakes\u201D, couldn\u2019t, patients\u2019");
+  CHECK(set("en", "\"she said \"no\" today\"") == "\u201Cshe said \u2018no\u2019 today\u201D");
+  CHECK(set("en", "(\"quoted\")") == "(\u201Cquoted\u201D)");
+  CHECK(set("en", "Why ? Because : yes !") == "Why? Because: yes!");
+  CHECK(set("en", "380,000 and 380 000") == "380,000 and 380 000");
+  CHECK(set("en", "17-20% or 20 % or 5 mg") == "17\u201320% or 20\u00A0% or 5\u00A0mg");
+}
+
+TEST_CASE("Spanish, German, Italian, Portuguese: quotes from ICU, no-break spaces in numbers", "[typography]") {
+  CHECK(set("es", "Dijo \"sí\" y \"a \"b\" c\".") == "Dijo «sí» y «a \u201Cb\u201D c».");
+  CHECK(set("es", "¿\"Qué\"? un 20 % de 380 000") == "¿«Qué»? un 20\u00A0% de 380\u202F000");
+  CHECK(set("de", "Er sagte \"ja\", das geht's, 20 %") == "Er sagte \u201Eja\u201C, das geht\u2019s, 20\u00A0%");
+  CHECK(set("de", "\"außen \"innen\"\"") == "\u201Eaußen \u201Ainnen\u2018\u201C");
+  CHECK(set("de", "380 000 Fälle") == "380\u202F000 Fälle");
+  CHECK(set("it", "l'\"immunoterapia\"") == "l\u2019«immunoterapia»");
+  CHECK(set("pt", "a \"imunoterapia\"") == "a \u201Cimunoterapia\u201D");
+  CHECK(set("pt-PT", "380 000") == "380\u00A0000");
+}
+
+TEST_CASE("Arabic: ICU's quotes, digits left alone, percent kept with its number", "[typography]") {
+  CHECK(set("ar", "قال \"نعم\"") == "قال \u201Dنعم\u201C");
+  CHECK(set("ar", "380 000 و 20 % و ٢٠ ٪") == "380 000 و 20\u00A0% و ٢٠\u00A0٪");
+}
+
+TEST_CASE("already-correct text is left alone and the rules are idempotent", "[typography]") {
+  const std::string correct =
+      "L\u2019équipe «\u202Fdit\u202F»\u00A0: 17\u201320\u202F% de 380\u202F000\u2026 oui\u00A0!";
+  CHECK(set("fr", correct) == correct);
+  CHECK(set("en", "\u201CIt\u2019s\u201D \u2018fine\u2019\u2026") == "\u201CIt\u2019s\u201D \u2018fine\u2019\u2026");
+  for (const std::string language : {"fr", "en", "en-GB", "de", "es", "ar"}) {
+    for (const std::string text :
+         {"Il m'a dit : « courage ! » et \"non\"...", "about 17-20 % of 380 000, 1 234 567 people - PD-1 ?",
+          "«x» \"a \"b\" c\" 5 mg https://x.org/a?b:c 20%"}) {
+      const std::string once = set(language, text);
+      CHECK(set(language, once) == once);
+    }
+  }
+}
+
+TEST_CASE("rules see across span boundaries and keep every span's styles", "[typography]") {
+  const std::vector<Span> in{{"Il dit \"", false, false, ""}, {"courage", false, true, ""}, {"\" !", false, false, ""}};
+  const auto out = set_spans("fr", in);
+  CHECK(out == std::vector<Span>{{"Il dit «\u202F", false, false, ""},
+                                 {"courage", false, true, ""},
+                                 {"\u202F»\u202F!", false, false, ""}});
+
+  const std::vector<Span> ranged{{"de 17", false, false, ""}, {"-", true, false, ""}, {"20 ", false, false, ""},
+                                 {"%", false, true, ""}};
+  CHECK(set_spans("fr", ranged) == std::vector<Span>{{"de 17", false, false, ""},
+                                                     {"\u2013", true, false, ""},
+                                                     {"20\u202F", false, false, ""},
+                                                     {"%", false, true, ""}});
+}
+
+TEST_CASE("link URLs are never touched, link text is set like the rest", "[typography]") {
+  const std::string url = "https://www.inserm.fr/l'avis-1-2...\"x\"";
+  const std::vector<Span> in{{"voir le ", false, false, ""}, {"dossier de l'Inserm", false, false, url},
+                             {" !", false, false, ""}};
+  CHECK(set_spans("fr", in) == std::vector<Span>{{"voir le ", false, false, ""},
+                                                 {"dossier de l\u2019Inserm", false, false, url},
+                                                 {"\u202F!", false, false, ""}});
+  const std::vector<Span> bare{{"https://example.org/a-1-2...b", false, false, "https://example.org/a-1-2...b"}};
+  CHECK(set_spans("fr", bare) == bare);
+}
+
+TEST_CASE("localize sets each string in the typography of the language it is written in", "[typography]") {
+  document::Document doc;
+  doc.default_language = "fr";
+  doc.title = {"cover.title", {"leaflet.yaml", 3, 8}};
+  doc.blocks.push_back({document::ParagraphBlock<document::TextRef>{{"what.p1", {"leaflet.yaml", 9, 16}}}, {}});
+  doc.catalogs["fr"] = {"fr", "fr.yaml", {{"cover.title", {"Titre", {}}}, {"what.p1", {"Pourquoi ?", {}}}}};
+  doc.catalogs["en"] = {"en", "en.yaml", {{"cover.title", {"The \"brakes\" ?", {}}}}};
+  core::Diagnostics diags;
+  const auto en = locale::localize(doc, "en", diags);
+  CHECK(en.title == "The \u201Cbrakes\u201D?");
+  // The missing string falls back to French and keeps French spacing.
+  const auto& paragraph = std::get<document::ParagraphBlock<document::RichText>>(en.blocks.at(0).content);
+  CHECK(paragraph.text.plain() == "Pourquoi\u202F?");
+}
