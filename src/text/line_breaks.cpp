@@ -25,6 +25,13 @@ bool leaves_short_fragment(const icu::UnicodeString& text, int32_t boundary) {
   return before < static_cast<int32_t>(kMinHyphenFragment) || after < static_cast<int32_t>(kMinHyphenFragment);
 }
 
+/// A range of numbers ("17–20") is one unit: UAX #14 lets a line break after its en dash
+/// (class BA), which would leave "17–" at a line's end.
+bool inside_number_range(const icu::UnicodeString& text, int32_t boundary) {
+  return boundary >= 2 && boundary < text.length() && text.charAt(boundary - 1) == u'\u2013' &&
+         u_isdigit(text.char32At(boundary - 2)) && u_isdigit(text.char32At(boundary));
+}
+
 bool after_hyphen(const icu::UnicodeString& text, int32_t boundary) {
   return boundary > 0 && (text.charAt(boundary - 1) == u'-' || text.charAt(boundary - 1) == u'\u2010');
 }
@@ -60,6 +67,7 @@ std::vector<std::size_t> line_break_opportunities(std::string_view text, std::st
   iterator->setText(utf16);
   for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
     if (boundary < utf16.length() && after_hyphen(utf16, boundary) && leaves_short_fragment(utf16, boundary)) continue;
+    if (inside_number_range(utf16, boundary)) continue;
     breaks.push_back(utf8_offset_of[static_cast<std::size_t>(boundary)]);
   }
   if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());

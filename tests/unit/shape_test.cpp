@@ -103,6 +103,15 @@ TEST_CASE("UAX #14 keeps CTLA-4, PD-L1 and numbers with units together", "[text]
   CHECK(breaks.back() == text.size());
 }
 
+TEST_CASE("a range of numbers never breaks after its en dash", "[text]") {
+  const std::string text = "environ 17\u201320\u00A0%, soit 1\u20132 sur 10";
+  const auto breaks = text::line_break_opportunities(text, "fr");
+  const std::size_t after_dash = text.find("20");
+  CHECK(std::find(breaks.begin(), breaks.end(), after_dash) == breaks.end());
+  CHECK(std::find(breaks.begin(), breaks.end(), text.find("2 sur")) == breaks.end());
+  CHECK(std::find(breaks.begin(), breaks.end(), text.find("17")) != breaks.end());
+}
+
 TEST_CASE("a justified paragraph fills its lines and keeps its last line natural", "[text]") {
   fonts::FontRegistry registry({});
   text::StyledParagraph paragraph;
