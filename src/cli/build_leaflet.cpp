@@ -46,6 +46,20 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
   return wanted;
 }
 
+/// Scripts that break lines without hyphens need no dictionary; others are set unhyphenated
+/// when none is found, which the author should know.
+void warn_without_hyphenation(const document::Document& doc, const document::LocalizedDocument& localized,
+                              text::TextContext& context, core::Diagnostics& diags) {
+  static constexpr std::string_view kUnhyphenated[] = {"zh", "ja", "ko", "th", "lo", "km", "my"};
+  if (localized.direction == document::Direction::rtl) return;
+  const std::string_view base = std::string_view(localized.language).substr(0, localized.language.find('-'));
+  if (std::find(std::begin(kUnhyphenated), std::end(kUnhyphenated), base) != std::end(kUnhyphenated)) return;
+  if (context.hyphenators.find(localized.language)) return;
+  diags.warning(doc.languages_loc, "no hyphenation dictionary for '" + localized.language + "'; its paragraphs are not hyphenated",
+                "install Debian's hyphen-" + std::string(base) + " package, or put hyph_" + std::string(base) +
+                    ".dic in the fonts/hyphenation folder");
+}
+
 }  // namespace
 
 bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRegistry& registry,
@@ -58,6 +72,7 @@ bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRe
   for (const std::string& language : languages) {
     const std::size_t errors_at_start = diags.error_count();
     const auto localized = locale::localize(*doc, language, diags);
+    warn_without_hyphenation(*doc, localized, context, diags);
     const auto pages = layout::lay_out(localized, registry, context, diags);
     if (!pages || diags.error_count() > errors_at_start) continue;
     if (options.command == Command::dump) out << layout::dump(*pages);
