@@ -71,6 +71,7 @@ bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRe
   const auto languages = wanted_languages(*doc, options, diags);
   for (const std::string& language : languages) {
     const std::size_t errors_at_start = diags.error_count();
+    const text::LineCounts counts_at_start = context.counts;
     const auto localized = locale::localize(*doc, language, diags);
     warn_without_hyphenation(*doc, localized, context, diags);
     const auto pages = layout::lay_out(localized, registry, context, diags);
@@ -80,8 +81,12 @@ bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRe
     const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
     const fs::path target = fs::path(options.out_dir) / (doc->name + "." + language + ".pdf");
     core::write_file_atomically(target, bytes);
-    out << "wrote " << target.string() << " (" << pages->pages.size() << " pages, " << (bytes.size() + 512) / 1024
-        << " KB)\n";
+    const text::LineCounts counts = context.counts - counts_at_start;
+    const std::size_t page_count = pages->pages.size();
+    out << "wrote " << target.string() << " (" << page_count << (page_count == 1 ? " page, " : " pages, ")
+        << (bytes.size() + 512) / 1024
+        << " KB; " << counts.lines << " lines, " << counts.hyphenated << " hyphenated, " << counts.loose
+        << " loose)\n";
   }
   return diags.error_count() == errors_before;
 }

@@ -37,6 +37,16 @@ LineExtent extent(const ShapedParagraph& shaped, const std::vector<Segment>& seg
 // \emergencystretch, in multiples of the text size: the third pass's extra stretch per line.
 constexpr double kEmergencyStretchEms = 2;
 
+void count_lines(const LineBreakResult& result, bool justified, LineCounts& counts) {
+  for (std::size_t l = 0; l < result.breaks.size(); ++l) {
+    const LineBreak& line = result.breaks[l];
+    ++counts.lines;
+    counts.hyphenated += line.hyphenated ? 1 : 0;
+    counts.overfull += line.overfull ? 1 : 0;
+    counts.loose += justified && l + 1 < result.breaks.size() && line.ratio > 1 ? 1 : 0;
+  }
+}
+
 void warn_overfull(const StyledParagraph& paragraph, double overflow, core::Diagnostics& diags) {
   char amount[32];
   std::snprintf(amount, sizeof amount, "%.1f", overflow);
@@ -66,6 +76,7 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
   const LineBreakResult result = justified ? break_lines_total_fit(model.items, widths, parameters)
                                            : break_lines_first_fit(model.items, widths, parameters);
   const auto breaks = segment_lines(model, result);
+  count_lines(result, justified, context.counts);
 
   const bool rtl = paragraph.direction == document::Direction::rtl;
   for (std::size_t l = 0; l < breaks.size(); ++l) {

@@ -5,11 +5,24 @@
 
 namespace leafpress::text {
 
+/// Counts of set lines, to report how a document's paragraphs came out.
+struct LineCounts {
+  std::size_t lines = 0;
+  std::size_t hyphenated = 0;  // ending with an added hyphen
+  std::size_t loose = 0;       // justified lines whose spaces stretch beyond their stretch (r > 1)
+  std::size_t overfull = 0;    // wider than their column even with spaces shrunk
+
+  LineCounts operator-(const LineCounts& before) const {
+    return {lines - before.lines, hyphenated - before.hyphenated, loose - before.loose, overfull - before.overfull};
+  }
+};
+
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
-/// fonts and hyphenation dictionaries, each loaded once.
+/// fonts and hyphenation dictionaries, each loaded once, and the running line counts.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
+  LineCounts counts{};
 };
 
 }  // namespace leafpress::text
