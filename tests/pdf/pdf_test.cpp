@@ -49,6 +49,11 @@ const std::map<std::string, std::vector<std::string>> kPhrasesInOrder = {
       "la protéine CTLA-4 et la protéine PD-1", "d'anti-CTLA-4, d'anti-PD-1 ou d'anti-PD-L1",
       "Les cellules CAR-T", "récepteur antigénique chimérique", "380 000", "17–20 %",
       "Fondation ARC pour la recherche sur le cancer", "Inserm"}},
+    {"es",
+     {"Una guía para pacientes y familiares", "La inmunoterapia", "Qué es la inmunoterapia",
+      "los linfocitos T tienen un papel central", "las proteínas CTLA-4 y PD-1", "anti-CTLA-4, anti-PD-1 o anti-PD-L1",
+      "Las células CAR-T", "receptor quimérico de antígeno", "380 000", "17–20 %", "inflamación",
+      "Fondation ARC pour la recherche sur le cancer", "Inserm"}},
     {"en",
      {"A guide for patients and families", "Immunotherapy", "How your immune system can fight cancer",
       "who it may be offered to", "What is immunotherapy", "T-cells", "CTLA-4", "PD-1", "PD-L1",
@@ -133,7 +138,8 @@ TEST_CASE("every font is an embedded, subset Type0 font with a ToUnicode map", "
 
 TEST_CASE("pages are A4 portrait and the metadata names the leaflet", "[pdf]") {
   REQUIRE(shipped_build().result.exit_code == 0);
-  const std::map<std::string, std::string> titles = {{"fr", "immunothérapie"}, {"en", "Immunotherapy"}};
+  const std::map<std::string, std::string> titles = {
+      {"fr", "immunothérapie"}, {"en", "Immunotherapy"}, {"es", "inmunoterapia"}};
   for (const auto& language : languages()) {
     INFO(language);
     auto info = pdfinfo(pdf_for(language));
