@@ -15,7 +15,7 @@ struct Options {
   std::vector<std::string> leaflets;   // leaflet folders; empty means every one under leaflets/
   std::vector<std::string> languages;  // empty means every language a leaflet defines
   std::string out_dir = "output";
-  std::string fonts_dir = "fonts";
+  std::string fonts_dir;  // empty: the project's fonts/ (see project_font_folder)
 };
 
 /// Parses argv; nullopt with `error` set on a usage error.

@@ -28,6 +28,17 @@ std::vector<std::string> default_leaflets() {
   return folders;
 }
 
+/// The project's font folder: fonts/ in the working folder, else the one beside the
+/// leaflets/ folder holding `leaflet` (<project>/leaflets/<name> -> <project>/fonts), so a
+/// build started elsewhere still finds the project's fonts and fallback chains.
+std::string project_font_folder(const std::string& leaflet) {
+  std::error_code ec;
+  if (fs::is_directory("fonts", ec)) return "fonts";
+  const fs::path beside = fs::absolute(leaflet, ec).lexically_normal().parent_path().parent_path() / "fonts";
+  if (fs::is_directory(beside, ec)) return beside.string();
+  return "fonts";
+}
+
 void print(const core::Diagnostics& diags, std::ostream& err) {
   for (const core::Diagnostic& diagnostic : core::in_reading_order(diags)) err << core::format(diagnostic) << '\n';
 }
@@ -46,10 +57,11 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       return kInputErrors;
     }
   }
-  fonts::FontRegistry registry({options.fonts_dir});
+  const std::string font_folder = options.fonts_dir.empty() ? project_font_folder(leaflets.front()) : options.fonts_dir;
+  fonts::FontRegistry registry({font_folder});
   core::Diagnostics font_diags;
-  fonts::FontFallback fallback(registry, load::load_font_config(options.fonts_dir, font_diags));
-  text::HyphenatorCache hyphenators({fs::path(options.fonts_dir) / "hyphenation", text::kSystemHyphenationDir});
+  fonts::FontFallback fallback(registry, load::load_font_config(font_folder, font_diags));
+  text::HyphenatorCache hyphenators({fs::path(font_folder) / "hyphenation", text::kSystemHyphenationDir});
   text::TextContext context{fallback, hyphenators};
   for (const auto& file : registry.unusable_files()) {
     font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored");

@@ -370,7 +370,9 @@ Text number_spacing(const Text& in, const TypographyRules& rules) {
       out.push_back(c);
       continue;
     }
-    if (c.cp == kSpace && rules.digit_group_separator &&
+    if (c.cp == kSpace && rules.joined_digit_groups && i + 1 < in.size() && is_digit(in[i + 1].cp)) {
+      c.cp = kNoBreakSpace;
+    } else if (c.cp == kSpace && rules.digit_group_separator &&
                separates_thousands(out, in, i, *rules.digit_group_separator)) {
       c.cp = *rules.digit_group_separator;
     } else if (c.cp == kSpace && i + 1 < in.size() && is_percent(in[i + 1].cp)) {
@@ -463,6 +465,7 @@ TypographyRules typography_rules(std::string_view language) {
   // English keeps its comma grouping as typed (Chicago 9.55); Arabic digits are left alone.
   if (code != "en" && code != "ar") rules.digit_group_separator = group_space(icu_locale);
   rules.spaced_hyphen = code == "en" && country != "GB" ? DashStyle::closed_em_dash : DashStyle::spaced_en_dash;
+  rules.joined_digit_groups = uloc_isRightToLeft(icu_locale.c_str());
   return rules;
 }
 

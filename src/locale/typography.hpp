@@ -29,6 +29,10 @@ struct TypographyRules {
   bool closed_punctuation = false;
   /// Replaces the space between digit groups ("380 000"); nullopt leaves numbers as typed.
   std::optional<char32_t> digit_group_separator;
+  /// Right-to-left text: every space between two digits becomes a no-break space, whose
+  /// bidi class (CS) keeps a number's groups in their order (UAX #9 W4) where an ordinary
+  /// space would let "380 000" show as "000 380".
+  bool joined_digit_groups = false;
   /// How a spaced hyphen becomes a dash.
   DashStyle spaced_hyphen = DashStyle::spaced_en_dash;
 

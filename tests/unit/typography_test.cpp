@@ -111,7 +111,9 @@ TEST_CASE("Spanish, German, Italian, Portuguese: quotes from ICU, no-break space
 
 TEST_CASE("Arabic: ICU's quotes, digits left alone, percent kept with its number", "[typography]") {
   CHECK(set("ar", "قال \"نعم\"") == "قال \u201Dنعم\u201C");
-  CHECK(set("ar", "380 000 و 20 % و ٢٠ ٪") == "380 000 و 20\u00A0% و ٢٠\u00A0٪");
+  // Right to left, a number's groups are joined so that bidi keeps them in order.
+  CHECK(set("ar", "380 000 و 20 % و ٢٠ ٪") == "380\u00A0000 و 20\u00A0% و ٢٠\u00A0٪");
+  CHECK(set("ar", "الرقم 0 805 123 124 مجاني") == "الرقم 0\u00A0805\u00A0123\u00A0124 مجاني");
 }
 
 TEST_CASE("already-correct text is left alone and the rules are idempotent", "[typography]") {
