@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -6,5 +8,6 @@
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  return leafpress::cli::run(args, std::cout, std::cerr);
+  // Progress lines only where a person watches: on a terminal, never in CI logs.
+  return leafpress::cli::run(args, std::cout, std::cerr, isatty(STDERR_FILENO) == 1);
 }

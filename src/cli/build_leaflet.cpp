@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
-#include <ostream>
 
 #include "core/atomic_file.hpp"
 #include "layout/dump.hpp"
@@ -27,8 +26,22 @@ std::optional<std::int64_t> source_date_epoch() {
   return seconds;
 }
 
-/// The languages to build: all the leaflet defines, or those asked for, each of which it
-/// must define.
+/// Scripts that break lines without hyphens need no dictionary; others are set unhyphenated
+/// when none is found, which the author should know.
+void warn_without_hyphenation(const document::Document& doc, const document::LocalizedDocument& localized,
+                              text::TextContext& context, core::Diagnostics& diags) {
+  static constexpr std::string_view kUnhyphenated[] = {"zh", "ja", "ko", "th", "lo", "km", "my"};
+  if (localized.direction == document::Direction::rtl) return;
+  const std::string_view base = std::string_view(localized.language).substr(0, localized.language.find('-'));
+  if (std::find(std::begin(kUnhyphenated), std::end(kUnhyphenated), base) != std::end(kUnhyphenated)) return;
+  if (context.hyphenators.find(localized.language)) return;
+  diags.warning(doc.languages_loc, "no hyphenation dictionary for '" + localized.language + "'; its paragraphs are not hyphenated",
+                "install Debian's hyphen-" + std::string(base) + " package, or put hyph_" + std::string(base) +
+                    ".dic in the fonts/hyphenation folder");
+}
+
+}  // namespace
+
 std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options,
                                           core::Diagnostics& diags) {
   if (options.languages.empty()) return doc.languages;
@@ -46,49 +59,27 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
   return wanted;
 }
 
-/// Scripts that break lines without hyphens need no dictionary; others are set unhyphenated
-/// when none is found, which the author should know.
-void warn_without_hyphenation(const document::Document& doc, const document::LocalizedDocument& localized,
-                              text::TextContext& context, core::Diagnostics& diags) {
-  static constexpr std::string_view kUnhyphenated[] = {"zh", "ja", "ko", "th", "lo", "km", "my"};
-  if (localized.direction == document::Direction::rtl) return;
-  const std::string_view base = std::string_view(localized.language).substr(0, localized.language.find('-'));
-  if (std::find(std::begin(kUnhyphenated), std::end(kUnhyphenated), base) != std::end(kUnhyphenated)) return;
-  if (context.hyphenators.find(localized.language)) return;
-  diags.warning(doc.languages_loc, "no hyphenation dictionary for '" + localized.language + "'; its paragraphs are not hyphenated",
-                "install Debian's hyphen-" + std::string(base) + " package, or put hyph_" + std::string(base) +
-                    ".dic in the fonts/hyphenation folder");
-}
-
-}  // namespace
-
-bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRegistry& registry,
-                   text::TextContext& context,
-                   core::Diagnostics& diags, std::ostream& out) {
-  const std::size_t errors_before = diags.error_count();
-  const auto doc = load::load_leaflet(folder, diags);
-  if (!doc) return false;
-  const auto languages = wanted_languages(*doc, options, diags);
-  for (const std::string& language : languages) {
-    const std::size_t errors_at_start = diags.error_count();
-    const text::LineCounts counts_at_start = context.counts;
-    const auto localized = locale::localize(*doc, language, diags);
-    warn_without_hyphenation(*doc, localized, context, diags);
-    const auto pages = layout::lay_out(localized, registry, context, diags);
-    if (!pages || diags.error_count() > errors_at_start) continue;
-    if (options.command == Command::dump) out << layout::dump(*pages);
-    if (options.command != Command::build) continue;
-    const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
-    const fs::path target = fs::path(options.out_dir) / (doc->name + "." + language + ".pdf");
-    core::write_file_atomically(target, bytes);
-    const text::LineCounts counts = context.counts - counts_at_start;
-    const std::size_t page_count = pages->pages.size();
-    out << "wrote " << target.string() << " (" << page_count << (page_count == 1 ? " page, " : " pages, ")
-        << (bytes.size() + 512) / 1024
-        << " KB; " << counts.lines << " lines, " << counts.hyphenated << " hyphenated, " << counts.loose
-        << " loose)\n";
-  }
-  return diags.error_count() == errors_before;
+BuiltDocument build_document(const document::Document& doc, const std::string& language, const Options& options,
+                             Toolbox& tools, core::Diagnostics& diags, std::string& dump) {
+  BuiltDocument built;
+  text::TextContext& context = tools.context();
+  const text::LineCounts counts_at_start = context.counts;
+  const auto localized = locale::localize(doc, language, diags);
+  warn_without_hyphenation(doc, localized, context, diags);
+  const auto pages = layout::lay_out(localized, tools.registry(), context, diags);
+  built.warnings = diags.warning_count();
+  built.lines = context.counts - counts_at_start;
+  if (!pages || diags.has_errors()) return built;
+  built.pages = pages->pages.size();
+  built.ok = true;
+  if (options.command == Command::dump) dump = layout::dump(*pages);
+  if (options.command != Command::build) return built;
+  const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
+  const fs::path target = fs::path(options.out_dir) / (doc.name + "." + language + ".pdf");
+  core::write_file_atomically(target, bytes);
+  built.file = target.string();
+  built.bytes = bytes.size();
+  return built;
 }
 
 }  // namespace leafpress::cli

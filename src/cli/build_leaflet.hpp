@@ -1,21 +1,36 @@
 #pragma once
 
-#include <filesystem>
-#include <iosfwd>
+#include <string>
+#include <vector>
 
 #include "cli/options.hpp"
+#include "cli/toolbox.hpp"
 #include "core/diagnostics.hpp"
+#include "document/document.hpp"
 #include "text/text_context.hpp"
-#include "fonts/font_registry.hpp"
 
 namespace leafpress::cli {
 
-/// Loads one leaflet and, for each wanted language, localizes and lays it out; then, as
-/// `options.command` says, writes <out>/<leaflet>.<lang>.pdf atomically (build), prints the
-/// display list (dump) or nothing (check). A language with errors writes no file, and its
-/// earlier PDF stays as it was. Returns true when there were no errors.
-bool build_leaflet(const std::filesystem::path& folder, const Options& options, fonts::FontRegistry& registry,
-                   text::TextContext& context,
-                   core::Diagnostics& diags, std::ostream& out);
+/// How one document (a leaflet in one language) came out.
+struct BuiltDocument {
+  std::string file;  // the PDF written; empty when none was
+  std::size_t pages = 0;
+  std::size_t bytes = 0;
+  text::LineCounts lines;
+  std::size_t warnings = 0;
+  bool ok = false;  // no errors
+};
+
+/// The languages to build: all the leaflet defines, or those asked for, each of which it
+/// must define (an error at its `languages` list otherwise).
+std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options,
+                                          core::Diagnostics& diags);
+
+/// Localizes and lays out one language of a loaded leaflet; then, as `options.command`
+/// says, writes <out>/<leaflet>.<lang>.pdf atomically (build), puts the display list in
+/// `dump` (dump) or nothing (check). With errors it writes nothing, and an earlier PDF stays
+/// as it was.
+BuiltDocument build_document(const document::Document& doc, const std::string& language, const Options& options,
+                             Toolbox& tools, core::Diagnostics& diags, std::string& dump);
 
 }  // namespace leafpress::cli

@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <charconv>
 #include <sstream>
 
 namespace leafpress::cli {
@@ -14,11 +15,19 @@ std::vector<std::string> split_commas(const std::string& list) {
   return parts;
 }
 
+std::optional<unsigned> parse_count(const std::string& text) {
+  unsigned count = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (ec != std::errc{} || end != text.data() + text.size() || count < 1 || count > 256) return std::nullopt;
+  return count;
+}
+
 }  // namespace
 
 std::string usage_text() {
-  return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR]\n"
-         "       leafpress check LEAFLET_DIR...\n"
+  return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR] [-j N]\n"
+         "                       [--strict] [--format text|json]\n"
+         "       leafpress check LEAFLET_DIR... [--strict] [--format text|json]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]]\n"
          "       leafpress --help | --version\n"
          "\n"
@@ -30,6 +39,9 @@ std::string usage_text() {
          "  --lang L[,L...]  only these languages\n"
          "  --out DIR        where PDFs go (default: output)\n"
          "  --fonts DIR      project font folder, searched before system fonts (default: fonts)\n"
+         "  -j N             build N documents at once (default: one per processor core)\n"
+         "  --strict         treat warnings as errors: exit 1 and write no PDF for them\n"
+         "  --format json    print diagnostics and results as one JSON document on standard output\n"
          "\n"
          "exit status: 0 ok, 1 a leaflet has errors, 2 usage error, 3 internal error\n"
          "SOURCE_DATE_EPOCH, when set, gives the PDFs' creation date.\n";
@@ -77,6 +89,25 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       const auto dir = value("--out");
       if (!dir) return std::nullopt;
       options.out_dir = *dir;
+    } else if (arg == "-j" || arg == "--jobs") {
+      const auto count = value("-j");
+      if (!count) return std::nullopt;
+      const auto jobs = parse_count(*count);
+      if (!jobs) {
+        error = "-j needs a number of jobs from 1 to 256, got '" + *count + "'";
+        return std::nullopt;
+      }
+      options.jobs = *jobs;
+    } else if (arg == "--strict") {
+      options.strict = true;
+    } else if (arg == "--format") {
+      const auto format = value("--format");
+      if (!format) return std::nullopt;
+      if (*format != "text" && *format != "json") {
+        error = "--format is 'text' or 'json', got '" + *format + "'";
+        return std::nullopt;
+      }
+      options.format = *format == "json" ? ReportFormat::json : ReportFormat::text;
     } else if (arg == "--fonts") {
       const auto dir = value("--fonts");
       if (!dir) return std::nullopt;

@@ -9,6 +9,9 @@ namespace leafpress::cli {
 
 enum class Command : std::uint8_t { build, check, dump, help, version };
 
+/// How diagnostics and results are printed: for people, or as JSON for CI annotations.
+enum class ReportFormat : std::uint8_t { text, json };
+
 /// What the command line asked for.
 struct Options {
   Command command = Command::help;
@@ -16,6 +19,10 @@ struct Options {
   std::vector<std::string> languages;  // empty means every language a leaflet defines
   std::string out_dir = "output";
   std::string fonts_dir;  // empty: the project's fonts/ (see project_font_folder)
+  unsigned jobs = 0;      // documents built at once; 0: one per processor core
+  bool strict = false;    // warnings count as errors
+  ReportFormat format = ReportFormat::text;
+  bool progress = false;  // a progress line (set when standard output is a terminal)
 };
 
 /// Parses argv; nullopt with `error` set on a usage error.

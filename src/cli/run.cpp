@@ -1,15 +1,21 @@
 #include "cli/run.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <ostream>
+#include <thread>
 
 #include "cli/build_leaflet.hpp"
 #include "cli/options.hpp"
+#include "cli/report.hpp"
+#include "cli/toolbox.hpp"
 #include "core/invariant.hpp"
-#include "fonts/font_fallback.hpp"
-#include "fonts/font_registry.hpp"
-#include "load/load_font_config.hpp"
+#include "load/load_leaflet.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
@@ -39,13 +45,110 @@ std::string project_font_folder(const std::string& leaflet) {
   return "fonts";
 }
 
-void print(const core::Diagnostics& diags, std::ostream& err) {
-  for (const core::Diagnostic& diagnostic : core::in_reading_order(diags)) err << core::format(diagnostic) << '\n';
+/// A leaflet as loaded, with the problems found on the way and the languages to build.
+struct LoadedLeaflet {
+  std::string folder;
+  core::Diagnostics diags;
+  std::optional<document::Document> doc;
+  std::vector<std::string> languages;
+};
+
+/// One document to build: a leaflet in one language, with what building it gave.
+struct Job {
+  const LoadedLeaflet* leaflet = nullptr;
+  std::string language;
+  core::Diagnostics diags;
+  std::string dump;
+  BuiltDocument built;
+};
+
+LoadedLeaflet load(const std::string& folder, const Options& options) {
+  LoadedLeaflet leaflet{folder, core::Diagnostics(options.strict), std::nullopt, {}};
+  try {
+    leaflet.doc = load::load_leaflet(folder, leaflet.diags);
+  } catch (const core::InternalError&) {
+    throw;
+  } catch (const std::exception& e) {
+    leaflet.diags.error({folder, 0, 0}, e.what());
+  }
+  if (leaflet.doc) leaflet.languages = wanted_languages(*leaflet.doc, options, leaflet.diags);
+  return leaflet;
+}
+
+void run_job(Job& job, const Options& options, Toolbox& tools) {
+  try {
+    job.built = build_document(*job.leaflet->doc, job.language, options, tools, job.diags, job.dump);
+  } catch (const core::InternalError&) {
+    throw;
+  } catch (const std::exception& e) {
+    job.diags.error({job.leaflet->folder, 0, 0}, e.what());
+  }
+}
+
+/// Runs the jobs on `workers` threads, each with its own toolbox (the first reuses
+/// `first_tools`); `done` is told of each finished job. An internal error in any job is
+/// rethrown once all threads have stopped.
+void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const fs::path& font_folder,
+              Toolbox& first_tools, const std::function<void(const Job&)>& done) {
+  std::atomic<std::size_t> next{0};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  auto work = [&](Toolbox& tools) {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      try {
+        run_job(jobs[i], options, tools);
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = jobs.size();
+      }
+      done(jobs[i]);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) {
+    threads.emplace_back([&] {
+      core::Diagnostics reported_by_first_worker;
+      Toolbox tools(font_folder, reported_by_first_worker);
+      work(tools);
+    });
+  }
+  work(first_tools);
+  for (std::thread& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+/// A progress line on a terminal: "[3/8] immunotherapy ar", rewritten in place.
+class Progress {
+ public:
+  Progress(bool enabled, std::size_t total, std::ostream& err) : enabled_(enabled), total_(total), err_(err) {}
+  void done(const Job& job) {
+    if (!enabled_) return;
+    const std::lock_guard lock(mutex_);
+    ++finished_;
+    err_ << "\r\033[K[" << finished_ << '/' << total_ << "] " << job.leaflet->doc->name << ' ' << job.language
+         << std::flush;
+  }
+  void clear() {
+    if (enabled_ && finished_ > 0) err_ << "\r\033[K" << std::flush;
+  }
+
+ private:
+  bool enabled_;
+  std::size_t total_;
+  std::size_t finished_ = 0;
+  std::ostream& err_;
+  std::mutex mutex_;
+};
+
+void append(std::vector<core::Diagnostic>& into, const core::Diagnostics& diags) {
+  const auto ordered = core::in_reading_order(diags);
+  into.insert(into.end(), ordered.begin(), ordered.end());
 }
 
 int build_all(const Options& options, std::ostream& out, std::ostream& err) {
-  std::vector<std::string> leaflets = options.leaflets.empty() ? default_leaflets() : options.leaflets;
-  if (leaflets.empty()) {
+  std::vector<std::string> folders = options.leaflets.empty() ? default_leaflets() : options.leaflets;
+  if (folders.empty()) {
     err << "leafpress: no leaflets found under leaflets/\n";
     return kInputErrors;
   }
@@ -57,38 +160,50 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       return kInputErrors;
     }
   }
-  const std::string font_folder = options.fonts_dir.empty() ? project_font_folder(leaflets.front()) : options.fonts_dir;
-  fonts::FontRegistry registry({font_folder});
-  core::Diagnostics font_diags;
-  fonts::FontFallback fallback(registry, load::load_font_config(font_folder, font_diags));
-  text::HyphenatorCache hyphenators({fs::path(font_folder) / "hyphenation", text::kSystemHyphenationDir});
-  text::TextContext context{fallback, hyphenators};
-  for (const auto& file : registry.unusable_files()) {
-    font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored");
+  const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
+  core::Diagnostics setup_diags(options.strict);
+  Toolbox first_tools(font_folder, setup_diags);
+
+  std::vector<LoadedLeaflet> leaflets;
+  leaflets.reserve(folders.size());
+  for (const std::string& folder : folders) leaflets.push_back(load(folder, options));
+  std::vector<Job> jobs;
+  for (const LoadedLeaflet& leaflet : leaflets) {
+    for (const std::string& language : leaflet.languages) jobs.push_back({&leaflet, language, core::Diagnostics(options.strict), {}, {}});
   }
-  print(font_diags, err);
-  bool ok = true;
-  for (const std::string& folder : leaflets) {
-    core::Diagnostics diags;
-    try {
-      ok = build_leaflet(folder, options, registry, context, diags, out) && ok;
-    } catch (const core::InternalError&) {
-      print(diags, err);
-      throw;
-    } catch (const std::exception& e) {
-      diags.error({folder, 0, 0}, e.what());
-      ok = false;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto workers = static_cast<unsigned>(std::min<std::size_t>(options.jobs ? options.jobs : cores, std::max<std::size_t>(1, jobs.size())));
+  Progress progress(options.progress && options.format == ReportFormat::text, jobs.size(), err);
+  run_jobs(jobs, workers, options, font_folder, first_tools, [&](const Job& job) { progress.done(job); });
+  progress.clear();
+
+  RunReport report;
+  append(report.diagnostics, setup_diags);
+  std::size_t next_job = 0;
+  for (const LoadedLeaflet& leaflet : leaflets) {
+    append(report.diagnostics, leaflet.diags);
+    for (; next_job < jobs.size() && jobs[next_job].leaflet == &leaflet; ++next_job) {
+      const Job& job = jobs[next_job];
+      append(report.diagnostics, job.diags);
+      out << job.dump;
+      report.documents.push_back({leaflet.doc->name, job.language, job.built});
     }
-    print(diags, err);
   }
-  return ok ? kOk : kInputErrors;
+  if (options.format == ReportFormat::json) {
+    print_json_report(report, out);
+  } else {
+    print_text_report(report, options.command, out, err);
+  }
+  const bool errors = std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
+                                  [](const core::Diagnostic& d) { return d.severity == core::Severity::error; });
+  return errors ? kInputErrors : kOk;
 }
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool terminal) {
   std::string error;
-  const auto options = parse_options(args, error);
+  auto options = parse_options(args, error);
   if (!options) {
     err << "leafpress: " << error << "\n" << usage_text();
     return kUsageError;
@@ -106,6 +221,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       break;
   }
   try {
+    options->progress = terminal;
     return build_all(*options, out, err);
   } catch (const std::exception& e) {
     err << "leafpress: internal error: " << e.what() << '\n';

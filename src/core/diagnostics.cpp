@@ -1,5 +1,7 @@
 #include "core/diagnostics.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <tuple>
 #include <utility>
@@ -11,7 +13,8 @@ void Diagnostics::error(SourceLoc loc, std::string message, std::string hint) {
 }
 
 void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) {
-  add({Severity::warning, std::move(loc), std::move(message), std::move(hint)});
+  add({warnings_are_errors_ ? Severity::error : Severity::warning, std::move(loc), std::move(message),
+       std::move(hint)});
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {
@@ -43,6 +46,35 @@ std::string format(const Diagnostic& diagnostic) {
   out += diagnostic.message;
   if (!diagnostic.hint.empty()) out += "\n  hint: " + diagnostic.hint;
   return out;
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+      out += escaped;
+    } else {
+      out += c;  // UTF-8 passes through: the input was checked for valid UTF-8 on reading
+    }
+  }
+  return out + '"';
+}
+
+std::string to_json(const Diagnostic& d) {
+  return "{\"file\": " + json_string(d.loc.file) + ", \"line\": " + std::to_string(d.loc.line) +
+         ", \"column\": " + std::to_string(d.loc.column) + ", \"severity\": \"" +
+         (d.severity == Severity::error ? "error" : "warning") + "\", \"message\": " + json_string(d.message) +
+         ", \"hint\": " + json_string(d.hint) + "}";
 }
 
 }  // namespace leafpress::core

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/source_loc.hpp"
@@ -21,6 +22,9 @@ struct Diagnostic {
 /// Collects every problem of a run, so a user sees them all at once.
 class Diagnostics {
  public:
+  /// With `warnings_are_errors` (--strict), every warning is recorded as an error.
+  explicit Diagnostics(bool warnings_are_errors = false) : warnings_are_errors_(warnings_are_errors) {}
+
   void error(SourceLoc loc, std::string message, std::string hint = {});
   void warning(SourceLoc loc, std::string message, std::string hint = {});
   void add(Diagnostic diagnostic);
@@ -33,6 +37,7 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> items_;
   std::size_t error_count_ = 0;
+  bool warnings_are_errors_ = false;
 };
 
 /// The diagnostics in reading order: files in the order they were first reported, and by
@@ -41,5 +46,11 @@ std::vector<Diagnostic> in_reading_order(const Diagnostics& diags);
 
 /// Compiler style: "file:line:col: error: message", then "  hint: ..." when there is one.
 std::string format(const Diagnostic& diagnostic);
+
+/// One JSON object: {"file", "line", "column", "severity", "message", "hint"}.
+std::string to_json(const Diagnostic& diagnostic);
+
+/// `text` as a JSON string literal, quotes included (RFC 8259 §7).
+std::string json_string(std::string_view text);
 
 }  // namespace leafpress::core

@@ -185,6 +185,19 @@ void check_default_strings(const document::Document& doc, core::Diagnostics& dia
   });
 }
 
+/// A string no part of the leaflet uses is likely a typo or a leftover, in any language.
+void check_unused_strings(const document::Document& doc, core::Diagnostics& diags) {
+  std::set<std::string> used;
+  for_each_ref(doc, [&](const document::TextRef& ref) { used.insert(ref.key); });
+  for (const auto& [language, catalog] : doc.catalogs) {
+    for (const auto& [key, entry] : catalog.strings) {
+      if (used.count(key)) continue;
+      diags.warning(entry.loc, "string '" + key + "' is not used by the leaflet",
+                    "remove it from " + catalog.file + ", or use it in leaflet.yaml");
+    }
+  }
+}
+
 std::optional<document::Document> load_checked(const fs::path& directory, core::Diagnostics& diags);
 
 }  // namespace
@@ -294,6 +307,8 @@ std::optional<document::Document> load_checked(const fs::path& directory, core::
 
   load_catalogs(directory, trimmed_dir, doc, wanted, diags);
   check_default_strings(doc, diags);
+  // With the structure broken, references are missing and "unused" would be noise.
+  if (diags.error_count() == errors_before) check_unused_strings(doc, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   return doc;
 }

@@ -125,3 +125,77 @@ TEST_CASE("one broken leaflet does not stop the others", "[cli]") {
   CHECK(result.err.find("unknown block kind 'frobnicate'") != std::string::npos);
   CHECK(names_in(out) == std::vector<std::string>{"good.en.pdf"});
 }
+
+namespace {
+
+/// A copy of the shipped leaflet with one string nobody uses: a warning, not an error.
+fs::path leaflet_with_unused_string(const ScratchDir& dir) {
+  const fs::path leaflet = copy_leaflet(dir, "immunotherapy");
+  append(leaflet / "en.yaml", "leftover: An old sentence nobody uses.\n");
+  return leaflet;
+}
+
+/// "en.yaml:<line>:11" (its value) for the string leaflet_with_unused_string added.
+std::string leftover_place(const fs::path& leaflet) {
+  const std::string text = file_bytes(leaflet / "en.yaml");
+  return "en.yaml:" + std::to_string(std::count(text.begin(), text.end(), '\n')) + ":11";
+}
+
+}  // namespace
+
+TEST_CASE("a string no block uses is a warning at its place", "[cli]") {
+  ScratchDir dir;
+  const fs::path leaflet = leaflet_with_unused_string(dir);
+  const auto result = run_leafpress({"check", leaflet.string()});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.find(leftover_place(leaflet) + ": warning: string 'leftover' is not used by the leaflet\n"
+                        "  hint: remove it from ") != std::string::npos);
+}
+
+TEST_CASE("strict mode turns warnings into errors and writes nothing for them", "[cli]") {
+  ScratchDir dir;
+  const fs::path leaflet = leaflet_with_unused_string(dir);
+  const fs::path out = dir.path() / "out";
+  const auto result = run_leafpress({"build", leaflet.string(), "--strict", "--out", out.string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find(leftover_place(leaflet) + ": error: string 'leftover' is not used by the leaflet") !=
+        std::string::npos);
+  CHECK(names_in(out).empty());
+}
+
+TEST_CASE("JSON output carries every diagnostic with its place, and the documents", "[cli]") {
+  ScratchDir dir;
+  const fs::path leaflet = leaflet_with_unused_string(dir);
+  const auto result = run_leafpress({"check", leaflet.string(), "--lang", "en", "--format", "json"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+  const std::string file = (leaflet / "en.yaml").string();
+  CHECK(result.out.find("{\"file\": \"" + file +
+                        "\", \"line\": " + leftover_place(leaflet).substr(8, 3) + ", \"column\": 11, \"severity\": \"warning\", \"message\": \"string 'leftover' "
+                        "is not used by the leaflet\", \"hint\": \"remove it from " +
+                        file + ", or use it in leaflet.yaml\"}") != std::string::npos);
+  CHECK(result.out.find("{\"leaflet\": \"immunotherapy\", \"language\": \"en\", \"ok\": true, \"file\": null, "
+                        "\"pages\": 4") != std::string::npos);
+  CHECK(result.out.find("\"errors\": 0,\n  \"warnings\": 1\n}\n") != std::string::npos);
+}
+
+TEST_CASE("parallel builds write the same bytes as one job, and report in a stable order", "[cli]") {
+  ScratchDir one, two;
+  const auto serial = run_leafpress({"build", kLeaflet.string(), "-j", "1", "--out", one.path().string()});
+  const auto parallel = run_leafpress({"build", kLeaflet.string(), "-j", "2", "--out", two.path().string()});
+  REQUIRE(serial.exit_code == 0);
+  REQUIRE(parallel.exit_code == 0);
+  REQUIRE(names_in(one.path()) == names_in(two.path()));
+  CHECK(names_in(one.path()).size() == 4);
+  for (const auto& name : names_in(one.path())) {
+    CHECK(file_bytes(one.path() / name) == file_bytes(two.path() / name));
+  }
+  // The summary lists the files in the leaflet's language order, with no progress line
+  // (standard error is not a terminal here).
+  const auto fr = parallel.out.find("immunotherapy.fr.pdf");
+  const auto ar = parallel.out.find("immunotherapy.ar.pdf");
+  CHECK(fr < ar);
+  CHECK(parallel.out.find("4 PDFs written, 0 errors, 0 warnings") != std::string::npos);
+  CHECK(parallel.err.find('\r') == std::string::npos);
+  CHECK(run_leafpress({"build", "-j", "0"}).exit_code == 2);
+}

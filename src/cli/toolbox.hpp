@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "core/diagnostics.hpp"
+#include "fonts/font_fallback.hpp"
+#include "fonts/font_registry.hpp"
+#include "text/text_context.hpp"
+
+namespace leafpress::cli {
+
+/// What typesetting needs besides the document, for one worker: fonts, fallback chains and
+/// hyphenation dictionaries, each opened once and reused for every document it builds.
+/// Not shared between threads: each worker has its own.
+class Toolbox {
+ public:
+  /// Opens the registry over `font_folder`; problems with the folder's files and its
+  /// fallback.yaml go to `diags`.
+  Toolbox(const std::filesystem::path& font_folder, core::Diagnostics& diags);
+
+  fonts::FontRegistry& registry() { return *registry_; }
+  text::TextContext& context() { return context_; }
+
+ private:
+  std::unique_ptr<fonts::FontRegistry> registry_;
+  std::unique_ptr<fonts::FontFallback> fallback_;
+  std::unique_ptr<text::HyphenatorCache> hyphenators_;
+  text::TextContext context_;
+};
+
+}  // namespace leafpress::cli
