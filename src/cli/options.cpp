@@ -22,6 +22,26 @@ std::optional<unsigned> parse_count(const std::string& text) {
   return count;
 }
 
+std::optional<Options> check_strings_options(Options options, std::string& error) {
+  switch (options.strings_action) {
+    case StringsAction::export_po:
+      if (options.leaflets.size() != 1 || options.languages.size() != 1) {
+        error = "strings export needs one leaflet folder and one --lang";
+        return std::nullopt;
+      }
+      break;
+    case StringsAction::import_po:
+      if (options.leaflets.size() != 1) {
+        error = "strings import needs one PO file";
+        return std::nullopt;
+      }
+      break;
+    case StringsAction::status:
+      break;
+  }
+  return options;
+}
+
 }  // namespace
 
 std::string usage_text() {
@@ -29,12 +49,18 @@ std::string usage_text() {
          "                       [--strict] [--format text|json]\n"
          "       leafpress check LEAFLET_DIR... [--strict] [--format text|json]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]]\n"
+         "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
+         "       leafpress strings import FILE.po [--into LEAFLET_DIR]\n"
+         "       leafpress strings status [LEAFLET_DIR...] [--strict]\n"
          "       leafpress --help | --version\n"
          "\n"
          "build   typeset leaflets into PDFs named <leaflet>.<lang>.pdf\n"
          "        (default: every folder under leaflets/, every language it defines, into output/)\n"
          "check   validate leaflets and report every problem; writes nothing\n"
          "dump    print the laid-out pages as text (positions, fonts, text) instead of PDFs\n"
+         "strings export: a gettext PO file of the default language's strings for translators;\n"
+         "        import: a translated PO file back into <lang>.yaml; status: what is translated,\n"
+         "        missing or outdated in each language\n"
          "\n"
          "  --lang L[,L...]  only these languages\n"
          "  --out DIR        where PDFs go (default: output)\n"
@@ -65,11 +91,24 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     options.command = Command::check;
   } else if (command == "dump") {
     options.command = Command::dump;
+  } else if (command == "strings") {
+    options.command = Command::strings;
+    const std::string action = args.size() > 1 ? args[1] : std::string();
+    if (action == "export") {
+      options.strings_action = StringsAction::export_po;
+    } else if (action == "import") {
+      options.strings_action = StringsAction::import_po;
+    } else if (action == "status") {
+      options.strings_action = StringsAction::status;
+    } else {
+      error = "strings needs an action: export, import or status";
+      return std::nullopt;
+    }
   } else {
     error = "unknown command '" + command + "'";
     return std::nullopt;
   }
-  for (std::size_t i = 1; i < args.size(); ++i) {
+  for (std::size_t i = options.command == Command::strings ? 2 : 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
     auto value = [&](const char* flag) -> std::optional<std::string> {
       if (i + 1 >= args.size() || args[i + 1].empty()) {
@@ -108,6 +147,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       options.format = *format == "json" ? ReportFormat::json : ReportFormat::text;
+    } else if (arg == "--into") {
+      const auto dir = value("--into");
+      if (!dir) return std::nullopt;
+      options.into_dir = *dir;
     } else if (arg == "--fonts") {
       const auto dir = value("--fonts");
       if (!dir) return std::nullopt;
@@ -119,6 +162,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.leaflets.push_back(arg);
     }
   }
+  if (options.command == Command::strings) return check_strings_options(std::move(options), error);
   if (options.command != Command::build && options.leaflets.empty()) {
     error = command + " needs at least one leaflet folder";
     return std::nullopt;

@@ -7,7 +7,10 @@
 
 namespace leafpress::cli {
 
-enum class Command : std::uint8_t { build, check, dump, help, version };
+enum class Command : std::uint8_t { build, check, dump, strings, help, version };
+
+/// What `leafpress strings` does: hand strings to translators and take them back.
+enum class StringsAction : std::uint8_t { export_po, import_po, status };
 
 /// How diagnostics and results are printed: for people, or as JSON for CI annotations.
 enum class ReportFormat : std::uint8_t { text, json };
@@ -23,6 +26,8 @@ struct Options {
   bool strict = false;    // warnings count as errors
   ReportFormat format = ReportFormat::text;
   bool progress = false;  // a progress line (set when standard output is a terminal)
+  StringsAction strings_action = StringsAction::status;
+  std::string into_dir;  // strings import: the leaflet folder to write <lang>.yaml into
 };
 
 /// Parses argv; nullopt with `error` set on a usage error.

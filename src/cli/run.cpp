@@ -12,7 +12,9 @@
 
 #include "cli/build_leaflet.hpp"
 #include "cli/options.hpp"
+#include "cli/leaflet_folders.hpp"
 #include "cli/report.hpp"
+#include "cli/strings_command.hpp"
 #include "cli/toolbox.hpp"
 #include "core/invariant.hpp"
 #include "load/load_leaflet.hpp"
@@ -20,19 +22,6 @@
 namespace leafpress::cli {
 namespace fs = std::filesystem;
 namespace {
-
-/// Every folder under leaflets/ that holds a leaflet.yaml, sorted.
-std::vector<std::string> default_leaflets() {
-  std::vector<std::string> folders;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator("leaflets", ec)) {
-    if (entry.is_directory() && fs::is_regular_file(entry.path() / "leaflet.yaml")) {
-      folders.push_back(entry.path().string());
-    }
-  }
-  std::sort(folders.begin(), folders.end());
-  return folders;
-}
 
 /// The project's font folder: fonts/ in the working folder, else the one beside the
 /// leaflets/ folder holding `leaflet` (<project>/leaflets/<name> -> <project>/fonts), so a
@@ -215,6 +204,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     case Command::version:
       out << "leafpress " LEAFPRESS_VERSION "\n";
       return kOk;
+    case Command::strings:
+      try {
+        return run_strings_command(*options, out, err);
+      } catch (const std::exception& e) {
+        err << "leafpress: internal error: " << e.what() << '\n';
+        return kInternalError;
+      }
     case Command::build:
     case Command::check:
     case Command::dump:

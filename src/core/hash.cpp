@@ -21,4 +21,17 @@ std::array<std::uint8_t, 16> Fingerprint::digest() const {
   return out;
 }
 
+std::string text_hash(std::string_view text) {
+  Fingerprint fingerprint;
+  fingerprint.add(text);
+  const auto digest = fingerprint.digest();
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (std::size_t i = 0; i < 8; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
+  return hex;
+}
+
 }  // namespace leafpress::core

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace leafpress::core {
@@ -17,5 +18,8 @@ class Fingerprint {
   std::uint64_t low_ = 0xcbf29ce484222325ULL;
   std::uint64_t high_ = 0x84222325cbf29ce4ULL;
 };
+
+/// A short, stable fingerprint of `text` (16 hex digits), to notice when a string changed.
+std::string text_hash(std::string_view text);
 
 }  // namespace leafpress::core

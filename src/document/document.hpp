@@ -28,6 +28,9 @@ struct Catalog {
   std::string language;
   std::string file;
   std::map<std::string, StringEntry> strings;
+  /// For a translation: the fingerprint (core::text_hash) of the default language's text
+  /// each string was translated from, written by `leafpress strings import`.
+  std::map<std::string, std::string> translated_from;
 };
 
 /// A leaflet as written: language-neutral structure plus the catalogs of every language.

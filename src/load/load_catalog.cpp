@@ -7,6 +7,23 @@
 namespace leafpress::load {
 namespace {
 
+// The top-level key that records what each translation was made from.
+constexpr const char* kTranslatedFrom = "translated_from";
+
+void read_translated_from(const YAML::Node& map, document::Catalog& catalog, SchemaReader& reader) {
+  if (!reader.expect_map(map, kTranslatedFrom)) return;
+  for (const auto& entry : map) {
+    const bool key_ok = entry.first.IsScalar() && is_string_key(entry.first.Scalar());
+    const bool hash_ok = entry.second.IsScalar() && entry.second.Scalar().size() == 16;
+    if (!key_ok || !hash_ok) {
+      reader.error(key_ok ? entry.second : entry.first,
+                   "expected 'key: fingerprint' pairs in 'translated_from', as `leafpress strings import` writes them");
+      continue;
+    }
+    catalog.translated_from[entry.first.Scalar()] = entry.second.Scalar();
+  }
+}
+
 void collect(const YAML::Node& map, const std::string& prefix, document::Catalog& catalog, SchemaReader& reader) {
   std::set<std::string> seen;
   for (const auto& entry : map) {
@@ -17,6 +34,10 @@ void collect(const YAML::Node& map, const std::string& prefix, document::Catalog
       continue;
     }
     const std::string path = prefix.empty() ? key.Scalar() : prefix + "." + key.Scalar();
+    if (prefix.empty() && key.Scalar() == kTranslatedFrom) {
+      read_translated_from(value, catalog, reader);
+      continue;
+    }
     if (!seen.insert(key.Scalar()).second) {
       reader.error(key, "duplicate key '" + path + "'");
       continue;

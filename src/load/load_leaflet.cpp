@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "document/text_uses.hpp"
 #include "load/load_catalog.hpp"
 #include "load/parse_blocks.hpp"
 #include "load/schema.hpp"
@@ -131,64 +132,24 @@ void load_catalogs(const fs::path& directory, const std::string& display_dir, do
   }
 }
 
-template <class F>
-void for_each_ref(const document::Document& doc, F&& f) {
-  f(doc.title);
-  if (doc.page.header) f(*doc.page.header);
-  if (doc.page.footer) f(*doc.page.footer);
-  auto opt = [&](const std::optional<document::TextRef>& ref) {
-    if (ref) f(*ref);
-  };
-  for (const auto& block : doc.blocks) {
-    std::visit(
-        [&](const auto& b) {
-          using T = std::decay_t<decltype(b)>;
-          using document::TextRef;
-          if constexpr (std::is_same_v<T, document::TitleBlock<TextRef>>) {
-            f(b.title), opt(b.subtitle), opt(b.kicker);
-          } else if constexpr (std::is_same_v<T, document::HeadingBlock<TextRef>> ||
-                               std::is_same_v<T, document::ParagraphBlock<TextRef>>) {
-            f(b.text);
-          } else if constexpr (std::is_same_v<T, document::ListBlock<TextRef>>) {
-            for (const auto& item : b.items) f(item);
-          } else if constexpr (std::is_same_v<T, document::QuoteBlock<TextRef>>) {
-            f(b.text), opt(b.by);
-          } else if constexpr (std::is_same_v<T, document::CalloutBlock<TextRef>>) {
-            opt(b.title);
-            for (const auto& p : b.paragraphs) f(p);
-            for (const auto& item : b.items) f(item);
-          } else if constexpr (std::is_same_v<T, document::FiguresBlock<TextRef>>) {
-            opt(b.title);
-            for (const auto& figure : b.figures) f(figure.value), f(figure.label);
-          } else if constexpr (std::is_same_v<T, document::SourcesBlock<TextRef>>) {
-            opt(b.title);
-            for (const auto& source : b.sources) f(source.text);
-          } else {
-            opt(b.title);
-            for (const auto& line : b.lines) f(line);
-          }
-        },
-        block.content);
-  }
-}
-
 /// Every key must exist in the default language: it is what other languages fall back to.
 void check_default_strings(const document::Document& doc, core::Diagnostics& diags) {
   const auto catalog = doc.catalogs.find(doc.default_language);
   if (catalog == doc.catalogs.end()) return;
-  for_each_ref(doc, [&](const document::TextRef& ref) {
-    if (ref.key.empty()) return;  // a reference that failed to load, reported already
+  for (const document::TextUse& use : document::text_uses(doc)) {
+    const document::TextRef& ref = *use.ref;
+    if (ref.key.empty()) continue;  // a reference that failed to load, reported already
     if (!catalog->second.strings.count(ref.key)) {
       diags.error(ref.loc, "no string '" + ref.key + "' in " + catalog->second.file + " (the default language)",
                   "add '" + ref.key + "' to " + catalog->second.file);
     }
-  });
+  }
 }
 
 /// A string no part of the leaflet uses is likely a typo or a leftover, in any language.
 void check_unused_strings(const document::Document& doc, core::Diagnostics& diags) {
   std::set<std::string> used;
-  for_each_ref(doc, [&](const document::TextRef& ref) { used.insert(ref.key); });
+  for (const document::TextUse& use : document::text_uses(doc)) used.insert(use.ref->key);
   for (const auto& [language, catalog] : doc.catalogs) {
     for (const auto& [key, entry] : catalog.strings) {
       if (used.count(key)) continue;
