@@ -19,6 +19,7 @@ struct BuiltDocument {
   text::LineCounts lines;
   std::size_t warnings = 0;
   bool ok = false;  // no errors
+  std::size_t previews = 0;  // PNG pages written beside the PDF
 };
 
 /// The languages to build: all the leaflet defines, or those asked for, each of which it

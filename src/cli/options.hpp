@@ -26,6 +26,7 @@ struct Options {
   bool strict = false;    // warnings count as errors
   ReportFormat format = ReportFormat::text;
   bool progress = false;  // a progress line (set when standard output is a terminal)
+  bool preview = false;   // PNG thumbnails of every page beside each PDF
   StringsAction strings_action = StringsAction::status;
   std::string into_dir;  // strings import: the leaflet folder to write <lang>.yaml into
 };

@@ -38,6 +38,11 @@ void print_text_report(const RunReport& report, Command command, std::ostream& o
                   b.pages, size_text(b.bytes).c_str(), b.lines.lines, b.lines.hyphenated, b.lines.loose, b.warnings);
     out << line;
   }
+  std::size_t previews = 0;
+  for (const auto& document : report.documents) previews += document.built.previews;
+  if (!report.previews_by.empty()) {
+    out << plural(previews, "PNG preview", "PNG previews") << " rendered by " << report.previews_by << '\n';
+  }
   out << plural(written, "PDF", "PDFs") << " written, " << plural(count(report, core::Severity::error), "error", "errors")
       << ", " << plural(count(report, core::Severity::warning), "warning", "warnings") << '\n';
 }
@@ -55,7 +60,8 @@ void print_json_report(const RunReport& report, std::ostream& out) {
         << ", \"language\": " << core::json_string(d.language) << ", \"ok\": " << (b.ok ? "true" : "false")
         << ", \"file\": " << (b.file.empty() ? "null" : core::json_string(b.file)) << ", \"pages\": " << b.pages
         << ", \"bytes\": " << b.bytes << ", \"lines\": " << b.lines.lines << ", \"hyphenated\": " << b.lines.hyphenated
-        << ", \"loose\": " << b.lines.loose << ", \"warnings\": " << b.warnings << "}";
+        << ", \"loose\": " << b.lines.loose << ", \"warnings\": " << b.warnings << ", \"previews\": " << b.previews
+        << "}";
   }
   out << (report.documents.empty() ? "],\n" : "\n  ],\n") << "  \"errors\": " << count(report, core::Severity::error)
       << ",\n  \"warnings\": " << count(report, core::Severity::warning) << "\n}\n";

@@ -22,6 +22,7 @@ struct DocumentResult {
 struct RunReport {
   std::vector<core::Diagnostic> diagnostics;
   std::vector<DocumentResult> documents;
+  std::string previews_by;  // the program that rendered PNG previews, if any did
 };
 
 /// For people: diagnostics compiler-style on `err`; after a build, a table of the files

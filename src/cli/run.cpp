@@ -13,6 +13,7 @@
 #include "cli/build_leaflet.hpp"
 #include "cli/options.hpp"
 #include "cli/leaflet_folders.hpp"
+#include "cli/preview.hpp"
 #include "cli/report.hpp"
 #include "cli/strings_command.hpp"
 #include "cli/toolbox.hpp"
@@ -33,6 +34,9 @@ std::string project_font_folder(const std::string& leaflet) {
   if (fs::is_directory(beside, ec)) return beside.string();
   return "fonts";
 }
+
+// Thumbnails wide enough to read a heading, small enough to scan a dozen pages at once.
+constexpr int kPreviewWidth = 400;
 
 /// A leaflet as loaded, with the problems found on the way and the languages to build.
 struct LoadedLeaflet {
@@ -64,9 +68,14 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
   return leaflet;
 }
 
-void run_job(Job& job, const Options& options, Toolbox& tools) {
+void run_job(Job& job, const Options& options, Toolbox& tools, const std::optional<PreviewRenderer>& renderer) {
   try {
     job.built = build_document(*job.leaflet->doc, job.language, options, tools, job.diags, job.dump);
+    if (renderer && !job.built.file.empty()) {
+      const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
+      job.built.previews = previews.files.size();
+      if (!previews.error.empty()) job.diags.warning({job.built.file, 0, 0}, "no preview: " + previews.error);
+    }
   } catch (const core::InternalError&) {
     throw;
   } catch (const std::exception& e) {
@@ -78,14 +87,15 @@ void run_job(Job& job, const Options& options, Toolbox& tools) {
 /// `first_tools`); `done` is told of each finished job. An internal error in any job is
 /// rethrown once all threads have stopped.
 void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const fs::path& font_folder,
-              Toolbox& first_tools, const std::function<void(const Job&)>& done) {
+              Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer,
+              const std::function<void(const Job&)>& done) {
   std::atomic<std::size_t> next{0};
   std::mutex failure_mutex;
   std::exception_ptr failure;
   auto work = [&](Toolbox& tools) {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
       try {
-        run_job(jobs[i], options, tools);
+        run_job(jobs[i], options, tools, renderer);
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
@@ -163,7 +173,15 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const auto workers = static_cast<unsigned>(std::min<std::size_t>(options.jobs ? options.jobs : cores, std::max<std::size_t>(1, jobs.size())));
   Progress progress(options.progress && options.format == ReportFormat::text, jobs.size(), err);
-  run_jobs(jobs, workers, options, font_folder, first_tools, [&](const Job& job) { progress.done(job); });
+  std::optional<PreviewRenderer> renderer;
+  if (options.preview && options.command == Command::build) {
+    renderer = find_preview_renderer();
+    if (!renderer) {
+      setup_diags.warning({"leafpress", 0, 0}, "--preview: no PNG previews are made",
+                          "install poppler-utils (pdftoppm) or mupdf-tools (mutool)");
+    }
+  }
+  run_jobs(jobs, workers, options, font_folder, first_tools, renderer, [&](const Job& job) { progress.done(job); });
   progress.clear();
 
   RunReport report;
@@ -178,6 +196,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       report.documents.push_back({leaflet.doc->name, job.language, job.built});
     }
   }
+  if (renderer) report.previews_by = renderer->name;
   if (options.format == ReportFormat::json) {
     print_json_report(report, out);
   } else {

@@ -199,3 +199,28 @@ TEST_CASE("parallel builds write the same bytes as one job, and report in a stab
   CHECK(parallel.err.find('\r') == std::string::npos);
   CHECK(run_leafpress({"build", "-j", "0"}).exit_code == 2);
 }
+
+TEST_CASE("previews are PNG thumbnails of every page, and say what drew them", "[cli]") {
+  ScratchDir out;
+  const auto result =
+      run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--preview", "--out", out.path().string()});
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("4 PNG previews rendered by pdftoppm\n") != std::string::npos);
+  for (int page = 1; page <= 4; ++page) {
+    const std::string png = file_bytes(out.path() / ("immunotherapy.en-" + std::to_string(page) + ".png"));
+    REQUIRE(png.size() > 1000);
+    CHECK(png.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0);
+    // IHDR width, big-endian, at byte 16.
+    const auto width = (static_cast<unsigned char>(png[18]) << 8) | static_cast<unsigned char>(png[19]);
+    CHECK(width == 400);
+  }
+
+  ScratchDir none;
+  const auto without = run_process(
+      {LEAFPRESS_BINARY, "build", kLeaflet.string(), "--lang", "en", "--preview", "--out", none.path().string()},
+      kSource.string(), {"PATH=/nonexistent"});
+  CHECK(without.exit_code == 0);
+  CHECK(without.err.find("leafpress: warning: --preview: no PNG previews are made\n"
+                         "  hint: install poppler-utils (pdftoppm) or mupdf-tools (mutool)") != std::string::npos);
+  CHECK(names_in(none.path()) == std::vector<std::string>{"immunotherapy.en.pdf"});
+}

@@ -44,7 +44,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
 
   std::vector<std::string> env_strings;
   for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
-  for (const std::string& extra : extra_env) env_strings.push_back(extra);
+  for (const std::string& extra : extra_env) {
+    // An extra "NAME=value" replaces the inherited NAME, whose first entry would win.
+    const std::string name = extra.substr(0, extra.find('=') + 1);
+    std::erase_if(env_strings, [&](const std::string& entry) { return entry.rfind(name, 0) == 0; });
+    env_strings.push_back(extra);
+  }
   std::vector<char*> env;
   for (std::string& entry : env_strings) env.push_back(entry.data());
   env.push_back(nullptr);

@@ -12,8 +12,8 @@ struct ProcessResult {
   std::string err;
 };
 
-/// Runs `argv` (no shell) in `working_dir` with optional extra environment entries
-/// ("NAME=value"), captures stdout and stderr, and waits for it.
+/// Runs `argv` (no shell) in `working_dir` with optional environment entries ("NAME=value",
+/// replacing any inherited NAME), captures stdout and stderr, and waits for it.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& working_dir = ".",
                           const std::vector<std::string>& extra_env = {});
 
