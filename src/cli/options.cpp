@@ -46,7 +46,7 @@ std::optional<Options> check_strings_options(Options options, std::string& error
 
 std::string usage_text() {
   return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR] [-j N]\n"
-         "                       [--strict] [--format text|json] [--preview]\n"
+         "                       [--strict] [--format text|json] [--preview] [--watch]\n"
          "       leafpress check LEAFLET_DIR... [--strict] [--format text|json]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]]\n"
          "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
@@ -67,6 +67,7 @@ std::string usage_text() {
          "  --fonts DIR      project font folder, searched before system fonts (default: fonts)\n"
          "  -j N             build N documents at once (default: one per processor core)\n"
          "  --strict         treat warnings as errors: exit 1 and write no PDF for them\n"
+         "  --watch          keep running; rebuild what a changed YAML or font file affects\n"
          "  --preview        also write <leaflet>.<lang>-<page>.png thumbnails (with pdftoppm or mutool)\n"
          "  --format json    print diagnostics and results as one JSON document on standard output\n"
          "\n"
@@ -138,6 +139,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       options.jobs = *jobs;
+    } else if (arg == "--watch") {
+      options.watch = true;
     } else if (arg == "--preview") {
       options.preview = true;
     } else if (arg == "--strict") {
@@ -168,6 +171,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   if (options.command == Command::strings) return check_strings_options(std::move(options), error);
   if (options.command != Command::build && options.leaflets.empty()) {
     error = command + " needs at least one leaflet folder";
+    return std::nullopt;
+  }
+  if (options.watch && options.command != Command::build) {
+    error = "--watch applies to build only";
     return std::nullopt;
   }
   if (options.command != Command::build && options.out_dir != "output") {

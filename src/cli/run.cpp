@@ -5,6 +5,8 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <set>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -12,6 +14,7 @@
 
 #include "cli/build_leaflet.hpp"
 #include "cli/options.hpp"
+#include "cli/folder_watcher.hpp"
 #include "cli/leaflet_folders.hpp"
 #include "cli/preview.hpp"
 #include "cli/report.hpp"
@@ -207,6 +210,89 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   return errors ? kInputErrors : kOk;
 }
 
+/// What a batch of changed files asks to rebuild: per leaflet folder, the languages (empty:
+/// all of them); `everything` when fonts changed.
+struct Rebuild {
+  bool everything = false;
+  std::map<std::string, std::set<std::string>> languages_of;
+};
+
+/// A leaflet's default language, whose strings every other language falls back to.
+std::string default_language_of(const std::string& folder) {
+  core::Diagnostics ignored;
+  const auto doc = load::load_leaflet(folder, ignored);
+  return doc ? doc->default_language : std::string();
+}
+
+Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std::string>& folders,
+                        const fs::path& font_folder) {
+  Rebuild rebuild;
+  for (const fs::path& file : changed) {
+    const std::string name = file.filename().string();
+    const std::string extension = file.extension().string();
+    // Editors and tools save through temporary files (".en.yaml.swp", "sedX1b2c3", "en.yaml~").
+    if (name.empty() || name[0] == '.') continue;
+    if (file.parent_path() == font_folder || file.parent_path() == font_folder / "hyphenation") {
+      static const std::set<std::string> kFontFiles = {".ttf", ".otf", ".ttc", ".yaml", ".dic"};
+      rebuild.everything = rebuild.everything || kFontFiles.count(extension) > 0;
+      continue;
+    }
+    static const std::set<std::string> kLeafletFiles = {".yaml", ".png", ".jpg", ".jpeg"};
+    if (!kLeafletFiles.count(extension)) continue;
+    for (const std::string& folder : folders) {
+      if (file.parent_path() != fs::path(folder)) continue;
+      auto& languages = rebuild.languages_of[folder];
+      const bool strings = file.extension() == ".yaml" && name != "leaflet.yaml";
+      const std::string language = file.stem().string();
+      if (strings && language != default_language_of(folder)) {
+        if (!languages.count("")) languages.insert(language);
+      } else {
+        languages.clear();
+        languages.insert("");  // marks "all languages"
+      }
+    }
+  }
+  return rebuild;
+}
+
+/// Builds once, then rebuilds what each batch of changes affects: a translation rebuilds
+/// its language; leaflet.yaml, the default language's strings or any other file of the
+/// leaflet rebuild all its languages; a font change rebuilds everything.
+int watch_and_build(const Options& options, std::ostream& out, std::ostream& err) {
+  const std::vector<std::string> folders = options.leaflets.empty() ? default_leaflets() : options.leaflets;
+  int status = build_all(options, out, err);
+  if (folders.empty()) return status;
+  const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
+  std::vector<fs::path> watched(folders.begin(), folders.end());
+  watched.push_back(font_folder);
+  if (fs::is_directory(font_folder / "hyphenation")) watched.push_back(font_folder / "hyphenation");
+  FolderWatcher watcher(watched);
+  if (!watcher.ok()) {
+    err << "leafpress: --watch: cannot watch for changes (inotify is not available)\n";
+    return kInputErrors;
+  }
+  err << "watching " << watched.size() << " folders for changes; stop with Ctrl-C\n" << std::flush;
+  for (;;) {
+    const Rebuild rebuild = what_to_rebuild(watcher.wait_for_changes(std::chrono::milliseconds(80)), folders,
+                                            font_folder);
+    if (rebuild.everything) {
+      status = build_all(options, out, err);
+      continue;
+    }
+    for (const auto& [folder, languages] : rebuild.languages_of) {
+      Options selection = options;
+      selection.leaflets = {folder};
+      selection.languages.clear();
+      if (!languages.count("")) selection.languages.assign(languages.begin(), languages.end());
+      out << "changed: " << folder << (selection.languages.empty() ? "" : " (" + selection.languages.front() + ")")
+          << '\n';
+      status = build_all(selection, out, err);
+    }
+    out << std::flush;
+  }
+  return status;
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool terminal) {
@@ -237,7 +323,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   try {
     options->progress = terminal;
-    return build_all(*options, out, err);
+    return options->watch ? watch_and_build(*options, out, err) : build_all(*options, out, err);
   } catch (const std::exception& e) {
     err << "leafpress: internal error: " << e.what() << '\n';
     return kInternalError;

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "pdf/pdf_probe.hpp"
 #include "support/process.hpp"
@@ -39,6 +42,12 @@ fs::path copy_leaflet(const ScratchDir& dir, const std::string& name) {
   const fs::path copy = dir.path() / name;
   fs::copy(kLeaflet, copy, fs::copy_options::recursive);
   return copy;
+}
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
 }
 
 void append(const fs::path& file, const std::string& text) {
@@ -223,4 +232,50 @@ TEST_CASE("previews are PNG thumbnails of every page, and say what drew them", "
   CHECK(without.err.find("leafpress: warning: --preview: no PNG previews are made\n"
                          "  hint: install poppler-utils (pdftoppm) or mupdf-tools (mutool)") != std::string::npos);
   CHECK(names_in(none.path()) == std::vector<std::string>{"immunotherapy.en.pdf"});
+}
+
+namespace {
+
+/// The file's text, or nothing while it does not exist yet.
+std::string text_if_any(const fs::path& file) { return fs::exists(file) ? file_bytes(file) : std::string(); }
+
+/// The file's inode: a PDF rewritten atomically gets a new one.
+ino_t inode_of(const fs::path& file) {
+  struct stat info {};
+  return ::stat(file.c_str(), &info) == 0 ? info.st_ino : 0;
+}
+
+}  // namespace
+
+TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch]") {
+  ScratchDir dir;
+  const fs::path leaflet = copy_leaflet(dir, "immunotherapy");
+  const fs::path out = dir.path() / "out";
+  BackgroundProcess watcher({LEAFPRESS_BINARY, "build", leaflet.string(), "--watch", "-j", "1", "--out", out.string()},
+                            kSource.string(), (dir.path() / "watch.out").string(), (dir.path() / "watch.err").string());
+  REQUIRE(wait_until([&] { return text_if_any(dir.path() / "watch.err").find("watching") != std::string::npos; }, 60));
+  const std::vector<std::string> languages = {"fr", "en", "es", "ar"};
+  std::map<std::string, ino_t> before;
+  for (const auto& language : languages) before[language] = inode_of(out / ("immunotherapy." + language + ".pdf"));
+
+  // Saved the way editors do: a new file renamed over the old one.
+  const std::string en = file_bytes(leaflet / "en.yaml");
+  std::ofstream(leaflet / "en.yaml.new", std::ios::binary)
+      << replace_once(en, "Has your doctor mentioned", "Has your doctor ever mentioned");
+  fs::rename(leaflet / "en.yaml.new", leaflet / "en.yaml");
+
+  const fs::path en_pdf = out / "immunotherapy.en.pdf";
+  REQUIRE(wait_until([&] { return inode_of(en_pdf) != before["en"]; }, 30));
+  REQUIRE(wait_until([&] { return text_if_any(dir.path() / "watch.out").find("1 PDF written") != std::string::npos; }, 30));
+  CHECK(pdftotext(en_pdf).find("ever mentioned") != std::string::npos);
+  for (const auto& language : {"fr", "es", "ar"}) {
+    INFO(language);
+    CHECK(inode_of(out / ("immunotherapy." + std::string(language) + ".pdf")) == before[language]);
+  }
+
+  // The structure changes every language.
+  const ino_t fr_before = inode_of(out / "immunotherapy.fr.pdf");
+  append(leaflet / "leaflet.yaml", "\n");
+  CHECK(wait_until([&] { return inode_of(out / "immunotherapy.fr.pdf") != fr_before; }, 30));
+  CHECK(watcher.stop() == 128 + 15);
 }
