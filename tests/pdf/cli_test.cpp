@@ -279,3 +279,14 @@ TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch
   CHECK(wait_until([&] { return inode_of(out / "immunotherapy.fr.pdf") != fr_before; }, 30));
   CHECK(watcher.stop() == 128 + 15);
 }
+
+TEST_CASE("on a terminal a progress line counts the documents, then clears itself", "[cli]") {
+  if (!have_program("script")) return;  // util-linux's script gives the build a terminal
+  ScratchDir out;
+  const std::string command = std::string(LEAFPRESS_BINARY) + " build " + kLeaflet.string() + " -j 1 --out " +
+                              out.path().string();
+  const auto result = run_process({"script", "-qec", command, "/dev/null"}, kSource.string());
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("\r\033[K[1/4] immunotherapy fr") != std::string::npos);
+  CHECK(result.out.find("\r\033[K[4/4] immunotherapy ar\r\033[K") != std::string::npos);
+}
