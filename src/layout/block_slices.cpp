@@ -21,11 +21,11 @@ TextSpec heading_spec(const BlockContext& c, double size, core::Rgb color) {
 }
 
 /// One strip per line; the first two and the last two lines stay together.
-std::vector<Slice> line_slices(const SetText& set, double x, double space_before) {
+std::vector<Slice> line_slices(const SetText& set, double x, double space_before, int element) {
   std::vector<Slice> slices;
   const std::size_t n = set.lines.size();
   for (std::size_t i = 0; i < n; ++i) {
-    Slice slice{set.pitch, i == 0 ? space_before : 0, false, line_items(set, i, x, 0)};
+    Slice slice{set.pitch, i == 0 ? space_before : 0, false, line_items(set, i, x, 0, element)};
     slice.keep_with_next = n > 1 && (i == 0 || i + 2 == n);
     slices.push_back(std::move(slice));
   }
@@ -36,10 +36,10 @@ std::vector<Slice> line_slices(const SetText& set, double x, double space_before
 class Stack {
  public:
   explicit Stack(double x, double top) : x_(x), y_(top) {}
-  void add(const SetText& set, double gap_before = 0) {
+  void add(const SetText& set, double gap_before, int element) {
     if (set.lines.empty()) return;
     y_ += gap_before;
-    auto lines = all_line_items(set, x_, y_);
+    auto lines = all_line_items(set, x_, y_, element);
     items_.insert(items_.end(), lines.begin(), lines.end());
     y_ += set.height();
   }
@@ -66,14 +66,15 @@ std::vector<Slice> title_slices(const document::TitleBlock<RichText>& b, const B
   Stack stack(kBoxPadding + 4, kBoxPadding + 4);
   if (b.kicker) {
     TextSpec kicker = heading_spec(c, 10, c.theme.accent);
-    stack.add(c.typesetter.set(*b.kicker, kicker, width));
+    stack.add(c.typesetter.set(*b.kicker, kicker, width), 0, c.structure.add(Role::paragraph));
     stack.skip(4);
   }
-  stack.add(c.typesetter.set(b.title, heading_spec(c, c.theme.title_size, c.theme.accent), width));
+  stack.add(c.typesetter.set(b.title, heading_spec(c, c.theme.title_size, c.theme.accent), width), 0,
+            c.structure.add(Role::heading, 0, 1, b.title.plain()));
   if (b.subtitle) {
     TextSpec subtitle = heading_spec(c, c.theme.subtitle_size, c.theme.muted);
     subtitle.bold = false;
-    stack.add(c.typesetter.set(*b.subtitle, subtitle, width), 4);
+    stack.add(c.typesetter.set(*b.subtitle, subtitle, width), 4, c.structure.add(Role::paragraph));
   }
   stack.skip(kBoxPadding + 4);
   const double height = stack.y();
@@ -83,13 +84,14 @@ std::vector<Slice> title_slices(const document::TitleBlock<RichText>& b, const B
   return {Slice{height, 0, false, std::move(items)}};
 }
 
-std::vector<Slice> heading_slices(const document::HeadingBlock<RichText>& b, const BlockContext& c) {
+std::vector<Slice> heading_slices(const document::HeadingBlock<RichText>& b, const BlockContext& c, int parent = 0) {
   const double sizes[] = {c.theme.h1_size, c.theme.h2_size, c.theme.h3_size};
   const double gaps[] = {18, 12, 10};
   const int level = std::clamp(b.level, 1, 3);
   const core::Rgb color = level == 1 ? c.theme.accent : c.theme.text;
   const SetText set = c.typesetter.set(b.text, heading_spec(c, sizes[level - 1], color), c.column_width);
-  std::vector<Item> items = all_line_items(set, 0, 0);
+  // The leaflet's title is the only H1; its sections start at H2 (PDF/UA: no skipped levels).
+  std::vector<Item> items = all_line_items(set, 0, 0, c.structure.add(Role::heading, parent, level + 1, b.text.plain()));
   double height = set.height() + (level == 1 ? 6 : 3);
   if (level == 1) {
     items.push_back(RectItem{0, set.height() + 1.5, 28, 2, c.theme.accent});
@@ -99,24 +101,28 @@ std::vector<Slice> heading_slices(const document::HeadingBlock<RichText>& b, con
 }
 
 std::vector<Slice> paragraph_slices(const RichText& text, const BlockContext& c) {
-  return line_slices(c.typesetter.set(text, body_spec(c), c.column_width), 0, kParagraphGap);
+  return line_slices(c.typesetter.set(text, body_spec(c), c.column_width), 0, kParagraphGap,
+                     c.structure.add(Role::paragraph));
 }
 
 /// One list item's lines, indented, with its marker (a bullet, or "3.") hung in the indent.
 std::vector<Slice> list_item_slices(const RichText& item, const std::string& label, double width, double gap,
-                                    const BlockContext& c) {
+                                    int list, const BlockContext& c) {
+  const int list_item = c.structure.add(Role::list_item, list);
+  const int label_element = c.structure.add(Role::label, list_item);
+  const int body = c.structure.add(Role::list_body, list_item);
   // Short items read better ragged: justifying them opens wide gaps in their few lines.
   TextSpec item_spec = body_spec(c);
   item_spec.align = text::Align::start;
   const SetText set = c.typesetter.set(item, item_spec, width - kListIndent);
-  auto slices = line_slices(set, kListIndent, gap);
+  auto slices = line_slices(set, kListIndent, gap, body);
   if (slices.empty()) return slices;
   TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
   marker.align = text::Align::end;
   SetText mark = c.typesetter.set({{document::Span{label, false, false, {}}}, item.loc}, marker, kListIndent - 5);
   mark.baseline = set.baseline;
-  auto mark_items = line_items(mark, 0, 0, 0);
-  slices.front().items.insert(slices.front().items.end(), mark_items.begin(), mark_items.end());
+  auto mark_items = line_items(mark, 0, 0, 0, label_element);
+  slices.front().items.insert(slices.front().items.begin(), mark_items.begin(), mark_items.end());
   return slices;
 }
 
@@ -126,9 +132,10 @@ std::string list_label(bool numbered, std::size_t index) {
 
 std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const BlockContext& c) {
   std::vector<Slice> slices;
+  const int list = c.structure.add(Role::list);
   for (std::size_t i = 0; i < b.items.size(); ++i) {
     for (auto& slice : list_item_slices(b.items[i], list_label(b.numbered, i), c.column_width,
-                                        i == 0 ? kParagraphGap : 3, c)) {
+                                        i == 0 ? kParagraphGap : 3, list, c)) {
       slices.push_back(std::move(slice));
     }
   }
@@ -143,11 +150,12 @@ std::vector<Slice> quote_slices(const document::QuoteBlock<RichText>& b, const B
   quote.italic = true;
   quote.color = c.theme.accent;
   quote.align = text::Align::start;
-  stack.add(c.typesetter.set(b.text, quote, c.column_width - indent));
+  const int block_quote = c.structure.add(Role::block_quote);
+  stack.add(c.typesetter.set(b.text, quote, c.column_width - indent), 0, c.structure.add(Role::paragraph, block_quote));
   if (b.by) {
     TextSpec by = heading_spec(c, c.theme.body_size * 0.85, c.theme.muted);
     by.bold = false;
-    stack.add(c.typesetter.set(*b.by, by, c.column_width - indent), 4);
+    stack.add(c.typesetter.set(*b.by, by, c.column_width - indent), 4, c.structure.add(Role::paragraph, block_quote));
   }
   stack.skip(2);
   const double height = stack.y();
@@ -166,14 +174,20 @@ std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Rgb backgrou
 std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, const BlockContext& c) {
   const double width = c.column_width - 2 * kBoxPadding;
   Stack stack(kBoxPadding, kBoxPadding);
-  if (b.title) stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h2_size, c.theme.accent), width));
+  const int section = c.structure.add(Role::section);
+  if (b.title) {
+    stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h2_size, c.theme.accent), width), 0,
+              c.structure.add(Role::heading, section, 2, b.title->plain()));
+  }
   TextSpec body = body_spec(c);
   body.align = text::Align::start;
   for (std::size_t i = 0; i < b.paragraphs.size(); ++i) {
-    stack.add(c.typesetter.set(b.paragraphs[i], body, width), i == 0 && !b.title ? 0 : 4);
+    stack.add(c.typesetter.set(b.paragraphs[i], body, width), i == 0 && !b.title ? 0 : 4,
+              c.structure.add(Role::paragraph, section));
   }
+  const int list = b.items.empty() ? 0 : c.structure.add(Role::list, section);
   for (std::size_t i = 0; i < b.items.size(); ++i) {
-    for (const Slice& line : list_item_slices(b.items[i], list_label(false, i), width, i == 0 ? 4 : 2, c)) {
+    for (const Slice& line : list_item_slices(b.items[i], list_label(false, i), width, i == 0 ? 4 : 2, list, c)) {
       stack.add_slice(line);
     }
   }
@@ -185,7 +199,11 @@ std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, con
 std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, const BlockContext& c) {
   const double inner = c.column_width - 2 * kBoxPadding;
   Stack stack(kBoxPadding, kBoxPadding);
-  if (b.title) stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h3_size, c.theme.text), inner), 0);
+  const int section = c.structure.add(Role::section);
+  if (b.title) {
+    stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h3_size, c.theme.text), inner), 0,
+              c.structure.add(Role::heading, section, 3, b.title->plain()));
+  }
   const std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
   const double gap = 14;
   const double cell = (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
@@ -197,11 +215,12 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, con
       const auto& figure = b.figures[row * per_row + col];
       const double x = kBoxPadding + static_cast<double>(col) * (cell + gap);
       Stack cell_stack(x, row_top);
-      cell_stack.add(c.typesetter.set(figure.value, heading_spec(c, c.theme.h1_size * 1.3, c.theme.accent), cell));
+      cell_stack.add(c.typesetter.set(figure.value, heading_spec(c, c.theme.h1_size * 1.3, c.theme.accent), cell), 0,
+                     c.structure.add(Role::paragraph, section));
       TextSpec label = heading_spec(c, c.theme.body_size * 0.85, c.theme.text);
       label.bold = false;
       label.leading = 1.3;
-      cell_stack.add(c.typesetter.set(figure.label, label, cell), 2);
+      cell_stack.add(c.typesetter.set(figure.label, label, cell), 2, c.structure.add(Role::paragraph, section));
       items.insert(items.end(), cell_stack.items().begin(), cell_stack.items().end());
       row_height = std::max(row_height, cell_stack.y() - row_top);
     }
@@ -216,22 +235,25 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, con
 
 std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, const BlockContext& c) {
   std::vector<Slice> slices;
-  if (b.title) {
-    slices = heading_slices({2, *b.title}, c);
-  }
+  const int section = c.structure.add(Role::section);
+  if (b.title) slices = heading_slices({2, *b.title}, c, section);
+  const int list = c.structure.add(Role::list, section);
   TextSpec small = body_spec(c);
   small.fonts = &c.fonts.heading;
   small.size = c.theme.body_size * 0.82;
   small.leading = 1.35;
   small.align = text::Align::start;
   for (std::size_t i = 0; i < b.sources.size(); ++i) {
+    // The number is set with the entry, on its line, but tagged as the item's label.
     RichText entry = b.sources[i].text;
     entry.spans.insert(entry.spans.begin(), document::Span{std::to_string(i + 1) + ". ", false, true, {}});
+    const int item = c.structure.add(Role::list_item, list);
+    const int body = c.structure.add(Role::list_body, item);
     if (!b.sources[i].url.empty()) {
       entry.spans.push_back(document::Span{" ", false, false, {}});
       entry.spans.push_back(document::Span{b.sources[i].url, false, false, b.sources[i].url});
     }
-    auto lines = line_slices(c.typesetter.set(entry, small, c.column_width), 0, i == 0 ? 4 : 3);
+    auto lines = line_slices(c.typesetter.set(entry, small, c.column_width), 0, i == 0 ? 4 : 3, body);
     for (auto& slice : lines) slices.push_back(std::move(slice));
   }
   return slices;
@@ -241,11 +263,17 @@ std::vector<Slice> contact_slices(const document::ContactBlock<RichText>& b, con
   const core::Rgb white{1, 1, 1};
   const double width = c.column_width - 2 * kBoxPadding;
   Stack stack(kBoxPadding, kBoxPadding);
-  if (b.title) stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h2_size, white), width));
+  const int section = c.structure.add(Role::section);
+  if (b.title) {
+    stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h2_size, white), width), 0,
+              c.structure.add(Role::heading, section, 2, b.title->plain()));
+  }
   TextSpec line = heading_spec(c, c.theme.body_size * 0.95, white);
   line.bold = false;
   line.leading = 1.4;
-  for (std::size_t i = 0; i < b.lines.size(); ++i) stack.add(c.typesetter.set(b.lines[i], line, width), i == 0 ? 4 : 2);
+  for (std::size_t i = 0; i < b.lines.size(); ++i) {
+    stack.add(c.typesetter.set(b.lines[i], line, width), i == 0 ? 4 : 2, c.structure.add(Role::paragraph, section));
+  }
   return boxed(stack, c, c.theme.accent, 16);
 }
 

@@ -4,6 +4,7 @@
 
 #include "document/localized_document.hpp"
 #include "layout/slice.hpp"
+#include "layout/structure.hpp"
 #include "layout/typeset.hpp"
 
 namespace leafpress::layout {
@@ -14,6 +15,8 @@ struct BlockContext {
   const ThemeFonts& fonts;
   const Typesetter& typesetter;
   double column_width = 0;
+  /// The structure tree the blocks add their elements to, in reading order.
+  Structure& structure;
 };
 
 /// The block as strips for page breaking: a paragraph gives one per line, a boxed block one

@@ -49,9 +49,10 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   const Column first_frame = frame_of(doc.page.margins, 0);
   std::vector<Item> title_items;
   double reserved = 0;
+  Structure structure;
   auto blocks = doc.blocks.begin();
   if (opens_with_title(doc)) {
-    const BlockContext full_width{doc.theme, *fonts, typesetter, first_frame.width};
+    const BlockContext full_width{doc.theme, *fonts, typesetter, first_frame.width, structure};
     for (Slice& slice : block_slices(*blocks++, full_width)) {
       translate(slice.items, first_frame.x, first_frame.top + reserved);
       title_items.insert(title_items.end(), slice.items.begin(), slice.items.end());
@@ -61,7 +62,7 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   }
 
   const auto columns_of = [&](std::size_t index) { return brochure_columns(doc.page, index, index == 0 ? reserved : 0); };
-  const BlockContext context{doc.theme, *fonts, typesetter, columns_of(1).front().width};
+  const BlockContext context{doc.theme, *fonts, typesetter, columns_of(1).front().width, structure};
   std::vector<Slice> slices;
   for (; blocks != doc.blocks.end(); ++blocks) {
     for (Slice& slice : block_slices(*blocks, context)) {
@@ -70,7 +71,7 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
     }
   }
 
-  Pages pages{doc.title, doc.language, {}};
+  Pages pages{doc.title, doc.language, {}, {}};
   for (auto& items : flow(slices, columns_of, diags)) {
     pages.pages.push_back(Page{core::kA4Width, core::kA4Height, std::move(items)});
   }
@@ -80,6 +81,7 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   if (doc.direction == document::Direction::rtl) {
     for (Page& page : pages.pages) mirror_horizontally(page.items, page.width);
   }
+  pages.structure = structure.take();
   return pages;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -12,6 +13,32 @@ namespace leafpress::layout {
 // The display list. Coordinates are points from the page's top-left corner, y downwards;
 // back ends flip them as their format needs.
 
+/// The part content plays in the document's logical structure: the standard structure
+/// types of ISO 32000-1 §14.8.4 that a leaflet uses.
+enum class Role : std::uint8_t {
+  document,     // Document
+  heading,      // H1…H6, by `level`
+  paragraph,    // P
+  list,         // L
+  list_item,    // LI
+  label,        // Lbl: a bullet or number
+  list_body,    // LBody
+  block_quote,  // BlockQuote
+  section,      // Sect: a box with its own heading
+};
+
+/// One node of the structure tree, in reading order; its parent comes before it.
+struct StructureElement {
+  Role role = Role::paragraph;
+  int parent = -1;
+  int level = 0;     // headings: 1 for the title, 2 for sections, …
+  std::string text;  // headings: their words, for bookmarks
+};
+
+/// Items that are not content of the structure (rules, backgrounds, page furniture) are
+/// artifacts (ISO 32000-1 §14.8.2.2).
+inline constexpr int kArtifact = -1;
+
 /// A run of glyphs with its line's origin at (x, baseline). `measure` is the width of the
 /// line box the run was set in, from x: mirroring moves the box, not the glyphs in it.
 struct GlyphItem {
@@ -19,6 +46,7 @@ struct GlyphItem {
   double x = 0;
   double baseline = 0;
   double measure = 0;
+  int element = kArtifact;  // index into Pages::structure
 };
 
 /// A filled rectangle; (x, y) is its top-left corner.
@@ -28,6 +56,7 @@ struct RectItem {
   double width = 0;
   double height = 0;
   core::Rgb fill;
+  int element = kArtifact;
 };
 
 /// A clickable area leading to `url`; (x, y) is its top-left corner.
@@ -37,6 +66,7 @@ struct LinkItem {
   double width = 0;
   double height = 0;
   std::string url;
+  int element = kArtifact;  // the element whose text the link covers
 };
 
 using Item = std::variant<GlyphItem, RectItem, LinkItem>;
@@ -52,6 +82,8 @@ struct Pages {
   std::string title;
   std::string language;
   std::vector<Page> pages;
+  /// The logical structure: element 0 is the document; items point into it.
+  std::vector<StructureElement> structure;
 };
 
 /// Moves every item by (dx, dy).

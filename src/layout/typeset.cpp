@@ -61,26 +61,26 @@ SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, co
   return set_line;
 }
 
-std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top) {
+std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top, int element) {
   std::vector<Item> items;
   const text::Line& line = set.lines[index];
   const double baseline = top + set.baseline;
   for (const text::GlyphRun& run : line.runs) {
-    items.push_back(GlyphItem{run, x, baseline, set.measure});
+    items.push_back(GlyphItem{run, x, baseline, set.measure, element});
     if (!run.link.empty()) {
       const auto& m = run.face->metrics();
       const double ascent = m.ascender * run.size / m.units_per_em;
       const double descent = -m.descender * run.size / m.units_per_em;
-      items.push_back(LinkItem{x + run.x, baseline - ascent, run.width, ascent + descent, run.link});
+      items.push_back(LinkItem{x + run.x, baseline - ascent, run.width, ascent + descent, run.link, element});
     }
   }
   return items;
 }
 
-std::vector<Item> all_line_items(const SetText& set, double x, double top) {
+std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
   std::vector<Item> items;
   for (std::size_t i = 0; i < set.lines.size(); ++i) {
-    auto line = line_items(set, i, x, top + set.pitch * static_cast<double>(i));
+    auto line = line_items(set, i, x, top + set.pitch * static_cast<double>(i), element);
     items.insert(items.end(), std::make_move_iterator(line.begin()), std::make_move_iterator(line.end()));
   }
   return items;

@@ -58,11 +58,11 @@ class Typesetter {
   core::Diagnostics& diags_;
 };
 
-/// The display items of line `index` of `set`, its strip's top at `top`, starting at `x`;
-/// each linked run also gets a LinkItem over it.
-std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top);
+/// The display items of line `index` of `set`, its strip's top at `top`, starting at `x`,
+/// as content of structure element `element`; each linked run also gets a LinkItem over it.
+std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top, int element = kArtifact);
 
 /// Every line of `set` stacked from `top`.
-std::vector<Item> all_line_items(const SetText& set, double x, double top);
+std::vector<Item> all_line_items(const SetText& set, double x, double top, int element = kArtifact);
 
 }  // namespace leafpress::layout

@@ -22,6 +22,10 @@ class ContentStream {
   /// /ActualText span (§14.9.4).
   void show_glyphs(const layout::GlyphItem& item, const std::string& font_name, const EmbeddedFont& font);
 
+  /// Opens marked content with the given BDC operator line; close_marked() ends it.
+  void open_marked(const std::string& operator_line) { out_ += operator_line; }
+  void close_marked() { out_ += "EMC\n"; }
+
   const std::string& bytes() const { return out_; }
 
  private:

@@ -3,6 +3,11 @@
 #include "core/utf8.hpp"
 
 namespace leafpress::pdf {
+namespace {
+
+constexpr std::string_view kSoftHyphen = "\u00AD";
+
+}  // namespace
 
 std::string extraction_text(std::string_view text, bool rtl) {
   if (!rtl) return std::string(text);
@@ -37,7 +42,11 @@ std::map<const fonts::Face*, FontUsage> collect_font_usage(const layout::Pages& 
         // A base with its marks says its text through /ActualText; the base glyph alone
         // must not claim the marks in /ToUnicode.
         if (last == first + 1 && !run.glyphs[first].text.empty()) {
-          face_usage.text_of_glyph.emplace(run.glyphs[first].id, extraction_text(run.glyphs[first].text, run.rtl));
+          const std::string text = extraction_text(run.glyphs[first].text, run.rtl);
+          auto [it, added] = face_usage.text_of_glyph.emplace(run.glyphs[first].id, text);
+          // The hyphen added where a word breaks stands for a soft hyphen; a hyphen typed in the
+          // text is the better meaning for the glyph, and the added ones say theirs in /ActualText.
+          if (!added && it->second == kSoftHyphen && text != kSoftHyphen) it->second = text;
         }
         first = last;
       }

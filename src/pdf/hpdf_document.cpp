@@ -38,9 +38,9 @@ HPDF_Dict HpdfDocument::indirect_dict() {
   return dict;
 }
 
-HPDF_Dict HpdfDocument::stream(std::string_view bytes) {
+HPDF_Dict HpdfDocument::stream(std::string_view bytes, bool compress) {
   HPDF_Dict dict = check(HPDF_DictStream_New(mmgr(), xref()), "create a stream");
-  dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  dict->filter = compress ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
   check(HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                           static_cast<HPDF_UINT>(bytes.size())),
         "write a stream");

@@ -36,8 +36,8 @@ class HpdfDocument {
 
   /// A new dictionary, registered as an indirect object.
   HPDF_Dict indirect_dict();
-  /// A new stream dictionary (indirect), Flate-compressed, holding `bytes`.
-  HPDF_Dict stream(std::string_view bytes);
+  /// A new stream dictionary (indirect) holding `bytes`, Flate-compressed unless told not.
+  HPDF_Dict stream(std::string_view bytes, bool compress = true);
   HPDF_Array array();
   /// A PDF string of raw bytes, written in hex: <FEFF...> for UTF-16BE text.
   HPDF_Binary binary(std::string_view bytes);

@@ -8,6 +8,7 @@
 #include "pdf/content_stream.hpp"
 #include "pdf/font_usage.hpp"
 #include "pdf/hpdf_document.hpp"
+#include "pdf/structure_tree.hpp"
 #include "pdf/type0_font.hpp"
 
 namespace leafpress::pdf {
@@ -17,6 +18,60 @@ std::string pdf_text_string(std::string_view utf8) {
   std::string out = "\xFE\xFF";
   core::append_utf16be(out, utf8);
   return out;
+}
+
+std::string xml_escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string iso_date(std::int64_t seconds) {
+  const auto time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+/// XMP metadata (ISO 16684-1) with the title and language, and the PDF/UA-1 identification
+/// (ISO 14289-1 §5); uncompressed, so any tool finds it.
+void write_xmp(HpdfDocument& pdf, const layout::Pages& pages, const PdfOptions& options) {
+  std::string xmp =
+      "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+      "   <dc:format>application/pdf</dc:format>\n"
+      "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(pages.title) +
+      "</rdf:li></rdf:Alt></dc:title>\n"
+      "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(pages.language) + "</rdf:li></rdf:Bag></dc:language>\n"
+      "   <pdf:Producer>" + xml_escaped(options.producer) + "</pdf:Producer>\n"
+      "   <xmp:CreatorTool>" + xml_escaped(options.producer) + "</xmp:CreatorTool>\n";
+  if (options.date) {
+    xmp += "   <xmp:CreateDate>" + iso_date(*options.date) + "</xmp:CreateDate>\n";
+    xmp += "   <xmp:ModifyDate>" + iso_date(*options.date) + "</xmp:ModifyDate>\n";
+  }
+  xmp += "   <pdfuaid:part>1</pdfuaid:part>\n"
+         "  </rdf:Description>\n"
+         " </rdf:RDF>\n"
+         "</x:xmpmeta>\n"
+         "<?xpacket end=\"w\"?>";
+  HPDF_Dict metadata = pdf.stream(xmp, false);
+  pdf.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "write XMP metadata");
+  pdf.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "write XMP metadata");
+  pdf.check(HPDF_Dict_Add(pdf.get()->catalog, "Metadata", metadata), "write XMP metadata");
 }
 
 void write_metadata(HpdfDocument& pdf, const layout::Pages& pages, const PdfOptions& options) {
@@ -51,25 +106,32 @@ void write_file_id(HpdfDocument& pdf, const core::Fingerprint& fingerprint) {
 }
 
 void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
-                const std::map<const fonts::Face*, EmbeddedFont>& fonts, core::Fingerprint& fingerprint) {
+                const std::map<const fonts::Face*, EmbeddedFont>& fonts, StructureTree& tree,
+                core::Fingerprint& fingerprint) {
   HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "add a page");
   pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_page.width)), "set the page width");
   pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_page.height)), "set the page height");
+  tree.start_page(page, layout_page.height);
 
   ContentStream content(layout_page.height);
   for (const layout::Item& item : layout_page.items) {
     if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
+      content.open_marked(tree.begin_content(rect->element, {}, 0));
       content.fill_rect(*rect);
+      content.close_marked();
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
       const EmbeddedFont& font = fonts.at(glyphs->run.face);
       const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.font), "name a font resource");
+      content.open_marked(tree.begin_content(glyphs->element, glyphs->run.link, glyphs->baseline));
       content.show_glyphs(*glyphs, name, font);
+      content.close_marked();
     } else if (const auto* link = std::get_if<layout::LinkItem>(&item)) {
       const double bottom = layout_page.height - link->y - link->height;
       const HPDF_Rect area{static_cast<HPDF_REAL>(link->x), static_cast<HPDF_REAL>(bottom),
                            static_cast<HPDF_REAL>(link->x + link->width), static_cast<HPDF_REAL>(bottom + link->height)};
       HPDF_Annotation annotation = pdf.check(HPDF_Page_CreateURILinkAnnot(page, area, link->url.c_str()), "add a link");
       pdf.check(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), "style a link");
+      tree.add_link(annotation, link->element, link->url);
     }
   }
   const std::string& bytes = content.bytes();
@@ -87,6 +149,7 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   pdf.get()->pdf_version = HPDF_VER_17;
   pdf.check(HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL), "enable compression");
   write_metadata(pdf, pages, options);
+  write_xmp(pdf, pages, options);
 
   core::Fingerprint fingerprint;
   fingerprint.add(pages.title);
@@ -102,7 +165,9 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
     fonts.emplace(face, embed_type0_font(pdf, *face, face_usage));
     fingerprint.add(face->postscript_name());
   }
-  for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, fingerprint);
+  StructureTree tree(pdf, pages);
+  for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, tree, fingerprint);
+  tree.finish();
   write_file_id(pdf, fingerprint);
   return pdf.save();
 }

@@ -1,0 +1,245 @@
+#include "pdf/structure_tree.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "pdf/pdf_number.hpp"
+
+namespace leafpress::pdf {
+namespace {
+
+std::string type_of(const layout::StructureElement& element) {
+  using layout::Role;
+  switch (element.role) {
+    case Role::document: return "Document";
+    case Role::heading: return "H" + std::to_string(std::clamp(element.level, 1, 6));
+    case Role::paragraph: return "P";
+    case Role::list: return "L";
+    case Role::list_item: return "LI";
+    case Role::label: return "Lbl";
+    case Role::list_body: return "LBody";
+    case Role::block_quote: return "BlockQuote";
+    case Role::section: return "Sect";
+  }
+  return "Span";
+}
+
+std::string text_string(std::string_view utf8) {
+  std::string out = "\xFE\xFF";
+  core::append_utf16be(out, utf8);
+  return out;
+}
+
+}  // namespace
+
+StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages) : pdf_(pdf) {
+  for (const layout::StructureElement& element : pages.structure) {
+    nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0});
+  }
+  if (nodes_.empty()) nodes_.push_back({"Document", -1, {}, false, false, nullptr, {}, {}, -1, 0});
+  // Containers list their child elements in reading order (the order layout made them).
+  for (std::size_t i = 1; i < nodes_.size(); ++i) {
+    const int parent = nodes_[i].parent;
+    if (parent >= 0) nodes_[static_cast<std::size_t>(parent)].kids.push_back({-1, -1, static_cast<int>(i), nullptr});
+  }
+  // Link texts, for the annotations' descriptions.
+  for (const layout::Page& page : pages.pages) {
+    for (const layout::Item& item : page.items) {
+      const auto* glyphs = std::get_if<layout::GlyphItem>(&item);
+      if (!glyphs || glyphs->element < 0 || glyphs->run.link.empty()) continue;
+      Node& link = nodes_[static_cast<std::size_t>(link_element(glyphs->element, glyphs->run.link))];
+      std::string text;
+      if (glyphs->run.rtl) {
+        for (auto it = glyphs->run.glyphs.rbegin(); it != glyphs->run.glyphs.rend(); ++it) text += it->text;
+      } else {
+        for (const auto& glyph : glyphs->run.glyphs) text += glyph.text;
+      }
+      if (!link.text.empty() && !text.empty()) link.text += ' ';
+      link.text += text;
+    }
+  }
+}
+
+int StructureTree::link_element(int element, const std::string& url) {
+  const auto key = std::make_pair(element, url);
+  if (const auto it = links_.find(key); it != links_.end()) return it->second;
+  const int index = static_cast<int>(nodes_.size());
+  nodes_.push_back({"Link", element, {}, false, false, nullptr, {}, url, -1, 0});
+  links_.emplace(key, index);
+  return index;
+}
+
+void StructureTree::mark_used(int element) {
+  for (int e = element; e >= 0 && !nodes_[static_cast<std::size_t>(e)].has_content;
+       e = nodes_[static_cast<std::size_t>(e)].parent) {
+    nodes_[static_cast<std::size_t>(e)].has_content = true;
+  }
+}
+
+void StructureTree::start_page(HPDF_Page page, double page_height) {
+  pages_.push_back(page);
+  page_mcids_.emplace_back();
+  page_height_ = page_height;
+  const auto key = static_cast<HPDF_INT32>(pages_.size() - 1);
+  pdf_.check(HPDF_Dict_AddNumber(page, "StructParents", key), "tag a page");
+  pdf_.check(HPDF_Dict_AddName(page, "Tabs", "S"), "tag a page");  // PDF/UA: tab order follows the structure
+}
+
+std::string StructureTree::begin_content(int element, const std::string& link, double baseline) {
+  if (element < 0 || static_cast<std::size_t>(element) >= nodes_.size()) return "/Artifact BMC\n";
+  const int target = link.empty() ? element : link_element(element, link);
+  const int page = static_cast<int>(pages_.size()) - 1;
+  auto& mcids = page_mcids_.back();
+  const int mcid = static_cast<int>(mcids.size());
+  mcids.push_back(target);
+  Node& node = nodes_[static_cast<std::size_t>(target)];
+  if (!link.empty() && !node.attached) {
+    // A link sits among its paragraph's text where its first words are.
+    nodes_[static_cast<std::size_t>(element)].kids.push_back({-1, -1, target, nullptr});
+    node.attached = true;
+  }
+  node.kids.push_back({page, mcid, -1, nullptr});
+  if (node.first_page < 0) {
+    node.first_page = page;
+    node.top = page_height_ - baseline;
+  }
+  mark_used(target);
+  return "/" + node.type + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+}
+
+void StructureTree::add_link(HPDF_Annotation annotation, int element, const std::string& url) {
+  if (element < 0) return;
+  const int link = link_element(element, url);
+  Node& node = nodes_[static_cast<std::size_t>(link)];
+  node.kids.push_back({-1, -1, -1, annotation});
+  const auto key = static_cast<HPDF_INT32>(pages_.size() + annotations_.size());
+  // Keys after the pages' are the annotations' (ISO 32000-1 §14.7.4.4).
+  annotations_.emplace_back(annotation, link);
+  pdf_.check(HPDF_Dict_AddNumber(annotation, "StructParent", key), "tag a link");
+  const std::string description = node.text.empty() ? url : node.text + " (" + url + ")";
+  pdf_.check(HPDF_Dict_Add(annotation, "Contents", pdf_.binary(text_string(description))), "describe a link");
+  mark_used(link);
+}
+
+void StructureTree::write_elements() {
+  for (Node& node : nodes_) {
+    if (node.has_content) node.dict = pdf_.indirect_dict();
+  }
+  HPDF_Dict root = pdf_.indirect_dict();
+  pdf_.check(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"), "write the structure tree");
+  if (nodes_.front().dict) pdf_.check(HPDF_Dict_Add(root, "K", nodes_.front().dict), "write the structure tree");
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    Node& node = nodes_[i];
+    if (!node.dict) continue;
+    pdf_.check(HPDF_Dict_AddName(node.dict, "Type", "StructElem"), "write a structure element");
+    pdf_.check(HPDF_Dict_AddName(node.dict, "S", node.type.c_str()), "write a structure element");
+    pdf_.check(HPDF_Dict_Add(node.dict, "P", node.parent >= 0 ? nodes_[static_cast<std::size_t>(node.parent)].dict : root),
+               "write a structure element");
+    if (node.type == "Link" && !node.text.empty()) {
+      pdf_.check(HPDF_Dict_Add(node.dict, "Alt", pdf_.binary(text_string(node.text))), "write a structure element");
+    }
+    HPDF_Array kids = pdf_.array();
+    for (const Kid& kid : node.kids) {
+      if (kid.element >= 0) {
+        if (HPDF_Dict child = nodes_[static_cast<std::size_t>(kid.element)].dict) {
+          pdf_.check(HPDF_Array_Add(kids, child), "write a structure element");
+        }
+      } else if (kid.annotation) {
+        HPDF_Dict reference = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a structure element");
+        pdf_.check(HPDF_Dict_AddName(reference, "Type", "OBJR"), "write a structure element");
+        pdf_.check(HPDF_Dict_Add(reference, "Obj", kid.annotation), "write a structure element");
+        pdf_.check(HPDF_Array_Add(kids, reference), "write a structure element");
+      } else {
+        HPDF_Dict marked = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a structure element");
+        pdf_.check(HPDF_Dict_AddName(marked, "Type", "MCR"), "write a structure element");
+        pdf_.check(HPDF_Dict_Add(marked, "Pg", pages_[static_cast<std::size_t>(kid.page)]), "write a structure element");
+        pdf_.check(HPDF_Dict_AddNumber(marked, "MCID", kid.mcid), "write a structure element");
+        pdf_.check(HPDF_Array_Add(kids, marked), "write a structure element");
+      }
+    }
+    pdf_.check(HPDF_Dict_Add(node.dict, "K", kids), "write a structure element");
+  }
+  pdf_.check(HPDF_Dict_Add(pdf_.get()->catalog, "StructTreeRoot", root), "write the structure tree");
+  HPDF_Dict mark_info = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write MarkInfo");
+  pdf_.check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE), "write MarkInfo");
+  pdf_.check(HPDF_Dict_Add(pdf_.get()->catalog, "MarkInfo", mark_info), "write MarkInfo");
+
+  HPDF_Dict parent_tree = pdf_.indirect_dict();
+  HPDF_Array nums = pdf_.array();
+  for (std::size_t page = 0; page < page_mcids_.size(); ++page) {
+    pdf_.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page)), "write the parent tree");
+    HPDF_Array elements = pdf_.array();
+    for (const int element : page_mcids_[page]) {
+      pdf_.check(HPDF_Array_Add(elements, nodes_[static_cast<std::size_t>(element)].dict), "write the parent tree");
+    }
+    pdf_.check(HPDF_Array_Add(nums, elements), "write the parent tree");
+  }
+  for (std::size_t k = 0; k < annotations_.size(); ++k) {
+    pdf_.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page_mcids_.size() + k)), "write the parent tree");
+    pdf_.check(HPDF_Array_Add(nums, nodes_[static_cast<std::size_t>(annotations_[k].second)].dict),
+               "write the parent tree");
+  }
+  pdf_.check(HPDF_Dict_Add(parent_tree, "Nums", nums), "write the parent tree");
+  pdf_.check(HPDF_Dict_Add(root, "ParentTree", parent_tree), "write the parent tree");
+  pdf_.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
+                                 static_cast<HPDF_INT32>(page_mcids_.size() + annotations_.size())),
+             "write the parent tree");
+}
+
+void StructureTree::write_outlines() {
+  // Sections (H2) at the top, their subsections (H3) under them; the title (H1) is already
+  // the window's title.
+  struct Entry {
+    const Node* heading;
+    HPDF_Dict dict;
+    std::vector<Entry> children;
+  };
+  std::vector<Entry> top;
+  for (const Node& node : nodes_) {
+    if (node.first_page < 0 || node.type.size() != 2 || node.type[0] != 'H' || node.type == "H1") continue;
+    Entry entry{&node, pdf_.indirect_dict(), {}};
+    if (node.type == "H2" || top.empty()) {
+      top.push_back(std::move(entry));
+    } else {
+      top.back().children.push_back(std::move(entry));
+    }
+  }
+  if (top.empty()) return;
+  HPDF_Dict outlines = pdf_.indirect_dict();
+  pdf_.check(HPDF_Dict_AddName(outlines, "Type", "Outlines"), "write bookmarks");
+  auto link_siblings = [&](std::vector<Entry>& entries, HPDF_Dict parent, auto& self) -> void {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      Entry& e = entries[i];
+      pdf_.check(HPDF_Dict_Add(e.dict, "Title", pdf_.binary(text_string(e.heading->text))), "write a bookmark");
+      pdf_.check(HPDF_Dict_Add(e.dict, "Parent", parent), "write a bookmark");
+      if (i > 0) pdf_.check(HPDF_Dict_Add(e.dict, "Prev", entries[i - 1].dict), "write a bookmark");
+      if (i + 1 < entries.size()) pdf_.check(HPDF_Dict_Add(e.dict, "Next", entries[i + 1].dict), "write a bookmark");
+      HPDF_Array destination = pdf_.array();
+      pdf_.check(HPDF_Array_Add(destination, pages_[static_cast<std::size_t>(e.heading->first_page)]), "write a bookmark");
+      pdf_.check(HPDF_Array_AddName(destination, "XYZ"), "write a bookmark");
+      pdf_.check(HPDF_Array_Add(destination, HPDF_Null_New(pdf_.mmgr())), "write a bookmark");
+      pdf_.check(HPDF_Array_AddReal(destination, static_cast<HPDF_REAL>(e.heading->top + 24)), "write a bookmark");
+      pdf_.check(HPDF_Array_Add(destination, HPDF_Null_New(pdf_.mmgr())), "write a bookmark");
+      pdf_.check(HPDF_Dict_Add(e.dict, "Dest", destination), "write a bookmark");
+      if (!e.children.empty()) {
+        self(e.children, e.dict, self);
+        pdf_.check(HPDF_Dict_Add(e.dict, "First", e.children.front().dict), "write a bookmark");
+        pdf_.check(HPDF_Dict_Add(e.dict, "Last", e.children.back().dict), "write a bookmark");
+        pdf_.check(HPDF_Dict_AddNumber(e.dict, "Count", static_cast<HPDF_INT32>(e.children.size())), "write a bookmark");
+      }
+    }
+  };
+  link_siblings(top, outlines, link_siblings);
+  pdf_.check(HPDF_Dict_Add(outlines, "First", top.front().dict), "write bookmarks");
+  pdf_.check(HPDF_Dict_Add(outlines, "Last", top.back().dict), "write bookmarks");
+  pdf_.check(HPDF_Dict_AddNumber(outlines, "Count", static_cast<HPDF_INT32>(top.size())), "write bookmarks");
+  pdf_.check(HPDF_Dict_Add(pdf_.get()->catalog, "Outlines", outlines), "write bookmarks");
+  pdf_.check(HPDF_Dict_AddName(pdf_.get()->catalog, "PageMode", "UseOutlines"), "write bookmarks");
+}
+
+void StructureTree::finish() {
+  write_elements();
+  write_outlines();
+}
+
+}  // namespace leafpress::pdf

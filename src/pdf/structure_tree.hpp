@@ -1,0 +1,67 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/page.hpp"
+#include "pdf/hpdf_document.hpp"
+
+namespace leafpress::pdf {
+
+/// A tagged PDF's logical structure (ISO 32000-1 §14.7–14.8, PDF/UA-1): marked content with
+/// MCIDs in the pages, StructElem objects in reading order, links as Link elements holding
+/// their annotations, the ParentTree back from content to elements, and bookmarks from the
+/// headings. Content that is not part of the structure is marked as an artifact.
+class StructureTree {
+ public:
+  StructureTree(HpdfDocument& pdf, const layout::Pages& pages);
+
+  /// Starts a page's content; every page must be started, in order.
+  void start_page(HPDF_Page page, double page_height);
+  /// The operator opening an item's marked content on the current page: "/P <</MCID 3>>
+  /// BDC" for an element's content (a linked run goes into its Link element), "/Artifact
+  /// BMC" for anything else. Close it with "EMC".
+  std::string begin_content(int element, const std::string& link, double baseline);
+  /// Ties a link annotation of the current page into the tree and describes it (/Contents).
+  void add_link(HPDF_Annotation annotation, int element, const std::string& url);
+
+  /// Writes the tree, the ParentTree, the bookmarks and the catalog entries.
+  void finish();
+
+ private:
+  struct Kid {
+    int page = -1;  // marked content on a page (MCID) …
+    int mcid = -1;
+    int element = -1;            // … or a child element …
+    HPDF_Dict annotation = nullptr;  // … or an annotation (OBJR)
+  };
+  struct Node {
+    std::string type;
+    int parent = 0;
+    std::vector<Kid> kids;
+    bool has_content = false;
+    bool attached = false;  // links: listed among their parent's kids
+    HPDF_Dict dict = nullptr;
+    std::string text;   // headings: for bookmarks; links: for /Contents
+    std::string url;
+    int first_page = -1;  // headings: where the bookmark goes
+    double top = 0;
+  };
+
+  int link_element(int element, const std::string& url);
+  void mark_used(int element);
+  void write_elements();
+  void write_outlines();
+
+  HpdfDocument& pdf_;
+  std::vector<Node> nodes_;
+  std::map<std::pair<int, std::string>, int> links_;
+  std::vector<HPDF_Page> pages_;
+  std::vector<std::vector<int>> page_mcids_;  // per page: element of each MCID
+  std::vector<std::pair<HPDF_Dict, int>> annotations_;
+  double page_height_ = 0;
+};
+
+}  // namespace leafpress::pdf
