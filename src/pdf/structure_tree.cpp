@@ -32,7 +32,8 @@ std::string text_string(std::string_view utf8) {
 
 }  // namespace
 
-StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages) : pdf_(pdf) {
+StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
+    : pdf_(pdf), page_count_(pages.pages.size()) {
   for (const layout::StructureElement& element : pages.structure) {
     nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0});
   }
@@ -112,7 +113,7 @@ void StructureTree::add_link(HPDF_Annotation annotation, int element, const std:
   const int link = link_element(element, url);
   Node& node = nodes_[static_cast<std::size_t>(link)];
   node.kids.push_back({-1, -1, -1, annotation});
-  const auto key = static_cast<HPDF_INT32>(pages_.size() + annotations_.size());
+  const auto key = static_cast<HPDF_INT32>(page_count_ + annotations_.size());
   // Keys after the pages' are the annotations' (ISO 32000-1 §14.7.4.4).
   annotations_.emplace_back(annotation, link);
   pdf_.check(HPDF_Dict_AddNumber(annotation, "StructParent", key), "tag a link");
@@ -175,14 +176,14 @@ void StructureTree::write_elements() {
     pdf_.check(HPDF_Array_Add(nums, elements), "write the parent tree");
   }
   for (std::size_t k = 0; k < annotations_.size(); ++k) {
-    pdf_.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page_mcids_.size() + k)), "write the parent tree");
+    pdf_.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page_count_ + k)), "write the parent tree");
     pdf_.check(HPDF_Array_Add(nums, nodes_[static_cast<std::size_t>(annotations_[k].second)].dict),
                "write the parent tree");
   }
   pdf_.check(HPDF_Dict_Add(parent_tree, "Nums", nums), "write the parent tree");
   pdf_.check(HPDF_Dict_Add(root, "ParentTree", parent_tree), "write the parent tree");
   pdf_.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-                                 static_cast<HPDF_INT32>(page_mcids_.size() + annotations_.size())),
+                                 static_cast<HPDF_INT32>(page_count_ + annotations_.size())),
              "write the parent tree");
 }
 

@@ -56,6 +56,7 @@ class StructureTree {
   void write_outlines();
 
   HpdfDocument& pdf_;
+  std::size_t page_count_ = 0;  // ParentTree keys: pages first, then annotations
   std::vector<Node> nodes_;
   std::map<std::pair<int, std::string>, int> links_;
   std::vector<HPDF_Page> pages_;

@@ -1,0 +1,287 @@
+#include "pdf/tag_checker.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "support/process.hpp"
+
+namespace leafpress::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string base64_decode(const std::string& text) {
+  static const std::string kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (const char c : text) {
+    const auto at = kAlphabet.find(c);
+    if (at == std::string::npos) continue;  // padding and line breaks
+    buffer = (buffer << 6) | static_cast<unsigned>(at);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+/// The objects of a PDF as qpdf's JSON v2 shows them: "12 0 R" -> its value or stream.
+class PdfObjects {
+ public:
+  explicit PdfObjects(const std::filesystem::path& pdf) {
+    const auto result = run_process({"qpdf", "--json=2", "--json-stream-data=inline", "--decode-level=generalized",
+                                     "--json-key=qpdf", pdf.string()});
+    if (result.exit_code != 0) throw std::runtime_error("qpdf --json failed: " + result.err);
+    const json document = json::parse(result.out);
+    for (const auto& [key, value] : document["qpdf"][1].items()) {
+      if (key == "trailer") {
+        trailer_ = value["value"];
+      } else if (key.rfind("obj:", 0) == 0) {
+        objects_[key.substr(4)] = value;
+      }
+    }
+  }
+
+  const json& trailer() const { return trailer_; }
+  /// The value of a reference ("5 0 R"), or the value itself when it is not one.
+  json resolve(const json& value) const {
+    if (value.is_string() && is_reference(value.get<std::string>())) {
+      const auto it = objects_.find(value.get<std::string>());
+      if (it == objects_.end()) return json();
+      return it->second.contains("value") ? it->second["value"] : it->second["stream"]["dict"];
+    }
+    return value;
+  }
+  std::string stream_data(const std::string& reference) const {
+    const auto it = objects_.find(reference);
+    if (it == objects_.end() || !it->second.contains("stream")) return {};
+    return base64_decode(it->second["stream"].value("data", ""));
+  }
+  static bool is_reference(const std::string& text) { return text.size() > 4 && text.substr(text.size() - 4) == " 0 R"; }
+
+ private:
+  json trailer_;
+  std::map<std::string, json> objects_;
+};
+
+/// A content stream's marked content: which text and fill operators are tagged, which MCIDs.
+struct ContentScan {
+  std::vector<int> mcids;
+  std::size_t artifacts = 0;
+  std::size_t untagged = 0;
+};
+
+ContentScan scan_content(const std::string& content) {
+  ContentScan scan;
+  struct Marked {
+    bool artifact = false;
+    int mcid = -1;
+  };
+  std::vector<Marked> stack;
+  std::vector<std::string> operands;
+  auto tagged = [&] {
+    for (const Marked& m : stack) {
+      if (m.artifact || m.mcid >= 0) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < content.size();) {
+    const char c = content[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+    } else if (c == '(') {  // literal string, balanced parentheses and escapes
+      int depth = 0;
+      for (; i < content.size(); ++i) {
+        if (content[i] == '\\') {
+          ++i;
+        } else if (content[i] == '(') {
+          ++depth;
+        } else if (content[i] == ')' && --depth == 0) {
+          ++i;
+          break;
+        }
+      }
+      operands.push_back("(string)");
+    } else if (c == '<' && i + 1 < content.size() && content[i + 1] == '<') {  // dictionary
+      const auto end = content.find(">>", i);
+      operands.push_back(content.substr(i, end + 2 - i));
+      i = end + 2;
+    } else if (c == '<') {
+      i = content.find('>', i) + 1;
+      operands.push_back("<hex>");
+    } else if (c == '[' || c == ']') {
+      ++i;
+    } else {
+      const std::size_t start = i;
+      while (i < content.size() && !std::isspace(static_cast<unsigned char>(content[i])) &&
+             std::string("()<>[]/").find(content[i]) == std::string::npos) {
+        ++i;
+      }
+      if (i == start) ++i;  // a '/' starting a name
+      const std::string token = content.substr(start, i - start);
+      if (token == "/") {
+        const std::size_t name_end = content.find_first_of(" \t\r\n()<>[]/", i);
+        operands.push_back("/" + content.substr(i, name_end - i));
+        i = name_end;
+        continue;
+      }
+      const bool is_operator = std::isalpha(static_cast<unsigned char>(token[0])) || token == "'" || token == "\"" ||
+                               token == "T*";
+      if (!is_operator) {
+        operands.push_back(token);
+        continue;
+      }
+      if (token == "BDC" || token == "BMC") {
+        Marked marked;
+        const std::string tag = operands.empty() ? "" : operands.front();
+        marked.artifact = tag == "/Artifact";
+        if (token == "BDC" && operands.size() >= 2) {
+          const auto at = operands[1].find("/MCID");
+          if (at != std::string::npos) marked.mcid = std::stoi(operands[1].substr(at + 5));
+        }
+        if (marked.mcid >= 0) scan.mcids.push_back(marked.mcid);
+        if (marked.artifact) ++scan.artifacts;
+        stack.push_back(marked);
+      } else if (token == "EMC") {
+        if (!stack.empty()) stack.pop_back();
+      } else if (token == "TJ" || token == "Tj" || token == "f" || token == "F" || token == "f*" || token == "S" ||
+                 token == "B" || token == "b" || token == "Do" || token == "sh") {
+        if (!tagged()) ++scan.untagged;
+      }
+      operands.clear();
+    }
+  }
+  return scan;
+}
+
+/// The kids of a structure element as a list, whatever form /K takes.
+std::vector<json> kids_of(const json& element) {
+  if (!element.contains("/K")) return {};
+  const json& k = element["/K"];
+  if (k.is_array()) return k.get<std::vector<json>>();
+  return {k};
+}
+
+}  // namespace
+
+TagReport check_tagged_pdf(const std::filesystem::path& pdf) {
+  TagReport report;
+  const PdfObjects objects(pdf);
+  auto problem = [&](std::string text) { report.problems.push_back(std::move(text)); };
+  const std::string catalog_ref = objects.trailer().value("/Root", "");
+  const json catalog = objects.resolve(catalog_ref);
+  if (!catalog.contains("/MarkInfo") || objects.resolve(catalog["/MarkInfo"]).value("/Marked", false) != true) {
+    problem("catalog: no /MarkInfo <</Marked true>>");
+  }
+  if (!catalog.contains("/Lang")) problem("catalog: no /Lang");
+  if (!catalog.contains("/ViewerPreferences") ||
+      objects.resolve(catalog["/ViewerPreferences"]).value("/DisplayDocTitle", false) != true) {
+    problem("catalog: the title is not shown in the window");
+  }
+  if (!catalog.contains("/StructTreeRoot")) {
+    problem("catalog: no /StructTreeRoot");
+    return report;
+  }
+  const json root = objects.resolve(catalog["/StructTreeRoot"]);
+
+  // Every element reachable from the root.
+  std::set<std::string> reachable;
+  std::vector<std::string> pending;
+  for (const json& kid : kids_of(root)) {
+    if (kid.is_string()) pending.push_back(kid.get<std::string>());
+  }
+  while (!pending.empty()) {
+    const std::string reference = pending.back();
+    pending.pop_back();
+    if (!reachable.insert(reference).second) continue;
+    const json element = objects.resolve(reference);
+    if (element.value("/S", "") == "/Figure" && !element.contains("/Alt")) problem(reference + ": a Figure without /Alt");
+    for (const json& kid : kids_of(element)) {
+      if (kid.is_string() && PdfObjects::is_reference(kid.get<std::string>()) &&
+          objects.resolve(kid).value("/Type", "") != "/OBJR") {
+        const json resolved = objects.resolve(kid);
+        if (resolved.contains("/S")) pending.push_back(kid.get<std::string>());
+      }
+    }
+  }
+  report.elements = reachable.size();
+
+  // The ParentTree's number tree, flattened (leafpress writes one /Nums array).
+  std::map<long, json> parent_tree;
+  const json nums = objects.resolve(objects.resolve(root["/ParentTree"])["/Nums"]);
+  for (std::size_t i = 0; i + 1 < nums.size(); i += 2) parent_tree[nums[i].get<long>()] = nums[i + 1];
+
+  // Pages in order, their content and annotations.
+  std::vector<std::string> pages;
+  const json page_tree = objects.resolve(catalog["/Pages"]);
+  for (const json& kid : page_tree["/Kids"]) pages.push_back(kid.get<std::string>());
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const json page = objects.resolve(pages[p]);
+    const std::string where = "page " + std::to_string(p + 1);
+    std::string content;
+    const json contents = page["/Contents"];
+    if (contents.is_array()) {
+      for (const json& part : contents) content += objects.stream_data(part.get<std::string>());
+    } else {
+      content = objects.stream_data(contents.get<std::string>());
+    }
+    const ContentScan scan = scan_content(content);
+    report.marked_contents += scan.mcids.size();
+    report.artifacts += scan.artifacts;
+    if (scan.untagged > 0) problem(where + ": " + std::to_string(scan.untagged) + " operators outside tags and artifacts");
+    if (!scan.mcids.empty()) {
+      if (!page.contains("/StructParents")) {
+        problem(where + ": marked content but no /StructParents");
+        continue;
+      }
+      const json entries = objects.resolve(parent_tree[page["/StructParents"].get<long>()]);
+      for (const int mcid : scan.mcids) {
+        if (!entries.is_array() || static_cast<std::size_t>(mcid) >= entries.size()) {
+          problem(where + ": MCID " + std::to_string(mcid) + " is not in the ParentTree");
+          continue;
+        }
+        const std::string element_ref = entries[static_cast<std::size_t>(mcid)].get<std::string>();
+        if (!reachable.count(element_ref)) problem(where + ": MCID " + std::to_string(mcid) + "'s element is unreachable");
+        bool points_back = false;
+        for (const json& kid : kids_of(objects.resolve(element_ref))) {
+          const json mcr = objects.resolve(kid);
+          if (mcr.is_object() && mcr.value("/MCID", -1) == mcid && mcr.value("/Pg", "") == pages[p]) points_back = true;
+        }
+        if (!points_back) problem(where + ": " + element_ref + " does not hold MCID " + std::to_string(mcid));
+      }
+    }
+    if (!page.contains("/Annots")) continue;
+    for (const json& annotation_ref : objects.resolve(page["/Annots"])) {
+      const json annotation = objects.resolve(annotation_ref);
+      if (annotation.value("/Subtype", "") != "/Link") continue;
+      ++report.links;
+      const std::string name = where + " link " + annotation_ref.get<std::string>();
+      if (!annotation.contains("/Contents")) problem(name + ": no /Contents");
+      if (!annotation.contains("/StructParent")) {
+        problem(name + ": no /StructParent");
+        continue;
+      }
+      const json element_ref = parent_tree[annotation["/StructParent"].get<long>()];
+      const json element = objects.resolve(element_ref);
+      if (element.value("/S", "") != "/Link") problem(name + ": its ParentTree entry is not a Link element");
+      bool holds = false;
+      for (const json& kid : kids_of(element)) {
+        const json objr = objects.resolve(kid);
+        if (objr.is_object() && objr.value("/Type", "") == "/OBJR" && objr.value("/Obj", "") == annotation_ref) holds = true;
+      }
+      if (!holds) problem(name + ": no OBJR in its Link element");
+      if (element_ref.is_string() && !reachable.count(element_ref.get<std::string>())) {
+        problem(name + ": its Link element is unreachable");
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace leafpress::testing

@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "pdf/pdf_probe.hpp"
+#include "pdf/tag_checker.hpp"
+#include "support/process.hpp"
+#include "support/scratch_dir.hpp"
+
+// Tagged PDF for people who read with a screen reader, magnification or reflow: the
+// structure tree, its ties to the content, bookmarks and metadata, as real tools see them.
+
+namespace fs = std::filesystem;
+using namespace leafpress::testing;
+
+namespace {
+
+const fs::path kSource = LEAFPRESS_SOURCE_DIR;
+const fs::path kLeaflet = kSource / "leaflets" / "immunotherapy";
+
+struct TaggedBuild {
+  ScratchDir out;
+  ProcessResult result;
+  TaggedBuild() {
+    result = run_process({LEAFPRESS_BINARY, "build", kLeaflet.string(), "--out", out.path().string()},
+                         kSource.string());
+  }
+  fs::path pdf(const std::string& language) const { return out.path() / ("immunotherapy." + language + ".pdf"); }
+};
+
+const TaggedBuild& tagged_build() {
+  static const TaggedBuild build;
+  return build;
+}
+
+}  // namespace
+
+TEST_CASE("every language passes the tag checker", "[pdf][tagged]") {
+  REQUIRE(tagged_build().result.exit_code == 0);
+  for (const std::string language : {"fr", "en", "es", "ar"}) {
+    INFO(language);
+    const TagReport report = check_tagged_pdf(tagged_build().pdf(language));
+    for (const auto& problem : report.problems) UNSCOPED_INFO(problem);
+    CHECK(report.problems.empty());
+    CHECK(report.marked_contents > 150);
+    CHECK(report.artifacts > 20);  // rules, boxes, running header, footer, page numbers
+    CHECK(report.links >= 4);      // the Inserm guide and three sources
+    CHECK(report.elements > 80);
+  }
+}
+
+TEST_CASE("pdfinfo shows the structure tree in reading order", "[pdf][tagged]") {
+  REQUIRE(tagged_build().result.exit_code == 0);
+  const auto en = run_process({"pdfinfo", "-struct-text", tagged_build().pdf("en").string()});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.rfind("Document\n"
+                     "  P (block)\n"
+                     "    \"A guide for patients and families\"\n"
+                     "  H1 (block)\n"
+                     "    \"Immunotherapy\"\n"
+                     "  P (block)\n"
+                     "    \"How your immune system can fight cancer\"\n"
+                     "  P (block)\n"
+                     "    \"Has your doctor mentioned immunotherapy, or have you heard the word from someone\"\n",
+                     0) == 0);
+  CHECK(en.out.find("  H2 (block)\n    \"What is immunotherapy?\"\n") != std::string::npos);
+  CHECK(en.out.find("  L (block)\n    LI (block)\n      Lbl (block)\n        \"•\"\n      LBody (block)\n"
+                    "        \"melanoma, a type of skin cancer\"\n") != std::string::npos);
+  CHECK(en.out.find("  BlockQuote\n    P (block)\n      \"At first I couldn’t see how a treatment could "
+                    "work through my own\"\n") != std::string::npos);
+  CHECK(en.out.find("Link (inline)") != std::string::npos);
+  // Reading order: sections come in the order of the leaflet.
+  const auto what = en.out.find("\"What is immunotherapy?\"");
+  const auto how = en.out.find("\"How does it work?\"");
+  const auto effects = en.out.find("\"Side effects\"");
+  const auto contact = en.out.find("\"Contact\"");
+  CHECK(what < how);
+  CHECK(how < effects);
+  CHECK(effects < contact);
+
+  const auto fr = run_process({"pdfinfo", "-struct-text", tagged_build().pdf("fr").string()});
+  CHECK(fr.out.find("  H1 (block)\n    \"L’immunothérapie\"\n") != std::string::npos);
+  CHECK(fr.out.find("  H2 (block)\n    \"Qu’est-ce que l’immunothérapie\u202F?\"\n") != std::string::npos);
+
+  const auto ar = run_process({"pdfinfo", "-struct-text", tagged_build().pdf("ar").string()});
+  CHECK(ar.out.rfind("Document\n  P (block)\n", 0) == 0);
+  CHECK(ar.out.find("  H1 (block)\n") != std::string::npos);
+  CHECK(ar.out.find("    LI (block)\n      Lbl (block)\n") != std::string::npos);
+}
+
+TEST_CASE("bookmarks follow the sections, links say where they go", "[pdf][tagged]") {
+  REQUIRE(tagged_build().result.exit_code == 0);
+  const auto outlines = run_process({"qpdf", "--json=2", "--json-key=outlines", tagged_build().pdf("en").string()});
+  REQUIRE(outlines.exit_code == 0);
+  std::size_t from = 0;
+  for (const std::string title : {"What is immunotherapy?", "How does it work?", "Who can it help?", "Side effects",
+                                  "Talk to your care team", "Contact"}) {
+    INFO(title);
+    const auto at = outlines.out.find("\"title\": \"" + title + "\"", from);
+    CHECK(at != std::string::npos);
+    from = at == std::string::npos ? from : at;
+  }
+  CHECK(outlines.out.find("\"title\": \"Immune checkpoint inhibitors\"") != std::string::npos);
+
+  const std::string bytes = file_bytes(tagged_build().pdf("en"));
+  CHECK(bytes.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+  CHECK(bytes.find("<rdf:li xml:lang=\"x-default\">Immunotherapy</rdf:li>") != std::string::npos);
+}
