@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "layout/dump.hpp"
+#include "layout/large_print.hpp"
 #include "layout/lay_out.hpp"
 #include "load/load_leaflet.hpp"
 #include "locale/localize.hpp"
@@ -59,12 +60,13 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
   return wanted;
 }
 
-BuiltDocument build_document(const document::Document& doc, const std::string& language, const Options& options,
-                             Toolbox& tools, core::Diagnostics& diags, std::string& dump) {
+BuiltDocument build_document(const document::Document& doc, const std::string& language, bool large_print,
+                             const Options& options, Toolbox& tools, core::Diagnostics& diags, std::string& dump) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
   const text::LineCounts counts_at_start = context.counts;
-  const auto localized = locale::localize(doc, language, diags);
+  auto localized = locale::localize(doc, language, diags);
+  if (large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
   const auto pages = layout::lay_out(localized, tools.registry(), context, diags);
   built.warnings = diags.warning_count();
@@ -75,7 +77,8 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   if (options.command == Command::dump) dump = layout::dump(*pages);
   if (options.command != Command::build) return built;
   const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
-  const fs::path target = fs::path(options.out_dir) / (doc.name + "." + language + ".pdf");
+  const fs::path target =
+      fs::path(options.out_dir) / (doc.name + "." + language + (large_print ? ".large-print.pdf" : ".pdf"));
   core::write_file_atomically(target, bytes);
   built.file = target.string();
   built.bytes = bytes.size();

@@ -29,9 +29,9 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 
 /// Localizes and lays out one language of a loaded leaflet; then, as `options.command`
 /// says, writes <out>/<leaflet>.<lang>.pdf atomically (build), puts the display list in
-/// `dump` (dump) or nothing (check). With errors it writes nothing, and an earlier PDF stays
-/// as it was.
-BuiltDocument build_document(const document::Document& doc, const std::string& language, const Options& options,
-                             Toolbox& tools, core::Diagnostics& diags, std::string& dump);
+/// `dump` (dump) or nothing (check); `large_print` makes <leaflet>.<lang>.large-print.pdf for
+/// partially sighted readers. With errors it writes nothing, and an earlier PDF stays as it was.
+BuiltDocument build_document(const document::Document& doc, const std::string& language, bool large_print,
+                             const Options& options, Toolbox& tools, core::Diagnostics& diags, std::string& dump);
 
 }  // namespace leafpress::cli

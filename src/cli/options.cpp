@@ -46,7 +46,7 @@ std::optional<Options> check_strings_options(Options options, std::string& error
 
 std::string usage_text() {
   return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR] [-j N]\n"
-         "                       [--strict] [--format text|json] [--preview] [--watch]\n"
+         "                       [--strict] [--format text|json] [--preview] [--watch] [--large-print]\n"
          "       leafpress check LEAFLET_DIR... [--strict] [--format text|json]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]]\n"
          "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
@@ -67,6 +67,7 @@ std::string usage_text() {
          "  --fonts DIR      project font folder, searched before system fonts (default: fonts)\n"
          "  -j N             build N documents at once (default: one per processor core)\n"
          "  --strict         treat warnings as errors: exit 1 and write no PDF for them\n"
+         "  --large-print    also build <leaflet>.<lang>.large-print.pdf: text 16 pt or more, one column\n"
          "  --watch          keep running; rebuild what a changed YAML or font file affects\n"
          "  --preview        also write <leaflet>.<lang>-<page>.png thumbnails (with pdftoppm or mutool)\n"
          "  --format json    print diagnostics and results as one JSON document on standard output\n"
@@ -139,6 +140,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       options.jobs = *jobs;
+    } else if (arg == "--large-print") {
+      options.large_print = true;
     } else if (arg == "--watch") {
       options.watch = true;
     } else if (arg == "--preview") {

@@ -28,6 +28,7 @@ struct Options {
   bool progress = false;  // a progress line (set when standard output is a terminal)
   bool preview = false;   // PNG thumbnails of every page beside each PDF
   bool watch = false;     // after building, rebuild what a changed file affects, until stopped
+  bool large_print = false;  // also build <leaflet>.<lang>.large-print.pdf
   StringsAction strings_action = StringsAction::status;
   std::string into_dir;  // strings import: the leaflet folder to write <lang>.yaml into
 };

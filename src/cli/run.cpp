@@ -53,6 +53,7 @@ struct LoadedLeaflet {
 struct Job {
   const LoadedLeaflet* leaflet = nullptr;
   std::string language;
+  bool large_print = false;
   core::Diagnostics diags;
   std::string dump;
   BuiltDocument built;
@@ -73,7 +74,7 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
 
 void run_job(Job& job, const Options& options, Toolbox& tools, const std::optional<PreviewRenderer>& renderer) {
   try {
-    job.built = build_document(*job.leaflet->doc, job.language, options, tools, job.diags, job.dump);
+    job.built = build_document(*job.leaflet->doc, job.language, job.large_print, options, tools, job.diags, job.dump);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
       job.built.previews = previews.files.size();
@@ -171,7 +172,10 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   for (const std::string& folder : folders) leaflets.push_back(load(folder, options));
   std::vector<Job> jobs;
   for (const LoadedLeaflet& leaflet : leaflets) {
-    for (const std::string& language : leaflet.languages) jobs.push_back({&leaflet, language, core::Diagnostics(options.strict), {}, {}});
+    for (const std::string& language : leaflet.languages) {
+      jobs.push_back({&leaflet, language, false, core::Diagnostics(options.strict), {}, {}});
+      if (options.large_print) jobs.push_back({&leaflet, language, true, core::Diagnostics(options.strict), {}, {}});
+    }
   }
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const auto workers = static_cast<unsigned>(std::min<std::size_t>(options.jobs ? options.jobs : cores, std::max<std::size_t>(1, jobs.size())));

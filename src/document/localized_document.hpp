@@ -35,6 +35,7 @@ struct LocalizedDocument {
   std::string language;
   Direction direction = Direction::ltr;
   std::vector<std::string> names;  // words never hyphenated
+  bool large_print = false;        // set for partially sighted readers (see layout/large_print)
   std::string title;
   Format format = Format::brochure;
   PageSetup<RichText> page;

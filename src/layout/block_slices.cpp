@@ -10,7 +10,9 @@ using document::RichText;
 
 constexpr double kParagraphGap = 6;
 constexpr double kBoxPadding = 12;
-constexpr double kListIndent = 16;
+constexpr double kListIndent = 16;  // at least; a list indents 1.5 times its text size
+
+double list_indent(const BlockContext& c) { return std::max(kListIndent, 1.5 * c.theme.body_size); }
 
 TextSpec body_spec(const BlockContext& c) {
   return {&c.fonts.body, c.theme.body_size, c.theme.text, false, false, 1.45, text::Align::justify, true};
@@ -114,12 +116,13 @@ std::vector<Slice> list_item_slices(const RichText& item, const std::string& lab
   // Short items read better ragged: justifying them opens wide gaps in their few lines.
   TextSpec item_spec = body_spec(c);
   item_spec.align = text::Align::start;
-  const SetText set = c.typesetter.set(item, item_spec, width - kListIndent);
-  auto slices = line_slices(set, kListIndent, gap, body);
+  const double indent = list_indent(c);
+  const SetText set = c.typesetter.set(item, item_spec, width - indent);
+  auto slices = line_slices(set, indent, gap, body);
   if (slices.empty()) return slices;
   TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
   marker.align = text::Align::end;
-  SetText mark = c.typesetter.set({{document::Span{label, false, false, {}}}, item.loc}, marker, kListIndent - 5);
+  SetText mark = c.typesetter.set({{document::Span{label, false, false, {}}}, item.loc}, marker, indent - 5);
   mark.baseline = set.baseline;
   auto mark_items = line_items(mark, 0, 0, 0, label_element);
   slices.front().items.insert(slices.front().items.begin(), mark_items.begin(), mark_items.end());

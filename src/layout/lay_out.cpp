@@ -3,6 +3,7 @@
 #include "core/units.hpp"
 #include "layout/block_slices.hpp"
 #include "layout/flow.hpp"
+#include "layout/large_print.hpp"
 #include "layout/page_furniture.hpp"
 #include "layout/theme_fonts.hpp"
 
@@ -45,7 +46,8 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
                              text::TextContext& text_context, core::Diagnostics& diags) {
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
-  const Typesetter typesetter(doc.language, doc.direction, doc.names, doc.theme.accent, text_context, diags);
+  const Typesetter typesetter(doc.language, doc.direction, doc.names, doc.theme.accent, text_context, diags,
+                              doc.large_print ? kLargePrintMinimum : 0);
   const Column first_frame = frame_of(doc.page.margins, 0);
   std::vector<Item> title_items;
   double reserved = 0;

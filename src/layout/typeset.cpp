@@ -25,7 +25,13 @@ void mark_names(text::StyledParagraph& paragraph, const std::vector<std::string>
 
 }  // namespace
 
-SetText Typesetter::set(const document::RichText& rich, const TextSpec& spec, double width) const {
+SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, double width) const {
+  TextSpec spec = given;
+  if (minimum_size_ > 0) {
+    spec.size = std::max(spec.size, minimum_size_);
+    spec.align = spec.align == text::Align::justify ? text::Align::start : spec.align;
+    spec.hyphenate = false;
+  }
   text::StyledParagraph paragraph;
   paragraph.language = language_;
   paragraph.direction = direction_;
@@ -49,7 +55,8 @@ SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, co
   document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
   TextSpec one_line = spec;
   one_line.align = text::Align::start;
-  SetText set_line = set(rich, one_line, 1e6);
+  const Typesetter exact(language_, direction_, names_, link_color_, context_, diags_);
+  SetText set_line = exact.set(rich, one_line, 1e6);
   // Unbounded, a right-to-left line sits at the far end of its measure: bring it home and
   // make its own width the measure.
   set_line.measure = 0;

@@ -39,14 +39,14 @@ struct SetText {
 class Typesetter {
  public:
   Typesetter(std::string language, document::Direction direction, std::vector<std::string> names,
-             core::Rgb link_color, text::TextContext& context, core::Diagnostics& diags)
+             core::Rgb link_color, text::TextContext& context, core::Diagnostics& diags, double minimum_size = 0)
       : language_(std::move(language)), direction_(direction), names_(std::move(names)), link_color_(link_color),
-        context_(context), diags_(diags) {}
+        context_(context), diags_(diags), minimum_size_(minimum_size) {}
 
   document::Direction direction() const { return direction_; }
 
   SetText set(const document::RichText& text, const TextSpec& spec, double width) const;
-  /// One unstyled line, never wrapped (page furniture, numbers).
+  /// One unstyled line, never wrapped (page furniture, numbers), at the spec's own size.
   SetText set_plain(const std::string& text, const TextSpec& spec, const core::SourceLoc& loc) const;
 
  private:
@@ -56,6 +56,8 @@ class Typesetter {
   core::Rgb link_color_;
   text::TextContext& context_;
   core::Diagnostics& diags_;
+  /// Large print: no text below this size, ragged right, no hyphens (0: as the spec says).
+  double minimum_size_ = 0;
 };
 
 /// The display items of line `index` of `set`, its strip's top at `top`, starting at `x`,

@@ -132,8 +132,17 @@ void StructureTree::write_elements() {
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
     Node& node = nodes_[i];
     if (!node.dict) continue;
-    pdf_.check(HPDF_Dict_AddName(node.dict, "Type", "StructElem"), "write a structure element");
     pdf_.check(HPDF_Dict_AddName(node.dict, "S", node.type.c_str()), "write a structure element");
+    // An element whose content is all on one page names the page once (/Pg) and lists its
+    // MCIDs as plain numbers (ISO 32000-1 §14.7.4.2); otherwise each MCR names its page.
+    int only_page = -1;
+    for (const Kid& kid : node.kids) {
+      if (kid.page < 0) continue;
+      only_page = only_page == -1 || only_page == kid.page ? kid.page : -2;
+    }
+    if (only_page >= 0) {
+      pdf_.check(HPDF_Dict_Add(node.dict, "Pg", pages_[static_cast<std::size_t>(only_page)]), "write a structure element");
+    }
     pdf_.check(HPDF_Dict_Add(node.dict, "P", node.parent >= 0 ? nodes_[static_cast<std::size_t>(node.parent)].dict : root),
                "write a structure element");
     if (node.type == "Link" && !node.text.empty()) {
@@ -150,6 +159,8 @@ void StructureTree::write_elements() {
         pdf_.check(HPDF_Dict_AddName(reference, "Type", "OBJR"), "write a structure element");
         pdf_.check(HPDF_Dict_Add(reference, "Obj", kid.annotation), "write a structure element");
         pdf_.check(HPDF_Array_Add(kids, reference), "write a structure element");
+      } else if (only_page >= 0) {
+        pdf_.check(HPDF_Array_AddNumber(kids, kid.mcid), "write a structure element");
       } else {
         HPDF_Dict marked = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a structure element");
         pdf_.check(HPDF_Dict_AddName(marked, "Type", "MCR"), "write a structure element");

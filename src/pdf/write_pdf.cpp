@@ -1,6 +1,8 @@
 #include "pdf/write_pdf.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 #include <ctime>
 
 #include "core/hash.hpp"
@@ -114,17 +116,26 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
   tree.start_page(page, layout_page.height);
 
   ContentStream content(layout_page.height);
+  // Consecutive runs of one element on one line share a marked-content sequence. Lines get
+  // their own: the space a line break swallowed is not in the content, and extractors that
+  // follow the tags tell words apart at line ends only between sequences.
+  std::optional<std::tuple<int, std::string, double>> open;
+  auto mark = [&](int element, const std::string& link, double baseline) {
+    const auto wanted = std::make_tuple(element, link, element < 0 ? 0.0 : baseline);
+    if (open && *open == wanted) return;
+    if (open) content.close_marked();
+    content.open_marked(tree.begin_content(element, link, baseline));
+    open = wanted;
+  };
   for (const layout::Item& item : layout_page.items) {
     if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
-      content.open_marked(tree.begin_content(rect->element, {}, 0));
+      mark(rect->element, {}, 0);
       content.fill_rect(*rect);
-      content.close_marked();
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
       const EmbeddedFont& font = fonts.at(glyphs->run.face);
       const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.font), "name a font resource");
-      content.open_marked(tree.begin_content(glyphs->element, glyphs->run.link, glyphs->baseline));
+      mark(glyphs->element, glyphs->run.link, glyphs->baseline);
       content.show_glyphs(*glyphs, name, font);
-      content.close_marked();
     } else if (const auto* link = std::get_if<layout::LinkItem>(&item)) {
       const double bottom = layout_page.height - link->y - link->height;
       const HPDF_Rect area{static_cast<HPDF_REAL>(link->x), static_cast<HPDF_REAL>(bottom),
@@ -134,6 +145,7 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
       tree.add_link(annotation, link->element, link->url);
     }
   }
+  if (open) content.close_marked();
   const std::string& bytes = content.bytes();
   fingerprint.add(bytes);
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);

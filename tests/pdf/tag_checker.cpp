@@ -249,9 +249,12 @@ TagReport check_tagged_pdf(const std::filesystem::path& pdf) {
         const std::string element_ref = entries[static_cast<std::size_t>(mcid)].get<std::string>();
         if (!reachable.count(element_ref)) problem(where + ": MCID " + std::to_string(mcid) + "'s element is unreachable");
         bool points_back = false;
-        for (const json& kid : kids_of(objects.resolve(element_ref))) {
+        const json element = objects.resolve(element_ref);
+        for (const json& kid : kids_of(element)) {
           const json mcr = objects.resolve(kid);
           if (mcr.is_object() && mcr.value("/MCID", -1) == mcid && mcr.value("/Pg", "") == pages[p]) points_back = true;
+          // A bare number is an MCID on the element's own page (/Pg).
+          if (mcr.is_number_integer() && mcr.get<int>() == mcid && element.value("/Pg", "") == pages[p]) points_back = true;
         }
         if (!points_back) problem(where + ": " + element_ref + " does not hold MCID " + std::to_string(mcid));
       }
