@@ -75,6 +75,7 @@ struct ContentScan {
   std::vector<int> mcids;
   std::size_t artifacts = 0;
   std::size_t untagged = 0;
+  double smallest_tagged_text = 1e9;
 };
 
 ContentScan scan_content(const std::string& content) {
@@ -85,6 +86,13 @@ ContentScan scan_content(const std::string& content) {
   };
   std::vector<Marked> stack;
   std::vector<std::string> operands;
+  double font_size = 0;
+  auto in_content = [&] {
+    for (const Marked& m : stack) {
+      if (m.mcid >= 0) return true;
+    }
+    return false;
+  };
   auto tagged = [&] {
     for (const Marked& m : stack) {
       if (m.artifact || m.mcid >= 0) return true;
@@ -150,9 +158,14 @@ ContentScan scan_content(const std::string& content) {
         stack.push_back(marked);
       } else if (token == "EMC") {
         if (!stack.empty()) stack.pop_back();
+      } else if (token == "Tf" && operands.size() >= 2) {
+        font_size = std::stod(operands[1]);
       } else if (token == "TJ" || token == "Tj" || token == "f" || token == "F" || token == "f*" || token == "S" ||
                  token == "B" || token == "b" || token == "Do" || token == "sh") {
         if (!tagged()) ++scan.untagged;
+        if ((token == "TJ" || token == "Tj") && in_content()) {
+          scan.smallest_tagged_text = std::min(scan.smallest_tagged_text, font_size);
+        }
       }
       operands.clear();
     }
@@ -234,6 +247,7 @@ TagReport check_tagged_pdf(const std::filesystem::path& pdf) {
     const ContentScan scan = scan_content(content);
     report.marked_contents += scan.mcids.size();
     report.artifacts += scan.artifacts;
+    report.smallest_tagged_text = std::min(report.smallest_tagged_text, scan.smallest_tagged_text);
     if (scan.untagged > 0) problem(where + ": " + std::to_string(scan.untagged) + " operators outside tags and artifacts");
     if (!scan.mcids.empty()) {
       if (!page.contains("/StructParents")) {

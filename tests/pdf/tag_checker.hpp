@@ -14,6 +14,7 @@ struct TagReport {
   std::size_t artifacts = 0;
   std::size_t links = 0;
   std::size_t elements = 0;  // structure elements reachable from the root
+  double smallest_tagged_text = 1e9;  // font size of the smallest text shown as content (pt)
 };
 
 /// Checks: the catalog is marked and has a structure tree, a language and a title shown in

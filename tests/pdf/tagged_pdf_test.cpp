@@ -106,3 +106,25 @@ TEST_CASE("bookmarks follow the sections, links say where they go", "[pdf][tagge
   CHECK(bytes.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
   CHECK(bytes.find("<rdf:li xml:lang=\"x-default\">Immunotherapy</rdf:li>") != std::string::npos);
 }
+
+TEST_CASE("large print sets every piece of content at 16 pt or more, in one column", "[pdf][tagged]") {
+  ScratchDir out;
+  const auto result = run_process(
+      {LEAFPRESS_BINARY, "build", kLeaflet.string(), "--lang", "fr,ar", "--large-print", "--out", out.path().string()},
+      kSource.string());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.err.empty());  // nothing overflows at the larger size
+  for (const std::string language : {"fr", "ar"}) {
+    INFO(language);
+    const fs::path large = out.path() / ("immunotherapy." + language + ".large-print.pdf");
+    const TagReport report = check_tagged_pdf(large);
+    CHECK(report.problems.empty());
+    CHECK(report.smallest_tagged_text >= 16);
+    const TagReport regular = check_tagged_pdf(out.path() / ("immunotherapy." + language + ".pdf"));
+    CHECK(regular.smallest_tagged_text < 11);  // the same check finds the regular leaflet's small print
+    CHECK(std::stoi(pdfinfo(large)["Pages"]) > std::stoi(pdfinfo(out.path() / ("immunotherapy." + language + ".pdf"))["Pages"]));
+  }
+  const std::string text = pdftotext(out.path() / "immunotherapy.fr.large-print.pdf");
+  CHECK(text.find("\u00AD") == std::string::npos);  // no hyphenated line ends
+}
