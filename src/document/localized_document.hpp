@@ -17,6 +17,7 @@ struct Span {
   bool emphasis = false;
   bool strong = false;
   std::string link;
+  std::string language;  // a passage in another language than the document's ([text]{lang=en})
   bool operator==(const Span&) const = default;
 };
 

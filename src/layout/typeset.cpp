@@ -38,7 +38,7 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
   paragraph.loc = rich.loc;
   for (const document::Span& span : rich.spans) {
     text::TextStyle style{spec.fonts->pick(spec.bold || span.strong, spec.italic || span.emphasis), spec.size,
-                          span.link.empty() ? spec.color : link_color_, span.link};
+                          span.link.empty() ? spec.color : link_color_, span.link, span.language};
     const std::size_t begin = paragraph.text.size();
     paragraph.append(span.text, style);
     if (!span.link.empty()) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});

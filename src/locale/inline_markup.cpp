@@ -1,5 +1,7 @@
 #include "locale/inline_markup.hpp"
 
+#include <algorithm>
+
 #include <string>
 
 namespace leafpress::locale {
@@ -48,10 +50,12 @@ class MarkupParser {
     } else if (c == '*') {
       toggle(&document::Span::emphasis);
       ++pos_;
-    } else if (c == '[' && span_.link.empty() && open_link()) {
-    } else if (c == ']' && !span_.link.empty()) {
+    } else if (c == '[' && !bracket_open_ && open_bracket()) {
+    } else if (c == ']' && bracket_open_) {
       flush();
       span_.link.clear();
+      span_.language.clear();
+      bracket_open_ = false;
       pos_ = link_end_;
     } else {
       buffer_ += c;
@@ -59,9 +63,27 @@ class MarkupParser {
     }
   }
 
-  /// At '[': finds "](url)" ahead; when there is one, the text up to ']' becomes a link.
-  bool open_link() {
+  /// At '[': finds "](url)" or "]{lang=xx}" ahead; the text up to ']' becomes a link, or a
+  /// passage in language xx (Pandoc's bracketed span).
+  bool open_bracket() {
     const std::size_t close = find_unescaped(']', pos_ + 1);
+    constexpr std::string_view kLang = "{lang=";
+    if (close != std::string_view::npos && text_.substr(close + 1, kLang.size()) == kLang) {
+      const std::size_t end = text_.find('}', close + 1);
+      const std::string_view tag =
+          end == std::string_view::npos ? "" : text_.substr(close + 1 + kLang.size(), end - close - 1 - kLang.size());
+      if (!is_language_tag(tag)) {
+        diags_.error(loc_, "malformed language span in string '" + std::string(key_) + "'",
+                     "write [words]{lang=en} with a language tag such as en, fr or pt-BR");
+        return false;
+      }
+      flush();
+      span_.language = std::string(tag);
+      link_end_ = end + 1;
+      bracket_open_ = true;
+      ++pos_;
+      return true;
+    }
     if (close == std::string_view::npos || close + 1 >= text_.size() || text_[close + 1] != '(') {
       report_link();
       return false;
@@ -75,8 +97,16 @@ class MarkupParser {
     flush();
     span_.link = std::string(url);
     link_end_ = url_end + 1;
+    bracket_open_ = true;
     ++pos_;
     return true;
+  }
+
+  static bool is_language_tag(std::string_view tag) {
+    if (tag.size() < 2 || tag.size() > 35) return false;
+    return std::all_of(tag.begin(), tag.end(), [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+    });
   }
 
   std::size_t find_unescaped(char wanted, std::size_t from) const {
@@ -97,7 +127,7 @@ class MarkupParser {
     span_.text = std::move(buffer_);
     buffer_.clear();
     if (!spans_.empty() && spans_.back().emphasis == span_.emphasis && spans_.back().strong == span_.strong &&
-        spans_.back().link == span_.link) {
+        spans_.back().link == span_.link && spans_.back().language == span_.language) {
       spans_.back().text += span_.text;
     } else {
       spans_.push_back(span_);
@@ -121,6 +151,7 @@ class MarkupParser {
   core::Diagnostics& diags_;
   std::size_t pos_ = 0;
   std::size_t link_end_ = 0;
+  bool bracket_open_ = false;
   std::string buffer_;
   document::Span span_;
   std::vector<document::Span> spans_;

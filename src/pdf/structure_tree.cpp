@@ -30,6 +30,9 @@ std::string text_string(std::string_view utf8) {
   return out;
 }
 
+/// An ASCII language tag as a PDF literal string.
+std::string literal_string(const std::string& ascii) { return "(" + ascii + ")"; }
+
 }  // namespace
 
 StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
@@ -86,7 +89,8 @@ void StructureTree::start_page(HPDF_Page page, double page_height) {
   pdf_.check(HPDF_Dict_AddName(page, "Tabs", "S"), "tag a page");  // PDF/UA: tab order follows the structure
 }
 
-std::string StructureTree::begin_content(int element, const std::string& link, double baseline) {
+std::string StructureTree::begin_content(int element, const std::string& link, double baseline,
+                                         const std::string& language) {
   if (element < 0 || static_cast<std::size_t>(element) >= nodes_.size()) return "/Artifact BMC\n";
   const int target = link.empty() ? element : link_element(element, link);
   const int page = static_cast<int>(pages_.size()) - 1;
@@ -105,7 +109,9 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
     node.top = page_height_ - baseline;
   }
   mark_used(target);
-  return "/" + node.type + " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+  // A passage in another language says so on its marked content (ISO 32000-1 §14.9.2.2).
+  const std::string lang = language.empty() ? std::string() : " /Lang " + literal_string(language);
+  return "/" + node.type + " <</MCID " + std::to_string(mcid) + lang + ">> BDC\n";
 }
 
 void StructureTree::add_link(HPDF_Annotation annotation, int element, const std::string& url) {

@@ -119,22 +119,22 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
   // Consecutive runs of one element on one line share a marked-content sequence. Lines get
   // their own: the space a line break swallowed is not in the content, and extractors that
   // follow the tags tell words apart at line ends only between sequences.
-  std::optional<std::tuple<int, std::string, double>> open;
-  auto mark = [&](int element, const std::string& link, double baseline) {
-    const auto wanted = std::make_tuple(element, link, element < 0 ? 0.0 : baseline);
+  std::optional<std::tuple<int, std::string, double, std::string>> open;
+  auto mark = [&](int element, const std::string& link, double baseline, const std::string& language) {
+    const auto wanted = std::make_tuple(element, link, element < 0 ? 0.0 : baseline, language);
     if (open && *open == wanted) return;
     if (open) content.close_marked();
-    content.open_marked(tree.begin_content(element, link, baseline));
+    content.open_marked(tree.begin_content(element, link, baseline, language));
     open = wanted;
   };
   for (const layout::Item& item : layout_page.items) {
     if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
-      mark(rect->element, {}, 0);
+      mark(rect->element, {}, 0, {});
       content.fill_rect(*rect);
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
       const EmbeddedFont& font = fonts.at(glyphs->run.face);
       const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.font), "name a font resource");
-      mark(glyphs->element, glyphs->run.link, glyphs->baseline);
+      mark(glyphs->element, glyphs->run.link, glyphs->baseline, glyphs->run.language);
       content.show_glyphs(*glyphs, name, font);
     } else if (const auto* link = std::get_if<layout::LinkItem>(&item)) {
       const double bottom = layout_page.height - link->y - link->height;

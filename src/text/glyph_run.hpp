@@ -30,6 +30,7 @@ struct GlyphRun {
   double x = 0;
   double width = 0;
   bool rtl = false;  // right-to-left text, its glyphs still in visual order
+  std::string language;  // set when the run's language is not the document's
   std::vector<PlacedGlyph> glyphs;
 };
 

@@ -41,7 +41,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     const TextStyle& style = paragraph.runs[run.style_run].style;
     const auto& m = run.face->metrics();
     const double scale = style.size / m.units_per_em;
-    line.runs.push_back({run.face, style.size, style.color, style.link, cursor, 0, run.rtl(), {}});
+    line.runs.push_back({run.face, style.size, style.color, style.link, cursor, 0, run.rtl(), style.language, {}});
     line.ascent = std::max(line.ascent, m.ascender * scale);
     line.descent = std::max(line.descent, -m.descender * scale);
     GlyphRun& glyph_run = line.runs.back();

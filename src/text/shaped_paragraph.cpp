@@ -21,7 +21,9 @@ std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::
   std::vector<ShapedItem> items;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const ShapingRun& run = runs[r];
-    auto glyphs = shape(*run.face, paragraph.text, run.begin, run.end, paragraph.language, run.script, run.rtl());
+    const std::string& language = paragraph.runs[run.style_run].style.language;
+    auto glyphs = shape(*run.face, paragraph.text, run.begin, run.end, language.empty() ? paragraph.language : language,
+                        run.script, run.rtl());
     if (run.rtl()) std::reverse(glyphs.begin(), glyphs.end());
     std::set<std::uint32_t> clusters;
     for (const ShapedGlyph& glyph : glyphs) clusters.insert(glyph.cluster);

@@ -8,7 +8,8 @@ void StyledParagraph::append(std::string_view more, const TextStyle& style) {
   text += more;
   if (!runs.empty()) {
     TextStyle& last = runs.back().style;
-    if (last.face == style.face && last.size == style.size && last.color == style.color && last.link == style.link) {
+    if (last.face == style.face && last.size == style.size && last.color == style.color && last.link == style.link &&
+        last.language == style.language) {
       runs.back().end = text.size();
       return;
     }

@@ -128,3 +128,19 @@ TEST_CASE("large print sets every piece of content at 16 pt or more, in one colu
   const std::string text = pdftotext(out.path() / "immunotherapy.fr.large-print.pdf");
   CHECK(text.find("\u00AD") == std::string::npos);  // no hyphenated line ends
 }
+
+TEST_CASE("a passage in another language carries its /Lang", "[pdf][tagged]") {
+  REQUIRE(tagged_build().result.exit_code == 0);
+  for (const std::string language : {"fr", "es", "ar"}) {
+    INFO(language);
+    ScratchDir dir;
+    const fs::path expanded = dir.path() / "expanded.pdf";
+    REQUIRE(run_process({"qpdf", "--qdf", "--object-streams=disable", tagged_build().pdf(language).string(),
+                         expanded.string()})
+                .exit_code == 0);
+    const std::string bytes = file_bytes(expanded);
+    // "chimeric antigen receptor" is written [chimeric antigen receptor]{lang=en} in the strings.
+    CHECK(bytes.find(" /Lang (en)>> BDC") != std::string::npos);
+    CHECK(bytes.find("/Lang (" + language + ")") != std::string::npos);  // the catalog's
+  }
+}

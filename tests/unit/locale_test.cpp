@@ -62,3 +62,16 @@ TEST_CASE("a string missing from a language falls back with a warning naming key
         "leaflet.yaml:9:16: warning: string 'what.p1' is missing from x/en.yaml; using the 'fr' text\n"
         "  hint: add 'what.p1' to x/en.yaml");
 }
+
+TEST_CASE("a bracketed span with a language tag marks a passage in another language", "[locale]") {
+  core::Diagnostics diags;
+  const auto spans = parse("le « [chimeric antigen receptor]{lang=en} » en anglais", diags);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(spans == std::vector<Span>{{"le « ", false, false, "", ""},
+                                   {"chimeric antigen receptor", false, false, "", "en"},
+                                   {" » en anglais", false, false, "", ""}});
+  core::Diagnostics bad;
+  parse("[words]{lang=}", bad);
+  REQUIRE(bad.items().size() == 1);
+  CHECK(bad.items()[0].message == "malformed language span in string 'what.p1'");
+}

@@ -113,7 +113,7 @@ TEST_CASE("glyph runs become TJ arrays with kerning and marked ActualText", "[pd
   font.width_of_code = {{1, 500}, {2, 600}};
   font.text_of_code = {{1, "A"}, {2, "V"}};
   layout::GlyphItem item{
-      {&face, 10, {0, 0, 0}, {}, 0, 0, false, {{10, 0, 0, "A", 0}, {11, 4.8, 0, "V", 1}, {11, 10.8, 0, "W", 2}}}, 100,
+      {&face, 10, {0, 0, 0}, {}, 0, 0, false, {}, {{10, 0, 0, "A", 0}, {11, 4.8, 0, "V", 1}, {11, 10.8, 0, "W", 2}}}, 100,
       42};
   pdf::ContentStream content(842);
   content.show_glyphs(item, "F1", font);
@@ -133,7 +133,7 @@ TEST_CASE("a right-to-left base and mark say their text once, in visual order, o
   font.text_of_code = {{2, "\u0645"}, {3, "\u0649"}};
   // Visual order of "\u0645\u0651\u0649" (meem, shadda, alef maksura): alef maksura, then
   // the shadda raised over the meem, then the meem that carries the cluster's text.
-  layout::GlyphItem item{{&face, 10, {0, 0, 0}, {}, 0, 0, true,
+  layout::GlyphItem item{{&face, 10, {0, 0, 0}, {}, 0, 0, true, {},
                           {{22, 0, 0, "\u0649", 4}, {20, 4.5, 2, "", 0}, {21, 4, 0, "\u0645\u0651", 0}}},
                          100, 42};
   pdf::ContentStream content(842);
