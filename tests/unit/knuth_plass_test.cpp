@@ -7,6 +7,9 @@
 #include "text/knuth_plass.hpp"
 #include "text/segments.hpp"
 
+#include <cmath>
+#include <limits>
+
 using namespace leafpress;
 using namespace leafpress::text;
 
@@ -190,4 +193,121 @@ TEST_CASE("on the leaflet's own paragraphs total fit beats first fit", "[knuth_p
   CHECK(best_total.overfull <= greedy_total.overfull);
   CHECK(best_total.underfull < greedy_total.underfull);
   CHECK(best_total.total_badness < greedy_total.total_badness / 2);
+}
+
+namespace {
+
+/// The best breaks by brute force: every set of legal breakpoints, scored with the same rules
+/// (K&P 1981 demerits, fitness classes, the hyphen limit), for paragraphs small enough.
+double brute_force_demerits(const std::vector<BreakItem>& items, const LineWidths& widths,
+                            const LineBreakParameters& p, bool hyphens, double tolerance) {
+  std::vector<std::size_t> candidates;
+  for (std::size_t b = 0; b < items.size(); ++b) {
+    const BreakItem& item = items[b];
+    const bool legal = item.kind == BreakItemKind::penalty
+                           ? item.penalty < kInfinitePenalty && (hyphens || !item.flagged)
+                           : item.kind == BreakItemKind::glue && b > 0 && items[b - 1].kind == BreakItemKind::box;
+    if (legal) candidates.push_back(b);
+  }
+  const std::size_t last = items.size() - 1;
+  double best = std::numeric_limits<double>::infinity();
+  const std::size_t choices = candidates.size() - 1;  // the final forced break is always taken
+  for (std::uint32_t mask = 0; mask < (1u << choices); ++mask) {
+    std::vector<std::size_t> breaks;
+    for (std::size_t i = 0; i < choices; ++i) {
+      if (mask & (1u << i)) breaks.push_back(candidates[i]);
+    }
+    breaks.push_back(last);
+    double total = 0;
+    std::size_t start = 0;
+    int previous_fitness = 2;
+    bool previous_hyphen = false;
+    int hyphen_run = 0;
+    bool feasible = true;
+    for (std::size_t line = 0; line < breaks.size() && feasible; ++line) {
+      const std::size_t b = breaks[line];
+      double width = 0, stretch = 0, shrink = 0;
+      for (std::size_t k = start; k < b; ++k) {
+        if (items[k].kind == BreakItemKind::penalty) {
+          if (items[k].penalty <= -kInfinitePenalty) feasible = false;  // a forced break skipped
+          continue;
+        }
+        width += items[k].width;
+        if (items[k].kind == BreakItemKind::glue) stretch += items[k].stretch, shrink += items[k].shrink;
+      }
+      if (items[b].kind == BreakItemKind::penalty) width += items[b].width;
+      const double target = widths.of(line);
+      double r = 0;
+      if (width < target) r = stretch > 0 ? (target - width) / stretch : 1e6;
+      if (width > target) r = shrink > 0 ? (target - width) / shrink : -1e9;
+      const double bad = r < -1 ? 1e9 : std::min(10000.0, 100 * std::pow(std::abs(r), 3));
+      if (r < -1 || bad > tolerance) feasible = false;
+      const bool flagged = items[b].kind == BreakItemKind::penalty && items[b].flagged;
+      hyphen_run = flagged ? hyphen_run + 1 : 0;
+      if (hyphen_run > p.max_consecutive_hyphens) feasible = false;
+      const int fitness = r < -0.5 ? 3 : r <= 0.5 ? 2 : r <= 1 ? 1 : 0;
+      double d = (p.line_penalty + bad) * (p.line_penalty + bad);
+      if (items[b].kind == BreakItemKind::penalty) {
+        if (items[b].penalty >= 0) d += items[b].penalty * items[b].penalty;
+        else if (items[b].penalty > -kInfinitePenalty) d -= items[b].penalty * items[b].penalty;
+        if (flagged && previous_hyphen) d += p.double_hyphen_demerits;
+      }
+      if (b == last && previous_hyphen) d += p.final_hyphen_demerits;
+      if (std::abs(fitness - previous_fitness) > 1) d += p.adj_demerits;
+      total += d;
+      previous_fitness = fitness;
+      previous_hyphen = flagged;
+      // The next line starts at the first box after the break (glue and penalties vanish).
+      start = b;
+      while (start < items.size() && items[start].kind != BreakItemKind::box &&
+             !(start > b && items[start].kind == BreakItemKind::penalty && items[start].penalty <= -kInfinitePenalty)) {
+        ++start;
+      }
+    }
+    if (feasible) best = std::min(best, total);
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("total fit finds the least demerits an exhaustive search finds", "[knuth_plass]") {
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t range) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % range;
+  };
+  int compared = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    std::vector<BreakItem> items;
+    const std::uint32_t words = 3 + next(6);
+    for (std::uint32_t w = 0; w < words; ++w) {
+      if (w > 0) items.push_back({BreakItemKind::glue, 1, 1 + next(2) * 0.5, 0.5});
+      const std::uint32_t syllables = 1 + next(3);
+      for (std::uint32_t s = 0; s < syllables; ++s) {
+        if (s > 0) items.push_back({BreakItemKind::penalty, 0.5, 0, 0, kHyphenPenalty, true});
+        items.push_back({BreakItemKind::box, 1.0 + next(4)});
+      }
+    }
+    finish_paragraph(items);
+    std::size_t legal = 0;
+    for (std::size_t b = 0; b < items.size(); ++b) {
+      legal += items[b].kind != BreakItemKind::box && items[b].penalty < kInfinitePenalty ? 1 : 0;
+    }
+    if (legal > 18) continue;  // keep the search small
+    const double width = 6 + next(8);
+    LineBreakParameters p;
+    p.max_consecutive_hyphens = 1 + static_cast<int>(next(2));
+    const auto result = break_lines_total_fit(items, {width, width}, p);
+    INFO("trial " << trial);
+    if (result.pass == BreakPass::no_hyphens) {
+      CHECK(result.demerits == Approx(brute_force_demerits(items, {width, width}, p, false, p.pretolerance)));
+      ++compared;
+    } else if (result.pass == BreakPass::hyphens) {
+      CHECK(std::isinf(brute_force_demerits(items, {width, width}, p, false, p.pretolerance)));
+      CHECK(result.demerits == Approx(brute_force_demerits(items, {width, width}, p, true, p.tolerance)));
+      ++compared;
+    }
+  }
+  CHECK(compared > 100);
 }
