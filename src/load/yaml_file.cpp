@@ -4,6 +4,7 @@
 
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
+#include "load/yaml_prescan.hpp"
 
 namespace leafpress::load {
 namespace {
@@ -35,14 +36,19 @@ std::string describe(const YAML::Node& node) {
 }
 
 std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::string& display_name,
-                                        core::Diagnostics& diags) {
+                                        core::Diagnostics& diags, const core::Limits& limits) {
   if (const auto bad = core::find_invalid_utf8(bytes)) {
     diags.error(loc_of_offset(bytes, *bad, display_name), "invalid UTF-8 byte sequence",
                 "save the file as UTF-8");
     return std::nullopt;
   }
   if (const auto nul = bytes.find('\0'); nul != std::string::npos) {
-    diags.error(loc_of_offset(bytes, nul, display_name), "NUL byte in a YAML file");
+    diags.error(loc_of_offset(bytes, nul, display_name), "NUL byte in a YAML file",
+                "leaflet files are text; remove the NUL byte, or save the file as UTF-8 if it is UTF-16");
+    return std::nullopt;
+  }
+  if (const auto problem = prescan_yaml(bytes, limits)) {
+    diags.error(loc_of_offset(bytes, problem->offset, display_name), problem->message, problem->hint);
     return std::nullopt;
   }
   try {
@@ -56,13 +62,23 @@ std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::str
 }
 
 std::optional<YamlFile> parse_yaml_file(const std::filesystem::path& path, const std::string& display_name,
-                                        core::Diagnostics& diags) {
-  const auto bytes = core::try_read_file(path);
+                                        core::Diagnostics& diags, const core::Limits& limits) {
+  const auto bytes = core::try_read_file(path, limits.max_file_bytes);
   if (!bytes) {
     diags.error({display_name, 0, 0}, "cannot read file");
     return std::nullopt;
   }
-  return parse_yaml_text(*bytes, display_name, diags);
+  if (bytes->size() > limits.max_file_bytes) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    const std::string limit = core::format_bytes(limits.max_file_bytes);
+    diags.error({display_name, 0, 0},
+                ec ? "file larger than the limit of " + limit
+                   : "file is " + core::format_bytes(size) + ", over the limit of " + limit,
+                "leaflet files are small; raise the limit with --max-file-bytes if this one must be this big");
+    return std::nullopt;
+  }
+  return parse_yaml_text(*bytes, display_name, diags, limits);
 }
 
 }  // namespace leafpress::load
