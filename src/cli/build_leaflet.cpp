@@ -63,23 +63,24 @@ void warn_without_hyphenation(const document::Document& doc, const document::Loc
 }  // namespace
 
 bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRegistry& registry,
-                   text::TextContext& context,
-                   core::Diagnostics& diags, std::ostream& out) {
+                   text::TextContext& context, fs::file_time_type started, core::Diagnostics& diags,
+                   std::ostream& out) {
   const std::size_t errors_before = diags.error_count();
-  const auto doc = load::load_leaflet(folder, diags);
+  const auto doc = load::load_leaflet(folder, diags, options.limits);
   if (!doc) return false;
   const auto languages = wanted_languages(*doc, options, diags);
   for (const std::string& language : languages) {
     const std::size_t errors_at_start = diags.error_count();
     const text::LineCounts counts_at_start = context.counts;
+    const fs::path target = fs::path(options.out_dir) / (doc->name + "." + language + ".pdf");
+    if (options.command == Command::build) core::remove_stale_temporaries(target, started);
     const auto localized = locale::localize(*doc, language, diags);
     warn_without_hyphenation(*doc, localized, context, diags);
-    const auto pages = layout::lay_out(localized, registry, context, diags);
+    const auto pages = layout::lay_out(localized, registry, context, diags, options.limits.max_pages);
     if (!pages || diags.error_count() > errors_at_start) continue;
     if (options.command == Command::dump) out << layout::dump(*pages);
     if (options.command != Command::build) continue;
     const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
-    const fs::path target = fs::path(options.out_dir) / (doc->name + "." + language + ".pdf");
     core::write_file_atomically(target, bytes);
     const text::LineCounts counts = context.counts - counts_at_start;
     const std::size_t page_count = pages->pages.size();

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
+
 namespace leafpress::cli {
 
 enum class Command : std::uint8_t { build, check, dump, help, version };
@@ -16,6 +18,7 @@ struct Options {
   std::vector<std::string> languages;  // empty means every language a leaflet defines
   std::string out_dir = "output";
   std::string fonts_dir;  // empty: the project's fonts/ (see project_font_folder)
+  core::Limits limits;    // --max-*, --allow-outside
 };
 
 /// Parses argv; nullopt with `error` set on a usage error.

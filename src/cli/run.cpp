@@ -44,6 +44,7 @@ void print(const core::Diagnostics& diags, std::ostream& err) {
 }
 
 int build_all(const Options& options, std::ostream& out, std::ostream& err) {
+  const fs::file_time_type started = fs::file_time_type::clock::now();
   std::vector<std::string> leaflets = options.leaflets.empty() ? default_leaflets() : options.leaflets;
   if (leaflets.empty()) {
     err << "leafpress: no leaflets found under leaflets/\n";
@@ -58,20 +59,20 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     }
   }
   const std::string font_folder = options.fonts_dir.empty() ? project_font_folder(leaflets.front()) : options.fonts_dir;
-  fonts::FontRegistry registry({font_folder});
+  fonts::FontRegistry registry({font_folder}, options.limits.allow_outside);
   core::Diagnostics font_diags;
-  fonts::FontFallback fallback(registry, load::load_font_config(font_folder, font_diags));
+  fonts::FontFallback fallback(registry, load::load_font_config(font_folder, font_diags, options.limits));
   text::HyphenatorCache hyphenators({fs::path(font_folder) / "hyphenation", text::kSystemHyphenationDir});
   text::TextContext context{fallback, hyphenators};
   for (const auto& file : registry.unusable_files()) {
-    font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored");
+    font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored", file.hint);
   }
   print(font_diags, err);
-  bool ok = true;
+  bool ok = !font_diags.has_errors();
   for (const std::string& folder : leaflets) {
     core::Diagnostics diags;
     try {
-      ok = build_leaflet(folder, options, registry, context, diags, out) && ok;
+      ok = build_leaflet(folder, options, registry, context, started, diags, out) && ok;
     } catch (const core::InternalError&) {
       print(diags, err);
       throw;
