@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <yaml-cpp/depthguard.h>
+
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
 #include "load/yaml_prescan.hpp"
@@ -14,6 +16,39 @@ core::SourceLoc loc_of_offset(const std::string& bytes, std::size_t offset, cons
   const std::size_t column_start = (line_start == std::string::npos || offset == 0) ? 0 : line_start + 1;
   const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
   return {file, static_cast<int>(line), static_cast<int>(offset - column_start + 1)};
+}
+
+/// What walking a parsed tree found: the first map or list nested deeper than the limit,
+/// and whether it met more nodes than the file's bytes could hold without aliases.
+struct TreeCheck {
+  std::optional<YAML::Mark> too_deep;
+  bool expanded = false;
+};
+
+/// Checks the tree yaml-cpp built, as the pre-scan checked the bytes: yaml-cpp reads some
+/// YAML (a ":" line under a ":" line) as one level deeper per line, which the pre-scan
+/// counts as one level in all, and its own guard stops only at 2000. `budget` is the nodes
+/// the walk may still visit: a tree holds at most a few per byte, an expanded alias far more.
+void check_tree(const YAML::Node& node, int depth, int max_nesting, std::size_t& budget, TreeCheck& check) {
+  if (check.too_deep || check.expanded) return;
+  if (budget == 0) {
+    check.expanded = true;
+    return;
+  }
+  --budget;
+  if (!node.IsMap() && !node.IsSequence()) return;
+  if (depth + 1 > max_nesting) {
+    check.too_deep = node.Mark();
+    return;
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (node.IsMap()) {
+      check_tree(it->first, depth + 1, max_nesting, budget, check);
+      check_tree(it->second, depth + 1, max_nesting, budget, check);
+    } else {
+      check_tree(*it, depth + 1, max_nesting, budget, check);
+    }
+  }
 }
 
 }  // namespace
@@ -52,7 +87,29 @@ std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::str
     return std::nullopt;
   }
   try {
-    return YamlFile{display_name, YAML::Load(bytes)};
+    YamlFile file{display_name, YAML::Load(bytes)};
+    TreeCheck check;
+    std::size_t budget = 4 * bytes.size() + 64;
+    check_tree(file.root, 0, limits.max_nesting, budget, check);
+    if (check.too_deep) {
+      const PrescanProblem problem = nesting_problem(0, limits);
+      core::SourceLoc loc{display_name, 0, 0};
+      if (!check.too_deep->is_null()) loc = {display_name, check.too_deep->line + 1, check.too_deep->column + 1};
+      diags.error(loc, problem.message, problem.hint);
+      return std::nullopt;
+    }
+    if (check.expanded) {
+      diags.error({display_name, 0, 0}, "YAML aliases expand this file beyond its size",
+                  "leaflet files allow no aliases; write the values out in full");
+      return std::nullopt;
+    }
+    return file;
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard, 2000 calls deep
+    const PrescanProblem problem = nesting_problem(0, limits);
+    core::SourceLoc loc{display_name, 0, 0};
+    if (!e.mark.is_null()) loc = {display_name, e.mark.line + 1, e.mark.column + 1};
+    diags.error(loc, problem.message, problem.hint);
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     core::SourceLoc loc{display_name, 0, 0};
     if (!e.mark.is_null()) loc = {display_name, e.mark.line + 1, e.mark.column + 1};

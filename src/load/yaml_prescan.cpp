@@ -1,5 +1,6 @@
 #include "load/yaml_prescan.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace leafpress::load {
@@ -86,8 +87,7 @@ class Prescan {
 
   bool check_depth(std::size_t offset) {
     if (static_cast<long>(levels_.size()) + flow_depth_ <= limits_.max_nesting) return true;
-    refuse(offset, "maps and lists nested deeper than " + std::to_string(limits_.max_nesting) + " levels",
-           "a leaflet needs a few levels; raise the limit with --max-nesting if this file needs more");
+    if (!problem_) problem_ = nesting_problem(offset, limits_);
     return false;
   }
 
@@ -128,27 +128,57 @@ class Prescan {
     bool node_start = true;   // where a node may begin: a list entry, a key, a value
     int key_column = 0;       // of the quoted scalar or flow collection just read
     std::size_t key_offset = 0;
+    long key_depth = 0;       // levels inside that flow collection
+    int node_column = -1;     // where the node began, with its anchor or tag
+    const bool value_pending = value_pending_;
+    bool line_head = true;    // nothing read on this line yet
+    bool after_colon = false;  // the last thing read was a ':' with no value after it yet
+    value_pending_ = false;
     while (!problem_) {
       while (peek(at) == ' ' || peek(at) == '\t' || peek(at) == '\r') ++at;
       const char c = peek(at);
-      if (at >= bytes_.size() || c == '\n') return at;
-      if (c == '#') return line_end(at);
+      if (at >= bytes_.size() || c == '\n' || c == '#') {
+        value_pending_ = node_start && after_colon;
+        return line_end(at);
+      }
       if (!node_start) {
         if (c == ':' && is_blank(peek(at + 1))) {  // "quoted": value or [flow]: value
           if (!enter_map(key_column, key_offset)) return line_end(at);
+          flow_depth_ += key_depth;  // yaml-cpp builds the key inside the map
+          const bool deep_key = !check_depth(key_offset);
+          flow_depth_ -= key_depth;
+          if (deep_key) return line_end(at);
           node_start = true;
+          node_column = -1;
+          after_colon = true;
           ++at;
           continue;
         }
         return line_end(at);  // not YAML; yaml-cpp reports it
       }
       if ((c == '-' || c == '?' || c == ':') && is_blank(peek(at + 1))) {
-        if (c == '-' && !enter_sequence(column(at), at)) return line_end(at);
-        if (c == '?' && !enter_map(column(at), at)) return line_end(at);
+        // "? key" and ": value" start a map entry, even with no key before the ':'.
+        const int entry_column = node_column >= 0 ? node_column : column(at);
+        // yaml-cpp reads ": x" under an empty value at the same column as a map inside
+        // that value, one level deeper per such line.
+        const bool nested_value = c == ':' && line_head && value_pending && !levels_.empty() &&
+                                  levels_.back().column == entry_column && !levels_.back().sequence;
+        if (nested_value) {
+          levels_.push_back({entry_column, false});
+          if (!check_depth(at)) return line_end(at);
+        } else if (c == '-' ? !enter_sequence(entry_column, at) : !enter_map(entry_column, at)) {
+          return line_end(at);
+        }
+        node_column = -1;
+        line_head = false;
+        after_colon = c == ':';
         ++at;
         continue;
       }
+      line_head = false;
+      after_colon = false;
       if (c == '&' || c == '!') {  // an anchor or a tag, before the node it names
+        if (node_column < 0) node_column = column(at);
         while (!is_blank(peek(at))) ++at;
         continue;
       }
@@ -157,9 +187,15 @@ class Prescan {
         return line_end(at);
       }
       if (c == '[' || c == '{' || c == '"' || c == '\'') {
-        key_column = column(at);
+        key_column = node_column >= 0 ? node_column : column(at);
         key_offset = at;
-        at = (c == '[' || c == '{') ? scan_flow(at) : scan_quoted(at);
+        key_depth = 0;
+        if (c == '[' || c == '{') {
+          at = scan_flow(at);
+          key_depth = deepest_flow_;
+        } else {
+          at = scan_quoted(at);
+        }
         node_start = false;
         continue;
       }
@@ -173,7 +209,9 @@ class Prescan {
       }
       if (!check_length(start, at)) return line_end(at);
       if (peek(at) == ':') {
-        if (!enter_map(column(start), start)) return line_end(at);
+        if (!enter_map(node_column >= 0 ? node_column : column(start), start)) return line_end(at);
+        node_column = -1;
+        after_colon = true;
         ++at;
         continue;
       }
@@ -229,10 +267,22 @@ class Prescan {
 
   /// A flow collection starting at `at`, to its closing bracket; returns the byte after it.
   /// Inside, every bracket outside quotes counts: YAML 1.2 §7.3.3 ends plain scalars at them.
+  /// A "key: value" entry of a [list] is a map of its own (§7.4.1), one level more.
   std::size_t scan_flow(std::size_t at) {
-    int depth = 0;
+    struct Open {
+      bool list;  // '[' rather than '{'
+      bool pair;  // the current entry of the list is a key: value map
+    };
+    std::vector<Open> open;
+    deepest_flow_ = 0;
     bool node_start = true;
     std::size_t plain_start = kNone;  // a plain scalar may go on over lines
+    const auto close_pair = [&] {
+      if (open.back().pair) {
+        open.back().pair = false;
+        --flow_depth_;
+      }
+    };
     while (at < bytes_.size() && !problem_) {
       const char c = bytes_[at];
       if (c == '\n') {
@@ -248,31 +298,39 @@ class Prescan {
         continue;
       }
       if (c == '[' || c == '{') {
-        ++depth;
+        open.push_back({c == '[', false});
         ++flow_depth_;
         if (!check_depth(at)) break;
+        deepest_flow_ = std::max(deepest_flow_, static_cast<long>(open.size()));
         ++at;
         node_start = true;
         plain_start = kNone;
         continue;
       }
       if (c == ']' || c == '}') {
-        --depth;
+        close_pair();
+        open.pop_back();
         --flow_depth_;
         ++at;
+        if (open.empty()) return at;
         node_start = false;
         plain_start = kNone;
-        if (depth == 0) return at;
         continue;
       }
       if (c == ',') {
+        close_pair();
         ++at;
         node_start = true;
         plain_start = kNone;
         continue;
       }
       const bool indicator_follows = is_blank(peek(at + 1)) || is_flow_indicator(peek(at + 1));
-      if (c == ':' && (indicator_follows || !node_start)) {
+      if ((c == ':' && (indicator_follows || !node_start)) || (c == '?' && node_start && indicator_follows)) {
+        if (open.back().list && !open.back().pair) {  // the entry's first key opens its map
+          open.back().pair = true;
+          ++flow_depth_;
+          if (!check_depth(at)) break;
+        }
         ++at;
         node_start = true;
         plain_start = kNone;
@@ -292,10 +350,6 @@ class Prescan {
           while (!is_blank(peek(at)) && !is_flow_indicator(peek(at))) ++at;
           continue;
         }
-        if (c == '?' && indicator_follows) {
-          ++at;
-          continue;
-        }
       }
       // A plain scalar, or the next line of one.
       if (plain_start == kNone) plain_start = at;
@@ -307,43 +361,41 @@ class Prescan {
       if (!check_length(plain_start, at)) break;
       node_start = false;
     }
-    // Unclosed: the levels it opened end with it, and yaml-cpp reports the missing bracket.
-    flow_depth_ -= depth;
+    // Unclosed, or refused: the levels it opened end with it (yaml-cpp reports the bracket).
+    for (const Open& level : open) flow_depth_ -= level.pair ? 2 : 1;
     return std::min(at, bytes_.size());
   }
 
-  /// A literal (|) or folded (>) scalar whose header is at `at`: its lines are those more
-  /// indented than its parent, at the indentation of the first (YAML 1.2 §8.1.1.1). Returns
-  /// the '\n' ending its last line.
+  /// A literal (|) or folded (>) scalar whose header is at `at`: its lines are the blank
+  /// ones and those indented at least as much as the first (YAML 1.2 §8.1.1.1), or as the
+  /// header's indentation indicator says: the parent's column plus the digit, as yaml-cpp
+  /// counts it (the parent of a top-level scalar at column 0). Returns the '\n' ending its
+  /// last line.
   std::size_t scan_block_scalar(std::size_t at) {
     const std::size_t header = at;
     const int parent = top_column();
-    int explicit_indent = 0;
+    int content_indent = -1;
     for (std::size_t i = at + 1; i < at + 3 && i < bytes_.size(); ++i) {
-      if (bytes_[i] >= '1' && bytes_[i] <= '9') explicit_indent = bytes_[i] - '0';
+      if (bytes_[i] >= '1' && bytes_[i] <= '9') content_indent = std::max(parent, 0) + (bytes_[i] - '0');
     }
     std::size_t last = line_end(at);
     std::size_t line = last + 1;
     const std::size_t content_start = line;
-    int content_indent = -1;
     while (line < bytes_.size()) {
       std::size_t first = line;
       while (first < bytes_.size() && bytes_[first] == ' ') ++first;
       const std::size_t end = line_end(first);
-      if (rest_is_blank(first)) {
-        line = end + 1;
-        continue;
-      }
       const int indent = static_cast<int>(first - line);
-      if (content_indent < 0) {
-        // An explicit indentation indicator lets more indented first lines in; taking the
-        // first line's own indentation ends the scalar no later than yaml-cpp does.
-        if (indent <= parent || (explicit_indent > 0 && indent < parent + explicit_indent)) break;
-        content_indent = indent;
+      if (!rest_is_blank(first)) {
+        if (content_indent < 0) {
+          if (indent <= parent) break;
+          content_indent = indent;
+        }
+        if (indent < content_indent) break;
       }
-      if (indent < content_indent) break;
-      last = end;
+      // Blank lines count too: they are kept as line breaks inside the scalar.
       if (!check_length(header, header + (end - content_start))) break;
+      last = end;
       line = end + 1;
     }
     return last;
@@ -353,13 +405,20 @@ class Prescan {
   const core::Limits& limits_;
   std::vector<Level> levels_;
   long flow_depth_ = 0;
+  long deepest_flow_ = 0;  // levels of the last flow collection scanned, for a key's depth
   std::size_t line_start_ = 0;
   bool open_plain_ = false;
+  bool value_pending_ = false;  // the last line ended with a ':' and no value
   std::size_t plain_start_ = 0;
   std::optional<PrescanProblem> problem_;
 };
 
 }  // namespace
+
+PrescanProblem nesting_problem(std::size_t offset, const core::Limits& limits) {
+  return {offset, "maps and lists nested deeper than " + std::to_string(limits.max_nesting) + " levels",
+          "a leaflet needs a few levels; raise the limit with --max-nesting if this file needs more"};
+}
 
 std::optional<PrescanProblem> prescan_yaml(std::string_view bytes, const core::Limits& limits) {
   return Prescan(bytes, limits).run();

@@ -26,4 +26,8 @@ struct PrescanProblem {
 /// would reject anyway.
 std::optional<PrescanProblem> prescan_yaml(std::string_view bytes, const core::Limits& limits);
 
+/// The message and hint for maps and lists nested deeper than `limits.max_nesting`, at
+/// `offset`: prescan_yaml's, and the check of the parsed tree's.
+PrescanProblem nesting_problem(std::size_t offset, const core::Limits& limits);
+
 }  // namespace leafpress::load
