@@ -10,6 +10,7 @@
 #include "layout/lay_out.hpp"
 #include "load/load_leaflet.hpp"
 #include "locale/localize.hpp"
+#include "pdf/pdf_error.hpp"
 #include "pdf/write_pdf.hpp"
 
 namespace leafpress::cli {
@@ -80,7 +81,15 @@ bool build_leaflet(const fs::path& folder, const Options& options, fonts::FontRe
     if (!pages || diags.error_count() > errors_at_start) continue;
     if (options.command == Command::dump) out << layout::dump(*pages);
     if (options.command != Command::build) continue;
-    const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
+    std::string bytes;
+    try {
+      bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
+    } catch (const pdf::FontSubsetError& e) {
+      diags.error({e.font_file(), 0, 0}, "hb-subset cannot subset this font for " + target.filename().string() +
+                                             "; some of its tables are damaged",
+                  "replace the file with an intact copy, or choose another font in theme.fonts");
+      continue;
+    }
     core::write_file_atomically(target, bytes);
     const text::LineCounts counts = context.counts - counts_at_start;
     const std::size_t page_count = pages->pages.size();
