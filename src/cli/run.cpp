@@ -65,10 +65,16 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   text::HyphenatorCache hyphenators({fs::path(font_folder) / "hyphenation", text::kSystemHyphenationDir});
   text::TextContext context{fallback, hyphenators};
   for (const auto& file : registry.unusable_files()) {
-    font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored", file.hint);
+    if (file.refused) {
+      font_diags.error({file.path.string(), 0, 0}, file.reason, file.hint);
+    } else {
+      font_diags.warning({file.path.string(), 0, 0}, file.reason + "; this file is ignored", file.hint);
+    }
   }
   print(font_diags, err);
-  bool ok = !font_diags.has_errors();
+  // A broken font set-up would give every leaflet fonts other than the project's: build none.
+  if (font_diags.has_errors()) return kInputErrors;
+  bool ok = true;
   for (const std::string& folder : leaflets) {
     core::Diagnostics diags;
     try {

@@ -61,7 +61,7 @@ FontRegistry::FontRegistry(std::vector<fs::path> font_folders, bool allow_outsid
   for (const auto& [file, folder] : files) {
     if (const auto target = core::outside_target(file, folder); target && !allow_outside) {
       unusable_files_.push_back({file, "a link to '" + target->string() + "', outside the font folder",
-                                 "copy the font into the font folder, or pass --allow-outside to use it there"});
+                                 "copy the font into the font folder, or pass --allow-outside to use it there", true});
       continue;
     }
     std::error_code ec;

@@ -33,10 +33,12 @@ class FontRegistry {
   std::vector<std::string> folder_families() const;
 
   /// Files in the font folders that could not be used, with the reason and what to do.
+  /// `refused`: the file may be fine but was not read (a link leading outside its folder).
   struct UnusableFile {
     std::filesystem::path path;
     std::string reason;
     std::string hint;
+    bool refused = false;
   };
   const std::vector<UnusableFile>& unusable_files() const { return unusable_files_; }
 
