@@ -126,9 +126,11 @@ std::string list_label(bool numbered, std::size_t index) {
 
 std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const BlockContext& c) {
   std::vector<Slice> slices;
-  for (std::size_t i = 0; i < b.items.size(); ++i) {
+  double height = 0;
+  for (std::size_t i = 0; i < b.items.size() && height <= c.height_budget; ++i) {
     for (auto& slice : list_item_slices(b.items[i], list_label(b.numbered, i), c.column_width,
                                         i == 0 ? kParagraphGap : 3, c)) {
+      height += slice.space_before + slice.height;
       slices.push_back(std::move(slice));
     }
   }
@@ -169,10 +171,10 @@ std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, con
   if (b.title) stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h2_size, c.theme.accent), width));
   TextSpec body = body_spec(c);
   body.align = text::Align::start;
-  for (std::size_t i = 0; i < b.paragraphs.size(); ++i) {
+  for (std::size_t i = 0; i < b.paragraphs.size() && stack.y() <= c.height_budget; ++i) {
     stack.add(c.typesetter.set(b.paragraphs[i], body, width), i == 0 && !b.title ? 0 : 4);
   }
-  for (std::size_t i = 0; i < b.items.size(); ++i) {
+  for (std::size_t i = 0; i < b.items.size() && stack.y() <= c.height_budget; ++i) {
     for (const Slice& line : list_item_slices(b.items[i], list_label(false, i), width, i == 0 ? 4 : 2, c)) {
       stack.add_slice(line);
     }
@@ -191,7 +193,7 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, con
   const double cell = (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
   std::vector<Item> items;
   double row_top = stack.y() + 8;
-  for (std::size_t row = 0; row * per_row < b.figures.size(); ++row) {
+  for (std::size_t row = 0; row * per_row < b.figures.size() && row_top <= c.height_budget; ++row) {
     double row_height = 0;
     for (std::size_t col = 0; col < per_row && row * per_row + col < b.figures.size(); ++col) {
       const auto& figure = b.figures[row * per_row + col];
@@ -224,7 +226,8 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, con
   small.size = c.theme.body_size * 0.82;
   small.leading = 1.35;
   small.align = text::Align::start;
-  for (std::size_t i = 0; i < b.sources.size(); ++i) {
+  double height = 0;
+  for (std::size_t i = 0; i < b.sources.size() && height <= c.height_budget; ++i) {
     RichText entry = b.sources[i].text;
     entry.spans.insert(entry.spans.begin(), document::Span{std::to_string(i + 1) + ". ", false, true, {}});
     if (!b.sources[i].url.empty()) {
@@ -232,7 +235,10 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, con
       entry.spans.push_back(document::Span{b.sources[i].url, false, false, b.sources[i].url});
     }
     auto lines = line_slices(c.typesetter.set(entry, small, c.column_width), 0, i == 0 ? 4 : 3);
-    for (auto& slice : lines) slices.push_back(std::move(slice));
+    for (auto& slice : lines) {
+      height += slice.space_before + slice.height;
+      slices.push_back(std::move(slice));
+    }
   }
   return slices;
 }
@@ -245,7 +251,9 @@ std::vector<Slice> contact_slices(const document::ContactBlock<RichText>& b, con
   TextSpec line = heading_spec(c, c.theme.body_size * 0.95, white);
   line.bold = false;
   line.leading = 1.4;
-  for (std::size_t i = 0; i < b.lines.size(); ++i) stack.add(c.typesetter.set(b.lines[i], line, width), i == 0 ? 4 : 2);
+  for (std::size_t i = 0; i < b.lines.size() && stack.y() <= c.height_budget; ++i) {
+    stack.add(c.typesetter.set(b.lines[i], line, width), i == 0 ? 4 : 2);
+  }
   return boxed(stack, c, c.theme.accent, 16);
 }
 

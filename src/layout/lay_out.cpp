@@ -73,8 +73,11 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   const double capacity = static_cast<double>(max_pages) * static_cast<double>(full_page.size()) * full_column;
   double packed = 0;
   std::vector<Slice> slices;
-  for (; blocks != doc.blocks.end() && packed <= capacity + 2 * full_column; ++blocks) {
-    for (Slice& slice : block_slices(*blocks, context)) {
+  const double enough = capacity + 2 * full_column;
+  for (; blocks != doc.blocks.end() && packed <= enough; ++blocks) {
+    BlockContext budgeted = context;
+    budgeted.height_budget = enough - packed + full_column;
+    for (Slice& slice : block_slices(*blocks, budgeted)) {
       slice.loc = blocks->loc;
       packed += std::min(slice.height, full_column);
       slices.push_back(std::move(slice));
