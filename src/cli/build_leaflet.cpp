@@ -10,6 +10,7 @@
 #include "layout/lay_out.hpp"
 #include "load/load_leaflet.hpp"
 #include "locale/localize.hpp"
+#include "pdf/pdf_error.hpp"
 #include "pdf/write_pdf.hpp"
 
 namespace leafpress::cli {
@@ -61,14 +62,15 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 }
 
 BuiltDocument build_document(const document::Document& doc, const std::string& language, bool large_print,
-                             const Options& options, Toolbox& tools, core::Diagnostics& diags, std::string& dump) {
+                             const Options& options, Toolbox& tools, fs::file_time_type started,
+                             core::Diagnostics& diags, std::string& dump) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
   const text::LineCounts counts_at_start = context.counts;
   auto localized = locale::localize(doc, language, diags);
   if (large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
-  const auto pages = layout::lay_out(localized, tools.registry(), context, diags);
+  const auto pages = layout::lay_out(localized, tools.registry(), context, diags, options.limits.max_pages);
   built.warnings = diags.warning_count();
   built.lines = context.counts - counts_at_start;
   if (!pages || diags.has_errors()) return built;
@@ -76,9 +78,19 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   built.ok = true;
   if (options.command == Command::dump) dump = layout::dump(*pages);
   if (options.command != Command::build) return built;
-  const std::string bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
   const fs::path target =
       fs::path(options.out_dir) / (doc.name + "." + language + (large_print ? ".large-print.pdf" : ".pdf"));
+  core::remove_stale_temporaries(target, started);
+  std::string bytes;
+  try {
+    bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
+  } catch (const pdf::FontSubsetError& e) {
+    diags.error({e.font_file(), 0, 0}, "hb-subset cannot subset this font for " + target.filename().string() +
+                                           "; some of its tables are damaged",
+                "replace the file with an intact copy, or choose another font in theme.fonts");
+    built.ok = false;
+    return built;
+  }
   core::write_file_atomically(target, bytes);
   built.file = target.string();
   built.bytes = bytes.size();

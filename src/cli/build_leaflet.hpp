@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,10 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 /// Localizes and lays out one language of a loaded leaflet; then, as `options.command`
 /// says, writes <out>/<leaflet>.<lang>.pdf atomically (build), puts the display list in
 /// `dump` (dump) or nothing (check); `large_print` makes <leaflet>.<lang>.large-print.pdf for
-/// partially sighted readers. With errors it writes nothing, and an earlier PDF stays as it was.
+/// partially sighted readers. With errors it writes nothing, and an earlier PDF stays as it was;
+/// a build first removes the temporary files a run killed before `started` left beside it.
 BuiltDocument build_document(const document::Document& doc, const std::string& language, bool large_print,
-                             const Options& options, Toolbox& tools, core::Diagnostics& diags, std::string& dump);
+                             const Options& options, Toolbox& tools, std::filesystem::file_time_type started,
+                             core::Diagnostics& diags, std::string& dump);
 
 }  // namespace leafpress::cli

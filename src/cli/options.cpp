@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include <charconv>
+#include <limits>
 #include <sstream>
 
 namespace leafpress::cli {
@@ -13,13 +14,6 @@ std::vector<std::string> split_commas(const std::string& list) {
     if (!part.empty()) parts.push_back(part);
   }
   return parts;
-}
-
-std::optional<unsigned> parse_count(const std::string& text) {
-  unsigned count = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
-  if (ec != std::errc{} || end != text.data() + text.size() || count < 1 || count > 256) return std::nullopt;
-  return count;
 }
 
 std::optional<Options> check_strings_options(Options options, std::string& error) {
@@ -42,13 +36,22 @@ std::optional<Options> check_strings_options(Options options, std::string& error
   return options;
 }
 
+/// A whole number from 1 to `max`, or nullopt.
+std::optional<std::size_t> positive(const std::string& text, std::size_t max) {
+  std::size_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < 1 || value > max) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 std::string usage_text() {
   return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR] [-j N]\n"
          "                       [--strict] [--format text|json] [--preview] [--watch] [--large-print]\n"
-         "       leafpress check LEAFLET_DIR... [--strict] [--format text|json]\n"
-         "       leafpress dump LEAFLET_DIR... [--lang L[,L...]]\n"
+         "                       [limits]\n"
+         "       leafpress check LEAFLET_DIR... [--strict] [--format text|json] [limits]\n"
+         "       leafpress dump LEAFLET_DIR... [--lang L[,L...]] [limits]\n"
          "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
          "       leafpress strings import FILE.po [--into LEAFLET_DIR]\n"
          "       leafpress strings status [LEAFLET_DIR...] [--strict]\n"
@@ -71,6 +74,14 @@ std::string usage_text() {
          "  --watch          keep running; rebuild what a changed YAML or font file affects\n"
          "  --preview        also write <leaflet>.<lang>-<page>.png thumbnails (with pdftoppm or mutool)\n"
          "  --format json    print diagnostics and results as one JSON document on standard output\n"
+         "\n"
+         "limits against broken or hostile input (see leaflets/README.md, \"Limits\"):\n"
+         "  --max-pages N         pages of one PDF (default: 500)\n"
+         "  --max-file-bytes N    size of one YAML file (default: 4194304, 4 MiB)\n"
+         "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)\n"
+         "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)\n"
+         "  --allow-outside       read files that are symlinks leading outside the leaflet's\n"
+         "                        folder or the font folder (refused by default)\n"
          "\n"
          "exit status: 0 ok, 1 a leaflet has errors, 2 usage error, 3 internal error\n"
          "SOURCE_DATE_EPOCH, when set, gives the PDFs' creation date.\n";
@@ -134,12 +145,12 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     } else if (arg == "-j" || arg == "--jobs") {
       const auto count = value("-j");
       if (!count) return std::nullopt;
-      const auto jobs = parse_count(*count);
+      const auto jobs = positive(*count, 256);
       if (!jobs) {
         error = "-j needs a number of jobs from 1 to 256, got '" + *count + "'";
         return std::nullopt;
       }
-      options.jobs = *jobs;
+      options.jobs = static_cast<unsigned>(*jobs);
     } else if (arg == "--large-print") {
       options.large_print = true;
     } else if (arg == "--watch") {
@@ -164,6 +175,24 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       const auto dir = value("--fonts");
       if (!dir) return std::nullopt;
       options.fonts_dir = *dir;
+    } else if (arg == "--max-pages" || arg == "--max-file-bytes" || arg == "--max-string-bytes" ||
+               arg == "--max-nesting") {
+      const auto text = value(arg.c_str());
+      if (!text) return std::nullopt;
+      // Nesting is compared with an int; the rest are sizes.
+      const std::size_t max = arg == "--max-nesting" ? static_cast<std::size_t>(std::numeric_limits<int>::max())
+                                                     : std::numeric_limits<std::size_t>::max() / 2;
+      const auto number = positive(*text, max);
+      if (!number) {
+        error = arg + " needs a whole number of at least 1, got '" + *text + "'";
+        return std::nullopt;
+      }
+      if (arg == "--max-pages") options.limits.max_pages = *number;
+      if (arg == "--max-file-bytes") options.limits.max_file_bytes = *number;
+      if (arg == "--max-string-bytes") options.limits.max_string_bytes = *number;
+      if (arg == "--max-nesting") options.limits.max_nesting = static_cast<int>(*number);
+    } else if (arg == "--allow-outside") {
+      options.limits.allow_outside = true;
     } else if (arg.rfind("--", 0) == 0) {
       error = "unknown option '" + arg + "'";
       return std::nullopt;

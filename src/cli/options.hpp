@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
+
 namespace leafpress::cli {
 
 enum class Command : std::uint8_t { build, check, dump, strings, help, version };
@@ -31,6 +33,7 @@ struct Options {
   bool large_print = false;  // also build <leaflet>.<lang>.large-print.pdf
   StringsAction strings_action = StringsAction::status;
   std::string into_dir;  // strings import: the leaflet folder to write <lang>.yaml into
+  core::Limits limits;    // --max-*, --allow-outside
 };
 
 /// Parses argv; nullopt with `error` set on a usage error.

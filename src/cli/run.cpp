@@ -62,7 +62,7 @@ struct Job {
 LoadedLeaflet load(const std::string& folder, const Options& options) {
   LoadedLeaflet leaflet{folder, core::Diagnostics(options.strict), std::nullopt, {}};
   try {
-    leaflet.doc = load::load_leaflet(folder, leaflet.diags);
+    leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits);
   } catch (const core::InternalError&) {
     throw;
   } catch (const std::exception& e) {
@@ -72,9 +72,11 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
   return leaflet;
 }
 
-void run_job(Job& job, const Options& options, Toolbox& tools, const std::optional<PreviewRenderer>& renderer) {
+void run_job(Job& job, const Options& options, Toolbox& tools, const std::optional<PreviewRenderer>& renderer,
+             fs::file_time_type started) {
   try {
-    job.built = build_document(*job.leaflet->doc, job.language, job.large_print, options, tools, job.diags, job.dump);
+    job.built = build_document(*job.leaflet->doc, job.language, job.large_print, options, tools, started, job.diags,
+                               job.dump);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
       job.built.previews = previews.files.size();
@@ -91,7 +93,7 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
 /// `first_tools`); `done` is told of each finished job. An internal error in any job is
 /// rethrown once all threads have stopped.
 void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const fs::path& font_folder,
-              Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer,
+              Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer, fs::file_time_type started,
               const std::function<void(const Job&)>& done) {
   std::atomic<std::size_t> next{0};
   std::mutex failure_mutex;
@@ -99,7 +101,7 @@ void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, 
   auto work = [&](Toolbox& tools) {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
       try {
-        run_job(jobs[i], options, tools, renderer);
+        run_job(jobs[i], options, tools, renderer, started);
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
@@ -112,7 +114,7 @@ void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, 
   for (unsigned w = 1; w < workers; ++w) {
     threads.emplace_back([&] {
       core::Diagnostics reported_by_first_worker;
-      Toolbox tools(font_folder, reported_by_first_worker);
+      Toolbox tools(font_folder, options.limits, reported_by_first_worker);
       work(tools);
     });
   }
@@ -150,6 +152,7 @@ void append(std::vector<core::Diagnostic>& into, const core::Diagnostics& diags)
 }
 
 int build_all(const Options& options, std::ostream& out, std::ostream& err) {
+  const fs::file_time_type started = fs::file_time_type::clock::now();
   std::vector<std::string> folders = options.leaflets.empty() ? default_leaflets() : options.leaflets;
   if (folders.empty()) {
     err << "leafpress: no leaflets found under leaflets/\n";
@@ -165,7 +168,14 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   }
   const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
   core::Diagnostics setup_diags(options.strict);
-  Toolbox first_tools(font_folder, setup_diags);
+  Toolbox first_tools(font_folder, options.limits, setup_diags);
+  // A broken font set-up would give every leaflet fonts other than the project's: build none.
+  if (setup_diags.has_errors()) {
+    RunReport report;
+    append(report.diagnostics, setup_diags);
+    options.format == ReportFormat::json ? print_json_report(report, out) : print_text_report(report, Command::check, out, err);
+    return kInputErrors;
+  }
 
   std::vector<LoadedLeaflet> leaflets;
   leaflets.reserve(folders.size());
@@ -188,7 +198,8 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
                           "install poppler-utils (pdftoppm) or mupdf-tools (mutool)");
     }
   }
-  run_jobs(jobs, workers, options, font_folder, first_tools, renderer, [&](const Job& job) { progress.done(job); });
+  run_jobs(jobs, workers, options, font_folder, first_tools, renderer, started,
+           [&](const Job& job) { progress.done(job); });
   progress.clear();
 
   RunReport report;

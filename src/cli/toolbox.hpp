@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "fonts/font_fallback.hpp"
 #include "fonts/font_registry.hpp"
 #include "text/text_context.hpp"
@@ -15,9 +16,9 @@ namespace leafpress::cli {
 /// Not shared between threads: each worker has its own.
 class Toolbox {
  public:
-  /// Opens the registry over `font_folder`; problems with the folder's files and its
-  /// fallback.yaml go to `diags`.
-  Toolbox(const std::filesystem::path& font_folder, core::Diagnostics& diags);
+  /// Opens the registry over `font_folder` within `limits`; problems with the folder's
+  /// files and its fallback.yaml go to `diags` (a refused file is an error).
+  Toolbox(const std::filesystem::path& font_folder, const core::Limits& limits, core::Diagnostics& diags);
 
   fonts::FontRegistry& registry() { return *registry_; }
   text::TextContext& context() { return context_; }

@@ -6,6 +6,8 @@
 
 #include <hb-ot.h>
 
+#include <optional>
+
 #include "core/c_handle.hpp"
 
 namespace leafpress::fonts {
@@ -57,9 +59,64 @@ void read_metrics(FT_Face face, FaceMetrics& m) {
   }
 }
 
+std::uint32_t read_u32(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return (std::uint32_t{u[0]} << 24) | (std::uint32_t{u[1]} << 16) | (std::uint32_t{u[2]} << 8) | u[3];
+}
+
+std::uint16_t read_u16(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return static_cast<std::uint16_t>((u[0] << 8) | u[1]);
+}
+
+/// What is wrong with the table directory of face `index` in font file `data`, if anything:
+/// FreeType reads tables lazily, so a truncated file can open and fail later, inside
+/// shaping or subsetting. OpenType 1.9 "Organization of an OpenType font": an offset table
+/// (sfnt version, numTables at +4) then 16-byte table records (tag, checksum, offset,
+/// length); a collection ('ttcf') gives each face's offset table at 12 + 4 * index.
+std::optional<std::string> directory_problem(const char* data, std::size_t size, int index) {
+  const auto is_sfnt = [](std::uint32_t version) {
+    return version == 0x00010000 || version == 0x4F54544F || version == 0x74727565;  // 1.0, 'OTTO', 'true'
+  };
+  const std::string not_a_font = "not an OpenType or TrueType font (no sfnt header)";
+  if (size < 4) return not_a_font;
+  std::size_t offset = 0;
+  if (read_u32(data) == 0x74746366) {  // 'ttcf'
+    const std::size_t entry = 12 + 4 * static_cast<std::size_t>(index);
+    if (entry + 4 > size) return "truncated: the collection's header runs past the end of the file";
+    offset = read_u32(data + entry);
+  } else if (!is_sfnt(read_u32(data))) {
+    return not_a_font;
+  }
+  if (offset + 12 > size) return "truncated: the table directory runs past the end of the file";
+  if (!is_sfnt(read_u32(data + offset))) return not_a_font;
+  const std::size_t tables = read_u16(data + offset + 4);
+  if (offset + 12 + 16 * tables > size) return "truncated: the table directory runs past the end of the file";
+  for (std::size_t i = 0; i < tables; ++i) {
+    const char* record = data + offset + 12 + 16 * i;
+    const std::uint64_t end = std::uint64_t{read_u32(record + 8)} + read_u32(record + 12);
+    if (end > size) {
+      return "truncated: its '" + std::string(record, 4) + "' table ends at byte " + std::to_string(end) +
+             ", past the end of the file (" + std::to_string(size) + " bytes)";
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int index, std::string& error) {
+  core::CHandle<hb_blob_t, hb_blob_destroy> blob(hb_blob_create_from_file_or_fail(path.c_str()));
+  if (!blob) {
+    error = "cannot read the font file";
+    return nullptr;
+  }
+  unsigned size = 0;
+  const char* data = hb_blob_get_data(blob.get(), &size);
+  if (auto problem = directory_problem(data, size, index)) {
+    error = std::move(*problem);
+    return nullptr;
+  }
   FT_Library raw_library = nullptr;
   if (FT_Init_FreeType(&raw_library) != 0) {
     error = "FreeType could not start";
@@ -90,11 +147,7 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
     face->metrics_.serif = true;
   }
 
-  face->blob_.reset(hb_blob_create_from_file_or_fail(path.c_str()));
-  if (!face->blob_) {
-    error = "cannot read the font file";
-    return nullptr;
-  }
+  face->blob_ = std::move(blob);
   face->hb_face_.reset(hb_face_create(face->blob_.get(), static_cast<unsigned>(index)));
   if (hb_face_get_glyph_count(face->hb_face_.get()) == 0) {
     error = "HarfBuzz finds no glyphs in this font";

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/confine.hpp"
+
 namespace leafpress::fonts {
 namespace fs = std::filesystem;
 namespace {
@@ -42,24 +44,36 @@ struct FontRegistry::Fontconfig {
   }
 };
 
-FontRegistry::FontRegistry(std::vector<fs::path> font_folders) : fontconfig_(std::make_unique<Fontconfig>()) {
-  std::vector<fs::path> files;
+FontRegistry::FontRegistry(std::vector<fs::path> font_folders, bool allow_outside)
+    : fontconfig_(std::make_unique<Fontconfig>()) {
+  std::vector<std::pair<fs::path, fs::path>> files;  // (file, its folder)
   for (const fs::path& folder : font_folders) {
     std::error_code ec;
+    // Symlinked folders are not followed (the default); symlinked files are checked below.
     for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
       std::string extension = it->path().extension().string();
       std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-      if (extension == ".ttf" || extension == ".otf") files.push_back(it->path());
+      if (extension == ".ttf" || extension == ".otf") files.emplace_back(it->path(), folder);
     }
   }
   std::sort(files.begin(), files.end());  // directory order differs between machines
-  for (const fs::path& file : files) {
+  for (const auto& [file, folder] : files) {
+    if (const auto target = core::outside_target(file, folder); target && !allow_outside) {
+      unusable_files_.push_back({file, "a link to '" + target->string() + "', outside the font folder",
+                                 "copy the font into the font folder, or pass --allow-outside to use it there", true});
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) {  // a FIFO would block the reader forever
+      unusable_files_.push_back({file, "not a regular file", "replace it with a .ttf or .otf file, or remove it"});
+      continue;
+    }
     std::string error;
     if (const Face* face = open(file, 0, error)) {
       folder_fonts_.push_back({face->family(), style_of(face->metrics()), file, 0});
     } else {
-      unusable_files_.push_back({file, error});
+      unusable_files_.push_back({file, error, "replace it with a complete .ttf or .otf file, or remove it"});
     }
   }
 }

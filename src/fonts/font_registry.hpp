@@ -18,7 +18,9 @@ enum class FontStyle : std::uint8_t { regular, italic, bold, bold_italic };
 /// the system's fonts through fontconfig. Each file is opened once and kept for the run.
 class FontRegistry {
  public:
-  explicit FontRegistry(std::vector<std::filesystem::path> font_folders);
+  /// Opens every .ttf and .otf file under `font_folders`; a file reached through a symlink
+  /// that resolves outside its folder is refused (listed as unusable) unless `allow_outside`.
+  explicit FontRegistry(std::vector<std::filesystem::path> font_folders, bool allow_outside = false);
   ~FontRegistry();
   FontRegistry(const FontRegistry&) = delete;
   FontRegistry& operator=(const FontRegistry&) = delete;
@@ -30,10 +32,13 @@ class FontRegistry {
   /// Families of the project's font folders, for hints in "unknown font" errors.
   std::vector<std::string> folder_families() const;
 
-  /// Files in the font folders that could not be used, with the reason.
+  /// Files in the font folders that could not be used, with the reason and what to do.
+  /// `refused`: the file may be fine but was not read (a link leading outside its folder).
   struct UnusableFile {
     std::filesystem::path path;
     std::string reason;
+    std::string hint;
+    bool refused = false;
   };
   const std::vector<UnusableFile>& unusable_files() const { return unusable_files_; }
 

@@ -136,9 +136,11 @@ std::string list_label(bool numbered, std::size_t index) {
 std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const BlockContext& c) {
   std::vector<Slice> slices;
   const int list = c.structure.add(Role::list);
-  for (std::size_t i = 0; i < b.items.size(); ++i) {
+  double height = 0;
+  for (std::size_t i = 0; i < b.items.size() && height <= c.height_budget; ++i) {
     for (auto& slice : list_item_slices(b.items[i], list_label(b.numbered, i), c.column_width,
                                         i == 0 ? kParagraphGap : 3, list, c)) {
+      height += slice.space_before + slice.height;
       slices.push_back(std::move(slice));
     }
   }
@@ -184,12 +186,12 @@ std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, con
   }
   TextSpec body = body_spec(c);
   body.align = text::Align::start;
-  for (std::size_t i = 0; i < b.paragraphs.size(); ++i) {
+  for (std::size_t i = 0; i < b.paragraphs.size() && stack.y() <= c.height_budget; ++i) {
     stack.add(c.typesetter.set(b.paragraphs[i], body, width), i == 0 && !b.title ? 0 : 4,
               c.structure.add(Role::paragraph, section));
   }
   const int list = b.items.empty() ? 0 : c.structure.add(Role::list, section);
-  for (std::size_t i = 0; i < b.items.size(); ++i) {
+  for (std::size_t i = 0; i < b.items.size() && stack.y() <= c.height_budget; ++i) {
     for (const Slice& line : list_item_slices(b.items[i], list_label(false, i), width, i == 0 ? 4 : 2, list, c)) {
       stack.add_slice(line);
     }
@@ -212,7 +214,7 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, con
   const double cell = (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
   std::vector<Item> items;
   double row_top = stack.y() + 8;
-  for (std::size_t row = 0; row * per_row < b.figures.size(); ++row) {
+  for (std::size_t row = 0; row * per_row < b.figures.size() && row_top <= c.height_budget; ++row) {
     double row_height = 0;
     for (std::size_t col = 0; col < per_row && row * per_row + col < b.figures.size(); ++col) {
       const auto& figure = b.figures[row * per_row + col];
@@ -246,7 +248,8 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, con
   small.size = c.theme.body_size * 0.82;
   small.leading = 1.35;
   small.align = text::Align::start;
-  for (std::size_t i = 0; i < b.sources.size(); ++i) {
+  double height = 0;
+  for (std::size_t i = 0; i < b.sources.size() && height <= c.height_budget; ++i) {
     // The number is set with the entry, on its line, but tagged as the item's label.
     RichText entry = b.sources[i].text;
     entry.spans.insert(entry.spans.begin(), document::Span{std::to_string(i + 1) + ". ", false, true, {}});
@@ -257,7 +260,10 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, con
       entry.spans.push_back(document::Span{b.sources[i].url, false, false, b.sources[i].url});
     }
     auto lines = line_slices(c.typesetter.set(entry, small, c.column_width), 0, i == 0 ? 4 : 3, body);
-    for (auto& slice : lines) slices.push_back(std::move(slice));
+    for (auto& slice : lines) {
+      height += slice.space_before + slice.height;
+      slices.push_back(std::move(slice));
+    }
   }
   return slices;
 }
@@ -274,7 +280,7 @@ std::vector<Slice> contact_slices(const document::ContactBlock<RichText>& b, con
   TextSpec line = heading_spec(c, c.theme.body_size * 0.95, white);
   line.bold = false;
   line.leading = 1.4;
-  for (std::size_t i = 0; i < b.lines.size(); ++i) {
+  for (std::size_t i = 0; i < b.lines.size() && stack.y() <= c.height_budget; ++i) {
     stack.add(c.typesetter.set(b.lines[i], line, width), i == 0 ? 4 : 2, c.structure.add(Role::paragraph, section));
   }
   return boxed(stack, c, c.theme.accent, 16);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <vector>
 
 #include "document/localized_document.hpp"
@@ -17,6 +18,10 @@ struct BlockContext {
   double column_width = 0;
   /// The structure tree the blocks add their elements to, in reading order.
   Structure& structure;
+  /// How tall the block may grow before the pages the leaflet may fill are surely full: a
+  /// block of many entries (list, callout, figures, sources, contact) stops setting entries
+  /// past it, so a list of a million items costs no more than the page limit allows.
+  double height_budget = std::numeric_limits<double>::infinity();
 };
 
 /// The block as strips for page breaking: a paragraph gives one per line, a boxed block one

@@ -1,6 +1,7 @@
 #include "layout/flow.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace leafpress::layout {
 namespace {
@@ -16,17 +17,27 @@ double chain_height(const std::vector<Slice>& slices, std::size_t i, double limi
 
 class Pourer {
  public:
-  Pourer(const ColumnsOfPage& columns_of, double full_column, core::Diagnostics& diags)
-      : columns_of_(columns_of), full_column_(full_column), diags_(diags) {
+  Pourer(const ColumnsOfPage& columns_of, double full_column, std::size_t max_pages, core::Diagnostics& diags)
+      : columns_of_(columns_of), full_column_(full_column), max_pages_(max_pages), diags_(diags) {
     open_page();
   }
 
-  void pour(const Slice& slice, double chain) {
+  /// False once a slice would have opened a page past the limit (reported there).
+  bool pour(const Slice& slice, double chain) {
     const Column& column = columns_[column_index_];
     const bool fits = y_ + (at_top_ ? 0 : slice.space_before) + chain <= column.height + 0.01;
     // A column shortened by a title block may be too small for what a full one would hold.
     const bool shortened = column.height < full_column_ - 0.01;
-    if (!fits && (!at_top_ || shortened)) next_column();
+    if (!fits && (!at_top_ || shortened)) {
+      if (column_index_ + 1 >= columns_.size() && pages_.size() >= max_pages_) {
+        diags_.error(slice.loc,
+                     "this block would start page " + std::to_string(pages_.size() + 1) + ", past the limit of " +
+                         std::to_string(max_pages_) + " pages",
+                     "split the leaflet into smaller ones, or raise the limit with --max-pages");
+        return false;
+      }
+      next_column();
+    }
     const Column& target = columns_[column_index_];
     if (at_top_ && slice.height > target.height + 0.01) {
       char amount[32];
@@ -41,6 +52,7 @@ class Pourer {
     page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     y_ = top + slice.height;
     at_top_ = false;
+    return true;
   }
 
   std::vector<std::vector<Item>> take() { return std::move(pages_); }
@@ -66,6 +78,7 @@ class Pourer {
 
   const ColumnsOfPage& columns_of_;
   double full_column_;
+  std::size_t max_pages_;
   core::Diagnostics& diags_;
   std::vector<std::vector<Item>> pages_;
   std::vector<Column> columns_;
@@ -77,10 +90,12 @@ class Pourer {
 }  // namespace
 
 std::vector<std::vector<Item>> flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of,
-                                    core::Diagnostics& diags) {
+                                    std::size_t max_pages, core::Diagnostics& diags) {
   const double full_column = columns_of(1).front().height;
-  Pourer pourer(columns_of, full_column, diags);
-  for (std::size_t i = 0; i < slices.size(); ++i) pourer.pour(slices[i], chain_height(slices, i, full_column));
+  Pourer pourer(columns_of, full_column, max_pages, diags);
+  for (std::size_t i = 0; i < slices.size(); ++i) {
+    if (!pourer.pour(slices[i], chain_height(slices, i, full_column))) break;
+  }
   return pourer.take();
 }
 

@@ -23,8 +23,9 @@ using ColumnsOfPage = std::function<std::vector<Column>(std::size_t index)>;
 /// Pours slices into columns, then pages, in order. A slice goes to the next column when
 /// it, or the chain of slices it must keep with, does not fit; space before a slice is
 /// dropped at the top of a column. Returns each page's items. Reports a slice taller than
-/// a whole column (it is placed anyway, overflowing).
+/// a whole column (it is placed anyway, overflowing), and the slice that would open page
+/// `max_pages` + 1, where it stops.
 std::vector<std::vector<Item>> flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of,
-                                    core::Diagnostics& diags);
+                                    std::size_t max_pages, core::Diagnostics& diags);
 
 }  // namespace leafpress::layout

@@ -1,5 +1,7 @@
 #include "layout/lay_out.hpp"
 
+#include <algorithm>
+
 #include "core/units.hpp"
 #include "layout/block_slices.hpp"
 #include "layout/flow.hpp"
@@ -43,7 +45,7 @@ bool opens_with_title(const document::LocalizedDocument& doc) {
 }  // namespace
 
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
-                             text::TextContext& text_context, core::Diagnostics& diags) {
+                             text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
   const Typesetter typesetter(doc.language, doc.direction, doc.names, doc.theme.accent, text_context, diags,
@@ -65,16 +67,28 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
 
   const auto columns_of = [&](std::size_t index) { return brochure_columns(doc.page, index, index == 0 ? reserved : 0); };
   const BlockContext context{doc.theme, *fonts, typesetter, columns_of(1).front().width, structure};
+  // Setting stops once the slices could not fit in max_pages even packed without a gap,
+  // each counted at most a column high, plus two columns so that the chains flow() looks
+  // ahead along (at most a column high) are whole: flow() then meets the limit, at the
+  // block it would meet it at with everything set, without a 10,000-page leaflet being set.
+  const std::vector<Column> full_page = columns_of(1);
+  const double full_column = full_page.front().height;
+  const double capacity = static_cast<double>(max_pages) * static_cast<double>(full_page.size()) * full_column;
+  double packed = 0;
   std::vector<Slice> slices;
-  for (; blocks != doc.blocks.end(); ++blocks) {
-    for (Slice& slice : block_slices(*blocks, context)) {
+  const double enough = capacity + 2 * full_column;
+  for (; blocks != doc.blocks.end() && packed <= enough; ++blocks) {
+    BlockContext budgeted = context;
+    budgeted.height_budget = enough - packed + full_column;
+    for (Slice& slice : block_slices(*blocks, budgeted)) {
       slice.loc = blocks->loc;
+      packed += std::min(slice.height, full_column);
       slices.push_back(std::move(slice));
     }
   }
 
   Pages pages{doc.title, doc.language, {}, {}};
-  for (auto& items : flow(slices, columns_of, diags)) {
+  for (auto& items : flow(slices, columns_of, max_pages, diags)) {
     pages.pages.push_back(Page{core::kA4Width, core::kA4Height, std::move(items)});
   }
   auto& first_page = pages.pages.front().items;

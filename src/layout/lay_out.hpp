@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "document/localized_document.hpp"
 #include "text/text_context.hpp"
 #include "fonts/font_registry.hpp"
@@ -13,7 +14,10 @@ namespace leafpress::layout {
 /// Sets a localized leaflet as an A4 portrait brochure: title block, one or two columns
 /// per page, running header from page 2, a footer with the page number on every page.
 /// Returns nullopt when fonts are missing; other problems are reported and laid out anyway.
+/// A leaflet longer than `max_pages` is reported at the block that would start the next
+/// page, and what follows that block is not set.
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
-                             text::TextContext& context, core::Diagnostics& diags);
+                             text::TextContext& context, core::Diagnostics& diags,
+                             std::size_t max_pages = core::Limits::kDefaultMaxPages);
 
 }  // namespace leafpress::layout

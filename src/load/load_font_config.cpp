@@ -1,5 +1,7 @@
 #include "load/load_font_config.hpp"
 
+#include "core/confine.hpp"
+
 #include "load/schema.hpp"
 #include "load/yaml_file.hpp"
 
@@ -46,13 +48,19 @@ bool is_script_code(std::string_view text) {
   return true;
 }
 
-document::FontConfig load_font_config(const std::filesystem::path& font_folder, core::Diagnostics& diags) {
+document::FontConfig load_font_config(const std::filesystem::path& font_folder, core::Diagnostics& diags,
+                                      const core::Limits& limits) {
   document::FontConfig config;
   const std::filesystem::path path = font_folder / kFileName;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return config;
   config.file = path.string();
-  const auto file = parse_yaml_file(path, path.string(), diags);
+  if (const auto target = core::outside_target(path, font_folder); target && !limits.allow_outside) {
+    diags.error({path.string(), 0, 0}, "a link to '" + target->string() + "', outside the font folder",
+                "copy the file into the font folder, or pass --allow-outside to read it there");
+    return config;
+  }
+  const auto file = parse_yaml_file(path, path.string(), diags, limits);
   if (!file) return config;
   SchemaReader reader(file->name, diags);
   if (!reader.expect_map(file->root, kFileName)) return config;

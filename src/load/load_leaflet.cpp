@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/confine.hpp"
 #include "document/text_uses.hpp"
 #include "load/load_catalog.hpp"
 #include "load/parse_blocks.hpp"
@@ -116,8 +117,22 @@ std::vector<std::string> find_catalog_languages(const fs::path& directory) {
   return languages;
 }
 
+/// False, after reporting it, when `path` is a symlink to a file outside the leaflet's folder
+/// and the limits do not allow that: a leaflet folder handed over to be built must not read
+/// the builder's other files.
+bool stays_inside(const fs::path& path, const fs::path& directory, const std::string& display_name,
+                  const core::Limits& limits, core::Diagnostics& diags) {
+  if (limits.allow_outside) return true;
+  const auto target = core::outside_target(path, directory);
+  if (!target) return true;
+  diags.error({display_name, 0, 0}, "a link to '" + target->string() + "', outside the leaflet folder",
+              "copy the file into the leaflet folder, or pass --allow-outside to read it there");
+  return false;
+}
+
 void load_catalogs(const fs::path& directory, const std::string& display_dir, document::Document& doc,
-                   const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, core::Diagnostics& diags) {
+                   const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, const core::Limits& limits,
+                   core::Diagnostics& diags) {
   for (const auto& [language, loc] : wanted) {
     const fs::path path = directory / (language + ".yaml");
     std::error_code ec;
@@ -126,7 +141,9 @@ void load_catalogs(const fs::path& directory, const std::string& display_dir, do
                            "'");
       continue;
     }
-    if (auto file = parse_yaml_file(path, display_dir + "/" + language + ".yaml", diags)) {
+    const std::string display_name = display_dir + "/" + language + ".yaml";
+    if (!stays_inside(path, directory, display_name, limits, diags)) continue;
+    if (auto file = parse_yaml_file(path, display_name, diags, limits)) {
       doc.catalogs.emplace(language, load_catalog(*file, language, diags));
     }
   }
@@ -159,7 +176,8 @@ void check_unused_strings(const document::Document& doc, core::Diagnostics& diag
   }
 }
 
-std::optional<document::Document> load_checked(const fs::path& directory, core::Diagnostics& diags);
+std::optional<document::Document> load_checked(const fs::path& directory, const core::Limits& limits,
+                                               core::Diagnostics& diags);
 
 }  // namespace
 
@@ -184,11 +202,12 @@ bool is_language_tag(std::string_view text) {
   return false;
 }
 
-std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags) {
+std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags,
+                                               const core::Limits& limits) {
   // Every node access above is checked first; this only keeps a yaml-cpp surprise from
   // escaping load/ as an exception of a library the rest of leafpress does not know.
   try {
-    return load_checked(directory, diags);
+    return load_checked(directory, limits, diags);
   } catch (const YAML::Exception& e) {
     diags.error({directory.string(), 0, 0}, std::string("internal error while reading YAML: ") + e.what());
     return std::nullopt;
@@ -197,7 +216,8 @@ std::optional<document::Document> load_leaflet(const fs::path& directory, core::
 
 namespace {
 
-std::optional<document::Document> load_checked(const fs::path& directory, core::Diagnostics& diags) {
+std::optional<document::Document> load_checked(const fs::path& directory, const core::Limits& limits,
+                                               core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
   const std::string display_dir = directory.lexically_normal().string();
   const std::string trimmed_dir = display_dir.size() > 1 && display_dir.back() == '/'
@@ -209,7 +229,8 @@ std::optional<document::Document> load_checked(const fs::path& directory, core::
     diags.error({trimmed_dir, 0, 0}, "no leaflet.yaml in this folder", "a leaflet folder holds leaflet.yaml and one <lang>.yaml per language");
     return std::nullopt;
   }
-  auto file = parse_yaml_file(directory / kLeafletFile, leaflet_name, diags);
+  if (!stays_inside(directory / kLeafletFile, directory, leaflet_name, limits, diags)) return std::nullopt;
+  auto file = parse_yaml_file(directory / kLeafletFile, leaflet_name, diags, limits);
   if (!file) return std::nullopt;
 
   document::Document doc;
@@ -266,7 +287,7 @@ std::optional<document::Document> load_checked(const fs::path& directory, core::
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
 
-  load_catalogs(directory, trimmed_dir, doc, wanted, diags);
+  load_catalogs(directory, trimmed_dir, doc, wanted, limits, diags);
   check_default_strings(doc, diags);
   // With the structure broken, references are missing and "unused" would be noise.
   if (diags.error_count() == errors_before) check_unused_strings(doc, diags);

@@ -4,13 +4,16 @@
 #include <optional>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "document/document.hpp"
 
 namespace leafpress::load {
 
-/// Loads leaflet.yaml and every <lang>.yaml beside it. Reports every problem it finds, not
-/// just the first; returns nullopt when any is an error.
-std::optional<document::Document> load_leaflet(const std::filesystem::path& directory, core::Diagnostics& diags);
+/// Loads leaflet.yaml and every <lang>.yaml beside it, within `limits` (a file that is a
+/// symlink leading outside `directory` is refused unless `limits.allow_outside`). Reports
+/// every problem it finds, not just the first; returns nullopt when any is an error.
+std::optional<document::Document> load_leaflet(const std::filesystem::path& directory, core::Diagnostics& diags,
+                                               const core::Limits& limits = {});
 
 /// True for language tags such as "fr", "en", "pt-BR", "zh-Hant".
 bool is_language_tag(std::string_view text);

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 
 namespace leafpress::load {
 
@@ -16,14 +17,16 @@ struct YamlFile {
   YAML::Node root;
 };
 
-/// Reads and parses one YAML file; reports unreadable files, invalid UTF-8 and malformed
-/// YAML at their place and returns nullopt. yaml-cpp exceptions never leave this function.
+/// Reads and parses one YAML file; reports unreadable files, files over
+/// `limits.max_file_bytes`, invalid UTF-8, NUL bytes, what prescan_yaml refuses and
+/// malformed YAML at their place and returns nullopt. yaml-cpp exceptions never leave this
+/// function.
 std::optional<YamlFile> parse_yaml_file(const std::filesystem::path& path, const std::string& display_name,
-                                        core::Diagnostics& diags);
+                                        core::Diagnostics& diags, const core::Limits& limits = {});
 
 /// Parses YAML held in memory, as parse_yaml_file does for a file's bytes.
 std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::string& display_name,
-                                        core::Diagnostics& diags);
+                                        core::Diagnostics& diags, const core::Limits& limits = {});
 
 /// The place of a node, 1-based (yaml-cpp marks are 0-based).
 core::SourceLoc loc_of(const YAML::Node& node, const std::string& file);

@@ -2,17 +2,13 @@
 
 #include <hpdf.h>
 
+#include "pdf/pdf_error.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace leafpress::pdf {
-
-/// libharu failed; the message names the step and libharu's error code.
-class PdfError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 /// Owns an HPDF_Doc. libharu's error callback only records the error; the wrapper checks
 /// every status and throws, so no exception ever crosses libharu's C frames.

@@ -84,7 +84,7 @@ HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string
 
 EmbeddedFont embed_type0_font(HpdfDocument& pdf, const fonts::Face& face, const FontUsage& usage) {
   const auto subset = subset_face(face, usage.glyphs);
-  if (!subset) throw PdfError("cannot subset font '" + face.path().string() + "'");
+  if (!subset) throw FontSubsetError(face.path().string());
 
   EmbeddedFont embedded;
   embedded.code_of_glyph = subset->new_glyph_of;

@@ -15,7 +15,7 @@ struct PdfOptions {
 };
 
 /// The PDF file for `pages`: same pages and options, same bytes. Throws PdfError when
-/// libharu or the subsetter fails.
+/// libharu fails, FontSubsetError when the subsetter fails on a damaged font.
 std::string write_pdf(const layout::Pages& pages, const PdfOptions& options);
 
 }  // namespace leafpress::pdf

@@ -80,6 +80,29 @@ TEST_CASE("usage errors exit 2 and say what was wrong", "[cli]") {
   const auto unknown_option = run_leafpress({"build", "--colour"});
   CHECK(unknown_option.exit_code == 2);
   CHECK(unknown_option.err.find("--colour") != std::string::npos);
+
+  const auto bad_limit = run_leafpress({"build", "--max-pages", "0"});
+  CHECK(bad_limit.exit_code == 2);
+  CHECK(first_line(bad_limit.err) == "leafpress: --max-pages needs a whole number of at least 1, got '0'");
+  CHECK(run_leafpress({"check", kLeaflet.string(), "--max-file-bytes", "4MB"}).exit_code == 2);
+}
+
+TEST_CASE("the limits are on the command line, with their defaults in --help", "[cli]") {
+  const auto help = run_leafpress({"--help"});
+  for (const char* line : {"  --max-pages N         pages of one PDF (default: 500)",
+                           "  --max-file-bytes N    size of one YAML file (default: 4194304, 4 MiB)",
+                           "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)",
+                           "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)",
+                           "  --allow-outside       read files that are symlinks leading outside the leaflet's"}) {
+    CHECK(help.out.find(line) != std::string::npos);
+  }
+  // The shipped leaflet fits well inside every default, and inside tighter limits too.
+  ScratchDir out;
+  const auto tight = run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--out", out.path().string(),
+                                    "--max-pages", "8", "--max-file-bytes", "65536", "--max-string-bytes", "4096",
+                                    "--max-nesting", "8"});
+  INFO(tight.err);
+  CHECK(tight.exit_code == 0);
 }
 
 TEST_CASE("check validates and writes nothing", "[cli]") {

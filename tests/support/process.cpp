@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +18,10 @@ extern char** environ;
 
 namespace leafpress::testing {
 namespace {
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 void read_both(int out_fd, int err_fd, std::string& out, std::string& err) {
   pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
@@ -39,15 +45,14 @@ void read_both(int out_fd, int err_fd, std::string& out, std::string& err) {
 
 }  // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::string& working_dir,
-                          const std::vector<std::string>& extra_env) {
+RunningProcess start_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
 
   std::vector<std::string> env_strings;
   for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
-  for (const std::string& extra : extra_env) {
+  for (const std::string& extra : options.extra_env) {
     // An extra "NAME=value" replaces the inherited NAME, whose first entry would win.
     const std::string name = extra.substr(0, extra.find('=') + 1);
     std::erase_if(env_strings, [&](const std::string& entry) { return entry.rfind(name, 0) == 0; });
@@ -61,25 +66,55 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   for (std::string& arg : args) arg_pointers.push_back(arg.data());
   arg_pointers.push_back(nullptr);
 
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
+  RunningProcess process;
+  process.started = now_seconds();
+  process.pid = ::fork();
+  if (process.pid < 0) throw std::runtime_error("fork failed");
+  if (process.pid == 0) {
     ::dup2(out_pipe[1], STDOUT_FILENO);
     ::dup2(err_pipe[1], STDERR_FILENO);
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    if (::chdir(working_dir.c_str()) != 0) ::_exit(126);
+    if (options.max_file_size) {
+      const rlimit file_size{*options.max_file_size, *options.max_file_size};
+      const rlimit no_core{0, 0};
+      if (::setrlimit(RLIMIT_FSIZE, &file_size) != 0 || ::setrlimit(RLIMIT_CORE, &no_core) != 0) ::_exit(126);
+    }
+    if (::chdir(options.working_dir.c_str()) != 0) ::_exit(126);
     ::execvpe(arg_pointers[0], arg_pointers.data(), env.data());
     ::_exit(127);
   }
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
+  process.out_fd = out_pipe[0];
+  process.err_fd = err_pipe[0];
+  return process;
+}
+
+bool is_running(const RunningProcess& process) {
+  siginfo_t info{};
+  // WNOWAIT leaves the child to be reaped by finish_process.
+  if (::waitid(P_PID, static_cast<id_t>(process.pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0) return false;
+  return info.si_pid == 0;
+}
+
+void send_signal(const RunningProcess& process, int signal) { ::kill(process.pid, signal); }
+
+ProcessResult finish_process(RunningProcess& process) {
   ProcessResult result;
-  read_both(out_pipe[0], err_pipe[0], result.out, result.err);
+  read_both(process.out_fd, process.err_fd, result.out, result.err);
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  ::waitpid(process.pid, &status, 0);
+  result.seconds = now_seconds() - process.started;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  process.pid = -1;
   return result;
+}
+
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& working_dir,
+                          const std::vector<std::string>& extra_env) {
+  RunningProcess process = start_process(argv, {working_dir, extra_env, std::nullopt});
+  return finish_process(process);
 }
 
 BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const std::string& working_dir,

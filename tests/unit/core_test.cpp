@@ -1,11 +1,17 @@
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
 
 #include "core/atomic_file.hpp"
 #include "core/color.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
+#include "core/limits.hpp"
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
 #include "support/scratch_dir.hpp"
@@ -67,4 +73,38 @@ TEST_CASE("fingerprints depend on every byte and nothing else", "[core]") {
   c.add("leaflet!");
   CHECK(a.digest() == b.digest());
   CHECK(a.digest() != c.digest());
+}
+
+TEST_CASE("stale temporary files of a target are removed; live, newer and other files are not", "[core]") {
+  namespace fs = std::filesystem;
+  const testing::ScratchDir dir;
+  const fs::path target = dir.path() / "x.fr.pdf";
+  const auto stale = dir.write(".x.fr.pdf.a1B2c3", "half a PDF");
+  const auto locked = dir.write(".x.fr.pdf.d4E5f6", "being written");
+  const auto other = dir.write(".x.en.pdf.g7H8i9", "another target's");
+  const auto not_ours = dir.write(".x.fr.pdf.old", "a user's file");
+  const auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& file : {stale, locked, other, not_ours}) fs::last_write_time(file, long_ago);
+  const auto fresh = dir.write(".x.fr.pdf.j0K1l2", "written after the run began");
+
+  // A live writer holds a lock on its temporary file for as long as it writes.
+  const int fd = ::open(locked.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX) == 0);
+  CHECK(core::remove_stale_temporaries(target, long_ago + std::chrono::minutes(1)) == 1);
+  ::close(fd);
+
+  CHECK_FALSE(fs::exists(stale));
+  CHECK(fs::exists(locked));
+  CHECK(fs::exists(other));
+  CHECK(fs::exists(not_ours));
+  CHECK(fs::exists(fresh));
+}
+
+TEST_CASE("sizes in messages are short and exact where they can be", "[core]") {
+  CHECK(core::format_bytes(300) == "300 bytes");
+  CHECK(core::format_bytes(64 * 1024) == "64 KiB");
+  CHECK(core::format_bytes(1536) == "1.5 KiB");
+  CHECK(core::format_bytes(4 * 1024 * 1024) == "4 MiB");
+  CHECK(core::format_bytes(100 * 1024 * 1024 + 9) == "100.0 MiB");
 }

@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "load/load_leaflet.hpp"
 #include "load/schema.hpp"
+#include "load/yaml_prescan.hpp"
 #include "support/scratch_dir.hpp"
 
 using namespace leafpress;
@@ -138,4 +141,71 @@ TEST_CASE("language tags and string keys have the expected shape", "[load]") {
 TEST_CASE("a title that is not a key is reported once, not again as a missing string", "[load]") {
   CHECK(load_errors("default_language: fr\ntitle: [a, b]\ncontent:\n  - paragraph: what.p1\n") ==
         std::vector<std::string>{"DIR/x/leaflet.yaml:2:8: error: expected a string key for 'title', got a list"});
+}
+
+namespace {
+
+/// What prescan_yaml refuses in `yaml` as "line:col: message" (1-based), or "" for nothing.
+std::string prescan(const std::string& yaml, core::Limits limits = {}) {
+  const auto problem = load::prescan_yaml(yaml, limits);
+  if (!problem) return "";
+  const auto before = yaml.substr(0, problem->offset);
+  const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+  const auto column = problem->offset - (before.rfind('\n') == std::string::npos ? 0 : before.rfind('\n') + 1) + 1;
+  return std::to_string(line) + ":" + std::to_string(column) + ": " + problem->message;
+}
+
+}  // namespace
+
+TEST_CASE("the pre-scan lets through what leaflets are written with", "[load]") {
+  // Brackets, asterisks and quotes inside plain, folded and quoted strings are text.
+  CHECK(prescan("p1: See [our website](https://example.org) for *more*.\n"
+                "p2: >-\n  [not a list] *not an alias* {nor a map}\n  \"unbalanced\n"
+                "p3: \"a *quoted* [string]\"\n"
+                "p4: 'it''s [fine]'\n"
+                "p5: a plain string\n  going on [over] *lines*\n"
+                "p6: |\n  - literal\n  - lines\n"
+                "list: [a, 'b, c', \"d]\", {e: f}]\n"
+                "k: v # a comment with *stars* and [brackets\n") == "");
+}
+
+TEST_CASE("the pre-scan counts nesting up to the limit, and refuses one level more", "[load]") {
+  core::Limits limits;
+  limits.max_nesting = 3;
+  CHECK(prescan("a:\n  b:\n    c: [x]\n", limits) == "3:8: maps and lists nested deeper than 3 levels");
+  CHECK(prescan("a:\n  b:\n    c: x\n", limits) == "");
+  CHECK(prescan("- - [x]\n", limits) == "");
+  CHECK(prescan("- - - x\n", limits) == "");
+  CHECK(prescan("- - - - x\n", limits) == "1:7: maps and lists nested deeper than 3 levels");
+  // A list under a key at the key's column is a level: map, list, map, list.
+  CHECK(prescan("a:\n- b\n", limits) == "");
+  CHECK(prescan("a:\n- b:\n  - c\n", limits) == "3:3: maps and lists nested deeper than 3 levels");
+  // A key: value entry of a list is a map: map, list, map, list.
+  CHECK(prescan("x: [a: b]\n", limits) == "");
+  CHECK(prescan("x: [a: [b]]\n", limits) == "1:8: maps and lists nested deeper than 3 levels");
+  CHECK(prescan("? [[x]]\n: y\n", limits) == "");
+}
+
+TEST_CASE("the pre-scan refuses aliases and long strings at their place", "[load]") {
+  CHECK(prescan("a: &x [1]\nb: *x\n") == "2:4: YAML aliases are not allowed in leaflet files, found '*x'");
+  CHECK(prescan("a: [&x 1, *x]\n") == "1:11: YAML aliases are not allowed in leaflet files, found '*x'");
+  CHECK(prescan("- &a x\n- *a\n") == "2:3: YAML aliases are not allowed in leaflet files, found '*a'");
+  core::Limits limits;
+  limits.max_string_bytes = 10;
+  CHECK(prescan("p: 0123456789\n", limits) == "");
+  CHECK(prescan("p: 0123456789a\n", limits) == "1:4: string longer than the limit of 10 bytes");
+  CHECK(prescan("p: \"0123456789\"\n", limits) == "1:4: string longer than the limit of 10 bytes");
+  CHECK(prescan("p: 01234\n  56789\n", limits) == "1:4: string longer than the limit of 10 bytes");
+  CHECK(prescan("p: |\n  0123456789\n", limits) == "1:4: string longer than the limit of 10 bytes");
+  CHECK(prescan("p: [0123456789a]\n", limits) == "1:5: string longer than the limit of 10 bytes");
+}
+
+TEST_CASE("yaml-cpp's own readings are checked in the tree it builds", "[load]") {
+  // yaml-cpp reads each ':' line under an empty ':' value as a map one level deeper.
+  std::string deep;
+  for (int i = 0; i < 70; ++i) deep += ":\n";
+  core::Diagnostics diags;
+  CHECK_FALSE(load::parse_yaml_text(deep, "f.yaml", diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message == "maps and lists nested deeper than 64 levels");
 }

@@ -1,0 +1,25 @@
+#include "core/limits.hpp"
+
+#include <cstdio>
+
+namespace leafpress::core {
+
+std::string format_bytes(std::size_t bytes) {
+  constexpr std::size_t kKiB = 1024;
+  constexpr std::size_t kMiB = 1024 * 1024;
+  char text[48];
+  if (bytes >= kMiB && bytes % kMiB == 0) {
+    std::snprintf(text, sizeof text, "%zu MiB", bytes / kMiB);
+  } else if (bytes >= kMiB) {
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / kMiB);
+  } else if (bytes >= kKiB && bytes % kKiB == 0) {
+    std::snprintf(text, sizeof text, "%zu KiB", bytes / kKiB);
+  } else if (bytes >= kKiB) {
+    std::snprintf(text, sizeof text, "%.1f KiB", static_cast<double>(bytes) / kKiB);
+  } else {
+    std::snprintf(text, sizeof text, "%zu bytes", bytes);
+  }
+  return text;
+}
+
+}  // namespace leafpress::core

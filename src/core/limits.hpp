@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace leafpress::core {
+
+/// What one run lets its input cost and reach. Every number bounds time or memory against a
+/// hostile or broken leaflet; each is documented in leaflets/README.md ("Limits") and set
+/// from the command line.
+struct Limits {
+  static constexpr std::size_t kDefaultMaxFileBytes = 4 * 1024 * 1024;
+  static constexpr std::size_t kDefaultMaxStringBytes = 64 * 1024;
+  static constexpr int kDefaultMaxNesting = 64;
+  static constexpr std::size_t kDefaultMaxPages = 500;
+
+  /// Size of one YAML file (leaflet.yaml, <lang>.yaml, fallback.yaml).
+  std::size_t max_file_bytes = kDefaultMaxFileBytes;
+  /// Bytes one string (any YAML scalar) takes in its file.
+  std::size_t max_string_bytes = kDefaultMaxStringBytes;
+  /// Maps and lists inside each other in a YAML file.
+  int max_nesting = kDefaultMaxNesting;
+  /// Pages of one PDF.
+  std::size_t max_pages = kDefaultMaxPages;
+  /// When false, files reached through a symlink that resolves outside their folder (the
+  /// leaflet's, the font folder) are refused.
+  bool allow_outside = false;
+};
+
+/// "4 MiB", "64 KiB", "1.5 MiB" or "300 bytes": a size for messages.
+std::string format_bytes(std::size_t bytes);
+
+}  // namespace leafpress::core
