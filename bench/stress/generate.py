@@ -3,10 +3,11 @@
 
     bench/stress/generate.py OUT_DIR [--sections N] [--seed S]
 
-The text is the shipped immunotherapy leaflet's French paragraphs and list items, cut into
-sentences and dealt into new paragraphs, so that every paragraph is different and as long as
-the originals. The default of 47 sections makes 40 A4 pages with the shipped theme.
-Python 3 standard library only; the same arguments give the same files.
+The text is the shipped immunotherapy leaflet's French paragraphs and list items: the
+paragraphs are cut into sentences and dealt into new ones, each as many sentences long as one
+of the originals, so that no two paragraphs are the same. The default of 47 sections makes
+40 A4 pages with the shipped theme. Python 3 standard library only; the same arguments
+give the same files.
 """
 
 import argparse
