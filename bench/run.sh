@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The benchmark suite, in one command (bench/README.md):
+#
+#   bench/run.sh
+#
+# Installs what is missing, builds leafpress in Release (build-bench/), then
+#   1. times whole `leafpress build` processes with hyperfine: the shipped leaflet in French
+#      alone and in all its languages, and a generated 40-page French leaflet; peak RSS from
+#      GNU time, PDF sizes and pages;
+#   2. runs bench/peers/run.sh: leafpress, Typst and WeasyPrint on the same two pages;
+#   3. runs the micro-benchmarks (bench/micro, Google Benchmark);
+# and prints a summary. BENCH_RUNS (default 20) sets the runs of each whole-process timing,
+# BENCH_PEER_RUNS (default 15) those of each peer, BENCH_MIN_TIME (default 0.1 s) each
+# micro-benchmark's minimum time.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$BENCH_ROOT"
+
+runs="${BENCH_RUNS:-20}"
+peer_runs="${BENCH_PEER_RUNS:-15}"
+min_time="${BENCH_MIN_TIME:-0.1}"
+rss_runs=5
+leaflet=leaflets/immunotherapy
+
+bench_build
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+# --- 1. whole processes ---------------------------------------------------------------
+bench/stress/generate.py "$out/stress"
+"$LEAFPRESS" build "$out/stress" --out "$out/stress-pdf" >/dev/null
+stress_pdf="$out/stress-pdf/stress.fr.pdf"
+stress_pages="$(bench_pages "$stress_pdf")"
+if [ "$stress_pages" -lt 35 ] || [ "$stress_pages" -gt 45 ]; then
+  echo "bench: the stress document has $stress_pages pages, not about 40; adjust bench/stress/generate.py --sections" >&2
+  exit 1
+fi
+
+names=("immunotherapy, fr alone" "immunotherapy, fr en es ar" "stress, fr, $stress_pages pages")
+commands=(
+  "$LEAFPRESS build $leaflet --lang fr --out $out/one"
+  "$LEAFPRESS build $leaflet --out $out/all"
+  "$LEAFPRESS build $out/stress --out $out/stress-pdf"
+)
+pdf_dirs=("$out/one" "$out/all" "$out/stress-pdf")
+args=()
+for i in "${!names[@]}"; do args+=(--command-name "${names[$i]}" "${commands[$i]}"); done
+echo "bench: $runs runs of each whole-process build"
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/times.json" "${args[@]}" >/dev/null
+
+whole="$out/whole.md"
+{
+  echo "| leafpress build | mean ± σ ms | median ms | CPU ms | peak RSS MB | PDFs | pages | PDF KB |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|"
+  for i in "${!names[@]}"; do
+    name="${names[$i]}"
+    # shellcheck disable=SC2086 # the command is words, as hyperfine -N splits it
+    rss="$(bench_peak_rss_kb "$rss_runs" ${commands[$i]})"
+    count=0 pages=0 bytes=0
+    for pdf in "${pdf_dirs[$i]}"/*.pdf; do
+      count=$((count + 1))
+      pages=$((pages + $(bench_pages "$pdf")))
+      bytes=$((bytes + $(bench_bytes "$pdf")))
+    done
+    printf '| %s | %s ± %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+      "$(bench_ms "$(bench_result "$out/times.json" "$name" mean)")" \
+      "$(bench_ms "$(bench_result "$out/times.json" "$name" stddev)")" \
+      "$(bench_ms "$(bench_result "$out/times.json" "$name" median)")" \
+      "$(bench_ms "$(bench_cpu "$out/times.json" "$name")")" \
+      "$(bench_mb "$rss")" "$count" "$pages" "$(bench_kb "$bytes")"
+  done
+} >"$whole"
+
+pdfs="$out/pdfs.md"
+{
+  echo "| PDF | pages | KB |"
+  echo "|---|--:|--:|"
+  for pdf in "$out"/all/*.pdf "$stress_pdf"; do
+    printf '| %s | %s | %s |\n' "$(basename "$pdf")" "$(bench_pages "$pdf")" "$(bench_kb "$(bench_bytes "$pdf")")"
+  done
+} >"$pdfs"
+
+# --- 2. peers -------------------------------------------------------------------------
+BENCH_SKIP_BUILD=1 bench/peers/run.sh "$peer_runs" | tee "$out/peers.txt"
+peers_table="$(grep '^|' "$out/peers.txt" || true)"
+
+# --- 3. micro-benchmarks --------------------------------------------------------------
+echo
+echo "bench: micro-benchmarks (--benchmark_min_time=$min_time)"
+"$BENCH_BUILD_DIR/leafpress_micro_bench" --benchmark_min_time="$min_time" \
+  --benchmark_out="$out/micro.json" --benchmark_out_format=json >/dev/null
+micro="$out/micro.md"
+{
+  echo "| micro-benchmark | time µs | CPU µs | iterations |"
+  echo "|---|--:|--:|--:|"
+  # Times in nanoseconds, the library's default unit, which no benchmark here changes.
+  jq -r '.benchmarks[] | select(.run_type == "iteration") | [.name, .real_time, .cpu_time, .iterations] | @tsv' \
+    "$out/micro.json" | awk -F'\t' '{ printf "| %s | %.1f | %.1f | %d |\n", $1, $2 / 1000, $3 / 1000, $4 }'
+} >"$micro"
+
+# --- summary --------------------------------------------------------------------------
+echo
+echo "## Summary ($(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo
+echo "Whole processes, $runs runs each after 3 warm-up runs; CPU is the mean user + system time;"
+echo "peak RSS the largest of $rss_runs runs:"
+echo
+cat "$whole"
+echo
+cat "$pdfs"
+echo
+echo "Peers on the same two pages, $peer_runs runs each (bench/peers/run.sh):"
+echo
+echo "$peers_table"
+echo
+cat "$micro"
