@@ -39,6 +39,7 @@ class Prescan {
       if (indent == 0 && (starts_with(first, "---") || starts_with(first, "...")) && is_blank(peek(first + 3))) {
         levels_.clear();
         open_plain_ = false;
+        value_pending_ = false;
         pos = (c == '.' ? line_end(first) : scan_line(first + 3)) + 1;
         continue;
       }
@@ -99,8 +100,13 @@ class Prescan {
   }
 
   void refuse_alias(std::size_t at) {
+    // The alias as written, cut after 40 bytes but never inside a UTF-8 sequence.
     std::size_t end = at + 1;
-    while (end < bytes_.size() && !is_blank(bytes_[end]) && !is_flow_indicator(bytes_[end]) && end - at < 40) ++end;
+    const auto continues = [&](std::size_t i) { return (static_cast<unsigned char>(bytes_[i]) & 0xC0) == 0x80; };
+    while (end < bytes_.size() && !is_blank(bytes_[end]) && !is_flow_indicator(bytes_[end]) &&
+           (end - at < 40 || continues(end))) {
+      ++end;
+    }
     refuse(at, "YAML aliases are not allowed in leaflet files, found '" + std::string(bytes_.substr(at, end - at)) + "'",
            "write the value out in full; to start a string with '*', put the string in quotes");
   }
