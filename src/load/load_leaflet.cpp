@@ -1,9 +1,11 @@
 #include "load/load_leaflet.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "core/confine.hpp"
+#include "core/units.hpp"
 #include "document/text_uses.hpp"
 #include "load/load_catalog.hpp"
 #include "load/parse_blocks.hpp"
@@ -15,6 +17,21 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kLeafletFile = "leaflet.yaml";
+
+/// The smallest text frame, each way, that margins may leave on the page: below it lines
+/// hold a word or two, and past zero the text is set off the page.
+constexpr double kMinFrame = 144;  // 2 in
+
+/// Margins must leave room for text on the A4 page of the brochure format.
+void check_text_frame(const document::Margins& margins, const YAML::Node& node, SchemaReader& reader) {
+  const double width = core::kA4Width - margins.inside - margins.outside;
+  const double height = core::kA4Height - margins.top - margins.bottom;
+  if (width >= kMinFrame && height >= kMinFrame) return;
+  auto points = [](double value) { return std::to_string(static_cast<long>(std::lround(value))); };
+  reader.error(node, "the margins leave a text frame of " + points(width) + " x " + points(height) + " pt on the A4 page",
+               "leave at least " + points(kMinFrame) + " pt (" + points(kMinFrame / core::kPointsPerMm) +
+                   " mm) each way; the page is " + points(core::kA4Width) + " x " + points(core::kA4Height) + " pt");
+}
 
 void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
   if (!reader.expect_map(page, "page")) return;
@@ -29,6 +46,7 @@ void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup
     read("bottom", setup.margins.bottom);
     read("inside", setup.margins.inside);
     read("outside", setup.margins.outside);
+    check_text_frame(setup.margins, *margins, reader);
   }
   if (const auto node = reader.find(page, "header")) setup.header = reader.text_ref(*node, "header");
   if (const auto node = reader.find(page, "footer")) setup.footer = reader.text_ref(*node, "footer");

@@ -209,3 +209,18 @@ TEST_CASE("yaml-cpp's own readings are checked in the tree it builds", "[load]")
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].message == "maps and lists nested deeper than 64 levels");
 }
+
+TEST_CASE("margins must leave room for text on the page", "[load]") {
+  // Margins wider than the page laid text out at a negative width, off the page, with
+  // only overflow warnings (found with tests/fuzz, pipeline_fuzz).
+  const std::string rest = "title: cover.title\ncontent:\n  - paragraph: what.p1\n";
+  CHECK(load_errors("default_language: fr\npage:\n  margins: {inside: 1000pt, outside: 1000pt}\n" + rest) ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:3:12: error: the margins leave a text frame of -1405 x 712 pt on "
+                                 "the A4 page\n  hint: leave at least 144 pt (51 mm) each way; the page is 595 x 842 pt"});
+  CHECK(load_errors("default_language: fr\npage:\n  margins: {top: 400pt, bottom: 300pt}\n" + rest) ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:3:12: error: the margins leave a text frame of 481 x 142 pt on "
+                                 "the A4 page\n  hint: leave at least 144 pt (51 mm) each way; the page is 595 x 842 pt"});
+  CHECK(load_errors("default_language: fr\npage:\n  margins: {top: 348pt, bottom: 349pt, inside: 225pt, outside: 225pt}\n" +
+                    rest)
+            .empty());
+}
