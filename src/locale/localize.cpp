@@ -2,6 +2,7 @@
 
 #include <unicode/locid.h>
 
+#include "locale/combining_marks.hpp"
 #include "locale/inline_markup.hpp"
 #include "locale/typography.hpp"
 
@@ -21,7 +22,8 @@ class Localizer {
   RichText text(const TextRef& ref) {
     const document::StringEntry* entry = lookup(ref);
     if (!entry) return {{}, ref.loc};
-    RichText rich = parse_inline_markup(entry->text, entry->loc, ref.key, diags_);
+    const std::string limited = limit_combining_marks(entry->text, entry->loc, ref.key, diags_);
+    RichText rich = parse_inline_markup(limited, entry->loc, ref.key, diags_);
     // A fallback string keeps the typography of the language it is written in.
     const TypographyRules& rules = entry == find(language_, ref.key) ? typography_ : fallback_typography_;
     rich.spans = apply_typography(std::move(rich.spans), rules);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "locale/combining_marks.hpp"
 #include "locale/inline_markup.hpp"
 #include "locale/localize.hpp"
 
@@ -74,4 +75,24 @@ TEST_CASE("a bracketed span with a language tag marks a passage in another langu
   parse("[words]{lang=}", bad);
   REQUIRE(bad.items().size() == 1);
   CHECK(bad.items()[0].message == "malformed language span in string 'what.p1'");
+}
+
+TEST_CASE("runs of more than 30 combining marks are errors, cut to 30", "[locale]") {
+  // 30000 accents on one letter took HarfBuzz 13 s to position (each mark searches back
+  // for its base across the marks before it).
+  std::string accents;
+  for (int i = 0; i < 40; ++i) accents += "\xCC\x81";  // U+0301
+  core::Diagnostics diags;
+  const std::string cut = locale::limit_combining_marks("e" + accents + " ok e\xCC\x81", {"fr.yaml", 3, 7}, "what.p1", diags);
+  CHECK(cut == "e" + accents.substr(0, 60) + " ok e\xCC\x81");
+  REQUIRE(diags.items().size() == 1);
+  CHECK(core::format(diags.items()[0]) ==
+        "fr.yaml:3:7: error: 40 combining marks in a row in string 'what.p1'\n"
+        "  hint: Unicode's Stream-Safe Text Format (UAX #15) allows at most 30; remove the extra ones");
+
+  core::Diagnostics none;
+  // Thirty is fine, and decomposed Vietnamese stacks two.
+  CHECK(locale::limit_combining_marks("a" + accents.substr(0, 60) + " Vie\xCC\x82\xCC\xA3t", {}, "k", none) ==
+        "a" + accents.substr(0, 60) + " Vie\xCC\x82\xCC\xA3t");
+  CHECK_FALSE(none.has_errors());
 }
