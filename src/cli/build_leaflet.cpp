@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "layout/dump.hpp"
+#include "layout/for_format.hpp"
 #include "layout/large_print.hpp"
 #include "layout/lay_out.hpp"
 #include "load/load_leaflet.hpp"
@@ -44,6 +45,17 @@ void warn_without_hyphenation(const document::Document& doc, const document::Loc
 
 }  // namespace
 
+std::string Variant::name() const { return large_print ? "large-print" : std::string(document::format_name(format)); }
+
+std::vector<Variant> wanted_variants(const document::Document& doc, const Options& options) {
+  std::vector<Variant> variants;
+  for (const document::Format format : options.formats.empty() ? doc.formats : options.formats) {
+    variants.push_back({format, false});
+  }
+  if (options.large_print) variants.push_back({document::Format::brochure, true});
+  return variants;
+}
+
 std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options,
                                           core::Diagnostics& diags) {
   if (options.languages.empty()) return doc.languages;
@@ -61,14 +73,14 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
   return wanted;
 }
 
-BuiltDocument build_document(const document::Document& doc, const std::string& language, bool large_print,
+BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, fs::file_time_type started,
                              core::Diagnostics& diags, std::string& dump) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
   const text::LineCounts counts_at_start = context.counts;
-  auto localized = locale::localize(doc, language, diags);
-  if (large_print) localized = layout::for_large_print(std::move(localized));
+  auto localized = layout::for_format(locale::localize(doc, language, diags), variant.format);
+  if (variant.large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
   const auto pages = layout::lay_out(localized, tools.registry(), context, diags, options.limits.max_pages);
   built.warnings = diags.warning_count();
@@ -78,8 +90,7 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   built.ok = true;
   if (options.command == Command::dump) dump = layout::dump(*pages);
   if (options.command != Command::build) return built;
-  const fs::path target =
-      fs::path(options.out_dir) / (doc.name + "." + language + (large_print ? ".large-print.pdf" : ".pdf"));
+  const fs::path target = fs::path(options.out_dir) / (doc.name + "." + language + "." + variant.name() + ".pdf");
   core::remove_stale_temporaries(target, started);
   std::string bytes;
   try {

@@ -23,17 +23,30 @@ struct BuiltDocument {
   std::size_t previews = 0;  // PNG pages written beside the PDF
 };
 
+/// What a leaflet is built into in one language: a format, or the large-print brochure.
+struct Variant {
+  document::Format format = document::Format::brochure;
+  bool large_print = false;
+
+  /// "brochure", "trifold", "booklet" or "large-print": the file name's last part.
+  std::string name() const;
+};
+
+/// The variants to build of a leaflet: the formats asked for on the command line, else
+/// those the leaflet names; then, with --large-print, the large-print brochure.
+std::vector<Variant> wanted_variants(const document::Document& doc, const Options& options);
+
 /// The languages to build: all the leaflet defines, or those asked for, each of which it
 /// must define (an error at its `languages` list otherwise).
 std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options,
                                           core::Diagnostics& diags);
 
-/// Localizes and lays out one language of a loaded leaflet; then, as `options.command`
-/// says, writes <out>/<leaflet>.<lang>.pdf atomically (build), puts the display list in
-/// `dump` (dump) or nothing (check); `large_print` makes <leaflet>.<lang>.large-print.pdf for
-/// partially sighted readers. With errors it writes nothing, and an earlier PDF stays as it was;
-/// a build first removes the temporary files a run killed before `started` left beside it.
-BuiltDocument build_document(const document::Document& doc, const std::string& language, bool large_print,
+/// Localizes and lays out one language of a loaded leaflet in one variant; then, as
+/// `options.command` says, writes <out>/<leaflet>.<lang>.<variant>.pdf atomically (build),
+/// puts the display list in `dump` (dump) or nothing (check). With errors it writes
+/// nothing, and an earlier PDF stays as it was; a build first removes the temporary files a
+/// run killed before `started` left beside it.
+BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, std::filesystem::file_time_type started,
                              core::Diagnostics& diags, std::string& dump);
 

@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <sstream>
@@ -47,17 +48,17 @@ std::optional<std::size_t> positive(const std::string& text, std::size_t max) {
 }  // namespace
 
 std::string usage_text() {
-  return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--out DIR] [--fonts DIR] [-j N]\n"
-         "                       [--strict] [--format text|json] [--preview] [--watch] [--large-print]\n"
-         "                       [limits]\n"
-         "       leafpress check LEAFLET_DIR... [--strict] [--format text|json] [limits]\n"
-         "       leafpress dump LEAFLET_DIR... [--lang L[,L...]] [limits]\n"
+  return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--format F[,F...]] [--out DIR]\n"
+         "                       [--fonts DIR] [-j N] [--strict] [--diagnostics text|json] [--preview]\n"
+         "                       [--watch] [--large-print] [limits]\n"
+         "       leafpress check LEAFLET_DIR... [--format F[,F...]] [--strict] [--diagnostics text|json] [limits]\n"
+         "       leafpress dump LEAFLET_DIR... [--lang L[,L...]] [--format F[,F...]] [limits]\n"
          "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
          "       leafpress strings import FILE.po [--into LEAFLET_DIR]\n"
          "       leafpress strings status [LEAFLET_DIR...] [--strict]\n"
          "       leafpress --help | --version\n"
          "\n"
-         "build   typeset leaflets into PDFs named <leaflet>.<lang>.pdf\n"
+         "build   typeset leaflets into PDFs named <leaflet>.<lang>.<format>.pdf\n"
          "        (default: every folder under leaflets/, every language it defines, into output/)\n"
          "check   validate leaflets and report every problem; writes nothing\n"
          "dump    print the laid-out pages as text (positions, fonts, text) instead of PDFs\n"
@@ -66,6 +67,8 @@ std::string usage_text() {
          "        missing or outdated in each language\n"
          "\n"
          "  --lang L[,L...]  only these languages\n"
+         "  --format F[,F...] these formats instead of the leaflet's: brochure (A4 pages), trifold\n"
+         "                   (A4 landscape folded in three), booklet (A5 pages on A4 sheets)\n"
          "  --out DIR        where PDFs go (default: output)\n"
          "  --fonts DIR      project font folder, searched before system fonts (default: fonts)\n"
          "  -j N             build N documents at once (default: one per processor core)\n"
@@ -73,7 +76,7 @@ std::string usage_text() {
          "  --large-print    also build <leaflet>.<lang>.large-print.pdf: text 16 pt or more, one column\n"
          "  --watch          keep running; rebuild what a changed YAML or font file affects\n"
          "  --preview        also write <leaflet>.<lang>-<page>.png thumbnails (with pdftoppm or mutool)\n"
-         "  --format json    print diagnostics and results as one JSON document on standard output\n"
+         "  --diagnostics json  print diagnostics and results as one JSON document on standard output\n"
          "\n"
          "limits against broken or hostile input (see leaflets/README.md, \"Limits\"):\n"
          "  --max-pages N         pages of one PDF (default: 500)\n"
@@ -159,14 +162,27 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.preview = true;
     } else if (arg == "--strict") {
       options.strict = true;
-    } else if (arg == "--format") {
-      const auto format = value("--format");
+    } else if (arg == "--diagnostics") {
+      const auto format = value("--diagnostics");
       if (!format) return std::nullopt;
       if (*format != "text" && *format != "json") {
-        error = "--format is 'text' or 'json', got '" + *format + "'";
+        error = "--diagnostics is 'text' or 'json', got '" + *format + "'";
         return std::nullopt;
       }
-      options.format = *format == "json" ? ReportFormat::json : ReportFormat::text;
+      options.report = *format == "json" ? ReportFormat::json : ReportFormat::text;
+    } else if (arg == "--format") {
+      const auto list = value("--format");
+      if (!list) return std::nullopt;
+      for (const std::string& name : split_commas(*list)) {
+        const auto format = document::format_named(name);
+        if (!format) {
+          error = "--format takes brochure, trifold or booklet, got '" + name + "'";
+          return std::nullopt;
+        }
+        if (std::find(options.formats.begin(), options.formats.end(), *format) == options.formats.end()) {
+          options.formats.push_back(*format);
+        }
+      }
     } else if (arg == "--into") {
       const auto dir = value("--into");
       if (!dir) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/limits.hpp"
+#include "document/theme.hpp"
 
 namespace leafpress::cli {
 
@@ -26,7 +27,8 @@ struct Options {
   std::string fonts_dir;  // empty: the project's fonts/ (see project_font_folder)
   unsigned jobs = 0;      // documents built at once; 0: one per processor core
   bool strict = false;    // warnings count as errors
-  ReportFormat format = ReportFormat::text;
+  std::vector<document::Format> formats;  // empty means the formats each leaflet names
+  ReportFormat report = ReportFormat::text;
   bool progress = false;  // a progress line (set when standard output is a terminal)
   bool preview = false;   // PNG thumbnails of every page beside each PDF
   bool watch = false;     // after building, rebuild what a changed file affects, until stopped

@@ -57,7 +57,8 @@ void print_json_report(const RunReport& report, std::ostream& out) {
     const DocumentResult& d = report.documents[i];
     const BuiltDocument& b = d.built;
     out << (i ? ",\n    " : "\n    ") << "{\"leaflet\": " << core::json_string(d.leaflet)
-        << ", \"language\": " << core::json_string(d.language) << ", \"ok\": " << (b.ok ? "true" : "false")
+        << ", \"language\": " << core::json_string(d.language)
+        << ", \"format\": " << core::json_string(d.variant) << ", \"ok\": " << (b.ok ? "true" : "false")
         << ", \"file\": " << (b.file.empty() ? "null" : core::json_string(b.file)) << ", \"pages\": " << b.pages
         << ", \"bytes\": " << b.bytes << ", \"lines\": " << b.lines.lines << ", \"hyphenated\": " << b.lines.hyphenated
         << ", \"loose\": " << b.lines.loose << ", \"warnings\": " << b.warnings << ", \"previews\": " << b.previews

@@ -14,6 +14,7 @@ namespace leafpress::cli {
 struct DocumentResult {
   std::string leaflet;
   std::string language;
+  std::string variant;  // brochure, trifold, booklet, large-print
   BuiltDocument built;
 };
 

@@ -49,11 +49,11 @@ struct LoadedLeaflet {
   std::vector<std::string> languages;
 };
 
-/// One document to build: a leaflet in one language, with what building it gave.
+/// One document to build: a leaflet in one language and variant, with what building it gave.
 struct Job {
   const LoadedLeaflet* leaflet = nullptr;
   std::string language;
-  bool large_print = false;
+  Variant variant;
   core::Diagnostics diags;
   std::string dump;
   BuiltDocument built;
@@ -75,7 +75,7 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
 void run_job(Job& job, const Options& options, Toolbox& tools, const std::optional<PreviewRenderer>& renderer,
              fs::file_time_type started) {
   try {
-    job.built = build_document(*job.leaflet->doc, job.language, job.large_print, options, tools, started, job.diags,
+    job.built = build_document(*job.leaflet->doc, job.language, job.variant, options, tools, started, job.diags,
                                job.dump);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
@@ -123,7 +123,7 @@ void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, 
   if (failure) std::rethrow_exception(failure);
 }
 
-/// A progress line on a terminal: "[3/8] immunotherapy ar", rewritten in place.
+/// A progress line on a terminal: "[3/8] immunotherapy ar trifold", rewritten in place.
 class Progress {
  public:
   Progress(bool enabled, std::size_t total, std::ostream& err) : enabled_(enabled), total_(total), err_(err) {}
@@ -132,7 +132,7 @@ class Progress {
     const std::lock_guard lock(mutex_);
     ++finished_;
     err_ << "\r\033[K[" << finished_ << '/' << total_ << "] " << job.leaflet->doc->name << ' ' << job.language
-         << std::flush;
+         << ' ' << job.variant.name() << std::flush;
   }
   void clear() {
     if (enabled_ && finished_ > 0) err_ << "\r\033[K" << std::flush;
@@ -173,7 +173,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   if (setup_diags.has_errors()) {
     RunReport report;
     append(report.diagnostics, setup_diags);
-    options.format == ReportFormat::json ? print_json_report(report, out) : print_text_report(report, Command::check, out, err);
+    options.report == ReportFormat::json ? print_json_report(report, out) : print_text_report(report, Command::check, out, err);
     return kInputErrors;
   }
 
@@ -183,13 +183,14 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   std::vector<Job> jobs;
   for (const LoadedLeaflet& leaflet : leaflets) {
     for (const std::string& language : leaflet.languages) {
-      jobs.push_back({&leaflet, language, false, core::Diagnostics(options.strict), {}, {}});
-      if (options.large_print) jobs.push_back({&leaflet, language, true, core::Diagnostics(options.strict), {}, {}});
+      for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
+        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}});
+      }
     }
   }
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const auto workers = static_cast<unsigned>(std::min<std::size_t>(options.jobs ? options.jobs : cores, std::max<std::size_t>(1, jobs.size())));
-  Progress progress(options.progress && options.format == ReportFormat::text, jobs.size(), err);
+  Progress progress(options.progress && options.report == ReportFormat::text, jobs.size(), err);
   std::optional<PreviewRenderer> renderer;
   if (options.preview && options.command == Command::build) {
     renderer = find_preview_renderer();
@@ -211,11 +212,11 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       const Job& job = jobs[next_job];
       append(report.diagnostics, job.diags);
       out << job.dump;
-      report.documents.push_back({leaflet.doc->name, job.language, job.built});
+      report.documents.push_back({leaflet.doc->name, job.language, job.variant.name(), job.built});
     }
   }
   if (renderer) report.previews_by = renderer->name;
-  if (options.format == ReportFormat::json) {
+  if (options.report == ReportFormat::json) {
     print_json_report(report, out);
   } else {
     print_text_report(report, options.command, out, err);

@@ -18,6 +18,8 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) 
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {
+  const auto& loc = diagnostic.loc;
+  if (!reported_.emplace(loc.file, loc.line, loc.column, diagnostic.message).second) return;
   if (diagnostic.severity == Severity::error) ++error_count_;
   items_.push_back(std::move(diagnostic));
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +38,9 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+  /// (file, line, column, message) of each item: the same problem found twice, as when a
+  /// text is set once to measure it, is reported once.
+  std::set<std::tuple<std::string, int, int, std::string>> reported_;
   std::size_t error_count_ = 0;
   bool warnings_are_errors_ = false;
 };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/source_loc.hpp"
+#include "document/theme.hpp"
 
 namespace leafpress::document {
 
@@ -89,6 +90,8 @@ template <class Text>
 struct Block {
   BlockContent<Text> content;
   core::SourceLoc loc;
+  /// The formats the block appears in; empty: all of them.
+  std::vector<Format> formats;
 };
 
 }  // namespace leafpress::document

@@ -43,8 +43,11 @@ struct Document {
   core::SourceLoc languages_loc;  // where `languages` was written, else the file's start
   std::vector<std::string> names;  // words never hyphenated, in any language
   TextRef title;
-  Format format = Format::brochure;
+  std::vector<Format> formats{Format::brochure};  // built by default, in this order
+  core::SourceLoc formats_loc;
   PageSetup<TextRef> page;
+  TrifoldSetup trifold;
+  BookletSetup booklet;
   Theme theme;
   std::vector<Block<TextRef>> blocks;
   std::map<std::string, Catalog> catalogs;

@@ -40,8 +40,16 @@ struct LocalizedDocument {
   std::string title;
   Format format = Format::brochure;
   PageSetup<RichText> page;
+  TrifoldSetup trifold;
+  BookletSetup booklet;
   Theme theme;
   std::vector<Block<RichText>> blocks;
+  /// The ten digits the language writes numbers with (e.g. Arabic-Indic for ar), from
+  /// CLDR; empty for 0–9.
+  std::vector<std::string> digits;
+
+  /// `value` in the language's digits: page numbers, list numbers.
+  std::string number(std::size_t value) const;
 };
 
 }  // namespace leafpress::document

@@ -3,8 +3,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/color.hpp"
+#include "core/units.hpp"
 #include "core/source_loc.hpp"
 
 namespace leafpress::document {
@@ -33,7 +35,18 @@ struct Theme {
   core::Rgb muted{0.36, 0.40, 0.44};
 };
 
-enum class Format : std::uint8_t { brochure };
+/// How a leaflet is folded and printed.
+enum class Format : std::uint8_t {
+  brochure,  // A4 portrait pages
+  trifold,   // one A4 landscape sheet, both sides, folded in three (roll fold)
+  booklet,   // A5 pages imposed two-up on A4 landscape sheets, saddle-stitched
+};
+
+inline constexpr Format kFormats[] = {Format::brochure, Format::trifold, Format::booklet};
+
+/// "brochure", "trifold", "booklet": the names leaflet.yaml, --format and file names use.
+std::string_view format_name(Format format);
+std::optional<Format> format_named(std::string_view name);
 
 /// Page margins in points; inside/outside swap between left and right pages.
 struct Margins {
@@ -50,6 +63,20 @@ struct PageSetup {
   Margins margins;
   std::optional<Text> header;
   std::optional<Text> footer;
+};
+
+/// The tri-fold's geometry. The panel that folds in sits under the others, so it is
+/// narrower by `fold_in` (2–3 mm in print shops' templates) to fold without buckling.
+struct TrifoldSetup {
+  double fold_in = core::mm(3);
+  double margin = core::mm(7);  // around each panel's text
+  double text_scale = 0.82;     // of the theme's sizes: panels are narrow
+};
+
+/// The booklet's A5 pages; inside margins are at the spine.
+struct BookletSetup {
+  Margins margins{core::mm(15), core::mm(17), core::mm(16), core::mm(13)};
+  double text_scale = 0.9;
 };
 
 }  // namespace leafpress::document

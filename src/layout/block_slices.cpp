@@ -63,6 +63,18 @@ class Stack {
   std::vector<Item> items_;
 };
 
+/// Display text set at its size, or smaller when a word of it is wider than the measure
+/// (a long title in a narrow panel): never below two thirds of the size.
+SetText set_fitting(const RichText& text, TextSpec spec, double width, const BlockContext& c) {
+  core::Diagnostics measuring;
+  SetText set = c.typesetter.reporting_to(measuring).set(text, spec, width);
+  if (!measuring.has_errors() && measuring.warning_count() == 0) return set;
+  double widest = 0;
+  for (const text::Line& line : set.lines) widest = std::max(widest, line.width);
+  if (widest > width + 0.01) spec.size *= std::max(2.0 / 3.0, width / widest * 0.99);
+  return c.typesetter.set(text, spec, width);
+}
+
 std::vector<Slice> title_slices(const document::TitleBlock<RichText>& b, const BlockContext& c) {
   const double width = c.column_width - 2 * kBoxPadding - 4;
   Stack stack(kBoxPadding + 4, kBoxPadding + 4);
@@ -71,7 +83,7 @@ std::vector<Slice> title_slices(const document::TitleBlock<RichText>& b, const B
     stack.add(c.typesetter.set(*b.kicker, kicker, width), 0, c.structure.add(Role::paragraph));
     stack.skip(4);
   }
-  stack.add(c.typesetter.set(b.title, heading_spec(c, c.theme.title_size, c.theme.accent), width), 0,
+  stack.add(set_fitting(b.title, heading_spec(c, c.theme.title_size, c.theme.accent), width, c), 0,
             c.structure.add(Role::heading, 0, 1, b.title.plain()));
   if (b.subtitle) {
     TextSpec subtitle = heading_spec(c, c.theme.subtitle_size, c.theme.muted);
@@ -129,8 +141,8 @@ std::vector<Slice> list_item_slices(const RichText& item, const std::string& lab
   return slices;
 }
 
-std::string list_label(bool numbered, std::size_t index) {
-  return numbered ? std::to_string(index + 1) + "." : "\u2022";
+std::string list_label(bool numbered, std::size_t index, const BlockContext& c) {
+  return numbered ? c.typesetter.number(index + 1) + "." : "\u2022";
 }
 
 std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const BlockContext& c) {
@@ -138,7 +150,7 @@ std::vector<Slice> list_slices(const document::ListBlock<RichText>& b, const Blo
   const int list = c.structure.add(Role::list);
   double height = 0;
   for (std::size_t i = 0; i < b.items.size() && height <= c.height_budget; ++i) {
-    for (auto& slice : list_item_slices(b.items[i], list_label(b.numbered, i), c.column_width,
+    for (auto& slice : list_item_slices(b.items[i], list_label(b.numbered, i, c), c.column_width,
                                         i == 0 ? kParagraphGap : 3, list, c)) {
       height += slice.space_before + slice.height;
       slices.push_back(std::move(slice));
@@ -192,13 +204,32 @@ std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, con
   }
   const int list = b.items.empty() ? 0 : c.structure.add(Role::list, section);
   for (std::size_t i = 0; i < b.items.size() && stack.y() <= c.height_budget; ++i) {
-    for (const Slice& line : list_item_slices(b.items[i], list_label(false, i), width, i == 0 ? 4 : 2, list, c)) {
+    for (const Slice& line : list_item_slices(b.items[i], list_label(false, i, c), width, i == 0 ? 4 : 2, list, c)) {
       stack.add_slice(line);
     }
   }
   auto slices = boxed(stack, c, c.theme.accent_light, 16);
   slices.front().items.push_back(RectItem{0, 0, c.column_width, 3, c.theme.accent});
   return slices;
+}
+
+/// As many figures side by side as the widest value leaves room for: three at most, two
+/// for four figures (two rows of two), one in a narrow column.
+std::size_t figures_per_row(const document::FiguresBlock<RichText>& b, const TextSpec& value_spec, double inner,
+                            double gap, const BlockContext& c) {
+  double widest = 0;
+  for (const auto& figure : b.figures) {
+    for (const text::Line& line : c.typesetter.set(figure.value, value_spec, inner).lines) {
+      widest = std::max(widest, line.width);
+    }
+  }
+  std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
+  // A label needs room for a few words beside its neighbours too.
+  const double narrowest = std::max(widest, 6 * c.theme.body_size);
+  while (per_row > 1 && (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row) < narrowest) {
+    --per_row;
+  }
+  return per_row;
 }
 
 std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, const BlockContext& c) {
@@ -209,8 +240,9 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, con
     stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h3_size, c.theme.text), inner), 0,
               c.structure.add(Role::heading, section, 3, b.title->plain()));
   }
-  const std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
   const double gap = 14;
+  const TextSpec value_spec = heading_spec(c, c.theme.h1_size * 1.3, c.theme.accent);
+  const std::size_t per_row = figures_per_row(b, value_spec, inner, gap, c);
   const double cell = (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
   std::vector<Item> items;
   double row_top = stack.y() + 8;
@@ -220,7 +252,7 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, con
       const auto& figure = b.figures[row * per_row + col];
       const double x = kBoxPadding + static_cast<double>(col) * (cell + gap);
       Stack cell_stack(x, row_top);
-      cell_stack.add(c.typesetter.set(figure.value, heading_spec(c, c.theme.h1_size * 1.3, c.theme.accent), cell), 0,
+      cell_stack.add(c.typesetter.set(figure.value, value_spec, cell), 0,
                      c.structure.add(Role::paragraph, section));
       TextSpec label = heading_spec(c, c.theme.body_size * 0.85, c.theme.text);
       label.bold = false;
@@ -252,7 +284,7 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, con
   for (std::size_t i = 0; i < b.sources.size() && height <= c.height_budget; ++i) {
     // The number is set with the entry, on its line, but tagged as the item's label.
     RichText entry = b.sources[i].text;
-    entry.spans.insert(entry.spans.begin(), document::Span{std::to_string(i + 1) + ". ", false, true, {}});
+    entry.spans.insert(entry.spans.begin(), document::Span{c.typesetter.number(i + 1) + ". ", false, true, {}});
     const int item = c.structure.add(Role::list_item, list);
     const int body = c.structure.add(Role::list_body, item);
     if (!b.sources[i].url.empty()) {

@@ -22,20 +22,14 @@ class Pourer {
     open_page();
   }
 
-  /// False once a slice would have opened a page past the limit (reported there).
+  /// False when the slice would open a page past the limit.
   bool pour(const Slice& slice, double chain) {
     const Column& column = columns_[column_index_];
     const bool fits = y_ + (at_top_ ? 0 : slice.space_before) + chain <= column.height + 0.01;
     // A column shortened by a title block may be too small for what a full one would hold.
     const bool shortened = column.height < full_column_ - 0.01;
-    if (!fits && (!at_top_ || shortened)) {
-      if (column_index_ + 1 >= columns_.size() && pages_.size() >= max_pages_) {
-        diags_.error(slice.loc,
-                     "this block would start page " + std::to_string(pages_.size() + 1) + ", past the limit of " +
-                         std::to_string(max_pages_) + " pages",
-                     "split the leaflet into smaller ones, or raise the limit with --max-pages");
-        return false;
-      }
+    if ((!fits && (!at_top_ || shortened)) || (slice.column_break_before && !at_top_)) {
+      if (column_index_ + 1 >= columns_.size() && pages_.size() >= max_pages_) return false;
       next_column();
     }
     const Column& target = columns_[column_index_];
@@ -89,14 +83,25 @@ class Pourer {
 
 }  // namespace
 
-std::vector<std::vector<Item>> flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of,
-                                    std::size_t max_pages, core::Diagnostics& diags) {
+Flowed flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
+            core::Diagnostics& diags) {
   const double full_column = columns_of(1).front().height;
   Pourer pourer(columns_of, full_column, max_pages, diags);
+  Flowed flowed;
   for (std::size_t i = 0; i < slices.size(); ++i) {
-    if (!pourer.pour(slices[i], chain_height(slices, i, full_column))) break;
+    if (!pourer.pour(slices[i], chain_height(slices, i, full_column))) {
+      flowed.stopped_at = i;
+      break;
+    }
   }
-  return pourer.take();
+  flowed.pages = pourer.take();
+  return flowed;
+}
+
+double stacked_height(const std::vector<Slice>& slices, std::size_t first) {
+  double height = 0;
+  for (std::size_t i = first; i < slices.size(); ++i) height += (i == first ? 0 : slices[i].space_before) + slices[i].height;
+  return height;
 }
 
 }  // namespace leafpress::layout

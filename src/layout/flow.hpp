@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -20,12 +21,21 @@ struct Column {
 /// The columns of page `index` (0-based), in reading order.
 using ColumnsOfPage = std::function<std::vector<Column>(std::size_t index)>;
 
+/// What pouring gave: each page's items, and where it stopped when the pages ran out.
+struct Flowed {
+  std::vector<std::vector<Item>> pages;
+  /// The first slice that did not fit in `max_pages` pages; nullopt when all fit.
+  std::optional<std::size_t> stopped_at;
+};
+
 /// Pours slices into columns, then pages, in order. A slice goes to the next column when
 /// it, or the chain of slices it must keep with, does not fit; space before a slice is
-/// dropped at the top of a column. Returns each page's items. Reports a slice taller than
-/// a whole column (it is placed anyway, overflowing), and the slice that would open page
-/// `max_pages` + 1, where it stops.
-std::vector<std::vector<Item>> flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of,
-                                    std::size_t max_pages, core::Diagnostics& diags);
+/// dropped at the top of a column. Reports a slice taller than a whole column (it is placed
+/// anyway, overflowing). Stops at the slice that would open page `max_pages` + 1.
+Flowed flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
+            core::Diagnostics& diags);
+
+/// Height the slices from `first` on take stacked, with the space between them.
+double stacked_height(const std::vector<Slice>& slices, std::size_t first);
 
 }  // namespace leafpress::layout

@@ -1,45 +1,54 @@
 #include "layout/lay_out.hpp"
 
-#include <algorithm>
-
 #include "core/units.hpp"
-#include "layout/block_slices.hpp"
-#include "layout/flow.hpp"
+#include "layout/impose.hpp"
 #include "layout/large_print.hpp"
-#include "layout/page_furniture.hpp"
-#include "layout/theme_fonts.hpp"
+#include "layout/layout_tools.hpp"
+#include "layout/page_sequence.hpp"
+#include "layout/trifold.hpp"
 
 namespace leafpress::layout {
 namespace {
 
-constexpr double kGutter = 18;
-
-constexpr double kBelowTitle = 16;
-
-/// The text frame of page `index`: the inside margin is on the left of odd (right-hand)
-/// pages and on the right of even ones.
-Column frame_of(const document::Margins& m, std::size_t index) {
-  const double left = index % 2 == 0 ? m.inside : m.outside;
-  return {left, m.top, core::kA4Width - m.inside - m.outside, core::kA4Height - m.top - m.bottom};
-}
-
-/// The frame split into the page's columns, starting `reserved` points below its top.
-std::vector<Column> brochure_columns(const document::PageSetup<document::RichText>& setup, std::size_t index,
-                                     double reserved) {
-  const Column frame = frame_of(setup.margins, index);
-  const int count = std::max(1, setup.columns);
-  const double width = (frame.width - kGutter * (count - 1)) / count;
-  std::vector<Column> columns;
-  for (int c = 0; c < count; ++c) {
-    columns.push_back({frame.x + c * (width + kGutter), frame.top + reserved, width, frame.height - reserved});
+std::vector<Page> lay_out_format(const LayoutTools& tools) {
+  const document::LocalizedDocument& doc = tools.doc;
+  const bool rtl = doc.direction == document::Direction::rtl;
+  std::vector<Page> pages;
+  switch (doc.format) {
+    case document::Format::brochure:
+      pages = lay_out_page_sequence(tools, {core::kA4Width, core::kA4Height, doc.page.margins, doc.page.columns});
+      break;
+    case document::Format::booklet:
+      pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1});
+      break;
+    case document::Format::trifold:
+      pages = lay_out_trifold(tools);
+      break;
   }
-  return columns;
+  // A right-to-left leaflet is a left-to-right one seen in a mirror, folds and spine included.
+  if (rtl) {
+    for (Page& page : pages) {
+      mirror_horizontally(page.items, page.width);
+      for (double& fold : page.folds) fold = page.width - fold;
+    }
+  }
+  if (doc.format == document::Format::booklet) pages = impose_booklet(std::move(pages), rtl);
+  return pages;
 }
 
-/// A title block that opens the leaflet spans the whole frame, above the columns.
-bool opens_with_title(const document::LocalizedDocument& doc) {
-  return !doc.blocks.empty() &&
-         std::holds_alternative<document::TitleBlock<document::RichText>>(doc.blocks.front().content);
+/// Page labels: each page's number in the language's digits; an imposed booklet sheet
+/// shows the two pages it carries, left first.
+std::vector<std::string> page_labels(const document::LocalizedDocument& doc, std::size_t count) {
+  std::vector<std::string> labels;
+  if (doc.format != document::Format::booklet) {
+    for (std::size_t i = 0; i < count; ++i) labels.push_back(doc.number(i + 1));
+    return labels;
+  }
+  for (auto [left, right] : saddle_stitch_order(count * 2)) {
+    if (doc.direction == document::Direction::rtl) std::swap(left, right);
+    labels.push_back(doc.number(left + 1) + "\u00B7" + doc.number(right + 1));
+  }
+  return labels;
 }
 
 }  // namespace
@@ -48,55 +57,11 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
                              text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
-  const Typesetter typesetter(doc.language, doc.direction, doc.names, doc.theme.accent, text_context, diags,
-                              doc.large_print ? kLargePrintMinimum : 0);
-  const Column first_frame = frame_of(doc.page.margins, 0);
-  std::vector<Item> title_items;
-  double reserved = 0;
+  const Typesetter typesetter(doc, text_context, diags, doc.large_print ? kLargePrintMinimum : 0);
   Structure structure;
-  auto blocks = doc.blocks.begin();
-  if (opens_with_title(doc)) {
-    const BlockContext full_width{doc.theme, *fonts, typesetter, first_frame.width, structure};
-    for (Slice& slice : block_slices(*blocks++, full_width)) {
-      translate(slice.items, first_frame.x, first_frame.top + reserved);
-      title_items.insert(title_items.end(), slice.items.begin(), slice.items.end());
-      reserved += slice.height;
-    }
-    reserved += kBelowTitle;
-  }
-
-  const auto columns_of = [&](std::size_t index) { return brochure_columns(doc.page, index, index == 0 ? reserved : 0); };
-  const BlockContext context{doc.theme, *fonts, typesetter, columns_of(1).front().width, structure};
-  // Setting stops once the slices could not fit in max_pages even packed without a gap,
-  // each counted at most a column high, plus two columns so that the chains flow() looks
-  // ahead along (at most a column high) are whole: flow() then meets the limit, at the
-  // block it would meet it at with everything set, without a 10,000-page leaflet being set.
-  const std::vector<Column> full_page = columns_of(1);
-  const double full_column = full_page.front().height;
-  const double capacity = static_cast<double>(max_pages) * static_cast<double>(full_page.size()) * full_column;
-  double packed = 0;
-  std::vector<Slice> slices;
-  const double enough = capacity + 2 * full_column;
-  for (; blocks != doc.blocks.end() && packed <= enough; ++blocks) {
-    BlockContext budgeted = context;
-    budgeted.height_budget = enough - packed + full_column;
-    for (Slice& slice : block_slices(*blocks, budgeted)) {
-      slice.loc = blocks->loc;
-      packed += std::min(slice.height, full_column);
-      slices.push_back(std::move(slice));
-    }
-  }
-
-  Pages pages{doc.title, doc.language, {}, {}};
-  for (auto& items : flow(slices, columns_of, max_pages, diags)) {
-    pages.pages.push_back(Page{core::kA4Width, core::kA4Height, std::move(items)});
-  }
-  auto& first_page = pages.pages.front().items;
-  first_page.insert(first_page.begin(), title_items.begin(), title_items.end());
-  add_page_furniture(pages.pages, doc, *fonts, typesetter);
-  if (doc.direction == document::Direction::rtl) {
-    for (Page& page : pages.pages) mirror_horizontally(page.items, page.width);
-  }
+  const LayoutTools tools{doc, *fonts, typesetter, structure, diags, max_pages};
+  Pages pages{doc.title, doc.language, lay_out_format(tools), {}, {}};
+  pages.page_labels = page_labels(doc, pages.pages.size());
   pages.structure = structure.take();
   return pages;
 }

@@ -75,6 +75,8 @@ struct Page {
   double width = 0;
   double height = 0;
   std::vector<Item> items;
+  /// Where the sheet is folded: x of each vertical fold line, for fold marks.
+  std::vector<double> folds;
 };
 
 /// Everything a back end needs to write a document.
@@ -82,6 +84,9 @@ struct Pages {
   std::string title;
   std::string language;
   std::vector<Page> pages;
+  /// The name each page shows in a viewer (PDF page labels): its number in the language's
+  /// digits, or for an imposed sheet the pages it carries. Empty: viewers count 1, 2, ….
+  std::vector<std::string> page_labels;
   /// The logical structure: element 0 is the document; items point into it.
   std::vector<StructureElement> structure;
 };

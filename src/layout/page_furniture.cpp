@@ -13,6 +13,8 @@ double frame_left(const document::Margins& margins, std::size_t index) {
   return index % 2 == 0 ? margins.inside : margins.outside;
 }
 
+double first_line_width(const SetText& set) { return set.lines.empty() ? 0 : set.lines.front().width; }
+
 void add_text(Page& page, const SetText& set, double x, double baseline) {
   if (set.lines.empty()) return;
   for (const text::GlyphRun& run : set.lines.front().runs) page.items.push_back(GlyphItem{run, x, baseline, set.measure});
@@ -20,9 +22,12 @@ void add_text(Page& page, const SetText& set, double x, double baseline) {
 
 }  // namespace
 
-void add_page_furniture(std::vector<Page>& pages, const document::LocalizedDocument& doc, const ThemeFonts& fonts,
-                        const Typesetter& typesetter) {
-  const auto& m = doc.page.margins;
+std::string page_number_text(const document::LocalizedDocument& doc, std::size_t index, std::size_t count) {
+  return doc.number(index + 1) + " / " + doc.number(count);
+}
+
+void add_page_furniture(std::vector<Page>& pages, const document::Margins& m, const document::LocalizedDocument& doc,
+                        const ThemeFonts& fonts, const Typesetter& typesetter) {
   const auto& theme = doc.theme;
   TextSpec small{&fonts.heading, 8, theme.muted, false, false, 1.2, text::Align::start};
   for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -34,8 +39,7 @@ void add_page_furniture(std::vector<Page>& pages, const document::LocalizedDocum
     if (i > 0 && doc.page.header) {
       const double baseline = m.top - 18;
       const SetText header = typesetter.set_plain(doc.page.header->plain(), small, doc.page.header->loc);
-      const double text_width = header.lines.empty() ? 0 : header.lines.front().width;
-      add_text(page, header, odd_page ? left + width - text_width : left, baseline);
+      add_text(page, header, odd_page ? left + width - first_line_width(header) : left, baseline);
       page.items.push_back(RectItem{left, baseline + 5, width, kRule, theme.accent_light});
     }
 
@@ -46,14 +50,11 @@ void add_page_furniture(std::vector<Page>& pages, const document::LocalizedDocum
     number_spec.bold = true;
     number_spec.color = theme.accent;
     number_spec.size = 9;
-    const SetText number = typesetter.set_plain(std::to_string(i + 1) + " / " + std::to_string(pages.size()),
-                                                number_spec, {});
-    const double number_width = number.lines.empty() ? 0 : number.lines.front().width;
-    add_text(page, number, odd_page ? left + width - number_width : left, baseline);
+    const SetText number = typesetter.set_plain(page_number_text(doc, i, pages.size()), number_spec, {});
+    add_text(page, number, odd_page ? left + width - first_line_width(number) : left, baseline);
     if (doc.page.footer) {
       const SetText note = typesetter.set_plain(doc.page.footer->plain(), small, doc.page.footer->loc);
-      const double note_width = note.lines.empty() ? 0 : note.lines.front().width;
-      add_text(page, note, odd_page ? left : left + width - note_width, baseline);
+      add_text(page, note, odd_page ? left : left + width - first_line_width(note), baseline);
     }
   }
 }

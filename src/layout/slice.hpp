@@ -18,6 +18,8 @@ struct Slice {
   std::vector<Item> items;
   /// The block the strip comes from, for "does not fit" errors.
   core::SourceLoc loc;
+  /// The strip starts a new column (the tri-fold's first section, after the cover).
+  bool column_break_before = false;
 };
 
 }  // namespace leafpress::layout

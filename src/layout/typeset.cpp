@@ -33,19 +33,19 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
     spec.hyphenate = false;
   }
   text::StyledParagraph paragraph;
-  paragraph.language = language_;
-  paragraph.direction = direction_;
+  paragraph.language = doc_.language;
+  paragraph.direction = doc_.direction;
   paragraph.loc = rich.loc;
   for (const document::Span& span : rich.spans) {
     text::TextStyle style{spec.fonts->pick(spec.bold || span.strong, spec.italic || span.emphasis), spec.size,
-                          span.link.empty() ? spec.color : link_color_, span.link, span.language};
+                          span.link.empty() ? spec.color : doc_.theme.accent, span.link, span.language};
     const std::size_t begin = paragraph.text.size();
     paragraph.append(span.text, style);
     if (!span.link.empty()) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});
   }
   // Ragged lines need no hyphens to look even; only justified text is hyphenated.
   const bool hyphenate = spec.hyphenate && spec.align == text::Align::justify;
-  if (hyphenate) mark_names(paragraph, names_);
+  if (hyphenate) mark_names(paragraph, doc_.names);
   const double pitch = spec.size * spec.leading;
   return {text::set_paragraph(paragraph, {width, spec.align, hyphenate}, context_, diags_), pitch,
           baseline_offset(spec, pitch), width};
@@ -55,7 +55,7 @@ SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, co
   document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
   TextSpec one_line = spec;
   one_line.align = text::Align::start;
-  const Typesetter exact(language_, direction_, names_, link_color_, context_, diags_);
+  const Typesetter exact(doc_, context_, diags_);
   SetText set_line = exact.set(rich, one_line, 1e6);
   // Unbounded, a right-to-left line sits at the far end of its measure: bring it home and
   // make its own width the measure.

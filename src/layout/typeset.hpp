@@ -38,22 +38,24 @@ struct SetText {
 /// links and the leaflet's names are never hyphenated.
 class Typesetter {
  public:
-  Typesetter(std::string language, document::Direction direction, std::vector<std::string> names,
-             core::Rgb link_color, text::TextContext& context, core::Diagnostics& diags, double minimum_size = 0)
-      : language_(std::move(language)), direction_(direction), names_(std::move(names)), link_color_(link_color),
-        context_(context), diags_(diags), minimum_size_(minimum_size) {}
+  /// Sets text in `doc`'s language, direction and link colour; `minimum_size` > 0 is
+  /// large print (see set()).
+  Typesetter(const document::LocalizedDocument& doc, text::TextContext& context, core::Diagnostics& diags,
+             double minimum_size = 0)
+      : doc_(doc), context_(context), diags_(diags), minimum_size_(minimum_size) {}
 
-  document::Direction direction() const { return direction_; }
+  document::Direction direction() const { return doc_.direction; }
+  /// The same typesetter reporting to `diags`: to measure text set again afterwards.
+  Typesetter reporting_to(core::Diagnostics& diags) const { return Typesetter(doc_, context_, diags, minimum_size_); }
+  /// `value` in the language's digits.
+  std::string number(std::size_t value) const { return doc_.number(value); }
 
   SetText set(const document::RichText& text, const TextSpec& spec, double width) const;
   /// One unstyled line, never wrapped (page furniture, numbers), at the spec's own size.
   SetText set_plain(const std::string& text, const TextSpec& spec, const core::SourceLoc& loc) const;
 
  private:
-  std::string language_;
-  document::Direction direction_;
-  std::vector<std::string> names_;
-  core::Rgb link_color_;
+  const document::LocalizedDocument& doc_;
   text::TextContext& context_;
   core::Diagnostics& diags_;
   /// Large print: no text below this size, ragged right, no hyphens (0: as the spec says).

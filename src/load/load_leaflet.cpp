@@ -22,34 +22,82 @@ constexpr const char* kLeafletFile = "leaflet.yaml";
 /// hold a word or two, and past zero the text is set off the page.
 constexpr double kMinFrame = 144;  // 2 in
 
-/// Margins must leave room for text on the A4 page of the brochure format.
-void check_text_frame(const document::Margins& margins, const YAML::Node& node, SchemaReader& reader) {
-  const double width = core::kA4Width - margins.inside - margins.outside;
-  const double height = core::kA4Height - margins.top - margins.bottom;
+/// A page of the given size, named in messages.
+struct PageArea {
+  const char* name;
+  double width;
+  double height;
+};
+constexpr PageArea kA4{"A4 page", core::kA4Width, core::kA4Height};
+constexpr PageArea kA5{"A5 booklet page", core::kA5Width, core::kA5Height};
+
+/// Margins must leave room for text on the page.
+void check_text_frame(const document::Margins& margins, const YAML::Node& node, SchemaReader& reader,
+                      const PageArea& page) {
+  const double width = page.width - margins.inside - margins.outside;
+  const double height = page.height - margins.top - margins.bottom;
   if (width >= kMinFrame && height >= kMinFrame) return;
   auto points = [](double value) { return std::to_string(static_cast<long>(std::lround(value))); };
-  reader.error(node, "the margins leave a text frame of " + points(width) + " x " + points(height) + " pt on the A4 page",
+  reader.error(node, "the margins leave a text frame of " + points(width) + " x " + points(height) + " pt on the " + page.name,
                "leave at least " + points(kMinFrame) + " pt (" + points(kMinFrame / core::kPointsPerMm) +
-                   " mm) each way; the page is " + points(core::kA4Width) + " x " + points(core::kA4Height) + " pt");
+                   " mm) each way; the page is " + points(page.width) + " x " + points(page.height) + " pt");
+}
+
+void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Margins& into, const PageArea& page) {
+  if (!reader.expect_map(margins, "margins")) return;
+  reader.check_keys(margins, "margins", {"top", "bottom", "inside", "outside"});
+  auto read = [&](const char* key, double& value) {
+    if (const auto node = reader.find(margins, key)) value = reader.length(*node, key).value_or(value);
+  };
+  read("top", into.top);
+  read("bottom", into.bottom);
+  read("inside", into.inside);
+  read("outside", into.outside);
+  check_text_frame(into, margins, reader, page);
 }
 
 void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
   if (!reader.expect_map(page, "page")) return;
   reader.check_keys(page, "page", {"columns", "margins", "header", "footer"});
   if (const auto node = reader.find(page, "columns")) setup.columns = reader.integer(*node, "columns", 1, 2).value_or(1);
-  if (const auto margins = reader.find(page, "margins"); margins && reader.expect_map(*margins, "margins")) {
-    reader.check_keys(*margins, "margins", {"top", "bottom", "inside", "outside"});
-    auto read = [&](const char* key, double& into) {
-      if (const auto node = reader.find(*margins, key)) into = reader.length(*node, key).value_or(into);
-    };
-    read("top", setup.margins.top);
-    read("bottom", setup.margins.bottom);
-    read("inside", setup.margins.inside);
-    read("outside", setup.margins.outside);
-    check_text_frame(setup.margins, *margins, reader);
-  }
+  if (const auto margins = reader.find(page, "margins")) read_margins(*margins, reader, setup.margins, kA4);
   if (const auto node = reader.find(page, "header")) setup.header = reader.text_ref(*node, "header");
   if (const auto node = reader.find(page, "footer")) setup.footer = reader.text_ref(*node, "footer");
+}
+
+/// The share of the theme's type sizes a format sets its text at.
+double read_text_scale(const YAML::Node& node, SchemaReader& reader, double fallback) {
+  return reader.number(node, "text_scale", 0.5, 2).value_or(fallback);
+}
+
+void read_trifold(const YAML::Node& node, SchemaReader& reader, document::TrifoldSetup& setup) {
+  if (!reader.expect_map(node, "trifold")) return;
+  reader.check_keys(node, "trifold", {"fold_in", "margin", "text_scale"});
+  if (const auto value = reader.find(node, "fold_in")) {
+    const auto length = reader.length(*value, "fold_in");
+    if (length && (*length < core::mm(1) - 1e-9 || *length > core::mm(6) + 1e-9)) {
+      reader.error(*value, "the fold-in panel must be 1 to 6 mm narrower than the others",
+                   "print shops use 2 to 3 mm; the default is 3mm");
+    } else if (length) {
+      setup.fold_in = *length;
+    }
+  }
+  if (const auto value = reader.find(node, "margin")) {
+    const auto length = reader.length(*value, "margin");
+    if (length && *length > core::mm(25)) {
+      reader.error(*value, "a panel margin of more than 25 mm leaves no room for text", "the default is 7mm");
+    } else if (length) {
+      setup.margin = *length;
+    }
+  }
+  if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
+}
+
+void read_booklet(const YAML::Node& node, SchemaReader& reader, document::BookletSetup& setup) {
+  if (!reader.expect_map(node, "booklet")) return;
+  reader.check_keys(node, "booklet", {"margins", "text_scale"});
+  if (const auto margins = reader.find(node, "margins")) read_margins(*margins, reader, setup.margins, kA5);
+  if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
 }
 
 void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Theme& theme) {
@@ -262,7 +310,8 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
     return std::nullopt;
   }
   reader.check_keys(root, "leaflet",
-                    {"default_language", "languages", "title", "format", "page", "theme", "names", "content"});
+                    {"default_language", "languages", "title", "format", "page", "trifold", "booklet", "theme", "names",
+                     "content"});
   if (const auto node = reader.find(root, "names")) doc.names = read_names(*node, reader);
 
   std::vector<std::pair<std::string, core::SourceLoc>> wanted;
@@ -297,11 +346,14 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
     if (auto ref = reader.text_ref(*node, "title")) doc.title = *ref;
   }
   if (const auto node = reader.find(root, "format")) {
-    if (auto format = reader.string(*node, "format"); format && *format != "brochure") {
-      reader.error(*node, "unknown format '" + *format + "'", "the formats are: brochure");
-    }
+    doc.formats = reader.formats(*node, "format");
+    doc.formats_loc = reader.loc(*node);
+  } else {
+    doc.formats_loc = doc.loc;
   }
   if (const auto node = reader.find(root, "page")) read_page(*node, reader, doc.page);
+  if (const auto node = reader.find(root, "trifold")) read_trifold(*node, reader, doc.trifold);
+  if (const auto node = reader.find(root, "booklet")) read_booklet(*node, reader, doc.booklet);
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
 

@@ -15,6 +15,14 @@ const std::vector<std::string_view>& block_kinds() {
   return kinds;
 }
 
+/// Checks a block's keys: its own, and those every block may have.
+void check_block_keys(SchemaReader& reader, const YAML::Node& block, std::string_view what,
+                      std::initializer_list<std::string_view> own) {
+  std::vector<std::string_view> allowed(own);
+  allowed.push_back("formats");
+  reader.check_keys(block, what, allowed);
+}
+
 std::optional<TextRef> optional_ref(const YAML::Node& block, const char* key, SchemaReader& reader) {
   const auto node = reader.find(block, key);
   if (!node) return std::nullopt;
@@ -57,7 +65,7 @@ std::vector<YAML::Node> map_list(const YAML::Node& block, const char* key, std::
 }
 
 std::optional<Content> parse_title(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "title", {"title", "subtitle", "kicker"});
+  check_block_keys(reader, block, "title", {"title", "subtitle", "kicker"});
   auto title = required_ref(block, "title", "title", reader);
   auto subtitle = optional_ref(block, "subtitle", reader);
   auto kicker = optional_ref(block, "kicker", reader);
@@ -66,7 +74,7 @@ std::optional<Content> parse_title(const YAML::Node& block, SchemaReader& reader
 }
 
 std::optional<Content> parse_heading(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "heading", {"heading", "level"});
+  check_block_keys(reader, block, "heading", {"heading", "level"});
   auto text = required_ref(block, "heading", "heading", reader);
   int level = 1;
   if (const auto node = reader.find(block, "level")) level = reader.integer(*node, "level", 1, 3).value_or(1);
@@ -75,21 +83,21 @@ std::optional<Content> parse_heading(const YAML::Node& block, SchemaReader& read
 }
 
 std::optional<Content> parse_paragraph(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "paragraph", {"paragraph"});
+  check_block_keys(reader, block, "paragraph", {"paragraph"});
   auto text = required_ref(block, "paragraph", "paragraph", reader);
   if (!text) return std::nullopt;
   return document::ParagraphBlock<TextRef>{*text};
 }
 
 std::optional<Content> parse_list(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "list", {"list", "numbered"});
+  check_block_keys(reader, block, "list", {"list", "numbered"});
   bool numbered = false;
   if (const auto node = reader.find(block, "numbered")) numbered = reader.boolean(*node, "numbered").value_or(false);
   return document::ListBlock<TextRef>{numbered, ref_list(*reader.find(block, "list"), "list", reader)};
 }
 
 std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "quote", {"quote", "by"});
+  check_block_keys(reader, block, "quote", {"quote", "by"});
   auto text = required_ref(block, "quote", "quote", reader);
   auto by = optional_ref(block, "by", reader);
   if (!text) return std::nullopt;
@@ -97,7 +105,7 @@ std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader
 }
 
 std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "callout", {"callout", "title", "items"});
+  check_block_keys(reader, block, "callout", {"callout", "title", "items"});
   const YAML::Node body = *reader.find(block, "callout");
   std::vector<TextRef> paragraphs;
   if (body.IsScalar()) {
@@ -111,7 +119,7 @@ std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& read
 }
 
 std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "figures", {"figures", "title"});
+  check_block_keys(reader, block, "figures", {"figures", "title"});
   document::FiguresBlock<TextRef> figures{optional_ref(block, "title", reader), {}};
   for (const YAML::Node& item : map_list(block, "figures", "{value, label}", reader)) {
     reader.check_keys(item, "figure", {"value", "label"});
@@ -125,7 +133,7 @@ std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& read
 bool is_web_address(std::string_view url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
 
 std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "sources", {"sources", "title"});
+  check_block_keys(reader, block, "sources", {"sources", "title"});
   document::SourcesBlock<TextRef> sources{optional_ref(block, "title", reader), {}};
   for (const YAML::Node& item : map_list(block, "sources", "{text, url}", reader)) {
     reader.check_keys(item, "source", {"text", "url"});
@@ -143,7 +151,7 @@ std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& read
 }
 
 std::optional<Content> parse_contact(const YAML::Node& block, SchemaReader& reader) {
-  reader.check_keys(block, "contact", {"contact", "title"});
+  check_block_keys(reader, block, "contact", {"contact", "title"});
   auto title = optional_ref(block, "title", reader);
   return document::ContactBlock<TextRef>{title, ref_list(*reader.find(block, "contact"), "contact", reader)};
 }
@@ -187,7 +195,11 @@ std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, Sc
       reader.error(first_key, "unknown block kind '" + kind + "'", hint);
       continue;
     }
-    if (auto parsed = parse_block(kind, block, reader)) blocks.push_back({std::move(*parsed), reader.loc(first_key)});
+    std::vector<document::Format> formats;
+    if (const auto node = reader.find(block, "formats")) formats = reader.formats(*node, "formats");
+    if (auto parsed = parse_block(kind, block, reader)) {
+      blocks.push_back({std::move(*parsed), reader.loc(first_key), std::move(formats)});
+    }
   }
   return blocks;
 }

@@ -90,6 +90,11 @@ std::optional<YAML::Node> SchemaReader::require(const YAML::Node& map, std::stri
 
 void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
                               std::initializer_list<std::string_view> allowed) {
+  check_keys(map, what, std::vector<std::string_view>(allowed));
+}
+
+void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
+                              const std::vector<std::string_view>& allowed) {
   std::set<std::string> seen;
   for (const auto& entry : map) {
     const YAML::Node& key = entry.first;
@@ -104,7 +109,7 @@ void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
     }
     if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
     std::string hint;
-    if (const auto suggestion = closest_match(name, std::vector<std::string_view>(allowed))) hint = "did you mean " + in_quotes(*suggestion) + "?";
+    if (const auto suggestion = closest_match(name, allowed)) hint = "did you mean " + in_quotes(*suggestion) + "?";
     error(key, "unknown key " + in_quotes(name) + " in " + in_quotes(what), hint);
   }
 }
@@ -170,6 +175,35 @@ std::optional<core::Rgb> SchemaReader::color(const YAML::Node& node, std::string
   }
   error(node, "expected a colour '#RRGGBB' for " + in_quotes(what) + ", got " + describe(node));
   return std::nullopt;
+}
+
+std::vector<document::Format> SchemaReader::formats(const YAML::Node& node, std::string_view what) {
+  std::vector<document::Format> formats;
+  auto read = [&](const YAML::Node& item) {
+    const auto name = string(item, what);
+    if (!name) return;
+    std::vector<std::string_view> names;
+    for (const document::Format format : document::kFormats) names.push_back(document::format_name(format));
+    const auto format = document::format_named(*name);
+    if (!format) {
+      const auto suggestion = closest_match(*name, names);
+      error(item, "unknown format '" + *name + "'",
+            suggestion ? "did you mean '" + *suggestion + "'?" : "the formats are: brochure, trifold, booklet");
+    } else if (std::find(formats.begin(), formats.end(), *format) != formats.end()) {
+      error(item, "format '" + *name + "' is listed twice");
+    } else {
+      formats.push_back(*format);
+    }
+  };
+  if (node.IsSequence() && node.size() > 0) {
+    for (const YAML::Node& item : node) read(item);
+  } else if (node.IsScalar()) {
+    read(node);
+  } else {
+    error(node, "expected a format or a list of formats such as [brochure, trifold] for " + in_quotes(what) +
+                    ", got " + describe(node));
+  }
+  return formats;
 }
 
 std::optional<document::TextRef> SchemaReader::text_ref(const YAML::Node& node, std::string_view what) {

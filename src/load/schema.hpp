@@ -35,6 +35,7 @@ class SchemaReader {
   std::optional<YAML::Node> require(const YAML::Node& map, std::string_view key, std::string_view what);
   /// Reports every key of `map` not in `allowed`, with a "did you mean" hint, and duplicates.
   void check_keys(const YAML::Node& map, std::string_view what, std::initializer_list<std::string_view> allowed);
+  void check_keys(const YAML::Node& map, std::string_view what, const std::vector<std::string_view>& allowed);
 
   std::optional<std::string> string(const YAML::Node& node, std::string_view what);
   std::optional<int> integer(const YAML::Node& node, std::string_view what, int min, int max);
@@ -44,6 +45,8 @@ class SchemaReader {
   std::optional<double> length(const YAML::Node& node, std::string_view what);
   /// "#RRGGBB".
   std::optional<core::Rgb> color(const YAML::Node& node, std::string_view what);
+  /// "trifold", or a list such as [brochure, trifold]; each format at most once.
+  std::vector<document::Format> formats(const YAML::Node& node, std::string_view what);
   /// A dotted string key such as "what.p1".
   std::optional<document::TextRef> text_ref(const YAML::Node& node, std::string_view what);
 

@@ -1,6 +1,10 @@
 #include "locale/localize.hpp"
 
+#include <memory>
+
 #include <unicode/locid.h>
+#include <unicode/numsys.h>
+#include <unicode/unistr.h>
 
 #include "locale/combining_marks.hpp"
 #include "locale/inline_markup.hpp"
@@ -112,6 +116,25 @@ document::Direction writing_direction(const std::string& language) {
   return U_SUCCESS(status) && locale.isRightToLeft() ? document::Direction::rtl : document::Direction::ltr;
 }
 
+/// The digits of the language's default numbering system in CLDR, when it has its own
+/// (Arabic-Indic for ar, Devanagari for mr, …); empty when it writes 0–9.
+std::vector<std::string> native_digits(const std::string& language) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
+  if (U_FAILURE(status)) return {};
+  const std::unique_ptr<icu::NumberingSystem> system(icu::NumberingSystem::createInstance(locale, status));
+  if (U_FAILURE(status) || !system || system->isAlgorithmic() || system->getRadix() != 10) return {};
+  const icu::UnicodeString description = system->getDescription();
+  if (description == icu::UnicodeString(u"0123456789") || description.countChar32() != 10) return {};
+  std::vector<std::string> digits;
+  for (int32_t i = 0; i < description.length(); i = description.moveIndex32(i, 1)) {
+    std::string digit;
+    icu::UnicodeString(description.char32At(i)).toUTF8String(digit);
+    digits.push_back(std::move(digit));
+  }
+  return digits;
+}
+
 }  // namespace
 
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
@@ -122,11 +145,13 @@ document::LocalizedDocument localize(const document::Document& doc, const std::s
   out.language = language;
   out.direction = writing_direction(language);
   out.names = doc.names;
+  out.digits = native_digits(language);
   out.title = localizer.text(doc.title).plain();
-  out.format = doc.format;
+  out.trifold = doc.trifold;
+  out.booklet = doc.booklet;
   out.page = {doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};
   out.theme = doc.theme;
-  for (const auto& block : doc.blocks) out.blocks.push_back({localizer.block(block.content), block.loc});
+  for (const auto& block : doc.blocks) out.blocks.push_back({localizer.block(block.content), block.loc, block.formats});
   return out;
 }
 

@@ -96,6 +96,28 @@ void write_metadata(HpdfDocument& pdf, const layout::Pages& pages, const PdfOpti
   pdf.check(HPDF_Dict_Add(doc->catalog, "ViewerPreferences", preferences), "write viewer preferences");
 }
 
+/// ISO 32000-1 §12.4.2: page labels. Plain 1, 2, 3 is one decimal range; other labels
+/// (Arabic-Indic digits, an imposed sheet's "8·1") are given page by page as prefixes.
+void write_page_labels(HpdfDocument& pdf, const std::vector<std::string>& labels) {
+  if (labels.empty()) return;
+  bool decimal = true;
+  for (std::size_t i = 0; i < labels.size(); ++i) decimal = decimal && labels[i] == std::to_string(i + 1);
+  HPDF_Array nums = pdf.array();
+  for (std::size_t i = 0; i < (decimal ? 1 : labels.size()); ++i) {
+    HPDF_Dict label = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write page labels");
+    if (decimal) {
+      pdf.check(HPDF_Dict_AddName(label, "S", "D"), "write page labels");
+    } else {
+      pdf.check(HPDF_Dict_Add(label, "P", pdf.binary(pdf_text_string(labels[i]))), "write page labels");
+    }
+    pdf.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(i)), "write page labels");
+    pdf.check(HPDF_Array_Add(nums, label), "write page labels");
+  }
+  HPDF_Dict tree = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write page labels");
+  pdf.check(HPDF_Dict_Add(tree, "Nums", nums), "write page labels");
+  pdf.check(HPDF_Dict_Add(pdf.get()->catalog, "PageLabels", tree), "write page labels");
+}
+
 /// ISO 32000-1 §14.4: the file identifier, here a fingerprint of the content, so the same
 /// input always gives the same /ID.
 void write_file_id(HpdfDocument& pdf, const core::Fingerprint& fingerprint) {
@@ -180,6 +202,8 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   StructureTree tree(pdf, pages);
   for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, tree, fingerprint);
   tree.finish();
+  write_page_labels(pdf, pages.page_labels);
+  for (const std::string& label : pages.page_labels) fingerprint.add(label);
   write_file_id(pdf, fingerprint);
   return pdf.save();
 }

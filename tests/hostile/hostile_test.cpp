@@ -257,7 +257,7 @@ TEST_CASE("damaged fonts in the font folder are named with what is wrong, and ne
                   "default_language: fr\ntitle: t\ntheme:\n  fonts:\n    body: Noto Sans\n    heading: Noto Sans\n"
                   "content:\n  - paragraph: p\n");
     check_refused(project, project.build(),
-                  {"fonts/Brand.ttf: error: hb-subset cannot subset this font for x.fr.pdf; some of its tables are "
+                  {"fonts/Brand.ttf: error: hb-subset cannot subset this font for x.fr.brochure.pdf; some of its tables are "
                    "damaged",
                    "  hint: replace the file with an intact copy, or choose another font in theme.fonts"},
                   5);
@@ -278,7 +278,7 @@ TEST_CASE("files that are links leading outside their folder are refused unless 
     const auto allowed = project.build({"--allow-outside"});
     INFO(allowed.err);
     CHECK(allowed.exit_code == 0);
-    CHECK(project.output_files() == std::vector<std::string>{"x.fr.pdf"});
+    CHECK(project.output_files() == std::vector<std::string>{"x.fr.brochure.pdf"});
   }
   SECTION("leaflet.yaml") {
     project.write("elsewhere/leaflet.yaml", kLeaflet);
@@ -340,7 +340,7 @@ void write_long_leaflet(const Project& project) {
                     "  - paragraph: p\n", 10000);
 }
 
-/// The temporary files write_file_atomically makes beside out/x.<lang>.pdf.
+/// The temporary files write_file_atomically makes beside out/x.<lang>.brochure.pdf.
 std::vector<std::string> temporaries(const Project& project) {
   std::vector<std::string> names;
   for (const std::string& name : project.output_files()) {
@@ -369,9 +369,9 @@ TEST_CASE("a build killed mid-way leaves the earlier PDF byte for byte and no te
   Project project;
   write_long_leaflet(project);
   REQUIRE(project.build().exit_code == 0);
-  const std::string earlier_fr = file_bytes(project.path("out/x.fr.pdf"));
-  const std::string earlier_en = file_bytes(project.path("out/x.en.pdf"));
-  const ino_t earlier_fr_inode = inode_of(project.path("out/x.fr.pdf"));
+  const std::string earlier_fr = file_bytes(project.path("out/x.fr.brochure.pdf"));
+  const std::string earlier_en = file_bytes(project.path("out/x.en.brochure.pdf"));
+  const ino_t earlier_fr_inode = inode_of(project.path("out/x.fr.brochure.pdf"));
 
   // Change the words, so a new PDF would differ; then kill the build once French is renamed
   // into place (a new inode), while English is being set.
@@ -379,7 +379,7 @@ TEST_CASE("a build killed mid-way leaves the earlier PDF byte for byte and no te
   RunningProcess build = start_process({LEAFPRESS_BINARY, "build", "x", "--out", "out", "--fonts", "fonts"},
                                        {project.root().string(), {"SOURCE_DATE_EPOCH=1700000000"}, std::nullopt});
   const bool french_written =
-      wait_for([&] { return inode_of(project.path("out/x.fr.pdf")) != earlier_fr_inode || !is_running(build); },
+      wait_for([&] { return inode_of(project.path("out/x.fr.brochure.pdf")) != earlier_fr_inode || !is_running(build); },
                60 * kSlowdown);
   const bool still_running = is_running(build);
   send_signal(build, SIGKILL);
@@ -388,8 +388,8 @@ TEST_CASE("a build killed mid-way leaves the earlier PDF byte for byte and no te
   REQUIRE(still_running);  // else the kill came too late to mean anything
   CHECK(killed.exit_code == 128 + SIGKILL);
 
-  CHECK(file_bytes(project.path("out/x.en.pdf")) == earlier_en);
-  CHECK(file_bytes(project.path("out/x.fr.pdf")) == earlier_fr);  // same words, same bytes
+  CHECK(file_bytes(project.path("out/x.en.brochure.pdf")) == earlier_en);
+  CHECK(file_bytes(project.path("out/x.fr.brochure.pdf")) == earlier_fr);  // same words, same bytes
   CHECK(temporaries(project).empty());
 }
 
@@ -404,7 +404,7 @@ TEST_CASE("a build killed while writing its PDF leaves a temporary file that the
   project.write_big("x/leaflet.yaml", "default_language: fr\nlanguages: [fr]\ntitle: t\ncontent:\n",
                     "  - paragraph: p\n", 2000);
   REQUIRE(project.build().exit_code == 0);
-  const std::string earlier = file_bytes(project.path("out/x.fr.pdf"));
+  const std::string earlier = file_bytes(project.path("out/x.fr.brochure.pdf"));
   REQUIRE(earlier.size() > 32 * 1024);
 
   project.write("x/fr.yaml", "t: Titre\np: Un paragraphe court, changé, mais il y en a deux mille.\n");
@@ -413,15 +413,15 @@ TEST_CASE("a build killed while writing its PDF leaves a temporary file that the
   const ProcessResult killed = finish_process(build);
   INFO(killed.err);
   CHECK(killed.exit_code == 128 + SIGXFSZ);
-  CHECK(file_bytes(project.path("out/x.fr.pdf")) == earlier);
+  CHECK(file_bytes(project.path("out/x.fr.brochure.pdf")) == earlier);
   const auto left = temporaries(project);
   REQUIRE(left.size() == 1);
-  CHECK(left[0].rfind(".x.fr.pdf.", 0) == 0);
+  CHECK(left[0].rfind(".x.fr.brochure.pdf.", 0) == 0);
   CHECK(fs::file_size(project.path("out/" + left[0])) == 16 * 1024);
 
   const auto next = project.build();
   INFO(next.err);
   CHECK(next.exit_code == 0);
   CHECK(temporaries(project).empty());
-  CHECK(file_bytes(project.path("out/x.fr.pdf")) != earlier);
+  CHECK(file_bytes(project.path("out/x.fr.brochure.pdf")) != earlier);
 }

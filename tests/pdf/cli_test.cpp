@@ -117,7 +117,8 @@ TEST_CASE("a language list builds only the languages asked for", "[cli]") {
   const auto result = run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--out", out.path().string()});
   INFO(result.err);
   CHECK(result.exit_code == 0);
-  CHECK(names_in(out.path()) == std::vector<std::string>{"immunotherapy.en.pdf"});
+  CHECK(names_in(out.path()) == std::vector<std::string>{"immunotherapy.en.booklet.pdf", "immunotherapy.en.brochure.pdf",
+                                                         "immunotherapy.en.trifold.pdf"});
 }
 
 TEST_CASE("asking for a language the leaflet does not define is an error", "[cli]") {
@@ -134,14 +135,14 @@ TEST_CASE("broken strings keep the earlier PDF intact and leave no partial file"
   const fs::path leaflet = copy_leaflet(dir, "immunotherapy");
   const fs::path out = dir.path() / "out";
   REQUIRE(run_leafpress({"build", leaflet.string(), "--out", out.string()}).exit_code == 0);
-  const std::string before = file_bytes(out / "immunotherapy.fr.pdf");
+  const std::string before = file_bytes(out / "immunotherapy.fr.brochure.pdf");
 
   append(leaflet / "fr.yaml", "broken: [unclosed\n");
   const auto result = run_leafpress({"build", leaflet.string(), "--out", out.string()});
   CHECK(result.exit_code == 1);
   CHECK(first_line(result.err).find("fr.yaml:") != std::string::npos);
   CHECK(first_line(result.err).find(": error: malformed YAML") != std::string::npos);
-  CHECK(file_bytes(out / "immunotherapy.fr.pdf") == before);
+  CHECK(file_bytes(out / "immunotherapy.fr.brochure.pdf") == before);
   for (const auto& name : names_in(out)) CHECK(name.rfind("immunotherapy.", 0) == 0);  // no temporary files
 }
 
@@ -155,7 +156,7 @@ TEST_CASE("one broken leaflet does not stop the others", "[cli]") {
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("bad/leaflet.yaml:") != std::string::npos);
   CHECK(result.err.find("unknown block kind 'frobnicate'") != std::string::npos);
-  CHECK(names_in(out) == std::vector<std::string>{"good.en.pdf"});
+  CHECK(names_in(out) == std::vector<std::string>{"good.en.booklet.pdf", "good.en.brochure.pdf", "good.en.trifold.pdf"});
 }
 
 namespace {
@@ -198,7 +199,7 @@ TEST_CASE("strict mode turns warnings into errors and writes nothing for them", 
 TEST_CASE("JSON output carries every diagnostic with its place, and the documents", "[cli]") {
   ScratchDir dir;
   const fs::path leaflet = leaflet_with_unused_string(dir);
-  const auto result = run_leafpress({"check", leaflet.string(), "--lang", "en", "--format", "json"});
+  const auto result = run_leafpress({"check", leaflet.string(), "--lang", "en", "--diagnostics", "json"});
   CHECK(result.exit_code == 0);
   CHECK(result.err.empty());
   const std::string file = (leaflet / "en.yaml").string();
@@ -206,7 +207,8 @@ TEST_CASE("JSON output carries every diagnostic with its place, and the document
                         "\", \"line\": " + leftover_place(leaflet).substr(8, 3) + ", \"column\": 11, \"severity\": \"warning\", \"message\": \"string 'leftover' "
                         "is not used by the leaflet\", \"hint\": \"remove it from " +
                         file + ", or use it in leaflet.yaml\"}") != std::string::npos);
-  CHECK(result.out.find("{\"leaflet\": \"immunotherapy\", \"language\": \"en\", \"ok\": true, \"file\": null, "
+  CHECK(result.out.find("{\"leaflet\": \"immunotherapy\", \"language\": \"en\", \"format\": \"brochure\", \"ok\": true, "
+                        "\"file\": null, "
                         "\"pages\": 4") != std::string::npos);
   CHECK(result.out.find("\"errors\": 0,\n  \"warnings\": 1\n}\n") != std::string::npos);
 }
@@ -218,16 +220,16 @@ TEST_CASE("parallel builds write the same bytes as one job, and report in a stab
   REQUIRE(serial.exit_code == 0);
   REQUIRE(parallel.exit_code == 0);
   REQUIRE(names_in(one.path()) == names_in(two.path()));
-  CHECK(names_in(one.path()).size() == 4);
+  CHECK(names_in(one.path()).size() == 12);  // 4 languages x 3 formats
   for (const auto& name : names_in(one.path())) {
     CHECK(file_bytes(one.path() / name) == file_bytes(two.path() / name));
   }
   // The summary lists the files in the leaflet's language order, with no progress line
   // (standard error is not a terminal here).
-  const auto fr = parallel.out.find("immunotherapy.fr.pdf");
-  const auto ar = parallel.out.find("immunotherapy.ar.pdf");
+  const auto fr = parallel.out.find("immunotherapy.fr.brochure.pdf");
+  const auto ar = parallel.out.find("immunotherapy.ar.brochure.pdf");
   CHECK(fr < ar);
-  CHECK(parallel.out.find("4 PDFs written, 0 errors, 0 warnings") != std::string::npos);
+  CHECK(parallel.out.find("12 PDFs written, 0 errors, 0 warnings") != std::string::npos);
   CHECK(parallel.err.find('\r') == std::string::npos);
   CHECK(run_leafpress({"build", "-j", "0"}).exit_code == 2);
 }
@@ -235,11 +237,12 @@ TEST_CASE("parallel builds write the same bytes as one job, and report in a stab
 TEST_CASE("previews are PNG thumbnails of every page, and say what drew them", "[cli]") {
   ScratchDir out;
   const auto result =
-      run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--preview", "--out", out.path().string()});
+      run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--format", "brochure", "--preview", "--out",
+                     out.path().string()});
   REQUIRE(result.exit_code == 0);
   CHECK(result.out.find("4 PNG previews rendered by pdftoppm\n") != std::string::npos);
   for (int page = 1; page <= 4; ++page) {
-    const std::string png = file_bytes(out.path() / ("immunotherapy.en-" + std::to_string(page) + ".png"));
+    const std::string png = file_bytes(out.path() / ("immunotherapy.en.brochure-" + std::to_string(page) + ".png"));
     REQUIRE(png.size() > 1000);
     CHECK(png.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0);
     // IHDR width, big-endian, at byte 16.
@@ -249,12 +252,13 @@ TEST_CASE("previews are PNG thumbnails of every page, and say what drew them", "
 
   ScratchDir none;
   const auto without = run_process(
-      {LEAFPRESS_BINARY, "build", kLeaflet.string(), "--lang", "en", "--preview", "--out", none.path().string()},
+      {LEAFPRESS_BINARY, "build", kLeaflet.string(), "--lang", "en", "--format", "brochure", "--preview", "--out",
+       none.path().string()},
       kSource.string(), {"PATH=/nonexistent"});
   CHECK(without.exit_code == 0);
   CHECK(without.err.find("leafpress: warning: --preview: no PNG previews are made\n"
                          "  hint: install poppler-utils (pdftoppm) or mupdf-tools (mutool)") != std::string::npos);
-  CHECK(names_in(none.path()) == std::vector<std::string>{"immunotherapy.en.pdf"});
+  CHECK(names_in(none.path()) == std::vector<std::string>{"immunotherapy.en.brochure.pdf"});
 }
 
 namespace {
@@ -279,7 +283,7 @@ TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch
   REQUIRE(wait_until([&] { return text_if_any(dir.path() / "watch.err").find("watching") != std::string::npos; }, 60));
   const std::vector<std::string> languages = {"fr", "en", "es", "ar"};
   std::map<std::string, ino_t> before;
-  for (const auto& language : languages) before[language] = inode_of(out / ("immunotherapy." + language + ".pdf"));
+  for (const auto& language : languages) before[language] = inode_of(out / ("immunotherapy." + language + ".brochure.pdf"));
 
   // Saved the way editors do: a new file renamed over the old one.
   const std::string en = file_bytes(leaflet / "en.yaml");
@@ -287,19 +291,19 @@ TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch
       << replace_once(en, "Has your doctor mentioned", "Has your doctor ever mentioned");
   fs::rename(leaflet / "en.yaml.new", leaflet / "en.yaml");
 
-  const fs::path en_pdf = out / "immunotherapy.en.pdf";
+  const fs::path en_pdf = out / "immunotherapy.en.brochure.pdf";
   REQUIRE(wait_until([&] { return inode_of(en_pdf) != before["en"]; }, 30));
   REQUIRE(wait_until([&] { return text_if_any(dir.path() / "watch.out").find("1 PDF written") != std::string::npos; }, 30));
   CHECK(pdftotext(en_pdf).find("ever mentioned") != std::string::npos);
   for (const auto& language : {"fr", "es", "ar"}) {
     INFO(language);
-    CHECK(inode_of(out / ("immunotherapy." + std::string(language) + ".pdf")) == before[language]);
+    CHECK(inode_of(out / ("immunotherapy." + std::string(language) + ".brochure.pdf")) == before[language]);
   }
 
   // The structure changes every language.
-  const ino_t fr_before = inode_of(out / "immunotherapy.fr.pdf");
+  const ino_t fr_before = inode_of(out / "immunotherapy.fr.brochure.pdf");
   append(leaflet / "leaflet.yaml", "\n");
-  CHECK(wait_until([&] { return inode_of(out / "immunotherapy.fr.pdf") != fr_before; }, 30));
+  CHECK(wait_until([&] { return inode_of(out / "immunotherapy.fr.brochure.pdf") != fr_before; }, 30));
   CHECK(watcher.stop() == 128 + 15);
 }
 
@@ -310,6 +314,6 @@ TEST_CASE("on a terminal a progress line counts the documents, then clears itsel
                               out.path().string();
   const auto result = run_process({"script", "-qec", command, "/dev/null"}, kSource.string());
   REQUIRE(result.exit_code == 0);
-  CHECK(result.out.find("\r\033[K[1/4] immunotherapy fr") != std::string::npos);
-  CHECK(result.out.find("\r\033[K[4/4] immunotherapy ar\r\033[K") != std::string::npos);
+  CHECK(result.out.find("\r\033[K[1/12] immunotherapy fr brochure") != std::string::npos);
+  CHECK(result.out.find("\r\033[K[12/12] immunotherapy ar booklet\r\033[K") != std::string::npos);
 }

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -66,6 +67,42 @@ std::map<std::string, std::string> pdfinfo(const std::filesystem::path& pdf) {
 
 std::string pdftotext(const std::filesystem::path& pdf) {
   return checked_output({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"});
+}
+
+namespace {
+
+double attribute(const std::string& line, const std::string& name) {
+  const auto at = line.find(name + "=\"");
+  return at == std::string::npos ? 0 : std::stod(line.substr(at + name.size() + 2));
+}
+
+/// Undoes the XML escapes pdftotext -bbox writes.
+std::string unescaped(std::string text) {
+  const std::pair<const char*, const char*> escapes[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}};
+  for (const auto& [from, to] : escapes) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + 1)) {
+      text.replace(at, std::strlen(from), to);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+std::vector<PlacedWord> placed_words(const std::filesystem::path& pdf) {
+  std::istringstream in(checked_output({"pdftotext", "-enc", "UTF-8", "-bbox", pdf.string(), "-"}));
+  std::vector<PlacedWord> words;
+  int page = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("<page ") != std::string::npos) ++page;
+    const auto open = line.find("<word ");
+    if (open == std::string::npos) continue;
+    const auto text_start = line.find('>', open) + 1;
+    const auto text_end = line.find("</word>", text_start);
+    words.push_back({page, attribute(line, "xMin"), attribute(line, "yMin"), attribute(line, "xMax"),
+                     attribute(line, "yMax"), unescaped(line.substr(text_start, text_end - text_start))});
+  }
+  return words;
 }
 
 std::string letters_and_digits(const std::string& text) {

@@ -28,6 +28,18 @@ std::map<std::string, std::string> pdfinfo(const std::filesystem::path& pdf);
 /// `pdftotext` of the whole file in reading order (UTF-8).
 std::string pdftotext(const std::filesystem::path& pdf);
 
+/// A word as `pdftotext -bbox` places it: page (1-based) and box in points, y downwards.
+struct PlacedWord {
+  int page = 0;
+  double x_min = 0;
+  double y_min = 0;
+  double x_max = 0;
+  double y_max = 0;
+  std::string text;
+};
+
+std::vector<PlacedWord> placed_words(const std::filesystem::path& pdf);
+
 /// The letters and digits of `text`, lowercased for ASCII, everything else dropped: what stays
 /// the same whatever the line breaks, hyphenation, spaces and punctuation.
 /// Example: "immuno-\nthérapie (PD-1)" -> "immunothérapiepd1".

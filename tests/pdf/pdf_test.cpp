@@ -35,7 +35,7 @@ const Build& shipped_build() {
 std::vector<std::string> languages() { return declared_languages(kLeaflet / "leaflet.yaml"); }
 
 fs::path pdf_for(const std::string& language) {
-  return shipped_build().out.path() / ("immunotherapy." + language + ".pdf");
+  return shipped_build().out.path() / ("immunotherapy." + language + ".brochure.pdf");
 }
 
 // Phrases of the source, in the order the leaflet gives them, compared letters and digits
@@ -79,12 +79,16 @@ std::string first_missing_in_order(const std::string& haystack, const std::vecto
 
 }  // namespace
 
-TEST_CASE("building the shipped leaflet writes one PDF per language and nothing else", "[pdf]") {
+TEST_CASE("building the shipped leaflet writes one PDF per language and format and nothing else", "[pdf]") {
   const Build& build = shipped_build();
   INFO(build.result.err);
   REQUIRE(build.result.exit_code == 0);
   std::vector<std::string> expected;
-  for (const auto& language : languages()) expected.push_back("immunotherapy." + language + ".pdf");
+  for (const auto& language : languages()) {
+    for (const char* format : {"brochure", "trifold", "booklet"}) {
+      expected.push_back("immunotherapy." + language + "." + format + ".pdf");
+    }
+  }
   std::vector<std::string> written;
   for (const auto& entry : fs::directory_iterator(build.out.path())) written.push_back(entry.path().filename());
   std::sort(expected.begin(), expected.end());
@@ -194,7 +198,7 @@ TEST_CASE("two builds from different folders are byte-identical and hold no path
   }
   for (const auto& language : languages()) {
     INFO(language);
-    const std::string name = "immunotherapy." + language + ".pdf";
+    const std::string name = "immunotherapy." + language + ".brochure.pdf";
     const std::string bytes = file_bytes(first.path() / "out" / name);
     CHECK(bytes == file_bytes(second.path() / "out" / name));
     CHECK(bytes == file_bytes(pdf_for(language)));
@@ -209,7 +213,7 @@ TEST_CASE("without SOURCE_DATE_EPOCH no date is written at all", "[pdf][determin
       run_process({LEAFPRESS_BINARY, "build", kLeaflet.string(), "--lang", "en", "--out", out.path().string()},
                   kSource.string(), {"SOURCE_DATE_EPOCH="});
   REQUIRE(result.exit_code == 0);
-  const std::string bytes = file_bytes(out.path() / "immunotherapy.en.pdf");
+  const std::string bytes = file_bytes(out.path() / "immunotherapy.en.brochure.pdf");
   CHECK(bytes.find("/CreationDate") == std::string::npos);
   CHECK(bytes.find("/ModDate") == std::string::npos);
 }

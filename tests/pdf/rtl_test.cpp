@@ -104,7 +104,7 @@ struct ArabicBuild {
   ProcessResult result;
   fs::path pdf;
 
-  ArabicBuild() : pdf(out.path() / "arabic.ar.pdf") {
+  ArabicBuild() : pdf(out.path() / "arabic.ar.brochure.pdf") {
     result = run_process({LEAFPRESS_BINARY, "build", kFixture.string(), "--out", out.path().string()},
                          kSource.string());
   }
@@ -148,7 +148,7 @@ TEST_CASE("the shipped Arabic leaflet gives back all its words", "[pdf][rtl]") {
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const auto source = arabic_words(strings_of(leaflet / "ar.yaml"));
-  const auto extracted = arabic_words(pdftotext(out.path() / "immunotherapy.ar.pdf"));
+  const auto extracted = arabic_words(pdftotext(out.path() / "immunotherapy.ar.brochure.pdf"));
   REQUIRE(source.size() > 800);
   // Every word, as the same code points; the order of blocks on the page may differ from the
   // strings file's (the key figures box comes before the text that precedes it in the file).

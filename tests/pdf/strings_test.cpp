@@ -122,11 +122,11 @@ TEST_CASE("a translated PO file comes back as a strings file that builds", "[str
   write(project / "leaflets" / "immunotherapy" / "leaflet.yaml",
         replaced(file_bytes(project / "leaflets" / "immunotherapy" / "leaflet.yaml"), "languages: [fr, en, es, ar]",
                  "languages: [fr, en, es, ar, de]"));
-  const auto built = run_leafpress({"build", "leaflets/immunotherapy", "--lang", "de", "--out", "out"}, project);
+  const auto built = run_leafpress({"build", "leaflets/immunotherapy", "--lang", "de", "--format", "brochure", "--out", "out"}, project);
   INFO(built.err);
   REQUIRE(built.exit_code == 0);
   CHECK(built.err.empty());
-  const std::string text = pdftotext(project / "out" / "immunotherapy.de.pdf");
+  const std::string text = pdftotext(project / "out" / "immunotherapy.de.brochure.pdf");
   CHECK(text.find("DE: Guide pour les patients") != std::string::npos);
 
   const auto status = run_leafpress({"strings", "status", "--strict"}, project);

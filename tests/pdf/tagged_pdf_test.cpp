@@ -25,7 +25,7 @@ struct TaggedBuild {
     result = run_process({LEAFPRESS_BINARY, "build", kLeaflet.string(), "--out", out.path().string()},
                          kSource.string());
   }
-  fs::path pdf(const std::string& language) const { return out.path() / ("immunotherapy." + language + ".pdf"); }
+  fs::path pdf(const std::string& language) const { return out.path() / ("immunotherapy." + language + ".brochure.pdf"); }
 };
 
 const TaggedBuild& tagged_build() {
@@ -121,9 +121,9 @@ TEST_CASE("large print sets every piece of content at 16 pt or more, in one colu
     const TagReport report = check_tagged_pdf(large);
     CHECK(report.problems.empty());
     CHECK(report.smallest_tagged_text >= 16);
-    const TagReport regular = check_tagged_pdf(out.path() / ("immunotherapy." + language + ".pdf"));
+    const TagReport regular = check_tagged_pdf(out.path() / ("immunotherapy." + language + ".brochure.pdf"));
     CHECK(regular.smallest_tagged_text < 11);  // the same check finds the regular leaflet's small print
-    CHECK(std::stoi(pdfinfo(large)["Pages"]) > std::stoi(pdfinfo(out.path() / ("immunotherapy." + language + ".pdf"))["Pages"]));
+    CHECK(std::stoi(pdfinfo(large)["Pages"]) > std::stoi(pdfinfo(out.path() / ("immunotherapy." + language + ".brochure.pdf"))["Pages"]));
   }
   const std::string text = pdftotext(out.path() / "immunotherapy.fr.large-print.pdf");
   CHECK(text.find("\u00AD") == std::string::npos);  // no hyphenated line ends

@@ -1,0 +1,33 @@
+#include "layout/impose.hpp"
+
+namespace leafpress::layout {
+
+std::vector<std::pair<std::size_t, std::size_t>> saddle_stitch_order(std::size_t count) {
+  std::vector<std::pair<std::size_t, std::size_t>> sides;
+  for (std::size_t sheet = 0; sheet < count / 4; ++sheet) {
+    const std::size_t outer = 2 * sheet;  // the sheet's first page from the front
+    sides.emplace_back(count - 1 - outer, outer);
+    sides.emplace_back(outer + 1, count - 2 - outer);
+  }
+  return sides;
+}
+
+std::vector<Page> impose_booklet(std::vector<Page> pages, bool right_to_left) {
+  if (pages.empty()) return pages;
+  const double width = pages.front().width;
+  const double height = pages.front().height;
+  while (pages.size() % 4 != 0) pages.push_back(Page{width, height, {}, {}});
+  std::vector<Page> sheets;
+  for (auto [left, right] : saddle_stitch_order(pages.size())) {
+    if (right_to_left) std::swap(left, right);
+    Page sheet{2 * width, height, std::move(pages[left].items), {width}};
+    std::vector<Item> right_items = std::move(pages[right].items);
+    translate(right_items, width, 0);
+    sheet.items.insert(sheet.items.end(), std::make_move_iterator(right_items.begin()),
+                       std::make_move_iterator(right_items.end()));
+    sheets.push_back(std::move(sheet));
+  }
+  return sheets;
+}
+
+}  // namespace leafpress::layout

@@ -1,0 +1,40 @@
+#include "layout/layout_tools.hpp"
+
+#include <algorithm>
+
+namespace leafpress::layout {
+
+std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
+                              double full_column) {
+  const double enough = capacity + 2 * full_column;
+  double packed = 0;
+  std::vector<Slice> slices;
+  for (auto block = first; block != last && packed <= enough; ++block) {
+    BlockContext budgeted = context;
+    budgeted.height_budget = enough - packed + full_column;
+    for (Slice& slice : block_slices(*block, budgeted)) {
+      slice.loc = block->loc;
+      packed += std::min(slice.height, full_column);
+      slices.push_back(std::move(slice));
+    }
+  }
+  return slices;
+}
+
+bool opens_with_title(const document::LocalizedDocument& doc) {
+  return !doc.blocks.empty() &&
+         std::holds_alternative<document::TitleBlock<document::RichText>>(doc.blocks.front().content);
+}
+
+double set_title(const LayoutTools& tools, double width, std::vector<Item>& items) {
+  if (!opens_with_title(tools.doc)) return 0;
+  double height = 0;
+  for (Slice& slice : block_slices(tools.doc.blocks.front(), tools.context(width))) {
+    translate(slice.items, 0, height);
+    items.insert(items.end(), slice.items.begin(), slice.items.end());
+    height += slice.height;
+  }
+  return height;
+}
+
+}  // namespace leafpress::layout

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "document/localized_document.hpp"
+#include "layout/block_slices.hpp"
+#include "layout/flow.hpp"
+#include "layout/structure.hpp"
+#include "layout/theme_fonts.hpp"
+#include "layout/typeset.hpp"
+
+namespace leafpress::layout {
+
+/// What every format lays out with: the leaflet, its fonts, a typesetter for its
+/// language, the structure tree being built, and the page limit.
+struct LayoutTools {
+  const document::LocalizedDocument& doc;
+  const ThemeFonts& fonts;
+  const Typesetter& typesetter;
+  Structure& structure;
+  core::Diagnostics& diags;
+  std::size_t max_pages = 0;
+
+  BlockContext context(double column_width) const {
+    return {doc.theme, fonts, typesetter, column_width, structure};
+  }
+};
+
+using BlockIterator = std::vector<document::Block<document::RichText>>::const_iterator;
+
+/// Sets blocks [first, last) as slices `column_width` wide, each slice marked with its
+/// block's place. Setting stops once the slices surely overfill `capacity` points of
+/// column (counting each slice at most `full_column` high, with two columns to spare for
+/// flow's look-ahead), so a runaway leaflet costs no more than its page limit allows.
+std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
+                              double full_column);
+
+/// The slices that open a leaflet with a title block, set across `width`, stacked into
+/// items from y = 0; returns their height (0 and no items without a title block).
+double set_title(const LayoutTools& tools, double width, std::vector<Item>& items);
+
+/// True when the leaflet opens with a title block.
+bool opens_with_title(const document::LocalizedDocument& doc);
+
+}  // namespace leafpress::layout

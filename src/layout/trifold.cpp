@@ -1,0 +1,136 @@
+#include "layout/trifold.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "core/units.hpp"
+#include "layout/trifold_panels.hpp"
+
+namespace leafpress::layout {
+namespace {
+
+constexpr double kBelowTitle = 14;
+constexpr double kCoverBand = 6;  // the accent band across the cover's top edge
+constexpr double kAboveNote = 8;
+
+using document::RichText;
+
+/// Blocks that stay on the back panel whatever the rest does.
+bool belongs_on_back(const document::Block<RichText>& block) {
+  return std::holds_alternative<document::SourcesBlock<RichText>>(block.content) ||
+         std::holds_alternative<document::ContactBlock<RichText>>(block.content);
+}
+
+std::string points_and_mm(double points) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.1f pt (%.1f mm)", points, points / core::kPointsPerMm);
+  return text;
+}
+
+/// Text frames: one width for all, the narrowest panel's, centred in each panel.
+class PanelFrames {
+ public:
+  PanelFrames(const TrifoldPanels& panels, double margin, double sheet_height)
+      : margin_(margin),
+        height_(sheet_height - 2 * margin),
+        width_(std::min(panels.fold_in.width, panels.cover.width) - 2 * margin) {}
+
+  Column frame(const Panel& panel, double reserved = 0) const {
+    return {panel.x + (panel.width - width_) / 2, margin_ + reserved, width_, height_ - reserved};
+  }
+  double width() const { return width_; }
+
+ private:
+  double margin_;
+  double height_;
+  double width_;
+};
+
+void append(std::vector<Item>& to, std::vector<Item> items) {
+  to.insert(to.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+}
+
+/// The footer note at the foot of the back panel; returns the height it takes.
+double add_back_note(const LayoutTools& tools, const Column& back, std::vector<Item>& items) {
+  if (!tools.doc.page.footer) return 0;
+  const auto& theme = tools.doc.theme;
+  const TextSpec note_spec{&tools.fonts.heading, theme.body_size * 0.8, theme.muted, false, false, 1.3,
+                           text::Align::start};
+  const SetText note = tools.typesetter.set(*tools.doc.page.footer, note_spec, back.width);
+  const double top = back.top + back.height - note.height();
+  append(items, all_line_items(note, back.x, top, tools.structure.add(Role::paragraph)));
+  return note.height() + kAboveNote;
+}
+
+}  // namespace
+
+std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
+  const document::LocalizedDocument& doc = tools.doc;
+  const double sheet_width = core::kA4Height;
+  const double sheet_height = core::kA4Width;
+  const TrifoldPanels panels = trifold_panels(sheet_width, doc.trifold.fold_in);
+  const PanelFrames frames(panels, doc.trifold.margin, sheet_height);
+  std::vector<Page> sheets{{sheet_width, sheet_height, {}, {panels.back.x, panels.cover.x}},
+                           {sheet_width, sheet_height, {}, {panels.inside_middle.x, panels.inside_right.x}}};
+
+  // The cover: a band of the accent colour along its top edge, then the title block.
+  sheets[0].items.push_back(RectItem{panels.cover.x, 0, panels.cover.width, kCoverBand, doc.theme.accent});
+  const Column cover = frames.frame(panels.cover);
+  std::vector<Item> title;
+  double reserved = set_title(tools, frames.width(), title);
+  translate(title, cover.x, cover.top + kCoverBand);
+  append(sheets[0].items, std::move(title));
+  if (reserved > 0) reserved += kCoverBand + kBelowTitle;
+
+  // Everything but the title and the back panel's blocks flows through the panels.
+  const auto first = doc.blocks.begin() + (opens_with_title(doc) ? 1 : 0);
+  std::vector<document::Block<RichText>> flowing;
+  std::vector<document::Block<RichText>> back;
+  for (auto block = first; block != doc.blocks.end(); ++block) (belongs_on_back(*block) ? back : flowing).push_back(*block);
+
+  const auto columns = [&](std::size_t side) {
+    if (side == 0) return std::vector<Column>{frames.frame(panels.cover, reserved), frames.frame(panels.fold_in)};
+    return std::vector<Column>{frames.frame(panels.inside_left), frames.frame(panels.inside_middle),
+                               frames.frame(panels.inside_right)};
+  };
+  const double full_column = columns(1).front().height;
+  const BlockContext context = tools.context(frames.width());
+  // The cover holds the title and what introduces the leaflet; the first section opens the
+  // fold-in panel, seen first when the cover is opened.
+  const auto first_section = std::find_if(flowing.begin(), flowing.end(), [](const auto& block) {
+    return std::holds_alternative<document::HeadingBlock<RichText>>(block.content);
+  });
+  std::vector<Slice> slices = set_blocks(flowing.begin(), first_section, context, full_column, full_column);
+  std::vector<Slice> sections = set_blocks(first_section, flowing.end(), context, 5 * full_column, full_column);
+  if (!sections.empty()) sections.front().column_break_before = true;
+  slices.insert(slices.end(), std::make_move_iterator(sections.begin()), std::make_move_iterator(sections.end()));
+  Flowed flowed = flow(slices, columns, 2, tools.diags);
+  if (flowed.stopped_at) {
+    tools.diags.error(slices[*flowed.stopped_at].loc,
+                      "the tri-fold's panels are full: this block and those after it need " +
+                          points_and_mm(stacked_height(slices, *flowed.stopped_at)) + " more",
+                      "shorten the text, keep blocks out of the tri-fold with 'formats: [brochure, booklet]', "
+                      "or lower trifold.text_scale");
+  }
+  for (std::size_t side = 0; side < flowed.pages.size(); ++side) append(sheets[side].items, std::move(flowed.pages[side]));
+
+  // The back panel holds its blocks from the top and the footer note at its foot.
+  std::vector<Item> back_items;
+  Column back_frame = frames.frame(panels.back);
+  const std::vector<Slice> back_slices = set_blocks(back.begin(), back.end(), context, full_column, full_column);
+  const double note = add_back_note(tools, back_frame, back_items);
+  back_frame.height -= note;
+  Flowed back_flowed = flow(back_slices, [&](std::size_t) { return std::vector<Column>{back_frame}; }, 1, tools.diags);
+  if (back_flowed.stopped_at) {
+    tools.diags.error(back_slices[*back_flowed.stopped_at].loc,
+                      "the tri-fold's back panel is full: this block and those after it need " +
+                          points_and_mm(stacked_height(back_slices, *back_flowed.stopped_at)) + " more",
+                      "the back panel holds the sources and contact blocks; shorten them");
+  }
+  if (!back_flowed.pages.empty()) append(sheets[0].items, std::move(back_flowed.pages.front()));
+  append(sheets[0].items, std::move(back_items));
+  return sheets;
+}
+
+}  // namespace leafpress::layout
