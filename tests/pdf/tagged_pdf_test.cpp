@@ -25,7 +25,9 @@ struct TaggedBuild {
     result = run_process({LEAFPRESS_BINARY, "build", kLeaflet.string(), "--out", out.path().string()},
                          kSource.string());
   }
-  fs::path pdf(const std::string& language) const { return out.path() / ("immunotherapy." + language + ".brochure.pdf"); }
+  fs::path pdf(const std::string& language, const std::string& format = "brochure") const {
+    return out.path() / ("immunotherapy." + language + "." + format + ".pdf");
+  }
 };
 
 const TaggedBuild& tagged_build() {
@@ -35,17 +37,49 @@ const TaggedBuild& tagged_build() {
 
 }  // namespace
 
-TEST_CASE("every language passes the tag checker", "[pdf][tagged]") {
+TEST_CASE("every language and format passes the tag checker", "[pdf][tagged]") {
   REQUIRE(tagged_build().result.exit_code == 0);
   for (const std::string language : {"fr", "en", "es", "ar"}) {
+    for (const std::string format : {"brochure", "trifold", "booklet"}) {
+      INFO(language << " " << format);
+      const TagReport report = check_tagged_pdf(tagged_build().pdf(language, format));
+      for (const auto& problem : report.problems) UNSCOPED_INFO(problem);
+      CHECK(report.problems.empty());
+      CHECK(report.marked_contents > 80);
+      CHECK(report.artifacts >= 3);  // rules, boxes, running header, footer, page numbers
+      CHECK(report.links >= 3);      // the three sources (and the Inserm guide outside the tri-fold)
+      CHECK(report.elements > 80);
+    }
+  }
+}
+
+TEST_CASE("the tri-fold's structure reads cover, fold-in, inside panels, back", "[pdf][tagged]") {
+  REQUIRE(tagged_build().result.exit_code == 0);
+  for (const std::string language : {"fr", "en", "ar"}) {
     INFO(language);
-    const TagReport report = check_tagged_pdf(tagged_build().pdf(language));
-    for (const auto& problem : report.problems) UNSCOPED_INFO(problem);
-    CHECK(report.problems.empty());
-    CHECK(report.marked_contents > 80);
-    CHECK(report.artifacts > 10);  // rules, boxes, running header, footer, page numbers
-    CHECK(report.links >= 4);      // the Inserm guide and three sources
-    CHECK(report.elements > 80);
+    const auto tree = run_process({"pdfinfo", "-struct-text", tagged_build().pdf(language, "trifold").string()});
+    REQUIRE(tree.exit_code == 0);
+    // On the sheet the back panel sits between the fold-in panel and the cover, and the
+    // inside comes on the other side; read, the leaflet goes from title to contact.
+    std::size_t from = 0;
+    for (const std::string element : {"H1 (block)", "H2 (block)", "L (block)", "Sect\n    H3", "Sect\n    H2",
+                                      "Sect\n    H2"}) {
+      from = tree.out.find(element, from);
+      INFO(element);
+      REQUIRE(from != std::string::npos);
+      ++from;
+    }
+  }
+  const auto en = run_process({"pdfinfo", "-struct-text", tagged_build().pdf("en", "trifold").string()}).out;
+  std::size_t from = 0;
+  for (const std::string text : {"\"Immunotherapy\"", "\"Has your doctor mentioned", "\"What is immunotherapy?\"",
+                                 "\"How does it work?\"", "\"Side effects\"", "\"Talk to your care team\"",
+                                 "\"Sources and further reading\"", "\"Contact\"",
+                                 "\"This leaflet does not replace advice from your care team.\""}) {
+    INFO(text);
+    const auto found = en.find(text, from);
+    CHECK(found != std::string::npos);
+    if (found != std::string::npos) from = found;
   }
 }
 
