@@ -37,13 +37,24 @@ void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string
   set_fill(run.color);
   out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
 
+  // Text is drawn in reading order: a right-to-left run from its right end, the pen moving
+  // back for each unit (TJ takes negative steps as well as positive ones).
+  std::vector<std::pair<std::size_t, std::size_t>> units;
+  for (std::size_t first = 0; first < run.glyphs.size(); first = unit_end(run, first)) {
+    units.emplace_back(first, unit_end(run, first));
+  }
+  const bool reading_order = run.rtl && draws_rtl_in_reading_order(*run.face);
+  if (reading_order) std::reverse(units.begin(), units.end());
   GlyphWriter writer{out_, font, run.size};
-  for (std::size_t first = 0; first < run.glyphs.size();) {
-    const std::size_t last = cluster_end(run, first);
+  for (const auto& [first, last] : units) {
     std::string text;
     for (std::size_t k = first; k < last; ++k) text += run.glyphs[k].text;
-    writer.show_cluster(std::span(run.glyphs).subspan(first, last - first), extraction_text(text, run.rtl));
-    first = last;
+    const auto glyphs = std::span(run.glyphs).subspan(first, last - first);
+    if (says_text_apart(run, first, last)) {
+      writer.show_apart(run, first, last);
+    } else {
+      writer.show_cluster(glyphs, extraction_text(text, run.rtl && !reading_order));
+    }
   }
   writer.finish();
   out_ += "ET\n";
@@ -72,20 +83,43 @@ void ContentStream::GlyphWriter::show_cluster(std::span<const text::PlacedGlyph>
   }
 }
 
-void ContentStream::GlyphWriter::show(const text::PlacedGlyph& glyph) {
-  const std::uint16_t code = font.code_of_glyph.at(glyph.id);
-  if (glyph.y != rise) {
+void ContentStream::GlyphWriter::show_apart(const text::GlyphRun& run, std::size_t first, std::size_t last) {
+  double right = 0;
+  const auto characters = invisible_characters(run, first, last, right);
+  if (!characters.empty()) {
     close_array();
-    rise = glyph.y;
+    out += "3 Tr\n";  // invisible (§9.3.6)
+    double x = right;
+    for (const InvisibleCharacter& character : characters) {
+      x -= character.width * size / 1000.0;
+      show_code(font.code_of_invisible.at(character), x, 0);
+    }
+    close_array();
+    out += "0 Tr\n";
+  }
+  for (std::size_t k = first; k < last; ++k) {
+    const text::PlacedGlyph& glyph = run.glyphs[k];
+    show_code(font.silent_code_of_glyph.at(glyph.id), glyph.x, glyph.y);
+  }
+}
+
+void ContentStream::GlyphWriter::show(const text::PlacedGlyph& glyph) {
+  show_code(font.code_of_glyph.at(glyph.id), glyph.x, glyph.y);
+}
+
+void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {
+  if (y != rise) {
+    close_array();
+    rise = y;
     out += pdf_number(rise) + " Ts\n";
   }
   if (!array_open) out += '[';
   array_open = true;
   // TJ numbers move the pen left by n/1000 of the font size (§9.4.3).
-  const double adjust = (pen - glyph.x) * 1000.0 / size;
+  const double adjust = (pen - x) * 1000.0 / size;
   if (std::abs(adjust) >= 0.05) out += pdf_number(adjust) + ' ';
   out += '<' + code_hex(code) + '>';
-  pen = glyph.x + font.width_of_code.at(code) * size / 1000.0;
+  pen = x + font.width_of_code.at(code) * size / 1000.0;
 }
 
 void ContentStream::GlyphWriter::begin_actual_text(const std::string& text) {

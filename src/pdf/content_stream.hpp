@@ -43,7 +43,11 @@ class ContentStream {
     /// Shows the glyphs of one cluster, wrapped in /ActualText when `text` is not what
     /// /ToUnicode gives them.
     void show_cluster(std::span<const text::PlacedGlyph> glyphs, const std::string& text);
+    /// Shows a right-to-left cluster drawn in reading order: its glyphs silently, then its
+    /// characters as invisible glyphs from its right edge leftwards (see says_text_apart).
+    void show_apart(const text::GlyphRun& run, std::size_t first, std::size_t last);
     void show(const text::PlacedGlyph& glyph);
+    void show_code(std::uint16_t code, double x, double y);
     void begin_actual_text(const std::string& text);
     void end_actual_text();
     void close_array();

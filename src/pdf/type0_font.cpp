@@ -1,5 +1,6 @@
 #include "pdf/type0_font.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/hash.hpp"
@@ -62,8 +63,22 @@ HPDF_Array width_array(HpdfDocument& pdf, const std::map<std::uint16_t, int>& wi
   return w;
 }
 
+/// §9.7.4.2: the glyph of each code, two bytes per code; codes up to the subset's glyph
+/// count are the glyphs themselves.
+HPDF_Dict cid_to_gid_map(HpdfDocument& pdf, const std::map<std::uint16_t, std::uint16_t>& glyph_of_code) {
+  std::string bytes;
+  for (std::uint32_t code = 0; code <= glyph_of_code.rbegin()->first; ++code) {
+    const auto found = glyph_of_code.find(static_cast<std::uint16_t>(code));
+    const std::uint32_t glyph = found == glyph_of_code.end() ? 0 : found->second;
+    bytes += static_cast<char>(glyph >> 8);
+    bytes += static_cast<char>(glyph & 0xFF);
+  }
+  return pdf.stream(bytes);
+}
+
 HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string& name, HPDF_Dict descriptor,
-                   const std::map<std::uint16_t, int>& width_of_code) {
+                   const std::map<std::uint16_t, int>& width_of_code,
+                   const std::map<std::uint16_t, std::uint16_t>& glyph_of_extra_code) {
   HPDF_Dict font = pdf.indirect_dict();
   pdf.check(HPDF_Dict_AddName(font, "Type", "Font"), "write a CID font");
   pdf.check(HPDF_Dict_AddName(font, "Subtype", face.is_cff() ? "CIDFontType0" : "CIDFontType2"), "write a CID font");
@@ -76,7 +91,13 @@ HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string
   pdf.check(HPDF_Dict_Add(font, "FontDescriptor", descriptor), "write a CID font");
   pdf.check(HPDF_Dict_AddNumber(font, "DW", 0), "write a CID font");
   pdf.check(HPDF_Dict_Add(font, "W", width_array(pdf, width_of_code)), "write a CID font");
-  if (!face.is_cff()) pdf.check(HPDF_Dict_AddName(font, "CIDToGIDMap", "Identity"), "write a CID font");
+  if (!face.is_cff() && glyph_of_extra_code.empty()) {
+    pdf.check(HPDF_Dict_AddName(font, "CIDToGIDMap", "Identity"), "write a CID font");
+  } else if (!face.is_cff()) {
+    std::map<std::uint16_t, std::uint16_t> glyph_of_code = glyph_of_extra_code;
+    for (const auto& [code, width] : width_of_code) glyph_of_code.emplace(code, code);
+    pdf.check(HPDF_Dict_Add(font, "CIDToGIDMap", cid_to_gid_map(pdf, glyph_of_code)), "write a CID font");
+  }
   return font;
 }
 
@@ -96,6 +117,28 @@ EmbeddedFont embed_type0_font(HpdfDocument& pdf, const fonts::Face& face, const 
     }
   }
 
+  // Extra codes follow the subset's glyphs: a silent one for each glyph drawn without text
+  // (same glyph, same width), an invisible one (glyph 0) for each character said at each width.
+  std::map<std::uint16_t, std::uint16_t> glyph_of_extra_code;
+  std::uint32_t next_code = 0;
+  for (const auto& [glyph, code] : subset->new_glyph_of) next_code = std::max<std::uint32_t>(next_code, code + 1u);
+  auto allocate = [&](std::uint16_t glyph, int width) {
+    if (next_code > 0xFFFF) throw FontSubsetError(face.path().string());
+    const auto code = static_cast<std::uint16_t>(next_code++);
+    glyph_of_extra_code[code] = glyph;
+    embedded.width_of_code[code] = width;
+    return code;
+  };
+  for (const std::uint32_t glyph : usage.silent_glyphs) {
+    const std::uint16_t subset_glyph = subset->new_glyph_of.at(glyph);
+    embedded.silent_code_of_glyph[glyph] = allocate(subset_glyph, embedded.width_of_code.at(subset_glyph));
+  }
+  for (const InvisibleCharacter& character : usage.invisible_characters) {
+    const std::uint16_t code = allocate(0, character.width);
+    embedded.code_of_invisible[character] = code;
+    embedded.text_of_code[code] = character.text;
+  }
+
   const std::string name = subset_tag(face, usage.glyphs) + face.postscript_name();
   HPDF_Dict program = pdf.stream(subset->font_program);
   if (face.is_cff()) {
@@ -105,7 +148,7 @@ EmbeddedFont embed_type0_font(HpdfDocument& pdf, const fonts::Face& face, const 
               "write a font program");
   }
   HPDF_Dict descriptor = font_descriptor(pdf, face, name, program);
-  HPDF_Dict descendant = cid_font(pdf, face, name, descriptor, embedded.width_of_code);
+  HPDF_Dict descendant = cid_font(pdf, face, name, descriptor, embedded.width_of_code, glyph_of_extra_code);
 
   embedded.font = pdf.indirect_dict();
   pdf.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "write a Type0 font");

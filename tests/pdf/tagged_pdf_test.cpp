@@ -118,7 +118,10 @@ TEST_CASE("pdfinfo shows the structure tree in reading order", "[pdf][tagged]") 
 
   const auto ar = run_process({"pdfinfo", "-struct-text", tagged_build().pdf("ar").string()});
   CHECK(ar.out.rfind("Document\n  P (block)\n", 0) == 0);
-  CHECK(ar.out.find("  H1 (block)\n") != std::string::npos);
+  // Right-to-left text comes in reading order, ligatures (lam-alef) and marks (shadda) whole.
+  CHECK(ar.out.find("  H1 (block)\n    \"العلاج المناعي\"\n") != std::string::npos);
+  CHECK(ar.out.find("    \"هل حدّثك طبيبك عن العلاج المناعي، أو سمعت هذه الكلمة من حولك؟") != std::string::npos);
+  CHECK(ar.out.find("وما الآثار الجانبية التي يجب مراقبتها. وهو لا يغني عن الحديث") != std::string::npos);
   CHECK(ar.out.find("    LI (block)\n      Lbl (block)\n") != std::string::npos);
 }
 
