@@ -3,6 +3,8 @@
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <tuple>
 #include <cctype>
 
 #include "core/confine.hpp"
@@ -33,6 +35,29 @@ std::vector<FontStyle> style_preference(FontStyle wanted) {
     case FontStyle::regular: break;
   }
   return {FontStyle::regular};
+}
+
+/// The system's fonts, read from fontconfig's caches of the standard font folders. The
+/// full configuration (dozens of XML files of aliases and substitutions, which leafpress
+/// never uses: it asks for families by name) costs more to parse than a leaflet to set;
+/// FONTCONFIG_FILE or FONTCONFIG_PATH in the environment ask for it all the same.
+FcConfig* load_fontconfig() {
+  if (std::getenv("FONTCONFIG_FILE") || std::getenv("FONTCONFIG_PATH")) return FcInitLoadConfigAndFonts();
+  FcConfig* config = FcConfigCreate();
+  if (!config) return nullptr;
+  static constexpr const char* kStandardFolders =
+      "<?xml version=\"1.0\"?><fontconfig>"
+      "<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>"
+      "<dir prefix=\"xdg\">fonts</dir><dir>~/.fonts</dir>"
+      "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>"
+      "<include ignore_missing=\"yes\">/etc/fonts/local.conf</include>"
+      "</fontconfig>";
+  if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(kStandardFolders), FcFalse) ||
+      !FcConfigBuildFonts(config)) {
+    FcConfigDestroy(config);
+    return FcInitLoadConfigAndFonts();
+  }
+  return config;
 }
 
 }  // namespace
@@ -117,41 +142,53 @@ const Face* FontRegistry::find_in_folders(std::string_view family, FontStyle sty
 
 const Face* FontRegistry::find_in_system(std::string_view family, FontStyle style) {
   if (!fontconfig_->config) {
-    fontconfig_->config = FcInitLoadConfigAndFonts();
+    fontconfig_->config = load_fontconfig();
     if (!fontconfig_->config) return nullptr;
   }
+  // Every scalable face of the family, nearest style first: fontconfig's matching would
+  // always answer with *some* font, and its substitution rules cost more than the search.
   const std::string family_name(family);
   FcPattern* pattern = FcPatternCreate();
   FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family_name.c_str()));
+  FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+  FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, nullptr);
+  FcFontSet* fonts = FcFontList(fontconfig_->config, pattern, objects);
+  FcObjectSetDestroy(objects);
+  FcPatternDestroy(pattern);
+  if (!fonts) return nullptr;
+
   const bool bold = style == FontStyle::bold || style == FontStyle::bold_italic;
   const bool italic = style == FontStyle::italic || style == FontStyle::bold_italic;
-  FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-  FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-  FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
-  FcConfigSubstitute(fontconfig_->config, pattern, FcMatchPattern);
-  FcDefaultSubstitute(pattern);
-  FcResult result = FcResultNoMatch;
-  FcPattern* match = FcFontMatch(fontconfig_->config, pattern, &result);
-  FcPatternDestroy(pattern);
-  if (!match) return nullptr;
-
-  // fontconfig always answers with *some* font; only take it if it is the family asked for.
-  bool family_matches = false;
-  FcChar8* matched_family = nullptr;
-  for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &matched_family) == FcResultMatch; ++i) {
-    if (same_family(reinterpret_cast<const char*>(matched_family), family)) family_matches = true;
+  struct Candidate {
+    int distance;
+    std::string file;
+    int index;
+    bool operator<(const Candidate& other) const {
+      return std::tie(distance, file, index) < std::tie(other.distance, other.file, other.index);
+    }
+  };
+  std::vector<Candidate> candidates;
+  for (int i = 0; i < fonts->nfont; ++i) {
+    FcChar8* file = nullptr;
+    int index = 0;
+    int weight = FC_WEIGHT_REGULAR;
+    int slant = FC_SLANT_ROMAN;
+    if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+    FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
+    FcPatternGetInteger(fonts->fonts[i], FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(fonts->fonts[i], FC_SLANT, 0, &slant);
+    if ((slant != FC_SLANT_ROMAN) != italic) continue;
+    const int wanted = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+    candidates.push_back({std::abs(weight - wanted), reinterpret_cast<const char*>(file), index});
   }
-  FcChar8* file = nullptr;
-  int index = 0;
-  const Face* face = nullptr;
-  if (family_matches && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
-    FcPatternGetInteger(match, FC_INDEX, 0, &index);
-    face = open(reinterpret_cast<const char*>(file), index);
-    // fontconfig answers with the nearest style; a missing italic must not pass for one.
-    if (face && style_of(face->metrics()) != style) face = nullptr;
+  FcFontSetDestroy(fonts);
+  std::sort(candidates.begin(), candidates.end());
+  for (const Candidate& candidate : candidates) {
+    // A face whose own tables say another style must not pass for this one.
+    const Face* face = open(candidate.file, candidate.index);
+    if (face && style_of(face->metrics()) == style) return face;
   }
-  FcPatternDestroy(match);
-  return face;
+  return nullptr;
 }
 
 std::vector<std::string> FontRegistry::folder_families() const {

@@ -19,6 +19,7 @@
 
 #include "core/c_handle.hpp"
 #include "core/utf8.hpp"
+#include "text/compiled_patterns.hpp"
 
 namespace leafpress::text {
 
@@ -155,7 +156,7 @@ std::optional<std::filesystem::path> find_hyphenation_dictionary(std::string_vie
 std::optional<Hyphenator> Hyphenator::try_load(const std::filesystem::path& path, std::string_view language,
                                                HyphenationSettings settings) {
   auto patterns = std::make_unique<Patterns>();
-  patterns->dict.reset(hnj_hyphen_load(path.c_str()));
+  patterns->dict.reset(load_patterns(path));
   if (!patterns->dict) return std::nullopt;
   // libhyphen reads the charset from the dictionary's first line and only decodes UTF-8 itself.
   if (!patterns->dict->utf8) {

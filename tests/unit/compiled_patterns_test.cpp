@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include <hyphen.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/c_handle.hpp"
+#include "support/scratch_dir.hpp"
+#include "text/compiled_patterns.hpp"
+#include "text/hyphenate.hpp"
+
+using namespace leafpress;
+
+namespace {
+
+using Dict = core::CHandle<HyphenDict, hnj_hyphen_free>;
+
+const std::filesystem::path kEnglish = std::filesystem::path(text::kSystemHyphenationDir) / "hyph_en_US.dic";
+const std::filesystem::path kFrench = std::filesystem::path(text::kSystemHyphenationDir) / "hyph_fr.dic";
+
+/// libhyphen's odd/even digits for each letter of each word.
+std::vector<std::string> hyphens(HyphenDict* dict, const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const std::string& word : words) {
+    std::vector<char> marks(word.size() + 5, '\0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    hnj_hyphen_hyphenate2(dict, word.c_str(), static_cast<int>(word.size()), marks.data(), nullptr, &rep, &pos, &cut);
+    if (rep) {
+      for (std::size_t i = 0; i < word.size(); ++i) std::free(rep[i]);
+      std::free(rep);
+      std::free(pos);
+      std::free(cut);
+    }
+    out.emplace_back(marks.data());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("compiled patterns read back hyphenate exactly as libhyphen's own", "[hyphenate]") {
+  const std::vector<std::string> words = {"immunotherapy", "lymphocytes", "treatment", "inflammation",
+                                          "checkpoint", "hyphenation", "antibodies", "chemotherapy"};
+  for (const auto& file : {kEnglish, kFrench}) {
+    INFO(file);
+    const Dict loaded(hnj_hyphen_load(file.c_str()));
+    REQUIRE(loaded);
+    const std::string bytes = text::serialize_patterns(*loaded);
+    const Dict read(text::deserialize_patterns(bytes));
+    REQUIRE(read);
+    CHECK(text::serialize_patterns(*read) == bytes);
+    CHECK(hyphens(read.get(), words) == hyphens(loaded.get(), words));
+  }
+}
+
+TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]") {
+  const Dict loaded(hnj_hyphen_load(kEnglish.c_str()));
+  REQUIRE(loaded);
+  const std::string bytes = text::serialize_patterns(*loaded);
+  // Cut anywhere: refused.
+  for (std::size_t size = 0; size < bytes.size(); size += 1 + size / 3) {
+    const Dict read(text::deserialize_patterns(std::string_view(bytes).substr(0, size)));
+    CHECK_FALSE(read);
+  }
+  CHECK_FALSE(Dict(text::deserialize_patterns(bytes + "x")));
+  CHECK_FALSE(Dict(text::deserialize_patterns("not a cache")));
+  // A huge number where a count, a length or a state number stands (the first states'
+  // fields, from byte 64 on): refused, not allocated or followed.
+  int refused = 0;
+  for (std::size_t at = 64; at + 4 <= bytes.size() && refused < 20; at += 4) {
+    std::string damaged = bytes;
+    const std::int32_t huge = 0x7fffff00;
+    std::memcpy(damaged.data() + at, &huge, sizeof huge);
+    const Dict read(text::deserialize_patterns(damaged));
+    if (!read) ++refused;
+  }
+  CHECK(refused == 20);
+}
+
+TEST_CASE("the pattern cache keeps a compiled copy keyed by the dictionary's bytes", "[hyphenate]") {
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  const Dict first(text::load_patterns(kEnglish));
+  REQUIRE(first);
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "cache")) {
+    CHECK(entry.path().filename().string().rfind("hyphen-", 0) == 0);
+    ++files;
+  }
+  CHECK(files == 1);
+  const Dict second(text::load_patterns(kEnglish));  // read from the cache
+  REQUIRE(second);
+  CHECK(text::serialize_patterns(*second) == text::serialize_patterns(*first));
+  ::setenv("LEAFPRESS_CACHE_DIR", "off", 1);
+  CHECK(text::pattern_cache_folder() == std::nullopt);
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
