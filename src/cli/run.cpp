@@ -62,7 +62,7 @@ struct Job {
 LoadedLeaflet load(const std::string& folder, const Options& options) {
   LoadedLeaflet leaflet{folder, core::Diagnostics(options.strict), std::nullopt, {}};
   try {
-    leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits);
+    leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages);
   } catch (const core::InternalError&) {
     throw;
   } catch (const std::exception& e) {

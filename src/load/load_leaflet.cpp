@@ -243,6 +243,7 @@ void check_unused_strings(const document::Document& doc, core::Diagnostics& diag
 }
 
 std::optional<document::Document> load_checked(const fs::path& directory, const core::Limits& limits,
+                                               const std::vector<std::string>& only_languages,
                                                core::Diagnostics& diags);
 
 }  // namespace
@@ -269,11 +270,12 @@ bool is_language_tag(std::string_view text) {
 }
 
 std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags,
-                                               const core::Limits& limits) {
+                                               const core::Limits& limits,
+                                               const std::vector<std::string>& only_languages) {
   // Every node access above is checked first; this only keeps a yaml-cpp surprise from
   // escaping load/ as an exception of a library the rest of leafpress does not know.
   try {
-    return load_checked(directory, limits, diags);
+    return load_checked(directory, limits, only_languages, diags);
   } catch (const YAML::Exception& e) {
     diags.error({directory.string(), 0, 0}, std::string("internal error while reading YAML: ") + e.what());
     return std::nullopt;
@@ -283,6 +285,7 @@ std::optional<document::Document> load_leaflet(const fs::path& directory, core::
 namespace {
 
 std::optional<document::Document> load_checked(const fs::path& directory, const core::Limits& limits,
+                                               const std::vector<std::string>& only_languages,
                                                core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
   const std::string display_dir = directory.lexically_normal().string();
@@ -357,6 +360,12 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
 
+  if (!only_languages.empty()) {
+    std::erase_if(wanted, [&](const auto& w) {
+      return w.first != doc.default_language &&
+             std::find(only_languages.begin(), only_languages.end(), w.first) == only_languages.end();
+    });
+  }
   load_catalogs(directory, trimmed_dir, doc, wanted, limits, diags);
   check_default_strings(doc, diags);
   // With the structure broken, references are missing and "unused" would be noise.

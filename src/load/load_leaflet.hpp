@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/limits.hpp"
@@ -12,8 +14,11 @@ namespace leafpress::load {
 /// Loads leaflet.yaml and every <lang>.yaml beside it, within `limits` (a file that is a
 /// symlink leading outside `directory` is refused unless `limits.allow_outside`). Reports
 /// every problem it finds, not just the first; returns nullopt when any is an error.
+/// With `only_languages`, only their strings and the default language's are read (a build
+/// of one language need not parse the others).
 std::optional<document::Document> load_leaflet(const std::filesystem::path& directory, core::Diagnostics& diags,
-                                               const core::Limits& limits = {});
+                                               const core::Limits& limits = {},
+                                               const std::vector<std::string>& only_languages = {});
 
 /// True for language tags such as "fr", "en", "pt-BR", "zh-Hant".
 bool is_language_tag(std::string_view text);
