@@ -5,8 +5,9 @@
 #
 # Installs what is missing, builds leafpress in Release (build-bench/), then
 #   1. times whole `leafpress build` processes with hyperfine: the shipped leaflet in French
-#      alone and in all its languages, and a generated 40-page French leaflet; peak RSS from
-#      GNU time, PDF sizes and pages;
+#      alone (the brochure), in all its languages and formats (4 x 3 documents), and a
+#      generated 40-page French leaflet; peak RSS from GNU time, PDF sizes and pages, and
+#      documents per second for the batch;
 #   2. runs bench/peers/run.sh: leafpress, Typst and WeasyPrint on the same two pages;
 #   3. runs the micro-benchmarks (bench/micro, Google Benchmark);
 # and prints a summary. BENCH_RUNS (default 20) sets the runs of each whole-process timing,
@@ -30,16 +31,16 @@ trap 'rm -rf "$out"' EXIT
 # --- 1. whole processes ---------------------------------------------------------------
 bench/stress/generate.py "$out/stress"
 "$LEAFPRESS" build "$out/stress" --out "$out/stress-pdf" >/dev/null
-stress_pdf="$out/stress-pdf/stress.fr.pdf"
+stress_pdf="$out/stress-pdf/stress.fr.brochure.pdf"
 stress_pages="$(bench_pages "$stress_pdf")"
 if [ "$stress_pages" -lt 35 ] || [ "$stress_pages" -gt 45 ]; then
   echo "bench: the stress document has $stress_pages pages, not about 40; adjust bench/stress/generate.py --sections" >&2
   exit 1
 fi
 
-names=("immunotherapy, fr alone" "immunotherapy, fr en es ar" "stress, fr, $stress_pages pages")
+names=("immunotherapy, fr brochure alone" "immunotherapy, 4 languages x 3 formats" "stress, fr, $stress_pages pages")
 commands=(
-  "$LEAFPRESS build $leaflet --lang fr --out $out/one"
+  "$LEAFPRESS build $leaflet --lang fr --format brochure --out $out/one"
   "$LEAFPRESS build $leaflet --out $out/all"
   "$LEAFPRESS build $out/stress --out $out/stress-pdf"
 )
@@ -51,8 +52,8 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/times.json" "${args[@
 
 whole="$out/whole.md"
 {
-  echo "| leafpress build | mean ± σ ms | median ms | CPU ms | peak RSS MB | PDFs | pages | PDF KB |"
-  echo "|---|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| leafpress build | mean ± σ ms | median ms | CPU ms | peak RSS MB | PDFs | PDFs / s | pages | PDF KB |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|"
   for i in "${!names[@]}"; do
     name="${names[$i]}"
     # shellcheck disable=SC2086 # the command is words, as hyperfine -N splits it
@@ -63,12 +64,14 @@ whole="$out/whole.md"
       pages=$((pages + $(bench_pages "$pdf")))
       bytes=$((bytes + $(bench_bytes "$pdf")))
     done
-    printf '| %s | %s ± %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+    median="$(bench_result "$out/times.json" "$name" median)"
+    printf '| %s | %s ± %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
       "$(bench_ms "$(bench_result "$out/times.json" "$name" mean)")" \
       "$(bench_ms "$(bench_result "$out/times.json" "$name" stddev)")" \
-      "$(bench_ms "$(bench_result "$out/times.json" "$name" median)")" \
+      "$(bench_ms "$median")" \
       "$(bench_ms "$(bench_cpu "$out/times.json" "$name")")" \
-      "$(bench_mb "$rss")" "$count" "$pages" "$(bench_kb "$bytes")"
+      "$(bench_mb "$rss")" "$count" "$(awk -v n="$count" -v t="$median" 'BEGIN { printf "%.0f", n / t }')" \
+      "$pages" "$(bench_kb "$bytes")"
   done
 } >"$whole"
 

@@ -36,7 +36,7 @@ add_tool() {
 skip() { echo "bench/peers: skipping $1: $2" >&2; }
 
 add_tool "leafpress $("$LEAFPRESS" --version | awk '{ print $2 }')" \
-  "$LEAFPRESS build $peers/leafpress --out $out/leafpress" "$out/leafpress/leafpress.fr.pdf"
+  "$LEAFPRESS build $peers/leafpress --out $out/leafpress" "$out/leafpress/leafpress.fr.brochure.pdf"
 
 if [ -d "$typst14_addon" ] && command -v node >/dev/null; then
   # The version is the compiler's own answer, not the package's label.
