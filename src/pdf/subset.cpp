@@ -14,9 +14,12 @@ std::optional<Subset> subset_face(const fonts::Face& face, const std::set<std::u
   for (const std::uint32_t glyph : glyphs) hb_set_add(glyph_set, glyph);
 
   // Shaping already happened: substitution and positioning tables would only pull more
-  // glyphs into the subset's closure and bytes into the file.
+  // glyphs into the subset's closure and bytes into the file. A CIDFontType2 program is
+  // reached by glyph id, so neither its character map, its names nor its PostScript and
+  // OS/2 metrics are read (ISO 32000-1 §9.9: glyf, head, hhea, hmtx, loca and maxp are).
   hb_set_t* dropped = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx", "DSIG"}) {
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx", "DSIG", "cmap", "name",
+                          "post", "OS/2", "gasp", "STAT", "meta", "vhea", "vmtx"}) {
     hb_set_add(dropped, hb_tag_from_string(tag, 4));
   }
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
