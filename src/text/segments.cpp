@@ -39,13 +39,20 @@ std::vector<Boundary> boundaries(const StyledParagraph& paragraph, const ShapedP
   return merged;
 }
 
+/// The hyphen glyph of each face, shaped once per paragraph.
+using HyphenGlyphs = std::map<const fonts::Face*, ShapedGlyph>;
+
 /// The hyphen glyph of `item`'s face and size, shown where a line breaks after it. Its text
 /// is a soft hyphen (U+00AD): ISO 32000-1 §14.8.2.2.3 marks a hyphen that only breaks a word.
 ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph& shaped, const ShapedItem& item,
-                        std::size_t offset) {
+                        std::size_t offset, HyphenGlyphs& hyphens) {
   const ShapingRun& run = shaped.runs[item.run];
-  const auto glyphs = shape(*run.face, "-", 0, 1, paragraph.language);
-  ShapedItem hyphen{item.run, glyphs.empty() ? ShapedGlyph{} : glyphs.front(), 0, "\u00AD", false};
+  auto found = hyphens.find(run.face);
+  if (found == hyphens.end()) {
+    const auto glyphs = shape(*run.face, "-", 0, 1, paragraph.language);
+    found = hyphens.emplace(run.face, glyphs.empty() ? ShapedGlyph{} : glyphs.front()).first;
+  }
+  ShapedItem hyphen{item.run, found->second, 0, "\u00AD", false};
   hyphen.glyph.cluster = static_cast<std::uint32_t>(offset);
   const double size = paragraph.runs[run.style_run].style.size;
   hyphen.advance = hyphen.glyph.advance * size / run.face->metrics().units_per_em;
@@ -58,6 +65,7 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
                                        const std::vector<std::size_t>& hyphenation_points) {
   const auto& items = shaped.items;
   std::vector<Segment> segments;
+  HyphenGlyphs hyphens;
   std::size_t i = 0;
   for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points)) {
     Segment seg{i, i, 0, 0, std::nullopt};
@@ -67,7 +75,9 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
     for (std::size_t k = seg.first; k < seg.last; ++k) {
       (items[k].is_space ? seg.space_width : seg.content_width) += items[k].advance;
     }
-    if (boundary.hyphenation) seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], boundary.offset);
+    if (boundary.hyphenation) {
+      seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], boundary.offset, hyphens);
+    }
     segments.push_back(std::move(seg));
   }
   return segments;

@@ -60,7 +60,7 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
                                 TextContext& context, core::Diagnostics& diags) {
   std::vector<Line> lines;
   if (paragraph.text.empty() || paragraph.runs.empty()) return lines;
-  const ShapedParagraph shaped = shape_paragraph(paragraph, context.fallback, diags);
+  const ShapedParagraph shaped = shape_paragraph(paragraph, context.fallback, diags, &context.shapes);
   const std::vector<std::size_t> hyphenation_points =
       settings.hyphenate ? paragraph_hyphenation_points(paragraph.text, paragraph.language, context.hyphenators,
                                                         paragraph.unhyphenatable)

@@ -17,13 +17,16 @@ bool is_collapsible_space(std::string_view text) { return text == " "; }
 /// the glyphs in logical order: a right-to-left run's visual glyphs are reversed.
 /// Example: "office" in Noto Serif shapes to o, ffi, c, e with clusters 0, 1, 4, 5; the
 /// ffi glyph stands for bytes [1, 4) = "ffi".
-std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs) {
+std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs,
+                                   ShapeCache* cache) {
   std::vector<ShapedItem> items;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const ShapingRun& run = runs[r];
     const std::string& language = paragraph.runs[run.style_run].style.language;
-    auto glyphs = shape(*run.face, paragraph.text, run.begin, run.end, language.empty() ? paragraph.language : language,
-                        run.script, run.rtl());
+    const std::string_view shaping_language = language.empty() ? paragraph.language : language;
+    auto glyphs = cache ? cache->shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script,
+                                       run.rtl())
+                        : shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script, run.rtl());
     if (run.rtl()) std::reverse(glyphs.begin(), glyphs.end());
     std::set<std::uint32_t> clusters;
     for (const ShapedGlyph& glyph : glyphs) clusters.insert(glyph.cluster);
@@ -83,10 +86,10 @@ void report_uncovered(const StyledParagraph& paragraph, const std::vector<Shapin
 }  // namespace
 
 ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
-                                core::Diagnostics& diags) {
+                                core::Diagnostics& diags, ShapeCache* cache) {
   ShapedParagraph shaped;
   shaped.runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction), fallback);
-  shaped.items = shape_runs(paragraph, shaped.runs);
+  shaped.items = shape_runs(paragraph, shaped.runs, cache);
   report_uncovered(paragraph, shaped.runs, shaped.items, diags);
   return shaped;
 }

@@ -5,6 +5,7 @@
 
 #include "core/diagnostics.hpp"
 #include "fonts/font_fallback.hpp"
+#include "text/shape_cache.hpp"
 #include "text/itemize.hpp"
 #include "text/shape.hpp"
 #include "text/styled_paragraph.hpp"
@@ -26,9 +27,9 @@ struct ShapedParagraph {
   std::vector<ShapedItem> items;
 };
 
-/// Itemizes (bidi, script, fallback faces) and shapes a paragraph; reports the characters no
-/// face covers, one error per script, at the paragraph's place.
+/// Itemizes (bidi, script, fallback faces) and shapes a paragraph, through `cache` when
+/// given; reports the characters no face covers, one error per script, at the paragraph's place.
 ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
-                                core::Diagnostics& diags);
+                                core::Diagnostics& diags, ShapeCache* cache = nullptr);
 
 }  // namespace leafpress::text

@@ -2,6 +2,7 @@
 
 #include "fonts/font_fallback.hpp"
 #include "text/hyphenate.hpp"
+#include "text/shape_cache.hpp"
 
 namespace leafpress::text {
 
@@ -18,11 +19,13 @@ struct LineCounts {
 };
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
-/// fonts and hyphenation dictionaries, each loaded once, and the running line counts.
+/// fonts and hyphenation dictionaries, each loaded once, shaping done before, and the
+/// running line counts.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
   LineCounts counts{};
+  ShapeCache shapes{};
 };
 
 }  // namespace leafpress::text
