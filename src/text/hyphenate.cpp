@@ -269,7 +269,8 @@ std::size_t last_apostrophe_end(std::string_view word) {
 
 std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std::string_view language,
                                                       HyphenatorCache& cache,
-                                                      std::span<const ByteRange> unhyphenatable) {
+                                                      std::span<const ByteRange> unhyphenatable,
+                                                      BreakIterators* iterators) {
   std::vector<std::size_t> points;
   const Hyphenator* hyphenator = cache.find(language);
   if (!hyphenator || text.empty()) return points;
@@ -278,8 +279,12 @@ std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std
   UErrorCode status = U_ZERO_ERROR;
   const core::CHandle<UText, utext_close> utext(
       utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-  const std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale::forLanguageTag(std::string(language), status), status));
+  std::unique_ptr<icu::BreakIterator> made;
+  icu::BreakIterator* words = iterators ? iterators->word(language) : nullptr;
+  if (!iterators) {
+    made.reset(icu::BreakIterator::createWordInstance(icu::Locale::forLanguageTag(std::string(language), status), status));
+    words = made.get();
+  }
   if (U_FAILURE(status) || !words) return points;
   words->setText(utext.get(), status);
   if (U_FAILURE(status)) return points;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/break_iterators.hpp"
+
 namespace leafpress::text {
 
 // TeX's \lefthyphenmin and \righthyphenmin: the fewest characters a hyphen may leave on the
@@ -102,8 +104,10 @@ struct ByteRange {
 /// Byte offsets in UTF-8 paragraph `text` where a hyphen may go, ascending: inside the
 /// words ICU's word BreakIterator finds for `language`, except words touching a range of
 /// `unhyphenatable` (URLs, names); none when `cache` has no dictionary for `language`.
+/// `iterators`, when given, lends the word break iterator.
 std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std::string_view language,
                                                       HyphenatorCache& cache,
-                                                      std::span<const ByteRange> unhyphenatable = {});
+                                                      std::span<const ByteRange> unhyphenatable = {},
+                                                      BreakIterators* iterators = nullptr);
 
 }  // namespace leafpress::text

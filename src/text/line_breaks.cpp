@@ -38,7 +38,8 @@ bool after_hyphen(const icu::UnicodeString& text, int32_t boundary) {
 
 }  // namespace
 
-std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language) {
+std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language,
+                                                  BreakIterators* iterators) {
   std::vector<std::size_t> breaks;
   if (text.empty()) return breaks;
   const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
@@ -56,11 +57,14 @@ std::vector<std::size_t> line_break_opportunities(std::string_view text, std::st
   }
   utf8_offset_of[static_cast<std::size_t>(utf16.length())] = text.size();
 
-  UErrorCode status = U_ZERO_ERROR;
-  const std::string locale_id(language);
-  std::unique_ptr<icu::BreakIterator> iterator(
-      icu::BreakIterator::createLineInstance(icu::Locale::forLanguageTag(locale_id, status), status));
-  if (U_FAILURE(status) || !iterator) {
+  std::unique_ptr<icu::BreakIterator> made;
+  icu::BreakIterator* iterator = iterators ? iterators->line(language) : nullptr;
+  if (!iterators) {
+    UErrorCode status = U_ZERO_ERROR;
+    made.reset(icu::BreakIterator::createLineInstance(icu::Locale::forLanguageTag(std::string(language), status), status));
+    if (U_SUCCESS(status)) iterator = made.get();
+  }
+  if (!iterator) {
     breaks.push_back(text.size());
     return breaks;
   }

@@ -16,7 +16,8 @@ struct Boundary {
 /// Break opportunities and hyphenation points merged in order; a hyphenation point counts
 /// only where a cluster of left-to-right text starts, so a ligature ("ffi") is never split.
 std::vector<Boundary> boundaries(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
-                                 const std::vector<std::size_t>& hyphenation_points) {
+                                 const std::vector<std::size_t>& hyphenation_points,
+                                 BreakIterators* iterators) {
   std::map<std::size_t, bool> starts;  // cluster start -> may take a hyphen
   for (std::size_t k = 1; k < shaped.items.size(); ++k) {
     const ShapedItem& item = shaped.items[k];
@@ -25,7 +26,7 @@ std::vector<Boundary> boundaries(const StyledParagraph& paragraph, const ShapedP
     starts.emplace(item.glyph.cluster, !shaped.runs[item.run].rtl() && !item.is_space && !before.is_space);
   }
   std::vector<Boundary> merged;
-  for (const std::size_t offset : line_break_opportunities(paragraph.text, paragraph.language)) {
+  for (const std::size_t offset : line_break_opportunities(paragraph.text, paragraph.language, iterators)) {
     merged.push_back({offset, false});
   }
   for (const std::size_t offset : hyphenation_points) {
@@ -62,12 +63,13 @@ ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph&
 }  // namespace
 
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
-                                       const std::vector<std::size_t>& hyphenation_points) {
+                                       const std::vector<std::size_t>& hyphenation_points,
+                                       BreakIterators* iterators) {
   const auto& items = shaped.items;
   std::vector<Segment> segments;
   HyphenGlyphs hyphens;
   std::size_t i = 0;
-  for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points)) {
+  for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points, iterators)) {
     Segment seg{i, i, 0, 0, std::nullopt};
     while (i < items.size() && items[i].glyph.cluster < boundary.offset) ++i;
     seg.last = i;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "text/break_iterators.hpp"
 #include "text/shaped_paragraph.hpp"
 
 namespace leafpress::text {
@@ -24,6 +25,7 @@ struct Segment {
 /// `hyphenation_points` (byte offsets, ascending) that fall between two glyph clusters of
 /// left-to-right text.
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
-                                       const std::vector<std::size_t>& hyphenation_points);
+                                       const std::vector<std::size_t>& hyphenation_points,
+                                       BreakIterators* iterators = nullptr);
 
 }  // namespace leafpress::text

@@ -63,9 +63,9 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
   const ShapedParagraph shaped = shape_paragraph(paragraph, context.fallback, diags, &context.shapes);
   const std::vector<std::size_t> hyphenation_points =
       settings.hyphenate ? paragraph_hyphenation_points(paragraph.text, paragraph.language, context.hyphenators,
-                                                        paragraph.unhyphenatable)
+                                                        paragraph.unhyphenatable, &context.breaks)
                          : std::vector<std::size_t>{};
-  const auto segments = segment_paragraph(paragraph, shaped, hyphenation_points);
+  const auto segments = segment_paragraph(paragraph, shaped, hyphenation_points, &context.breaks);
   if (segments.empty()) return lines;
   const bool justified = settings.align == Align::justify;
   const BreakModel model = break_model(shaped, segments, justified);

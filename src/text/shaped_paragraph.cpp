@@ -28,17 +28,19 @@ std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::
                                        run.rtl())
                         : shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script, run.rtl());
     if (run.rtl()) std::reverse(glyphs.begin(), glyphs.end());
-    std::set<std::uint32_t> clusters;
-    for (const ShapedGlyph& glyph : glyphs) clusters.insert(glyph.cluster);
-    std::set<std::uint32_t> given;
+    // Clusters rise monotonically in logical order (HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES):
+    // a glyph's characters run to the next glyph's cluster, the last one's to the run's end.
+    std::vector<std::size_t> ends(glyphs.size(), run.end);
+    for (std::size_t i = glyphs.size(); i-- > 1;) {
+      ends[i - 1] = glyphs[i].cluster > glyphs[i - 1].cluster ? glyphs[i].cluster : ends[i];
+    }
     const double scale = paragraph.runs[run.style_run].style.size / run.face->metrics().units_per_em;
-    for (const ShapedGlyph& glyph : glyphs) {
+    for (std::size_t i = 0; i < glyphs.size(); ++i) {
+      const ShapedGlyph& glyph = glyphs[i];
       ShapedItem item{r, glyph, glyph.advance * scale, {}, false};
-      const auto next = clusters.upper_bound(glyph.cluster);
-      const std::size_t end = next == clusters.end() ? run.end : *next;
-      const std::string_view chars = std::string_view(paragraph.text).substr(glyph.cluster, end - glyph.cluster);
+      const std::string_view chars = std::string_view(paragraph.text).substr(glyph.cluster, ends[i] - glyph.cluster);
       item.is_space = is_collapsible_space(chars);
-      if (given.insert(glyph.cluster).second) item.text = std::string(chars);
+      if (i == 0 || glyphs[i - 1].cluster != glyph.cluster) item.text = std::string(chars);
       items.push_back(std::move(item));
     }
   }

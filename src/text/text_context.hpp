@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fonts/font_fallback.hpp"
+#include "text/break_iterators.hpp"
 #include "text/hyphenate.hpp"
 #include "text/shape_cache.hpp"
 
@@ -26,6 +27,7 @@ struct TextContext {
   HyphenatorCache& hyphenators;
   LineCounts counts{};
   ShapeCache shapes{};
+  BreakIterators breaks{};
 };
 
 }  // namespace leafpress::text

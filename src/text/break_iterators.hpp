@@ -1,0 +1,35 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace leafpress::text {
+
+/// ICU break iterators by language, each made once: making one reads its rules, which costs
+/// more than breaking a paragraph with it. Not thread-safe: each worker has its own.
+class BreakIterators {
+ public:
+  BreakIterators();
+  ~BreakIterators();
+  BreakIterators(BreakIterators&&) noexcept;
+  BreakIterators& operator=(BreakIterators&&) noexcept;
+
+  /// Line breaks (UAX #14) for `language`; nullptr when ICU cannot make one.
+  icu::BreakIterator* line(std::string_view language);
+  /// Word boundaries (UAX #29) for `language`; nullptr when ICU cannot make one.
+  icu::BreakIterator* word(std::string_view language);
+
+ private:
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>> line_;
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>> word_;
+};
+
+}  // namespace leafpress::text
