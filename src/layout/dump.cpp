@@ -14,13 +14,6 @@ std::string number(double value) {
   return buffer;
 }
 
-std::string hex_color(const core::Rgb& color) {
-  char buffer[8];
-  auto channel = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
-  std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X", channel(color.r), channel(color.g), channel(color.b));
-  return buffer;
-}
-
 std::string run_text(const text::GlyphRun& run) {
   std::string text;
   for (const text::PlacedGlyph& glyph : run.glyphs) text += glyph.text;
@@ -38,11 +31,11 @@ std::string dump(const Pages& pages) {
       if (const auto* glyphs = std::get_if<GlyphItem>(&item)) {
         const text::GlyphRun& run = glyphs->run;
         out += "text " + number(glyphs->x + run.x) + " " + number(glyphs->baseline) + " " +
-               run.face->postscript_name() + " " + number(run.size) + " " + hex_color(run.color) + " \"" +
+               run.face->postscript_name() + " " + number(run.size) + " " + core::to_string(run.color) + " \"" +
                run_text(run) + "\"\n";
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         out += "rect " + number(rect->x) + " " + number(rect->y) + " " + number(rect->width) + " " +
-               number(rect->height) + " " + hex_color(rect->fill) + "\n";
+               number(rect->height) + " " + core::to_string(rect->fill) + "\n";
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         out += "link " + number(link->x) + " " + number(link->y) + " " + number(link->width) + " " +
                number(link->height) + " " + link->url + "\n";

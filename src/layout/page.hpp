@@ -55,7 +55,7 @@ struct RectItem {
   double y = 0;
   double width = 0;
   double height = 0;
-  core::Rgb fill;
+  core::Color fill;
   int element = kArtifact;
 };
 

@@ -127,8 +127,8 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Th
   }
   if (const auto colors = reader.find(theme_node, "colors"); colors && reader.expect_map(*colors, "colors")) {
     reader.check_keys(*colors, "colors", {"text", "accent", "accent_light", "muted"});
-    auto read = [&](const char* key, core::Rgb& into) {
-      if (const auto node = reader.find(*colors, key)) into = reader.color(*node, key).value_or(into);
+    auto read = [&](const char* key, core::Color& into) {
+      into = reader.color(*colors, key).value_or(into);
     };
     read("text", theme.text);
     read("accent", theme.accent);

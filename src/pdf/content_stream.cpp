@@ -19,9 +19,17 @@ std::string code_hex(std::uint16_t code) {
 
 }  // namespace
 
-void ContentStream::set_fill(const core::Rgb& color) {
-  out_ += pdf_number(color.r) + ' ' + pdf_number(color.g) + ' ' + pdf_number(color.b) + " rg\n";
+std::string color_operator(const core::Color& color, bool stroke) {
+  // ISO 32000-1 §8.6.8: rg/RG set DeviceRGB, k/K DeviceCMYK.
+  if (const auto* cmyk = std::get_if<core::Cmyk>(&color)) {
+    return pdf_number(cmyk->c) + ' ' + pdf_number(cmyk->m) + ' ' + pdf_number(cmyk->y) + ' ' + pdf_number(cmyk->k) +
+           (stroke ? " K\n" : " k\n");
+  }
+  const auto& rgb = std::get<core::Rgb>(color);
+  return pdf_number(rgb.r) + ' ' + pdf_number(rgb.g) + ' ' + pdf_number(rgb.b) + (stroke ? " RG\n" : " rg\n");
 }
+
+void ContentStream::set_fill(const core::Color& color) { out_ += color_operator(color, false); }
 
 void ContentStream::fill_rect(const layout::RectItem& rect) {
   set_fill(rect.fill);

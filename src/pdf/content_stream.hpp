@@ -9,6 +9,10 @@
 
 namespace leafpress::pdf {
 
+/// The operator line setting the fill (or stroke) colour in the colour's own model:
+/// "r g b rg" for RGB, "c m y k k" for CMYK.
+std::string color_operator(const core::Color& color, bool stroke);
+
 /// Builds one page's content stream (ISO 32000-1 §8, §9.4) from display items. Takes the
 /// page height to flip the display list's top-down y into PDF's bottom-up y.
 class ContentStream {
@@ -29,7 +33,7 @@ class ContentStream {
   const std::string& bytes() const { return out_; }
 
  private:
-  void set_fill(const core::Rgb& color);
+  void set_fill(const core::Color& color);
 
   /// Writes glyphs of one run into TJ arrays, tracking the viewer's pen and text rise.
   struct GlyphWriter {

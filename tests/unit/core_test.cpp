@@ -39,6 +39,57 @@ TEST_CASE("hex colours parse and anything else is refused", "[core]") {
   CHECK_FALSE(core::try_parse_hex_color("#GGGGGG"));
 }
 
+TEST_CASE("colours are '#RRGGBB' or cmyk() with four inks in percent", "[core][color]") {
+  std::string problem;
+  CHECK(core::try_parse_color("#0B6E75", problem) == core::Color{core::Rgb{11 / 255.0, 110 / 255.0, 117 / 255.0}});
+  CHECK(core::try_parse_color("cmyk(100%, 0%, 35%, 45%)", problem) == core::Color{core::Cmyk{1, 0, 0.35, 0.45}});
+  CHECK(core::try_parse_color("CMYK(100,0,35,45)", problem) == core::Color{core::Cmyk{1, 0, 0.35, 0.45}});
+  CHECK(core::try_parse_color(" cmyk( 12.5 % , 0 , 0 , 100 ) ", problem) == core::Color{core::Cmyk{0.125, 0, 0, 1}});
+
+  auto problem_of = [](std::string_view text) {
+    std::string why;
+    CHECK_FALSE(core::try_parse_color(text, why));
+    return why;
+  };
+  CHECK(problem_of("teal") == "");  // not a colour at all: the caller says what is expected
+  CHECK(problem_of("#0B6E7") == "");
+  CHECK(problem_of("cmyk(10, 20, 30)") == "cmyk() takes four inks, cyan, magenta, yellow and black, got 3");
+  CHECK(problem_of("cmyk(10, 20, 30, 40, 50)") == "cmyk() takes four inks, cyan, magenta, yellow and black, got 5");
+  CHECK(problem_of("cmyk(120%, 0, 0, 0)") == "each ink is 0 to 100%, got '120%'");
+  CHECK(problem_of("cmyk(-1, 0, 0, 0)") == "each ink is 0 to 100%, got '-1'");
+  CHECK(problem_of("cmyk(cyan, 0, 0, 0)") == "'cyan' is not a number");
+  CHECK(problem_of("cmyk(1, , 0, 0)") == "'' is not a number");
+  CHECK(problem_of("cmyk(1, 2, 3, 4") == "missing ')'");
+  CHECK(problem_of("cmyk 1 2 3 4") == "expected '(' after 'cmyk'");
+  CHECK(problem_of("cmyk(1, 2, 3, 4) !") == "unexpected ' !' after ')'");
+}
+
+TEST_CASE("press colours: CMYK stays, greys go to the black plate, other RGB by the textbook formula",
+          "[core][color]") {
+  CHECK(core::to_press_cmyk(core::Cmyk{1, 0, 0.35, 0.45}) == core::Cmyk{1, 0, 0.35, 0.45});
+  CHECK(core::to_press_cmyk(core::Rgb{0, 0, 0}) == core::Cmyk{0, 0, 0, 1});
+  CHECK(core::to_press_cmyk(core::Rgb{1, 1, 1}) == core::Cmyk{0, 0, 0, 0});
+  // #1F2328, the leaflet's text: a near-black with a blue cast, spread 9/255.
+  const core::Cmyk text = core::to_press_cmyk(*core::try_parse_hex_color("#1F2328"));
+  CHECK(text.c == 0);
+  CHECK(text.m == 0);
+  CHECK(text.y == 0);
+  CHECK(text.k == Approx(1 - (31 + 35 + 40) / 765.0));
+  // #E3F1F1 (spread 14/255) keeps its tint; #0B6E75 is mostly cyan.
+  CHECK(core::to_press_cmyk(*core::try_parse_hex_color("#E3F1F1")).c > 0);
+  const core::Cmyk teal = core::to_press_cmyk(*core::try_parse_hex_color("#0B6E75"));
+  CHECK(teal.c == Approx((117 - 11) / 117.0));
+  CHECK(teal.m == Approx((117 - 110) / 117.0));
+  CHECK(teal.y == 0);
+  CHECK(teal.k == Approx(1 - 117 / 255.0));
+  CHECK(core::to_press_cmyk(core::Rgb{1, 0, 0}) == core::Cmyk{0, 1, 1, 0});
+}
+
+TEST_CASE("colours print as they are written", "[core][color]") {
+  CHECK(core::to_string(core::Rgb{11 / 255.0, 110 / 255.0, 117 / 255.0}) == "#0B6E75");
+  CHECK(core::to_string(core::Cmyk{1, 0, 0.355, 0.45}) == "cmyk(100%, 0%, 35.5%, 45%)");
+}
+
 TEST_CASE("diagnostics print like a compiler's", "[core]") {
   core::Diagnostics diags;
   diags.error({"leaflets/x/fr.yaml", 12, 9}, "unknown key 'colour' in 'theme'", "did you mean 'colors'?");

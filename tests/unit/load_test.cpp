@@ -78,7 +78,9 @@ TEST_CASE("wrong types say what was expected and what came", "[load]") {
         std::vector<std::string>{
             "DIR/x/leaflet.yaml:4:12: error: expected a whole number from 1 to 2 for 'columns', got 'many'",
             "DIR/x/leaflet.yaml:6:10: error: expected a length such as '20mm', '0.5in' or '12pt' for 'top', got '2cm'",
-            "DIR/x/leaflet.yaml:9:13: error: expected a colour '#RRGGBB' for 'accent', got 'teal'",
+            "DIR/x/leaflet.yaml:9:13: error: expected a colour such as '#0B6E75' or 'cmyk(100%, 0%, 35%, 45%)' for "
+            "'accent', got 'teal'\n  hint: '#RRGGBB' gives red, green and blue in hexadecimal; cmyk() gives the four "
+            "inks in percent",
             "DIR/x/leaflet.yaml:12:12: error: expected a whole number from 1 to 3 for 'level', got '7'"});
 }
 
