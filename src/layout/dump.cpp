@@ -3,6 +3,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace leafpress::layout {
 namespace {
@@ -27,6 +28,12 @@ std::string dump(const Pages& pages) {
   for (std::size_t i = 0; i < pages.pages.size(); ++i) {
     const Page& page = pages.pages[i];
     out += "page " + std::to_string(i + 1) + " " + number(page.width) + "x" + number(page.height) + "\n";
+    if (page.press) {
+      for (const auto& [name, box] : {std::pair{"trim", page.press->trim}, std::pair{"bleed", page.press->bleed}}) {
+        out += std::string(name) + " " + number(box.x) + " " + number(box.y) + " " + number(box.width) + " " +
+               number(box.height) + "\n";
+      }
+    }
     for (const Item& item : page.items) {
       if (const auto* glyphs = std::get_if<GlyphItem>(&item)) {
         const text::GlyphRun& run = glyphs->run;
@@ -35,10 +42,13 @@ std::string dump(const Pages& pages) {
                run_text(run) + "\"\n";
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         out += "rect " + number(rect->x) + " " + number(rect->y) + " " + number(rect->width) + " " +
-               number(rect->height) + " " + core::to_string(rect->fill) + "\n";
+               number(rect->height) + " " + core::to_string(rect->fill) + (rect->bleed ? " bleed" : "") + "\n";
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         out += "link " + number(link->x) + " " + number(link->y) + " " + number(link->width) + " " +
                number(link->height) + " " + link->url + "\n";
+      } else if (const auto* line = std::get_if<LineItem>(&item)) {
+        out += "line " + number(line->x1) + " " + number(line->y1) + " " + number(line->x2) + " " + number(line->y2) +
+               " " + number(line->width) + " " + core::to_string(line->color) + (line->dashed ? " dashed" : "") + "\n";
       }
     }
   }
