@@ -117,9 +117,10 @@ Cmyk to_press_cmyk(const Color& color) {
   const double g = std::clamp(rgb.g, 0.0, 1.0);
   const double b = std::clamp(rgb.b, 0.0, 1.0);
   const double lightest = std::max({r, g, b});
-  if (lightest - std::min({r, g, b}) <= kNeutralSpread) return Cmyk{0, 0, 0, 1.0 - (r + g + b) / 3.0};
+  const double spread = lightest - std::min({r, g, b});
+  if (spread <= kNeutralSpread + kNeutralSpreadPerDarkness * (1.0 - lightest)) return Cmyk{0, 0, 0, 1.0 - (r + g + b) / 3.0};
   const double k = 1.0 - lightest;
-  // lightest > kNeutralSpread here, so 1 − K is never 0.
+  // spread > kNeutralSpread here, so lightest = 1 − K is never 0.
   return Cmyk{(1.0 - r - k) / lightest, (1.0 - g - k) / lightest, (1.0 - b - k) / lightest, k};
 }
 

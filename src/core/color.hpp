@@ -36,13 +36,18 @@ std::optional<Rgb> try_parse_hex_color(std::string_view text);
 /// nullopt and says what is wrong in `problem`, in the words of a diagnostic.
 std::optional<Color> try_parse_color(std::string_view text, std::string& problem);
 
-/// Channels of an RGB colour that differ by at most this much are a grey, printed on the
-/// black plate alone: #1F2328 (spread 9/255) is, the pale teal #E3F1F1 (14/255) is not.
+/// An RGB colour is a grey, printed on the black plate alone, when its channels differ by
+/// at most kNeutralSpread + kNeutralSpreadPerDarkness × its darkness (1 − its lightest
+/// channel). A dark colour's faint tint cannot be seen on paper, while four inks blur small
+/// text wherever the plates are out of register; a light colour keeps even a faint tint.
+/// #1F2328 (spread 9/255) and #5B6770 (21/255, darkness 0.56) are greys; the pale teal
+/// #E3F1F1 (14/255, darkness 0.05) is not.
 inline constexpr double kNeutralSpread = 0.04;
+inline constexpr double kNeutralSpreadPerDarkness = 0.1;
 
 /// The ink of a colour on a CMYK press. CMYK is kept as given. RGB is converted without a
 /// colour profile, by the textbook formula: K = 1 − max(R, G, B), and C = (1 − R − K) /
-/// (1 − K), likewise M from G and Y from B; near-greys (spread ≤ kNeutralSpread) become
+/// (1 − K), likewise M from G and Y from B; greys (see kNeutralSpread) become
 /// K = 1 − mean(R, G, B) with no C, M or Y, so black and grey text use the black plate only.
 /// A colour that must match a brand is best given in CMYK by the print shop's numbers.
 Cmyk to_press_cmyk(const Color& color);

@@ -37,6 +37,15 @@ void ContentStream::fill_rect(const layout::RectItem& rect) {
           ' ' + pdf_number(rect.height) + " re f\n";
 }
 
+void ContentStream::stroke_line(const layout::LineItem& line) {
+  // Its own graphics state, so that width and dashes do not leak into what follows (§8.4).
+  out_ += "q\n" + pdf_number(line.width) + " w\n";
+  if (line.dashed) out_ += "[3 2] 0 d\n";  // dashes of 3 pt, 2 pt apart
+  out_ += color_operator(line.color, true);
+  out_ += pdf_number(line.x1) + ' ' + pdf_number(page_height_ - line.y1) + " m " + pdf_number(line.x2) + ' ' +
+          pdf_number(page_height_ - line.y2) + " l S\nQ\n";
+}
+
 void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string& font_name,
                                 const EmbeddedFont& font) {
   const text::GlyphRun& run = item.run;

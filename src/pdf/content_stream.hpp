@@ -20,6 +20,8 @@ class ContentStream {
   explicit ContentStream(double page_height) : page_height_(page_height) {}
 
   void fill_rect(const layout::RectItem& rect);
+  /// Strokes a line in its own graphics state (q … Q): width, dashes, stroke colour.
+  void stroke_line(const layout::LineItem& line);
   /// Shows a glyph run with font resource `font_name`. Each glyph is placed exactly where
   /// layout put it: TJ adjustments absorb kerning and justification, Ts shifts marks up or
   /// down, and a glyph whose text differs from what /ToUnicode says of it is wrapped in an

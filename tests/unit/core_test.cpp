@@ -75,8 +75,14 @@ TEST_CASE("press colours: CMYK stays, greys go to the black plate, other RGB by 
   CHECK(text.m == 0);
   CHECK(text.y == 0);
   CHECK(text.k == Approx(1 - (31 + 35 + 40) / 765.0));
-  // #E3F1F1 (spread 14/255) keeps its tint; #0B6E75 is mostly cyan.
+  // #5B6770, the muted grey of captions and footers: darker, so a wider spread is still grey.
+  const core::Cmyk muted = core::to_press_cmyk(*core::try_parse_hex_color("#5B6770"));
+  CHECK(muted == core::Cmyk{0, 0, 0, muted.k});
+  CHECK(muted.k == Approx(1 - (91 + 103 + 112) / 765.0));
+  // The pale #E3F1F1 (spread 14/255) keeps its tint, a slate blue keeps its blue, and
+  // #0B6E75 is mostly cyan.
   CHECK(core::to_press_cmyk(*core::try_parse_hex_color("#E3F1F1")).c > 0);
+  CHECK(core::to_press_cmyk(*core::try_parse_hex_color("#607080")).c > 0);
   const core::Cmyk teal = core::to_press_cmyk(*core::try_parse_hex_color("#0B6E75"));
   CHECK(teal.c == Approx((117 - 11) / 117.0));
   CHECK(teal.m == Approx((117 - 110) / 117.0));
