@@ -123,7 +123,7 @@ std::optional<IccProfile> try_read_icc_profile(std::string bytes, std::string& p
   }
   const std::size_t declared = big_endian32(bytes, 0);
   if (declared != bytes.size()) {
-    problem = "damaged ICC profile: its header says " + std::to_string(declared) + " bytes, the file has " +
+    problem = "a damaged ICC profile: its header says " + std::to_string(declared) + " bytes, the file has " +
               std::to_string(bytes.size());
     return std::nullopt;
   }
