@@ -155,17 +155,17 @@ std::optional<core::IccProfile> read_icc_profile(const YAML::Node& node, SchemaR
 }
 
 /// `print:`: with it, `build` writes a press file beside each PDF. Alone (no value), it
-/// asks for the defaults.
-document::PrintSetup read_print(const YAML::Node& node, SchemaReader& reader, const fs::path& directory,
-                                const core::Limits& limits) {
+/// asks for the defaults; `key` is where it was written.
+document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, SchemaReader& reader,
+                                const fs::path& directory, const core::Limits& limits) {
   document::PrintSetup setup;
-  setup.loc = reader.loc(node);
+  setup.loc = reader.loc(key);
   if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
   reader.check_keys(node, "print", {"bleed", "crop_marks", "icc_profile", "output_condition"});
   if (const auto value = reader.find(node, "bleed")) {
     const auto length = reader.length(*value, "bleed");
     if (length && *length > kMaxBleed + 1e-9) {
-      reader.error(*value, "a bleed of more than 20 mm is more paper than any trim needs",
+      reader.error(*value, "expected a bleed of at most 20mm, got " + describe(*value),
                    "print shops ask for 2 to 5 mm; the default is 3mm");
     } else if (length) {
       setup.bleed = *length;
@@ -441,7 +441,12 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
   if (const auto node = reader.find(root, "page")) read_page(*node, reader, doc.page);
   if (const auto node = reader.find(root, "trifold")) read_trifold(*node, reader, doc.trifold);
   if (const auto node = reader.find(root, "booklet")) read_booklet(*node, reader, doc.booklet);
-  if (const auto node = reader.find(root, "print")) doc.print = read_print(*node, reader, directory, limits);
+  for (const auto& entry : root) {
+    // An empty value has no place of its own (yaml-cpp gives it the next token's): use the key's.
+    if (entry.first.IsScalar() && entry.first.Scalar() == "print") {
+      doc.print = read_print(entry.first, entry.second, reader, directory, limits);
+    }
+  }
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
 

@@ -11,6 +11,7 @@
 #include "core/color.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
+#include "core/icc_profile.hpp"
 #include "core/limits.hpp"
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
@@ -94,6 +95,91 @@ TEST_CASE("press colours: CMYK stays, greys go to the black plate, other RGB by 
 TEST_CASE("colours print as they are written", "[core][color]") {
   CHECK(core::to_string(core::Rgb{11 / 255.0, 110 / 255.0, 117 / 255.0}) == "#0B6E75");
   CHECK(core::to_string(core::Cmyk{1, 0, 0.355, 0.45}) == "cmyk(100%, 0%, 35.5%, 45%)");
+}
+
+namespace {
+
+void put32(std::string& bytes, std::size_t at, std::uint32_t value) {
+  for (int i = 0; i < 4; ++i) bytes[at + static_cast<std::size_t>(i)] = static_cast<char>(value >> (24 - 8 * i));
+}
+
+/// A minimal ICC profile: header, a tag table with one 'desc' tag holding `tag`.
+std::string icc_profile(const std::string& device_class, const std::string& space, const std::string& tag) {
+  std::string bytes(128 + 4 + 12, '\0');
+  bytes.replace(12, 4, device_class);
+  bytes.replace(16, 4, space);
+  bytes.replace(36, 4, "acsp");
+  put32(bytes, 128, 1);
+  bytes.replace(132, 4, "desc");
+  put32(bytes, 136, static_cast<std::uint32_t>(bytes.size()));
+  put32(bytes, 140, static_cast<std::uint32_t>(tag.size()));
+  bytes += tag;
+  put32(bytes, 0, static_cast<std::uint32_t>(bytes.size()));
+  return bytes;
+}
+
+std::string text_description(const std::string& text) {
+  std::string tag = "desc" + std::string(8, '\0');
+  put32(tag, 8, static_cast<std::uint32_t>(text.size() + 1));
+  return tag + text + '\0';
+}
+
+}  // namespace
+
+TEST_CASE("ICC profiles: header checked, class, colour space and description read", "[core][icc]") {
+  std::string problem;
+  const auto press = core::try_read_icc_profile(icc_profile("prtr", "CMYK", text_description("Coated press")), problem);
+  REQUIRE(press);
+  CHECK(problem.empty());
+  CHECK(press->device_class == "prtr");
+  CHECK(press->color_space == "CMYK");
+  CHECK(press->components == 4);
+  CHECK(press->description == "Coated press");
+  CHECK(press->bytes->size() == 128 + 16 + 12 + 13);
+
+  // ICC v4: a multiLocalizedUnicodeType, its first record in UTF-16BE.
+  std::string mluc = "mluc" + std::string(24, '\0');
+  put32(mluc, 8, 1);
+  put32(mluc, 12, 12);
+  mluc.replace(16, 4, "enUS");
+  put32(mluc, 20, 8);
+  put32(mluc, 24, 28);
+  mluc += std::string("\0s\0R\0G\0B", 8);
+  const auto display = core::try_read_icc_profile(icc_profile("mntr", "RGB ", mluc), problem);
+  REQUIRE(display);
+  CHECK(display->components == 3);
+  CHECK(display->description == "sRGB");
+  CHECK(core::describe_icc_class(display->device_class) == "a display ('mntr')");
+
+  auto problem_of = [](std::string bytes) {
+    std::string why;
+    CHECK_FALSE(core::try_read_icc_profile(std::move(bytes), why));
+    return why;
+  };
+  CHECK(problem_of("ICC") == "not an ICC profile: it has 3 bytes, and the header alone has 128");
+  std::string no_signature = icc_profile("prtr", "CMYK", text_description("x"));
+  no_signature.replace(36, 4, "ACSP");
+  CHECK(problem_of(no_signature) == "not an ICC profile: no 'acsp' signature at byte 36");
+  const std::string whole = icc_profile("prtr", "CMYK", text_description("x"));
+  CHECK(problem_of(whole.substr(0, 140)) ==
+        "a damaged ICC profile: its header says " + std::to_string(whole.size()) + " bytes, the file has 140");
+}
+
+TEST_CASE("a damaged ICC tag table gives no description and reads nothing outside the file", "[core][icc]") {
+  std::string problem;
+  std::string bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
+  put32(bytes, 136, 0xFFFFFFF0);  // the tag's offset past the end
+  CHECK(core::try_read_icc_profile(bytes, problem)->description.empty());
+  bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
+  put32(bytes, 128, 0xFFFFFFFF);  // four billion tags
+  CHECK(core::try_read_icc_profile(bytes, problem)->description == "Coated press");
+  bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
+  put32(bytes, 144 + 8, 0x7FFFFFFF);  // the text's length past the tag
+  CHECK(core::try_read_icc_profile(bytes, problem)->description.empty());
+  const auto odd = core::try_read_icc_profile(icc_profile("prtr", "\x01\x02\x03\x04", ""), problem);
+  REQUIRE(odd);
+  CHECK(odd->color_space == "????");
+  CHECK(odd->components == 0);
 }
 
 TEST_CASE("diagnostics print like a compiler's", "[core]") {

@@ -226,3 +226,28 @@ TEST_CASE("margins must leave room for text on the page", "[load]") {
                     rest)
             .empty());
 }
+
+TEST_CASE("print: asks for a press file; alone it has the defaults, lengths in any unit", "[load][press]") {
+  const testing::ScratchDir dir;
+  dir.write("x/fr.yaml", kStrings);
+  auto load = [&](const std::string& print) {
+    dir.write("x/leaflet.yaml", "default_language: fr\ntitle: cover.title\n" + print + "content:\n  - paragraph: what.p1\n");
+    core::Diagnostics diags;
+    auto doc = load::load_leaflet(dir.path() / "x", diags);
+    CHECK(messages(diags).empty());
+    REQUIRE(doc);
+    return *doc;
+  };
+  CHECK_FALSE(load("").print);
+  const auto defaults = load("print:\n");
+  REQUIRE(defaults.print);
+  CHECK(defaults.print->bleed == Approx(core::mm(3)));
+  CHECK(defaults.print->crop_marks);
+  CHECK_FALSE(defaults.print->profile);
+  CHECK(defaults.print->loc.line == 3);
+  const auto set = load("print:\n  bleed: 0.125in\n  crop_marks: false\n  output_condition: FOGRA39\n");
+  REQUIRE(set.print);
+  CHECK(set.print->bleed == Approx(9));
+  CHECK_FALSE(set.print->crop_marks);
+  CHECK(set.print->output_condition == "FOGRA39");
+}
