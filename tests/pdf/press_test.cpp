@@ -348,7 +348,7 @@ TEST_CASE("press files are byte-identical from build to build, and leave the scr
   CHECK_FALSE(fs::exists(plain.path() / "immunotherapy.en.brochure.print.pdf"));
 }
 
-TEST_CASE("--print asks for press files of a leaflet without print:, with the defaults", "[pdf][press]") {
+TEST_CASE("the command line asks for press files with --print, with the defaults", "[pdf][press]") {
   ScratchDir out;
   const ProcessResult result = run_process({LEAFPRESS_BINARY, "build", kLeaflet.string(), "--lang", "fr", "--format",
                                             "brochure", "--print", "--out", out.path().string()},
