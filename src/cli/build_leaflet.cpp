@@ -13,6 +13,7 @@
 #include "locale/localize.hpp"
 #include "pdf/pdf_error.hpp"
 #include "pdf/write_pdf.hpp"
+#include "press/prepare_for_press.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
@@ -43,7 +44,50 @@ void warn_without_hyphenation(const document::Document& doc, const document::Loc
                     ".dic in the fonts/hyphenation folder");
 }
 
+/// The press file's output intent: the printing condition named in `print:` (else
+/// "Custom", as ISO 32000-1 §14.11.5 has it for an unregistered one), described by the
+/// profile's own description.
+std::optional<pdf::OutputIntent> output_intent(const document::PrintSetup& print) {
+  if (!print.profile) return std::nullopt;
+  pdf::OutputIntent intent;
+  intent.identifier = print.output_condition.empty() ? "Custom" : print.output_condition;
+  intent.info = print.profile->description.empty() ? print.output_condition : print.profile->description;
+  intent.profile = *print.profile;
+  return intent;
+}
+
+/// The PDF file for `pages`, to be written to `target`; nullopt after reporting a font the
+/// subsetter cannot subset.
+std::optional<std::string> render_pdf(const layout::Pages& pages, const pdf::PdfOptions& options,
+                                      const fs::path& target, core::Diagnostics& diags) {
+  try {
+    return pdf::write_pdf(pages, options);
+  } catch (const pdf::FontSubsetError& e) {
+    diags.error({e.font_file(), 0, 0}, "hb-subset cannot subset this font for " + target.filename().string() +
+                                           "; some of its tables are damaged",
+                "replace the file with an intact copy, or choose another font in theme.fonts");
+    return std::nullopt;
+  }
+}
+
 }  // namespace
+
+fs::path pdf_path(const std::string& out_dir, const document::Document& doc, const std::string& language,
+                  const Variant& variant) {
+  return fs::path(out_dir) / (doc.name + "." + language + "." + variant.name() + ".pdf");
+}
+
+fs::path print_pdf_path(const fs::path& pdf) {
+  fs::path print = pdf;
+  print.replace_extension(".print" + pdf.extension().string());
+  return print;
+}
+
+std::optional<document::PrintSetup> wanted_print(const document::Document& doc, const Options& options) {
+  if (doc.print) return doc.print;
+  if (options.print) return document::PrintSetup{};
+  return std::nullopt;
+}
 
 std::string Variant::name() const { return large_print ? "large-print" : std::string(document::format_name(format)); }
 
@@ -82,6 +126,11 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   auto localized = layout::for_format(locale::localize(doc, language, diags), variant.format);
   if (variant.large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
+  const auto print = wanted_print(doc, options);
+  if (options.command == Command::build && print && print->profile && !source_date_epoch()) {
+    diags.warning(print->profile_loc, "the press file identifies itself as PDF/X-4, which needs dates, and it has none",
+                  "set SOURCE_DATE_EPOCH to the seconds since 1970 the files should be dated with");
+  }
   const auto pages = layout::lay_out(localized, tools.registry(), context, diags, options.limits.max_pages);
   built.warnings = diags.warning_count();
   built.lines = context.counts - counts_at_start;
@@ -90,21 +139,32 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   built.ok = true;
   if (options.command == Command::dump) dump = layout::dump(*pages);
   if (options.command != Command::build) return built;
-  const fs::path target = fs::path(options.out_dir) / (doc.name + "." + language + "." + variant.name() + ".pdf");
+  const fs::path target = pdf_path(options.out_dir, doc, language, variant);
   core::remove_stale_temporaries(target, started);
-  std::string bytes;
-  try {
-    bytes = pdf::write_pdf(*pages, {source_date_epoch(), "leafpress " LEAFPRESS_VERSION});
-  } catch (const pdf::FontSubsetError& e) {
-    diags.error({e.font_file(), 0, 0}, "hb-subset cannot subset this font for " + target.filename().string() +
-                                           "; some of its tables are damaged",
-                "replace the file with an intact copy, or choose another font in theme.fonts");
+  const pdf::PdfOptions pdf_options{source_date_epoch(), "leafpress " LEAFPRESS_VERSION, std::nullopt};
+  const auto bytes = render_pdf(*pages, pdf_options, target, diags);
+  if (!bytes) {
     built.ok = false;
     return built;
   }
-  core::write_file_atomically(target, bytes);
+  core::write_file_atomically(target, *bytes);
   built.file = target.string();
-  built.bytes = bytes.size();
+  built.bytes = bytes->size();
+  if (!print) return built;
+
+  const fs::path print_target = print_pdf_path(target);
+  core::remove_stale_temporaries(print_target, started);
+  pdf::PdfOptions print_options = pdf_options;
+  print_options.output_intent = output_intent(*print);
+  const auto print_bytes =
+      render_pdf(press::prepare_for_press(*pages, {print->bleed, print->crop_marks}), print_options, print_target, diags);
+  if (!print_bytes) {
+    built.ok = false;
+    return built;
+  }
+  core::write_file_atomically(print_target, *print_bytes);
+  built.print_file = print_target.string();
+  built.print_bytes = print_bytes->size();
   return built;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct BuiltDocument {
   std::string file;  // the PDF written; empty when none was
   std::size_t pages = 0;
   std::size_t bytes = 0;
+  std::string print_file;  // the press file written beside it; empty when none was
+  std::size_t print_bytes = 0;
   text::LineCounts lines;
   std::size_t warnings = 0;
   bool ok = false;  // no errors
@@ -36,6 +39,17 @@ struct Variant {
 /// those the leaflet names; then, with --large-print, the large-print brochure.
 std::vector<Variant> wanted_variants(const document::Document& doc, const Options& options);
 
+/// <out>/<leaflet>.<lang>.<variant>.pdf: where a document's PDF goes.
+std::filesystem::path pdf_path(const std::string& out_dir, const document::Document& doc, const std::string& language,
+                               const Variant& variant);
+
+/// The press file beside a PDF: "<name>.pdf" becomes "<name>.print.pdf", whatever the name.
+std::filesystem::path print_pdf_path(const std::filesystem::path& pdf);
+
+/// The press file wanted of a leaflet: its `print:` section, else the defaults when --print
+/// asks for one; nullopt for none.
+std::optional<document::PrintSetup> wanted_print(const document::Document& doc, const Options& options);
+
 /// The languages to build: all the leaflet defines, or those asked for, each of which it
 /// must define (an error at its `languages` list otherwise).
 std::vector<std::string> wanted_languages(const document::Document& doc, const Options& options,
@@ -43,6 +57,7 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 
 /// Localizes and lays out one language of a loaded leaflet in one variant; then, as
 /// `options.command` says, writes <out>/<leaflet>.<lang>.<variant>.pdf atomically (build),
+/// and beside it the press file when one is wanted (wanted_print),
 /// puts the display list in `dump` (dump) or nothing (check). With errors it writes
 /// nothing, and an earlier PDF stays as it was; a build first removes the temporary files a
 /// run killed before `started` left beside it.

@@ -50,7 +50,7 @@ std::optional<std::size_t> positive(const std::string& text, std::size_t max) {
 std::string usage_text() {
   return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--format F[,F...]] [--out DIR]\n"
          "                       [--fonts DIR] [-j N] [--strict] [--diagnostics text|json] [--preview]\n"
-         "                       [--watch] [--large-print] [limits]\n"
+         "                       [--watch] [--large-print] [--print] [limits]\n"
          "       leafpress check LEAFLET_DIR... [--format F[,F...]] [--strict] [--diagnostics text|json] [limits]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]] [--format F[,F...]] [limits]\n"
          "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
@@ -74,6 +74,9 @@ std::string usage_text() {
          "  -j N             build N documents at once (default: one per processor core)\n"
          "  --strict         treat warnings as errors: exit 1 and write no PDF for them\n"
          "  --large-print    also build <leaflet>.<lang>.large-print.pdf: text 16 pt or more, one column\n"
+         "  --print          also write a press file beside each PDF, <name>.print.pdf: trim and bleed\n"
+         "                   boxes, 3 mm bleed, crop marks, CMYK (leaflet.yaml's print: section sets these\n"
+         "                   and asks for it without --print)\n"
          "  --watch          keep running; rebuild what a changed YAML or font file affects\n"
          "  --preview        also write <leaflet>.<lang>-<page>.png thumbnails (with pdftoppm or mutool)\n"
          "  --diagnostics json  print diagnostics and results as one JSON document on standard output\n"
@@ -156,6 +159,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.jobs = static_cast<unsigned>(*jobs);
     } else if (arg == "--large-print") {
       options.large_print = true;
+    } else if (arg == "--print") {
+      options.print = true;
     } else if (arg == "--watch") {
       options.watch = true;
     } else if (arg == "--preview") {
@@ -223,6 +228,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   }
   if (options.watch && options.command != Command::build) {
     error = "--watch applies to build only";
+    return std::nullopt;
+  }
+  if (options.print && options.command != Command::build) {
+    error = "--print applies to build only";
     return std::nullopt;
   }
   if (options.command != Command::build && options.out_dir != "output") {

@@ -33,6 +33,7 @@ struct Options {
   bool preview = false;   // PNG thumbnails of every page beside each PDF
   bool watch = false;     // after building, rebuild what a changed file affects, until stopped
   bool large_print = false;  // also build <leaflet>.<lang>.large-print.pdf
+  bool print = false;        // also write a press file beside each PDF, as a `print:` section asks
   StringsAction strings_action = StringsAction::status;
   std::string into_dir;  // strings import: the leaflet folder to write <lang>.yaml into
   core::Limits limits;    // --max-*, --allow-outside

@@ -24,7 +24,9 @@ void print_text_report(const RunReport& report, Command command, std::ostream& o
   for (const core::Diagnostic& diagnostic : report.diagnostics) err << core::format(diagnostic) << '\n';
   if (command != Command::build) return;
   std::size_t width = 4;
-  for (const auto& document : report.documents) width = std::max(width, document.built.file.size());
+  for (const auto& document : report.documents) {
+    width = std::max({width, document.built.file.size(), document.built.print_file.size()});
+  }
   char line[512];
   std::snprintf(line, sizeof line, "%-*s %5s %7s %6s %5s %5s %8s\n", static_cast<int>(width), "file", "pages", "size",
                 "lines", "hyph", "loose", "warnings");
@@ -36,6 +38,12 @@ void print_text_report(const RunReport& report, Command command, std::ostream& o
     ++written;
     std::snprintf(line, sizeof line, "%-*s %5zu %7s %6zu %5zu %5zu %8zu\n", static_cast<int>(width), b.file.c_str(),
                   b.pages, size_text(b.bytes).c_str(), b.lines.lines, b.lines.hyphenated, b.lines.loose, b.warnings);
+    out << line;
+    if (b.print_file.empty()) continue;
+    // The press file sets the same lines as the PDF above it: only its size is its own.
+    ++written;
+    std::snprintf(line, sizeof line, "%-*s %5zu %7s %6s %5s %5s %8s\n", static_cast<int>(width), b.print_file.c_str(),
+                  b.pages, size_text(b.print_bytes).c_str(), "\"", "\"", "\"", "\"");
     out << line;
   }
   std::size_t previews = 0;
@@ -60,7 +68,9 @@ void print_json_report(const RunReport& report, std::ostream& out) {
         << ", \"language\": " << core::json_string(d.language)
         << ", \"format\": " << core::json_string(d.variant) << ", \"ok\": " << (b.ok ? "true" : "false")
         << ", \"file\": " << (b.file.empty() ? "null" : core::json_string(b.file)) << ", \"pages\": " << b.pages
-        << ", \"bytes\": " << b.bytes << ", \"lines\": " << b.lines.lines << ", \"hyphenated\": " << b.lines.hyphenated
+        << ", \"bytes\": " << b.bytes
+        << ", \"print_file\": " << (b.print_file.empty() ? "null" : core::json_string(b.print_file))
+        << ", \"print_bytes\": " << b.print_bytes << ", \"lines\": " << b.lines.lines << ", \"hyphenated\": " << b.lines.hyphenated
         << ", \"loose\": " << b.lines.loose << ", \"warnings\": " << b.warnings << ", \"previews\": " << b.previews
         << "}";
   }

@@ -7,6 +7,7 @@
 
 #include "core/source_loc.hpp"
 #include "document/blocks.hpp"
+#include "document/print_setup.hpp"
 #include "document/theme.hpp"
 
 namespace leafpress::document {
@@ -48,6 +49,8 @@ struct Document {
   PageSetup<TextRef> page;
   TrifoldSetup trifold;
   BookletSetup booklet;
+  /// Set by a `print:` section: `build` then writes a press file beside each PDF.
+  std::optional<PrintSetup> print;
   Theme theme;
   std::vector<Block<TextRef>> blocks;
   std::map<std::string, Catalog> catalogs;

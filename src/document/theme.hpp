@@ -29,10 +29,10 @@ struct Theme {
   double h2_size = 13;
   double h3_size = 11;
 
-  core::Rgb text{0.12, 0.14, 0.16};
-  core::Rgb accent{0.04, 0.43, 0.46};
-  core::Rgb accent_light{0.89, 0.95, 0.95};
-  core::Rgb muted{0.36, 0.40, 0.44};
+  core::Color text = core::Rgb{0.12, 0.14, 0.16};
+  core::Color accent = core::Rgb{0.04, 0.43, 0.46};
+  core::Color accent_light = core::Rgb{0.89, 0.95, 0.95};
+  core::Color muted = core::Rgb{0.36, 0.40, 0.44};
 };
 
 /// How a leaflet is folded and printed.

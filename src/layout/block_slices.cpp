@@ -18,7 +18,7 @@ TextSpec body_spec(const BlockContext& c) {
   return {&c.fonts.body, c.theme.body_size, c.theme.text, false, false, 1.45, text::Align::justify, true};
 }
 
-TextSpec heading_spec(const BlockContext& c, double size, core::Rgb color) {
+TextSpec heading_spec(const BlockContext& c, double size, core::Color color) {
   return {&c.fonts.heading, size, color, true, false, 1.2, text::Align::start};
 }
 
@@ -102,7 +102,7 @@ std::vector<Slice> heading_slices(const document::HeadingBlock<RichText>& b, con
   const double sizes[] = {c.theme.h1_size, c.theme.h2_size, c.theme.h3_size};
   const double gaps[] = {18, 12, 10};
   const int level = std::clamp(b.level, 1, 3);
-  const core::Rgb color = level == 1 ? c.theme.accent : c.theme.text;
+  const core::Color color = level == 1 ? c.theme.accent : c.theme.text;
   const SetText set = c.typesetter.set(b.text, heading_spec(c, sizes[level - 1], color), c.column_width);
   // The leaflet's title is the only H1; its sections start at H2 (PDF/UA: no skipped levels).
   std::vector<Item> items = all_line_items(set, 0, 0, c.structure.add(Role::heading, parent, level + 1, b.text.plain()));
@@ -180,7 +180,7 @@ std::vector<Slice> quote_slices(const document::QuoteBlock<RichText>& b, const B
   return {Slice{height, 14, false, std::move(stack.items())}};
 }
 
-std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Rgb background, double space_before) {
+std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Color background, double space_before) {
   stack.skip(kBoxPadding);
   const double height = stack.y();
   std::vector<Item> items{RectItem{0, 0, c.column_width, height, background}};
@@ -301,7 +301,7 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<RichText>& b, con
 }
 
 std::vector<Slice> contact_slices(const document::ContactBlock<RichText>& b, const BlockContext& c) {
-  const core::Rgb white{1, 1, 1};
+  const core::Color white = core::Rgb{1, 1, 1};
   const double width = c.column_width - 2 * kBoxPadding;
   Stack stack(kBoxPadding, kBoxPadding);
   const int section = c.structure.add(Role::section);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace leafpress::layout {
 namespace {
@@ -11,13 +12,6 @@ std::string number(double value) {
   char buffer[32];
   const double rounded = std::round(value * 10.0) / 10.0;
   std::snprintf(buffer, sizeof buffer, "%.1f", rounded == 0.0 ? 0.0 : rounded);
-  return buffer;
-}
-
-std::string hex_color(const core::Rgb& color) {
-  char buffer[8];
-  auto channel = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
-  std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X", channel(color.r), channel(color.g), channel(color.b));
   return buffer;
 }
 
@@ -34,18 +28,27 @@ std::string dump(const Pages& pages) {
   for (std::size_t i = 0; i < pages.pages.size(); ++i) {
     const Page& page = pages.pages[i];
     out += "page " + std::to_string(i + 1) + " " + number(page.width) + "x" + number(page.height) + "\n";
+    if (page.press) {
+      for (const auto& [name, box] : {std::pair{"trim", page.press->trim}, std::pair{"bleed", page.press->bleed}}) {
+        out += std::string(name) + " " + number(box.x) + " " + number(box.y) + " " + number(box.width) + " " +
+               number(box.height) + "\n";
+      }
+    }
     for (const Item& item : page.items) {
       if (const auto* glyphs = std::get_if<GlyphItem>(&item)) {
         const text::GlyphRun& run = glyphs->run;
         out += "text " + number(glyphs->x + run.x) + " " + number(glyphs->baseline) + " " +
-               run.face->postscript_name() + " " + number(run.size) + " " + hex_color(run.color) + " \"" +
+               run.face->postscript_name() + " " + number(run.size) + " " + core::to_string(run.color) + " \"" +
                run_text(run) + "\"\n";
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         out += "rect " + number(rect->x) + " " + number(rect->y) + " " + number(rect->width) + " " +
-               number(rect->height) + " " + hex_color(rect->fill) + "\n";
+               number(rect->height) + " " + core::to_string(rect->fill) + (rect->bleed ? " bleed" : "") + "\n";
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         out += "link " + number(link->x) + " " + number(link->y) + " " + number(link->width) + " " +
                number(link->height) + " " + link->url + "\n";
+      } else if (const auto* line = std::get_if<LineItem>(&item)) {
+        out += "line " + number(line->x1) + " " + number(line->y1) + " " + number(line->x2) + " " + number(line->y2) +
+               " " + number(line->width) + " " + core::to_string(line->color) + (line->dashed ? " dashed" : "") + "\n";
       }
     }
   }

@@ -10,16 +10,22 @@
 namespace leafpress::layout {
 namespace {
 
+// The accent band along the cover's top edge: about a third of the brochure's top margin,
+// and the same share of the booklet's smaller page (A5 is A4 scaled by 1/√2).
+constexpr double kBrochureCoverBand = core::mm(9);
+constexpr double kBookletCoverBand = core::mm(6.5);
+
 std::vector<Page> lay_out_format(const LayoutTools& tools) {
   const document::LocalizedDocument& doc = tools.doc;
   const bool rtl = doc.direction == document::Direction::rtl;
   std::vector<Page> pages;
   switch (doc.format) {
     case document::Format::brochure:
-      pages = lay_out_page_sequence(tools, {core::kA4Width, core::kA4Height, doc.page.margins, doc.page.columns});
+      pages = lay_out_page_sequence(
+          tools, {core::kA4Width, core::kA4Height, doc.page.margins, doc.page.columns, kBrochureCoverBand});
       break;
     case document::Format::booklet:
-      pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1});
+      pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1, kBookletCoverBand});
       break;
     case document::Format::trifold:
       pages = lay_out_trifold(tools);

@@ -7,10 +7,16 @@ void translate(std::vector<Item>& items, double dx, double dy) {
     std::visit(
         [&](auto& it) {
           using T = std::decay_t<decltype(it)>;
-          it.x += dx;
-          if constexpr (std::is_same_v<T, GlyphItem>) {
+          if constexpr (std::is_same_v<T, LineItem>) {
+            it.x1 += dx;
+            it.x2 += dx;
+            it.y1 += dy;
+            it.y2 += dy;
+          } else if constexpr (std::is_same_v<T, GlyphItem>) {
+            it.x += dx;
             it.baseline += dy;
           } else {
+            it.x += dx;
             it.y += dy;
           }
         },
@@ -23,7 +29,10 @@ void mirror_horizontally(std::vector<Item>& items, double width) {
     std::visit(
         [&](auto& it) {
           using T = std::decay_t<decltype(it)>;
-          if constexpr (std::is_same_v<T, GlyphItem>) {
+          if constexpr (std::is_same_v<T, LineItem>) {
+            it.x1 = width - it.x1;
+            it.x2 = width - it.x2;
+          } else if constexpr (std::is_same_v<T, GlyphItem>) {
             it.x = width - (it.x + it.measure);
           } else {
             it.x = width - (it.x + it.width);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -38,6 +39,9 @@ struct StructureElement {
 /// Items that are not content of the structure (rules, backgrounds, page furniture) are
 /// artifacts (ISO 32000-1 §14.8.2.2).
 inline constexpr int kArtifact = -1;
+/// Printer's marks outside the trim (crop and fold marks): artifacts of the kind ISO 32000-1
+/// §14.8.2.2.1 calls /Page, "production aids extraneous to the document itself".
+inline constexpr int kPrinterMark = -2;
 
 /// A run of glyphs with its line's origin at (x, baseline). `measure` is the width of the
 /// line box the run was set in, from x: mirroring moves the box, not the glyphs in it.
@@ -49,13 +53,29 @@ struct GlyphItem {
   int element = kArtifact;  // index into Pages::structure
 };
 
-/// A filled rectangle; (x, y) is its top-left corner.
+/// A filled rectangle; (x, y) is its top-left corner. A `bleed` fill (a background running
+/// off the page) is extended past every page edge it touches when the page is prepared for
+/// the press, so that trimming leaves no white sliver; on screen it stops at the edge.
 struct RectItem {
   double x = 0;
   double y = 0;
   double width = 0;
   double height = 0;
-  core::Rgb fill;
+  core::Color fill;
+  int element = kArtifact;
+  bool bleed = false;
+};
+
+/// A stroked straight line from (x1, y1) to (x2, y2), `width` points wide, butt-capped;
+/// `dashed` draws it in short dashes, as fold marks are told from crop marks.
+struct LineItem {
+  double x1 = 0;
+  double y1 = 0;
+  double x2 = 0;
+  double y2 = 0;
+  double width = 0.25;
+  core::Color color;
+  bool dashed = false;
   int element = kArtifact;
 };
 
@@ -69,7 +89,24 @@ struct LinkItem {
   int element = kArtifact;  // the element whose text the link covers
 };
 
-using Item = std::variant<GlyphItem, RectItem, LinkItem>;
+using Item = std::variant<GlyphItem, RectItem, LinkItem, LineItem>;
+
+/// A rectangle on a page; (x, y) is its top-left corner.
+struct Box {
+  double x = 0;
+  double y = 0;
+  double width = 0;
+  double height = 0;
+  bool operator==(const Box&) const = default;
+};
+
+/// Where a press sheet is cut (ISO 32000-1 §14.11.2): the finished page is the trim box,
+/// and what bleeds off it is printed as far as the bleed box. The page itself (the media)
+/// is larger still when it carries printer's marks.
+struct PressBoxes {
+  Box trim;
+  Box bleed;
+};
 
 struct Page {
   double width = 0;
@@ -77,6 +114,8 @@ struct Page {
   std::vector<Item> items;
   /// Where the sheet is folded: x of each vertical fold line, for fold marks.
   std::vector<double> folds;
+  /// Set on a page prepared for the press (press::prepare_for_press); screen pages have none.
+  std::optional<PressBoxes> press;
 };
 
 /// Everything a back end needs to write a document.

@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kGutter = 18;
 constexpr double kBelowTitle = 16;
+constexpr double kBelowBand = 14;  // at least, between the cover band and the title
 
 /// The text frame of page `index`: the inside margin is on the left of odd (right-hand)
 /// pages and on the right of even ones.
@@ -35,10 +36,13 @@ std::vector<Column> columns_of(const PageFrame& page, std::size_t index, double 
 
 std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFrame& frame) {
   const Column first_frame = frame_of(frame, 0);
+  const double below_band =
+      frame.cover_band > 0 ? std::max(0.0, frame.cover_band + kBelowBand - first_frame.top) : 0.0;
   std::vector<Item> title_items;
   double reserved = set_title(tools, first_frame.width, title_items);
-  translate(title_items, first_frame.x, first_frame.top);
+  translate(title_items, first_frame.x, first_frame.top + below_band);
   if (reserved > 0) reserved += kBelowTitle;
+  reserved += below_band;
 
   const auto columns = [&](std::size_t index) { return columns_of(frame, index, index == 0 ? reserved : 0); };
   const std::vector<Column> full_page = columns(1);
@@ -60,6 +64,10 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   for (auto& items : flowed.pages) pages.push_back(Page{frame.width, frame.height, std::move(items), {}});
   auto& first_page = pages.front().items;
   first_page.insert(first_page.begin(), title_items.begin(), title_items.end());
+  if (frame.cover_band > 0) {
+    first_page.insert(first_page.begin(),
+                      RectItem{0, 0, frame.width, frame.cover_band, tools.doc.theme.accent, kArtifact, true});
+  }
   add_page_furniture(pages, frame.margins, tools.doc, tools.fonts, tools.typesetter);
   return pages;
 }

@@ -8,16 +8,19 @@
 
 namespace leafpress::layout {
 
-/// A page size with its margins and column count.
+/// A page size with its margins and column count, and the height of the accent band along
+/// the first page's top edge (0 for none).
 struct PageFrame {
   double width = 0;
   double height = 0;
   document::Margins margins;
   int columns = 1;
+  double cover_band = 0;
 };
 
-/// Sets the leaflet as a sequence of pages of one size: the title block across the first
-/// page's frame, then the blocks poured into the columns, page after page, with running
+/// Sets the leaflet as a sequence of pages of one size: an accent band across the first
+/// page's top edge, bleeding off it in press output, the title block across its frame
+/// (pushed below the band if the top margin is too small for both), then the blocks poured into the columns, page after page, with running
 /// header and footer. Reports the block that would start a page past the page limit;
 /// what follows it is not set.
 std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFrame& frame);

@@ -75,7 +75,7 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
                            {sheet_width, sheet_height, {}, {panels.inside_middle.x, panels.inside_right.x}}};
 
   // The cover: a band of the accent colour along its top edge, then the title block.
-  sheets[0].items.push_back(RectItem{panels.cover.x, 0, panels.cover.width, kCoverBand, doc.theme.accent});
+  sheets[0].items.push_back(RectItem{panels.cover.x, 0, panels.cover.width, kCoverBand, doc.theme.accent, kArtifact, true});
   const Column cover = frames.frame(panels.cover);
   std::vector<Item> title;
   double reserved = set_title(tools, frames.width(), title);

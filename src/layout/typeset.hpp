@@ -15,7 +15,7 @@ namespace leafpress::layout {
 struct TextSpec {
   const FontSet* fonts = nullptr;
   double size = 10;
-  core::Rgb color;
+  core::Color color;
   bool bold = false;
   bool italic = false;
   double leading = 1.4;  // line pitch as a multiple of the size

@@ -5,6 +5,9 @@
 #include <set>
 
 #include "core/confine.hpp"
+#include "core/icc_profile.hpp"
+#include "core/limits.hpp"
+#include "core/read_file.hpp"
 #include "core/units.hpp"
 #include "document/text_uses.hpp"
 #include "load/load_catalog.hpp"
@@ -100,6 +103,87 @@ void read_booklet(const YAML::Node& node, SchemaReader& reader, document::Bookle
   if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
 }
 
+/// The largest bleed leaflet.yaml may ask for: print shops ask for 2 to 5 mm.
+constexpr double kMaxBleed = core::mm(20);
+
+/// Reads the output profile `icc_profile` names, relative to the leaflet's folder, and checks
+/// it is a CMYK output profile: the press file is CMYK, and its output intent says for which
+/// press. Every problem is reported at the value.
+std::optional<core::IccProfile> read_icc_profile(const YAML::Node& node, SchemaReader& reader,
+                                                 const fs::path& directory, const core::Limits& limits) {
+  const auto name = reader.string(node, "icc_profile");
+  if (!name) return std::nullopt;
+  const fs::path path = directory / *name;
+  std::error_code ec;
+  if (name->empty() || !fs::is_regular_file(path, ec)) {
+    reader.error(node, "no ICC profile '" + *name + "' in the leaflet's folder",
+                 "the path is relative to the folder of leaflet.yaml; ask the print shop for its CMYK profile");
+    return std::nullopt;
+  }
+  if (!limits.allow_outside) {
+    if (const auto target = core::outside_target(path, directory)) {
+      reader.error(node, "ICC profile '" + *name + "' leads outside the leaflet folder, to '" + target->string() + "'",
+                   "copy the profile into the leaflet folder, or pass --allow-outside to read it there");
+      return std::nullopt;
+    }
+  }
+  auto bytes = core::try_read_file(path, core::kMaxIccBytes);
+  if (!bytes) {
+    reader.error(node, "cannot read ICC profile '" + *name + "'");
+    return std::nullopt;
+  }
+  if (bytes->size() > core::kMaxIccBytes) {
+    reader.error(node, "ICC profile '" + *name + "' is larger than " + core::format_bytes(core::kMaxIccBytes),
+                 "press profiles take a few MiB at most; is this the right file?");
+    return std::nullopt;
+  }
+  std::string problem;
+  auto profile = core::try_read_icc_profile(std::move(*bytes), problem);
+  if (!profile) {
+    reader.error(node, "'" + *name + "' is " + problem, "icc_profile names an ICC colour profile (.icc or .icm file)");
+    return std::nullopt;
+  }
+  if (profile->device_class != "prtr" || profile->color_space != "CMYK") {
+    const std::string space = profile->color_space == "RGB " ? "RGB" : profile->color_space;
+    reader.error(node,
+                 "'" + *name + "' is " + core::describe_icc_class(profile->device_class) + " profile for " + space +
+                     "; the press file's output intent needs an output ('prtr') profile for CMYK",
+                 "ask the print shop for the profile of its press and paper, such as FOGRA39 for coated paper");
+    return std::nullopt;
+  }
+  return profile;
+}
+
+/// `print:`: with it, `build` writes a press file beside each PDF. Alone (no value), it
+/// asks for the defaults; `key` is where it was written.
+document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, SchemaReader& reader,
+                                const fs::path& directory, const core::Limits& limits) {
+  document::PrintSetup setup;
+  setup.loc = reader.loc(key);
+  if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
+  reader.check_keys(node, "print", {"bleed", "crop_marks", "icc_profile", "output_condition"});
+  if (const auto value = reader.find(node, "bleed")) {
+    const auto length = reader.length(*value, "bleed");
+    if (length && *length > kMaxBleed + 1e-9) {
+      reader.error(*value, "expected a bleed of at most 20mm, got " + describe(*value),
+                   "print shops ask for 2 to 5 mm; the default is 3mm");
+    } else if (length) {
+      setup.bleed = *length;
+    }
+  }
+  if (const auto value = reader.find(node, "crop_marks")) {
+    setup.crop_marks = reader.boolean(*value, "crop_marks").value_or(setup.crop_marks);
+  }
+  if (const auto value = reader.find(node, "output_condition")) {
+    if (auto text = reader.string(*value, "output_condition")) setup.output_condition = *text;
+  }
+  if (const auto value = reader.find(node, "icc_profile")) {
+    setup.profile = read_icc_profile(*value, reader, directory, limits);
+    setup.profile_loc = reader.loc(*value);
+  }
+  return setup;
+}
+
 void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Theme& theme) {
   if (!reader.expect_map(theme_node, "theme")) return;
   reader.check_keys(theme_node, "theme", {"fonts", "sizes", "colors"});
@@ -127,8 +211,8 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Th
   }
   if (const auto colors = reader.find(theme_node, "colors"); colors && reader.expect_map(*colors, "colors")) {
     reader.check_keys(*colors, "colors", {"text", "accent", "accent_light", "muted"});
-    auto read = [&](const char* key, core::Rgb& into) {
-      if (const auto node = reader.find(*colors, key)) into = reader.color(*node, key).value_or(into);
+    auto read = [&](const char* key, core::Color& into) {
+      into = reader.color(*colors, key).value_or(into);
     };
     read("text", theme.text);
     read("accent", theme.accent);
@@ -313,8 +397,8 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
     return std::nullopt;
   }
   reader.check_keys(root, "leaflet",
-                    {"default_language", "languages", "title", "format", "page", "trifold", "booklet", "theme", "names",
-                     "content"});
+                    {"default_language", "languages", "title", "format", "page", "trifold", "booklet", "print", "theme",
+                     "names", "content"});
   if (const auto node = reader.find(root, "names")) doc.names = read_names(*node, reader);
 
   std::vector<std::pair<std::string, core::SourceLoc>> wanted;
@@ -357,6 +441,12 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
   if (const auto node = reader.find(root, "page")) read_page(*node, reader, doc.page);
   if (const auto node = reader.find(root, "trifold")) read_trifold(*node, reader, doc.trifold);
   if (const auto node = reader.find(root, "booklet")) read_booklet(*node, reader, doc.booklet);
+  for (const auto& entry : root) {
+    // An empty value has no place of its own (yaml-cpp gives it the next token's): use the key's.
+    if (entry.first.IsScalar() && entry.first.Scalar() == "print") {
+      doc.print = read_print(entry.first, entry.second, reader, directory, limits);
+    }
+  }
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
 

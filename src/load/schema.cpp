@@ -169,11 +169,33 @@ std::optional<double> SchemaReader::length(const YAML::Node& node, std::string_v
   return std::nullopt;
 }
 
-std::optional<core::Rgb> SchemaReader::color(const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar()) {
-    if (const auto rgb = core::try_parse_hex_color(node.Scalar())) return rgb;
+std::optional<core::Color> SchemaReader::color(const YAML::Node& map, std::string_view key) {
+  const std::string expected =
+      "expected a colour such as '#0B6E75' or 'cmyk(100%, 0%, 35%, 45%)' for " + in_quotes(key) + ", got ";
+  for (const auto& entry : map) {
+    if (!entry.first.IsScalar() || entry.first.Scalar() != key) continue;
+    const YAML::Node& node = entry.second;
+    if (node.IsNull()) {
+      // An unquoted #0B6E75 is a YAML comment, which leaves the key with no value; yaml-cpp
+      // places that missing value at the next token, so the key is the place to show.
+      error(entry.first, expected + "nothing", "write the colour in quotes: \"#0B6E75\"; unquoted, a '#' starts a YAML comment");
+      return std::nullopt;
+    }
+    if (!node.IsScalar()) {
+      error(node, expected + describe(node));
+      return std::nullopt;
+    }
+    std::string problem;
+    if (auto color = core::try_parse_color(node.Scalar(), problem)) return color;
+    if (problem.empty()) {
+      error(node, expected + describe(node),
+            "'#RRGGBB' gives red, green and blue in hexadecimal; cmyk() gives the four inks in percent");
+    } else {
+      error(node, "bad colour " + in_quotes(node.Scalar()) + " for " + in_quotes(key) + ": " + problem,
+            "write the four inks in percent, as in 'cmyk(100%, 0%, 35%, 45%)'");
+    }
+    return std::nullopt;
   }
-  error(node, "expected a colour '#RRGGBB' for " + in_quotes(what) + ", got " + describe(node));
   return std::nullopt;
 }
 

@@ -43,8 +43,10 @@ class SchemaReader {
   std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
   /// "12mm", "0.5in", "10pt" or a bare number of points.
   std::optional<double> length(const YAML::Node& node, std::string_view what);
-  /// "#RRGGBB".
-  std::optional<core::Rgb> color(const YAML::Node& node, std::string_view what);
+  /// The colour under `key` of `map`, "#RRGGBB" or "cmyk(C%, M%, Y%, K%)"
+  /// (core::try_parse_color); nullopt without reporting when the key is absent. An empty
+  /// value (an unquoted "#..." is a YAML comment) is reported at the key.
+  std::optional<core::Color> color(const YAML::Node& map, std::string_view key);
   /// "trifold", or a list such as [brochure, trifold]; each format at most once.
   std::vector<document::Format> formats(const YAML::Node& node, std::string_view what);
   /// A dotted string key such as "what.p1".

@@ -19,14 +19,31 @@ std::string code_hex(std::uint16_t code) {
 
 }  // namespace
 
-void ContentStream::set_fill(const core::Rgb& color) {
-  out_ += pdf_number(color.r) + ' ' + pdf_number(color.g) + ' ' + pdf_number(color.b) + " rg\n";
+std::string color_operator(const core::Color& color, bool stroke) {
+  // ISO 32000-1 §8.6.8: rg/RG set DeviceRGB, k/K DeviceCMYK.
+  if (const auto* cmyk = std::get_if<core::Cmyk>(&color)) {
+    return pdf_number(cmyk->c) + ' ' + pdf_number(cmyk->m) + ' ' + pdf_number(cmyk->y) + ' ' + pdf_number(cmyk->k) +
+           (stroke ? " K\n" : " k\n");
+  }
+  const auto& rgb = std::get<core::Rgb>(color);
+  return pdf_number(rgb.r) + ' ' + pdf_number(rgb.g) + ' ' + pdf_number(rgb.b) + (stroke ? " RG\n" : " rg\n");
 }
+
+void ContentStream::set_fill(const core::Color& color) { out_ += color_operator(color, false); }
 
 void ContentStream::fill_rect(const layout::RectItem& rect) {
   set_fill(rect.fill);
   out_ += pdf_number(rect.x) + ' ' + pdf_number(page_height_ - rect.y - rect.height) + ' ' + pdf_number(rect.width) +
           ' ' + pdf_number(rect.height) + " re f\n";
+}
+
+void ContentStream::stroke_line(const layout::LineItem& line) {
+  // Its own graphics state, so that width and dashes do not leak into what follows (§8.4).
+  out_ += "q\n" + pdf_number(line.width) + " w\n";
+  if (line.dashed) out_ += "[3 2] 0 d\n";  // dashes of 3 pt, 2 pt apart
+  out_ += color_operator(line.color, true);
+  out_ += pdf_number(line.x1) + ' ' + pdf_number(page_height_ - line.y1) + " m " + pdf_number(line.x2) + ' ' +
+          pdf_number(page_height_ - line.y2) + " l S\nQ\n";
 }
 
 void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string& font_name,

@@ -9,6 +9,10 @@
 
 namespace leafpress::pdf {
 
+/// The operator line setting the fill (or stroke) colour in the colour's own model:
+/// "r g b rg" for RGB, "c m y k k" for CMYK.
+std::string color_operator(const core::Color& color, bool stroke);
+
 /// Builds one page's content stream (ISO 32000-1 §8, §9.4) from display items. Takes the
 /// page height to flip the display list's top-down y into PDF's bottom-up y.
 class ContentStream {
@@ -16,6 +20,8 @@ class ContentStream {
   explicit ContentStream(double page_height) : page_height_(page_height) {}
 
   void fill_rect(const layout::RectItem& rect);
+  /// Strokes a line in its own graphics state (q … Q): width, dashes, stroke colour.
+  void stroke_line(const layout::LineItem& line);
   /// Shows a glyph run with font resource `font_name`. Each glyph is placed exactly where
   /// layout put it: TJ adjustments absorb kerning and justification, Ts shifts marks up or
   /// down, and a glyph whose text differs from what /ToUnicode says of it is wrapped in an
@@ -29,7 +35,7 @@ class ContentStream {
   const std::string& bytes() const { return out_; }
 
  private:
-  void set_fill(const core::Rgb& color);
+  void set_fill(const core::Color& color);
 
   /// Writes glyphs of one run into TJ arrays, tracking the viewer's pen and text rise.
   struct GlyphWriter {

@@ -8,4 +8,9 @@ namespace leafpress::pdf {
 /// trailing zeros, never "-0". Independent of the C locale, so output is byte-stable.
 std::string pdf_number(double value);
 
+/// A page box coordinate: like pdf_number with 6 decimals, so that a box given in
+/// millimetres is written as exactly as it is meant (3 mm = 8.503937 pt). libharu's own
+/// writer rounds through a float to 5 decimals.
+std::string pdf_box_number(double value);
+
 }  // namespace leafpress::pdf

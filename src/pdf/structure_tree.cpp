@@ -91,6 +91,8 @@ void StructureTree::start_page(HPDF_Page page, double page_height) {
 
 std::string StructureTree::begin_content(int element, const std::string& link, double baseline,
                                          const std::string& language) {
+  // ISO 32000-1 §14.8.2.2.1: crop and fold marks are /Page artifacts, "production aids".
+  if (element == layout::kPrinterMark) return "/Artifact <</Type /Page>> BDC\n";
   if (element < 0 || static_cast<std::size_t>(element) >= nodes_.size()) return "/Artifact BMC\n";
   const int target = link.empty() ? element : link_element(element, link);
   const int page = static_cast<int>(pages_.size()) - 1;

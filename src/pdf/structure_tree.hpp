@@ -22,7 +22,8 @@ class StructureTree {
   void start_page(HPDF_Page page, double page_height);
   /// The operator opening an item's marked content on the current page: "/P <</MCID 3>>
   /// BDC" for an element's content (a linked run goes into its Link element), "/Artifact
-  /// BMC" for anything else. Close it with "EMC".
+  /// <</Type /Page>> BDC" for printer's marks, "/Artifact BMC" for anything else. Close it
+  /// with "EMC".
   std::string begin_content(int element, const std::string& link, double baseline, const std::string& language = {});
   /// Ties a link annotation of the current page into the tree and describes it (/Contents).
   void add_link(HPDF_Annotation annotation, int element, const std::string& url);

@@ -10,6 +10,7 @@
 #include "pdf/content_stream.hpp"
 #include "pdf/font_usage.hpp"
 #include "pdf/hpdf_document.hpp"
+#include "pdf/page_boxes.hpp"
 #include "pdf/structure_tree.hpp"
 #include "pdf/type0_font.hpp"
 
@@ -45,16 +46,46 @@ std::string iso_date(std::int64_t seconds) {
   return text;
 }
 
+/// "uuid:…" made of a content fingerprint, for XMP's document and instance IDs.
+std::string uuid_of(const core::Fingerprint& fingerprint) {
+  const auto digest = fingerprint.digest();
+  std::string out = "uuid:";
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += kDigits[digest[i] >> 4];
+    out += kDigits[digest[i] & 0x0F];
+  }
+  return out;
+}
+
+/// The catalog's /Metadata stream, made first so that it keeps its place among the objects;
+/// its text is written by write_xmp once the content is known.
+HPDF_Dict start_xmp(HpdfDocument& pdf) {
+  HPDF_Dict metadata = pdf.stream({}, false);
+  pdf.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "write XMP metadata");
+  pdf.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "write XMP metadata");
+  pdf.check(HPDF_Dict_Add(pdf.get()->catalog, "Metadata", metadata), "write XMP metadata");
+  return metadata;
+}
+
 /// XMP metadata (ISO 16684-1) with the title and language, and the PDF/UA-1 identification
-/// (ISO 14289-1 §5); uncompressed, so any tool finds it.
-void write_xmp(HpdfDocument& pdf, const layout::Pages& pages, const PdfOptions& options) {
+/// (ISO 14289-1 §5); with an output intent, the PDF/X-4 identification and the xmpMM
+/// entries it asks for (ISO 15930-7 §6.7.2). Uncompressed, so any tool finds it.
+void write_xmp(HpdfDocument& pdf, HPDF_Dict metadata, const layout::Pages& pages, const PdfOptions& options,
+               const core::Fingerprint& fingerprint) {
+  const bool pdfx = options.output_intent.has_value();
   std::string xmp =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
       "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
       " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
       "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
       "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"" +
+      std::string(pdfx ? "\n    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
+                         "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\""
+                       : "") +
+      ">\n"
       "   <dc:format>application/pdf</dc:format>\n"
       "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(pages.title) +
       "</rdf:li></rdf:Alt></dc:title>\n"
@@ -65,15 +96,51 @@ void write_xmp(HpdfDocument& pdf, const layout::Pages& pages, const PdfOptions& 
     xmp += "   <xmp:CreateDate>" + iso_date(*options.date) + "</xmp:CreateDate>\n";
     xmp += "   <xmp:ModifyDate>" + iso_date(*options.date) + "</xmp:ModifyDate>\n";
   }
+  if (pdfx) {
+    const std::string id = uuid_of(fingerprint);
+    xmp += "   <pdf:Trapped>False</pdf:Trapped>\n"
+           "   <xmpMM:DocumentID>" + id + "</xmpMM:DocumentID>\n"
+           "   <xmpMM:InstanceID>" + id + "</xmpMM:InstanceID>\n"
+           "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
+           "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+           "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
+  }
   xmp += "   <pdfuaid:part>1</pdfuaid:part>\n"
          "  </rdf:Description>\n"
          " </rdf:RDF>\n"
          "</x:xmpmeta>\n"
          "<?xpacket end=\"w\"?>";
-  HPDF_Dict metadata = pdf.stream(xmp, false);
-  pdf.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "write XMP metadata");
-  pdf.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "write XMP metadata");
-  pdf.check(HPDF_Dict_Add(pdf.get()->catalog, "Metadata", metadata), "write XMP metadata");
+  pdf.check(HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                              static_cast<HPDF_UINT>(xmp.size())),
+            "write XMP metadata");
+}
+
+/// A PDF string for `utf8`: plain when it is printable ASCII (as RIPs compare a printing
+/// condition's name), else UTF-16BE text (§7.9.2.2).
+void* text_object(HpdfDocument& pdf, const std::string& utf8) {
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+  if (ascii) return pdf.check(HPDF_String_New(pdf.mmgr(), utf8.c_str(), nullptr), "write a string");
+  return pdf.binary(pdf_text_string(utf8));
+}
+
+/// ISO 15930-7 §6.2.4 (after ISO 32000-1 §14.11.5): the output intent, with the press's
+/// ICC profile as /DestOutputProfile.
+void write_output_intent(HpdfDocument& pdf, const OutputIntent& intent) {
+  HPDF_Dict profile = pdf.stream(*intent.profile.bytes);
+  pdf.check(HPDF_Dict_AddNumber(profile, "N", intent.profile.components), "write the output profile");
+  HPDF_Dict dict = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write the output intent");
+  pdf.check(HPDF_Dict_AddName(dict, "Type", "OutputIntent"), "write the output intent");
+  pdf.check(HPDF_Dict_AddName(dict, "S", "GTS_PDFX"), "write the output intent");
+  pdf.check(HPDF_Dict_Add(dict, "OutputConditionIdentifier", text_object(pdf, intent.identifier)),
+            "write the output intent");
+  if (!intent.info.empty()) pdf.check(HPDF_Dict_Add(dict, "Info", text_object(pdf, intent.info)), "write the output intent");
+  pdf.check(HPDF_Dict_Add(dict, "DestOutputProfile", profile), "write the output intent");
+  HPDF_Array intents = pdf.array();
+  pdf.check(HPDF_Array_Add(intents, dict), "write the output intent");
+  pdf.check(HPDF_Dict_Add(pdf.get()->catalog, "OutputIntents", intents), "write the output intent");
+  HPDF_Dict info = pdf.get()->info;
+  pdf.check(HPDF_Dict_Add(info, "GTS_PDFXVersion", text_object(pdf, "PDF/X-4")), "write the PDF/X version");
+  pdf.check(HPDF_Dict_AddName(info, "Trapped", "False"), "write the trapping state");
 }
 
 void write_metadata(HpdfDocument& pdf, const layout::Pages& pages, const PdfOptions& options) {
@@ -135,6 +202,10 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
   HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "add a page");
   pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_page.width)), "set the page width");
   pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_page.height)), "set the page height");
+  if (layout_page.press) {
+    set_press_boxes(pdf, page, layout_page);
+    fingerprint.add(press_box_entries(layout_page));
+  }
   tree.start_page(page, layout_page.height);
 
   ContentStream content(layout_page.height);
@@ -153,6 +224,9 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
     if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
       mark(rect->element, {}, 0, {});
       content.fill_rect(*rect);
+    } else if (const auto* line = std::get_if<layout::LineItem>(&item)) {
+      mark(line->element, {}, 0, {});
+      content.stroke_line(*line);
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
       const EmbeddedFont& font = fonts.at(glyphs->run.face);
       const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.font), "name a font resource");
@@ -180,14 +254,21 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
 
 std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   HpdfDocument pdf;
-  pdf.get()->pdf_version = HPDF_VER_17;
+  // PDF/X-4 is built on PDF 1.6 (ISO 15930-7 §4); nothing leafpress writes is newer.
+  pdf.get()->pdf_version = options.output_intent ? HPDF_VER_16 : HPDF_VER_17;
   pdf.check(HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL), "enable compression");
   write_metadata(pdf, pages, options);
-  write_xmp(pdf, pages, options);
+  HPDF_Dict metadata = start_xmp(pdf);
 
   core::Fingerprint fingerprint;
   fingerprint.add(pages.title);
   fingerprint.add(pages.language);
+  if (options.output_intent) {
+    write_output_intent(pdf, *options.output_intent);
+    fingerprint.add(options.output_intent->identifier);
+    fingerprint.add(options.output_intent->info);
+    fingerprint.add(*options.output_intent->profile.bytes);
+  }
   std::map<const fonts::Face*, EmbeddedFont> fonts;
   // Sorted by file, not by pointer, so objects come out in the same order every run.
   std::vector<std::pair<const fonts::Face*, FontUsage>> usage;
@@ -205,6 +286,7 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   write_page_labels(pdf, pages.page_labels);
   for (const std::string& label : pages.page_labels) fingerprint.add(label);
   write_file_id(pdf, fingerprint);
+  write_xmp(pdf, metadata, pages, options, fingerprint);
   return pdf.save();
 }
 

@@ -25,7 +25,7 @@ struct PlacedGlyph {
 struct GlyphRun {
   const fonts::Face* face = nullptr;
   double size = 10;
-  core::Rgb color;
+  core::Color color;
   std::string link;
   double x = 0;
   double width = 0;

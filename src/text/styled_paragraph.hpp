@@ -16,7 +16,7 @@ namespace leafpress::text {
 struct TextStyle {
   const fonts::Face* face = nullptr;
   double size = 10;
-  core::Rgb color;
+  core::Color color;
   std::string link;
   std::string language;  // empty: the paragraph's
 };

@@ -31,45 +31,6 @@ std::string base64_decode(const std::string& text) {
   return out;
 }
 
-/// The objects of a PDF as qpdf's JSON v2 shows them: "12 0 R" -> its value or stream.
-class PdfObjects {
- public:
-  explicit PdfObjects(const std::filesystem::path& pdf) {
-    const auto result = run_process({"qpdf", "--json=2", "--json-stream-data=inline", "--decode-level=generalized",
-                                     "--json-key=qpdf", pdf.string()});
-    if (result.exit_code != 0) throw std::runtime_error("qpdf --json failed: " + result.err);
-    const json document = json::parse(result.out);
-    for (const auto& [key, value] : document["qpdf"][1].items()) {
-      if (key == "trailer") {
-        trailer_ = value["value"];
-      } else if (key.rfind("obj:", 0) == 0) {
-        objects_[key.substr(4)] = value;
-      }
-    }
-  }
-
-  const json& trailer() const { return trailer_; }
-  /// The value of a reference ("5 0 R"), or the value itself when it is not one.
-  json resolve(const json& value) const {
-    if (value.is_string() && is_reference(value.get<std::string>())) {
-      const auto it = objects_.find(value.get<std::string>());
-      if (it == objects_.end()) return json();
-      return it->second.contains("value") ? it->second["value"] : it->second["stream"]["dict"];
-    }
-    return value;
-  }
-  std::string stream_data(const std::string& reference) const {
-    const auto it = objects_.find(reference);
-    if (it == objects_.end() || !it->second.contains("stream")) return {};
-    return base64_decode(it->second["stream"].value("data", ""));
-  }
-  static bool is_reference(const std::string& text) { return text.size() > 4 && text.substr(text.size() - 4) == " 0 R"; }
-
- private:
-  json trailer_;
-  std::map<std::string, json> objects_;
-};
-
 /// A content stream's marked content: which text and fill operators are tagged, which MCIDs.
 struct ContentScan {
   std::vector<int> mcids;
@@ -183,12 +144,82 @@ std::vector<json> kids_of(const json& element) {
 
 }  // namespace
 
+PdfObjects::PdfObjects(const std::filesystem::path& pdf) {
+  const auto result = run_process({"qpdf", "--json=2", "--json-stream-data=inline", "--decode-level=generalized",
+                                   "--json-key=qpdf", pdf.string()});
+  if (result.exit_code != 0) throw std::runtime_error("qpdf --json failed: " + result.err);
+  const json document = json::parse(result.out);
+  for (const auto& [key, value] : document["qpdf"][1].items()) {
+    if (key == "trailer") {
+      trailer_ = value["value"];
+    } else if (key.rfind("obj:", 0) == 0) {
+      objects_[key.substr(4)] = value;
+    }
+  }
+}
+
+json PdfObjects::resolve(const json& value) const {
+  if (value.is_string() && is_reference(value.get<std::string>())) {
+    const auto it = objects_.find(value.get<std::string>());
+    if (it == objects_.end()) return json();
+    return it->second.contains("value") ? it->second["value"] : it->second["stream"]["dict"];
+  }
+  return value;
+}
+
+std::string PdfObjects::stream_data(const std::string& reference) const {
+  const auto it = objects_.find(reference);
+  if (it == objects_.end() || !it->second.contains("stream")) return {};
+  return base64_decode(it->second["stream"].value("data", ""));
+}
+
+bool PdfObjects::is_reference(const std::string& text) { return text.size() > 4 && text.substr(text.size() - 4) == " 0 R"; }
+
+json PdfObjects::catalog() const { return resolve(trailer_.value("/Root", "")); }
+
+std::vector<std::string> PdfObjects::pages() const {
+  std::vector<std::string> pages;
+  const json page_tree = resolve(catalog()["/Pages"]);
+  for (const json& kid : page_tree["/Kids"]) pages.push_back(kid.get<std::string>());
+  return pages;
+}
+
+std::string PdfObjects::page_content(const std::string& page_reference) const {
+  const json page = resolve(page_reference);
+  const json& contents = page["/Contents"];
+  if (!contents.is_array()) return stream_data(contents.get<std::string>());
+  std::string content;
+  for (const json& part : contents) content += stream_data(part.get<std::string>());
+  return content;
+}
+
+std::set<std::string> PdfObjects::dictionary_keys() const {
+  std::set<std::string> keys;
+  std::vector<json> pending;
+  for (const auto& [reference, object] : objects_) {
+    pending.push_back(object.contains("value") ? object["value"] : object["stream"]["dict"]);
+  }
+  pending.push_back(trailer_);
+  while (!pending.empty()) {
+    const json value = std::move(pending.back());
+    pending.pop_back();
+    if (value.is_object()) {
+      for (const auto& [key, item] : value.items()) {
+        keys.insert(key);
+        pending.push_back(item);
+      }
+    } else if (value.is_array()) {
+      for (const json& item : value) pending.push_back(item);
+    }
+  }
+  return keys;
+}
+
 TagReport check_tagged_pdf(const std::filesystem::path& pdf) {
   TagReport report;
   const PdfObjects objects(pdf);
   auto problem = [&](std::string text) { report.problems.push_back(std::move(text)); };
-  const std::string catalog_ref = objects.trailer().value("/Root", "");
-  const json catalog = objects.resolve(catalog_ref);
+  const json catalog = objects.catalog();
   if (!catalog.contains("/MarkInfo") || objects.resolve(catalog["/MarkInfo"]).value("/Marked", false) != true) {
     problem("catalog: no /MarkInfo <</Marked true>>");
   }
@@ -231,20 +262,11 @@ TagReport check_tagged_pdf(const std::filesystem::path& pdf) {
   for (std::size_t i = 0; i + 1 < nums.size(); i += 2) parent_tree[nums[i].get<long>()] = nums[i + 1];
 
   // Pages in order, their content and annotations.
-  std::vector<std::string> pages;
-  const json page_tree = objects.resolve(catalog["/Pages"]);
-  for (const json& kid : page_tree["/Kids"]) pages.push_back(kid.get<std::string>());
+  const std::vector<std::string> pages = objects.pages();
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const json page = objects.resolve(pages[p]);
     const std::string where = "page " + std::to_string(p + 1);
-    std::string content;
-    const json contents = page["/Contents"];
-    if (contents.is_array()) {
-      for (const json& part : contents) content += objects.stream_data(part.get<std::string>());
-    } else {
-      content = objects.stream_data(contents.get<std::string>());
-    }
-    const ContentScan scan = scan_content(content);
+    const ContentScan scan = scan_content(objects.page_content(pages[p]));
     report.marked_contents += scan.mcids.size();
     report.artifacts += scan.artifacts;
     report.smallest_tagged_text = std::min(report.smallest_tagged_text, scan.smallest_tagged_text);

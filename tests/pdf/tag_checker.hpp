@@ -1,10 +1,40 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace leafpress::testing {
+
+/// The objects of a PDF as qpdf's JSON v2 shows them, streams decoded: "12 0 R" -> its value
+/// or its stream's dictionary and data.
+class PdfObjects {
+ public:
+  /// Runs qpdf --json on `pdf`; throws when qpdf fails.
+  explicit PdfObjects(const std::filesystem::path& pdf);
+
+  const nlohmann::json& trailer() const { return trailer_; }
+  nlohmann::json catalog() const;
+  /// The value of a reference ("5 0 R"), or the value itself when it is not one.
+  nlohmann::json resolve(const nlohmann::json& value) const;
+  /// A stream's decoded bytes; empty when `reference` is no stream.
+  std::string stream_data(const std::string& reference) const;
+  /// The page objects' references, in page order (one level of /Kids, as leafpress writes).
+  std::vector<std::string> pages() const;
+  /// A page's content, its content streams joined.
+  std::string page_content(const std::string& page_reference) const;
+  /// Every key of every dictionary in the file, stream dictionaries and the trailer included.
+  std::set<std::string> dictionary_keys() const;
+  static bool is_reference(const std::string& text);
+
+ private:
+  nlohmann::json trailer_;
+  std::map<std::string, nlohmann::json> objects_;
+};
 
 /// What an accessibility checker finds in a tagged PDF, read through `qpdf --json`: each
 /// entry says what is wrong and where. Empty means every rule held.

@@ -11,6 +11,7 @@
 #include "core/color.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
+#include "core/icc_profile.hpp"
 #include "core/limits.hpp"
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
@@ -37,6 +38,148 @@ TEST_CASE("hex colours parse and anything else is refused", "[core]") {
   CHECK_FALSE(core::try_parse_hex_color("0B6E75"));
   CHECK_FALSE(core::try_parse_hex_color("#0B6E7"));
   CHECK_FALSE(core::try_parse_hex_color("#GGGGGG"));
+}
+
+TEST_CASE("colours are '#RRGGBB' or cmyk() with four inks in percent", "[core][color]") {
+  std::string problem;
+  CHECK(core::try_parse_color("#0B6E75", problem) == core::Color{core::Rgb{11 / 255.0, 110 / 255.0, 117 / 255.0}});
+  CHECK(core::try_parse_color("cmyk(100%, 0%, 35%, 45%)", problem) == core::Color{core::Cmyk{1, 0, 0.35, 0.45}});
+  CHECK(core::try_parse_color("CMYK(100,0,35,45)", problem) == core::Color{core::Cmyk{1, 0, 0.35, 0.45}});
+  CHECK(core::try_parse_color(" cmyk( 12.5 % , 0 , 0 , 100 ) ", problem) == core::Color{core::Cmyk{0.125, 0, 0, 1}});
+
+  auto problem_of = [](std::string_view text) {
+    std::string why;
+    CHECK_FALSE(core::try_parse_color(text, why));
+    return why;
+  };
+  CHECK(problem_of("teal") == "");  // not a colour at all: the caller says what is expected
+  CHECK(problem_of("#0B6E7") == "");
+  CHECK(problem_of("cmyk(10, 20, 30)") == "cmyk() takes four inks, cyan, magenta, yellow and black, got 3");
+  CHECK(problem_of("cmyk(10, 20, 30, 40, 50)") == "cmyk() takes four inks, cyan, magenta, yellow and black, got 5");
+  CHECK(problem_of("cmyk(120%, 0, 0, 0)") == "each ink is 0 to 100%, got '120%'");
+  CHECK(problem_of("cmyk(-1, 0, 0, 0)") == "each ink is 0 to 100%, got '-1'");
+  CHECK(problem_of("cmyk(cyan, 0, 0, 0)") == "'cyan' is not a number");
+  CHECK(problem_of("cmyk(1, , 0, 0)") == "'' is not a number");
+  CHECK(problem_of("cmyk(1, 2, 3, 4") == "missing ')'");
+  CHECK(problem_of("cmyk 1 2 3 4") == "expected '(' after 'cmyk'");
+  CHECK(problem_of("cmyk(1, 2, 3, 4) !") == "unexpected ' !' after ')'");
+}
+
+TEST_CASE("press colours: CMYK stays, greys go to the black plate, other RGB by the textbook formula",
+          "[core][color]") {
+  CHECK(core::to_press_cmyk(core::Cmyk{1, 0, 0.35, 0.45}) == core::Cmyk{1, 0, 0.35, 0.45});
+  CHECK(core::to_press_cmyk(core::Rgb{0, 0, 0}) == core::Cmyk{0, 0, 0, 1});
+  CHECK(core::to_press_cmyk(core::Rgb{1, 1, 1}) == core::Cmyk{0, 0, 0, 0});
+  // #1F2328, the leaflet's text: a near-black with a blue cast, spread 9/255.
+  const core::Cmyk text = core::to_press_cmyk(*core::try_parse_hex_color("#1F2328"));
+  CHECK(text.c == 0);
+  CHECK(text.m == 0);
+  CHECK(text.y == 0);
+  CHECK(text.k == Approx(1 - (31 + 35 + 40) / 765.0));
+  // #5B6770, the muted grey of captions and footers: darker, so a wider spread is still grey.
+  const core::Cmyk muted = core::to_press_cmyk(*core::try_parse_hex_color("#5B6770"));
+  CHECK(muted == core::Cmyk{0, 0, 0, muted.k});
+  CHECK(muted.k == Approx(1 - (91 + 103 + 112) / 765.0));
+  // The pale #E3F1F1 (spread 14/255) keeps its tint, a slate blue keeps its blue, and
+  // #0B6E75 is mostly cyan.
+  CHECK(core::to_press_cmyk(*core::try_parse_hex_color("#E3F1F1")).c > 0);
+  CHECK(core::to_press_cmyk(*core::try_parse_hex_color("#607080")).c > 0);
+  const core::Cmyk teal = core::to_press_cmyk(*core::try_parse_hex_color("#0B6E75"));
+  CHECK(teal.c == Approx((117 - 11) / 117.0));
+  CHECK(teal.m == Approx((117 - 110) / 117.0));
+  CHECK(teal.y == 0);
+  CHECK(teal.k == Approx(1 - 117 / 255.0));
+  CHECK(core::to_press_cmyk(core::Rgb{1, 0, 0}) == core::Cmyk{0, 1, 1, 0});
+}
+
+TEST_CASE("colours print as they are written", "[core][color]") {
+  CHECK(core::to_string(core::Rgb{11 / 255.0, 110 / 255.0, 117 / 255.0}) == "#0B6E75");
+  CHECK(core::to_string(core::Cmyk{1, 0, 0.355, 0.45}) == "cmyk(100%, 0%, 35.5%, 45%)");
+}
+
+namespace {
+
+void put32(std::string& bytes, std::size_t at, std::uint32_t value) {
+  for (int i = 0; i < 4; ++i) bytes[at + static_cast<std::size_t>(i)] = static_cast<char>(value >> (24 - 8 * i));
+}
+
+/// A minimal ICC profile: header, a tag table with one 'desc' tag holding `tag`.
+std::string icc_profile(const std::string& device_class, const std::string& space, const std::string& tag) {
+  std::string bytes(128 + 4 + 12, '\0');
+  bytes.replace(12, 4, device_class);
+  bytes.replace(16, 4, space);
+  bytes.replace(36, 4, "acsp");
+  put32(bytes, 128, 1);
+  bytes.replace(132, 4, "desc");
+  put32(bytes, 136, static_cast<std::uint32_t>(bytes.size()));
+  put32(bytes, 140, static_cast<std::uint32_t>(tag.size()));
+  bytes += tag;
+  put32(bytes, 0, static_cast<std::uint32_t>(bytes.size()));
+  return bytes;
+}
+
+std::string text_description(const std::string& text) {
+  std::string tag = "desc" + std::string(8, '\0');
+  put32(tag, 8, static_cast<std::uint32_t>(text.size() + 1));
+  return tag + text + '\0';
+}
+
+}  // namespace
+
+TEST_CASE("ICC profiles: header checked, class, colour space and description read", "[core][icc]") {
+  std::string problem;
+  const auto press = core::try_read_icc_profile(icc_profile("prtr", "CMYK", text_description("Coated press")), problem);
+  REQUIRE(press);
+  CHECK(problem.empty());
+  CHECK(press->device_class == "prtr");
+  CHECK(press->color_space == "CMYK");
+  CHECK(press->components == 4);
+  CHECK(press->description == "Coated press");
+  CHECK(press->bytes->size() == 128 + 16 + 12 + 13);
+
+  // ICC v4: a multiLocalizedUnicodeType, its first record in UTF-16BE.
+  std::string mluc = "mluc" + std::string(24, '\0');
+  put32(mluc, 8, 1);
+  put32(mluc, 12, 12);
+  mluc.replace(16, 4, "enUS");
+  put32(mluc, 20, 8);
+  put32(mluc, 24, 28);
+  mluc += std::string("\0s\0R\0G\0B", 8);
+  const auto display = core::try_read_icc_profile(icc_profile("mntr", "RGB ", mluc), problem);
+  REQUIRE(display);
+  CHECK(display->components == 3);
+  CHECK(display->description == "sRGB");
+  CHECK(core::describe_icc_class(display->device_class) == "a display ('mntr')");
+
+  auto problem_of = [](std::string bytes) {
+    std::string why;
+    CHECK_FALSE(core::try_read_icc_profile(std::move(bytes), why));
+    return why;
+  };
+  CHECK(problem_of("ICC") == "not an ICC profile: it has 3 bytes, and the header alone has 128");
+  std::string no_signature = icc_profile("prtr", "CMYK", text_description("x"));
+  no_signature.replace(36, 4, "ACSP");
+  CHECK(problem_of(no_signature) == "not an ICC profile: no 'acsp' signature at byte 36");
+  const std::string whole = icc_profile("prtr", "CMYK", text_description("x"));
+  CHECK(problem_of(whole.substr(0, 140)) ==
+        "a damaged ICC profile: its header says " + std::to_string(whole.size()) + " bytes, the file has 140");
+}
+
+TEST_CASE("a damaged ICC tag table gives no description and reads nothing outside the file", "[core][icc]") {
+  std::string problem;
+  std::string bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
+  put32(bytes, 136, 0xFFFFFFF0);  // the tag's offset past the end
+  CHECK(core::try_read_icc_profile(bytes, problem)->description.empty());
+  bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
+  put32(bytes, 128, 0xFFFFFFFF);  // four billion tags
+  CHECK(core::try_read_icc_profile(bytes, problem)->description == "Coated press");
+  bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
+  put32(bytes, 144 + 8, 0x7FFFFFFF);  // the text's length past the tag
+  CHECK(core::try_read_icc_profile(bytes, problem)->description.empty());
+  const auto odd = core::try_read_icc_profile(icc_profile("prtr", "\x01\x02\x03\x04", ""), problem);
+  REQUIRE(odd);
+  CHECK(odd->color_space == "????");
+  CHECK(odd->components == 0);
 }
 
 TEST_CASE("diagnostics print like a compiler's", "[core]") {

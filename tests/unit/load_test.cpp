@@ -78,7 +78,9 @@ TEST_CASE("wrong types say what was expected and what came", "[load]") {
         std::vector<std::string>{
             "DIR/x/leaflet.yaml:4:12: error: expected a whole number from 1 to 2 for 'columns', got 'many'",
             "DIR/x/leaflet.yaml:6:10: error: expected a length such as '20mm', '0.5in' or '12pt' for 'top', got '2cm'",
-            "DIR/x/leaflet.yaml:9:13: error: expected a colour '#RRGGBB' for 'accent', got 'teal'",
+            "DIR/x/leaflet.yaml:9:13: error: expected a colour such as '#0B6E75' or 'cmyk(100%, 0%, 35%, 45%)' for "
+            "'accent', got 'teal'\n  hint: '#RRGGBB' gives red, green and blue in hexadecimal; cmyk() gives the four "
+            "inks in percent",
             "DIR/x/leaflet.yaml:12:12: error: expected a whole number from 1 to 3 for 'level', got '7'"});
 }
 
@@ -223,4 +225,29 @@ TEST_CASE("margins must leave room for text on the page", "[load]") {
   CHECK(load_errors("default_language: fr\npage:\n  margins: {top: 348pt, bottom: 349pt, inside: 225pt, outside: 225pt}\n" +
                     rest)
             .empty());
+}
+
+TEST_CASE("print: asks for a press file; alone it has the defaults, lengths in any unit", "[load][press]") {
+  const testing::ScratchDir dir;
+  dir.write("x/fr.yaml", kStrings);
+  auto load = [&](const std::string& print) {
+    dir.write("x/leaflet.yaml", "default_language: fr\ntitle: cover.title\n" + print + "content:\n  - paragraph: what.p1\n");
+    core::Diagnostics diags;
+    auto doc = load::load_leaflet(dir.path() / "x", diags);
+    CHECK(messages(diags).empty());
+    REQUIRE(doc);
+    return *doc;
+  };
+  CHECK_FALSE(load("").print);
+  const auto defaults = load("print:\n");
+  REQUIRE(defaults.print);
+  CHECK(defaults.print->bleed == Approx(core::mm(3)));
+  CHECK(defaults.print->crop_marks);
+  CHECK_FALSE(defaults.print->profile);
+  CHECK(defaults.print->loc.line == 3);
+  const auto set = load("print:\n  bleed: 0.125in\n  crop_marks: false\n  output_condition: FOGRA39\n");
+  REQUIRE(set.print);
+  CHECK(set.print->bleed == Approx(9));
+  CHECK_FALSE(set.print->crop_marks);
+  CHECK(set.print->output_condition == "FOGRA39");
 }

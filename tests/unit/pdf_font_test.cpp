@@ -113,7 +113,7 @@ TEST_CASE("glyph runs become TJ arrays with kerning and marked ActualText", "[pd
   font.width_of_code = {{1, 500}, {2, 600}};
   font.text_of_code = {{1, "A"}, {2, "V"}};
   layout::GlyphItem item{
-      {&face, 10, {0, 0, 0}, {}, 0, 0, false, {}, {{10, 0, 0, "A", 0}, {11, 4.8, 0, "V", 1}, {11, 10.8, 0, "W", 2}}}, 100,
+      {&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{10, 0, 0, "A", 0}, {11, 4.8, 0, "V", 1}, {11, 10.8, 0, "W", 2}}}, 100,
       42};
   pdf::ContentStream content(842);
   content.show_glyphs(item, "F1", font);
@@ -124,12 +124,22 @@ TEST_CASE("glyph runs become TJ arrays with kerning and marked ActualText", "[pd
         "ET\n");
 }
 
+TEST_CASE("colours are written in their own model: rg for RGB, k for CMYK", "[pdf][color]") {
+  CHECK(pdf::color_operator(core::Rgb{1, 0.5, 0}, false) == "1 0.5 0 rg\n");
+  CHECK(pdf::color_operator(core::Rgb{1, 0.5, 0}, true) == "1 0.5 0 RG\n");
+  CHECK(pdf::color_operator(core::Cmyk{1, 0, 0.35, 0.45}, false) == "1 0 0.35 0.45 k\n");
+  CHECK(pdf::color_operator(core::Cmyk{1, 1, 1, 1}, true) == "1 1 1 1 K\n");
+  pdf::ContentStream content(100);
+  content.fill_rect(layout::RectItem{10, 20, 30, 40, core::Cmyk{0, 0, 0, 1}});
+  CHECK(content.bytes() == "0 0 0 1 k\n10 40 30 40 re f\n");
+}
+
 TEST_CASE("a right-to-left base and mark are drawn in reading order and say their text apart", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face& face = serif(registry);
   // Visual order of "\u0645\u0651\u0649" (meem, shadda, alef maksura): alef maksura, then
   // the shadda raised over the meem, then the meem that carries the cluster's text.
-  layout::GlyphItem item{{&face, 10, {0, 0, 0}, {}, 0, 0, true, {},
+  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {},
                           {{22, 0, 0, "\u0649", 4}, {20, 4.5, 2, "", 0}, {21, 4, 0, "\u0645\u0651", 0}}},
                          100, 42};
   double right = 0;

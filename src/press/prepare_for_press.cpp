@@ -1,0 +1,112 @@
+#include "press/prepare_for_press.hpp"
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
+namespace leafpress::press {
+namespace {
+
+// Layout places edge-to-edge fills at exactly 0 and at the page size; this only absorbs
+// rounding in the arithmetic that got them there.
+constexpr double kOnEdge = 0.01;
+
+// Registration colour: every ink at 100%, so that the marks print on every plate.
+const core::Color kRegistration = core::Cmyk{1, 1, 1, 1};
+
+/// Extends a bleeding fill past every edge of the `width` × `height` page that it touches.
+void extend_into_bleed(layout::RectItem& rect, double width, double height, double bleed) {
+  if (rect.x <= kOnEdge) {
+    rect.width += rect.x + bleed;
+    rect.x = -bleed;
+  }
+  if (rect.y <= kOnEdge) {
+    rect.height += rect.y + bleed;
+    rect.y = -bleed;
+  }
+  if (rect.x + rect.width >= width - kOnEdge) rect.width = width + bleed - rect.x;
+  if (rect.y + rect.height >= height - kOnEdge) rect.height = height + bleed - rect.y;
+}
+
+void to_cmyk(layout::Item& item) {
+  std::visit(
+      [](auto& it) {
+        using T = std::decay_t<decltype(it)>;
+        if constexpr (std::is_same_v<T, layout::GlyphItem>) {
+          it.run.color = core::to_press_cmyk(it.run.color);
+        } else if constexpr (std::is_same_v<T, layout::RectItem>) {
+          it.fill = core::to_press_cmyk(it.fill);
+        } else if constexpr (std::is_same_v<T, layout::LineItem>) {
+          it.color = core::to_press_cmyk(it.color);
+        }
+      },
+      item);
+}
+
+layout::LineItem mark(double x1, double y1, double x2, double y2, bool dashed = false) {
+  return {x1, y1, x2, y2, kMarkWeight, kRegistration, dashed, layout::kPrinterMark};
+}
+
+/// Crop marks: at each corner of the trim box (left, top, width, height) a horizontal mark
+/// on the line of the top or bottom edge and a vertical one on the line of the left or
+/// right edge, each from `offset` to `offset` + kMarkLength away from the corner.
+void add_crop_marks(std::vector<layout::Item>& items, const layout::Box& trim, double offset) {
+  const double near = offset;
+  const double far = offset + kMarkLength;
+  const double left = trim.x;
+  const double right = trim.x + trim.width;
+  const double top = trim.y;
+  const double bottom = trim.y + trim.height;
+  for (const double y : {top, bottom}) {
+    items.push_back(mark(left - far, y, left - near, y));
+    items.push_back(mark(right + near, y, right + far, y));
+  }
+  for (const double x : {left, right}) {
+    items.push_back(mark(x, top - far, x, top - near));
+    items.push_back(mark(x, bottom + near, x, bottom + far));
+  }
+}
+
+/// Fold marks: a short dashed line above and below the trim at each fold.
+void add_fold_marks(std::vector<layout::Item>& items, const layout::Box& trim, const std::vector<double>& folds,
+                    double offset) {
+  for (const double fold : folds) {
+    const double x = trim.x + fold;
+    items.push_back(mark(x, trim.y - offset - kMarkLength, x, trim.y - offset, true));
+    items.push_back(mark(x, trim.y + trim.height + offset, x, trim.y + trim.height + offset + kMarkLength, true));
+  }
+}
+
+}  // namespace
+
+double mark_offset(const Settings& settings) { return std::max(settings.bleed, kMinMarkOffset); }
+
+double media_margin(const Settings& settings) {
+  return settings.crop_marks ? mark_offset(settings) + kMarkLength + kMarkSlug : settings.bleed;
+}
+
+layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings) {
+  const double margin = media_margin(settings);
+  const double bleed = settings.bleed;
+  for (layout::Page& page : pages.pages) {
+    const layout::Box trim{margin, margin, page.width, page.height};
+    for (layout::Item& item : page.items) {
+      if (auto* rect = std::get_if<layout::RectItem>(&item); rect && rect->bleed) {
+        extend_into_bleed(*rect, page.width, page.height, bleed);
+      }
+      to_cmyk(item);
+    }
+    layout::translate(page.items, margin, margin);
+    if (settings.crop_marks) {
+      add_crop_marks(page.items, trim, mark_offset(settings));
+      add_fold_marks(page.items, trim, page.folds, mark_offset(settings));
+    }
+    for (double& fold : page.folds) fold += margin;
+    page.width += 2 * margin;
+    page.height += 2 * margin;
+    page.press = layout::PressBoxes{trim, {margin - bleed, margin - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed}};
+  }
+  return pages;
+}
+
+}  // namespace leafpress::press

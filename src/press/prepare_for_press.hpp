@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/units.hpp"
+#include "layout/page.hpp"
+
+namespace leafpress::press {
+
+/// What a print shop asks of a press file, beyond the pages themselves.
+struct Settings {
+  double bleed = core::mm(3);  // how far backgrounds run past the trim, on every side
+  bool crop_marks = true;      // crop marks at the corners, fold marks at the folds
+};
+
+// Printer's marks as print shops' templates draw them: hairlines in registration colour
+// (every ink), starting no nearer the trim than the bleed, so that no mark prints inside
+// the bleed and none is left on the finished piece.
+inline constexpr double kMarkLength = core::mm(5);
+inline constexpr double kMarkWeight = 0.25;
+inline constexpr double kMinMarkOffset = core::mm(3);  // from the trim, when the bleed is smaller
+inline constexpr double kMarkSlug = core::mm(2);       // between a mark's outer end and the media edge
+
+/// Prepares laid-out pages of any size for the press. Each page becomes a sheet whose trim
+/// box is the page and whose bleed box is `bleed` larger on every side; with crop marks the
+/// sheet grows further to hold them outside the bleed, else it is the bleed box. Content
+/// moves with the trim; fills flagged `bleed` are extended by the bleed past each trim edge
+/// they touch; every colour becomes CMYK (core::to_press_cmyk); crop marks go at the four
+/// corners and short dashed fold marks above and below each fold, as printer's-mark
+/// artifacts in registration colour (100% of every ink). Structure, labels and reading
+/// order are kept.
+layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings);
+
+/// How far the marks start from the trim: the bleed, but never under kMinMarkOffset.
+double mark_offset(const Settings& settings);
+
+/// The margin between the media edge and the trim on every side.
+double media_margin(const Settings& settings);
+
+}  // namespace leafpress::press
