@@ -46,6 +46,13 @@ std::string dump(const Pages& pages) {
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         out += "link " + number(link->x) + " " + number(link->y) + " " + number(link->width) + " " +
                number(link->height) + " " + link->url + "\n";
+      } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+        out += "image " + number(image->x) + " " + number(image->y) + " " + number(image->width) + " " +
+               number(image->height) + " " + image->image->file + " " + std::to_string(image->image->width) + "x" +
+               std::to_string(image->image->height) + "\n";
+      } else if (const auto* group = std::get_if<RectGroupItem>(&item)) {
+        out += "rects " + number(group->x) + " " + number(group->y) + " " + number(group->width) + " " +
+               number(group->height) + " " + hex_color(group->fill) + " " + std::to_string(group->rects->size()) + "\n";
       }
     }
   }

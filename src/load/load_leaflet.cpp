@@ -358,7 +358,8 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
   if (const auto node = reader.find(root, "trifold")) read_trifold(*node, reader, doc.trifold);
   if (const auto node = reader.find(root, "booklet")) read_booklet(*node, reader, doc.booklet);
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
-  if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
+  images::ImageFiles images(directory, limits);
+  if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images);
 
   if (!only_languages.empty()) {
     std::erase_if(wanted, [&](const auto& w) {

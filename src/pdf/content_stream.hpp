@@ -16,6 +16,10 @@ class ContentStream {
   explicit ContentStream(double page_height) : page_height_(page_height) {}
 
   void fill_rect(const layout::RectItem& rect);
+  /// Fills every rectangle of the group as one path, in one colour.
+  void fill_rects(const layout::RectGroupItem& group);
+  /// Draws image XObject `name` scaled into the item's box.
+  void draw_image(const layout::ImageItem& image, const std::string& name);
   /// Shows a glyph run with font resource `font_name`. Each glyph is placed exactly where
   /// layout put it: TJ adjustments absorb kerning and justification, Ts shifts marks up or
   /// down, and a glyph whose text differs from what /ToUnicode says of it is wrapped in an
