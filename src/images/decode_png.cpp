@@ -72,6 +72,9 @@ Decoded decode_png(std::string_view bytes, std::size_t max_pixels) {
   const std::uint64_t pixels = std::uint64_t{png.image.width} * png.image.height;
   if (pixels > max_pixels) return too_many_pixels(png.image.width, png.image.height, max_pixels);
 
+  // A 16-bit PNG without gAMA or sRGB chunk is sRGB like any other, not linear light as
+  // libpng would otherwise assume (its mid-grey would come out pale).
+  png.image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
   Decoded decoded;
   document::Image& image = decoded.image;
   const bool color = (png.image.format & PNG_FORMAT_FLAG_COLOR) != 0;

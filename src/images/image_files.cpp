@@ -30,9 +30,12 @@ std::shared_ptr<const document::Image> ImageFiles::read(const std::string& relat
   std::error_code ec;
   if (!limits_.allow_outside) {
     // Through "..", an absolute path or a link: a leaflet folder handed over to be built
-    // must not read the builder's other files.
-    if (const auto target = core::outside_target(path, folder_)) {
-      diags.error(loc, name + " is outside the leaflet folder ('" + target->string() + "')",
+    // must not read the builder's other files, nor tell whether they exist.
+    const fs::path inside = path.lexically_normal().lexically_relative(folder_.lexically_normal());
+    const bool leaves = fs::path(relative).is_absolute() || inside.empty() || *inside.begin() == "..";
+    const auto target = leaves ? std::nullopt : core::outside_target(path, folder_);
+    if (leaves || target) {
+      diags.error(loc, name + " is outside the leaflet folder" + (target ? " ('" + target->string() + "')" : ""),
                   "copy the picture into the leaflet folder, or pass --allow-outside to read it there");
       return nullptr;
     }

@@ -360,25 +360,33 @@ void check_resolution(const document::Image& image, double width, double height,
                        millimetres(widest) + "mm')");
 }
 
-/// The picture centred in the column at its width, its caption under it; never split.
+/// A caption goes beside a picture that leaves it this much of the column, or more.
+constexpr double kCaptionBeside = 0.35;
+constexpr double kCaptionSideGap = 12;
+
+/// The picture at its width with its caption: beside it, at the start of the column, when it
+/// leaves room for one; else centred with the caption under it. Never split.
 std::vector<Slice> image_slices(const document::ImageBlock<RichText>& b, const core::SourceLoc& loc,
                                 const BlockContext& c) {
   const document::Image& image = *b.image;
   const double width = std::min(b.width.length.value_or(b.width.share * c.column_width), c.column_width);
   const double height = width * image.height / image.width;
-  const double x = (c.column_width - width) / 2;
   check_resolution(image, width, height, loc, c);
+  const double beside = c.column_width - width - kCaptionSideGap;
+  const bool side_by_side = b.caption && beside >= kCaptionBeside * c.column_width;
+  const double x = side_by_side ? 0 : (c.column_width - width) / 2;
   const int division = c.structure.add(Role::division);
   std::vector<Item> items{ImageItem{x, 0, width, height, b.image, c.structure.add_figure(division, b.alt.plain())}};
   double bottom = height;
   if (b.caption) {
-    // A narrow picture's caption takes the column, not a sliver under the picture.
-    const double measure = width >= c.column_width / 2 ? width : c.column_width;
+    // A narrow picture's caption under it takes the column, not a sliver under the picture.
+    const double measure = side_by_side ? beside : width >= c.column_width / 2 ? width : c.column_width;
     const SetText set = c.typesetter.set(*b.caption, caption_spec(c), measure);
-    const auto lines = all_line_items(set, (c.column_width - measure) / 2, bottom + kCaptionGap,
-                                      c.structure.add(Role::caption, division));
+    const int caption = c.structure.add(Role::caption, division);
+    const auto lines = side_by_side ? all_line_items(set, width + kCaptionSideGap, 0, caption)
+                                    : all_line_items(set, (c.column_width - measure) / 2, bottom + kCaptionGap, caption);
     items.insert(items.end(), lines.begin(), lines.end());
-    bottom += kCaptionGap + set.height();
+    bottom = side_by_side ? std::max(bottom, set.height()) : bottom + kCaptionGap + set.height();
   }
   return {Slice{bottom, 14, false, std::move(items)}};
 }
