@@ -35,7 +35,7 @@ std::string other_format(std::string_view bytes) {
   for (const Known& known : kKnown) {
     if (starts_with(bytes, known.signature)) return known.name;
   }
-  if (starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") return "a WebP image";
+  if (bytes.size() >= 12 && starts_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") return "a WebP image";
   if (bytes.size() >= 12 && bytes.substr(4, 4) == "ftyp") return "an HEIF or AVIF image";
   return {};
 }
