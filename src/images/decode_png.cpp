@@ -1,6 +1,7 @@
 #include "images/decode_png.hpp"
 
 #include <png.h>
+#include <zlib.h>
 
 #include <cstdint>
 #include <string>
@@ -21,19 +22,27 @@ bool is_chunk_type(std::string_view type) {
   return true;
 }
 
-/// Walks the chunks (PNG §5.3: length, type, data, CRC) to say exactly where a cut file
-/// ends; libpng only says "Not enough image data" or "Read Error". Empty when every chunk is
-/// whole up to IEND, or when a chunk's type is garbage (libpng then names the damage).
-std::string truncation(std::string_view bytes) {
+/// Walks the chunks (PNG §5.3: length, type, data, CRC) to say exactly where a file is cut
+/// or damaged; libpng says "Not enough image data" or, for data bytes changed, whatever zlib
+/// meets first ("incorrect data check"). Empty when every chunk is whole and matches its
+/// CRC up to IEND, or when a chunk's type is garbage (libpng then names the damage).
+std::string damage(std::string_view bytes) {
   std::uint64_t at = 8;
   while (at + 8 <= bytes.size()) {
     const std::uint64_t length = be32(bytes, at);
     const std::string_view type = bytes.substr(at + 4, 4);
     if (!is_chunk_type(type)) return {};
     const std::uint64_t end = at + 12 + length;
+    const std::string name = "'" + std::string(type) + "' chunk";
     if (end > bytes.size()) {
-      return "is truncated: its '" + std::string(type) + "' chunk ends at byte " + std::to_string(end) +
-             ", past the end of the file (" + std::to_string(bytes.size()) + " bytes)";
+      return "is truncated: its " + name + " ends at byte " + std::to_string(end) + ", past the end of the file (" +
+             std::to_string(bytes.size()) + " bytes)";
+    }
+    // PNG §5.3: the CRC covers the type and the data.
+    const auto* covered = reinterpret_cast<const Bytef*>(bytes.data() + at + 4);
+    const auto crc = static_cast<std::uint32_t>(crc32(0, covered, static_cast<uInt>(length + 4)));
+    if (crc != be32(bytes, at + 8 + length)) {
+      return "is damaged: the " + name + " at byte " + std::to_string(at) + " does not match its checksum";
     }
     if (type == "IEND") return {};
     at = end;
@@ -60,8 +69,8 @@ Decoded decode_png(std::string_view bytes, std::size_t max_pixels) {
     const std::uint64_t height = be32(bytes, 20);
     if (width * height > max_pixels) return too_many_pixels(width, height, max_pixels);
   }
-  if (std::string cut = truncation(bytes); !cut.empty()) {
-    return refused(std::move(cut), "export the picture again from the program that made it");
+  if (std::string problem = damage(bytes); !problem.empty()) {
+    return refused(std::move(problem), "export the picture again from the program that made it");
   }
   PngImage png;
   const auto damaged = [&] {
