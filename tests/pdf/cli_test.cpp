@@ -85,6 +85,8 @@ TEST_CASE("usage errors exit 2 and say what was wrong", "[cli]") {
   CHECK(bad_limit.exit_code == 2);
   CHECK(first_line(bad_limit.err) == "leafpress: --max-pages needs a whole number of at least 1, got '0'");
   CHECK(run_leafpress({"check", kLeaflet.string(), "--max-file-bytes", "4MB"}).exit_code == 2);
+  CHECK(first_line(run_leafpress({"check", kLeaflet.string(), "--max-image-pixels", "-1"}).err) ==
+        "leafpress: --max-image-pixels needs a whole number of at least 1, got '-1'");
 }
 
 TEST_CASE("the limits are on the command line, with their defaults in --help", "[cli]") {
@@ -93,6 +95,7 @@ TEST_CASE("the limits are on the command line, with their defaults in --help", "
                            "  --max-file-bytes N    size of one YAML file (default: 4194304, 4 MiB)",
                            "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)",
                            "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)",
+                           "  --max-image-pixels N  width x height of one figure's picture (default: 40000000)",
                            "  --allow-outside       read files that are symlinks leading outside the leaflet's"}) {
     CHECK(help.out.find(line) != std::string::npos);
   }
@@ -100,7 +103,7 @@ TEST_CASE("the limits are on the command line, with their defaults in --help", "
   ScratchDir out;
   const auto tight = run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--out", out.path().string(),
                                     "--max-pages", "8", "--max-file-bytes", "65536", "--max-string-bytes", "4096",
-                                    "--max-nesting", "8"});
+                                    "--max-nesting", "8", "--max-image-pixels", "700000"});
   INFO(tight.err);
   CHECK(tight.exit_code == 0);
 }
