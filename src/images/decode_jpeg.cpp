@@ -109,6 +109,10 @@ Decoded decode_jpeg(std::string_view bytes, std::size_t max_pixels) {
                          " bytes, before the picture is complete",
                      again);
     }
+    if (session.trap.code == JERR_BAD_PRECISION || session.trap.code == JERR_SOF_UNSUPPORTED) {
+      return refused("is a kind of JPEG leafpress cannot check: " + std::string(session.trap.message),
+                     "save it again as an 8-bit baseline or progressive JPEG");
+    }
     return refused("is a damaged JPEG: " + std::string(session.trap.message), again);
   }
   if (info.arith_code) {

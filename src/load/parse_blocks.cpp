@@ -179,7 +179,9 @@ document::FigureWidth read_width(const YAML::Node& node, SchemaReader& reader) {
     const std::string& text = node.Scalar();
     const bool has_unit = text.size() > 2 && (text.ends_with("mm") || text.ends_with("in") || text.ends_with("pt"));
     if (has_unit || std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
-      if (const auto length = reader.length(node, "width")) return {1, *length};
+      const auto length = reader.length(node, "width");
+      if (length && *length > 0) return {1, *length};
+      if (length) reader.error(node, "a figure's width must be more than 0");
       return {};
     }
   }

@@ -10,7 +10,7 @@
 namespace leafpress::pdf {
 
 /// Each picture the pages show, as one image XObject, whatever the number of figures and
-/// pages showing it.
+/// pages showing it, and whatever the names of the files holding the same bytes.
 using EmbeddedImages = std::map<const document::Image*, HPDF_Image>;
 
 /// Embeds the pictures of `pages` in the order they first appear, so the objects come out

@@ -308,6 +308,20 @@ TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch
   const ino_t fr_before = inode_of(out / "immunotherapy.fr.brochure.pdf");
   append(leaflet / "leaflet.yaml", "\n");
   CHECK(wait_until([&] { return inode_of(out / "immunotherapy.fr.brochure.pdf") != fr_before; }, 30));
+
+  // So does a picture, in its images/ folder (once that rebuild is over: the first build and
+  // this one each write 12 PDFs).
+  const auto rebuilt_all = [&] {
+    const std::string report = text_if_any(dir.path() / "watch.out");
+    const auto first = report.find("12 PDFs written");
+    return first != std::string::npos && report.find("12 PDFs written", first + 1) != std::string::npos;
+  };
+  REQUIRE(wait_until(rebuilt_all, 30));
+  const ino_t ar_before = inode_of(out / "immunotherapy.ar.booklet.pdf");
+  const std::string picture = file_bytes(leaflet / "images" / "checkpoint.png");
+  std::ofstream(leaflet / "images" / "checkpoint.png.new", std::ios::binary) << picture;
+  fs::rename(leaflet / "images" / "checkpoint.png.new", leaflet / "images" / "checkpoint.png");
+  CHECK(wait_until([&] { return inode_of(out / "immunotherapy.ar.booklet.pdf") != ar_before; }, 30));
   CHECK(watcher.stop() == 128 + 15);
 }
 
