@@ -99,6 +99,7 @@ std::vector<Slice> title_slices(const document::TitleBlock<RichText>& b, const B
   std::vector<Item> items{RectItem{0, 0, c.column_width, height, c.theme.accent_light},
                           RectItem{0, 0, 4, height, c.theme.accent}};
   items.insert(items.end(), stack.items().begin(), stack.items().end());
+  // No space before: the quiet zone is the code's white margin, above and below it too.
   return {Slice{height, 0, false, std::move(items)}};
 }
 
@@ -442,7 +443,8 @@ std::vector<Slice> qr_slices(const document::QrBlock<RichText>& b, const BlockCo
                                     : all_line_items(*caption, 0, box, caption_element);
     items.insert(items.end(), lines.begin(), lines.end());
   }
-  return {Slice{height, 10, false, std::move(items)}};
+  // No space before: the quiet zone is the code's white margin, above and below it too.
+  return {Slice{height, 0, false, std::move(items)}};
 }
 
 }  // namespace
