@@ -86,8 +86,10 @@ std::string usage_text() {
          "  --max-file-bytes N    size of one YAML file (default: 4194304, 4 MiB)\n"
          "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)\n"
          "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)\n"
+         "  --max-image-pixels N  width x height of one figure's picture (default: 40000000)\n"
          "  --allow-outside       read files that are symlinks leading outside the leaflet's\n"
-         "                        folder or the font folder (refused by default)\n"
+         "                        folder or the font folder, and pictures outside the leaflet's\n"
+         "                        folder (refused by default)\n"
          "\n"
          "exit status: 0 ok, 1 a leaflet has errors, 2 usage error, 3 internal error\n"
          "SOURCE_DATE_EPOCH, when set, gives the PDFs' creation date.\n";
@@ -197,7 +199,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (!dir) return std::nullopt;
       options.fonts_dir = *dir;
     } else if (arg == "--max-pages" || arg == "--max-file-bytes" || arg == "--max-string-bytes" ||
-               arg == "--max-nesting") {
+               arg == "--max-nesting" || arg == "--max-image-pixels") {
       const auto text = value(arg.c_str());
       if (!text) return std::nullopt;
       // Nesting is compared with an int; the rest are sizes.
@@ -212,6 +214,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (arg == "--max-file-bytes") options.limits.max_file_bytes = *number;
       if (arg == "--max-string-bytes") options.limits.max_string_bytes = *number;
       if (arg == "--max-nesting") options.limits.max_nesting = static_cast<int>(*number);
+      if (arg == "--max-image-pixels") options.limits.max_image_pixels = *number;
     } else if (arg == "--allow-outside") {
       options.limits.allow_outside = true;
     } else if (arg.rfind("--", 0) == 0) {

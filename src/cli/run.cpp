@@ -256,7 +256,10 @@ Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std
     static const std::set<std::string> kLeafletFiles = {".yaml", ".png", ".jpg", ".jpeg"};
     if (!kLeafletFiles.count(extension)) continue;
     for (const std::string& folder : folders) {
-      if (file.parent_path() != fs::path(folder)) continue;
+      // Pictures may be in a subfolder (images/); strings and structure are beside leaflet.yaml.
+      const fs::path inside = file.lexically_normal().lexically_relative(fs::path(folder).lexically_normal());
+      const bool below = !inside.empty() && *inside.begin() != ".." && extension != ".yaml";
+      if (file.parent_path() != fs::path(folder) && !below) continue;
       auto& languages = rebuild.languages_of[folder];
       const bool strings = file.extension() == ".yaml" && name != "leaflet.yaml";
       const std::string language = file.stem().string();
@@ -272,14 +275,21 @@ Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std
 }
 
 /// Builds once, then rebuilds what each batch of changes affects: a translation rebuilds
-/// its language; leaflet.yaml, the default language's strings or any other file of the
-/// leaflet rebuild all its languages; a font change rebuilds everything.
+/// its language; leaflet.yaml, the default language's strings or a picture (in the leaflet's
+/// folder or a folder in it) rebuild all its languages; a font change rebuilds everything.
 int watch_and_build(const Options& options, std::ostream& out, std::ostream& err) {
   const std::vector<std::string> folders = options.leaflets.empty() ? default_leaflets() : options.leaflets;
   int status = build_all(options, out, err);
   if (folders.empty()) return status;
   const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
   std::vector<fs::path> watched(folders.begin(), folders.end());
+  for (const std::string& folder : folders) {
+    // The folders holding a leaflet's pictures, such as images/ (those there when it starts).
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+      if (entry.is_directory(ec) && entry.path().filename().string().front() != '.') watched.push_back(entry.path());
+    }
+  }
   watched.push_back(font_folder);
   if (fs::is_directory(font_folder / "hyphenation")) watched.push_back(font_folder / "hyphenation");
   FolderWatcher watcher(watched);

@@ -22,4 +22,11 @@ std::string format_bytes(std::size_t bytes) {
   return text;
 }
 
+std::string format_count(std::uint64_t value) {
+  std::string digits = std::to_string(value);
+  // 40000000 -> 40,000,000: a comma before every third digit from the right.
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
 }  // namespace leafpress::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace leafpress::core {
@@ -13,6 +14,8 @@ struct Limits {
   static constexpr std::size_t kDefaultMaxStringBytes = 64 * 1024;
   static constexpr int kDefaultMaxNesting = 64;
   static constexpr std::size_t kDefaultMaxPages = 500;
+  /// Forty million: a full A4 page at 600 ppi is 35 million pixels.
+  static constexpr std::size_t kDefaultMaxImagePixels = 40'000'000;
 
   /// Size of one YAML file (leaflet.yaml, <lang>.yaml, fallback.yaml).
   std::size_t max_file_bytes = kDefaultMaxFileBytes;
@@ -22,12 +25,19 @@ struct Limits {
   int max_nesting = kDefaultMaxNesting;
   /// Pages of one PDF.
   std::size_t max_pages = kDefaultMaxPages;
+  /// Pixels (width x height) of one picture a figure shows, checked in its header before
+  /// any pixel memory is taken.
+  std::size_t max_image_pixels = kDefaultMaxImagePixels;
   /// When false, files reached through a symlink that resolves outside their folder (the
-  /// leaflet's, the font folder) are refused.
+  /// leaflet's, the font folder), and pictures named by a path leading outside the leaflet's
+  /// folder, are refused.
   bool allow_outside = false;
 };
 
 /// "4 MiB", "64 KiB", "1.5 MiB" or "300 bytes": a size for messages.
 std::string format_bytes(std::size_t bytes);
+
+/// `value` with its digits in groups of three: "40,000,000".
+std::string format_count(std::uint64_t value);
 
 }  // namespace leafpress::core

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/source_loc.hpp"
+#include "document/image.hpp"
 #include "document/theme.hpp"
 
 namespace leafpress::document {
@@ -80,10 +82,40 @@ struct ContactBlock {
   std::vector<Text> lines;
 };
 
+/// How wide a figure's picture is set: a share of the column, or a length; never wider
+/// than the column.
+struct FigureWidth {
+  double share = 1.0;            // of the column, when `length` is unset
+  std::optional<double> length;  // points
+};
+
+/// A picture with its alternative text and an optional caption (`figure:`; not the
+/// key-figures box, FiguresBlock).
+template <class Text>
+struct ImageBlock {
+  std::string file;                    // as leaflet.yaml writes it, relative to its folder
+  std::shared_ptr<const Image> image;  // shared by every language and format
+  Text alt;                            // what a screen reader says instead of the picture
+  std::optional<Text> caption;
+  FigureWidth width;
+};
+
+/// A QR code leading to a web address, drawn as vector squares, with a caption.
+template <class Text>
+struct QrBlock {
+  std::string url;  // literal, like a source's: the same in every language
+  std::shared_ptr<const QrCode> code;
+  /// Says what the code is in the leaflet's language; the address follows it in /Alt.
+  Text alt;
+  std::optional<Text> caption;
+  double size = 0;  // side of the code in points, quiet zone not included
+};
+
 template <class Text>
 using BlockContent = std::variant<TitleBlock<Text>, HeadingBlock<Text>, ParagraphBlock<Text>,
                                   ListBlock<Text>, QuoteBlock<Text>, CalloutBlock<Text>,
-                                  FiguresBlock<Text>, SourcesBlock<Text>, ContactBlock<Text>>;
+                                  FiguresBlock<Text>, SourcesBlock<Text>, ContactBlock<Text>, ImageBlock<Text>,
+                                  QrBlock<Text>>;
 
 /// One block of the reading order, with the place in leaflet.yaml that defined it.
 template <class Text>

@@ -49,6 +49,14 @@ class UseCollector {
     add(b.title, "contact: title");
     for (const auto& line : b.lines) add(line, "contact: a line");
   }
+  void operator()(const ImageBlock<TextRef>& b) {
+    add(b.alt, "figure: what the picture shows, read aloud to people who cannot see it (" + b.file + ")");
+    add(b.caption, "figure: caption printed under the picture");
+  }
+  void operator()(const QrBlock<TextRef>& b) {
+    add(b.alt, "QR code: read aloud instead of the code, followed by its address (" + b.url + ")");
+    add(b.caption, "QR code: caption printed beside the code");
+  }
 
  private:
   std::vector<TextUse>& uses_;

@@ -1,7 +1,11 @@
 #include "layout/block_slices.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
+
+#include "core/units.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -95,6 +99,7 @@ std::vector<Slice> title_slices(const document::TitleBlock<RichText>& b, const B
   std::vector<Item> items{RectItem{0, 0, c.column_width, height, c.theme.accent_light},
                           RectItem{0, 0, 4, height, c.theme.accent}};
   items.insert(items.end(), stack.items().begin(), stack.items().end());
+  // No space before: the quiet zone is the code's white margin, above and below it too.
   return {Slice{height, 0, false, std::move(items)}};
 }
 
@@ -318,6 +323,130 @@ std::vector<Slice> contact_slices(const document::ContactBlock<RichText>& b, con
   return boxed(stack, c, c.theme.accent, 16);
 }
 
+/// Print wants pictures at 300 pixels per inch or more where they are placed.
+constexpr double kPrintPpi = 300;
+/// The white margin around a QR code, in modules (ISO/IEC 18004 §5.3.8).
+constexpr int kQuietZone = 4;
+constexpr double kCaptionGap = 5;
+
+TextSpec caption_spec(const BlockContext& c) {
+  TextSpec spec = heading_spec(c, c.theme.body_size * 0.85, c.theme.muted);
+  spec.bold = false;
+  spec.leading = 1.3;
+  return spec;
+}
+
+std::string millimetres(double points) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", points / core::kPointsPerMm);
+  return text;
+}
+
+/// Warns, at the figure, when its picture has fewer than 300 pixels per inch at the size it
+/// is printed: what it has, and what would do.
+void check_resolution(const document::Image& image, double width, double height, const core::SourceLoc& loc,
+                      const BlockContext& c) {
+  const double ppi = image.width / (width / core::kPointsPerInch);
+  if (!c.diags || ppi >= kPrintPpi - 0.5) return;
+  const auto pixels = [](double points) {
+    return std::to_string(static_cast<long>(std::ceil(points / core::kPointsPerInch * kPrintPpi - 1e-6)));
+  };
+  const double widest = image.width / kPrintPpi * core::kPointsPerInch;
+  c.diags->warning(loc,
+                   "image '" + image.file + "' is " + std::to_string(static_cast<long>(std::lround(ppi))) +
+                       " ppi where the " + std::string(c.format) + " prints it, " + millimetres(width) + " x " +
+                       millimetres(height) + " mm; print needs " + std::to_string(static_cast<int>(kPrintPpi)) + " ppi",
+                   "use a picture of at least " + pixels(width) + " x " + pixels(height) +
+                       " pixels, or print this one at most " + millimetres(widest) + " mm wide ('width: " +
+                       millimetres(widest) + "mm')");
+}
+
+/// A caption goes beside a picture that leaves it this much of the column, or more.
+constexpr double kCaptionBeside = 0.35;
+constexpr double kCaptionSideGap = 12;
+
+/// The picture at its width with its caption: beside it, at the start of the column, when it
+/// leaves room for one; else centred with the caption under it. Never split.
+std::vector<Slice> image_slices(const document::ImageBlock<RichText>& b, const core::SourceLoc& loc,
+                                const BlockContext& c) {
+  const document::Image& image = *b.image;
+  const double width = std::min(b.width.length.value_or(b.width.share * c.column_width), c.column_width);
+  const double height = width * image.height / image.width;
+  check_resolution(image, width, height, loc, c);
+  const double beside = c.column_width - width - kCaptionSideGap;
+  const bool side_by_side = b.caption && beside >= kCaptionBeside * c.column_width;
+  const double x = side_by_side ? 0 : (c.column_width - width) / 2;
+  const int division = c.structure.add(Role::division);
+  std::vector<Item> items{ImageItem{x, 0, width, height, b.image, c.structure.add_figure(division, b.alt.plain())}};
+  double bottom = height;
+  if (b.caption) {
+    // A narrow picture's caption under it takes the column, not a sliver under the picture.
+    const double measure = side_by_side ? beside : width >= c.column_width / 2 ? width : c.column_width;
+    const SetText set = c.typesetter.set(*b.caption, caption_spec(c), measure);
+    const int caption = c.structure.add(Role::caption, division);
+    const auto lines = side_by_side ? all_line_items(set, width + kCaptionSideGap, 0, caption)
+                                    : all_line_items(set, (c.column_width - measure) / 2, bottom + kCaptionGap, caption);
+    items.insert(items.end(), lines.begin(), lines.end());
+    bottom = side_by_side ? std::max(bottom, set.height()) : bottom + kCaptionGap + set.height();
+  }
+  return {Slice{bottom, 14, false, std::move(items)}};
+}
+
+/// The dark modules of a QR code as rectangles, `module` points square: each run of dark
+/// modules in a row is one rectangle, so the path holds a few hundred of them, not thousands.
+std::vector<Rect> module_rects(const document::QrCode& code, double module) {
+  std::vector<Rect> rects;
+  for (int y = 0; y < code.size; ++y) {
+    for (int x = 0; x < code.size;) {
+      if (!code.is_dark(x, y)) {
+        ++x;
+        continue;
+      }
+      const int start = x;
+      while (x < code.size && code.is_dark(x, y)) ++x;
+      rects.push_back({start * module, y * module, (x - start) * module, module});
+    }
+  }
+  return rects;
+}
+
+/// The code with its quiet zone at the start of the column and its caption beside it, or
+/// under it, centred, when the column is too narrow for both; the code leads to its address.
+std::vector<Slice> qr_slices(const document::QrBlock<RichText>& b, const BlockContext& c) {
+  const document::QrCode& code = *b.code;
+  const int modules_across = code.size + 2 * kQuietZone;
+  const double module = std::min(b.size / code.size, c.column_width / modules_across);
+  const double side = code.size * module;
+  const double quiet = kQuietZone * module;
+  const double box = side + 2 * quiet;
+  const double beside = c.column_width - box;
+
+  const int division = c.structure.add(Role::division);
+  const std::string alt = b.alt.plain() + " (" + b.url + ")";
+  const int link = c.structure.add(Role::link, division, 0, alt);
+  const int figure = c.structure.add_figure(link, alt);
+  std::optional<SetText> caption;
+  const bool side_by_side = beside >= std::max(box, 0.4 * c.column_width);
+  if (b.caption) caption = c.typesetter.set(*b.caption, caption_spec(c), side_by_side ? beside : c.column_width);
+  const double caption_height = caption ? caption->height() : 0;
+  const double height = side_by_side ? std::max(box, caption_height) : box + (caption ? caption_height : 0);
+  const double code_x = side_by_side ? 0 : (c.column_width - box) / 2;
+  const double code_y = side_by_side ? (height - box) / 2 : 0;
+
+  std::vector<Item> items{
+      RectGroupItem{code_x + quiet, code_y + quiet, side, side, c.theme.text, figure,
+                    std::make_shared<const std::vector<Rect>>(module_rects(code, module))},
+      LinkItem{code_x + quiet, code_y + quiet, side, side, b.url, link}};
+  if (caption) {
+    const int caption_element = c.structure.add(Role::caption, division);
+    const auto lines = side_by_side ? all_line_items(*caption, box, (height - caption_height) / 2, caption_element)
+                                    : all_line_items(*caption, 0, box, caption_element);
+    items.insert(items.end(), lines.begin(), lines.end());
+  }
+  // No space before: the quiet zone is the code's white margin, above and below it too.
+  return {Slice{height, 0, false, std::move(items)}};
+}
+
 }  // namespace
 
 std::vector<Slice> block_slices(const document::Block<RichText>& block, const BlockContext& context) {
@@ -332,6 +461,8 @@ std::vector<Slice> block_slices(const document::Block<RichText>& block, const Bl
         else if constexpr (std::is_same_v<T, document::CalloutBlock<RichText>>) return callout_slices(b, context);
         else if constexpr (std::is_same_v<T, document::FiguresBlock<RichText>>) return figures_slices(b, context);
         else if constexpr (std::is_same_v<T, document::SourcesBlock<RichText>>) return sources_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::ImageBlock<RichText>>) return image_slices(b, block.loc, context);
+        else if constexpr (std::is_same_v<T, document::QrBlock<RichText>>) return qr_slices(b, context);
         else return contact_slices(b, context);
       },
       block.content);

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <limits>
+#include <string_view>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "document/localized_document.hpp"
 #include "layout/slice.hpp"
 #include "layout/structure.hpp"
@@ -22,6 +24,10 @@ struct BlockContext {
   /// block of many entries (list, callout, figures, sources, contact) stops setting entries
   /// past it, so a list of a million items costs no more than the page limit allows.
   double height_budget = std::numeric_limits<double>::infinity();
+  /// Where figures report pictures too coarse for print, naming the format they are set
+  /// for ("brochure"); none when null.
+  core::Diagnostics* diags = nullptr;
+  std::string_view format;
 };
 
 /// The block as strips for page breaking: a paragraph gives one per line, a boxed block one

@@ -49,6 +49,13 @@ std::string dump(const Pages& pages) {
       } else if (const auto* line = std::get_if<LineItem>(&item)) {
         out += "line " + number(line->x1) + " " + number(line->y1) + " " + number(line->x2) + " " + number(line->y2) +
                " " + number(line->width) + " " + core::to_string(line->color) + (line->dashed ? " dashed" : "") + "\n";
+      } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+        out += "image " + number(image->x) + " " + number(image->y) + " " + number(image->width) + " " +
+               number(image->height) + " " + image->image->file + " " + std::to_string(image->image->width) + "x" +
+               std::to_string(image->image->height) + "\n";
+      } else if (const auto* group = std::get_if<RectGroupItem>(&item)) {
+        out += "rects " + number(group->x) + " " + number(group->y) + " " + number(group->width) + " " +
+               number(group->height) + " " + core::to_string(group->fill) + " " + std::to_string(group->rects->size()) + "\n";
       }
     }
   }

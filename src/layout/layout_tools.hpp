@@ -23,7 +23,8 @@ struct LayoutTools {
   std::size_t max_pages = 0;
 
   BlockContext context(double column_width) const {
-    return {doc.theme, fonts, typesetter, column_width, structure};
+    return {doc.theme, fonts, typesetter, column_width, structure, std::numeric_limits<double>::infinity(), &diags,
+            document::format_name(doc.format)};
   }
 };
 

@@ -2,11 +2,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/color.hpp"
+#include "document/image.hpp"
 #include "text/glyph_run.hpp"
 
 namespace leafpress::layout {
@@ -26,6 +28,10 @@ enum class Role : std::uint8_t {
   list_body,    // LBody
   block_quote,  // BlockQuote
   section,      // Sect: a box with its own heading
+  division,     // Div: a figure with its caption
+  figure,       // Figure: a picture or a QR code, with `alt`
+  caption,      // Caption: after its Figure (PDF Association, Tagged PDF Best Practice Guide)
+  link,         // Link: made by layout when what it holds is not text (a QR code)
 };
 
 /// One node of the structure tree, in reading order; its parent comes before it.
@@ -33,7 +39,8 @@ struct StructureElement {
   Role role = Role::paragraph;
   int parent = -1;
   int level = 0;     // headings: 1 for the title, 2 for sections, …
-  std::string text;  // headings: their words, for bookmarks
+  std::string text;  // headings: their words, for bookmarks; links: what they lead to
+  std::string alt;   // figures: the words read instead of the picture (/Alt)
 };
 
 /// Items that are not content of the structure (rules, backgrounds, page furniture) are
@@ -89,7 +96,39 @@ struct LinkItem {
   int element = kArtifact;  // the element whose text the link covers
 };
 
-using Item = std::variant<GlyphItem, RectItem, LinkItem, LineItem>;
+/// A picture scaled into its box; (x, y) is the box's top-left corner. Mirroring moves the
+/// box; the picture is never flipped.
+struct ImageItem {
+  double x = 0;
+  double y = 0;
+  double width = 0;
+  double height = 0;
+  std::shared_ptr<const document::Image> image;
+  int element = kArtifact;
+};
+
+/// A rectangle inside a RectGroupItem, relative to the group's top-left corner.
+struct Rect {
+  double x = 0;
+  double y = 0;
+  double width = 0;
+  double height = 0;
+};
+
+/// Rectangles filled in one colour as one path: a QR code's dark modules. (x, y) is the
+/// top-left corner of the box they lie in; mirroring moves the box, not the rectangles in it.
+struct RectGroupItem {
+  double x = 0;
+  double y = 0;
+  double width = 0;
+  double height = 0;
+  core::Color fill;
+  int element = kArtifact;
+  /// Shared, as items are copied from slice to page and never change inside.
+  std::shared_ptr<const std::vector<Rect>> rects;
+};
+
+using Item = std::variant<GlyphItem, RectItem, LinkItem, LineItem, ImageItem, RectGroupItem>;
 
 /// A rectangle on a page; (x, y) is its top-left corner.
 struct Box {
@@ -107,6 +146,7 @@ struct PressBoxes {
   Box trim;
   Box bleed;
 };
+
 
 struct Page {
   double width = 0;

@@ -448,7 +448,8 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
     }
   }
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
-  if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader);
+  images::ImageFiles images(directory, limits);
+  if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images);
 
   if (!only_languages.empty()) {
     std::erase_if(wanted, [&](const auto& w) {

@@ -1,7 +1,13 @@
 #include "load/parse_blocks.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <string>
+
+#include "core/units.hpp"
+#include "images/encode_qr.hpp"
 
 namespace leafpress::load {
 namespace {
@@ -10,8 +16,9 @@ using document::TextRef;
 using Content = document::BlockContent<TextRef>;
 
 const std::vector<std::string_view>& block_kinds() {
-  static const std::vector<std::string_view> kinds = {"title",   "heading", "paragraph", "list",   "quote",
-                                                      "callout", "figures", "sources",   "contact"};
+  static const std::vector<std::string_view> kinds = {"title",   "heading", "paragraph", "list",    "quote",
+                                                      "callout", "figures", "sources",   "contact", "figure",
+                                                      "qr"};
   return kinds;
 }
 
@@ -156,7 +163,95 @@ std::optional<Content> parse_contact(const YAML::Node& block, SchemaReader& read
   return document::ContactBlock<TextRef>{title, ref_list(*reader.find(block, "contact"), "contact", reader)};
 }
 
-std::optional<Content> parse_block(const std::string& kind, const YAML::Node& block, SchemaReader& reader) {
+/// "70%" of the column, or a length such as "60mm".
+document::FigureWidth read_width(const YAML::Node& node, SchemaReader& reader) {
+  if (node.IsScalar() && !node.Scalar().empty() && node.Scalar().back() == '%') {
+    const std::string& text = node.Scalar();
+    double percent = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size() - 1, percent);
+    if (ec == std::errc{} && end == text.data() + text.size() - 1 && percent > 0 && percent <= 100) {
+      return {percent / 100, std::nullopt};
+    }
+    reader.error(node, "expected a share of the column from 1% to 100% for 'width', got '" + text + "'");
+    return {};
+  }
+  if (node.IsScalar()) {
+    const std::string& text = node.Scalar();
+    const bool has_unit = text.size() > 2 && (text.ends_with("mm") || text.ends_with("in") || text.ends_with("pt"));
+    if (has_unit || std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
+      const auto length = reader.length(node, "width");
+      if (length && *length > 0) return {1, *length};
+      if (length) reader.error(node, "a figure's width must be more than 0");
+      return {};
+    }
+  }
+  reader.error(node, "expected a share of the column such as '70%' or a length such as '60mm' for 'width', got " +
+                         describe(node));
+  return {};
+}
+
+std::optional<Content> parse_figure(const YAML::Node& block, SchemaReader& reader, images::ImageFiles& images) {
+  check_block_keys(reader, block, "figure", {"figure", "alt", "caption", "width"});
+  const YAML::Node path_node = *reader.find(block, "figure");
+  const auto path = reader.string(path_node, "figure");
+  if (path && path->empty()) reader.error(path_node, "expected the path of a PNG or JPEG picture for 'figure'");
+  // A figure without words for those who cannot see it is not allowed (PDF/UA: Figure /Alt).
+  auto alt = required_ref(block, "alt", "figure", reader);
+  auto caption = optional_ref(block, "caption", reader);
+  document::FigureWidth width;
+  if (const auto node = reader.find(block, "width")) width = read_width(*node, reader);
+  std::shared_ptr<const document::Image> image;
+  if (path && !path->empty()) image = images.read(*path, reader.loc(path_node), reader.diags());
+  if (!alt) return std::nullopt;
+  return document::ImageBlock<TextRef>{path.value_or(""), std::move(image), *alt, caption, width};
+}
+
+/// Phones read QR codes whose modules are this wide or more, printed and held at arm's length.
+constexpr double kSmallestModule = core::mm(0.4);
+constexpr double kDefaultQrSize = core::mm(24);
+
+std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader) {
+  check_block_keys(reader, block, "qr", {"qr", "alt", "caption", "size"});
+  const YAML::Node url_node = *reader.find(block, "qr");
+  const std::string url = reader.string(url_node, "qr").value_or("");
+  auto alt = required_ref(block, "alt", "qr", reader);
+  auto caption = optional_ref(block, "caption", reader);
+  double size = kDefaultQrSize;
+  if (const auto node = reader.find(block, "size")) {
+    const auto length = reader.length(*node, "size");
+    if (length && *length < core::mm(10) - 1e-9) {
+      reader.error(*node, "a QR code smaller than 10 mm is hard to scan", "the default is 24mm");
+    } else if (length) {
+      size = *length;
+    }
+  }
+  std::shared_ptr<const document::QrCode> code;
+  if (!url.empty() && !is_web_address(url)) {
+    reader.error(url_node, "expected a web address starting with 'https://' for 'qr', got '" + url + "'");
+  } else if (!url.empty()) {
+    if (auto encoded = images::encode_qr(url)) {
+      code = std::make_shared<const document::QrCode>(std::move(*encoded));
+      const double module = size / code->size;
+      if (module < kSmallestModule) {
+        char text[160];
+        std::snprintf(text, sizeof text, "the QR code's squares are %.2f mm wide; phones read 0.4 mm and more reliably",
+                      module / core::kPointsPerMm);
+        reader.diags().warning(reader.loc(url_node), text,
+                               "make 'size' at least " + std::to_string(static_cast<int>(
+                                                             std::ceil(kSmallestModule * code->size / core::kPointsPerMm))) +
+                                   "mm, or use a shorter address");
+      }
+    } else {
+      reader.error(url_node, "the address is too long for a QR code (" + std::to_string(url.size()) + " bytes)",
+                   "a QR code holds about 2,300 characters at most; use a shorter address");
+    }
+  }
+  if (!alt || !code) return std::nullopt;
+  return document::QrBlock<TextRef>{url, std::move(code), *alt, caption, size};
+}
+
+std::optional<Content> parse_block(const std::string& kind, const YAML::Node& block, SchemaReader& reader,
+                                   images::ImageFiles& images) {
   if (kind == "title") return parse_title(block, reader);
   if (kind == "heading") return parse_heading(block, reader);
   if (kind == "paragraph") return parse_paragraph(block, reader);
@@ -165,6 +260,8 @@ std::optional<Content> parse_block(const std::string& kind, const YAML::Node& bl
   if (kind == "callout") return parse_callout(block, reader);
   if (kind == "figures") return parse_figures(block, reader);
   if (kind == "sources") return parse_sources(block, reader);
+  if (kind == "figure") return parse_figure(block, reader, images);
+  if (kind == "qr") return parse_qr(block, reader);
   return parse_contact(block, reader);
 }
 
@@ -176,7 +273,8 @@ std::string kind_list() {
 
 }  // namespace
 
-std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, SchemaReader& reader) {
+std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, SchemaReader& reader,
+                                                   images::ImageFiles& images) {
   std::vector<document::Block<TextRef>> blocks;
   if (!content.IsSequence()) {
     reader.error(content, "expected a list of blocks for 'content', got " + describe(content));
@@ -197,7 +295,7 @@ std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, Sc
     }
     std::vector<document::Format> formats;
     if (const auto node = reader.find(block, "formats")) formats = reader.formats(*node, "formats");
-    if (auto parsed = parse_block(kind, block, reader)) {
+    if (auto parsed = parse_block(kind, block, reader, images)) {
       blocks.push_back({std::move(*parsed), reader.loc(first_key), std::move(formats)});
     }
   }

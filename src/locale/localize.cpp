@@ -101,6 +101,12 @@ class Localizer {
   document::BlockContent<RichText> convert(const document::ContactBlock<TextRef>& b) {
     return document::ContactBlock<RichText>{text(b.title), texts(b.lines)};
   }
+  document::BlockContent<RichText> convert(const document::ImageBlock<TextRef>& b) {
+    return document::ImageBlock<RichText>{b.file, b.image, text(b.alt), text(b.caption), b.width};
+  }
+  document::BlockContent<RichText> convert(const document::QrBlock<TextRef>& b) {
+    return document::QrBlock<RichText>{b.url, b.code, text(b.alt), text(b.caption), b.size};
+  }
 
   const document::Document& doc_;
   const std::string& language_;

@@ -46,6 +46,21 @@ void ContentStream::stroke_line(const layout::LineItem& line) {
           pdf_number(page_height_ - line.y2) + " l S\nQ\n";
 }
 
+void ContentStream::fill_rects(const layout::RectGroupItem& group) {
+  set_fill(group.fill);
+  for (const layout::Rect& rect : *group.rects) {
+    out_ += pdf_number(group.x + rect.x) + ' ' + pdf_number(page_height_ - group.y - rect.y - rect.height) + ' ' +
+            pdf_number(rect.width) + ' ' + pdf_number(rect.height) + " re\n";
+  }
+  out_ += "f\n";
+}
+
+void ContentStream::draw_image(const layout::ImageItem& image, const std::string& name) {
+  // An image fills the unit square; the matrix scales it to the box and moves it there (§8.9.4).
+  out_ += "q\n" + pdf_number(image.width) + " 0 0 " + pdf_number(image.height) + ' ' + pdf_number(image.x) + ' ' +
+          pdf_number(page_height_ - image.y - image.height) + " cm\n/" + name + " Do\nQ\n";
+}
+
 void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string& font_name,
                                 const EmbeddedFont& font) {
   const text::GlyphRun& run = item.run;

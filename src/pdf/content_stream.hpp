@@ -22,6 +22,10 @@ class ContentStream {
   void fill_rect(const layout::RectItem& rect);
   /// Strokes a line in its own graphics state (q … Q): width, dashes, stroke colour.
   void stroke_line(const layout::LineItem& line);
+  /// Fills every rectangle of the group as one path, in one colour.
+  void fill_rects(const layout::RectGroupItem& group);
+  /// Draws image XObject `name` scaled into the item's box.
+  void draw_image(const layout::ImageItem& image, const std::string& name);
   /// Shows a glyph run with font resource `font_name`. Each glyph is placed exactly where
   /// layout put it: TJ adjustments absorb kerning and justification, Ts shifts marks up or
   /// down, and a glyph whose text differs from what /ToUnicode says of it is wrapped in an

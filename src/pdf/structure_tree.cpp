@@ -20,6 +20,10 @@ std::string type_of(const layout::StructureElement& element) {
     case Role::list_body: return "LBody";
     case Role::block_quote: return "BlockQuote";
     case Role::section: return "Sect";
+    case Role::division: return "Div";
+    case Role::figure: return "Figure";
+    case Role::caption: return "Caption";
+    case Role::link: return "Link";
   }
   return "Span";
 }
@@ -38,7 +42,8 @@ std::string literal_string(const std::string& ascii) { return "(" + ascii + ")";
 StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
     : pdf_(pdf), page_count_(pages.pages.size()) {
   for (const layout::StructureElement& element : pages.structure) {
-    nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0});
+    nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0,
+                      element.alt, element.role == layout::Role::link});
   }
   if (nodes_.empty()) nodes_.push_back({"Document", -1, {}, false, false, nullptr, {}, {}, -1, 0});
   // Containers list their child elements in reading order (the order layout made them).
@@ -118,16 +123,31 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
 
 void StructureTree::add_link(HPDF_Annotation annotation, int element, const std::string& url) {
   if (element < 0) return;
-  const int link = link_element(element, url);
+  const bool made = nodes_[static_cast<std::size_t>(element)].made_by_layout;
+  const int link = made ? element : link_element(element, url);
   Node& node = nodes_[static_cast<std::size_t>(link)];
   node.kids.push_back({-1, -1, -1, annotation});
   const auto key = static_cast<HPDF_INT32>(page_count_ + annotations_.size());
   // Keys after the pages' are the annotations' (ISO 32000-1 §14.7.4.4).
   annotations_.emplace_back(annotation, link);
   pdf_.check(HPDF_Dict_AddNumber(annotation, "StructParent", key), "tag a link");
-  const std::string description = node.text.empty() ? url : node.text + " (" + url + ")";
+  // A Link layout made says its address in its words already (a QR code's, like its Figure's).
+  std::string description = node.text.empty() ? url : node.text;
+  if (!made && !node.text.empty()) description += " (" + url + ")";
   pdf_.check(HPDF_Dict_Add(annotation, "Contents", pdf_.binary(text_string(description))), "describe a link");
   mark_used(link);
+}
+
+void StructureTree::add_box(int element, double x, double y, double width, double height) {
+  if (element < 0 || static_cast<std::size_t>(element) >= nodes_.size()) return;
+  const std::array<double, 4> box{x, page_height_ - y - height, x + width, page_height_ - y};
+  auto& bbox = nodes_[static_cast<std::size_t>(element)].bbox;
+  if (!bbox) {
+    bbox = box;
+    return;
+  }
+  bbox = std::array<double, 4>{std::min((*bbox)[0], box[0]), std::min((*bbox)[1], box[1]), std::max((*bbox)[2], box[2]),
+                               std::max((*bbox)[3], box[3])};
 }
 
 void StructureTree::write_elements() {
@@ -153,8 +173,23 @@ void StructureTree::write_elements() {
     }
     pdf_.check(HPDF_Dict_Add(node.dict, "P", node.parent >= 0 ? nodes_[static_cast<std::size_t>(node.parent)].dict : root),
                "write a structure element");
-    if (node.type == "Link" && !node.text.empty()) {
+    if (node.type == "Link" && !node.made_by_layout && !node.text.empty()) {
       pdf_.check(HPDF_Dict_Add(node.dict, "Alt", pdf_.binary(text_string(node.text))), "write a structure element");
+    }
+    if (node.type == "Figure") {
+      // PDF/UA-1 §7.3: a Figure has alternative text. ISO 32000-1 §14.8.5.4.3: an
+      // illustration on one page has a BBox in the Layout attributes.
+      pdf_.check(HPDF_Dict_Add(node.dict, "Alt", pdf_.binary(text_string(node.alt))), "write a figure");
+      if (node.bbox && only_page >= 0) {
+        HPDF_Dict layout = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a figure");
+        pdf_.check(HPDF_Dict_AddName(layout, "O", "Layout"), "write a figure");
+        HPDF_Array bbox = pdf_.array();
+        for (const double value : *node.bbox) {
+          pdf_.check(HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(value)), "write a figure");
+        }
+        pdf_.check(HPDF_Dict_Add(layout, "BBox", bbox), "write a figure");
+        pdf_.check(HPDF_Dict_Add(node.dict, "A", layout), "write a figure");
+      }
     }
     HPDF_Array kids = pdf_.array();
     for (const Kid& kid : node.kids) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,7 +28,12 @@ class StructureTree {
   /// with "EMC".
   std::string begin_content(int element, const std::string& link, double baseline, const std::string& language = {});
   /// Ties a link annotation of the current page into the tree and describes it (/Contents).
+  /// A Link element layout made (around a QR code) holds it; otherwise a Link element is made
+  /// under `element`.
   void add_link(HPDF_Annotation annotation, int element, const std::string& url);
+  /// Records that `element` draws in the box (layout coordinates, y down) of the current
+  /// page: a Figure's BBox attribute covers all its boxes.
+  void add_box(int element, double x, double y, double width, double height);
 
   /// Writes the tree, the ParentTree, the bookmarks and the catalog entries.
   void finish();
@@ -49,6 +56,9 @@ class StructureTree {
     std::string url;
     int first_page = -1;  // headings: where the bookmark goes
     double top = 0;
+    std::string alt;              // figures
+    bool made_by_layout = false;  // a Link element around a figure, not one made here for text
+    std::optional<std::array<double, 4>> bbox;  // left, bottom, right, top in PDF space
   };
 
   int link_element(int element, const std::string& url);

@@ -8,6 +8,7 @@
 #include "core/hash.hpp"
 #include "core/utf8.hpp"
 #include "pdf/content_stream.hpp"
+#include "pdf/embedded_images.hpp"
 #include "pdf/font_usage.hpp"
 #include "pdf/hpdf_document.hpp"
 #include "pdf/page_boxes.hpp"
@@ -197,8 +198,8 @@ void write_file_id(HpdfDocument& pdf, const core::Fingerprint& fingerprint) {
 }
 
 void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
-                const std::map<const fonts::Face*, EmbeddedFont>& fonts, StructureTree& tree,
-                core::Fingerprint& fingerprint) {
+                const std::map<const fonts::Face*, EmbeddedFont>& fonts, const EmbeddedImages& images,
+                StructureTree& tree, core::Fingerprint& fingerprint) {
   HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "add a page");
   pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_page.width)), "set the page width");
   pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_page.height)), "set the page height");
@@ -239,6 +240,15 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
       HPDF_Annotation annotation = pdf.check(HPDF_Page_CreateURILinkAnnot(page, area, link->url.c_str()), "add a link");
       pdf.check(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), "style a link");
       tree.add_link(annotation, link->element, link->url);
+    } else if (const auto* image = std::get_if<layout::ImageItem>(&item)) {
+      const char* name = pdf.check(HPDF_Page_GetXObjectName(page, images.at(image->image.get())), "name a picture");
+      mark(image->element, {}, 0, {});
+      content.draw_image(*image, name);
+      tree.add_box(image->element, image->x, image->y, image->width, image->height);
+    } else if (const auto* group = std::get_if<layout::RectGroupItem>(&item)) {
+      mark(group->element, {}, 0, {});
+      content.fill_rects(*group);
+      tree.add_box(group->element, group->x, group->y, group->width, group->height);
     }
   }
   if (open) content.close_marked();
@@ -280,8 +290,9 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
     fonts.emplace(face, embed_type0_font(pdf, *face, face_usage));
     fingerprint.add(face->postscript_name());
   }
+  const EmbeddedImages images = embed_images(pdf, pages, fingerprint);
   StructureTree tree(pdf, pages);
-  for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, tree, fingerprint);
+  for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, images, tree, fingerprint);
   tree.finish();
   write_page_labels(pdf, pages.page_labels);
   for (const std::string& label : pages.page_labels) fingerprint.add(label);

@@ -34,7 +34,7 @@ void to_cmyk(layout::Item& item) {
         using T = std::decay_t<decltype(it)>;
         if constexpr (std::is_same_v<T, layout::GlyphItem>) {
           it.run.color = core::to_press_cmyk(it.run.color);
-        } else if constexpr (std::is_same_v<T, layout::RectItem>) {
+        } else if constexpr (std::is_same_v<T, layout::RectItem> || std::is_same_v<T, layout::RectGroupItem>) {
           it.fill = core::to_press_cmyk(it.fill);
         } else if constexpr (std::is_same_v<T, layout::LineItem>) {
           it.color = core::to_press_cmyk(it.color);

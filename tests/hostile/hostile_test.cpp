@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/image_fixtures.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -424,4 +425,159 @@ TEST_CASE("a build killed while writing its PDF leaves a temporary file that the
   CHECK(next.exit_code == 0);
   CHECK(temporaries(project).empty());
   CHECK(file_bytes(project.path("out/x.fr.brochure.pdf")) != earlier);
+}
+
+namespace {
+
+/// A leaflet x/ whose one figure shows `path`: the path's value is at 5:13 of leaflet.yaml.
+void write_figure_leaflet(const Project& project, const std::string& path) {
+  project.write("x/leaflet.yaml", "default_language: fr\ntitle: t\ncontent:\n  - paragraph: p\n  - figure: " + path +
+                                      "\n    alt: a\n    width: 20mm\n");
+  project.write("x/fr.yaml", std::string(kStrings) + "a: Un dessin.\n");
+}
+
+leafpress::testing::Rgba stripes(unsigned x, unsigned) {
+  const auto v = static_cast<unsigned char>(x % 2 ? 40 : 220);
+  return {v, 90, 160, 255};
+}
+
+const std::string kExportAgain = "  hint: export the picture again from the program that made it";
+
+/// Where the first chunk of `type` starts and how long its data is.
+std::pair<std::size_t, std::size_t> chunk_of(const std::string& png, const std::string& type) {
+  std::size_t at = 8;
+  for (;;) {
+    std::size_t length = 0;
+    for (std::size_t i = 0; i < 4; ++i) length = (length << 8) | static_cast<unsigned char>(png[at + i]);
+    if (png.compare(at + 4, 4, type) == 0) return {at, length};
+    at += 12 + length;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("figures whose pictures are missing, not pictures, truncated or damaged are refused with what is wrong",
+          "[hostile][images]") {
+  Project project;
+  const std::string png = leafpress::testing::make_png(400, 300, stripes);
+  SECTION("missing") {
+    write_figure_leaflet(project, "images/missing.png");
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: no image 'images/missing.png' in the leaflet folder",
+                   "  hint: the path is relative to the folder of leaflet.yaml"},
+                  5);
+  }
+  SECTION("not a picture") {
+    write_figure_leaflet(project, "images/notes.png");
+    project.write("x/images/notes.png", "These are notes, not a picture.\n");
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image 'images/notes.png' is not a PNG or JPEG picture",
+                   "  hint: leafpress places PNG and JPEG pictures; export it as one of them"},
+                  5);
+    project.write("x/images/notes.png", std::string("GIF89a\x02\x00\x02\x00", 10));
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image 'images/notes.png' is not a PNG or JPEG picture: it is a GIF "
+                   "image",
+                   "  hint: leafpress places PNG and JPEG pictures; export it as one of them"},
+                  5);
+  }
+  SECTION("a truncated PNG") {
+    write_figure_leaflet(project, "images/cut.png");
+    const auto [idat, length] = chunk_of(png, "IDAT");
+    project.write("x/images/cut.png", png.substr(0, idat + 20));
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image 'images/cut.png' is truncated: its 'IDAT' chunk ends at byte " +
+                       std::to_string(idat + 12 + length) + ", past the end of the file (" + std::to_string(idat + 20) +
+                       " bytes)",
+                   kExportAgain},
+                  5);
+  }
+  SECTION("a PNG whose data does not match its checksum") {
+    write_figure_leaflet(project, "images/damaged.png");
+    const auto [idat, length] = chunk_of(png, "IDAT");
+    std::string damaged = png;
+    damaged[idat + 8 + length / 2] ^= '\x55';
+    project.write("x/images/damaged.png", damaged);
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image 'images/damaged.png' is damaged: the 'IDAT' chunk at byte " +
+                       std::to_string(idat) + " does not match its checksum",
+                   kExportAgain},
+                  5);
+  }
+  SECTION("a truncated JPEG, whatever its name says") {
+    write_figure_leaflet(project, "images/photo.png");
+    const std::string jpeg = leafpress::testing::make_jpeg(400, 300, 90, stripes);
+    project.write("x/images/photo.png", jpeg.substr(0, 2000));
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image 'images/photo.png' is truncated: the file ends after 2000 bytes, "
+                   "before the picture is complete",
+                   kExportAgain},
+                  5);
+  }
+}
+
+TEST_CASE("a PNG declaring 100,000 x 100,000 pixels is refused from its header, before any memory is taken",
+          "[hostile][images]") {
+  Project project;
+  write_figure_leaflet(project, "images/huge.png");
+  // A few hundred bytes whose header promises 10 billion pixels: 30 GB once decoded.
+  project.write("x/images/huge.png",
+                leafpress::testing::with_png_size(leafpress::testing::make_png(8, 8, stripes), 100000, 100000));
+  const std::string hint =
+      "  hint: a full A4 page at 600 ppi is 35 million pixels; scale the picture down, or raise the limit with "
+      "--max-image-pixels";
+  check_refused(project, project.build(),
+                {"x/leaflet.yaml:5:13: error: image 'images/huge.png' is 100,000 x 100,000 pixels (10,000,000,000), "
+                 "over the limit of 40,000,000",
+                 hint},
+                5);
+  // The limit is a setting, and a picture within the default is refused under a lower one.
+  project.write("x/images/huge.png", leafpress::testing::make_png(400, 300, stripes));
+  check_refused(project, project.build({"--max-image-pixels", "100000"}),
+                {"x/leaflet.yaml:5:13: error: image 'images/huge.png' is 400 x 300 pixels (120,000), over the limit of "
+                 "100,000",
+                 hint},
+                5);
+  const auto fits = project.build({"--max-image-pixels", "120000"});
+  INFO(fits.err);
+  CHECK(fits.exit_code == 0);
+}
+
+TEST_CASE("a figure's path leading outside the leaflet folder is refused unless --allow-outside", "[hostile][images]") {
+  Project project;
+  const std::string png = leafpress::testing::make_png(400, 300, stripes);
+  const std::string hint = "  hint: copy the picture into the leaflet folder, or pass --allow-outside to read it there";
+  project.write("elsewhere/a.png", png);
+  SECTION("through '..', whether the file is there or not") {
+    write_figure_leaflet(project, "../elsewhere/a.png");
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image '../elsewhere/a.png' is outside the leaflet folder", hint}, 5);
+    write_figure_leaflet(project, "../elsewhere/nothing.png");
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image '../elsewhere/nothing.png' is outside the leaflet folder", hint},
+                  5);
+    write_figure_leaflet(project, "../elsewhere/a.png");
+    const auto allowed = project.build({"--allow-outside"});
+    INFO(allowed.err);
+    CHECK(allowed.exit_code == 0);
+    CHECK(project.output_files() == std::vector<std::string>{"x.fr.brochure.pdf"});
+  }
+  SECTION("an absolute path") {
+    write_figure_leaflet(project, project.path("elsewhere/a.png").string());
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image '" + project.path("elsewhere/a.png").string() +
+                       "' is outside the leaflet folder",
+                   hint},
+                  5);
+  }
+  SECTION("through a link") {
+    write_figure_leaflet(project, "images/a.png");
+    fs::create_directories(project.path("x/images"));
+    fs::create_symlink("../../elsewhere/a.png", project.path("x/images/a.png"));
+    check_refused(project, project.build(),
+                  {"x/leaflet.yaml:5:13: error: image 'images/a.png' is outside the leaflet folder ('" +
+                       fs::canonical(project.path("elsewhere/a.png")).string() + "')",
+                   hint},
+                  5);
+  }
 }

@@ -85,6 +85,8 @@ TEST_CASE("usage errors exit 2 and say what was wrong", "[cli]") {
   CHECK(bad_limit.exit_code == 2);
   CHECK(first_line(bad_limit.err) == "leafpress: --max-pages needs a whole number of at least 1, got '0'");
   CHECK(run_leafpress({"check", kLeaflet.string(), "--max-file-bytes", "4MB"}).exit_code == 2);
+  CHECK(first_line(run_leafpress({"check", kLeaflet.string(), "--max-image-pixels", "-1"}).err) ==
+        "leafpress: --max-image-pixels needs a whole number of at least 1, got '-1'");
 }
 
 TEST_CASE("the limits are on the command line, with their defaults in --help", "[cli]") {
@@ -93,6 +95,7 @@ TEST_CASE("the limits are on the command line, with their defaults in --help", "
                            "  --max-file-bytes N    size of one YAML file (default: 4194304, 4 MiB)",
                            "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)",
                            "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)",
+                           "  --max-image-pixels N  width x height of one figure's picture (default: 40000000)",
                            "  --allow-outside       read files that are symlinks leading outside the leaflet's"}) {
     CHECK(help.out.find(line) != std::string::npos);
   }
@@ -100,7 +103,7 @@ TEST_CASE("the limits are on the command line, with their defaults in --help", "
   ScratchDir out;
   const auto tight = run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--out", out.path().string(),
                                     "--max-pages", "8", "--max-file-bytes", "65536", "--max-string-bytes", "4096",
-                                    "--max-nesting", "8"});
+                                    "--max-nesting", "8", "--max-image-pixels", "700000"});
   INFO(tight.err);
   CHECK(tight.exit_code == 0);
 }
@@ -305,6 +308,20 @@ TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch
   const ino_t fr_before = inode_of(out / "immunotherapy.fr.brochure.pdf");
   append(leaflet / "leaflet.yaml", "\n");
   CHECK(wait_until([&] { return inode_of(out / "immunotherapy.fr.brochure.pdf") != fr_before; }, 30));
+
+  // So does a picture, in its images/ folder (once that rebuild is over: the first build and
+  // this one each write 12 PDFs).
+  const auto rebuilt_all = [&] {
+    const std::string report = text_if_any(dir.path() / "watch.out");
+    const auto first = report.find("12 PDFs written");
+    return first != std::string::npos && report.find("12 PDFs written", first + 1) != std::string::npos;
+  };
+  REQUIRE(wait_until(rebuilt_all, 30));
+  const ino_t ar_before = inode_of(out / "immunotherapy.ar.booklet.pdf");
+  const std::string picture = file_bytes(leaflet / "images" / "checkpoint.png");
+  std::ofstream(leaflet / "images" / "checkpoint.png.new", std::ios::binary) << picture;
+  fs::rename(leaflet / "images" / "checkpoint.png.new", leaflet / "images" / "checkpoint.png");
+  CHECK(wait_until([&] { return inode_of(out / "immunotherapy.ar.booklet.pdf") != ar_before; }, 30));
   CHECK(watcher.stop() == 128 + 15);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <algorithm>
 #include <iterator>
 #include <set>
@@ -84,14 +85,23 @@ std::vector<std::string> arabic_words(const std::string& text) {
 std::string strings_of(const fs::path& yaml) {
   std::istringstream in(file_bytes(yaml));
   std::string text;
+  // A figure's alternative text ("alt:" and the lines folded under it) is not printed: it is
+  // the Figure's /Alt, for screen readers.
+  std::optional<std::size_t> alt_indent;
   for (std::string line; std::getline(in, line);) {
     // "  key: value" lines lose their key; folded continuation lines are all text.
     const auto colon = line.find(':');
     const auto first = line.find_first_not_of(' ');
+    if (alt_indent && (first == std::string::npos || first > *alt_indent)) continue;
+    alt_indent.reset();
     const bool keyed = colon != std::string::npos && first != std::string::npos && first < colon &&
                        std::all_of(line.begin() + static_cast<std::ptrdiff_t>(first),
                                    line.begin() + static_cast<std::ptrdiff_t>(colon),
                                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+    if (keyed && line.substr(first, colon - first) == "alt") {
+      alt_indent = first;
+      continue;
+    }
     text += (keyed ? line.substr(colon + 1) : line) + '\n';
   }
   // Emphasis markers are markup, not text: "و*تدميرها*" reads "وتدميرها".

@@ -85,9 +85,9 @@ TEST_CASE("export writes every default-language string with its key and context"
   const auto result = run_leafpress({"strings", "export", "leaflets/immunotherapy", "--lang", "de"}, project);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
-  CHECK(result.out == "wrote immunotherapy.de.po (72 strings)\n");
+  CHECK(result.out == "wrote immunotherapy.de.po (76 strings)\n");
   const std::string po = file_bytes(project / "immunotherapy.de.po");
-  CHECK(count_of(po, "\nmsgctxt ") == 72);
+  CHECK(count_of(po, "\nmsgctxt ") == 76);
   CHECK(po.find("\"Language: de\\n\"") != std::string::npos);
   CHECK(po.find("#. key: how.checkpoints.p2\n#. used as: paragraph\n#. keep the markup: *emphasis*, **strong**, "
                 "[link text](address)\nmsgctxt \"how.checkpoints.p2\"\nmsgid \"\"\n\"Deux de ces freins") !=
@@ -111,7 +111,7 @@ TEST_CASE("a translated PO file comes back as a strings file that builds", "[str
   const auto imported = run_leafpress({"strings", "import", "immunotherapy.de.po"}, project);
   INFO(imported.err);
   REQUIRE(imported.exit_code == 0);
-  CHECK(imported.out == "wrote leaflets/immunotherapy/de.yaml (72 of 72 strings translated)\n");
+  CHECK(imported.out == "wrote leaflets/immunotherapy/de.yaml (76 of 76 strings translated)\n");
   CHECK(imported.err.find("leaflet.yaml:4:12: warning: 'de' is not in the leaflet's languages, so it is not built") !=
         std::string::npos);
   const std::string yaml = file_bytes(project / "leaflets" / "immunotherapy" / "de.yaml");
@@ -131,7 +131,7 @@ TEST_CASE("a translated PO file comes back as a strings file that builds", "[str
 
   const auto status = run_leafpress({"strings", "status", "--strict"}, project);
   CHECK(status.exit_code == 0);
-  CHECK(status.out.find("immunotherapy        de               72        0         0\n") != std::string::npos);
+  CHECK(status.out.find("immunotherapy        de               76        0         0\n") != std::string::npos);
 }
 
 TEST_CASE("status counts missing strings and finds translations whose source changed", "[strings]") {
@@ -148,7 +148,7 @@ TEST_CASE("status counts missing strings and finds translations whose source cha
   const auto status = run_leafpress({"strings", "status"}, project);
   INFO(status.err);
   CHECK(status.exit_code == 0);
-  CHECK(status.out.find("immunotherapy        en               70        1         1\n") != std::string::npos);
+  CHECK(status.out.find("immunotherapy        en               74        1         1\n") != std::string::npos);
   CHECK(run_leafpress({"strings", "status", "--strict"}, project).exit_code == 1);
 
   const auto again = run_leafpress({"strings", "export", "leaflets/immunotherapy", "--lang", "en", "--out", "en2.po"}, project);

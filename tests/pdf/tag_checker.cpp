@@ -142,6 +142,29 @@ std::vector<json> kids_of(const json& element) {
   return {k};
 }
 
+/// PDF/UA-1 §7.3: a Figure says in words what it shows (/Alt). ISO 32000-1 §14.8.5.4.3: an
+/// illustration on one page has a BBox. And it must hold what it stands for.
+void check_figure(const std::string& reference, const json& element, const PdfObjects& objects, TagReport& report) {
+  std::string alt;
+  if (element.contains("/Alt") && element["/Alt"].is_string()) {
+    alt = element["/Alt"].get<std::string>();
+    if (alt.rfind("u:", 0) == 0) alt.erase(0, 2);  // qpdf's JSON: a text string, as UTF-8
+  }
+  if (alt.empty()) report.problems.push_back(reference + ": a Figure without /Alt");
+  report.figure_alts.push_back(alt);
+  const json attributes = element.contains("/A") ? objects.resolve(element["/A"]) : json();
+  if (!attributes.is_object() || attributes.value("/O", "") != "/Layout" || !attributes.contains("/BBox") ||
+      attributes["/BBox"].size() != 4) {
+    report.problems.push_back(reference + ": a Figure without a Layout BBox");
+  }
+  bool content = false;
+  for (const json& kid : kids_of(element)) {
+    const json resolved = objects.resolve(kid);
+    content = content || resolved.is_number_integer() || (resolved.is_object() && resolved.contains("/MCID"));
+  }
+  if (!content) report.problems.push_back(reference + ": a Figure with no content");
+}
+
 }  // namespace
 
 PdfObjects::PdfObjects(const std::filesystem::path& pdf) {
@@ -234,25 +257,28 @@ TagReport check_tagged_pdf(const std::filesystem::path& pdf) {
   }
   const json root = objects.resolve(catalog["/StructTreeRoot"]);
 
-  // Every element reachable from the root.
+  // Every element reachable from the root, depth first in reading order.
   std::set<std::string> reachable;
   std::vector<std::string> pending;
-  for (const json& kid : kids_of(root)) {
-    if (kid.is_string()) pending.push_back(kid.get<std::string>());
+  const auto kids = kids_of(root);
+  for (auto kid = kids.rbegin(); kid != kids.rend(); ++kid) {
+    if (kid->is_string()) pending.push_back(kid->get<std::string>());
   }
   while (!pending.empty()) {
     const std::string reference = pending.back();
     pending.pop_back();
     if (!reachable.insert(reference).second) continue;
     const json element = objects.resolve(reference);
-    if (element.value("/S", "") == "/Figure" && !element.contains("/Alt")) problem(reference + ": a Figure without /Alt");
+    if (element.value("/S", "") == "/Figure") check_figure(reference, element, objects, report);
+    std::vector<std::string> children;
     for (const json& kid : kids_of(element)) {
       if (kid.is_string() && PdfObjects::is_reference(kid.get<std::string>()) &&
           objects.resolve(kid).value("/Type", "") != "/OBJR") {
         const json resolved = objects.resolve(kid);
-        if (resolved.contains("/S")) pending.push_back(kid.get<std::string>());
+        if (resolved.contains("/S")) children.push_back(kid.get<std::string>());
       }
     }
+    pending.insert(pending.end(), children.rbegin(), children.rend());
   }
   report.elements = reachable.size();
 

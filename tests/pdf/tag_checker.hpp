@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -44,6 +45,7 @@ struct TagReport {
   std::size_t artifacts = 0;
   std::size_t links = 0;
   std::size_t elements = 0;  // structure elements reachable from the root
+  std::vector<std::string> figure_alts;  // each Figure's /Alt, in reading order
   double smallest_tagged_text = 1e9;  // font size of the smallest text shown as content (pt)
 };
 
@@ -51,7 +53,8 @@ struct TagReport {
 /// the window; every text or fill operator sits in marked content with an MCID or in an
 /// artifact; every MCID is reachable from the ParentTree and its element's /K points back at
 /// it; every element in the ParentTree is reachable from the root; every link annotation has
-/// /Contents and a Link element holding it (OBJR); every Figure has /Alt.
+/// /Contents and a Link element holding it (OBJR); every Figure has a non-empty /Alt, a
+/// Layout BBox, and content of its own.
 TagReport check_tagged_pdf(const std::filesystem::path& pdf);
 
 }  // namespace leafpress::testing

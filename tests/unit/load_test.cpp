@@ -69,7 +69,7 @@ TEST_CASE("an unknown block kind names the kinds there are", "[load]") {
         std::vector<std::string>{
             "DIR/x/leaflet.yaml:4:5: error: unknown block kind 'paragraf'\n  hint: did you mean 'paragraph'?",
             "DIR/x/leaflet.yaml:5:5: error: unknown block kind 'table'\n  hint: block kinds are: title, heading, "
-            "paragraph, list, quote, callout, figures, sources, contact"});
+            "paragraph, list, quote, callout, figures, sources, contact, figure, qr"});
 }
 
 TEST_CASE("wrong types say what was expected and what came", "[load]") {

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace leafpress::document {
+
+/// A picture a figure shows, read and checked once per leaflet (images/read_image): what a
+/// back end needs to place it, and nothing of the library that decoded it.
+struct Image {
+  enum class Encoding : std::uint8_t {
+    jpeg,    // `data` is the JPEG file itself, passed through (PDF's DCTDecode reads it)
+    pixels,  // `data` is 8-bit samples, rows top down without padding
+  };
+  /// The path as leaflet.yaml writes it ("images/checkpoint.png"), for messages.
+  std::string file;
+  std::uint32_t width = 0;  // pixels
+  std::uint32_t height = 0;
+  /// Samples per pixel: 1 grey, 3 RGB, 4 CMYK (an Adobe CMYK JPEG only).
+  int components = 3;
+  Encoding encoding = Encoding::pixels;
+  /// A PNG's alpha is already flattened onto white: print has no transparency.
+  std::string data;
+  /// core::text_hash of `data`, so a PDF's /ID changes with the picture.
+  std::string fingerprint;
+};
+
+/// The modules of a QR code (ISO/IEC 18004), quiet zone not included.
+struct QrCode {
+  int size = 0;            // modules per side
+  std::vector<bool> dark;  // size * size, row by row from the top
+
+  bool is_dark(int x, int y) const { return dark[static_cast<std::size_t>(y * size + x)]; }
+};
+
+}  // namespace leafpress::document

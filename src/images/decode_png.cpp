@@ -1,0 +1,102 @@
+#include "images/decode_png.hpp"
+
+#include <png.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <string>
+
+namespace leafpress::images {
+namespace {
+
+std::uint32_t be32(std::string_view bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < 4; ++i) value = (value << 8) | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+bool is_chunk_type(std::string_view type) {
+  for (const char c : type) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+  }
+  return true;
+}
+
+/// Walks the chunks (PNG §5.3: length, type, data, CRC) to say exactly where a file is cut
+/// or damaged; libpng says "Not enough image data" or, for data bytes changed, whatever zlib
+/// meets first ("incorrect data check"). Empty when every chunk is whole and matches its
+/// CRC up to IEND, or when a chunk's type is garbage (libpng then names the damage).
+std::string damage(std::string_view bytes) {
+  std::uint64_t at = 8;
+  while (at + 8 <= bytes.size()) {
+    const std::uint64_t length = be32(bytes, at);
+    const std::string_view type = bytes.substr(at + 4, 4);
+    if (!is_chunk_type(type)) return {};
+    const std::uint64_t end = at + 12 + length;
+    const std::string name = "'" + std::string(type) + "' chunk";
+    if (end > bytes.size()) {
+      return "is truncated: its " + name + " ends at byte " + std::to_string(end) + ", past the end of the file (" +
+             std::to_string(bytes.size()) + " bytes)";
+    }
+    // PNG §5.3: the CRC covers the type and the data.
+    const auto* covered = reinterpret_cast<const Bytef*>(bytes.data() + at + 4);
+    const auto crc = static_cast<std::uint32_t>(crc32(0, covered, static_cast<uInt>(length + 4)));
+    if (crc != be32(bytes, at + 8 + length)) {
+      return "is damaged: the " + name + " at byte " + std::to_string(at) + " does not match its checksum";
+    }
+    if (type == "IEND") return {};
+    at = end;
+  }
+  return "is truncated: the file ends after " + std::to_string(bytes.size()) + " bytes, before its 'IEND' chunk";
+}
+
+/// Frees the png_image however decoding ends (png_image_free may be called more than once).
+struct PngImage {
+  png_image image{};
+  PngImage() { image.version = PNG_IMAGE_VERSION; }
+  ~PngImage() { png_image_free(&image); }
+  PngImage(const PngImage&) = delete;
+  PngImage& operator=(const PngImage&) = delete;
+};
+
+}  // namespace
+
+Decoded decode_png(std::string_view bytes, std::size_t max_pixels) {
+  // PNG §11.2.2: IHDR comes first, its width and height at bytes 16 and 20. Checked here
+  // rather than by libpng, whose own limit (a million pixels a side) says "exceeds user limit".
+  if (bytes.size() >= 24 && bytes.substr(12, 4) == "IHDR") {
+    const std::uint64_t width = be32(bytes, 16);
+    const std::uint64_t height = be32(bytes, 20);
+    if (width * height > max_pixels) return too_many_pixels(width, height, max_pixels);
+  }
+  if (std::string problem = damage(bytes); !problem.empty()) {
+    return refused(std::move(problem), "export the picture again from the program that made it");
+  }
+  PngImage png;
+  const auto damaged = [&] {
+    return refused("is a damaged PNG: " + std::string(png.image.message),
+                   "export the picture again from the program that made it");
+  };
+  if (!png_image_begin_read_from_memory(&png.image, bytes.data(), bytes.size())) return damaged();
+  const std::uint64_t pixels = std::uint64_t{png.image.width} * png.image.height;
+  if (pixels > max_pixels) return too_many_pixels(png.image.width, png.image.height, max_pixels);
+
+  // A 16-bit PNG without gAMA or sRGB chunk is sRGB like any other, not linear light as
+  // libpng would otherwise assume (its mid-grey would come out pale).
+  png.image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
+  Decoded decoded;
+  document::Image& image = decoded.image;
+  const bool color = (png.image.format & PNG_FORMAT_FLAG_COLOR) != 0;
+  png.image.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+  image.width = png.image.width;
+  image.height = png.image.height;
+  image.components = color ? 3 : 1;
+  image.encoding = document::Image::Encoding::pixels;
+  // White underneath: alpha composes onto it (for grey output libpng reads the green).
+  image.data.assign(PNG_IMAGE_SIZE(png.image), '\xFF');
+  const png_color white{255, 255, 255};
+  if (!png_image_finish_read(&png.image, &white, image.data.data(), 0, nullptr)) return damaged();
+  return decoded;
+}
+
+}  // namespace leafpress::images

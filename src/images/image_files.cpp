@@ -1,0 +1,86 @@
+#include "images/image_files.hpp"
+
+#include "core/confine.hpp"
+#include "core/hash.hpp"
+#include "core/read_file.hpp"
+#include "images/decode_jpeg.hpp"
+#include "images/decode_png.hpp"
+#include "images/image_type.hpp"
+
+namespace leafpress::images {
+namespace fs = std::filesystem;
+namespace {
+
+/// The largest file a picture within the pixel limit can need: a PNG of 16-bit RGBA
+/// samples stored without compression takes 8 bytes a pixel, and 1 MiB covers its other
+/// chunks (colour profile, metadata). Reading stops past it.
+std::size_t largest_file(std::size_t max_pixels) {
+  const std::size_t per_pixel = 8;
+  const std::size_t extra = std::size_t{1} << 20;
+  if (max_pixels > (SIZE_MAX - extra) / per_pixel) return SIZE_MAX - 1;
+  return max_pixels * per_pixel + extra;
+}
+
+}  // namespace
+
+std::shared_ptr<const document::Image> ImageFiles::read(const std::string& relative, const core::SourceLoc& loc,
+                                                         core::Diagnostics& diags) {
+  const std::string name = "image '" + relative + "'";
+  const fs::path path = folder_ / relative;
+  std::error_code ec;
+  if (!limits_.allow_outside) {
+    // Through "..", an absolute path or a link: a leaflet folder handed over to be built
+    // must not read the builder's other files, nor tell whether they exist.
+    const fs::path inside = path.lexically_normal().lexically_relative(folder_.lexically_normal());
+    const bool leaves = fs::path(relative).is_absolute() || inside.empty() || *inside.begin() == "..";
+    const auto target = leaves ? std::nullopt : core::outside_target(path, folder_);
+    if (leaves || target) {
+      diags.error(loc, name + " is outside the leaflet folder" + (target ? " ('" + target->string() + "')" : ""),
+                  "copy the picture into the leaflet folder, or pass --allow-outside to read it there");
+      return nullptr;
+    }
+  }
+  if (fs::is_directory(path, ec)) {
+    diags.error(loc, name + " is a folder, not a picture");
+    return nullptr;
+  }
+  if (!fs::is_regular_file(path, ec)) {
+    diags.error(loc, "no " + name + " in the leaflet folder", "the path is relative to the folder of leaflet.yaml");
+    return nullptr;
+  }
+  const fs::path key = fs::canonical(path, ec);
+  if (const auto it = read_.find(key); !ec && it != read_.end()) return it->second;
+
+  const std::size_t limit = largest_file(limits_.max_image_pixels);
+  const auto bytes = core::try_read_file(path, limit);
+  if (!bytes) {
+    diags.error(loc, "cannot read " + name);
+    return nullptr;
+  }
+  if (bytes->size() > limit) {
+    diags.error(loc, name + " is over " + core::format_bytes(limit) + ", more than a picture of at most " +
+                         core::format_count(limits_.max_image_pixels) + " pixels needs",
+                "scale the picture down, or raise the limit with --max-image-pixels");
+    return nullptr;
+  }
+  const auto type = image_type(*bytes);
+  if (!type) {
+    const std::string other = other_format(*bytes);
+    diags.error(loc, name + " is not a PNG or JPEG picture" + (other.empty() ? "" : ": it is " + other),
+                "leafpress places PNG and JPEG pictures; export it as one of them");
+    return nullptr;
+  }
+  Decoded decoded = *type == ImageType::png ? decode_png(*bytes, limits_.max_image_pixels)
+                                            : decode_jpeg(*bytes, limits_.max_image_pixels);
+  if (!decoded.ok()) {
+    diags.error(loc, name + " " + decoded.problem, decoded.hint);
+    return nullptr;
+  }
+  decoded.image.file = relative;
+  decoded.image.fingerprint = core::text_hash(decoded.image.data);
+  auto image = std::make_shared<const document::Image>(std::move(decoded.image));
+  if (!ec) read_.emplace(key, image);
+  return image;
+}
+
+}  // namespace leafpress::images

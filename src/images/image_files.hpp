@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/diagnostics.hpp"
+#include "core/limits.hpp"
+#include "document/image.hpp"
+
+namespace leafpress::images {
+
+/// The pictures of one leaflet folder, each read, checked and decoded once however many
+/// figures show it, then shared by every language and format.
+class ImageFiles {
+ public:
+  ImageFiles(std::filesystem::path folder, const core::Limits& limits) : folder_(std::move(folder)), limits_(limits) {}
+
+  /// The PNG or JPEG picture at `relative` (to the leaflet folder), or nullptr after
+  /// reporting at `loc` why it cannot be used: missing, outside the folder (unless the
+  /// limits allow it), over the pixel limit, not a PNG or JPEG, truncated or damaged.
+  std::shared_ptr<const document::Image> read(const std::string& relative, const core::SourceLoc& loc,
+                                              core::Diagnostics& diags);
+
+ private:
+  std::filesystem::path folder_;
+  const core::Limits& limits_;
+  std::map<std::filesystem::path, std::shared_ptr<const document::Image>> read_;
+};
+
+}  // namespace leafpress::images
