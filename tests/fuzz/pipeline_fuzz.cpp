@@ -15,7 +15,8 @@
 // sets it (the first language also in large print), and each document that reports no
 // error is written as a PDF in memory. Fonts, fallback chains and hyphenation come from the
 // project's fonts/ folder and the system (LEAFPRESS_FONT_FOLDER, set at build time), as a
-// build from the project's root finds them.
+// build from the project's root finds them. The limits are the defaults but for pages (see
+// fuzz_limits).
 
 #include <algorithm>
 #include <cstddef>
@@ -44,10 +45,20 @@ using namespace leafpress;
 constexpr std::string_view kSeparatorStart = "#== ";
 constexpr std::string_view kSeparatorEnd = " ==";
 
+/// The command line's default limits, but for pages: a leaflet that repeats a long string's
+/// key fills the default 500 pages from a few kilobytes, in seconds by design (10 ms a page
+/// in Release) and in minutes in the fuzz build. Fewer pages keep each input well inside
+/// the fuzzer's time-out, so a time-out means a cost that grows faster than the pages.
+core::Limits fuzz_limits() {
+  core::Limits limits;
+  limits.max_pages = 24;
+  return limits;
+}
+
 /// Fonts, fallback chains and hyphenation dictionaries, opened once for the whole run as
 /// `leafpress build` opens them once per worker.
 struct Shared {
-  core::Limits limits;
+  core::Limits limits = fuzz_limits();
   core::Diagnostics toolbox_diags;
   cli::Toolbox tools{LEAFPRESS_FONT_FOLDER, limits, toolbox_diags};
 };
