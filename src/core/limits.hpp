@@ -13,6 +13,9 @@ struct Limits {
   static constexpr std::size_t kDefaultMaxStringBytes = 64 * 1024;
   static constexpr int kDefaultMaxNesting = 64;
   static constexpr std::size_t kDefaultMaxPages = 500;
+  /// More text than one page holds even at the smallest type leafpress sets (4 pt, no
+  /// margins): with max_pages, a bound on a leaflet's text (see max_text_bytes).
+  static constexpr std::size_t kTextBytesPerPage = 128 * 1024;
 
   /// Size of one YAML file (leaflet.yaml, <lang>.yaml, fallback.yaml).
   std::size_t max_file_bytes = kDefaultMaxFileBytes;
@@ -25,6 +28,11 @@ struct Limits {
   /// When false, files reached through a symlink that resolves outside their folder (the
   /// leaflet's, the font folder) are refused.
   bool allow_outside = false;
+
+  /// UTF-8 bytes of text one document may come to, each use of a string counted again:
+  /// more than max_pages pages can hold. A string of 64 KiB used a million times from a
+  /// 4 MiB leaflet.yaml would otherwise come to 64 GiB before the page limit is reached.
+  std::size_t max_text_bytes() const;
 };
 
 /// "4 MiB", "64 KiB", "1.5 MiB" or "300 bytes": a size for messages.

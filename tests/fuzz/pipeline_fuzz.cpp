@@ -108,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       "fuzz", split(std::string_view(reinterpret_cast<const char*>(data), size)), diags, shared.limits);
   if (doc) {
     for (const std::string& language : doc->languages) {
-      const document::LocalizedDocument localized = locale::localize(*doc, language, diags);
+      const document::LocalizedDocument localized = locale::localize(*doc, language, diags, shared.limits);
       for (const document::Format format : doc->formats) build(layout::for_format(localized, format), shared, diags, verbose);
       if (language == doc->languages.front()) {
         build(layout::for_large_print(layout::for_format(localized, document::Format::brochure)), shared, diags, verbose);
