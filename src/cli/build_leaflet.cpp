@@ -123,7 +123,7 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   BuiltDocument built;
   text::TextContext& context = tools.context();
   const text::LineCounts counts_at_start = context.counts;
-  auto localized = layout::for_format(locale::localize(doc, language, diags), variant.format);
+  auto localized = layout::for_format(locale::localize(doc, language, diags, options.limits), variant.format);
   if (variant.large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
   const auto print = wanted_print(doc, options);

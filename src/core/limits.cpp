@@ -1,8 +1,14 @@
 #include "core/limits.hpp"
 
 #include <cstdio>
+#include <limits>
 
 namespace leafpress::core {
+
+std::size_t Limits::max_text_bytes() const {
+  constexpr std::size_t kMost = std::numeric_limits<std::size_t>::max();
+  return max_pages > kMost / kTextBytesPerPage ? kMost : max_pages * kTextBytesPerPage;
+}
 
 std::string format_bytes(std::size_t bytes) {
   constexpr std::size_t kKiB = 1024;

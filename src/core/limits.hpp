@@ -16,6 +16,9 @@ struct Limits {
   static constexpr std::size_t kDefaultMaxPages = 500;
   /// Forty million: a full A4 page at 600 ppi is 35 million pixels.
   static constexpr std::size_t kDefaultMaxImagePixels = 40'000'000;
+  /// More text than one page holds even at the smallest type leafpress sets (4 pt, no
+  /// margins): with max_pages, a bound on a leaflet's text (see max_text_bytes).
+  static constexpr std::size_t kTextBytesPerPage = 128 * 1024;
 
   /// Size of one YAML file (leaflet.yaml, <lang>.yaml, fallback.yaml).
   std::size_t max_file_bytes = kDefaultMaxFileBytes;
@@ -32,6 +35,11 @@ struct Limits {
   /// leaflet's, the font folder), and pictures named by a path leading outside the leaflet's
   /// folder, are refused.
   bool allow_outside = false;
+
+  /// UTF-8 bytes of text one document may come to, each use of a string counted again:
+  /// more than max_pages pages can hold. A string of 64 KiB used a million times from a
+  /// 4 MiB leaflet.yaml would otherwise come to 64 GiB before the page limit is reached.
+  std::size_t max_text_bytes() const;
 };
 
 /// "4 MiB", "64 KiB", "1.5 MiB" or "300 bytes": a size for messages.

@@ -14,6 +14,7 @@ using document::RichText;
 
 constexpr double kParagraphGap = 6;
 constexpr double kBoxPadding = 12;
+constexpr double kFigureRowGap = 10;  // between rows of figures
 constexpr double kListIndent = 16;  // at least; a list indents 1.5 times its text size
 
 double list_indent(const BlockContext& c) { return std::max(kListIndent, 1.5 * c.theme.body_size); }
@@ -219,21 +220,29 @@ std::vector<Slice> callout_slices(const document::CalloutBlock<RichText>& b, con
 }
 
 /// As many figures side by side as the widest value leaves room for: three at most, two
-/// for four figures (two rows of two), one in a narrow column.
+/// for four figures (two rows of two), one in a narrow column. Only the figures the height
+/// budget can reach are measured (every row takes at least its 10 pt gap), and measuring
+/// stops once a value is too wide for two in a row: a block of thousands of figures is cut
+/// at the budget, and setting every value first made it cost as much as all of them.
 std::size_t figures_per_row(const document::FiguresBlock<RichText>& b, const TextSpec& value_spec, double inner,
                             double gap, const BlockContext& c) {
+  const auto cell_width = [&](std::size_t per_row) {
+    return (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
+  };
+  const double reachable_rows = std::max(0.0, c.height_budget) / kFigureRowGap + 1;
+  const std::size_t reachable =
+      reachable_rows >= static_cast<double>(b.figures.size()) ? b.figures.size()
+                                                               : 3 * static_cast<std::size_t>(reachable_rows);
   double widest = 0;
-  for (const auto& figure : b.figures) {
-    for (const text::Line& line : c.typesetter.set(figure.value, value_spec, inner).lines) {
+  for (std::size_t i = 0; i < std::min(reachable, b.figures.size()) && widest <= cell_width(2); ++i) {
+    for (const text::Line& line : c.typesetter.set(b.figures[i].value, value_spec, inner).lines) {
       widest = std::max(widest, line.width);
     }
   }
   std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
   // A label needs room for a few words beside its neighbours too.
   const double narrowest = std::max(widest, 6 * c.theme.body_size);
-  while (per_row > 1 && (inner - gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row) < narrowest) {
-    --per_row;
-  }
+  while (per_row > 1 && cell_width(per_row) < narrowest) --per_row;
   return per_row;
 }
 
@@ -266,9 +275,9 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<RichText>& b, con
       items.insert(items.end(), cell_stack.items().begin(), cell_stack.items().end());
       row_height = std::max(row_height, cell_stack.y() - row_top);
     }
-    row_top += row_height + 10;
+    row_top += row_height + kFigureRowGap;
   }
-  stack.skip(row_top - stack.y() - 10);
+  stack.skip(row_top - stack.y() - kFigureRowGap);
   stack.items().insert(stack.items().end(), items.begin(), items.end());
   auto slices = boxed(stack, c, c.theme.accent_light, 16);
   slices.front().items.push_back(RectItem{0, 0, 4, slices.front().height, c.theme.accent});

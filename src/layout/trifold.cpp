@@ -103,8 +103,12 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   const auto first_section = std::find_if(flowing.begin(), flowing.end(), [](const auto& block) {
     return std::holds_alternative<document::HeadingBlock<RichText>>(block.content);
   });
-  std::vector<Slice> slices = set_blocks(flowing.begin(), first_section, context, full_column, full_column);
-  std::vector<Slice> sections = set_blocks(first_section, flowing.end(), context, 5 * full_column, full_column);
+  // Each part is set up to what the five panels hold: the cover's text may run on into the
+  // others, and what is left unset must overfill them for flow() to report it (set up to one
+  // panel's height, a long cover lost its other blocks without a word).
+  const double five_panels = 5 * full_column;
+  std::vector<Slice> slices = set_blocks(flowing.begin(), first_section, context, five_panels, full_column);
+  std::vector<Slice> sections = set_blocks(first_section, flowing.end(), context, five_panels, full_column);
   if (!sections.empty()) sections.front().column_break_before = true;
   slices.insert(slices.end(), std::make_move_iterator(sections.begin()), std::make_move_iterator(sections.end()));
   Flowed flowed = flow(slices, columns, 2, tools.diags);

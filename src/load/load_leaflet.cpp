@@ -241,7 +241,6 @@ std::vector<std::string> read_languages(const YAML::Node& node, SchemaReader& re
   return languages;
 }
 
-/// Every <lang>.yaml beside leaflet.yaml, sorted by language so builds are stable.
 /// Words never hyphenated: drug, brand and people's names.
 std::vector<std::string> read_names(const YAML::Node& node, SchemaReader& reader) {
   std::vector<std::string> names;
@@ -255,11 +254,105 @@ std::vector<std::string> read_names(const YAML::Node& node, SchemaReader& reader
   return names;
 }
 
-std::vector<std::string> find_catalog_languages(const fs::path& directory) {
+/// Where the loader gets a leaflet's files: its folder on disk, or bytes held in memory.
+/// Either way each file goes through parse_yaml_text's checks within the same limits.
+class FileSource {
+ public:
+  virtual ~FileSource() = default;
+  /// The names of the files held ("leaflet.yaml", "fr.yaml"), in no particular order.
+  virtual std::vector<std::string> names() const = 0;
+  /// True when a file of that name is there to read.
+  virtual bool has(const std::string& name) const = 0;
+  /// The parsed file, or nullopt after reporting why not at `display_name`.
+  virtual std::optional<YamlFile> parse(const std::string& name, const std::string& display_name,
+                                        core::Diagnostics& diags) const = 0;
+  /// The folder pictures and colour profiles are read from, relative to it.
+  virtual fs::path folder() const = 0;
+  virtual const core::Limits& limits() const = 0;
+};
+
+/// The files of a folder, read only when parsed, so a build of one language never reads
+/// the others' strings.
+class FolderSource final : public FileSource {
+ public:
+  FolderSource(const fs::path& directory, const core::Limits& limits) : directory_(directory), limits_(limits) {}
+
+  std::vector<std::string> names() const override {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(directory_, ec)) names.push_back(entry.path().filename().string());
+    return names;
+  }
+
+  bool has(const std::string& name) const override {
+    std::error_code ec;
+    return fs::is_regular_file(directory_ / name, ec);
+  }
+
+  std::optional<YamlFile> parse(const std::string& name, const std::string& display_name,
+                                core::Diagnostics& diags) const override {
+    if (!stays_inside(name, display_name, diags)) return std::nullopt;
+    return parse_yaml_file(directory_ / name, display_name, diags, limits_);
+  }
+
+  fs::path folder() const override { return directory_; }
+  const core::Limits& limits() const override { return limits_; }
+
+ private:
+  /// False, after reporting it, when the file is a symlink to a file outside the leaflet's
+  /// folder and the limits do not allow that: a leaflet folder handed over to be built must
+  /// not read the builder's other files.
+  bool stays_inside(const std::string& name, const std::string& display_name, core::Diagnostics& diags) const {
+    if (limits_.allow_outside) return true;
+    const auto target = core::outside_target(directory_ / name, directory_);
+    if (!target) return true;
+    diags.error({display_name, 0, 0}, "a link to '" + target->string() + "', outside the leaflet folder",
+                "copy the file into the leaflet folder, or pass --allow-outside to read it there");
+    return false;
+  }
+
+  fs::path directory_;
+  const core::Limits& limits_;
+};
+
+/// Files held in memory by name; names with a folder part are not the leaflet's own.
+class MemorySource final : public FileSource {
+ public:
+  MemorySource(const LeafletFiles& files, fs::path folder, const core::Limits& limits)
+      : files_(files), folder_(std::move(folder)), limits_(limits) {}
+
+  std::vector<std::string> names() const override {
+    std::vector<std::string> names;
+    for (const auto& [name, bytes] : files_) {
+      if (has(name)) names.push_back(name);
+    }
+    return names;
+  }
+
+  bool has(const std::string& name) const override {
+    return name.find('/') == std::string::npos && files_.count(name) != 0;
+  }
+
+  std::optional<YamlFile> parse(const std::string& name, const std::string& display_name,
+                                core::Diagnostics& diags) const override {
+    return parse_yaml_text(files_.at(name), display_name, diags, limits_);
+  }
+
+  /// Pictures are not held in memory: a leaflet that shows one is told it is missing.
+  fs::path folder() const override { return folder_; }
+  const core::Limits& limits() const override { return limits_; }
+
+ private:
+  const LeafletFiles& files_;
+  fs::path folder_;
+  const core::Limits& limits_;
+};
+
+/// The languages of the <lang>.yaml files, sorted so builds are stable.
+std::vector<std::string> find_catalog_languages(const FileSource& source) {
   std::vector<std::string> languages;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(directory, ec)) {
-    const fs::path& path = entry.path();
+  for (const std::string& name : source.names()) {
+    const fs::path path(name);
     if (path.extension() != ".yaml" || path.filename() == kLeafletFile) continue;
     if (is_language_tag(path.stem().string())) languages.push_back(path.stem().string());
   }
@@ -267,33 +360,16 @@ std::vector<std::string> find_catalog_languages(const fs::path& directory) {
   return languages;
 }
 
-/// False, after reporting it, when `path` is a symlink to a file outside the leaflet's folder
-/// and the limits do not allow that: a leaflet folder handed over to be built must not read
-/// the builder's other files.
-bool stays_inside(const fs::path& path, const fs::path& directory, const std::string& display_name,
-                  const core::Limits& limits, core::Diagnostics& diags) {
-  if (limits.allow_outside) return true;
-  const auto target = core::outside_target(path, directory);
-  if (!target) return true;
-  diags.error({display_name, 0, 0}, "a link to '" + target->string() + "', outside the leaflet folder",
-              "copy the file into the leaflet folder, or pass --allow-outside to read it there");
-  return false;
-}
-
-void load_catalogs(const fs::path& directory, const std::string& display_dir, document::Document& doc,
-                   const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, const core::Limits& limits,
-                   core::Diagnostics& diags) {
+void load_catalogs(const FileSource& source, const std::string& display_dir, document::Document& doc,
+                   const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, core::Diagnostics& diags) {
   for (const auto& [language, loc] : wanted) {
-    const fs::path path = directory / (language + ".yaml");
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-      diags.error(loc, "missing strings file '" + display_dir + "/" + language + ".yaml' for language '" + language +
-                           "'");
+    const std::string name = language + ".yaml";
+    const std::string display_name = display_dir + "/" + name;
+    if (!source.has(name)) {
+      diags.error(loc, "missing strings file '" + display_name + "' for language '" + language + "'");
       continue;
     }
-    const std::string display_name = display_dir + "/" + language + ".yaml";
-    if (!stays_inside(path, directory, display_name, limits, diags)) continue;
-    if (auto file = parse_yaml_file(path, display_name, diags, limits)) {
+    if (auto file = source.parse(name, display_name, diags)) {
       doc.catalogs.emplace(language, load_catalog(*file, language, diags));
     }
   }
@@ -326,9 +402,29 @@ void check_unused_strings(const document::Document& doc, core::Diagnostics& diag
   }
 }
 
-std::optional<document::Document> load_checked(const fs::path& directory, const core::Limits& limits,
+/// "leaflets/x" for "leaflets/x/" or "leaflets/./x": the folder as messages name it.
+std::string display_folder(const fs::path& directory) {
+  const std::string normal = directory.lexically_normal().string();
+  return normal.size() > 1 && normal.back() == '/' ? normal.substr(0, normal.size() - 1) : normal;
+}
+
+std::optional<document::Document> load_checked(const FileSource& source, const std::string& display_dir,
                                                const std::vector<std::string>& only_languages,
                                                core::Diagnostics& diags);
+
+/// load_checked, with a yaml-cpp surprise turned into a diagnostic.
+std::optional<document::Document> load_guarded(const FileSource& source, const std::string& display_dir,
+                                               const std::vector<std::string>& only_languages,
+                                               core::Diagnostics& diags) {
+  // Every node access is checked first; this only keeps a yaml-cpp surprise from escaping
+  // load/ as an exception of a library the rest of leafpress does not know.
+  try {
+    return load_checked(source, display_dir, only_languages, diags);
+  } catch (const YAML::Exception& e) {
+    diags.error({display_dir, 0, 0}, std::string("internal error while reading YAML: ") + e.what());
+    return std::nullopt;
+  }
+}
 
 }  // namespace
 
@@ -356,39 +452,32 @@ bool is_language_tag(std::string_view text) {
 std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags,
                                                const core::Limits& limits,
                                                const std::vector<std::string>& only_languages) {
-  // Every node access above is checked first; this only keeps a yaml-cpp surprise from
-  // escaping load/ as an exception of a library the rest of leafpress does not know.
-  try {
-    return load_checked(directory, limits, only_languages, diags);
-  } catch (const YAML::Exception& e) {
-    diags.error({directory.string(), 0, 0}, std::string("internal error while reading YAML: ") + e.what());
-    return std::nullopt;
-  }
+  return load_guarded(FolderSource(directory, limits), display_folder(directory), only_languages, diags);
+}
+
+std::optional<document::Document> load_leaflet_from_files(const std::string& folder, const LeafletFiles& files,
+                                                          core::Diagnostics& diags, const core::Limits& limits,
+                                                          const std::vector<std::string>& only_languages) {
+  return load_guarded(MemorySource(files, folder, limits), display_folder(folder), only_languages, diags);
 }
 
 namespace {
 
-std::optional<document::Document> load_checked(const fs::path& directory, const core::Limits& limits,
+std::optional<document::Document> load_checked(const FileSource& source, const std::string& display_dir,
                                                const std::vector<std::string>& only_languages,
                                                core::Diagnostics& diags) {
   const std::size_t errors_before = diags.error_count();
-  const std::string display_dir = directory.lexically_normal().string();
-  const std::string trimmed_dir = display_dir.size() > 1 && display_dir.back() == '/'
-                                      ? display_dir.substr(0, display_dir.size() - 1)
-                                      : display_dir;
-  const std::string leaflet_name = trimmed_dir + "/" + kLeafletFile;
-  std::error_code ec;
-  if (!fs::is_regular_file(directory / kLeafletFile, ec)) {
-    diags.error({trimmed_dir, 0, 0}, "no leaflet.yaml in this folder", "a leaflet folder holds leaflet.yaml and one <lang>.yaml per language");
+  const std::string leaflet_name = display_dir + "/" + kLeafletFile;
+  if (!source.has(kLeafletFile)) {
+    diags.error({display_dir, 0, 0}, "no leaflet.yaml in this folder", "a leaflet folder holds leaflet.yaml and one <lang>.yaml per language");
     return std::nullopt;
   }
-  if (!stays_inside(directory / kLeafletFile, directory, leaflet_name, limits, diags)) return std::nullopt;
-  auto file = parse_yaml_file(directory / kLeafletFile, leaflet_name, diags, limits);
+  auto file = source.parse(kLeafletFile, leaflet_name, diags);
   if (!file) return std::nullopt;
 
   document::Document doc;
-  doc.name = fs::path(trimmed_dir).filename().string();
-  doc.directory = trimmed_dir;
+  doc.name = fs::path(display_dir).filename().string();
+  doc.directory = display_dir;
   doc.loc = {leaflet_name, 1, 1};
   SchemaReader reader(leaflet_name, diags);
   const YAML::Node& root = file->root;
@@ -421,7 +510,7 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
       }
     }
   } else {
-    doc.languages = find_catalog_languages(directory);
+    doc.languages = find_catalog_languages(source);
     doc.languages_loc = doc.loc;
     for (const auto& language : doc.languages) wanted.emplace_back(language, core::SourceLoc{leaflet_name, 0, 0});
   }
@@ -444,11 +533,11 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
   for (const auto& entry : root) {
     // An empty value has no place of its own (yaml-cpp gives it the next token's): use the key's.
     if (entry.first.IsScalar() && entry.first.Scalar() == "print") {
-      doc.print = read_print(entry.first, entry.second, reader, directory, limits);
+      doc.print = read_print(entry.first, entry.second, reader, source.folder(), source.limits());
     }
   }
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
-  images::ImageFiles images(directory, limits);
+  images::ImageFiles images(source.folder(), source.limits());
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images);
 
   if (!only_languages.empty()) {
@@ -457,7 +546,7 @@ std::optional<document::Document> load_checked(const fs::path& directory, const 
              std::find(only_languages.begin(), only_languages.end(), w.first) == only_languages.end();
     });
   }
-  load_catalogs(directory, trimmed_dir, doc, wanted, limits, diags);
+  load_catalogs(source, display_dir, doc, wanted, diags);
   check_default_strings(doc, diags);
   // With the structure broken, references are missing and "unused" would be noise.
   if (diags.error_count() == errors_before) check_unused_strings(doc, diags);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,17 @@ namespace leafpress::load {
 std::optional<document::Document> load_leaflet(const std::filesystem::path& directory, core::Diagnostics& diags,
                                                const core::Limits& limits = {},
                                                const std::vector<std::string>& only_languages = {});
+
+/// A leaflet's files by name ("leaflet.yaml", "fr.yaml") with their bytes.
+using LeafletFiles = std::map<std::string, std::string>;
+
+/// Loads a leaflet held in memory as load_leaflet loads a folder holding `files`, through
+/// the same checks and `limits` (the link check aside: there are no links). `folder` stands
+/// for the folder in diagnostics and its last part names the leaflet; names with a `/` in
+/// them are not the leaflet's files.
+std::optional<document::Document> load_leaflet_from_files(const std::string& folder, const LeafletFiles& files,
+                                                          core::Diagnostics& diags, const core::Limits& limits = {},
+                                                          const std::vector<std::string>& only_languages = {});
 
 /// True for language tags such as "fr", "en", "pt-BR", "zh-Hant".
 bool is_language_tag(std::string_view text);

@@ -1,6 +1,7 @@
 #include "load/yaml_file.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <yaml-cpp/depthguard.h>
 
@@ -51,6 +52,16 @@ void check_tree(const YAML::Node& node, int depth, int max_nesting, std::size_t&
   }
 }
 
+/// Reports a file over `limits.max_file_bytes`; `size` is its size when known.
+void report_too_big(std::optional<std::uintmax_t> size, const std::string& display_name, const core::Limits& limits,
+                    core::Diagnostics& diags) {
+  const std::string limit = core::format_bytes(limits.max_file_bytes);
+  diags.error({display_name, 0, 0},
+              size ? "file is " + core::format_bytes(static_cast<std::size_t>(*size)) + ", over the limit of " + limit
+                   : "file larger than the limit of " + limit,
+              "leaflet files are small; raise the limit with --max-file-bytes if this one must be this big");
+}
+
 }  // namespace
 
 core::SourceLoc loc_of(const YAML::Node& node, const std::string& file) {
@@ -72,6 +83,10 @@ std::string describe(const YAML::Node& node) {
 
 std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::string& display_name,
                                         core::Diagnostics& diags, const core::Limits& limits) {
+  if (bytes.size() > limits.max_file_bytes) {
+    report_too_big(bytes.size(), display_name, limits, diags);
+    return std::nullopt;
+  }
   if (const auto bad = core::find_invalid_utf8(bytes)) {
     diags.error(loc_of_offset(bytes, *bad, display_name), "invalid UTF-8 byte sequence",
                 "save the file as UTF-8");
@@ -126,13 +141,10 @@ std::optional<YamlFile> parse_yaml_file(const std::filesystem::path& path, const
     return std::nullopt;
   }
   if (bytes->size() > limits.max_file_bytes) {
+    // Only the limit and one byte more were read: the file system knows the real size.
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    const std::string limit = core::format_bytes(limits.max_file_bytes);
-    diags.error({display_name, 0, 0},
-                ec ? "file larger than the limit of " + limit
-                   : "file is " + core::format_bytes(size) + ", over the limit of " + limit,
-                "leaflet files are small; raise the limit with --max-file-bytes if this one must be this big");
+    report_too_big(ec ? std::nullopt : std::optional<std::uintmax_t>(size), display_name, limits, diags);
     return std::nullopt;
   }
   return parse_yaml_text(*bytes, display_name, diags, limits);

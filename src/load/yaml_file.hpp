@@ -24,7 +24,8 @@ struct YamlFile {
 std::optional<YamlFile> parse_yaml_file(const std::filesystem::path& path, const std::string& display_name,
                                         core::Diagnostics& diags, const core::Limits& limits = {});
 
-/// Parses YAML held in memory, as parse_yaml_file does for a file's bytes.
+/// Parses YAML held in memory with the same checks as parse_yaml_file, `limits.max_file_bytes`
+/// included, as if `bytes` were the file's.
 std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::string& display_name,
                                         core::Diagnostics& diags, const core::Limits& limits = {});
 

@@ -1,5 +1,6 @@
 #include "locale/localize.hpp"
 
+#include <map>
 #include <memory>
 
 #include <unicode/locid.h>
@@ -16,21 +17,26 @@ namespace {
 using document::RichText;
 using document::TextRef;
 
+/// UTF-8 bytes a text holds, its links' addresses included.
+std::size_t text_bytes(const RichText& rich) {
+  std::size_t bytes = 0;
+  for (const document::Span& span : rich.spans) bytes += span.text.size() + span.link.size();
+  return bytes;
+}
+
 class Localizer {
  public:
-  Localizer(const document::Document& doc, const std::string& language, core::Diagnostics& diags)
-      : doc_(doc), language_(language), diags_(diags),
+  Localizer(const document::Document& doc, const std::string& language, core::Diagnostics& diags,
+            const core::Limits& limits)
+      : doc_(doc), language_(language), diags_(diags), limits_(limits),
         typography_(typography_rules(language)),
         fallback_typography_(typography_rules(doc.default_language)) {}
 
   RichText text(const TextRef& ref) {
     const document::StringEntry* entry = lookup(ref);
     if (!entry) return {{}, ref.loc};
-    const std::string limited = limit_combining_marks(entry->text, entry->loc, ref.key, diags_);
-    RichText rich = parse_inline_markup(limited, entry->loc, ref.key, diags_);
-    // A fallback string keeps the typography of the language it is written in.
-    const TypographyRules& rules = entry == find(language_, ref.key) ? typography_ : fallback_typography_;
-    rich.spans = apply_typography(std::move(rich.spans), rules);
+    const RichText& rich = localized(*entry, ref.key);
+    if (!within_text_limit(rich, ref)) return {{}, ref.loc};
     return rich;
   }
 
@@ -50,6 +56,38 @@ class Localizer {
   }
 
  private:
+  /// The entry's text with its markup read and its typography applied, worked out (and its
+  /// problems reported) once however often the leaflet uses it.
+  const RichText& localized(const document::StringEntry& entry, const std::string& key) {
+    const auto [cached, inserted] = cache_.try_emplace(&entry);
+    if (!inserted) return cached->second;
+    const std::string limited = limit_combining_marks(entry.text, entry.loc, key, diags_);
+    RichText rich = parse_inline_markup(limited, entry.loc, key, diags_);
+    // A fallback string keeps the typography of the language it is written in.
+    const TypographyRules& rules = &entry == find(language_, key) ? typography_ : fallback_typography_;
+    rich.spans = apply_typography(std::move(rich.spans), rules);
+    cached->second = std::move(rich);
+    return cached->second;
+  }
+
+  /// False once the document's text would pass the limit: reported at the use that crosses it.
+  bool within_text_limit(const RichText& rich, const TextRef& ref) {
+    if (over_text_limit_) return false;
+    const std::size_t bytes = text_bytes(rich);
+    if (bytes <= limits_.max_text_bytes() - text_bytes_) {
+      text_bytes_ += bytes;
+      return true;
+    }
+    over_text_limit_ = true;
+    diags_.error(ref.loc,
+                 "the leaflet's text comes to more than " + core::format_bytes(limits_.max_text_bytes()) +
+                     " here, more than " + std::to_string(limits_.max_pages) +
+                     (limits_.max_pages == 1 ? " page" : " pages") + " can hold",
+                 "each use of a string counts its text again; use long strings fewer times, or raise the "
+                 "limit with --max-pages");
+    return false;
+  }
+
   const document::StringEntry* lookup(const TextRef& ref) {
     if (const auto* entry = find(language_, ref.key)) return entry;
     const auto* fallback = find(doc_.default_language, ref.key);
@@ -111,8 +149,12 @@ class Localizer {
   const document::Document& doc_;
   const std::string& language_;
   core::Diagnostics& diags_;
+  const core::Limits& limits_;
   TypographyRules typography_;
   TypographyRules fallback_typography_;
+  std::map<const document::StringEntry*, RichText> cache_;
+  std::size_t text_bytes_ = 0;
+  bool over_text_limit_ = false;
 };
 
 /// The direction CLDR gives the language's script (ar, he, fa, ur: right to left).
@@ -144,8 +186,8 @@ std::vector<std::string> native_digits(const std::string& language) {
 }  // namespace
 
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
-                                     core::Diagnostics& diags) {
-  Localizer localizer(doc, language, diags);
+                                     core::Diagnostics& diags, const core::Limits& limits) {
+  Localizer localizer(doc, language, diags, limits);
   document::LocalizedDocument out;
   out.name = doc.name;
   out.language = language;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "document/document.hpp"
 #include "document/localized_document.hpp"
 
@@ -10,7 +11,9 @@ namespace leafpress::locale {
 
 /// The leaflet in `language`: every key replaced by its rich text. A key missing from the
 /// language falls back to the default language with a warning naming the key and the file.
+/// Text past `limits.max_text_bytes()` (every use of a string counted) is an error at the
+/// use that crosses it, and that use and those after it are left empty.
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
-                                     core::Diagnostics& diags);
+                                     core::Diagnostics& diags, const core::Limits& limits = {});
 
 }  // namespace leafpress::locale

@@ -12,17 +12,21 @@ namespace leafpress::text {
 namespace {
 
 /// Counts the word characters before `boundary` (back to a space) and from it (up to a space
-/// or closing punctuation), in UTF-16 units, skipping the hyphen itself.
+/// or closing punctuation), in UTF-16 units, skipping the hyphen itself. Each count stops at
+/// kMinHyphenFragment: counting on to the word's end made a 4,000-letter word of hyphens
+/// ("a-a-a-…") take time in the square of its length.
 bool leaves_short_fragment(const icu::UnicodeString& text, int32_t boundary) {
+  constexpr auto kEnough = static_cast<int32_t>(kMinHyphenFragment);
   int32_t before = 0;
-  for (int32_t i = boundary - 2; i >= 0 && u_isalnum(text.char32At(i)); --i) ++before;
+  for (int32_t i = boundary - 2; i >= 0 && before < kEnough && u_isalnum(text.char32At(i)); --i) ++before;
   int32_t after = 0;
-  for (int32_t i = boundary; i < text.length() && !u_isspace(text.charAt(i)) && text.charAt(i) != ')' &&
-                             text.charAt(i) != '.' && text.charAt(i) != ',' && text.charAt(i) != ';';
+  for (int32_t i = boundary; i < text.length() && after < kEnough && !u_isspace(text.charAt(i)) &&
+                             text.charAt(i) != ')' && text.charAt(i) != '.' && text.charAt(i) != ',' &&
+                             text.charAt(i) != ';';
        ++i) {
     ++after;
   }
-  return before < static_cast<int32_t>(kMinHyphenFragment) || after < static_cast<int32_t>(kMinHyphenFragment);
+  return before < kEnough || after < kEnough;
 }
 
 /// A range of numbers ("17–20") is one unit: UAX #14 lets a line break after its en dash

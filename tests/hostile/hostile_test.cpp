@@ -324,9 +324,41 @@ TEST_CASE("a leaflet that would make 10,000 pages stops at the page limit, at th
                 {"x/leaflet.yaml:640:5: error: this block would start page 501, past the limit of 500 pages",
                  "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages"},
                 30);
+  // 20 pages allow 2.5 MiB of text, which the 833rd paragraph's 3 KB crosses (30 MiB in all).
   check_refused(project, project.build({"--max-pages", "20"}),
                 {"x/leaflet.yaml:29:5: error: this block would start page 21, past the limit of 20 pages",
-                 "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages"},
+                 "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages",
+                 "x/leaflet.yaml:833:16: error: the leaflet's text comes to more than 2.5 MiB here, more than 20 "
+                 "pages can hold",
+                 "  hint: each use of a string counts its text again; use long strings fewer times, or raise the "
+                 "limit with --max-pages"},
+                5);
+}
+
+TEST_CASE("a 60 KB string used 100,000 times stops at the text limit, at the use that crosses it", "[hostile]") {
+  Project project;
+  // 6 GB of text from 360 KB of files: it was all localized before the page limit was met.
+  std::string words;
+  while (words.size() < 60000) words += "immunotherapy ";
+  project.write("x/fr.yaml", "t: Titre\np: " + words + "\n");
+  project.write_big("x/leaflet.yaml", "default_language: fr\ntitle: t\ncontent:\n  - list: [p", ", p", 100000, "]\n");
+  // Within the limit, the first uses still make more pages than allowed: both are said.
+  const std::string text_hint =
+      "  hint: each use of a string counts its text again; use long strings fewer times, or raise the limit with "
+      "--max-pages";
+  const std::string pages_hint = "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages";
+  // The 1093rd use (at column 12 + 3 * 1092) crosses 62.5 MiB: 500 pages of 128 KiB.
+  check_refused(project, project.build(),
+                {"x/leaflet.yaml:4:5: error: this block would start page 501, past the limit of 500 pages", pages_hint,
+                 "x/leaflet.yaml:4:3288: error: the leaflet's text comes to more than 62.5 MiB here, more than 500 "
+                 "pages can hold",
+                 text_hint},
+                10);
+  check_refused(project, project.build({"--max-pages", "20"}),
+                {"x/leaflet.yaml:4:5: error: this block would start page 21, past the limit of 20 pages", pages_hint,
+                 "x/leaflet.yaml:4:141: error: the leaflet's text comes to more than 2.5 MiB here, more than 20 pages "
+                 "can hold",
+                 text_hint},
                 5);
 }
 

@@ -183,6 +183,25 @@ TEST_CASE("a tri-fold whose text does not fit fails, naming the block and by how
   CHECK(names_in(out).empty());
 }
 
+TEST_CASE("a tri-fold without headings whose text does not fit fails too, losing nothing silently", "[pdf][formats]") {
+  // All of it introduces the leaflet, so all of it is the cover's text: it was set only to a
+  // panel's height, and what did not fit was left out of the PDF without a word.
+  ScratchDir dir;
+  const fs::path leaflet = dir.path() / "cover";
+  fs::create_directories(leaflet);
+  std::string yaml = "default_language: en\ntitle: t\nformat: trifold\ncontent:\n  - title: t\n";
+  for (int i = 0; i < 60; ++i) yaml += "  - paragraph: p\n";
+  write(leaflet / "leaflet.yaml", yaml);
+  std::string paragraph;
+  for (int i = 0; i < 8; ++i) paragraph += "Every sentence of this paragraph repeats itself to fill the panels. ";
+  write(leaflet / "en.yaml", "t: Cover\np: " + paragraph + "\n");
+  const fs::path out = dir.path() / "out";
+  const auto result = run_leafpress({"build", leaflet.string(), "--out", out.string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("error: the tri-fold's panels are full: this block and those after it need ") != std::string::npos);
+  CHECK(names_in(out).empty());
+}
+
 namespace {
 
 /// A booklet of paragraphs enough for `paragraphs` / 5 or so A5 pages.

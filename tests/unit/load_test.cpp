@@ -251,3 +251,56 @@ TEST_CASE("print: asks for a press file; alone it has the defaults, lengths in a
   CHECK_FALSE(set.print->crop_marks);
   CHECK(set.print->output_condition == "FOGRA39");
 }
+
+TEST_CASE("a leaflet held in memory loads as its folder does", "[load]") {
+  const std::string leaflet = "default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p2\n";
+  core::Diagnostics diags;
+  CHECK_FALSE(load::load_leaflet_from_files("mem/x/", {{"leaflet.yaml", leaflet}, {"fr.yaml", kStrings}}, diags));
+  CHECK(messages(diags) == std::vector<std::string>{"mem/x/leaflet.yaml:4:16: error: no string 'what.p2' in mem/x/fr.yaml "
+                                                    "(the default language)\n  hint: add 'what.p2' to mem/x/fr.yaml"});
+  CHECK(load_errors(leaflet) == std::vector<std::string>{"DIR/x/leaflet.yaml:4:16: error: no string 'what.p2' in "
+                                                         "DIR/x/fr.yaml (the default language)\n  hint: add 'what.p2' to "
+                                                         "DIR/x/fr.yaml"});
+
+  // Files that are not <lang>.yaml, or that sit in a folder of their own, are not strings.
+  core::Diagnostics ok_diags;
+  const auto ok = load::load_leaflet_from_files(
+      "mem/x", {{"leaflet.yaml", "default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\n"},
+                {"fr.yaml", kStrings}, {"notes.yaml", "not: [a, language"}, {"sub/en.yaml", "x: y"}},
+      ok_diags);
+  REQUIRE(ok);
+  CHECK(ok->name == "x");
+  CHECK(ok->languages == std::vector<std::string>{"fr"});
+  CHECK(ok_diags.items().empty());
+
+  core::Diagnostics empty_diags;
+  CHECK_FALSE(load::load_leaflet_from_files("mem/x", {}, empty_diags));
+  CHECK(messages(empty_diags) == std::vector<std::string>{"mem/x: error: no leaflet.yaml in this folder\n  hint: a leaflet "
+                                                          "folder holds leaflet.yaml and one <lang>.yaml per language"});
+}
+
+TEST_CASE("a leaflet held in memory is held to the same limits", "[load]") {
+  const std::string leaflet = "default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\n";
+  core::Limits limits;
+  limits.max_file_bytes = 60;
+  core::Diagnostics diags;
+  CHECK_FALSE(load::load_leaflet_from_files("m", {{"leaflet.yaml", leaflet}, {"fr.yaml", kStrings}}, diags, limits));
+  CHECK(messages(diags) ==
+        std::vector<std::string>{"m/leaflet.yaml: error: file is 72 bytes, over the limit of 60 bytes\n  hint: leaflet "
+                                 "files are small; raise the limit with --max-file-bytes if this one must be this big"});
+
+  core::Diagnostics alias_diags;
+  CHECK_FALSE(load::load_leaflet_from_files("m", {{"leaflet.yaml", leaflet}, {"fr.yaml", kStrings + std::string("x: *a\n")}},
+                                            alias_diags));
+  REQUIRE(alias_diags.items().size() == 1);
+  CHECK(core::format(alias_diags.items()[0]).starts_with(
+      "m/fr.yaml:5:4: error: YAML aliases are not allowed in leaflet files, found '*a'"));
+
+  // Only the languages asked for and the default one are parsed: a broken en.yaml is not read.
+  core::Diagnostics only_diags;
+  const auto only = load::load_leaflet_from_files(
+      "m", {{"leaflet.yaml", leaflet}, {"fr.yaml", kStrings}, {"en.yaml", "cover: [broken"}}, only_diags, {}, {"fr"});
+  REQUIRE(only);
+  CHECK(only->languages == std::vector<std::string>{"en", "fr"});
+  CHECK(only->catalogs.count("en") == 0);
+}

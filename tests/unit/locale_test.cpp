@@ -96,3 +96,40 @@ TEST_CASE("runs of more than 30 combining marks are errors, cut to 30", "[locale
         "a" + accents.substr(0, 60) + " Vie\xCC\x82\xCC\xA3t");
   CHECK_FALSE(none.has_errors());
 }
+
+TEST_CASE("a string used many times is read once and counted at each use against the text limit", "[locale]") {
+  document::Document doc;
+  doc.default_language = "en";
+  doc.title = {"t", {"leaflet.yaml", 2, 8}};
+  document::ListBlock<document::TextRef> list;
+  for (int line = 4; line < 4 + 40; ++line) list.items.push_back({"p", {"leaflet.yaml", line, 5}});
+  doc.blocks.push_back({list, {"leaflet.yaml", 4, 3}});
+  // 1000 bytes with an unclosed '*': one error, however often the string is used.
+  doc.catalogs["en"] = {"en", "x/en.yaml", {{"t", {"T", {"x/en.yaml", 1, 4}}},
+                                            {"p", {"*" + std::string(999, 'a'), {"x/en.yaml", 2, 4}}}}};
+  core::Limits limits;
+  limits.max_pages = 1;  // 128 KiB of text: the 132nd use of a 1000-byte string crosses it
+  core::Diagnostics diags;
+  const auto en = locale::localize(doc, "en", diags, limits);
+  const auto& items = std::get<document::ListBlock<document::RichText>>(en.blocks.at(0).content).items;
+  REQUIRE(items.size() == 40);
+  CHECK(items.back().plain() == items.front().plain());
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message == "unclosed '*' in string 'p'");
+
+  for (int line = 44; line < 4 + 200; ++line) list.items.push_back({"p", {"leaflet.yaml", line, 5}});
+  doc.blocks.at(0).content = list;
+  core::Diagnostics over;
+  const auto cut = locale::localize(doc, "en", over, limits);
+  const auto& cut_items = std::get<document::ListBlock<document::RichText>>(cut.blocks.at(0).content).items;
+  REQUIRE(cut_items.size() == 200);
+  CHECK(cut_items[130].plain() == items.front().plain());
+  CHECK_FALSE(cut_items[130].plain().empty());
+  CHECK(cut_items[131].plain().empty());
+  CHECK(cut_items.back().plain().empty());
+  REQUIRE(over.items().size() == 2);
+  CHECK(core::format(over.items()[1]) ==
+        "leaflet.yaml:135:5: error: the leaflet's text comes to more than 128 KiB here, more than 1 page can hold\n"
+        "  hint: each use of a string counts its text again; use long strings fewer times, or raise the limit with "
+        "--max-pages");
+}

@@ -94,6 +94,15 @@ TEST_CASE("a hyphen breaks only where both fragments are long enough", "[text]")
   CHECK(can_start_at("ou"));
 }
 
+TEST_CASE("a word of many hyphens breaks where fragments are long enough, in linear time", "[text]") {
+  // 40,000 fragments: counting each fragment's letters up to the word's end took minutes.
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += "ab-";
+  text += "abcd-abcd";
+  const auto breaks = text::line_break_opportunities(text, "fr");
+  CHECK(breaks == std::vector<std::size_t>{text.size() - 4, text.size()});
+}
+
 TEST_CASE("UAX #14 keeps CTLA-4, PD-L1 and numbers with units together", "[text]") {
   const std::string text = "CTLA-4 PD-L1 17 % 380 000";
   const auto breaks = text::line_break_opportunities(text, "fr");
