@@ -1,13 +1,18 @@
 #include "layout/impose.hpp"
 
+#include <utility>
+
 namespace leafpress::layout {
 
-std::vector<std::pair<std::size_t, std::size_t>> saddle_stitch_order(std::size_t count) {
+std::vector<std::pair<std::size_t, std::size_t>> saddle_stitch_order(std::size_t count, bool right_to_left) {
   std::vector<std::pair<std::size_t, std::size_t>> sides;
   for (std::size_t sheet = 0; sheet < count / 4; ++sheet) {
     const std::size_t outer = 2 * sheet;  // the sheet's first page from the front
     sides.emplace_back(count - 1 - outer, outer);
     sides.emplace_back(outer + 1, count - 2 - outer);
+  }
+  if (right_to_left) {
+    for (auto& [left, right] : sides) std::swap(left, right);
   }
   return sides;
 }
@@ -18,8 +23,7 @@ std::vector<Page> impose_booklet(std::vector<Page> pages, bool right_to_left) {
   const double height = pages.front().height;
   while (pages.size() % 4 != 0) pages.push_back(Page{width, height, {}, {}});
   std::vector<Page> sheets;
-  for (auto [left, right] : saddle_stitch_order(pages.size())) {
-    if (right_to_left) std::swap(left, right);
+  for (const auto& [left, right] : saddle_stitch_order(pages.size(), right_to_left)) {
     Page sheet{2 * width, height, std::move(pages[left].items), {width}};
     std::vector<Item> right_items = std::move(pages[right].items);
     translate(right_items, width, 0);

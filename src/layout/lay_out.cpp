@@ -50,8 +50,7 @@ std::vector<std::string> page_labels(const document::LocalizedDocument& doc, std
     for (std::size_t i = 0; i < count; ++i) labels.push_back(doc.number(i + 1));
     return labels;
   }
-  for (auto [left, right] : saddle_stitch_order(count * 2)) {
-    if (doc.direction == document::Direction::rtl) std::swap(left, right);
+  for (const auto& [left, right] : saddle_stitch_order(count * 2, doc.direction == document::Direction::rtl)) {
     labels.push_back(doc.number(left + 1) + "\u00B7" + doc.number(right + 1));
   }
   return labels;
