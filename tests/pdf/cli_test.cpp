@@ -27,13 +27,6 @@ ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd =
   return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
 }
 
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> names;
-  if (!fs::exists(dir)) return names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 

@@ -76,15 +76,7 @@ bool placed_in(const std::vector<PlacedWord>& words, int page, const std::string
 
 
 
-void write(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
 
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> names;
-  if (!fs::exists(dir)) return names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 }  // namespace
 
@@ -160,7 +152,7 @@ TEST_CASE("a tri-fold whose text does not fit fails, naming the block and by how
   const std::string scale = "text_scale: 0.82";
   REQUIRE(yaml.find(scale) != std::string::npos);
   yaml.replace(yaml.find(scale), scale.size(), "text_scale: 1.1");
-  write(leaflet / "leaflet.yaml", yaml);
+  write_file(leaflet / "leaflet.yaml", yaml);
   const fs::path out = dir.path() / "out";
   const auto result = run_leafpress({"build", leaflet.string(), "--lang", "en", "--format", "trifold", "--out",
                                      out.string()});
@@ -191,10 +183,10 @@ TEST_CASE("a tri-fold without headings whose text does not fit fails too, losing
   fs::create_directories(leaflet);
   std::string yaml = "default_language: en\ntitle: t\nformat: trifold\ncontent:\n  - title: t\n";
   for (int i = 0; i < 60; ++i) yaml += "  - paragraph: p\n";
-  write(leaflet / "leaflet.yaml", yaml);
+  write_file(leaflet / "leaflet.yaml", yaml);
   std::string paragraph;
   for (int i = 0; i < 8; ++i) paragraph += "Every sentence of this paragraph repeats itself to fill the panels. ";
-  write(leaflet / "en.yaml", "t: Cover\np: " + paragraph + "\n");
+  write_file(leaflet / "en.yaml", "t: Cover\np: " + paragraph + "\n");
   const fs::path out = dir.path() / "out";
   const auto result = run_leafpress({"build", leaflet.string(), "--out", out.string()});
   CHECK(result.exit_code == 1);
@@ -221,8 +213,8 @@ fs::path make_booklet(const ScratchDir& dir, const std::string& name, int paragr
     }
     strings += key + ": >-\n  " + text + "\n";
   }
-  write(leaflet / "leaflet.yaml", yaml);
-  write(leaflet / "en.yaml", strings);
+  write_file(leaflet / "leaflet.yaml", yaml);
+  write_file(leaflet / "en.yaml", strings);
   return leaflet;
 }
 

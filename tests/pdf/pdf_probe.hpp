@@ -60,6 +60,12 @@ GrayImage render_page(const std::filesystem::path& pdf, int page, int dpi);
 /// The whole file's bytes.
 std::string file_bytes(const std::filesystem::path& file);
 
+/// Writes `bytes` to `file`, replacing it.
+void write_file(const std::filesystem::path& file, const std::string& bytes);
+
+/// The names of the files in `dir`, sorted; none when it does not exist.
+std::vector<std::string> names_in(const std::filesystem::path& dir);
+
 /// The languages a leaflet's `languages: [a, b]` line declares.
 std::vector<std::string> declared_languages(const std::filesystem::path& leaflet_yaml);
 

@@ -59,7 +59,6 @@ std::string translate_everything(const std::string& po) {
   return out;
 }
 
-void write(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
 
 /// `text` with its one occurrence of `from` replaced by `to`.
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
@@ -106,7 +105,7 @@ TEST_CASE("a translated PO file comes back as a strings file that builds", "[str
   ScratchDir dir;
   const fs::path project = copy_project(dir);
   REQUIRE(run_leafpress({"strings", "export", "leaflets/immunotherapy", "--lang", "de"}, project).exit_code == 0);
-  write(project / "immunotherapy.de.po", translate_everything(file_bytes(project / "immunotherapy.de.po")));
+  write_file(project / "immunotherapy.de.po", translate_everything(file_bytes(project / "immunotherapy.de.po")));
 
   const auto imported = run_leafpress({"strings", "import", "immunotherapy.de.po"}, project);
   INFO(imported.err);
@@ -119,7 +118,7 @@ TEST_CASE("a translated PO file comes back as a strings file that builds", "[str
   CHECK(yaml.find("\n  kicker: \"DE: Guide pour les patients et leurs proches\"\n") != std::string::npos);
   CHECK(yaml.find("\ntranslated_from:\n  care.intro: \"") != std::string::npos);
 
-  write(project / "leaflets" / "immunotherapy" / "leaflet.yaml",
+  write_file(project / "leaflets" / "immunotherapy" / "leaflet.yaml",
         replaced(file_bytes(project / "leaflets" / "immunotherapy" / "leaflet.yaml"), "languages: [fr, en, es, ar]",
                  "languages: [fr, en, es, ar, de]"));
   const auto built = run_leafpress({"build", "leaflets/immunotherapy", "--lang", "de", "--format", "brochure", "--out", "out"}, project);
@@ -141,9 +140,9 @@ TEST_CASE("status counts missing strings and finds translations whose source cha
   REQUIRE(run_leafpress({"strings", "export", "leaflets/immunotherapy", "--lang", "en", "--out", "en.po"}, project)
               .exit_code == 0);
   REQUIRE(run_leafpress({"strings", "import", "en.po"}, project).exit_code == 0);  // every English string, tracked now
-  write(leaflet / "fr.yaml", replaced(file_bytes(leaflet / "fr.yaml"), "contact:\n  title: Contact\n",
+  write_file(leaflet / "fr.yaml", replaced(file_bytes(leaflet / "fr.yaml"), "contact:\n  title: Contact\n",
                                       "contact:\n  title: Nous contacter\n"));
-  write(leaflet / "en.yaml", without_line_after(file_bytes(leaflet / "en.yaml"), "\n  cases:\n", "    label: "));
+  write_file(leaflet / "en.yaml", without_line_after(file_bytes(leaflet / "en.yaml"), "\n  cases:\n", "    label: "));
 
   const auto status = run_leafpress({"strings", "status"}, project);
   INFO(status.err);
@@ -160,7 +159,7 @@ TEST_CASE("status counts missing strings and finds translations whose source cha
 TEST_CASE("a broken PO file is reported at its line", "[strings]") {
   ScratchDir dir;
   const fs::path project = copy_project(dir);
-  write(project / "bad.po",
+  write_file(project / "bad.po",
         "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\"X-Leafpress-Leaflet: leaflets/immunotherapy\\n\"\n\n"
         "msgctxt \"cover.title\"\nmsgid \"L'immunothérapie\"\nmsgstr \"Die *Immuntherapie\"\n\n"
         "msgctxt \"cover.kicker\"\nmsgid \"Guide\nmsgstr \"Ratgeber\"\n");
