@@ -79,14 +79,14 @@ void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string
   if (reading_order) std::reverse(units.begin(), units.end());
   GlyphWriter writer{out_, font, run.size};
   for (const auto& [first, last] : units) {
-    std::string text;
-    for (std::size_t k = first; k < last; ++k) text += run.glyphs[k].text;
-    const auto glyphs = std::span(run.glyphs).subspan(first, last - first);
     if (says_text_apart(run, first, last)) {
       writer.show_apart(run, first, last);
-    } else {
-      writer.show_cluster(glyphs, extraction_text(text, run.rtl && !reading_order));
+      continue;
     }
+    std::string text;
+    for (std::size_t k = first; k < last; ++k) text += run.glyphs[k].text;
+    writer.show_cluster(std::span(run.glyphs).subspan(first, last - first),
+                        extraction_text(text, run.rtl && !reading_order));
   }
   writer.finish();
   out_ += "ET\n";
