@@ -3,6 +3,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
+#include FT_CID_H
 
 #include <hb-ot.h>
 
@@ -103,6 +104,20 @@ std::optional<std::string> directory_problem(const char* data, std::size_t size,
   return std::nullopt;
 }
 
+/// Each glyph's CID when the face is CID-keyed CFF, read through FreeType's charset; empty
+/// for any other face.
+std::vector<std::uint16_t> cids_of_glyphs(FT_Face face) {
+  FT_Bool cid_keyed = 0;
+  if (FT_Get_CID_Is_Internally_CID_Keyed(face, &cid_keyed) != 0 || !cid_keyed) return {};
+  std::vector<std::uint16_t> cids(static_cast<std::size_t>(face->num_glyphs));
+  for (std::size_t glyph = 0; glyph < cids.size(); ++glyph) {
+    FT_UInt cid = 0;
+    if (FT_Get_CID_From_Glyph_Index(face, static_cast<FT_UInt>(glyph), &cid) != 0 || cid > 0xFFFF) return {};
+    cids[glyph] = static_cast<std::uint16_t>(cid);
+  }
+  return cids;
+}
+
 }  // namespace
 
 std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int index, std::string& error) {
@@ -156,6 +171,7 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
   const core::CHandle<hb_blob_t, hb_blob_destroy> cff(
       hb_face_reference_table(face->hb_face_.get(), HB_TAG('C', 'F', 'F', ' ')));
   face->is_cff_ = hb_blob_get_length(cff.get()) > 0;
+  face->cid_of_glyph_ = cids_of_glyphs(raw_face);
   face->hb_font_.reset(hb_font_create(face->hb_face_.get()));
   hb_ot_font_set_funcs(face->hb_font_.get());
   return face;
@@ -168,4 +184,12 @@ bool Face::covers(char32_t code_point) const {
 
 int Face::advance(std::uint32_t glyph) const { return hb_font_get_glyph_h_advance(hb_font_.get(), glyph); }
 
+std::uint32_t Face::nominal_glyph(char32_t code_point) const {
+  hb_codepoint_t glyph = 0;
+  return hb_font_get_nominal_glyph(hb_font_.get(), code_point, &glyph) ? glyph : 0;
+}
+
+std::uint32_t Face::cid(std::uint32_t glyph) const {
+  return glyph < cid_of_glyph_.size() ? cid_of_glyph_[glyph] : glyph;
+}
 }  // namespace leafpress::fonts

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <hb.h>
 
@@ -45,12 +46,19 @@ class Face {
   const FaceMetrics& metrics() const { return metrics_; }
   /// True for CFF outlines (OpenType 'CFF '), false for TrueType 'glyf' outlines.
   bool is_cff() const { return is_cff_; }
+  /// True for CID-keyed CFF outlines (CJK fonts): a PDF addresses their glyphs by CID.
+  bool is_cid_keyed() const { return !cid_of_glyph_.empty(); }
+  /// The CID of `glyph` in a CID-keyed face (ISO 32000-1 §9.7.4.2: the code of a
+  /// CIDFontType0 is looked up through the font program's charset); the glyph itself else.
+  std::uint32_t cid(std::uint32_t glyph) const;
 
   hb_face_t* hb_face() const { return hb_face_.get(); }
   /// A HarfBuzz font at the design scale: positions come back in font units.
   hb_font_t* hb_font() const { return hb_font_.get(); }
 
   bool covers(char32_t code_point) const;
+  /// The glyph the face's character map gives `code_point`, or 0.
+  std::uint32_t nominal_glyph(char32_t code_point) const;
   /// Advance width of `glyph` in font units.
   int advance(std::uint32_t glyph) const;
 
@@ -64,6 +72,7 @@ class Face {
   std::string postscript_name_;
   FaceMetrics metrics_;
   bool is_cff_ = false;
+  std::vector<std::uint16_t> cid_of_glyph_;  // by glyph id; empty unless CID-keyed
   core::CHandle<hb_blob_t, hb_blob_destroy> blob_;
   core::CHandle<hb_face_t, hb_face_destroy> hb_face_;
   core::CHandle<hb_font_t, hb_font_destroy> hb_font_;

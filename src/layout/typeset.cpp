@@ -24,13 +24,6 @@ void mark_names(text::StyledParagraph& paragraph, const std::vector<std::string>
   }
 }
 
-/// Where the run starts in the paragraph's text: its smallest cluster.
-std::size_t first_cluster(const text::GlyphRun& run) {
-  std::size_t first = std::numeric_limits<std::size_t>::max();
-  for (const text::PlacedGlyph& glyph : run.glyphs) first = std::min(first, glyph.cluster);
-  return first;
-}
-
 }  // namespace
 
 SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, double width) const {
@@ -80,15 +73,7 @@ std::vector<Item> line_items(const SetText& set, std::size_t index, double x, do
   std::vector<Item> items;
   const text::Line& line = set.lines[index];
   const double baseline = top + set.baseline;
-  // Runs stand in the line in visual order; they are drawn in reading order, so that tools
-  // that read content in the order it is drawn (tagged PDF, reflow) get the words in order.
-  std::vector<const text::GlyphRun*> runs;
-  for (const text::GlyphRun& run : line.runs) runs.push_back(&run);
-  std::stable_sort(runs.begin(), runs.end(), [](const text::GlyphRun* a, const text::GlyphRun* b) {
-    return first_cluster(*a) < first_cluster(*b);
-  });
-  for (const text::GlyphRun* run_in_order : runs) {
-    const text::GlyphRun& run = *run_in_order;
+  for (const text::GlyphRun& run : line.runs) {
     items.push_back(GlyphItem{run, x, baseline, set.measure, element});
     if (!run.link.empty()) {
       const auto& m = run.face->metrics();

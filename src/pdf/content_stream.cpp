@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/utf8.hpp"
-#include "pdf/font_usage.hpp"
+#include "pdf/cluster_writing.hpp"
 #include "pdf/pdf_number.hpp"
 #include "pdf/to_unicode.hpp"
 
@@ -61,82 +61,39 @@ void ContentStream::draw_image(const layout::ImageItem& image, const std::string
           pdf_number(page_height_ - image.y - image.height) + " cm\n/" + name + " Do\nQ\n";
 }
 
-void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string& font_name,
-                                const EmbeddedFont& font) {
+void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string& font_name, FontEncoder& encoder) {
   const text::GlyphRun& run = item.run;
   if (run.glyphs.empty()) return;
   out_ += "BT\n/" + font_name + ' ' + pdf_number(run.size) + " Tf\n";
   set_fill(run.color);
   out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
-
-  // Text is drawn in reading order: a right-to-left run from its right end, the pen moving
-  // back for each unit (TJ takes negative steps as well as positive ones).
-  std::vector<std::pair<std::size_t, std::size_t>> units;
-  for (std::size_t first = 0; first < run.glyphs.size(); first = unit_end(run, first)) {
-    units.emplace_back(first, unit_end(run, first));
-  }
-  const bool reading_order = run.rtl && draws_rtl_in_reading_order(*run.face);
-  if (reading_order) std::reverse(units.begin(), units.end());
-  GlyphWriter writer{out_, font, run.size};
-  for (const auto& [first, last] : units) {
-    if (says_text_apart(run, first, last)) {
-      writer.show_apart(run, first, last);
-      continue;
-    }
-    std::string text;
-    for (std::size_t k = first; k < last; ++k) text += run.glyphs[k].text;
-    writer.show_cluster(std::span(run.glyphs).subspan(first, last - first),
-                        extraction_text(text, run.rtl && !reading_order));
+  GlyphWriter writer{out_, encoder, run.size};
+  for (std::size_t first = 0; first < run.glyphs.size(); first = cluster_end(run, first)) {
+    writer.show_cluster(run, first, cluster_end(run, first));
   }
   writer.finish();
   out_ += "ET\n";
 }
 
-void ContentStream::GlyphWriter::show_cluster(std::span<const text::PlacedGlyph> glyphs, const std::string& text) {
-  std::string said;
-  for (const text::PlacedGlyph& glyph : glyphs) {
-    const auto mapped = font.text_of_code.find(font.code_of_glyph.at(glyph.id));
-    if (mapped != font.text_of_code.end()) said += mapped->second;
-  }
-  const bool needs_actual_text = said != text;
-  if (!needs_actual_text) {
-    for (const text::PlacedGlyph& glyph : glyphs) show(glyph);
-    return;
-  }
-  // Extractors place the replacement text between the start of the span's first glyph and
-  // the end of its last (poppler's ActualText), so the span holds only the glyph that carries
-  // the cluster's text, its base; marks stay outside, and with no /ToUnicode entry of their
-  // own they add nothing. Spanning a raised mark too would move the text off the baseline.
-  for (const text::PlacedGlyph& glyph : glyphs) {
-    const bool carrier = !glyph.text.empty();
-    if (carrier) begin_actual_text(text);
-    show(glyph);
-    if (carrier) end_actual_text();
-  }
-}
-
-void ContentStream::GlyphWriter::show_apart(const text::GlyphRun& run, std::size_t first, std::size_t last) {
-  double right = 0;
-  const auto characters = invisible_characters(run, first, last, right);
-  if (!characters.empty()) {
-    close_array();
-    out += "3 Tr\n";  // invisible (§9.3.6)
-    double x = right;
-    for (const InvisibleCharacter& character : characters) {
-      x -= character.width * size / 1000.0;
-      show_code(font.code_of_invisible.at(character), x, 0);
+void ContentStream::GlyphWriter::show_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
+  ClusterWriting writing = plan_cluster(run, first, last);
+  std::vector<std::uint16_t> codes;
+  for (const GlyphToDraw& glyph : writing.glyphs) {
+    const EncodedGlyph encoded = encoder.encode(run.glyphs[glyph.glyph].id, glyph.text);
+    // A CFF glyph says the first text it was given: another one needs /ActualText.
+    if (!encoded.says_text && !writing.actual_text) {
+      std::string text;
+      for (const GlyphToDraw& each : writing.glyphs) text += each.text;
+      writing.actual_text = text;
     }
-    close_array();
-    out += "0 Tr\n";
+    codes.push_back(encoded.code);
   }
-  for (std::size_t k = first; k < last; ++k) {
-    const text::PlacedGlyph& glyph = run.glyphs[k];
-    show_code(font.silent_code_of_glyph.at(glyph.id), glyph.x, glyph.y);
+  if (writing.actual_text) begin_actual_text(*writing.actual_text);
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const text::PlacedGlyph& glyph = run.glyphs[writing.glyphs[i].glyph];
+    show_code(codes[i], glyph.x, glyph.y);
   }
-}
-
-void ContentStream::GlyphWriter::show(const text::PlacedGlyph& glyph) {
-  show_code(font.code_of_glyph.at(glyph.id), glyph.x, glyph.y);
+  if (writing.actual_text) end_actual_text();
 }
 
 void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {
@@ -151,7 +108,7 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   const double adjust = (pen - x) * 1000.0 / size;
   if (std::abs(adjust) >= 0.05) out += pdf_number(adjust) + ' ';
   out += '<' + code_hex(code) + '>';
-  pen = x + font.width_of_code.at(code) * size / 1000.0;
+  pen = x + encoder.width(code) * size / 1000.0;
 }
 
 void ContentStream::GlyphWriter::begin_actual_text(const std::string& text) {

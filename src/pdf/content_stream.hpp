@@ -5,7 +5,7 @@
 
 #include "core/color.hpp"
 #include "layout/page.hpp"
-#include "pdf/type0_font.hpp"
+#include "pdf/font_encoder.hpp"
 
 namespace leafpress::pdf {
 
@@ -26,11 +26,13 @@ class ContentStream {
   void fill_rects(const layout::RectGroupItem& group);
   /// Draws image XObject `name` scaled into the item's box.
   void draw_image(const layout::ImageItem& image, const std::string& name);
-  /// Shows a glyph run with font resource `font_name`. Each glyph is placed exactly where
-  /// layout put it: TJ adjustments absorb kerning and justification, Ts shifts marks up or
-  /// down, and a glyph whose text differs from what /ToUnicode says of it is wrapped in an
-  /// /ActualText span (§14.9.4).
-  void show_glyphs(const layout::GlyphItem& item, const std::string& font_name, const EmbeddedFont& font);
+  /// Shows a glyph run with font resource `font_name`, taking its codes from `encoder`.
+  /// Glyphs are drawn left to right, each exactly where layout put it (TJ adjustments absorb
+  /// kerning and justification, Ts raises and lowers marks), and each says its share of its
+  /// cluster's text through /ToUnicode; a cluster whose glyphs cannot say its text in
+  /// drawing order is wrapped in an /ActualText span (§14.9.4) as well. Right-to-left text
+  /// is said in visual order too, as readers reorder it (see cluster_writing.hpp).
+  void show_glyphs(const layout::GlyphItem& item, const std::string& font_name, FontEncoder& encoder);
 
   /// Opens marked content with the given BDC operator line; close_marked() ends it.
   void open_marked(const std::string& operator_line) { out_ += operator_line; }
@@ -44,19 +46,13 @@ class ContentStream {
   /// Writes glyphs of one run into TJ arrays, tracking the viewer's pen and text rise.
   struct GlyphWriter {
     std::string& out;
-    const EmbeddedFont& font;
+    FontEncoder& encoder;
     double size;
     double pen = 0;  // where the viewer's pen is, in points from the run origin
     double rise = 0;
     bool array_open = false;
 
-    /// Shows the glyphs of one cluster, wrapped in /ActualText when `text` is not what
-    /// /ToUnicode gives them.
-    void show_cluster(std::span<const text::PlacedGlyph> glyphs, const std::string& text);
-    /// Shows a right-to-left cluster drawn in reading order: its glyphs silently, then its
-    /// characters as invisible glyphs from its right edge leftwards (see says_text_apart).
-    void show_apart(const text::GlyphRun& run, std::size_t first, std::size_t last);
-    void show(const text::PlacedGlyph& glyph);
+    void show_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
     void show_code(std::uint16_t code, double x, double y);
     void begin_actual_text(const std::string& text);
     void end_actual_text();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/hash.hpp"
 #include "pdf/cid_widths.hpp"
@@ -63,8 +64,7 @@ HPDF_Array width_array(HpdfDocument& pdf, const std::map<std::uint16_t, int>& wi
   return w;
 }
 
-/// §9.7.4.2: the glyph of each code, two bytes per code; codes up to the subset's glyph
-/// count are the glyphs themselves.
+/// §9.7.4.2: the glyph of each code, two bytes per code, from code 0 to the last one.
 HPDF_Dict cid_to_gid_map(HpdfDocument& pdf, const std::map<std::uint16_t, std::uint16_t>& glyph_of_code) {
   std::string bytes;
   for (std::uint32_t code = 0; code <= glyph_of_code.rbegin()->first; ++code) {
@@ -76,91 +76,82 @@ HPDF_Dict cid_to_gid_map(HpdfDocument& pdf, const std::map<std::uint16_t, std::u
   return pdf.stream(bytes);
 }
 
+/// §9.7.4.1, Table 116: the registry, ordering and supplement of a font's CIDs. A CID-keyed
+/// CFF program says its own (its ROS operator); identity serves every other program.
+HPDF_Dict system_info(HpdfDocument& pdf) {
+  HPDF_Dict info = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write CIDSystemInfo");
+  pdf.check(HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf.mmgr(), "Adobe", nullptr)), "write CIDSystemInfo");
+  pdf.check(HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf.mmgr(), "Identity", nullptr)), "write CIDSystemInfo");
+  pdf.check(HPDF_Dict_AddNumber(info, "Supplement", 0), "write CIDSystemInfo");
+  return info;
+}
+
 HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string& name, HPDF_Dict descriptor,
                    const std::map<std::uint16_t, int>& width_of_code,
-                   const std::map<std::uint16_t, std::uint16_t>& glyph_of_extra_code) {
+                   const std::optional<std::map<std::uint16_t, std::uint16_t>>& glyph_of_code) {
   HPDF_Dict font = pdf.indirect_dict();
   pdf.check(HPDF_Dict_AddName(font, "Type", "Font"), "write a CID font");
   pdf.check(HPDF_Dict_AddName(font, "Subtype", face.is_cff() ? "CIDFontType0" : "CIDFontType2"), "write a CID font");
   pdf.check(HPDF_Dict_AddName(font, "BaseFont", name.c_str()), "write a CID font");
-  HPDF_Dict system_info = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write a CID font");
-  pdf.check(HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(pdf.mmgr(), "Adobe", nullptr)), "write CIDSystemInfo");
-  pdf.check(HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(pdf.mmgr(), "Identity", nullptr)), "write CIDSystemInfo");
-  pdf.check(HPDF_Dict_AddNumber(system_info, "Supplement", 0), "write CIDSystemInfo");
-  pdf.check(HPDF_Dict_Add(font, "CIDSystemInfo", system_info), "write a CID font");
+  pdf.check(HPDF_Dict_Add(font, "CIDSystemInfo", system_info(pdf)), "write a CID font");
   pdf.check(HPDF_Dict_Add(font, "FontDescriptor", descriptor), "write a CID font");
   pdf.check(HPDF_Dict_AddNumber(font, "DW", 0), "write a CID font");
   pdf.check(HPDF_Dict_Add(font, "W", width_array(pdf, width_of_code)), "write a CID font");
-  if (!face.is_cff() && glyph_of_extra_code.empty()) {
-    pdf.check(HPDF_Dict_AddName(font, "CIDToGIDMap", "Identity"), "write a CID font");
-  } else if (!face.is_cff()) {
-    std::map<std::uint16_t, std::uint16_t> glyph_of_code = glyph_of_extra_code;
-    for (const auto& [code, width] : width_of_code) glyph_of_code.emplace(code, code);
-    pdf.check(HPDF_Dict_Add(font, "CIDToGIDMap", cid_to_gid_map(pdf, glyph_of_code)), "write a CID font");
-  }
+  if (glyph_of_code) pdf.check(HPDF_Dict_Add(font, "CIDToGIDMap", cid_to_gid_map(pdf, *glyph_of_code)), "write a CID font");
   return font;
+}
+
+/// The font program as the descriptor embeds it (§9.9): a TrueType program in /FontFile2;
+/// a CID-keyed CFF program bare, as /CIDFontType0C, so that readers look its CIDs up in its
+/// charset; any other CFF program in its OpenType wrapper, its codes being glyph ids.
+HPDF_Dict font_program(HpdfDocument& pdf, const fonts::Face& face, const Subset& subset) {
+  if (face.is_cid_keyed()) {
+    HPDF_Dict program = pdf.stream(subset.cff_table);
+    pdf.check(HPDF_Dict_AddName(program, "Subtype", "CIDFontType0C"), "write a font program");
+    return program;
+  }
+  HPDF_Dict program = pdf.stream(subset.font_program);
+  if (face.is_cff()) {
+    pdf.check(HPDF_Dict_AddName(program, "Subtype", "OpenType"), "write a font program");
+  } else {
+    pdf.check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.font_program.size())),
+              "write a font program");
+  }
+  return program;
 }
 
 }  // namespace
 
-EmbeddedFont embed_type0_font(HpdfDocument& pdf, const fonts::Face& face, const FontUsage& usage) {
-  const auto subset = subset_face(face, usage.glyphs);
+void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& encoder) {
+  const fonts::Face& face = encoder.face();
+  const std::set<std::uint32_t> glyphs = encoder.glyphs();
+  // A name-keyed CFF program is reached by glyph id, so its subset keeps the face's ids.
+  const bool keep_ids = face.is_cff() && !face.is_cid_keyed();
+  const auto subset = subset_face(face, glyphs, keep_ids);
   if (!subset) throw FontSubsetError(face.path().string());
 
-  EmbeddedFont embedded;
-  embedded.code_of_glyph = subset->new_glyph_of;
-  const int upem = face.metrics().units_per_em;
-  for (const auto& [glyph, code] : subset->new_glyph_of) {
-    embedded.width_of_code[code] = per_mille(face.advance(glyph), upem);
-    if (const auto text = usage.text_of_glyph.find(glyph); text != usage.text_of_glyph.end()) {
-      embedded.text_of_code[code] = text->second;
-    }
+  std::map<std::uint16_t, int> width_of_code;
+  std::map<std::uint16_t, std::string> text_of_code;
+  std::map<std::uint16_t, std::uint16_t> glyph_of_code;
+  for (const auto& [code, meaning] : encoder.codes()) {
+    width_of_code[code] = encoder.width(code);
+    text_of_code[code] = meaning.text;
+    glyph_of_code[code] = subset->new_glyph_of.at(meaning.glyph);
   }
+  const std::string name = subset_tag(face, glyphs) + face.postscript_name();
+  HPDF_Dict descriptor = font_descriptor(pdf, face, name, font_program(pdf, face, *subset));
+  HPDF_Dict descendant = cid_font(pdf, face, name, descriptor, width_of_code,
+                                  face.is_cff() ? std::optional<std::map<std::uint16_t, std::uint16_t>>{}
+                                                  : std::optional(glyph_of_code));
 
-  // Extra codes follow the subset's glyphs: a silent one for each glyph drawn without text
-  // (same glyph, same width), an invisible one (glyph 0) for each character said at each width.
-  std::map<std::uint16_t, std::uint16_t> glyph_of_extra_code;
-  std::uint32_t next_code = 0;
-  for (const auto& [glyph, code] : subset->new_glyph_of) next_code = std::max<std::uint32_t>(next_code, code + 1u);
-  auto allocate = [&](std::uint16_t glyph, int width) {
-    if (next_code > 0xFFFF) throw FontSubsetError(face.path().string());
-    const auto code = static_cast<std::uint16_t>(next_code++);
-    glyph_of_extra_code[code] = glyph;
-    embedded.width_of_code[code] = width;
-    return code;
-  };
-  for (const std::uint32_t glyph : usage.silent_glyphs) {
-    const std::uint16_t subset_glyph = subset->new_glyph_of.at(glyph);
-    embedded.silent_code_of_glyph[glyph] = allocate(subset_glyph, embedded.width_of_code.at(subset_glyph));
-  }
-  for (const InvisibleCharacter& character : usage.invisible_characters) {
-    const std::uint16_t code = allocate(0, character.width);
-    embedded.code_of_invisible[character] = code;
-    embedded.text_of_code[code] = character.text;
-  }
-
-  const std::string name = subset_tag(face, usage.glyphs) + face.postscript_name();
-  HPDF_Dict program = pdf.stream(subset->font_program);
-  if (face.is_cff()) {
-    pdf.check(HPDF_Dict_AddName(program, "Subtype", "OpenType"), "write a font program");
-  } else {
-    pdf.check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset->font_program.size())),
-              "write a font program");
-  }
-  HPDF_Dict descriptor = font_descriptor(pdf, face, name, program);
-  HPDF_Dict descendant = cid_font(pdf, face, name, descriptor, embedded.width_of_code, glyph_of_extra_code);
-
-  embedded.font = pdf.indirect_dict();
-  pdf.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "write a Type0 font");
-  pdf.check(HPDF_Dict_AddName(embedded.font, "Subtype", "Type0"), "write a Type0 font");
-  pdf.check(HPDF_Dict_AddName(embedded.font, "BaseFont", name.c_str()), "write a Type0 font");
-  pdf.check(HPDF_Dict_AddName(embedded.font, "Encoding", "Identity-H"), "write a Type0 font");
+  pdf.check(HPDF_Dict_AddName(font, "Type", "Font"), "write a Type0 font");
+  pdf.check(HPDF_Dict_AddName(font, "Subtype", "Type0"), "write a Type0 font");
+  pdf.check(HPDF_Dict_AddName(font, "BaseFont", name.c_str()), "write a Type0 font");
+  pdf.check(HPDF_Dict_AddName(font, "Encoding", "Identity-H"), "write a Type0 font");
   HPDF_Array descendants = pdf.array();
   pdf.check(HPDF_Array_Add(descendants, descendant), "write a Type0 font");
-  pdf.check(HPDF_Dict_Add(embedded.font, "DescendantFonts", descendants), "write a Type0 font");
-  pdf.check(HPDF_Dict_Add(embedded.font, "ToUnicode", pdf.stream(to_unicode_cmap(embedded.text_of_code))),
-            "write a Type0 font");
-  return embedded;
+  pdf.check(HPDF_Dict_Add(font, "DescendantFonts", descendants), "write a Type0 font");
+  pdf.check(HPDF_Dict_Add(font, "ToUnicode", pdf.stream(to_unicode_cmap(text_of_code))), "write a Type0 font");
 }
 
 }  // namespace leafpress::pdf

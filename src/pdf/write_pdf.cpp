@@ -9,7 +9,7 @@
 #include "core/utf8.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/embedded_images.hpp"
-#include "pdf/font_usage.hpp"
+#include "pdf/font_encoder.hpp"
 #include "pdf/hpdf_document.hpp"
 #include "pdf/page_boxes.hpp"
 #include "pdf/structure_tree.hpp"
@@ -197,8 +197,37 @@ void write_file_id(HpdfDocument& pdf, const core::Fingerprint& fingerprint) {
   pdf.check(HPDF_Dict_Add(pdf.get()->trailer, "ID", ids), "write the file identifier");
 }
 
-void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
-                const std::map<const fonts::Face*, EmbeddedFont>& fonts, const EmbeddedImages& images,
+/// A face's Type0 font: the dictionary pages name from the first page that shows the face
+/// on, filled in once every page is written, and the encoder that hands out its codes.
+struct PageFont {
+  HPDF_Dict dict = nullptr;
+  FontEncoder encoder;
+};
+using PageFonts = std::map<const fonts::Face*, PageFont>;
+
+PageFont& font_of(HpdfDocument& pdf, PageFonts& fonts, const fonts::Face& face) {
+  const auto found = fonts.find(&face);
+  if (found != fonts.end()) return found->second;
+  return fonts.emplace(&face, PageFont{pdf.indirect_dict(), FontEncoder(face)}).first->second;
+}
+
+/// Fills in every font, sorted by file, not by pointer, so objects come out in the same
+/// order every run.
+void embed_fonts(HpdfDocument& pdf, const PageFonts& fonts, core::Fingerprint& fingerprint) {
+  std::vector<const PageFont*> sorted;
+  for (const auto& [face, font] : fonts) sorted.push_back(&font);
+  std::sort(sorted.begin(), sorted.end(), [](const PageFont* a, const PageFont* b) {
+    const fonts::Face& x = a->encoder.face();
+    const fonts::Face& y = b->encoder.face();
+    return std::make_pair(x.path(), x.index()) < std::make_pair(y.path(), y.index());
+  });
+  for (const PageFont* font : sorted) {
+    embed_type0_font(pdf, font->dict, font->encoder);
+    fingerprint.add(font->encoder.face().postscript_name());
+  }
+}
+
+void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& fonts, const EmbeddedImages& images,
                 StructureTree& tree, core::Fingerprint& fingerprint) {
   HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "add a page");
   pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_page.width)), "set the page width");
@@ -229,10 +258,10 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page,
       mark(line->element, {}, 0, {});
       content.stroke_line(*line);
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
-      const EmbeddedFont& font = fonts.at(glyphs->run.face);
-      const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.font), "name a font resource");
+      PageFont& font = font_of(pdf, fonts, *glyphs->run.face);
+      const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.dict), "name a font resource");
       mark(glyphs->element, glyphs->run.link, glyphs->baseline, glyphs->run.language);
-      content.show_glyphs(*glyphs, name, font);
+      content.show_glyphs(*glyphs, name, font.encoder);
     } else if (const auto* link = std::get_if<layout::LinkItem>(&item)) {
       const double bottom = layout_page.height - link->y - link->height;
       const HPDF_Rect area{static_cast<HPDF_REAL>(link->x), static_cast<HPDF_REAL>(bottom),
@@ -279,20 +308,11 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
     fingerprint.add(options.output_intent->info);
     fingerprint.add(*options.output_intent->profile.bytes);
   }
-  std::map<const fonts::Face*, EmbeddedFont> fonts;
-  // Sorted by file, not by pointer, so objects come out in the same order every run.
-  std::vector<std::pair<const fonts::Face*, FontUsage>> usage;
-  for (auto& entry : collect_font_usage(pages)) usage.emplace_back(entry.first, std::move(entry.second));
-  std::sort(usage.begin(), usage.end(), [](const auto& a, const auto& b) {
-    return std::make_pair(a.first->path(), a.first->index()) < std::make_pair(b.first->path(), b.first->index());
-  });
-  for (const auto& [face, face_usage] : usage) {
-    fonts.emplace(face, embed_type0_font(pdf, *face, face_usage));
-    fingerprint.add(face->postscript_name());
-  }
   const EmbeddedImages images = embed_images(pdf, pages, fingerprint);
   StructureTree tree(pdf, pages);
+  PageFonts fonts;
   for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, images, tree, fingerprint);
+  embed_fonts(pdf, fonts, fingerprint);
   tree.finish();
   write_page_labels(pdf, pages.page_labels);
   for (const std::string& label : pages.page_labels) fingerprint.add(label);

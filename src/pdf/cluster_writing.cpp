@@ -1,0 +1,75 @@
+#include "pdf/cluster_writing.hpp"
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "pdf/cluster_text.hpp"
+
+namespace leafpress::pdf {
+
+std::size_t cluster_end(const text::GlyphRun& run, std::size_t first) {
+  std::size_t last = first + 1;
+  while (last < run.glyphs.size() && run.glyphs[last].cluster == run.glyphs[first].cluster) ++last;
+  return last;
+}
+
+std::string reversed_code_points(std::string_view text) {
+  std::vector<std::string_view> points;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t start = at;
+    core::next_code_point(text, at);
+    points.push_back(text.substr(start, at - start));
+  }
+  std::string out;
+  for (auto it = points.rbegin(); it != points.rend(); ++it) out += *it;
+  return out;
+}
+
+ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
+  // The run's glyphs stand in visual order; the cluster's, in logical order, are its
+  // visual glyphs reversed in right-to-left text.
+  std::vector<std::size_t> logical;
+  for (std::size_t k = first; k < last; ++k) logical.push_back(k);
+  if (run.rtl) std::reverse(logical.begin(), logical.end());
+  std::string text;
+  for (const std::size_t k : logical) text += run.glyphs[k].text;
+
+  std::vector<std::size_t> drawn;  // glyph 0 (.notdef) is never shown
+  std::vector<std::uint32_t> ids;
+  for (const std::size_t k : logical) {
+    if (run.glyphs[k].id == 0) continue;
+    drawn.push_back(k);
+    ids.push_back(run.glyphs[k].id);
+  }
+  ClusterWriting writing;
+  if (drawn.empty()) {
+    if (!text.empty()) writing.actual_text = run.rtl ? reversed_code_points(text) : text;
+    return writing;
+  }
+  const ClusterPieces shared = share_cluster_text(*run.face, ids, text);
+  std::vector<std::size_t> order = shared.order;
+  if (run.rtl) std::reverse(order.begin(), order.end());
+  std::string said;
+  bool by_position = true;  // drawing order is also left-to-right order on the line
+  std::optional<double> k_right;
+  for (const std::size_t i : order) {
+    const std::size_t k = drawn[i];
+    const std::string piece = run.rtl ? reversed_code_points(shared.pieces[i]) : shared.pieces[i];
+    said += piece;
+    // Marks (no advance) sit over their base wherever they are drawn; the rest must go rightwards.
+    if (run.face->advance(run.glyphs[k].id) != 0) {
+      if (k_right && run.glyphs[k].x < *k_right) by_position = false;
+      k_right = run.glyphs[k].x;
+    }
+    writing.glyphs.push_back({k, piece});
+  }
+  const std::string expected = run.rtl ? reversed_code_points(text) : text;
+  const bool every_glyph_says = std::none_of(writing.glyphs.begin(), writing.glyphs.end(),
+                                             [](const GlyphToDraw& glyph) { return glyph.text.empty(); });
+  if (said != expected || !by_position || !every_glyph_says || drawn.size() != logical.size()) {
+    writing.actual_text = expected;
+  }
+  return writing;
+}
+
+}  // namespace leafpress::pdf

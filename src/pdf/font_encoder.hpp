@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "fonts/face.hpp"
+
+namespace leafpress::pdf {
+
+/// What a code of a Type0 font shows and says: its glyph in the face, and the text its
+/// /ToUnicode entry gives (ISO 32000-1 §9.10.3).
+struct CodeMeaning {
+  std::uint32_t glyph = 0;
+  std::string text;
+};
+
+/// The code showing a glyph, and whether the code's /ToUnicode entry says the text asked for.
+struct EncodedGlyph {
+  std::uint16_t code = 0;
+  bool says_text = true;
+};
+
+/// Hands out the codes one face's glyphs are shown with, as content is written, and records
+/// what each code means: the single place where glyphs become codes (krilla's cid.rs does
+/// the same). A TrueType face gets a code per glyph and text, mapped to its glyph by a
+/// /CIDToGIDMap, so one glyph may say different texts (a space glyph standing for a space or
+/// a zero-width non-joiner). A CFF face's code is the glyph's CID (charset order, so every
+/// reader finds the outline); a glyph keeps the first text it was given, and a later,
+/// different text is reported as not said, for the caller's /ActualText.
+class FontEncoder {
+ public:
+  explicit FontEncoder(const fonts::Face& face) : face_(&face) {}
+
+  /// The code showing `glyph` read as `text`. Throws when a face needs more than 65,535
+  /// codes (more glyph and text pairs than a 2-byte encoding holds).
+  EncodedGlyph encode(std::uint32_t glyph, std::string_view text);
+
+  const fonts::Face& face() const { return *face_; }
+  /// Every code handed out, with its meaning, in code order.
+  const std::map<std::uint16_t, CodeMeaning>& codes() const { return codes_; }
+  /// The glyphs shown, for subsetting.
+  std::set<std::uint32_t> glyphs() const;
+  /// Advance of `code`'s glyph in 1/1000 em, as the /W array gives it.
+  int width(std::uint16_t code) const;
+
+ private:
+  const fonts::Face* face_;
+  std::map<std::uint16_t, CodeMeaning> codes_;
+  std::map<std::pair<std::uint32_t, std::string>, std::uint16_t, std::less<>> code_of_;  // TrueType
+};
+
+}  // namespace leafpress::pdf
