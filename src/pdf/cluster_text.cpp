@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include <hb.h>
+
 #include "core/utf8.hpp"
 
 namespace leafpress::pdf {
@@ -23,6 +25,37 @@ std::vector<CodePoint> code_points(std::string_view text) {
   return points;
 }
 
+/// `points` with every character replaced by its canonical decomposition (as in NFD, less
+/// the reordering of marks): a split vowel sign, drawn as two glyphs, becomes its two parts.
+std::vector<CodePoint> decomposed(const std::vector<CodePoint>& points, std::vector<std::string>& storage) {
+  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
+  std::vector<char32_t> values;
+  for (const CodePoint& point : points) {
+    std::vector<char32_t> pending{point.value};
+    while (!pending.empty()) {
+      const char32_t value = pending.back();
+      pending.pop_back();
+      hb_codepoint_t a = 0;
+      hb_codepoint_t b = 0;
+      if (hb_unicode_decompose(unicode, value, &a, &b)) {
+        if (b != 0) pending.push_back(b);
+        pending.push_back(a);
+      } else {
+        values.push_back(value);
+      }
+    }
+  }
+  storage.clear();
+  storage.reserve(values.size());
+  std::vector<CodePoint> out;
+  for (const char32_t value : values) {
+    storage.emplace_back();
+    core::append_utf8(storage.back(), value);
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) out.push_back({values[i], storage[i]});
+  return out;
+}
+
 }  // namespace
 
 ClusterPieces share_cluster_text(const fonts::Face& face, std::span<const std::uint32_t> glyphs,
@@ -34,7 +67,9 @@ ClusterPieces share_cluster_text(const fonts::Face& face, std::span<const std::u
     out.order = {0};
     return out;
   }
-  const auto points = code_points(text);
+  std::vector<std::string> storage;
+  auto points = code_points(text);
+  if (points.size() < glyphs.size()) points = decomposed(points, storage);
   std::vector<std::optional<std::size_t>> owner(points.size());
   std::vector<bool> claimed(glyphs.size(), false);
   for (std::size_t i = 0; i < points.size(); ++i) {

@@ -48,7 +48,14 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   }
   const ClusterPieces shared = share_cluster_text(*run.face, ids, text);
   std::vector<std::size_t> order = shared.order;
-  if (run.rtl) std::reverse(order.begin(), order.end());
+  if (run.rtl) {
+    std::reverse(order.begin(), order.end());
+  } else {
+    // Left to right on the line: poppler takes an /ActualText span's extent from its first
+    // and last glyphs.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return run.glyphs[drawn[a]].x < run.glyphs[drawn[b]].x; });
+  }
   std::string said;
   bool by_position = true;  // drawing order is also left-to-right order on the line
   std::optional<double> k_right;
@@ -66,10 +73,50 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   const std::string expected = run.rtl ? reversed_code_points(text) : text;
   const bool every_glyph_says = std::none_of(writing.glyphs.begin(), writing.glyphs.end(),
                                              [](const GlyphToDraw& glyph) { return glyph.text.empty(); });
-  if (said != expected || !by_position || !every_glyph_says || drawn.size() != logical.size()) {
+  // poppler puts a raised or lowered glyph (a mark) on a line of its own unless a span says
+  // its text from the base.
+  const bool off_baseline = std::any_of(writing.glyphs.begin(), writing.glyphs.end(),
+                                        [&](const GlyphToDraw& glyph) { return run.glyphs[glyph.glyph].y != 0; });
+  if (said != expected || !by_position || !every_glyph_says || drawn.size() != logical.size() ||
+      (off_baseline && writing.glyphs.size() > 1)) {
     writing.actual_text = expected;
   }
   return writing;
+}
+
+std::vector<ClusterWriting> plan_run(const text::GlyphRun& run) {
+  std::vector<ClusterWriting> writings;
+  for (std::size_t first = 0; first < run.glyphs.size(); first = cluster_end(run, first)) {
+    writings.push_back(plan_cluster(run, first, cluster_end(run, first)));
+  }
+  return writings;
+}
+
+namespace {
+
+std::string said_text(const ClusterWriting& writing) {
+  if (writing.actual_text) return *writing.actual_text;
+  std::string text;
+  for (const GlyphToDraw& glyph : writing.glyphs) text += glyph.text;
+  return text;
+}
+
+}  // namespace
+
+std::vector<ClusterWriting> anchored_on_baseline(const text::GlyphRun& run, std::vector<ClusterWriting> writings) {
+  std::vector<ClusterWriting> out;
+  for (ClusterWriting& writing : writings) {
+    const bool raised_first = !writing.glyphs.empty() && run.glyphs[writing.glyphs.front().glyph].y != 0;
+    if (raised_first && !out.empty() && !out.back().glyphs.empty() &&
+        run.glyphs[out.back().glyphs.front().glyph].y == 0) {
+      ClusterWriting& before = out.back();
+      before.actual_text = said_text(before) + said_text(writing);
+      before.glyphs.insert(before.glyphs.end(), writing.glyphs.begin(), writing.glyphs.end());
+      continue;
+    }
+    out.push_back(std::move(writing));
+  }
+  return out;
 }
 
 }  // namespace leafpress::pdf

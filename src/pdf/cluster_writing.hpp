@@ -38,6 +38,14 @@ std::size_t cluster_end(const text::GlyphRun& run, std::size_t first);
 /// which readers turn back into lam-alef with the rest of the word). Glyph 0 is never drawn.
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
 
+/// Plans every cluster of `run`, left to right.
+std::vector<ClusterWriting> plan_run(const text::GlyphRun& run);
+
+/// Joins a cluster whose first glyph is off the baseline (a right-to-left mark drawn before
+/// its base) to the cluster before it, under one /ActualText: poppler places a span's text
+/// where its first glyph is, and a raised first glyph would put the text on a line of its own.
+std::vector<ClusterWriting> anchored_on_baseline(const text::GlyphRun& run, std::vector<ClusterWriting> writings);
+
 /// `text` with its code points in reverse order.
 std::string reversed_code_points(std::string_view text);
 

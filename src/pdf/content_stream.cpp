@@ -68,15 +68,12 @@ void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string
   set_fill(run.color);
   out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
   GlyphWriter writer{out_, encoder, run.size};
-  for (std::size_t first = 0; first < run.glyphs.size(); first = cluster_end(run, first)) {
-    writer.show_cluster(run, first, cluster_end(run, first));
-  }
+  for (const ClusterWriting& writing : anchored_on_baseline(run, plan_run(run))) writer.show_cluster(run, writing);
   writer.finish();
   out_ += "ET\n";
 }
 
-void ContentStream::GlyphWriter::show_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
-  ClusterWriting writing = plan_cluster(run, first, last);
+void ContentStream::GlyphWriter::show_cluster(const text::GlyphRun& run, ClusterWriting writing) {
   std::vector<std::uint16_t> codes;
   for (const GlyphToDraw& glyph : writing.glyphs) {
     const EncodedGlyph encoded = encoder.encode(run.glyphs[glyph.glyph].id, glyph.text);

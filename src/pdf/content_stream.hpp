@@ -5,6 +5,7 @@
 
 #include "core/color.hpp"
 #include "layout/page.hpp"
+#include "pdf/cluster_writing.hpp"
 #include "pdf/font_encoder.hpp"
 
 namespace leafpress::pdf {
@@ -52,7 +53,7 @@ class ContentStream {
     double rise = 0;
     bool array_open = false;
 
-    void show_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
+    void show_cluster(const text::GlyphRun& run, ClusterWriting writing);
     void show_code(std::uint16_t code, double x, double y);
     void begin_actual_text(const std::string& text);
     void end_actual_text();

@@ -29,7 +29,7 @@ std::string to_unicode_cmap(const std::map<std::uint16_t, std::string>& text_of_
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
   std::vector<std::pair<std::uint16_t, const std::string*>> entries;
   for (const auto& [code, text] : text_of_code) {
-    if (!text.empty()) entries.emplace_back(code, &text);
+    entries.emplace_back(code, &text);
   }
   // §9.10.3: at most 100 entries between beginbfchar and endbfchar.
   for (std::size_t start = 0; start < entries.size(); start += 100) {
