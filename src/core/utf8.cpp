@@ -83,4 +83,10 @@ void append_utf16be(std::string& out, std::string_view text) {
   }
 }
 
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
 }  // namespace leafpress::core

@@ -16,6 +16,9 @@ char32_t next_code_point(std::string_view text, std::size_t& offset);
 /// Appends `cp` encoded as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 
+/// The number of code points in valid UTF-8 `text`.
+std::size_t count_code_points(std::string_view text);
+
 /// Appends `text` as UTF-16BE, the encoding of PDF text strings and ToUnicode values.
 void append_utf16be(std::string& out, std::string_view text);
 

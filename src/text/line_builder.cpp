@@ -25,10 +25,29 @@ std::vector<Group> visual_groups(const std::vector<const ShapedItem*>& items, co
   return ordered;
 }
 
+/// The space a line breaks at, drawn past the line's logical end (right of a left-to-right
+/// line, left of a right-to-left one) where it takes no room: readers that join lines by
+/// their content, not their position, then still find the words apart.
+void hang_space(const StyledParagraph& paragraph, const ShapedParagraph& shaped, const ShapedItem& space, double shift,
+                Line& line) {
+  const ShapingRun& run = shaped.runs[space.run];
+  const TextStyle& style = paragraph.runs[run.style_run].style;
+  const bool rtl = paragraph.direction == document::Direction::rtl;
+  const double x = rtl ? shift - space.advance : shift + line.width;
+  GlyphRun hanging{run.face, style.size, style.color, {}, x, 0, run.rtl(), style.language, {}};
+  hanging.glyphs.push_back({space.glyph.id, 0, 0, space.text, space.glyph.cluster});
+  if (rtl) {
+    line.runs.insert(line.runs.begin(), std::move(hanging));
+  } else {
+    line.runs.push_back(std::move(hanging));
+  }
+}
+
 }  // namespace
 
 Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t first, std::size_t last,
                 const ShapedItem* hyphen, double extra_per_space, double shift) {
+  const std::size_t end = last;
   while (last > first && shaped.items[last - 1].is_space) --last;  // trailing spaces hang out of the line
   std::vector<const ShapedItem*> items;
   for (std::size_t k = first; k < last; ++k) items.push_back(&shaped.items[k]);
@@ -54,6 +73,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     glyph_run.width = cursor - glyph_run.x;
   }
   line.width = cursor - shift;
+  if (last < end && !hyphen) hang_space(paragraph, shaped, shaped.items[last], shift, line);
   return line;
 }
 

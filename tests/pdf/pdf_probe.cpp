@@ -189,4 +189,17 @@ std::vector<std::string> declared_languages(const std::filesystem::path& leaflet
   throw std::runtime_error("no 'languages: [...]' line in " + leaflet_yaml.string());
 }
 
+std::string reversed_code_points(const std::string& text) {
+  std::vector<std::string> points;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t length = 1;
+    while (at + length < text.size() && (static_cast<unsigned char>(text[at + length]) & 0xC0) == 0x80) ++length;
+    points.push_back(text.substr(at, length));
+    at += length;
+  }
+  std::string out;
+  for (auto it = points.rbegin(); it != points.rend(); ++it) out += *it;
+  return out;
+}
+
 }  // namespace leafpress::testing

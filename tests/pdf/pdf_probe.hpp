@@ -69,4 +69,7 @@ std::vector<std::string> names_in(const std::filesystem::path& dir);
 /// The languages a leaflet's `languages: [a, b]` line declares.
 std::vector<std::string> declared_languages(const std::filesystem::path& leaflet_yaml);
 
+/// `text` with its code points in reverse order (lines read back from right to left).
+std::string reversed_code_points(const std::string& text);
+
 }  // namespace leafpress::testing

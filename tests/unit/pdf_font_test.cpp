@@ -4,6 +4,9 @@
 
 #include "fonts/font_registry.hpp"
 #include "pdf/cid_widths.hpp"
+#include "pdf/cluster_text.hpp"
+#include "pdf/cluster_writing.hpp"
+#include "pdf/font_encoder.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/pdf_number.hpp"
 #include "pdf/subset.hpp"
@@ -21,16 +24,15 @@ const fonts::Face& serif(fonts::FontRegistry& registry) {
   return *face;
 }
 
-/// Glyph usage as the PDF writer collects it, from shaping `text`.
-pdf::FontUsage usage_of(const fonts::Face& face, const std::string& text) {
-  pdf::FontUsage usage;
+/// An encoder that has shown `text` as shaped, each glyph saying its cluster's characters.
+pdf::FontEncoder encoder_of(const fonts::Face& face, const std::string& text) {
+  pdf::FontEncoder encoder(face);
   const auto glyphs = text::shape(face, text, 0, text.size(), "en");
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     const std::size_t end = i + 1 < glyphs.size() ? glyphs[i + 1].cluster : text.size();
-    usage.glyphs.insert(glyphs[i].id);
-    usage.text_of_glyph.emplace(glyphs[i].id, text.substr(glyphs[i].cluster, end - glyphs[i].cluster));
+    encoder.encode(glyphs[i].id, text.substr(glyphs[i].cluster, end - glyphs[i].cluster));
   }
-  return usage;
+  return encoder;
 }
 
 }  // namespace
@@ -46,8 +48,8 @@ TEST_CASE("numbers are written short, stable and without exponents", "[pdf]") {
 
 TEST_CASE("the ToUnicode CMap maps a ligature to all its letters", "[pdf]") {
   const std::string cmap = pdf::to_unicode_cmap({{3, "ffi"}, {4, "\xC3\xA9"}, {5, ""}});
-  CHECK(cmap.find("2 beginbfchar\n<0003> <006600660069>\n<0004> <00E9>\nendbfchar\n") != std::string::npos);
-  CHECK(cmap.find("<0005>") == std::string::npos);
+  CHECK(cmap.find("3 beginbfchar\n<0003> <006600660069>\n<0004> <00E9>\n<0005> <>\nendbfchar\n") != std::string::npos);
+  CHECK(cmap.find("<0005> <>") != std::string::npos);
   CHECK(cmap.find("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange") != std::string::npos);
 }
 
@@ -65,36 +67,58 @@ TEST_CASE("/W groups consecutive CIDs", "[pdf]") {
   CHECK(pdf::group_cid_widths({}).empty());
 }
 
-TEST_CASE("an embedded Noto Serif maps its ffi ligature back to f, f, i and its /W matches HarfBuzz", "[pdf]") {
+TEST_CASE("the encoder hands out a code per glyph and text, never code 0, and its /W matches HarfBuzz", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face& face = serif(registry);
-  const auto usage = usage_of(face, "office");
-  pdf::HpdfDocument document;
-  const pdf::EmbeddedFont font = pdf::embed_type0_font(document, face, usage);
-
+  pdf::FontEncoder encoder = encoder_of(face, "office");
   const auto glyphs = text::shape(face, "office", 0, 6, "en");
   REQUIRE(glyphs.size() == 4);  // o, ffi, c, e
-  const std::uint16_t ligature = font.code_of_glyph.at(glyphs[1].id);
-  CHECK(font.text_of_code.at(ligature) == "ffi");
-  for (const auto& [glyph, code] : font.code_of_glyph) {
-    const int expected = static_cast<int>(
-        std::lround(hb_font_get_glyph_h_advance(face.hb_font(), glyph) * 1000.0 / face.metrics().units_per_em));
-    CHECK(font.width_of_code.at(code) == expected);
+  const pdf::EncodedGlyph ligature = encoder.encode(glyphs[1].id, "ffi");
+  CHECK(ligature.says_text);
+  CHECK(encoder.codes().at(ligature.code).text == "ffi");
+  CHECK(encoder.codes().size() == 4);
+  CHECK(encoder.codes().count(0) == 0);
+  // The same glyph saying another text gets a code of its own.
+  const pdf::EncodedGlyph other = encoder.encode(glyphs[1].id, "\uFB03");
+  CHECK(other.code != ligature.code);
+  CHECK(encoder.codes().at(other.code).glyph == glyphs[1].id);
+  for (const auto& [code, meaning] : encoder.codes()) {
+    const int expected = static_cast<int>(std::lround(
+        hb_font_get_glyph_h_advance(face.hb_font(), meaning.glyph) * 1000.0 / face.metrics().units_per_em));
+    CHECK(encoder.width(code) == expected);
   }
+  pdf::HpdfDocument document;
+  pdf::embed_type0_font(document, document.indirect_dict(), encoder);
+}
+
+TEST_CASE("a CID-keyed CFF face is encoded by CID, one code per glyph, its first text kept", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Sans CJK KR", fonts::FontStyle::regular);
+  REQUIRE(face);
+  REQUIRE(face->is_cid_keyed());
+  pdf::FontEncoder encoder(*face);
+  const auto glyphs = text::shape(*face, "\uBA74", 0, 3, "ko");
+  REQUIRE(glyphs.size() == 1);
+  const pdf::EncodedGlyph first = encoder.encode(glyphs[0].id, "\uBA74");
+  CHECK(first.code == face->cid(glyphs[0].id));
+  CHECK(first.says_text);
+  const pdf::EncodedGlyph again = encoder.encode(glyphs[0].id, "x");
+  CHECK(again.code == first.code);
+  CHECK_FALSE(again.says_text);
 }
 
 TEST_CASE("the subset keeps only the used glyphs and their outlines' advances", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face& face = serif(registry);
-  const auto usage = usage_of(face, "Immunothérapie");
-  const auto subset = pdf::subset_face(face, usage.glyphs);
+  const auto used = encoder_of(face, "Immunothérapie").glyphs();
+  const auto subset = pdf::subset_face(face, used);
   REQUIRE(subset);
   hb_blob_t* blob = hb_blob_create(subset->font_program.data(), static_cast<unsigned>(subset->font_program.size()),
                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   hb_face_t* cut = hb_face_create(blob, 0);
   hb_font_t* cut_font = hb_font_create(cut);
   // The used glyphs, .notdef and the components of composite glyphs such as é.
-  CHECK(hb_face_get_glyph_count(cut) < usage.glyphs.size() + 8);
+  CHECK(hb_face_get_glyph_count(cut) < used.size() + 8);
   CHECK(hb_face_get_glyph_count(cut) * 50 < hb_face_get_glyph_count(face.hb_face()));
   for (const auto& [old_glyph, new_glyph] : subset->new_glyph_of) {
     CHECK(hb_font_get_glyph_h_advance(cut_font, new_glyph) == face.advance(old_glyph));
@@ -105,23 +129,55 @@ TEST_CASE("the subset keeps only the used glyphs and their outlines' advances", 
   CHECK(subset->font_program.size() < 20000);
 }
 
-TEST_CASE("glyph runs become TJ arrays with kerning and marked ActualText", "[pdf]") {
+TEST_CASE("glyph runs become TJ arrays with kerning; a glyph saying another text gets its own code", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face& face = serif(registry);
-  pdf::EmbeddedFont font;
-  font.code_of_glyph = {{10, 1}, {11, 2}};
-  font.width_of_code = {{1, 500}, {2, 600}};
-  font.text_of_code = {{1, "A"}, {2, "V"}};
-  layout::GlyphItem item{
-      {&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{10, 0, 0, "A", 0}, {11, 4.8, 0, "V", 1}, {11, 10.8, 0, "W", 2}}}, 100,
-      42};
+  const std::uint32_t a = face.nominal_glyph(U'A');
+  const std::uint32_t v = face.nominal_glyph(U'V');
+  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {},
+                          {{a, 0, 0, "A", 0}, {v, 4.8, 0, "V", 1}, {v, 10.8, 0, "W", 2}}},
+                         100, 42};
+  pdf::FontEncoder encoder(face);
   pdf::ContentStream content(842);
-  content.show_glyphs(item, "F1", font);
-  CHECK(content.bytes() ==
-        "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n"
-        "[<0001>20 <0002>] TJ\n"
-        "/Span <</ActualText <FEFF0057>>> BDC\n[<0002>] TJ\nEMC\n"
-        "ET\n");
+  content.show_glyphs(item, "F1", encoder);
+  const std::string adjust = pdf::pdf_number((0.001 * encoder.width(1) * 10 - 4.8) * 100);
+  CHECK(content.bytes() == "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n[<0001>" + adjust + " <0002><0003>] TJ\nET\n");
+  CHECK(encoder.codes().at(3).glyph == v);
+  CHECK(encoder.codes().at(3).text == "W");
+}
+
+TEST_CASE("a cluster's text is shared out among its glyphs by the character map", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Sans Devanagari", fonts::FontStyle::regular);
+  REQUIRE(face);
+  const std::string ki = "\u0915\u093F";  // KA, vowel sign I: drawn matra first
+  const auto glyphs = text::shape(*face, ki, 0, ki.size(), "hi");
+  REQUIRE(glyphs.size() == 2);
+  const std::vector<std::uint32_t> logical{glyphs[1].id, glyphs[0].id};
+  const auto shared = pdf::share_cluster_text(*face, logical, ki);
+  CHECK(shared.pieces[0] == "\u0915");
+  CHECK(shared.pieces[1] == "\u093F");
+  CHECK(shared.order == std::vector<std::size_t>{0, 1});
+}
+
+TEST_CASE("a right-to-left cluster is drawn left to right, its pieces reversed", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Naskh Arabic", fonts::FontStyle::regular);
+  REQUIRE(face);
+  const std::string lam_alef = "\u0644\u0627";
+  const auto glyphs = text::shape(*face, lam_alef, 0, lam_alef.size(), "ar", "Arab", true);
+  REQUIRE(!glyphs.empty());
+  text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {}, {}};
+  double x = 0;
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    run.glyphs.push_back({glyphs[i].id, x, 0, i + 1 == glyphs.size() ? lam_alef : "", 0});
+    x += glyphs[i].advance / 100.0;
+  }
+  const auto writing = pdf::plan_cluster(run, 0, run.glyphs.size());
+  std::string said;
+  for (const auto& glyph : writing.glyphs) said += glyph.text;
+  CHECK(said == "\u0627\u0644");  // alef, lam: readers reverse the word back
+  if (writing.actual_text) CHECK(*writing.actual_text == "\u0627\u0644");
 }
 
 TEST_CASE("colours are written in their own model: rg for RGB, k for CMYK", "[pdf][color]") {
@@ -134,42 +190,3 @@ TEST_CASE("colours are written in their own model: rg for RGB, k for CMYK", "[pd
   CHECK(content.bytes() == "0 0 0 1 k\n10 40 30 40 re f\n");
 }
 
-TEST_CASE("a right-to-left base and mark are drawn in reading order and say their text apart", "[pdf]") {
-  fonts::FontRegistry registry({});
-  const fonts::Face& face = serif(registry);
-  // Visual order of "\u0645\u0651\u0649" (meem, shadda, alef maksura): alef maksura, then
-  // the shadda raised over the meem, then the meem that carries the cluster's text.
-  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {},
-                          {{22, 0, 0, "\u0649", 4}, {20, 4.5, 2, "", 0}, {21, 4, 0, "\u0645\u0651", 0}}},
-                         100, 42};
-  double right = 0;
-  const auto said = pdf::invisible_characters(item.run, 1, 3, right);
-  REQUIRE(said.size() == 2);
-  CHECK(said[0].text == "\u0645");  // meem, then shadda: reading order
-  CHECK(said[1].text == "\u0651");
-  pdf::EmbeddedFont font;
-  font.code_of_glyph = {{20, 1}, {21, 2}, {22, 3}};
-  font.width_of_code = {{1, 0}, {2, 500}, {3, 400}, {4, 0}, {5, 500}, {6, said[0].width}, {7, said[1].width}};
-  font.text_of_code = {{2, "\u0645"}, {3, "\u0649"}, {6, "\u0645"}, {7, "\u0651"}};
-  font.silent_code_of_glyph = {{20, 4}, {21, 5}};
-  font.code_of_invisible = {{said[0], 6}, {said[1], 7}};
-  pdf::ContentStream content(842);
-  content.show_glyphs(item, "F1", font);
-  const std::string& bytes = content.bytes();
-  INFO(bytes);
-  // The meem and its shadda come first, though they stand right of the alef maksura: their
-  // letters as invisible glyphs (render mode 3) in reading order, then the glyphs silently.
-  const auto invisible = bytes.find("3 Tr\n");
-  const auto meem = bytes.find("<0006>");
-  const auto shadda = bytes.find("<0007>");
-  const auto silent = bytes.find("<0004>");
-  const auto alef_maksura = bytes.find("<0003>");
-  CHECK(invisible < meem);
-  CHECK(meem < shadda);
-  CHECK(shadda < bytes.find("0 Tr\n"));
-  CHECK(bytes.find("0 Tr\n") < silent);
-  CHECK(bytes.find("<0005>") != std::string::npos);
-  CHECK(silent < alef_maksura);
-  CHECK(alef_maksura != std::string::npos);
-  CHECK(bytes.find("ActualText") == std::string::npos);
-}
