@@ -14,6 +14,7 @@ std::size_t cluster_end(const text::GlyphRun& run, std::size_t first) {
 }
 
 std::string reversed_code_points(std::string_view text) {
+  if (text.size() <= 1) return std::string(text);
   std::vector<std::string_view> points;
   for (std::size_t at = 0; at < text.size();) {
     const std::size_t start = at;
@@ -26,6 +27,12 @@ std::string reversed_code_points(std::string_view text) {
 }
 
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
+  ClusterWriting writing;
+  if (last == first + 1 && run.glyphs[first].id != 0) {  // most clusters: one glyph, one meaning
+    const std::string& text = run.glyphs[first].text;
+    writing.glyphs.push_back({first, run.rtl ? reversed_code_points(text) : text});
+    return writing;
+  }
   // The run's glyphs stand in visual order; the cluster's, in logical order, are its
   // visual glyphs reversed in right-to-left text.
   std::vector<std::size_t> logical;
@@ -41,7 +48,6 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
     drawn.push_back(k);
     ids.push_back(run.glyphs[k].id);
   }
-  ClusterWriting writing;
   if (drawn.empty()) {
     if (!text.empty()) writing.actual_text = run.rtl ? reversed_code_points(text) : text;
     return writing;

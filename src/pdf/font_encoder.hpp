@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "fonts/face.hpp"
@@ -16,6 +17,7 @@ namespace leafpress::pdf {
 struct CodeMeaning {
   std::uint32_t glyph = 0;
   std::string text;
+  int width = 0;  // the glyph's advance in 1/1000 em
 };
 
 /// The code showing a glyph, and whether the code's /ToUnicode entry says the text asked for.
@@ -48,9 +50,12 @@ class FontEncoder {
   int width(std::uint16_t code) const;
 
  private:
+  CodeMeaning meaning(std::uint32_t glyph, std::string_view text) const;
+
   const fonts::Face* face_;
   std::map<std::uint16_t, CodeMeaning> codes_;
-  std::map<std::pair<std::uint32_t, std::string>, std::uint16_t, std::less<>> code_of_;  // TrueType
+  std::unordered_map<std::uint32_t, std::uint16_t> first_code_of_;  // each glyph's first code
+  std::map<std::pair<std::uint32_t, std::string>, std::uint16_t> code_of_;  // TrueType
 };
 
 }  // namespace leafpress::pdf
