@@ -29,6 +29,7 @@ std::vector<Page> impose_booklet(std::vector<Page> pages, bool right_to_left) {
     translate(right_items, width, 0);
     sheet.items.insert(sheet.items.end(), std::make_move_iterator(right_items.begin()),
                        std::make_move_iterator(right_items.end()));
+    sheet.halves = {{0, left}, {width, right}};
     sheets.push_back(std::move(sheet));
   }
   return sheets;

@@ -148,6 +148,14 @@ struct PressBoxes {
 };
 
 
+/// A page of the document laid on a sheet with others (an imposed booklet): its content
+/// stands from `x` rightwards, up to the next half.
+struct PageHalf {
+  double x = 0;
+  std::size_t page = 0;  // the page's number in reading order, from 0
+  bool operator==(const PageHalf&) const = default;
+};
+
 struct Page {
   double width = 0;
   double height = 0;
@@ -156,6 +164,8 @@ struct Page {
   std::vector<double> folds;
   /// Set on a page prepared for the press (press::prepare_for_press); screen pages have none.
   std::optional<PressBoxes> press;
+  /// The pages an imposed sheet carries, left to right; empty for a page that is one page.
+  std::vector<PageHalf> halves;
 };
 
 /// Everything a back end needs to write a document.

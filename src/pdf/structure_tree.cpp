@@ -8,6 +8,25 @@
 namespace leafpress::pdf {
 namespace {
 
+/// An element's kids with its marked content ordered by the page of the document it is on,
+/// the rest (child elements, annotations) where they stand: a booklet's sheets are written
+/// in the order they are printed (8 and 1, 2 and 7, …), not the order pages are read.
+template <typename Kid>
+std::vector<Kid> in_reading_order(const std::vector<Kid>& kids) {
+  std::vector<Kid> marked;
+  for (const Kid& kid : kids) {
+    if (kid.page >= 0) marked.push_back(kid);
+  }
+  std::stable_sort(marked.begin(), marked.end(),
+                   [](const Kid& a, const Kid& b) { return a.reading_page < b.reading_page; });
+  std::vector<Kid> ordered = kids;
+  std::size_t next = 0;
+  for (Kid& kid : ordered) {
+    if (kid.page >= 0) kid = marked[next++];
+  }
+  return ordered;
+}
+
 std::string type_of(const layout::StructureElement& element) {
   using layout::Role;
   switch (element.role) {
@@ -42,14 +61,14 @@ std::string literal_string(const std::string& ascii) { return "(" + ascii + ")";
 StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
     : pdf_(pdf), page_count_(pages.pages.size()) {
   for (const layout::StructureElement& element : pages.structure) {
-    nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0,
+    nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0, {},
                       element.alt, element.role == layout::Role::link});
   }
   if (nodes_.empty()) nodes_.push_back({"Document", -1, {}, false, false, nullptr, {}, {}, -1, 0});
   // Containers list their child elements in reading order (the order layout made them).
   for (std::size_t i = 1; i < nodes_.size(); ++i) {
     const int parent = nodes_[i].parent;
-    if (parent >= 0) nodes_[static_cast<std::size_t>(parent)].kids.push_back({-1, -1, static_cast<int>(i), nullptr});
+    if (parent >= 0) nodes_[static_cast<std::size_t>(parent)].kids.push_back({-1, -1, 0, static_cast<int>(i), nullptr});
   }
   // Link texts, for the annotations' descriptions.
   for (const layout::Page& page : pages.pages) {
@@ -85,8 +104,9 @@ void StructureTree::mark_used(int element) {
   }
 }
 
-void StructureTree::start_page(HPDF_Page page, double page_height) {
+void StructureTree::start_page(HPDF_Page page, double page_height, const std::vector<layout::PageHalf>& halves) {
   pages_.push_back(page);
+  halves_ = halves;
   page_mcids_.emplace_back();
   page_height_ = page_height;
   const auto key = static_cast<HPDF_INT32>(pages_.size() - 1);
@@ -95,7 +115,7 @@ void StructureTree::start_page(HPDF_Page page, double page_height) {
 }
 
 std::string StructureTree::begin_content(int element, const std::string& link, double baseline,
-                                         const std::string& language) {
+                                         const std::string& language, double x) {
   // ISO 32000-1 §14.8.2.2.1: crop and fold marks are /Page artifacts, "production aids".
   if (element == layout::kPrinterMark) return "/Artifact <</Type /Page>> BDC\n";
   if (element < 0 || static_cast<std::size_t>(element) >= nodes_.size()) return "/Artifact BMC\n";
@@ -107,13 +127,23 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
   Node& node = nodes_[static_cast<std::size_t>(target)];
   if (!link.empty() && !node.attached) {
     // A link sits among its paragraph's text where its first words are.
-    nodes_[static_cast<std::size_t>(element)].kids.push_back({-1, -1, target, nullptr});
+    nodes_[static_cast<std::size_t>(element)].kids.push_back({-1, -1, 0, target, nullptr});
     node.attached = true;
   }
-  node.kids.push_back({page, mcid, -1, nullptr});
+  // The half of an imposed sheet the content is in: the last that starts left of it.
+  std::size_t reading_page = static_cast<std::size_t>(page);
+  std::optional<double> half_left;
+  for (const layout::PageHalf& half : halves_) {
+    if (half.x <= x || !half_left) {
+      reading_page = half.page;
+      half_left = half.x;
+    }
+  }
+  node.kids.push_back({page, mcid, reading_page, -1, nullptr});
   if (node.first_page < 0) {
     node.first_page = page;
     node.top = page_height_ - baseline;
+    node.left = half_left;
   }
   mark_used(target);
   // A passage in another language says so on its marked content (ISO 32000-1 §14.9.2.2).
@@ -126,7 +156,7 @@ void StructureTree::add_link(HPDF_Annotation annotation, int element, const std:
   const bool made = nodes_[static_cast<std::size_t>(element)].made_by_layout;
   const int link = made ? element : link_element(element, url);
   Node& node = nodes_[static_cast<std::size_t>(link)];
-  node.kids.push_back({-1, -1, -1, annotation});
+  node.kids.push_back({-1, -1, 0, -1, annotation});
   const auto key = static_cast<HPDF_INT32>(page_count_ + annotations_.size());
   // Keys after the pages' are the annotations' (ISO 32000-1 §14.7.4.4).
   annotations_.emplace_back(annotation, link);
@@ -192,7 +222,7 @@ void StructureTree::write_elements() {
       }
     }
     HPDF_Array kids = pdf_.array();
-    for (const Kid& kid : node.kids) {
+    for (const Kid& kid : in_reading_order(node.kids)) {
       if (kid.element >= 0) {
         if (HPDF_Dict child = nodes_[static_cast<std::size_t>(kid.element)].dict) {
           pdf_.check(HPDF_Array_Add(kids, child), "write a structure element");
@@ -272,7 +302,11 @@ void StructureTree::write_outlines() {
       HPDF_Array destination = pdf_.array();
       pdf_.check(HPDF_Array_Add(destination, pages_[static_cast<std::size_t>(e.heading->first_page)]), "write a bookmark");
       pdf_.check(HPDF_Array_AddName(destination, "XYZ"), "write a bookmark");
-      pdf_.check(HPDF_Array_Add(destination, HPDF_Null_New(pdf_.mmgr())), "write a bookmark");
+      if (e.heading->left) {
+        pdf_.check(HPDF_Array_AddReal(destination, static_cast<HPDF_REAL>(*e.heading->left)), "write a bookmark");
+      } else {
+        pdf_.check(HPDF_Array_Add(destination, HPDF_Null_New(pdf_.mmgr())), "write a bookmark");
+      }
       pdf_.check(HPDF_Array_AddReal(destination, static_cast<HPDF_REAL>(e.heading->top + 24)), "write a bookmark");
       pdf_.check(HPDF_Array_Add(destination, HPDF_Null_New(pdf_.mmgr())), "write a bookmark");
       pdf_.check(HPDF_Dict_Add(e.dict, "Dest", destination), "write a bookmark");

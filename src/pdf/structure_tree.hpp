@@ -20,13 +20,16 @@ class StructureTree {
  public:
   StructureTree(HpdfDocument& pdf, const layout::Pages& pages);
 
-  /// Starts a page's content; every page must be started, in order.
-  void start_page(HPDF_Page page, double page_height);
+  /// Starts a page's content; every page must be started, in order. `halves` says which
+  /// pages of the document an imposed sheet carries (see layout::PageHalf).
+  void start_page(HPDF_Page page, double page_height, const std::vector<layout::PageHalf>& halves = {});
   /// The operator opening an item's marked content on the current page: "/P <</MCID 3>>
   /// BDC" for an element's content (a linked run goes into its Link element), "/Artifact
   /// <</Type /Page>> BDC" for printer's marks, "/Artifact BMC" for anything else. Close it
   /// with "EMC".
-  std::string begin_content(int element, const std::string& link, double baseline, const std::string& language = {});
+  /// `x` is where the content starts on the page: on an imposed sheet, its half.
+  std::string begin_content(int element, const std::string& link, double baseline, const std::string& language = {},
+                            double x = 0);
   /// Ties a link annotation of the current page into the tree and describes it (/Contents).
   /// A Link element layout made (around a QR code) holds it; otherwise a Link element is made
   /// under `element`.
@@ -42,6 +45,7 @@ class StructureTree {
   struct Kid {
     int page = -1;  // marked content on a page (MCID) …
     int mcid = -1;
+    std::size_t reading_page = 0;  // the document's page it is on: sheets of a booklet hold two
     int element = -1;            // … or a child element …
     HPDF_Dict annotation = nullptr;  // … or an annotation (OBJR)
   };
@@ -56,6 +60,7 @@ class StructureTree {
     std::string url;
     int first_page = -1;  // headings: where the bookmark goes
     double top = 0;
+    std::optional<double> left;  // on an imposed sheet: the left edge of the heading's half
     std::string alt;              // figures
     bool made_by_layout = false;  // a Link element around a figure, not one made here for text
     std::optional<std::array<double, 4>> bbox;  // left, bottom, right, top in PDF space
@@ -74,6 +79,7 @@ class StructureTree {
   std::vector<std::vector<int>> page_mcids_;  // per page: element of each MCID
   std::vector<std::pair<HPDF_Dict, int>> annotations_;
   double page_height_ = 0;
+  std::vector<layout::PageHalf> halves_;  // of the current page
 };
 
 }  // namespace leafpress::pdf

@@ -236,31 +236,34 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
     set_press_boxes(pdf, page, layout_page);
     fingerprint.add(press_box_entries(layout_page));
   }
-  tree.start_page(page, layout_page.height);
+  tree.start_page(page, layout_page.height, layout_page.halves);
 
   ContentStream content(layout_page.height);
   // Consecutive runs of one element on one line share a marked-content sequence. Lines get
   // their own: the space a line break swallowed is not in the content, and extractors that
   // follow the tags tell words apart at line ends only between sequences.
-  std::optional<std::tuple<int, std::string, double, std::string>> open;
-  auto mark = [&](int element, const std::string& link, double baseline, const std::string& language) {
-    const auto wanted = std::make_tuple(element, link, element < 0 ? 0.0 : baseline, language);
+  // On an imposed sheet each half is a page of its own, read in its turn.
+  std::optional<std::tuple<int, std::string, double, std::string, std::size_t>> open;
+  auto mark = [&](int element, const std::string& link, double baseline, const std::string& language, double x) {
+    const auto half = static_cast<std::size_t>(std::count_if(
+        layout_page.halves.begin(), layout_page.halves.end(), [x](const layout::PageHalf& h) { return h.x <= x; }));
+    const auto wanted = std::make_tuple(element, link, element < 0 ? 0.0 : baseline, language, half);
     if (open && *open == wanted) return;
     if (open) content.close_marked();
-    content.open_marked(tree.begin_content(element, link, baseline, language));
+    content.open_marked(tree.begin_content(element, link, baseline, language, x));
     open = wanted;
   };
   for (const layout::Item& item : layout_page.items) {
     if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
-      mark(rect->element, {}, 0, {});
+      mark(rect->element, {}, 0, {}, rect->x);
       content.fill_rect(*rect);
     } else if (const auto* line = std::get_if<layout::LineItem>(&item)) {
-      mark(line->element, {}, 0, {});
+      mark(line->element, {}, 0, {}, std::min(line->x1, line->x2));
       content.stroke_line(*line);
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
       PageFont& font = font_of(pdf, fonts, *glyphs->run.face);
       const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.dict), "name a font resource");
-      mark(glyphs->element, glyphs->run.link, glyphs->baseline, glyphs->run.language);
+      mark(glyphs->element, glyphs->run.link, glyphs->baseline, glyphs->run.language, glyphs->x + glyphs->run.x);
       content.show_glyphs(*glyphs, name, font.encoder);
     } else if (const auto* link = std::get_if<layout::LinkItem>(&item)) {
       const double bottom = layout_page.height - link->y - link->height;
@@ -271,11 +274,11 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
       tree.add_link(annotation, link->element, link->url);
     } else if (const auto* image = std::get_if<layout::ImageItem>(&item)) {
       const char* name = pdf.check(HPDF_Page_GetXObjectName(page, images.at(image->image.get())), "name a picture");
-      mark(image->element, {}, 0, {});
+      mark(image->element, {}, 0, {}, image->x);
       content.draw_image(*image, name);
       tree.add_box(image->element, image->x, image->y, image->width, image->height);
     } else if (const auto* group = std::get_if<layout::RectGroupItem>(&item)) {
-      mark(group->element, {}, 0, {});
+      mark(group->element, {}, 0, {}, group->x);
       content.fill_rects(*group);
       tree.add_box(group->element, group->x, group->y, group->width, group->height);
     }

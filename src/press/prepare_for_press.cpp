@@ -102,6 +102,7 @@ layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings) {
       add_fold_marks(page.items, trim, page.folds, mark_offset(settings));
     }
     for (double& fold : page.folds) fold += margin;
+    for (layout::PageHalf& half : page.halves) half.x += margin;
     page.width += 2 * margin;
     page.height += 2 * margin;
     page.press = layout::PressBoxes{trim, {margin - bleed, margin - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed}};

@@ -7,6 +7,8 @@
 #include <optional>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "pdf/pdf_probe.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
@@ -292,4 +294,52 @@ TEST_CASE("the --format option chooses the formats, and an unknown one is a usag
   const auto wrong = run_leafpress({"build", kLeaflet.string(), "--format", "poster"});
   CHECK(wrong.exit_code == 2);
   CHECK(wrong.err.find("--format takes brochure, trifold or booklet, got 'poster'") != std::string::npos);
+}
+
+namespace {
+
+/// The letters and digits of every structure element's text, in the order the structure
+/// tree gives them (pdfinfo -struct-text): what a screen reader reads, less its spacing.
+std::string structure_letters(const fs::path& pdf) {
+  const auto tree = run_process({"pdfinfo", "-struct-text", pdf.string()});
+  REQUIRE(tree.exit_code == 0);
+  std::string text;
+  std::istringstream lines(tree.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto open = line.find('"');
+    if (open != std::string::npos && line.size() > open + 1) text += line.substr(open + 1, line.size() - open - 2);
+  }
+  return letters_and_digits(text);
+}
+
+}  // namespace
+
+TEST_CASE("a booklet's structure reads its pages in order, not in the order its sheets are printed",
+          "[pdf][formats][tagged]") {
+  ScratchDir out;
+  const auto result = run_leafpress({"build", kLeaflet.string(), "--lang", "fr,es,en", "--format", "brochure,booklet",
+                                     "--out", out.path().string()});
+  REQUIRE(result.exit_code == 0);
+  for (const std::string language : {"fr", "es", "en"}) {
+    INFO(language);
+    const auto pdf = [&](const std::string& format) {
+      return out.path() / ("immunotherapy." + language + "." + format + ".pdf");
+    };
+    const std::string brochure = structure_letters(pdf("brochure"));
+    REQUIRE(brochure.size() > 3000);
+    // Same blocks, other pages: the same letters in the same order.
+    CHECK(structure_letters(pdf("booklet")) == brochure);
+  }
+  // Bookmarks of an imposed sheet lead to the half the heading is on.
+  const auto outlines = run_process({"qpdf", "--json=2", "--json-key=outlines", (out.path() / "immunotherapy.en.booklet.pdf").string()});
+  REQUIRE(outlines.exit_code == 0);
+  const auto json = nlohmann::json::parse(outlines.out);
+  bool right_half = false;
+  for (const auto& outline : json.at("outlines")) {
+    const auto& dest = outline.at("dest");
+    REQUIRE(dest.size() == 5);
+    REQUIRE(dest[2].is_number());  // the left edge of the half, not null
+    right_half = right_half || dest[2].get<double>() > 400;
+  }
+  CHECK(right_half);
 }
