@@ -3,6 +3,8 @@
 //
 //   engine_table [--pdf-dir DIR]      build the fixture (into DIR, or a temporary folder)
 //                                     and print the language x engine table
+//   engine_table --build DIR          build the fixture into DIR/fixture and the shipped
+//                                     leaflet into DIR/shipped (ctest's engines_pdfs)
 //   engine_table --glyph-rules FILE.pdf...   print each file's glyph-rule violations;
 //                                     exit 1 when there is any
 #include <cstdio>
@@ -18,6 +20,7 @@
 #include "engines/glyph_rules.hpp"
 #include "engines/sample_line.hpp"
 #include "engines/text_measure.hpp"
+#include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
 namespace {
@@ -87,6 +90,16 @@ int print_table(const std::filesystem::path& given_dir) {
   return 0;
 }
 
+int build_all(const std::filesystem::path& dir) {
+  std::filesystem::remove_all(dir);
+  build_fixture(dir / "fixture");
+  const auto shipped = leafpress::testing::run_process(
+      {leafpress_binary().string(), "build", (source_dir() / "leaflets/immunotherapy").string(), "--out", (dir / "shipped").string()},
+      source_dir().string(), {"SOURCE_DATE_EPOCH=0"});
+  if (shipped.exit_code != 0) throw std::runtime_error("leafpress build of the shipped leaflet failed:\n" + shipped.err);
+  return 0;
+}
+
 int print_glyph_rules(const std::vector<std::string>& files) {
   int status = 0;
   for (const std::string& file : files) {
@@ -104,9 +117,10 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (!args.empty() && args[0] == "--glyph-rules") return print_glyph_rules({args.begin() + 1, args.end()});
+    if (args.size() == 2 && args[0] == "--build") return build_all(args[1]);
     if (args.size() == 2 && args[0] == "--pdf-dir") return print_table(args[1]);
     if (args.empty()) return print_table({});
-    std::cerr << "usage: engine_table [--pdf-dir DIR] | --glyph-rules FILE.pdf...\n";
+    std::cerr << "usage: engine_table [--pdf-dir DIR] | --build DIR | --glyph-rules FILE.pdf...\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "engine_table: " << e.what() << "\n";
