@@ -118,22 +118,27 @@ std::string logical_from_visual(const std::string& line) {
   return logical.toUTF8String(out);
 }
 
-std::vector<std::string> po_translations(const std::string& po) {
-  std::vector<std::string> out;
+std::vector<PoString> po_strings(const std::string& po) {
+  std::vector<PoString> out;
   std::istringstream lines(po);
   std::string msgid, msgstr, *current = nullptr;
+  std::vector<std::string> uses;
   bool header_done = false;
   auto flush = [&] {
     if (current == nullptr) return;
-    if (header_done) out.push_back(msgstr.empty() ? msgid : msgstr);
+    if (header_done) out.push_back({msgstr.empty() ? msgid : msgstr, uses});
     header_done = true;
     msgid.clear();
     msgstr.clear();
+    uses.clear();
     current = nullptr;
   };
+  const std::string used_as = "#. used as: ";
   for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("msgctxt", 0) == 0 || (line.rfind("msgid ", 0) == 0 && current == &msgstr)) flush();
-    if (line.rfind("msgid ", 0) == 0) {
+    if (line.rfind("#", 0) == 0 || line.rfind("msgctxt", 0) == 0 || (line.rfind("msgid ", 0) == 0 && current == &msgstr)) flush();
+    if (line.rfind(used_as, 0) == 0) {
+      uses.push_back(line.substr(used_as.size()));
+    } else if (line.rfind("msgid ", 0) == 0) {
       current = &msgid;
       msgid = unquote(line);
     } else if (line.rfind("msgstr ", 0) == 0) {
@@ -147,11 +152,44 @@ std::vector<std::string> po_translations(const std::string& po) {
   return out;
 }
 
-std::vector<std::string> source_strings(const std::filesystem::path& leaflet_dir, const std::string& language) {
+// Inline markup leaves letters behind that no reader sees: a link's address. Emphasis
+// markers (*, **) are not letters and drop out in the measures anyway.
+// Example: "read [the guide](https://x.org/a)." -> "read the guide."
+std::string without_link_targets(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "](") == 0) {
+      const auto close = text.find(')', i + 2);
+      if (close != std::string::npos) {
+        i = close;
+        continue;
+      }
+    }
+    if (text[i] != '[') out += text[i];
+  }
+  return out;
+}
+
+bool read_in_structure(const PoString& string) {
+  for (const std::string& use : string.uses) {
+    const bool elsewhere = use.rfind("running header", 0) == 0 || use.rfind("footer note", 0) == 0 ||
+                           use.rfind("document title", 0) == 0 || use.find("read aloud") != std::string::npos ||
+                           // Listed after the title in the file, drawn and read above it.
+                           use.rfind("title block: line above the title", 0) == 0;
+    if (!elsewhere) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> source_strings(const std::filesystem::path& leaflet_dir, const std::string& language, Strings which) {
   const testing::ScratchDir scratch;
   const auto po = scratch.path() / (language + ".po");
   output_of({leafpress_binary().string(), "strings", "export", leaflet_dir.string(), "--lang", language, "--out", po.string()});
-  return po_translations(file_text(po));
+  std::vector<std::string> texts;
+  for (const PoString& string : po_strings(file_text(po))) {
+    if (which == Strings::kAll || read_in_structure(string)) texts.push_back(without_link_targets(string.text));
+  }
+  return texts;
 }
 
 }  // namespace leafpress::engines

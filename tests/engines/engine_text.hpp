@@ -29,11 +29,25 @@ std::string engine_text(Engine engine, const std::filesystem::path& pdf, bool rt
 /// Example: "היפרתונומיא יהמ" -> "מהי אימונותרפיה".
 std::string logical_from_visual(const std::string& line);
 
-/// The strings of `leaflet_dir` in `language`, in the order `leafpress strings export` lists
-/// them (the leaflet's content order), read from the PO file it writes.
-std::vector<std::string> source_strings(const std::filesystem::path& leaflet_dir, const std::string& language);
+/// Which strings of a leaflet to read: all, or those the structure tree reads in the PO
+/// file's order (not the running header, the footer note, the document title alone,
+/// alternative texts, nor the title block's kicker, which is read before the title it
+/// follows in the file).
+enum class Strings : unsigned char { kAll, kReadInStructure };
 
-/// The PO file's translations (msgstr, or msgid when it is empty), header left out.
-std::vector<std::string> po_translations(const std::string& po);
+/// The strings of `leaflet_dir` in `language`, in the order `leafpress strings export` lists
+/// them (the strings file's order, which follows the content), read from the PO file it writes.
+std::vector<std::string> source_strings(const std::filesystem::path& leaflet_dir, const std::string& language,
+                                        Strings which = Strings::kAll);
+
+/// One entry of a PO file: its translation (msgstr, or msgid when that is empty) and the
+/// "#. used as:" comments leafpress writes above it.
+struct PoString {
+  std::string text;
+  std::vector<std::string> uses;
+};
+
+/// The PO file's entries, header left out.
+std::vector<PoString> po_strings(const std::string& po);
 
 }  // namespace leafpress::engines

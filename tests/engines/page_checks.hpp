@@ -24,15 +24,17 @@ struct RenderDifference {
 /// (gaps) show up, hinting differences of a pixel do not.
 RenderDifference ghostscript_against_poppler(const std::filesystem::path& pdf, int page);
 
-/// What `mutool draw` prints on standard error while drawing every page of `pdf` (empty
-/// when MuPDF has nothing to complain about).
+/// What `mutool draw -q -N` prints on standard error while drawing every page of `pdf` (empty
+/// when MuPDF has nothing to complain about). -N turns colour management off: Debian's
+/// MuPDF has none and would otherwise warn about that for every file.
 std::string mutool_draw_warnings(const std::filesystem::path& pdf);
 
 /// Checks that the structure tree reads `paragraphs` in order: in the letters and digits of
-/// `pdfinfo -struct-text`, each paragraph's first letters come after the previous
-/// paragraph's last ones, and before its own last ones. Paragraphs shorter than 8 letters
-/// are skipped. Returns the first problem, empty when there is none; `optional_missing`
-/// lets paragraphs absent from the tree pass (blocks a format leaves out).
+/// `pdfinfo -struct-text` (normalised as text_measure.hpp says), each paragraph's first 16
+/// letters come after the previous paragraph's last 16, and its own last 16 after them.
+/// Paragraphs shorter than 8 letters are skipped. Returns the first problem, empty when
+/// there is none; `optional_missing` lets paragraphs absent from the tree pass (blocks a
+/// format leaves out, artifacts such as the running header).
 std::string structure_order_problem(const std::filesystem::path& pdf, const std::vector<std::string>& paragraphs,
                                     bool optional_missing);
 
