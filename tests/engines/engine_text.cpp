@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -62,6 +63,15 @@ std::string pdfjs_text(const std::filesystem::path& pdf) {
   return text;
 }
 
+void append_structure_text(const nlohmann::json& node, const std::map<std::string, std::string>& text_of_mcid, std::string& out) {
+  if (node.contains("mcid")) {
+    if (const auto found = text_of_mcid.find(node.at("mcid").get<std::string>()); found != text_of_mcid.end()) out += found->second + "\n";
+    return;
+  }
+  if (!node.contains("children")) return;
+  for (const auto& child : node.at("children")) append_structure_text(child, text_of_mcid, out);
+}
+
 // PO string literals: the text between the quotes, with C escapes.
 std::string unquote(const std::string& literal) {
   const auto first = literal.find('"');
@@ -80,6 +90,19 @@ std::string unquote(const std::string& literal) {
 }
 
 }  // namespace
+
+std::string pdfjs_structure_text(const std::filesystem::path& pdf) {
+  const auto document = nlohmann::json::parse(output_of({"node", pdfjs_script().string(), pdf.string()}));
+  std::string out;
+  for (const auto& page : document.at("pages")) {
+    std::map<std::string, std::string> text_of_mcid;
+    for (const auto& item : page.at("items")) {
+      if (item.at("mcid").is_string()) text_of_mcid[item.at("mcid").get<std::string>()] += item.at("str").get<std::string>();
+    }
+    if (page.contains("structure") && page.at("structure").is_object()) append_structure_text(page.at("structure"), text_of_mcid, out);
+  }
+  return out;
+}
 
 std::string engine_name(Engine engine) {
   switch (engine) {

@@ -24,6 +24,11 @@ std::string engine_name(Engine engine);
 /// Throws when the engine fails.
 std::string engine_text(Engine engine, const std::filesystem::path& pdf, bool rtl);
 
+/// The text pdf.js reads through its structure tree (`getStructTree`, which it gives per
+/// page): pages in order, each page's tree depth first, each marked-content reference
+/// replaced by the text of the `getTextContent` items in that marked content.
+std::string pdfjs_structure_text(const std::filesystem::path& pdf);
+
 /// Visual-order `line` (left to right on the page) in logical order, for a right-to-left
 /// paragraph: UAX #9 run backwards (ICU's inverse bidi, numbers kept left to right).
 /// Example: "היפרתונומיא יהמ" -> "מהי אימונותרפיה".

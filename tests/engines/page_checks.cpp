@@ -131,10 +131,9 @@ std::string mutool_draw_warnings(const std::filesystem::path& pdf) {
   return result.err;
 }
 
-std::string structure_order_problem(const std::filesystem::path& pdf, const std::vector<std::string>& paragraphs,
-                                    bool optional_missing) {
+std::string poppler_structure_text(const std::filesystem::path& pdf) {
   const auto result = testing::run_process({"pdfinfo", "-struct-text", pdf.string()});
-  if (result.exit_code != 0) return "pdfinfo -struct-text failed: " + result.err;
+  if (result.exit_code != 0) throw std::runtime_error("pdfinfo -struct-text failed: " + result.err);
   // Only the quoted text: element names and "Object 52 0" (a link's annotation) are not read.
   std::string quoted_text;
   std::istringstream lines(result.out);
@@ -142,7 +141,12 @@ std::string structure_order_problem(const std::filesystem::path& pdf, const std:
     const auto open = line.find('"'), close = line.rfind('"');
     if (open != std::string::npos && close > open) quoted_text += line.substr(open + 1, close - open - 1) + "\n";
   }
-  const std::string tree = letters(quoted_text);
+  return quoted_text;
+}
+
+std::string structure_order_problem(const std::string& structure_text, const std::vector<std::string>& paragraphs,
+                                    bool optional_missing) {
+  const std::string tree = letters(structure_text);
   constexpr std::size_t kEdge = 16;
   std::size_t cursor = 0;  // where the previous paragraph ended in `tree`
   std::string previous = "the document's start";

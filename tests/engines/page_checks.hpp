@@ -29,13 +29,17 @@ RenderDifference ghostscript_against_poppler(const std::filesystem::path& pdf, i
 /// MuPDF has none and would otherwise warn about that for every file.
 std::string mutool_draw_warnings(const std::filesystem::path& pdf);
 
-/// Checks that the structure tree reads `paragraphs` in order: in the letters and digits of
-/// `pdfinfo -struct-text` (normalised as text_measure.hpp says), each paragraph's first 16
+/// The text `pdfinfo -struct-text` reads from the structure tree, in the tree's order (the
+/// quoted lines only). Throws when pdfinfo fails.
+std::string poppler_structure_text(const std::filesystem::path& pdf);
+
+/// Checks that a structure tree's text (poppler_structure_text, pdfjs_structure_text) reads
+/// `paragraphs` in order: in its letters and digits (normalised as text_measure.hpp says), each paragraph's first 16
 /// letters come after the previous paragraph's last 16, and its own last 16 after them.
 /// Paragraphs shorter than 8 letters are skipped. Returns the first problem, empty when
 /// there is none; `optional_missing` lets paragraphs absent from the tree pass (blocks a
 /// format leaves out, artifacts such as the running header).
-std::string structure_order_problem(const std::filesystem::path& pdf, const std::vector<std::string>& paragraphs,
+std::string structure_order_problem(const std::string& structure_text, const std::vector<std::string>& paragraphs,
                                     bool optional_missing);
 
 }  // namespace leafpress::engines
