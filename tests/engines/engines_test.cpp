@@ -176,6 +176,12 @@ TEST_CASE("the glyphs of each language's title are hb-shape's", "[engines]") {
   }
 }
 
+TEST_CASE("the title check fails when hb-shape is given other text", "[engines]") {
+  const SampleLineCheck check = check_sample_line(fixture_pdf(fixture_dir(), "en"), "en", "Immunotherapie");
+  CHECK_FALSE(check.same);
+  CHECK_FALSE(check.detail.empty());
+}
+
 TEST_CASE("mutool draw prints no warnings for any PDF", "[engines]") {
   for (const auto& pdf : every_pdf()) {
     const std::string warnings = mutool_draw_warnings(pdf);
