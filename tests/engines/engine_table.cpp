@@ -3,8 +3,10 @@
 //
 //   engine_table [--pdf-dir DIR]      build the fixture (into DIR, or a temporary folder)
 //                                     and print the language x engine table
-//   engine_table --build DIR          build the fixture into DIR/fixture and the shipped
-//                                     leaflet into DIR/shipped (ctest's engines_pdfs)
+//   engine_table --build DIR          build the fixture into DIR/fixture, the shipped leaflet
+//                                     (with press files) into DIR/shipped and the test
+//                                     suite's other leaflets into DIR/others (ctest's
+//                                     engines_pdfs)
 //   engine_table --glyph-rules FILE.pdf...   print each file's glyph-rule violations;
 //                                     exit 1 when there is any
 #include <cstdio>
@@ -38,7 +40,7 @@ std::string row(const std::filesystem::path& dir, const std::string& language) {
   const auto paragraphs = source_strings(fixture_leaflet(), language);
   const Units units = units_for(language);
   std::ostringstream out;
-  out << language << (units == Units::kCharacters ? " (chars)" : "        ");
+  out << language << (units == Units::kCharacters ? " (chars)" : "        ") << "   ";
   std::string first_misses;
   for (const Engine engine : kAllEngines) {
     try {
@@ -78,7 +80,7 @@ int print_table(const std::filesystem::path& given_dir) {
   build_fixture(dir);
   std::cout << "recall % and word pairs in order % per engine (characters for th, zh, ja);\n"
                "glyph rules: codes without Unicode / codes showing .notdef; sample line: the title's glyphs vs hb-shape\n\n"
-               "lang          | poppler      | mupdf        | ghostscript  | pdf.js       | rules | sample line\n";
+               "lang            | poppler     | mupdf       | ghostscript | pdf.js      | rules | sample line\n";
   const auto languages = fixture_languages();
   // Two languages at a time: each runs four engines one after the other.
   std::vector<std::future<std::string>> rows;
@@ -90,13 +92,22 @@ int print_table(const std::filesystem::path& given_dir) {
   return 0;
 }
 
+// Every PDF the engines tests check: the fixture, the shipped leaflet with its press files,
+// and the other leaflets the test suite builds (tests/pdf/arabic, tests/golden/sample).
 int build_all(const std::filesystem::path& dir) {
   std::filesystem::remove_all(dir);
   build_fixture(dir / "fixture");
-  const auto shipped = leafpress::testing::run_process(
-      {leafpress_binary().string(), "build", (source_dir() / "leaflets/immunotherapy").string(), "--out", (dir / "shipped").string()},
-      source_dir().string(), {"SOURCE_DATE_EPOCH=0"});
-  if (shipped.exit_code != 0) throw std::runtime_error("leafpress build of the shipped leaflet failed:\n" + shipped.err);
+  const std::vector<std::pair<std::string, std::vector<std::string>>> others = {
+      {"shipped", {(source_dir() / "leaflets/immunotherapy").string(), "--print"}},
+      {"others", {(source_dir() / "tests/pdf/arabic").string(), (source_dir() / "tests/golden/sample").string(), "--format",
+                  "brochure,trifold,booklet"}}};
+  for (const auto& [folder, arguments] : others) {
+    std::vector<std::string> argv = {leafpress_binary().string(), "build"};
+    argv.insert(argv.end(), arguments.begin(), arguments.end());
+    argv.insert(argv.end(), {"--out", (dir / folder).string()});
+    const auto result = leafpress::testing::run_process(argv, source_dir().string(), {"SOURCE_DATE_EPOCH=0"});
+    if (result.exit_code != 0) throw std::runtime_error("leafpress build for " + folder + " failed:\n" + result.err);
+  }
   return 0;
 }
 
