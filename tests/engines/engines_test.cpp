@@ -244,6 +244,16 @@ TEST_CASE("pdf.js's structure tree reads every brochure in source order", "[engi
   }
 }
 
+TEST_CASE("the fixture holds Persian ZWNJ and Vietnamese both decomposed and composed", "[engines]") {
+  const auto persian = source_strings(fixture_leaflet(), "fa");
+  CHECK(persian.front().find("\u200C") != std::string::npos);
+  const auto vietnamese = source_strings(fixture_leaflet(), "vi");
+  REQUIRE(vietnamese.size() == 8);
+  CHECK(vietnamese[5].find("e\u0323\u0302") != std::string::npos);  // ệ as e, dot below, circumflex
+  CHECK(vietnamese[3].find("\u1EC7") != std::string::npos);          // ệ composed
+  CHECK(fixture_languages().size() == 23);
+}
+
 TEST_CASE("the text measures normalise as documented", "[engines]") {
   CHECK(normalized("Im\u00AD\n  mune") == "immune");
   CHECK(units_of("Tell your care-team!", Units::kWords) == std::vector<std::string>{"tell", "your", "care", "team"});

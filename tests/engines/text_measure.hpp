@@ -8,8 +8,9 @@
 
 namespace leafpress::engines {
 
-/// Words are runs of letters, marks, digits, ZWNJ and ZWJ; Thai, Chinese and Japanese have
-/// no spaces between words, so each letter is a unit there.
+/// Words are runs of letters, marks, digits, ZWNJ and ZWJ. Thai, Chinese and Japanese have
+/// no spaces between words, and Korean lines may break inside words, so each letter is a
+/// unit there.
 enum class Units : unsigned char { kWords, kCharacters };
 
 /// The units a text is compared by for `language` (a BCP 47 tag such as "th").
