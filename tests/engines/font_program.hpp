@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+// An embedded or installed font program opened with FreeType: its glyph count, its CFF
+// charset (CID -> glyph) and its glyph outlines.
+
+namespace leafpress::engines {
+
+/// A glyph's outline in font units, unhinted: what two fonts must agree on to draw the
+/// same glyph.
+struct Outline {
+  std::vector<long> points;       // x0, y0, x1, y1, ...
+  std::vector<short> contour_ends;
+  std::vector<char> on_curve;
+  bool operator==(const Outline&) const = default;
+};
+
+class FontProgram {
+ public:
+  /// Opens `bytes` (a whole font file, or a face of a collection); throws when FreeType
+  /// cannot.
+  explicit FontProgram(std::string bytes, long face_index = 0);
+  ~FontProgram();
+  FontProgram(const FontProgram&) = delete;
+  FontProgram& operator=(const FontProgram&) = delete;
+
+  unsigned glyph_count() const;
+  /// True for a CID-keyed CFF program (ROS in its Top DICT).
+  bool cid_keyed() const;
+  /// The glyph of `cid` through the CFF charset; 0 when the charset lacks it.
+  unsigned glyph_of_cid(std::uint32_t cid) const;
+  /// The outline of glyph `glyph` (a glyph id, never a CID); throws when FreeType fails.
+  Outline outline(unsigned glyph) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace leafpress::engines
