@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/utf8.hpp"
-#include "pdf/cluster_text.hpp"
+#include "text/cluster_text.hpp"
 
 namespace leafpress::pdf {
 
@@ -28,9 +28,9 @@ std::string reversed_code_points(std::string_view text) {
 
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
   ClusterWriting writing;
-  if (last == first + 1 && run.glyphs[first].id != 0) {  // most clusters: one glyph, one meaning
-    const std::string& text = run.glyphs[first].text;
-    writing.glyphs.push_back({first, run.rtl ? reversed_code_points(text) : text});
+  // Most clusters: one glyph for one character.
+  if (last == first + 1 && run.glyphs[first].id != 0 && core::count_code_points(run.glyphs[first].text) <= 1) {
+    writing.glyphs.push_back({first, run.glyphs[first].text});
     return writing;
   }
   // The run's glyphs stand in visual order; the cluster's, in logical order, are its
@@ -52,15 +52,14 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
     if (!text.empty()) writing.actual_text = run.rtl ? reversed_code_points(text) : text;
     return writing;
   }
-  const ClusterPieces shared = share_cluster_text(*run.face, ids, text);
+  const text::ClusterPieces shared = text::share_cluster_text(*run.face, ids, text);
   std::vector<std::size_t> order = shared.order;
   if (run.rtl) {
     std::reverse(order.begin(), order.end());
   } else {
-    // Left to right on the line: poppler takes an /ActualText span's extent from its first
-    // and last glyphs.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return run.glyphs[drawn[a]].x < run.glyphs[drawn[b]].x; });
+    // In the shaper's order, left to right on the line: poppler takes an /ActualText span's
+    // extent from its first and last glyphs.
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   }
   std::string said;
   bool by_position = true;  // drawing order is also left-to-right order on the line

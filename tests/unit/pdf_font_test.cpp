@@ -4,7 +4,7 @@
 
 #include "fonts/font_registry.hpp"
 #include "pdf/cid_widths.hpp"
-#include "pdf/cluster_text.hpp"
+#include "text/cluster_text.hpp"
 #include "pdf/cluster_writing.hpp"
 #include "pdf/font_encoder.hpp"
 #include "pdf/content_stream.hpp"
@@ -154,7 +154,7 @@ TEST_CASE("a cluster's text is shared out among its glyphs by the character map"
   const auto glyphs = text::shape(*face, ki, 0, ki.size(), "hi");
   REQUIRE(glyphs.size() == 2);
   const std::vector<std::uint32_t> logical{glyphs[1].id, glyphs[0].id};
-  const auto shared = pdf::share_cluster_text(*face, logical, ki);
+  const auto shared = text::share_cluster_text(*face, logical, ki);
   CHECK(shared.pieces[0] == "\u0915");
   CHECK(shared.pieces[1] == "\u093F");
   CHECK(shared.order == std::vector<std::size_t>{0, 1});

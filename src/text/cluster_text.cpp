@@ -1,13 +1,14 @@
-#include "pdf/cluster_text.hpp"
+#include "text/cluster_text.hpp"
 
 #include <algorithm>
 #include <optional>
 
-#include <hb.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include "core/utf8.hpp"
 
-namespace leafpress::pdf {
+namespace leafpress::text {
 namespace {
 
 struct CodePoint {
@@ -25,35 +26,37 @@ std::vector<CodePoint> code_points(std::string_view text) {
   return points;
 }
 
-/// `points` with every character replaced by its canonical decomposition (as in NFD, less
-/// the reordering of marks): a split vowel sign, drawn as two glyphs, becomes its two parts.
-std::vector<CodePoint> decomposed(const std::vector<CodePoint>& points, std::vector<std::string>& storage) {
-  hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
-  std::vector<char32_t> values;
-  for (const CodePoint& point : points) {
-    std::vector<char32_t> pending{point.value};
-    while (!pending.empty()) {
-      const char32_t value = pending.back();
-      pending.pop_back();
-      hb_codepoint_t a = 0;
-      hb_codepoint_t b = 0;
-      if (hb_unicode_decompose(unicode, value, &a, &b)) {
-        if (b != 0) pending.push_back(b);
-        pending.push_back(a);
-      } else {
-        values.push_back(value);
-      }
+/// `text` decomposed by `normalizer`, or nothing when ICU cannot.
+std::optional<std::string> decomposed(std::string_view text, const icu::Normalizer2* normalizer) {
+  if (!normalizer) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString source =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const icu::UnicodeString result = normalizer->normalize(source, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out;
+  result.toUTF8String(out);
+  return out;
+}
+
+/// Each piece in its canonical composition (NFC) where that is shorter: decomposed text
+/// ("e" with two combining marks) shaped to one precomposed glyph says "ệ", one character,
+/// as readers that take a code's text a character at a time (Ghostscript) need.
+void composed(std::vector<std::string>& pieces) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || !nfc) return;
+  for (std::string& piece : pieces) {
+    if (piece.size() <= 1) continue;
+    const icu::UnicodeString source =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
+    const icu::UnicodeString result = nfc->normalize(source, status);
+    if (U_FAILURE(status)) return;
+    if (result.countChar32() < source.countChar32()) {
+      piece.clear();
+      result.toUTF8String(piece);
     }
   }
-  storage.clear();
-  storage.reserve(values.size());
-  std::vector<CodePoint> out;
-  for (const char32_t value : values) {
-    storage.emplace_back();
-    core::append_utf8(storage.back(), value);
-  }
-  for (std::size_t i = 0; i < values.size(); ++i) out.push_back({values[i], storage[i]});
-  return out;
 }
 
 }  // namespace
@@ -65,11 +68,20 @@ ClusterPieces share_cluster_text(const fonts::Face& face, std::span<const std::u
   if (glyphs.size() == 1) {
     out.pieces[0] = std::string(text);
     out.order = {0};
+    composed(out.pieces);
     return out;
   }
-  std::vector<std::string> storage;
+  std::string decomposition;
   auto points = code_points(text);
-  if (points.size() < glyphs.size()) points = decomposed(points, storage);
+  UErrorCode status = U_ZERO_ERROR;
+  for (const icu::Normalizer2* normalizer : {icu::Normalizer2::getNFDInstance(status),
+                                             icu::Normalizer2::getNFKDInstance(status)}) {
+    if (points.size() >= glyphs.size()) break;
+    if (auto more = decomposed(text, U_SUCCESS(status) ? normalizer : nullptr)) {
+      decomposition = std::move(*more);
+      points = code_points(decomposition);
+    }
+  }
   std::vector<std::optional<std::size_t>> owner(points.size());
   std::vector<bool> claimed(glyphs.size(), false);
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -115,7 +127,8 @@ ClusterPieces share_cluster_text(const fonts::Face& face, std::span<const std::u
   for (std::size_t g = 0; g < glyphs.size(); ++g) {
     if (std::find(out.order.begin(), out.order.end(), g) == out.order.end()) out.order.push_back(g);
   }
+  composed(out.pieces);
   return out;
 }
 
-}  // namespace leafpress::pdf
+}  // namespace leafpress::text
