@@ -284,7 +284,9 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
     }
   }
   if (open) content.close_marked();
-  const std::string& bytes = content.bytes();
+  // A blank page (a booklet's last pages) still gets one byte of content: libharu deflates
+  // nothing into no bytes at all, which is not a zlib stream (MuPDF: "premature end of data").
+  const std::string bytes = content.bytes().empty() ? std::string("\n") : content.bytes();
   fingerprint.add(bytes);
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   pdf.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
