@@ -13,6 +13,16 @@ std::size_t cluster_end(const text::GlyphRun& run, std::size_t first) {
   return last;
 }
 
+std::vector<std::string> code_points(std::string_view text) {
+  std::vector<std::string> points;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t start = at;
+    core::next_code_point(text, at);
+    points.emplace_back(text.substr(start, at - start));
+  }
+  return points;
+}
+
 std::string reversed_code_points(std::string_view text) {
   if (text.size() <= 1) return std::string(text);
   std::vector<std::string_view> points;
@@ -40,6 +50,7 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   if (run.rtl) std::reverse(logical.begin(), logical.end());
   std::string text;
   for (const std::size_t k : logical) text += run.glyphs[k].text;
+  const std::string expected = run.rtl ? reversed_code_points(text) : text;
 
   std::vector<std::size_t> drawn;  // glyph 0 (.notdef) is never shown
   std::vector<std::uint32_t> ids;
@@ -49,40 +60,36 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
     ids.push_back(run.glyphs[k].id);
   }
   if (drawn.empty()) {
-    if (!text.empty()) writing.actual_text = run.rtl ? reversed_code_points(text) : text;
+    if (!text.empty()) writing.actual_text = expected;
     return writing;
   }
+  // How many characters each glyph stands for, by the character map; then the characters,
+  // in the order they are drawn, handed out left to right in those numbers.
   const text::ClusterPieces shared = text::share_cluster_text(*run.face, ids, text);
-  std::vector<std::size_t> order = shared.order;
-  if (run.rtl) {
-    std::reverse(order.begin(), order.end());
-  } else {
-    // In the shaper's order, left to right on the line: poppler takes an /ActualText span's
-    // extent from its first and last glyphs.
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  }
+  std::string in_text_order;
+  for (const std::size_t i : shared.order) in_text_order += shared.pieces[i];
+  const std::vector<std::string> characters =
+      code_points(run.rtl ? reversed_code_points(in_text_order) : in_text_order);
+  std::vector<std::size_t> visual(drawn.size());
+  for (std::size_t i = 0; i < visual.size(); ++i) visual[i] = run.rtl ? visual.size() - 1 - i : i;
+  std::size_t next = 0;
   std::string said;
-  bool by_position = true;  // drawing order is also left-to-right order on the line
-  std::optional<double> k_right;
-  for (const std::size_t i : order) {
-    const std::size_t k = drawn[i];
-    const std::string piece = run.rtl ? reversed_code_points(shared.pieces[i]) : shared.pieces[i];
-    said += piece;
-    // Marks (no advance) sit over their base wherever they are drawn; the rest must go rightwards.
-    if (run.face->advance(run.glyphs[k].id) != 0) {
-      if (k_right && run.glyphs[k].x < *k_right) by_position = false;
-      k_right = run.glyphs[k].x;
+  for (const std::size_t i : visual) {
+    std::string piece;
+    for (std::size_t n = core::count_code_points(shared.pieces[i]); n > 0 && next < characters.size(); --n) {
+      piece += characters[next++];
     }
-    writing.glyphs.push_back({k, piece});
+    said += piece;
+    writing.glyphs.push_back({drawn[i], std::move(piece)});
   }
-  const std::string expected = run.rtl ? reversed_code_points(text) : text;
+  for (; next < characters.size(); ++next) writing.glyphs.back().text += characters[next];
   const bool every_glyph_says = std::none_of(writing.glyphs.begin(), writing.glyphs.end(),
                                              [](const GlyphToDraw& glyph) { return glyph.text.empty(); });
   // poppler puts a raised or lowered glyph (a mark) on a line of its own unless a span says
   // its text from the base.
   const bool off_baseline = std::any_of(writing.glyphs.begin(), writing.glyphs.end(),
                                         [&](const GlyphToDraw& glyph) { return run.glyphs[glyph.glyph].y != 0; });
-  if (said != expected || !by_position || !every_glyph_says || drawn.size() != logical.size() ||
+  if (said != expected || !every_glyph_says || drawn.size() != logical.size() ||
       (off_baseline && writing.glyphs.size() > 1)) {
     writing.actual_text = expected;
   }
@@ -97,31 +104,11 @@ std::vector<ClusterWriting> plan_run(const text::GlyphRun& run) {
   return writings;
 }
 
-namespace {
-
 std::string said_text(const ClusterWriting& writing) {
   if (writing.actual_text) return *writing.actual_text;
   std::string text;
   for (const GlyphToDraw& glyph : writing.glyphs) text += glyph.text;
   return text;
-}
-
-}  // namespace
-
-std::vector<ClusterWriting> anchored_on_baseline(const text::GlyphRun& run, std::vector<ClusterWriting> writings) {
-  std::vector<ClusterWriting> out;
-  for (ClusterWriting& writing : writings) {
-    const bool raised_first = !writing.glyphs.empty() && run.glyphs[writing.glyphs.front().glyph].y != 0;
-    if (raised_first && !out.empty() && !out.back().glyphs.empty() &&
-        run.glyphs[out.back().glyphs.front().glyph].y == 0) {
-      ClusterWriting& before = out.back();
-      before.actual_text = said_text(before) + said_text(writing);
-      before.glyphs.insert(before.glyphs.end(), writing.glyphs.begin(), writing.glyphs.end());
-      continue;
-    }
-    out.push_back(std::move(writing));
-  }
-  return out;
 }
 
 }  // namespace leafpress::pdf

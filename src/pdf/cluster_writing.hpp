@@ -28,23 +28,25 @@ std::size_t cluster_end(const text::GlyphRun& run, std::size_t first);
 
 /// Plans the writing of glyphs [first, last) of `run`, one cluster.
 ///
-/// Text is drawn in visual order, left to right, as readers expect of a PDF: pdf.js and
-/// Ghostscript take a right-to-left word drawn so and turn it back with the bidi algorithm,
-/// poppler and MuPDF lay characters out by position. Within a cluster, left-to-right
-/// glyphs go in the order of their text (a pre-base vowel sign after its consonant), and
-/// right-to-left ones the reverse, so that the pieces, read in drawing order, spell the
-/// cluster in the direction its words are drawn: a right-to-left cluster's text, and its
-/// /ActualText, are reversed code point by code point (a lam-alef ligature says alef, lam,
-/// which readers turn back into lam-alef with the rest of the word). Glyph 0 is never drawn.
+/// Glyphs are drawn as they stand on the line, left to right, as readers expect of a PDF:
+/// pdf.js and Ghostscript take a right-to-left word drawn so and turn it back, poppler lays
+/// characters out by position. The cluster's characters are handed out to its glyphs in that
+/// order too, each glyph taking as many as the character map says it stands for: read left
+/// to right, the codes spell the cluster (a pre-base vowel sign drawn first says the
+/// consonant it is drawn before), in right-to-left text backwards, code point by code point.
+/// Where that is not quite the cluster's text (decomposed, composed, a glyph standing for
+/// nothing, glyph 0 left out), or a mark sits off the baseline (poppler would put it on a
+/// line of its own), the cluster's text is given for /ActualText, in the same direction.
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
 
 /// Plans every cluster of `run`, left to right.
 std::vector<ClusterWriting> plan_run(const text::GlyphRun& run);
 
-/// Joins a cluster whose first glyph is off the baseline (a right-to-left mark drawn before
-/// its base) to the cluster before it, under one /ActualText: poppler places a span's text
-/// where its first glyph is, and a raised first glyph would put the text on a line of its own.
-std::vector<ClusterWriting> anchored_on_baseline(const text::GlyphRun& run, std::vector<ClusterWriting> writings);
+/// What a cluster says: its /ActualText, or the text of its glyphs.
+std::string said_text(const ClusterWriting& writing);
+
+/// The code points of `text`, each as its own string.
+std::vector<std::string> code_points(std::string_view text);
 
 /// `text` with its code points in reverse order.
 std::string reversed_code_points(std::string_view text);

@@ -61,36 +61,49 @@ void ContentStream::draw_image(const layout::ImageItem& image, const std::string
           pdf_number(page_height_ - image.y - image.height) + " cm\n/" + name + " Do\nQ\n";
 }
 
-void ContentStream::show_glyphs(const layout::GlyphItem& item, const std::string& font_name, FontEncoder& encoder) {
-  const text::GlyphRun& run = item.run;
-  if (run.glyphs.empty()) return;
-  out_ += "BT\n/" + font_name + ' ' + pdf_number(run.size) + " Tf\n";
-  set_fill(run.color);
-  out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
-  GlyphWriter writer{out_, encoder, run.size};
-  for (const ClusterWriting& writing : anchored_on_baseline(run, plan_run(run))) writer.show_cluster(run, writing);
-  writer.finish();
-  out_ += "ET\n";
+void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
+  // Every code first: a CFF glyph says the first text it was given, and another one must be
+  // said by /ActualText, which opens before the first run.
+  std::vector<std::vector<std::uint16_t>> codes(runs.size());
+  std::vector<std::vector<const text::PlacedGlyph*>> glyphs(runs.size());
+  std::string said;
+  bool needs_span = false;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const text::GlyphRun& run = runs[r].item->run;
+    for (ClusterWriting& cluster : plan_run(run)) {
+      std::string text;
+      for (const GlyphToDraw& glyph : cluster.glyphs) {
+        const EncodedGlyph encoded = runs[r].encoder->encode(run.glyphs[glyph.glyph].id, glyph.text);
+        codes[r].push_back(encoded.code);
+        glyphs[r].push_back(&run.glyphs[glyph.glyph]);
+        text += glyph.text;
+        if (!encoded.says_text && !cluster.actual_text) cluster.actual_text = text;
+      }
+      needs_span = needs_span || cluster.actual_text.has_value();
+      said += said_text(cluster);
+    }
+  }
+  if (needs_span) {
+    std::string utf16 = "\xFE\xFF";
+    core::append_utf16be(utf16, said);
+    out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
+  }
+  for (std::size_t r = 0; r < runs.size(); ++r) show_run(runs[r], codes[r], glyphs[r]);
+  if (needs_span) out_ += "EMC\n";
 }
 
-void ContentStream::GlyphWriter::show_cluster(const text::GlyphRun& run, ClusterWriting writing) {
-  std::vector<std::uint16_t> codes;
-  for (const GlyphToDraw& glyph : writing.glyphs) {
-    const EncodedGlyph encoded = encoder.encode(run.glyphs[glyph.glyph].id, glyph.text);
-    // A CFF glyph says the first text it was given: another one needs /ActualText.
-    if (!encoded.says_text && !writing.actual_text) {
-      std::string text;
-      for (const GlyphToDraw& each : writing.glyphs) text += each.text;
-      writing.actual_text = text;
-    }
-    codes.push_back(encoded.code);
-  }
-  if (writing.actual_text) begin_actual_text(*writing.actual_text);
-  for (std::size_t i = 0; i < codes.size(); ++i) {
-    const text::PlacedGlyph& glyph = run.glyphs[writing.glyphs[i].glyph];
-    show_code(codes[i], glyph.x, glyph.y);
-  }
-  if (writing.actual_text) end_actual_text();
+void ContentStream::show_run(const RunToShow& shown, const std::vector<std::uint16_t>& codes,
+                             const std::vector<const text::PlacedGlyph*>& glyphs) {
+  const layout::GlyphItem& item = *shown.item;
+  const text::GlyphRun& run = item.run;
+  if (codes.empty()) return;
+  out_ += "BT\n/" + shown.font_name + ' ' + pdf_number(run.size) + " Tf\n";
+  set_fill(run.color);
+  out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
+  GlyphWriter writer{out_, *shown.encoder, run.size};
+  for (std::size_t i = 0; i < codes.size(); ++i) writer.show_code(codes[i], glyphs[i]->x, glyphs[i]->y);
+  writer.finish();
+  out_ += "ET\n";
 }
 
 void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {
@@ -106,18 +119,6 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   if (std::abs(adjust) >= 0.05) out += pdf_number(adjust) + ' ';
   out += '<' + code_hex(code) + '>';
   pen = x + encoder.width(code) * size / 1000.0;
-}
-
-void ContentStream::GlyphWriter::begin_actual_text(const std::string& text) {
-  close_array();
-  std::string utf16 = "\xFE\xFF";
-  core::append_utf16be(utf16, text);
-  out += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
-}
-
-void ContentStream::GlyphWriter::end_actual_text() {
-  close_array();
-  out += "EMC\n";
 }
 
 void ContentStream::GlyphWriter::close_array() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <span>
+#include <vector>
 #include <string>
 
 #include "core/color.hpp"
@@ -13,6 +14,13 @@ namespace leafpress::pdf {
 /// The operator line setting the fill (or stroke) colour in the colour's own model:
 /// "r g b rg" for RGB, "c m y k k" for CMYK.
 std::string color_operator(const core::Color& color, bool stroke);
+
+/// A glyph run to show, its font's resource name, and the encoder of its codes.
+struct RunToShow {
+  const layout::GlyphItem* item = nullptr;
+  std::string font_name;
+  FontEncoder* encoder = nullptr;
+};
 
 /// Builds one page's content stream (ISO 32000-1 §8, §9.4) from display items. Takes the
 /// page height to flip the display list's top-down y into PDF's bottom-up y.
@@ -27,13 +35,15 @@ class ContentStream {
   void fill_rects(const layout::RectGroupItem& group);
   /// Draws image XObject `name` scaled into the item's box.
   void draw_image(const layout::ImageItem& image, const std::string& name);
-  /// Shows a glyph run with font resource `font_name`, taking its codes from `encoder`.
-  /// Glyphs are drawn left to right, each exactly where layout put it (TJ adjustments absorb
-  /// kerning and justification, Ts raises and lowers marks), and each says its share of its
-  /// cluster's text through /ToUnicode; a cluster whose glyphs cannot say its text in
-  /// drawing order is wrapped in an /ActualText span (§14.9.4) as well. Right-to-left text
-  /// is said in visual order too, as readers reorder it (see cluster_writing.hpp).
-  void show_glyphs(const layout::GlyphItem& item, const std::string& font_name, FontEncoder& encoder);
+  /// Shows the glyph runs of one marked-content sequence (one element's part of a line),
+  /// each with its font resource name and encoder. Glyphs are drawn left to right, each
+  /// exactly where layout put it (TJ adjustments absorb kerning and justification, Ts raises
+  /// and lowers marks), each code saying its share of its cluster's text through /ToUnicode
+  /// (see plan_cluster). When a cluster's codes cannot say its text, the whole sequence is
+  /// wrapped in one /ActualText span (§14.9.4): a span inside it would end pdf.js's text
+  /// items there (splitting right-to-left words it reorders item by item) and end poppler's
+  /// reading of the marked content.
+  void show_runs(const std::vector<RunToShow>& runs);
 
   /// Opens marked content with the given BDC operator line; close_marked() ends it.
   void open_marked(const std::string& operator_line) { out_ += operator_line; }
@@ -44,22 +54,22 @@ class ContentStream {
  private:
   void set_fill(const core::Color& color);
 
-  /// Writes glyphs of one run into TJ arrays, tracking the viewer's pen and text rise.
+  /// Writes the codes of one run into TJ arrays, tracking the viewer's pen and text rise.
   struct GlyphWriter {
     std::string& out;
-    FontEncoder& encoder;
+    const FontEncoder& encoder;
     double size;
     double pen = 0;  // where the viewer's pen is, in points from the run origin
     double rise = 0;
     bool array_open = false;
 
-    void show_cluster(const text::GlyphRun& run, ClusterWriting writing);
     void show_code(std::uint16_t code, double x, double y);
-    void begin_actual_text(const std::string& text);
-    void end_actual_text();
     void close_array();
     void finish();
   };
+
+  void show_run(const RunToShow& run, const std::vector<std::uint16_t>& codes,
+                const std::vector<const text::PlacedGlyph*>& glyphs);
 
   double page_height_;
   std::string out_;

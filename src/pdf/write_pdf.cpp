@@ -243,17 +243,26 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
   // their own: the space a line break swallowed is not in the content, and extractors that
   // follow the tags tell words apart at line ends only between sequences.
   // On an imposed sheet each half is a page of its own, read in its turn.
-  std::optional<std::tuple<int, std::string, double, std::string, std::size_t>> open;
-  auto mark = [&](int element, const std::string& link, double baseline, const std::string& language, double x) {
+  using MarkKey = std::tuple<int, std::string, double, std::string, std::size_t>;
+  auto key_of = [&](int element, const std::string& link, double baseline, const std::string& language, double x) {
     const auto half = static_cast<std::size_t>(std::count_if(
         layout_page.halves.begin(), layout_page.halves.end(), [x](const layout::PageHalf& h) { return h.x <= x; }));
-    const auto wanted = std::make_tuple(element, link, element < 0 ? 0.0 : baseline, language, half);
+    return MarkKey(element, link, element < 0 ? 0.0 : baseline, language, half);
+  };
+  auto glyph_key = [&](const layout::GlyphItem& glyphs) {
+    return key_of(glyphs.element, glyphs.run.link, glyphs.baseline, glyphs.run.language, glyphs.x + glyphs.run.x);
+  };
+  std::optional<MarkKey> open;
+  auto mark = [&](int element, const std::string& link, double baseline, const std::string& language, double x) {
+    const MarkKey wanted = key_of(element, link, baseline, language, x);
     if (open && *open == wanted) return;
     if (open) content.close_marked();
     content.open_marked(tree.begin_content(element, link, baseline, language, x));
     open = wanted;
   };
-  for (const layout::Item& item : layout_page.items) {
+  const auto& items = layout_page.items;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const layout::Item& item = items[i];
     if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
       mark(rect->element, {}, 0, {}, rect->x);
       content.fill_rect(*rect);
@@ -261,10 +270,18 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
       mark(line->element, {}, 0, {}, std::min(line->x1, line->x2));
       content.stroke_line(*line);
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
-      PageFont& font = font_of(pdf, fonts, *glyphs->run.face);
-      const char* name = pdf.check(HPDF_Page_GetLocalFontName(page, font.dict), "name a font resource");
       mark(glyphs->element, glyphs->run.link, glyphs->baseline, glyphs->run.language, glyphs->x + glyphs->run.x);
-      content.show_glyphs(*glyphs, name, font.encoder);
+      // The runs of one marked-content sequence on one line are shown together.
+      std::vector<RunToShow> runs;
+      for (; i < items.size(); ++i) {
+        const auto* next = std::get_if<layout::GlyphItem>(&items[i]);
+        if (!next || glyph_key(*next) != *open || next->baseline != glyphs->baseline) break;
+        PageFont& font = font_of(pdf, fonts, *next->run.face);
+        runs.push_back({next, pdf.check(HPDF_Page_GetLocalFontName(page, font.dict), "name a font resource"),
+                        &font.encoder});
+      }
+      --i;
+      content.show_runs(runs);
     } else if (const auto* link = std::get_if<layout::LinkItem>(&item)) {
       const double bottom = layout_page.height - link->y - link->height;
       const HPDF_Rect area{static_cast<HPDF_REAL>(link->x), static_cast<HPDF_REAL>(bottom),

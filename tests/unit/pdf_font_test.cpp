@@ -139,7 +139,7 @@ TEST_CASE("glyph runs become TJ arrays with kerning; a glyph saying another text
                          100, 42};
   pdf::FontEncoder encoder(face);
   pdf::ContentStream content(842);
-  content.show_glyphs(item, "F1", encoder);
+  content.show_runs({{&item, "F1", &encoder}});
   const std::string adjust = pdf::pdf_number((0.001 * encoder.width(1) * 10 - 4.8) * 100);
   CHECK(content.bytes() == "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n[<0001>" + adjust + " <0002><0003>] TJ\nET\n");
   CHECK(encoder.codes().at(3).glyph == v);
