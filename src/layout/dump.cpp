@@ -15,12 +15,6 @@ std::string number(double value) {
   return buffer;
 }
 
-std::string run_text(const text::GlyphRun& run) {
-  std::string text;
-  for (const text::PlacedGlyph& glyph : run.glyphs) text += glyph.text;
-  return text;
-}
-
 }  // namespace
 
 std::string dump(const Pages& pages) {
@@ -39,7 +33,7 @@ std::string dump(const Pages& pages) {
         const text::GlyphRun& run = glyphs->run;
         out += "text " + number(glyphs->x + run.x) + " " + number(glyphs->baseline) + " " +
                run.face->postscript_name() + " " + number(run.size) + " " + core::to_string(run.color) + " \"" +
-               run_text(run) + "\"\n";
+               text::run_text(run) + "\"\n";
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         out += "rect " + number(rect->x) + " " + number(rect->y) + " " + number(rect->width) + " " +
                number(rect->height) + " " + core::to_string(rect->fill) + (rect->bleed ? " bleed" : "") + "\n";

@@ -9,7 +9,7 @@ namespace leafpress::pdf {
 
 std::size_t cluster_end(const text::GlyphRun& run, std::size_t first) {
   std::size_t last = first + 1;
-  while (last < run.glyphs.size() && run.glyphs[last].cluster == run.glyphs[first].cluster) ++last;
+  while (last < run.glyphs.size() && run.glyphs[last].begin == run.glyphs[first].begin) ++last;
   return last;
 }
 
@@ -39,8 +39,9 @@ std::string reversed_code_points(std::string_view text) {
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
   ClusterWriting writing;
   // Most clusters: one glyph for one character.
-  if (last == first + 1 && run.glyphs[first].id != 0 && core::count_code_points(run.glyphs[first].text) <= 1) {
-    writing.glyphs.push_back({first, run.glyphs[first].text});
+  const std::string_view text = run.text_of(run.glyphs[first]);
+  if (last == first + 1 && run.glyphs[first].id != 0 && core::count_code_points(text) <= 1) {
+    writing.glyphs.push_back({first, std::string(text)});
     return writing;
   }
   // The run's glyphs stand in visual order; the cluster's, in logical order, are its
@@ -48,9 +49,7 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   std::vector<std::size_t> logical;
   for (std::size_t k = first; k < last; ++k) logical.push_back(k);
   if (run.rtl) std::reverse(logical.begin(), logical.end());
-  std::string text;
-  for (const std::size_t k : logical) text += run.glyphs[k].text;
-  const std::string expected = run.rtl ? reversed_code_points(text) : text;
+  const std::string expected = run.rtl ? reversed_code_points(text) : std::string(text);
 
   std::vector<std::size_t> drawn;  // glyph 0 (.notdef) is never shown
   std::vector<std::uint32_t> ids;

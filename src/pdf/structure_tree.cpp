@@ -76,12 +76,7 @@ StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
       const auto* glyphs = std::get_if<layout::GlyphItem>(&item);
       if (!glyphs || glyphs->element < 0 || glyphs->run.link.empty()) continue;
       Node& link = nodes_[static_cast<std::size_t>(link_element(glyphs->element, glyphs->run.link))];
-      std::string text;
-      if (glyphs->run.rtl) {
-        for (auto it = glyphs->run.glyphs.rbegin(); it != glyphs->run.glyphs.rend(); ++it) text += it->text;
-      } else {
-        for (const auto& glyph : glyphs->run.glyphs) text += glyph.text;
-      }
+      const std::string text = text::run_text(glyphs->run);
       if (!link.text.empty() && !text.empty()) link.text += ' ';
       link.text += text;
     }

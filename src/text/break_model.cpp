@@ -5,7 +5,7 @@ namespace {
 
 bool ends_with_hyphen(const ShapedParagraph& shaped, const Segment& segment) {
   for (std::size_t g = segment.last; g > segment.first; --g) {
-    const std::string& text = shaped.items[g - 1].text;
+    const std::string_view text = cluster_text(shaped, shaped.items[g - 1]);
     if (!text.empty()) return text == "-" || text == "\u2010";
   }
   return false;

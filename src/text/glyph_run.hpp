@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/color.hpp"
@@ -9,19 +11,21 @@
 
 namespace leafpress::text {
 
-/// A glyph placed relative to its run's origin on the baseline, in points (y up).
-/// Glyphs with the same `cluster` (a byte offset in the paragraph) together stand for one
-/// grapheme cluster or ligature: a base and its marks, or "ffi". Exactly one of them, the
-/// first in logical order, holds the cluster's characters in `text`.
+/// A glyph placed relative to its run's origin on the baseline, in points (y up). It stands
+/// for bytes [begin, end) of its run's text: its cluster, a grapheme cluster or ligature,
+/// which the cluster's other glyphs (a base and its marks, say) stand for too.
+/// Example: "office" in Noto Serif is o [0, 1), ffi [1, 4), c [4, 5), e [5, 6).
 struct PlacedGlyph {
   std::uint32_t id = 0;
   double x = 0;
   double y = 0;
-  std::string text;
-  std::size_t cluster = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
 };
 
 /// Glyphs of one face, size and colour, in visual order, starting `x` points into its line.
+/// `text` is shared by every run of the paragraph: its characters, then a soft hyphen that
+/// the hyphens added at line ends stand for.
 struct GlyphRun {
   const fonts::Face* face = nullptr;
   double size = 10;
@@ -32,7 +36,16 @@ struct GlyphRun {
   bool rtl = false;  // right-to-left text, its glyphs still in visual order
   std::string language;  // set when the run's language is not the document's
   std::vector<PlacedGlyph> glyphs;
+  std::shared_ptr<const std::string> text;
+
+  /// The characters `glyph` stands for (with the rest of its cluster).
+  std::string_view text_of(const PlacedGlyph& glyph) const {
+    return std::string_view(*text).substr(glyph.begin, glyph.end - glyph.begin);
+  }
 };
+
+/// The characters of a run's glyphs in reading order, each cluster once.
+std::string run_text(const GlyphRun& run);
 
 /// One set line: its runs, its natural extent above and below the baseline.
 struct Line {

@@ -34,8 +34,8 @@ void hang_space(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
   const TextStyle& style = paragraph.runs[run.style_run].style;
   const bool rtl = paragraph.direction == document::Direction::rtl;
   const double x = rtl ? shift - space.advance : shift + line.width;
-  GlyphRun hanging{run.face, style.size, style.color, {}, x, 0, run.rtl(), style.language, {}};
-  hanging.glyphs.push_back({space.glyph.id, 0, 0, space.text, space.glyph.cluster});
+  GlyphRun hanging{run.face, style.size, style.color, {}, x, 0, run.rtl(), style.language, {}, shaped.text};
+  hanging.glyphs.push_back({space.glyph.id, 0, 0, space.glyph.cluster, space.end});
   if (rtl) {
     line.runs.insert(line.runs.begin(), std::move(hanging));
   } else {
@@ -60,14 +60,15 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     const TextStyle& style = paragraph.runs[run.style_run].style;
     const auto& m = run.face->metrics();
     const double scale = style.size / m.units_per_em;
-    line.runs.push_back({run.face, style.size, style.color, style.link, cursor, 0, run.rtl(), style.language, {}});
+    line.runs.push_back(
+        {run.face, style.size, style.color, style.link, cursor, 0, run.rtl(), style.language, {}, shaped.text});
     line.ascent = std::max(line.ascent, m.ascender * scale);
     line.descent = std::max(line.descent, -m.descender * scale);
     GlyphRun& glyph_run = line.runs.back();
     for (std::size_t n = from; n < to; ++n) {
       const ShapedItem& item = *items[run.rtl() ? from + to - 1 - n : n];
       glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
-                                  item.glyph.y_offset * scale, item.text, item.glyph.cluster});
+                                  item.glyph.y_offset * scale, item.glyph.cluster, item.end});
       cursor += item.advance + (item.is_space ? extra_per_space : 0);
     }
     glyph_run.width = cursor - glyph_run.x;

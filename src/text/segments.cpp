@@ -46,15 +46,16 @@ using HyphenGlyphs = std::map<const fonts::Face*, ShapedGlyph>;
 /// The hyphen glyph of `item`'s face and size, shown where a line breaks after it. Its text
 /// is a soft hyphen (U+00AD): ISO 32000-1 §14.8.2.2.3 marks a hyphen that only breaks a word.
 ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph& shaped, const ShapedItem& item,
-                        std::size_t offset, HyphenGlyphs& hyphens) {
+                        HyphenGlyphs& hyphens) {
   const ShapingRun& run = shaped.runs[item.run];
   auto found = hyphens.find(run.face);
   if (found == hyphens.end()) {
     const auto glyphs = shape(*run.face, "-", 0, 1, paragraph.language);
     found = hyphens.emplace(run.face, glyphs.empty() ? ShapedGlyph{} : glyphs.front()).first;
   }
-  ShapedItem hyphen{item.run, found->second, 0, "\u00AD", false};
-  hyphen.glyph.cluster = static_cast<std::uint32_t>(offset);
+  // It stands for the soft hyphen after the paragraph's text (see ShapedParagraph).
+  ShapedItem hyphen{item.run, found->second, 0, shaped.soft_hyphen + 2, false};
+  hyphen.glyph.cluster = shaped.soft_hyphen;
   const double size = paragraph.runs[run.style_run].style.size;
   hyphen.advance = hyphen.glyph.advance * size / run.face->metrics().units_per_em;
   return hyphen;
@@ -78,7 +79,7 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
       (items[k].is_space ? seg.space_width : seg.content_width) += items[k].advance;
     }
     if (boundary.hyphenation) {
-      seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], boundary.offset, hyphens);
+      seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], hyphens);
     }
     segments.push_back(std::move(seg));
   }

@@ -37,11 +37,9 @@ std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::
     const double scale = paragraph.runs[run.style_run].style.size / run.face->metrics().units_per_em;
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
       const ShapedGlyph& glyph = glyphs[i];
-      ShapedItem item{r, glyph, glyph.advance * scale, {}, false};
-      const std::string_view chars = std::string_view(paragraph.text).substr(glyph.cluster, ends[i] - glyph.cluster);
-      item.is_space = is_collapsible_space(chars);
-      if (i == 0 || glyphs[i - 1].cluster != glyph.cluster) item.text = std::string(chars);
-      items.push_back(std::move(item));
+      const auto end = static_cast<std::uint32_t>(ends[i]);
+      const std::string_view chars = std::string_view(paragraph.text).substr(glyph.cluster, end - glyph.cluster);
+      items.push_back({r, glyph, glyph.advance * scale, end, is_collapsible_space(chars)});
     }
   }
   return items;
@@ -90,6 +88,8 @@ void report_uncovered(const StyledParagraph& paragraph, const std::vector<Shapin
 ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
                                 core::Diagnostics& diags, ShapeCache* cache) {
   ShapedParagraph shaped;
+  shaped.text = std::make_shared<const std::string>(paragraph.text + "\u00AD");
+  shaped.soft_hyphen = static_cast<std::uint32_t>(paragraph.text.size());
   shaped.runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction), fallback);
   shaped.items = shape_runs(paragraph, shaped.runs, cache);
   report_uncovered(paragraph, shaped.runs, shaped.items, diags);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -16,16 +18,25 @@ namespace leafpress::text {
 struct ShapedItem {
   std::size_t run = 0;  // index into the shaping runs
   ShapedGlyph glyph;
-  double advance = 0;  // points
-  std::string text;    // the cluster's characters, on its first glyph only
+  double advance = 0;     // points
+  std::uint32_t end = 0;  // the cluster's characters are bytes [glyph.cluster, end) of the text
   bool is_space = false;
 };
 
 /// A paragraph itemized and shaped: its runs and their glyphs, in logical order.
 struct ShapedParagraph {
+  /// The paragraph's text, then a soft hyphen (U+00AD, at `soft_hyphen`) that the hyphens
+  /// added where lines break stand for; shared with the lines set from it.
+  std::shared_ptr<const std::string> text;
+  std::uint32_t soft_hyphen = 0;
   std::vector<ShapingRun> runs;
   std::vector<ShapedItem> items;
 };
+
+/// The characters `item`'s cluster stands for.
+inline std::string_view cluster_text(const ShapedParagraph& shaped, const ShapedItem& item) {
+  return std::string_view(*shaped.text).substr(item.glyph.cluster, item.end - item.glyph.cluster);
+}
 
 /// Itemizes (bidi, script, fallback faces) and shapes a paragraph, through `cache` when
 /// given; reports the characters no face covers, one error per script, at the paragraph's place.

@@ -12,16 +12,7 @@ namespace {
 
 const std::string kArabic = "\u064A\u0633\u0627\u0639\u062F \u0627\u0644\u0639\u0644\u0627\u062C";  // "يساعد العلاج"
 
-/// A run's characters in logical order (its glyphs are in visual order).
-std::string run_text(const text::GlyphRun& run) {
-  std::string text;
-  if (run.rtl) {
-    for (auto it = run.glyphs.rbegin(); it != run.glyphs.rend(); ++it) text += it->text;
-  } else {
-    for (const auto& glyph : run.glyphs) text += glyph.text;
-  }
-  return text;
-}
+using text::run_text;  // a run's characters in logical order
 
 struct ArabicSetting {
   fonts::FontRegistry registry{{}};

@@ -135,7 +135,8 @@ TEST_CASE("glyph runs become TJ arrays with kerning; a glyph saying another text
   const std::uint32_t a = face.nominal_glyph(U'A');
   const std::uint32_t v = face.nominal_glyph(U'V');
   layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {},
-                          {{a, 0, 0, "A", 0}, {v, 4.8, 0, "V", 1}, {v, 10.8, 0, "W", 2}}},
+                          {{a, 0, 0, 0, 1}, {v, 4.8, 0, 1, 2}, {v, 10.8, 0, 2, 3}},
+                          std::make_shared<const std::string>("AVW")},
                          100, 42};
   pdf::FontEncoder encoder(face);
   pdf::ContentStream content(842);
@@ -167,10 +168,10 @@ TEST_CASE("a right-to-left cluster is drawn left to right, its pieces reversed",
   const std::string lam_alef = "\u0644\u0627";
   const auto glyphs = text::shape(*face, lam_alef, 0, lam_alef.size(), "ar", "Arab", true);
   REQUIRE(!glyphs.empty());
-  text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {}, {}};
+  text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {}, {}, std::make_shared<const std::string>(lam_alef)};
   double x = 0;
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
-    run.glyphs.push_back({glyphs[i].id, x, 0, i + 1 == glyphs.size() ? lam_alef : "", 0});
+    run.glyphs.push_back({glyphs[i].id, x, 0, 0, static_cast<std::uint32_t>(lam_alef.size())});
     x += glyphs[i].advance / 100.0;
   }
   const auto writing = pdf::plan_cluster(run, 0, run.glyphs.size());
