@@ -15,6 +15,18 @@ std::string number(double value) {
   return buffer;
 }
 
+/// The run's glyphs as the glyph contract has them (text/glyph_run.hpp), in the order they
+/// stand: "id@x[,y] begin-end" each, y only when the glyph is off the baseline.
+std::string glyph_line(const text::GlyphRun& run) {
+  std::string out = "  glyphs";
+  for (const text::PlacedGlyph& glyph : run.glyphs) {
+    out += ' ' + std::to_string(glyph.id) + '@' + number(glyph.x);
+    if (glyph.y != 0) out += ',' + number(glyph.y);
+    out += ' ' + std::to_string(glyph.begin) + '-' + std::to_string(glyph.end);
+  }
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string dump(const Pages& pages) {
@@ -33,7 +45,7 @@ std::string dump(const Pages& pages) {
         const text::GlyphRun& run = glyphs->run;
         out += "text " + number(glyphs->x + run.x) + " " + number(glyphs->baseline) + " " +
                run.face->postscript_name() + " " + number(run.size) + " " + core::to_string(run.color) + " \"" +
-               text::run_text(run) + "\"\n";
+               text::run_text(run) + "\"\n" + glyph_line(run);
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         out += "rect " + number(rect->x) + " " + number(rect->y) + " " + number(rect->width) + " " +
                number(rect->height) + " " + core::to_string(rect->fill) + (rect->bleed ? " bleed" : "") + "\n";
