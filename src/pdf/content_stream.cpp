@@ -73,7 +73,8 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
     for (ClusterWriting& cluster : plan_run(run)) {
       std::string text;
       for (const GlyphToDraw& glyph : cluster.glyphs) {
-        const EncodedGlyph encoded = runs[r].encoder->encode(run.glyphs[glyph.glyph].id, glyph.text);
+        const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
+        const EncodedGlyph encoded = runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
         codes[r].push_back(encoded.code);
         glyphs[r].push_back(&run.glyphs[glyph.glyph]);
         text += glyph.text;

@@ -5,17 +5,18 @@
 
 namespace leafpress::pdf {
 
-EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text) {
+EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std::int32_t advance) {
   if (face_->is_cff()) {
     const auto code = static_cast<std::uint16_t>(face_->cid(glyph));
-    const auto [entry, added] = codes_.try_emplace(code, meaning(glyph, text));
+    const auto [entry, added] = codes_.try_emplace(code, meaning(glyph, text, advance));
     return {code, added || entry->second.text == text};
   }
   // Most glyphs only ever say one text: look that up without building a key.
   if (const auto first = first_code_of_.find(glyph); first != first_code_of_.end()) {
-    if (codes_.at(first->second).text == text) return {first->second, true};
+    const CodeMeaning& usual = codes_.at(first->second);
+    if (usual.text == text && usual.width == code_width(glyph, advance)) return {first->second, true};
   }
-  const auto key = std::make_pair(glyph, std::string(text));
+  const auto key = std::make_tuple(glyph, std::string(text), code_width(glyph, advance));
   if (const auto found = code_of_.find(key); found != code_of_.end()) return {found->second, true};
   // Code 0 is left unused, so that no reader mistakes a shown code for .notdef.
   const std::size_t next = code_of_.size() + 1;
@@ -25,7 +26,7 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text) {
   const auto code = static_cast<std::uint16_t>(next);
   code_of_.emplace(key, code);
   first_code_of_.emplace(glyph, code);
-  codes_.emplace(code, meaning(glyph, text));
+  codes_.emplace(code, meaning(glyph, text, advance));
   return {code, true};
 }
 
@@ -37,9 +38,15 @@ std::set<std::uint32_t> FontEncoder::glyphs() const {
 
 int FontEncoder::width(std::uint16_t code) const { return codes_.at(code).width; }
 
-CodeMeaning FontEncoder::meaning(std::uint32_t glyph, std::string_view text) const {
-  const int units_per_em = face_->metrics().units_per_em;
-  return {glyph, std::string(text), static_cast<int>(std::lround(face_->advance(glyph) * 1000.0 / units_per_em))};
+int FontEncoder::code_width(std::uint32_t glyph, std::int32_t advance) const {
+  // Kerning changes advances all the time; only a glyph the shaper made advance nothing gets
+  // a code of its own, of width 0. Other codes are as wide as the glyph.
+  if (advance == 0) return 0;
+  return static_cast<int>(std::lround(face_->advance(glyph) * 1000.0 / face_->metrics().units_per_em));
+}
+
+CodeMeaning FontEncoder::meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance) const {
+  return {glyph, std::string(text), code_width(glyph, advance)};
 }
 
 }  // namespace leafpress::pdf

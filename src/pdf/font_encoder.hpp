@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <tuple>
 #include <utility>
 
 #include "fonts/face.hpp"
@@ -37,9 +38,10 @@ class FontEncoder {
  public:
   explicit FontEncoder(const fonts::Face& face) : face_(&face) {}
 
-  /// The code showing `glyph` read as `text`. Throws when a face needs more than 65,535
-  /// codes (more glyph and text pairs than a 2-byte encoding holds).
-  EncodedGlyph encode(std::uint32_t glyph, std::string_view text);
+  /// The code showing `glyph` read as `text`, advancing the pen by `advance` (font units: a
+  /// glyph the shaper gave no advance gets a code of width 0, so that readers tracking the pen
+  /// by /W do not see it step back). Throws when a face needs more than 65,535 codes.
+  EncodedGlyph encode(std::uint32_t glyph, std::string_view text, std::int32_t advance);
 
   const fonts::Face& face() const { return *face_; }
   /// Every code handed out, with its meaning, in code order.
@@ -50,12 +52,13 @@ class FontEncoder {
   int width(std::uint16_t code) const;
 
  private:
-  CodeMeaning meaning(std::uint32_t glyph, std::string_view text) const;
+  int code_width(std::uint32_t glyph, std::int32_t advance) const;
+  CodeMeaning meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance) const;
 
   const fonts::Face* face_;
   std::map<std::uint16_t, CodeMeaning> codes_;
   std::unordered_map<std::uint32_t, std::uint16_t> first_code_of_;  // each glyph's first code
-  std::map<std::pair<std::uint32_t, std::string>, std::uint16_t> code_of_;  // TrueType
+  std::map<std::tuple<std::uint32_t, std::string, int>, std::uint16_t> code_of_;  // TrueType
 };
 
 }  // namespace leafpress::pdf

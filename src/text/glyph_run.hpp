@@ -15,12 +15,15 @@ namespace leafpress::text {
 /// for bytes [begin, end) of its run's text: its cluster, a grapheme cluster or ligature,
 /// which the cluster's other glyphs (a base and its marks, say) stand for too.
 /// Example: "office" in Noto Serif is o [0, 1), ffi [1, 4), c [4, 5), e [5, 6).
+/// `advance` is how far the shaper moved the pen past it, in font units: 0 for a mark, or
+/// for the alef a font lays over its lam.
 struct PlacedGlyph {
   std::uint32_t id = 0;
   double x = 0;
   double y = 0;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
+  std::int32_t advance = 0;
 };
 
 /// Glyphs of one face, size and colour, in visual order, starting `x` points into its line.

@@ -35,7 +35,7 @@ void hang_space(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
   const bool rtl = paragraph.direction == document::Direction::rtl;
   const double x = rtl ? shift - space.advance : shift + line.width;
   GlyphRun hanging{run.face, style.size, style.color, {}, x, 0, run.rtl(), style.language, {}, shaped.text};
-  hanging.glyphs.push_back({space.glyph.id, 0, 0, space.glyph.cluster, space.end});
+  hanging.glyphs.push_back({space.glyph.id, 0, 0, space.glyph.cluster, space.end, space.glyph.advance});
   if (rtl) {
     line.runs.insert(line.runs.begin(), std::move(hanging));
   } else {
@@ -68,7 +68,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     for (std::size_t n = from; n < to; ++n) {
       const ShapedItem& item = *items[run.rtl() ? from + to - 1 - n : n];
       glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
-                                  item.glyph.y_offset * scale, item.glyph.cluster, item.end});
+                                  item.glyph.y_offset * scale, item.glyph.cluster, item.end, item.glyph.advance});
       cursor += item.advance + (item.is_space ? extra_per_space : 0);
     }
     glyph_run.width = cursor - glyph_run.x;

@@ -30,7 +30,7 @@ pdf::FontEncoder encoder_of(const fonts::Face& face, const std::string& text) {
   const auto glyphs = text::shape(face, text, 0, text.size(), "en");
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     const std::size_t end = i + 1 < glyphs.size() ? glyphs[i + 1].cluster : text.size();
-    encoder.encode(glyphs[i].id, text.substr(glyphs[i].cluster, end - glyphs[i].cluster));
+    encoder.encode(glyphs[i].id, text.substr(glyphs[i].cluster, end - glyphs[i].cluster), glyphs[i].advance);
   }
   return encoder;
 }
@@ -73,13 +73,13 @@ TEST_CASE("the encoder hands out a code per glyph and text, never code 0, and it
   pdf::FontEncoder encoder = encoder_of(face, "office");
   const auto glyphs = text::shape(face, "office", 0, 6, "en");
   REQUIRE(glyphs.size() == 4);  // o, ffi, c, e
-  const pdf::EncodedGlyph ligature = encoder.encode(glyphs[1].id, "ffi");
+  const pdf::EncodedGlyph ligature = encoder.encode(glyphs[1].id, "ffi", glyphs[1].advance);
   CHECK(ligature.says_text);
   CHECK(encoder.codes().at(ligature.code).text == "ffi");
   CHECK(encoder.codes().size() == 4);
   CHECK(encoder.codes().count(0) == 0);
   // The same glyph saying another text gets a code of its own.
-  const pdf::EncodedGlyph other = encoder.encode(glyphs[1].id, "\uFB03");
+  const pdf::EncodedGlyph other = encoder.encode(glyphs[1].id, "\uFB03", glyphs[1].advance);
   CHECK(other.code != ligature.code);
   CHECK(encoder.codes().at(other.code).glyph == glyphs[1].id);
   for (const auto& [code, meaning] : encoder.codes()) {
@@ -99,10 +99,10 @@ TEST_CASE("a CID-keyed CFF face is encoded by CID, one code per glyph, its first
   pdf::FontEncoder encoder(*face);
   const auto glyphs = text::shape(*face, "\uBA74", 0, 3, "ko");
   REQUIRE(glyphs.size() == 1);
-  const pdf::EncodedGlyph first = encoder.encode(glyphs[0].id, "\uBA74");
+  const pdf::EncodedGlyph first = encoder.encode(glyphs[0].id, "\uBA74", glyphs[0].advance);
   CHECK(first.code == face->cid(glyphs[0].id));
   CHECK(first.says_text);
-  const pdf::EncodedGlyph again = encoder.encode(glyphs[0].id, "x");
+  const pdf::EncodedGlyph again = encoder.encode(glyphs[0].id, "x", glyphs[0].advance);
   CHECK(again.code == first.code);
   CHECK_FALSE(again.says_text);
 }
@@ -135,7 +135,7 @@ TEST_CASE("glyph runs become TJ arrays with kerning; a glyph saying another text
   const std::uint32_t a = face.nominal_glyph(U'A');
   const std::uint32_t v = face.nominal_glyph(U'V');
   layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {},
-                          {{a, 0, 0, 0, 1}, {v, 4.8, 0, 1, 2}, {v, 10.8, 0, 2, 3}},
+                          {{a, 0, 0, 0, 1, 600}, {v, 4.8, 0, 1, 2, 600}, {v, 10.8, 0, 2, 3, 600}},
                           std::make_shared<const std::string>("AVW")},
                          100, 42};
   pdf::FontEncoder encoder(face);
@@ -171,7 +171,7 @@ TEST_CASE("a right-to-left cluster is drawn left to right, its pieces reversed",
   text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {}, {}, std::make_shared<const std::string>(lam_alef)};
   double x = 0;
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
-    run.glyphs.push_back({glyphs[i].id, x, 0, 0, static_cast<std::uint32_t>(lam_alef.size())});
+    run.glyphs.push_back({glyphs[i].id, x, 0, 0, static_cast<std::uint32_t>(lam_alef.size()), glyphs[i].advance});
     x += glyphs[i].advance / 100.0;
   }
   const auto writing = pdf::plan_cluster(run, 0, run.glyphs.size());
