@@ -78,9 +78,9 @@ int print_table(const std::filesystem::path& given_dir) {
     dir = scratch->path();
   }
   build_fixture(dir);
-  std::cout << "recall % and word pairs in order % per engine (characters for th, zh, ja);\n"
+  std::cout << "recall % and word pairs in order % per engine (characters for th, zh, ja, ko);\n"
                "glyph rules: codes without Unicode / codes showing .notdef; sample line: the title's glyphs vs hb-shape\n\n"
-               "lang            | poppler     | mupdf       | ghostscript | pdf.js      | rules | sample line\n";
+               "lang          | poppler     | mupdf       | ghostscript | pdf.js      | rules | sample line\n";
   const auto languages = fixture_languages();
   // Two languages at a time: each runs four engines one after the other.
   std::vector<std::future<std::string>> rows;
