@@ -95,7 +95,8 @@ int print_table(const std::filesystem::path& given_dir) {
 // Every PDF the engines tests check: the fixture, the shipped leaflet with its press files,
 // and the other leaflets the test suite builds (tests/pdf/arabic, tests/golden/sample).
 int build_all(const std::filesystem::path& dir) {
-  std::filesystem::remove_all(dir);
+  // Only the folders this writes are emptied first, never `dir` itself.
+  for (const char* folder : {"fixture", "shipped", "others"}) std::filesystem::remove_all(dir / folder);
   build_fixture(dir / "fixture");
   const std::vector<std::pair<std::string, std::vector<std::string>>> others = {
       {"shipped", {(source_dir() / "leaflets/immunotherapy").string(), "--print"}},
