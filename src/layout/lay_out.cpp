@@ -68,6 +68,7 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
   Pages pages{doc.title, doc.language, lay_out_format(tools), {}, {}};
   pages.page_labels = page_labels(doc, pages.pages.size());
   pages.structure = structure.take();
+  pages.right_to_left = doc.direction == document::Direction::rtl;
   return pages;
 }
 

@@ -178,6 +178,9 @@ struct Pages {
   std::vector<std::string> page_labels;
   /// The logical structure: element 0 is the document; items point into it.
   std::vector<StructureElement> structure;
+  /// Lines read from right to left: of two pieces of an element on one line, the right one
+  /// comes first.
+  bool right_to_left = false;
 };
 
 /// Moves every item by (dx, dy).

@@ -11,18 +11,21 @@ namespace {
 /// An element's kids with its marked content ordered by the page of the document it is on,
 /// the rest (child elements, annotations) where they stand: a booklet's sheets are written
 /// in the order they are printed (8 and 1, 2 and 7, …), not the order pages are read.
+/// Pieces of one line are drawn left to right, so a right-to-left line's pieces (a link and
+/// the words before it) are read from the last drawn.
 template <typename Kid>
 std::vector<Kid> in_reading_order(const std::vector<Kid>& kids) {
-  std::vector<Kid> marked;
+  std::vector<Kid> placed;
   for (const Kid& kid : kids) {
-    if (kid.page >= 0) marked.push_back(kid);
+    if (kid.line > 0) placed.push_back(kid);
   }
-  std::stable_sort(marked.begin(), marked.end(),
-                   [](const Kid& a, const Kid& b) { return a.reading_page < b.reading_page; });
+  std::stable_sort(placed.begin(), placed.end(), [](const Kid& a, const Kid& b) {
+    return std::tie(a.reading_page, a.line, a.along) < std::tie(b.reading_page, b.line, b.along);
+  });
   std::vector<Kid> ordered = kids;
   std::size_t next = 0;
   for (Kid& kid : ordered) {
-    if (kid.page >= 0) kid = marked[next++];
+    if (kid.line > 0) kid = placed[next++];
   }
   return ordered;
 }
@@ -59,7 +62,7 @@ std::string literal_string(const std::string& ascii) { return "(" + ascii + ")";
 }  // namespace
 
 StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
-    : pdf_(pdf), page_count_(pages.pages.size()) {
+    : pdf_(pdf), page_count_(pages.pages.size()), right_to_left_(pages.right_to_left) {
   for (const layout::StructureElement& element : pages.structure) {
     nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0, {},
                       element.alt, element.role == layout::Role::link});
@@ -68,7 +71,7 @@ StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
   // Containers list their child elements in reading order (the order layout made them).
   for (std::size_t i = 1; i < nodes_.size(); ++i) {
     const int parent = nodes_[i].parent;
-    if (parent >= 0) nodes_[static_cast<std::size_t>(parent)].kids.push_back({-1, -1, 0, static_cast<int>(i), nullptr});
+    if (parent >= 0) nodes_[static_cast<std::size_t>(parent)].kids.push_back({-1, -1, 0, 0, 0, static_cast<int>(i), nullptr});
   }
   // Link texts, for the annotations' descriptions.
   for (const layout::Page& page : pages.pages) {
@@ -116,14 +119,18 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
   if (element < 0 || static_cast<std::size_t>(element) >= nodes_.size()) return "/Artifact BMC\n";
   const int target = link.empty() ? element : link_element(element, link);
   const int page = static_cast<int>(pages_.size()) - 1;
+  if (!baseline_ || *baseline_ != baseline) ++lines_;
+  baseline_ = baseline;
+  const double along = right_to_left_ ? -x : x;
   auto& mcids = page_mcids_.back();
   const int mcid = static_cast<int>(mcids.size());
   mcids.push_back(target);
   Node& node = nodes_[static_cast<std::size_t>(target)];
+  bool link_kid = false;
   if (!link.empty() && !node.attached) {
     // A link sits among its paragraph's text where its first words are.
-    nodes_[static_cast<std::size_t>(element)].kids.push_back({-1, -1, 0, target, nullptr});
     node.attached = true;
+    link_kid = true;
   }
   // The half of an imposed sheet the content is in: the last that starts left of it.
   std::size_t reading_page = static_cast<std::size_t>(page);
@@ -134,7 +141,8 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
       half_left = half.x;
     }
   }
-  node.kids.push_back({page, mcid, reading_page, -1, nullptr});
+  if (link_kid) nodes_[static_cast<std::size_t>(element)].kids.push_back({-1, -1, reading_page, lines_, along, target, nullptr});
+  node.kids.push_back({page, mcid, reading_page, lines_, along, -1, nullptr});
   if (node.first_page < 0) {
     node.first_page = page;
     node.top = page_height_ - baseline;
@@ -151,7 +159,7 @@ void StructureTree::add_link(HPDF_Annotation annotation, int element, const std:
   const bool made = nodes_[static_cast<std::size_t>(element)].made_by_layout;
   const int link = made ? element : link_element(element, url);
   Node& node = nodes_[static_cast<std::size_t>(link)];
-  node.kids.push_back({-1, -1, 0, -1, annotation});
+  node.kids.push_back({-1, -1, 0, 0, 0, -1, annotation});
   const auto key = static_cast<HPDF_INT32>(page_count_ + annotations_.size());
   // Keys after the pages' are the annotations' (ISO 32000-1 §14.7.4.4).
   annotations_.emplace_back(annotation, link);

@@ -45,7 +45,12 @@ class StructureTree {
   struct Kid {
     int page = -1;  // marked content on a page (MCID) …
     int mcid = -1;
-    std::size_t reading_page = 0;  // the document's page it is on: sheets of a booklet hold two
+    /// Where content (marked content, or a link element's first words) stands in reading
+    /// order: the document's page (sheets of a booklet hold two), the line in drawing order,
+    /// the place along the line. Unset (line 0) for elements placed by the constructor.
+    std::size_t reading_page = 0;
+    std::size_t line = 0;
+    double along = 0;
     int element = -1;            // … or a child element …
     HPDF_Dict annotation = nullptr;  // … or an annotation (OBJR)
   };
@@ -80,6 +85,9 @@ class StructureTree {
   std::vector<std::pair<HPDF_Dict, int>> annotations_;
   double page_height_ = 0;
   std::vector<layout::PageHalf> halves_;  // of the current page
+  bool right_to_left_ = false;
+  std::size_t lines_ = 0;           // lines of content begun so far
+  std::optional<double> baseline_;  // of the last content begun
 };
 
 }  // namespace leafpress::pdf

@@ -72,7 +72,7 @@ std::string row(const std::filesystem::path& dir, const std::string& language) {
     const std::string warnings = mutool_draw_warnings(pdf);
     int orders_ok = 0;
     for (const char* format : {"brochure", "trifold", "booklet"}) {
-      orders_ok += structure_order_problem(poppler_structure_text(fixture_pdf(dir, language, format)), paragraphs, false).empty();
+      orders_ok += structure_order_problem(poppler_structure_text(fixture_pdf(dir, language, format), is_rtl(language)), paragraphs, false).empty();
     }
     out << "\n      gs vs poppler " << percent(d.share()) << " % | mutool draw " << (warnings.empty() ? "quiet" : "warns")
         << " | structure order ok in " << orders_ok << "/3 formats";

@@ -32,21 +32,26 @@ std::string file_text(const std::filesystem::path& file) {
   return out.str();
 }
 
-std::string mupdf_text(const std::filesystem::path& pdf) {
+/// Each line of `visual` turned back into logical order, for engines that apply no bidi.
+std::string logical_lines(const std::string& visual) {
+  std::istringstream lines(visual);
+  std::string logical;
+  for (std::string line; std::getline(lines, line);) logical += logical_from_visual(line) + "\n";
+  return logical;
+}
+
+std::string mupdf_text(const std::filesystem::path& pdf, bool rtl) {
   const testing::ScratchDir scratch;
   const auto out = scratch.path() / "text.txt";
   output_of({"mutool", "convert", "-F", "text", "-o", out.string(), pdf.string()});
-  return file_text(out);
+  // MuPDF 1.21's text output applies no bidi either: right-to-left lines come in visual order.
+  return rtl ? logical_lines(file_text(out)) : file_text(out);
 }
 
 std::string ghostscript_text(const std::filesystem::path& pdf, bool rtl) {
   const std::string visual = output_of(
       {"gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=txtwrite", "-sOutputFile=-", pdf.string()});
-  if (!rtl) return visual;
-  std::istringstream lines(visual);
-  std::string logical;
-  for (std::string line; std::getline(lines, line);) logical += logical_from_visual(line) + "\n";
-  return logical;
+  return rtl ? logical_lines(visual) : visual;
 }
 
 std::string pdfjs_text(const std::filesystem::path& pdf) {
@@ -117,7 +122,7 @@ std::string engine_name(Engine engine) {
 std::string engine_text(Engine engine, const std::filesystem::path& pdf, bool rtl) {
   switch (engine) {
     case Engine::kPoppler: return output_of({"pdftotext", "-enc", "UTF-8", pdf.string(), "-"});
-    case Engine::kMuPdf: return mupdf_text(pdf);
+    case Engine::kMuPdf: return mupdf_text(pdf, rtl);
     case Engine::kGhostscript: return ghostscript_text(pdf, rtl);
     case Engine::kPdfJs: return pdfjs_text(pdf);
   }

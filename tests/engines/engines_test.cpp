@@ -206,7 +206,7 @@ TEST_CASE("the structure tree reads every fixture language in source order in ev
     const auto paragraphs = source_strings(fixture_leaflet(), language);
     for (const char* format : kFormats) {
       const std::string problem =
-          structure_order_problem(poppler_structure_text(fixture_pdf(fixture_dir(), language, format)), paragraphs, false);
+          structure_order_problem(poppler_structure_text(fixture_pdf(fixture_dir(), language, format), is_rtl(language)), paragraphs, false);
       INFO(language << " " << format << ": " << problem);
       CHECK(problem.empty());
     }
@@ -230,7 +230,7 @@ TEST_CASE("the structure tree reads every other leaflet in source order in every
         const auto pdf = leaflet.out / (leaflet.dir.filename().string() + "." + language + "." + format + ".pdf");
         // Blocks a format leaves out, and the running header and footer (artifacts), are
         // absent from the tree; what is there must be in order.
-        const std::string problem = structure_order_problem(poppler_structure_text(pdf), strings, true);
+        const std::string problem = structure_order_problem(poppler_structure_text(pdf, is_rtl(language)), strings, true);
         INFO(pdf.filename().string() << ": " << problem);
         CHECK(problem.empty());
       }

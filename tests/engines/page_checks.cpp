@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "engines/engine_text.hpp"
 #include "engines/text_measure.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
@@ -131,7 +132,7 @@ std::string mutool_draw_warnings(const std::filesystem::path& pdf) {
   return result.err;
 }
 
-std::string poppler_structure_text(const std::filesystem::path& pdf) {
+std::string poppler_structure_text(const std::filesystem::path& pdf, bool rtl) {
   const auto result = testing::run_process({"pdfinfo", "-struct-text", pdf.string()});
   if (result.exit_code != 0) throw std::runtime_error("pdfinfo -struct-text failed: " + result.err);
   // Only the quoted text: element names and "Object 52 0" (a link's annotation) are not read.
@@ -139,7 +140,11 @@ std::string poppler_structure_text(const std::filesystem::path& pdf) {
   std::istringstream lines(result.out);
   for (std::string line; std::getline(lines, line);) {
     const auto open = line.find('"'), close = line.rfind('"');
-    if (open != std::string::npos && close > open) quoted_text += line.substr(open + 1, close - open - 1) + "\n";
+    if (open == std::string::npos || close <= open) continue;
+    // pdfinfo joins marked content in drawing order and applies no bidi: right-to-left
+    // lines, drawn left to right, come back in visual order.
+    const std::string quoted = line.substr(open + 1, close - open - 1);
+    quoted_text += (rtl ? logical_from_visual(quoted) : quoted) + "\n";
   }
   return quoted_text;
 }

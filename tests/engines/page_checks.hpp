@@ -31,7 +31,7 @@ std::string mutool_draw_warnings(const std::filesystem::path& pdf);
 
 /// The text `pdfinfo -struct-text` reads from the structure tree, in the tree's order (the
 /// quoted lines only). Throws when pdfinfo fails.
-std::string poppler_structure_text(const std::filesystem::path& pdf);
+std::string poppler_structure_text(const std::filesystem::path& pdf, bool rtl);
 
 /// Checks that a structure tree's text (poppler_structure_text, pdfjs_structure_text) reads
 /// `paragraphs` in order: in its letters and digits (normalised as text_measure.hpp says), each paragraph's first 16
