@@ -70,12 +70,14 @@ Units units_for(const std::string& language) {
 
 std::string normalized(const std::string& text) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU has no NFC data");
+  // NFKC, not NFC: a code may say a compatibility-equivalent text (Thai sara am, drawn as
+  // nikhahit and sara aa, says both), as search in every viewer folds them.
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU has no NFKC data");
   icu::UnicodeString folded = nfc->normalize(icu::UnicodeString::fromUTF8(text), status);
   folded.foldCase();
   folded = nfc->normalize(folded, status);
-  if (U_FAILURE(status)) throw std::runtime_error("NFC normalisation failed");
+  if (U_FAILURE(status)) throw std::runtime_error("NFKC normalisation failed");
 
   const std::vector<UChar32> in = code_points(folded);
   std::vector<UChar32> out;
