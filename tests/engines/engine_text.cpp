@@ -138,7 +138,9 @@ std::string logical_from_visual(const std::string& line) {
   icu::UnicodeString logical;
   const int32_t capacity = visual.length() * 2 + 8;
   UChar* buffer = logical.getBuffer(capacity);
-  const int32_t length = ubidi_writeReordered(bidi, buffer, capacity, UBIDI_REMOVE_BIDI_CONTROLS, &status);
+  // No UBIDI_REMOVE_BIDI_CONTROLS: ICU counts ZWNJ and ZWJ among them; the measures drop
+  // the real bidi controls themselves.
+  const int32_t length = ubidi_writeReordered(bidi, buffer, capacity, 0, &status);
   logical.releaseBuffer(U_SUCCESS(status) ? length : 0);
   ubidi_close(bidi);
   if (U_FAILURE(status)) throw std::runtime_error("inverse bidi failed");
