@@ -84,12 +84,13 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   for (; next < characters.size(); ++next) writing.glyphs.back().text += characters[next];
   const bool every_glyph_says = std::none_of(writing.glyphs.begin(), writing.glyphs.end(),
                                              [](const GlyphToDraw& glyph) { return glyph.text.empty(); });
-  // poppler puts a raised or lowered glyph (a mark) on a line of its own unless a span says
-  // its text from the base.
-  const bool off_baseline = std::any_of(writing.glyphs.begin(), writing.glyphs.end(),
-                                        [&](const GlyphToDraw& glyph) { return run.glyphs[glyph.glyph].y != 0; });
+  // poppler puts a mark (a glyph with no advance, or raised or lowered) on a word or line of
+  // its own unless a span says its text from the base.
+  const bool has_mark = std::any_of(writing.glyphs.begin(), writing.glyphs.end(), [&](const GlyphToDraw& glyph) {
+    return run.glyphs[glyph.glyph].y != 0 || run.glyphs[glyph.glyph].advance == 0;
+  });
   if (said != expected || !every_glyph_says || drawn.size() != logical.size() ||
-      (off_baseline && writing.glyphs.size() > 1)) {
+      (has_mark && writing.glyphs.size() > 1)) {
     writing.actual_text = expected;
   }
   return writing;

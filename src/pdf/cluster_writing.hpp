@@ -35,8 +35,8 @@ std::size_t cluster_end(const text::GlyphRun& run, std::size_t first);
 /// to right, the codes spell the cluster (a pre-base vowel sign drawn first says the
 /// consonant it is drawn before), in right-to-left text backwards, code point by code point.
 /// Where that is not quite the cluster's text (decomposed, composed, a glyph standing for
-/// nothing, glyph 0 left out), or a mark sits off the baseline (poppler would put it on a
-/// line of its own), the cluster's text is given for /ActualText, in the same direction.
+/// nothing, glyph 0 left out), or the cluster has a mark (poppler would make it a word of its
+/// own), the cluster's text is given for /ActualText, in the same direction.
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
 
 /// Plans every cluster of `run`, left to right.
