@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "engines/engine_text.hpp"
@@ -33,6 +34,36 @@ std::filesystem::path shipped_pdf(const std::string& language, const std::string
   return fixture_output() / "shipped" / ("immunotherapy." + language + "." + format + ".pdf");
 }
 
+/// A known loss of one engine in one language (tests/engines/known_limits.tsv).
+struct KnownLimit {
+  double recall = 0;  // floors, as fractions; negative where they do not apply
+  double pairs = 0;
+  std::string why;
+};
+
+/// The known limits by engine name and language.
+const std::map<std::pair<std::string, std::string>, KnownLimit>& known_limits() {
+  static const auto limits = [] {
+    std::map<std::pair<std::string, std::string>, KnownLimit> read;
+    std::ifstream file(source_dir() / "tests/engines/known_limits.tsv");
+    REQUIRE(file);
+    for (std::string line; std::getline(file, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream fields(line);
+      std::string engine, language, recall, pairs, why;
+      std::getline(fields, engine, '\t');
+      std::getline(fields, language, '\t');
+      std::getline(fields, recall, '\t');
+      std::getline(fields, pairs, '\t');
+      std::getline(fields, why);
+      const auto fraction = [](const std::string& percent) { return percent == "-" ? -1.0 : std::stod(percent) / 100; };
+      read[{engine, language}] = {fraction(recall), fraction(pairs), why};
+    }
+    return read;
+  }();
+  return limits;
+}
+
 void check_engine(Engine engine) {
   for (const std::string& language : fixture_languages()) {
     const auto paragraphs = source_strings(fixture_leaflet(), language);
@@ -40,9 +71,26 @@ void check_engine(Engine engine) {
                               units_for(language));
     INFO(engine_name(engine) << " " << language << ": recall " << m.recall() << ", pairs " << m.pair_recall()
                              << (m.missing.empty() ? "" : ", first missing \"" + m.missing.front() + "\""));
-    CHECK(m.recall() >= kRecall);
-    CHECK(m.pair_recall() >= kPairs);
+    const auto limit = known_limits().find({engine_name(engine), language});
+    if (limit == known_limits().end()) {
+      CHECK(m.recall() >= kRecall);
+      CHECK(m.pair_recall() >= kPairs);
+      continue;
+    }
+    INFO("known limit: " << limit->second.why);
+    // Held to what it reaches now, and listed only while it falls short.
+    CHECK(m.recall() >= limit->second.recall);
+    CHECK(m.pair_recall() >= limit->second.pairs);
+    CHECK((m.recall() < kRecall || m.pair_recall() < kPairs));
   }
+}
+
+/// Checks a structure reading, unless it is a known limit: then it must still fail, so that
+/// the list stays true.
+void check_structure(const std::string& reader, const std::string& language, const std::string& problem) {
+  const bool known = known_limits().count({reader, language}) > 0;
+  INFO(reader << " " << language << ": " << (problem.empty() ? "in order" : problem) << (known ? " (a known limit)" : ""));
+  CHECK(problem.empty() != known);
 }
 
 // Every PDF engines_pdfs built (engine_table --build), sorted.
@@ -244,15 +292,13 @@ TEST_CASE("the structure tree reads every other leaflet in source order in every
 TEST_CASE("pdf.js's structure tree reads every brochure in source order", "[engines]") {
   for (const std::string& language : fixture_languages()) {
     const auto paragraphs = source_strings(fixture_leaflet(), language);
-    const std::string problem = structure_order_problem(pdfjs_structure_text(fixture_pdf(fixture_dir(), language)), paragraphs, false);
-    INFO("pdf.js " << language << ": " << problem);
-    CHECK(problem.empty());
+    check_structure("pdf.js-structure", language,
+                    structure_order_problem(pdfjs_structure_text(fixture_pdf(fixture_dir(), language)), paragraphs, false));
   }
   for (const char* language : kShippedLanguages) {
     const auto strings = source_strings(source_dir() / "leaflets/immunotherapy", language, Strings::kReadInStructure);
-    const std::string problem = structure_order_problem(pdfjs_structure_text(shipped_pdf(language, "brochure")), strings, true);
-    INFO("pdf.js shipped " << language << ": " << problem);
-    CHECK(problem.empty());
+    check_structure("pdf.js-structure", std::string("shipped-") + language,
+                    structure_order_problem(pdfjs_structure_text(shipped_pdf(language, "brochure")), strings, true));
   }
 }
 
