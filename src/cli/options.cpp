@@ -20,8 +20,8 @@ std::vector<std::string> split_commas(const std::string& list) {
 std::optional<Options> check_strings_options(Options options, std::string& error) {
   switch (options.strings_action) {
     case StringsAction::export_po:
-      if (options.leaflets.size() != 1 || options.languages.size() != 1) {
-        error = "strings export needs one leaflet folder and one --lang";
+      if (options.leaflets.size() != 1 || options.languages.size() > 1) {
+        error = "strings export needs one leaflet folder and at most one --lang";
         return std::nullopt;
       }
       break;
@@ -32,6 +32,7 @@ std::optional<Options> check_strings_options(Options options, std::string& error
       }
       break;
     case StringsAction::status:
+    case StringsAction::mark_current:
       break;
   }
   return options;
@@ -53,9 +54,10 @@ std::string usage_text() {
          "                       [--watch] [--large-print] [--print] [limits]\n"
          "       leafpress check LEAFLET_DIR... [--format F[,F...]] [--strict] [--diagnostics text|json] [limits]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]] [--format F[,F...]] [limits]\n"
-         "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
-         "       leafpress strings import FILE.po [--into LEAFLET_DIR]\n"
-         "       leafpress strings status [LEAFLET_DIR...] [--strict]\n"
+         "       leafpress strings export LEAFLET_DIR [--lang L] [--out FILE.po|FILE.pot]\n"
+         "       leafpress strings import FILE.po [--into LEAFLET_DIR] [--replace]\n"
+         "       leafpress strings status [LEAFLET_DIR...] [--strict] [--keys] [--diagnostics json]\n"
+         "       leafpress strings mark-current [LEAFLET_DIR...] [--lang L[,L...]]\n"
          "       leafpress --help | --version\n"
          "\n"
          "build   typeset leaflets into PDFs named <leaflet>.<lang>.<format>.pdf\n"
@@ -122,8 +124,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.strings_action = StringsAction::import_po;
     } else if (action == "status") {
       options.strings_action = StringsAction::status;
+    } else if (action == "mark-current") {
+      options.strings_action = StringsAction::mark_current;
     } else {
-      error = "strings needs an action: export, import or status";
+      error = "strings needs an action: export, import, status or mark-current";
       return std::nullopt;
     }
   } else {
@@ -215,6 +219,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (arg == "--max-string-bytes") options.limits.max_string_bytes = *number;
       if (arg == "--max-nesting") options.limits.max_nesting = static_cast<int>(*number);
       if (arg == "--max-image-pixels") options.limits.max_image_pixels = *number;
+    } else if (arg == "--replace") {
+      options.replace = true;
+    } else if (arg == "--keys") {
+      options.list_keys = true;
     } else if (arg == "--allow-outside") {
       options.limits.allow_outside = true;
     } else if (arg.rfind("--", 0) == 0) {

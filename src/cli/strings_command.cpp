@@ -15,8 +15,8 @@
 #include "document/text_uses.hpp"
 #include "load/load_leaflet.hpp"
 #include "locale/catalog_yaml.hpp"
-#include "locale/inline_markup.hpp"
 #include "locale/po_file.hpp"
+#include "locale/translation_checks.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
@@ -41,13 +41,16 @@ std::vector<std::pair<std::string, std::vector<std::string>>> keys_in_order(cons
 }
 
 /// Where a key's translation stands against the default language's text.
-enum class Standing : std::uint8_t { translated, missing, outdated };
+enum class Standing : std::uint8_t { translated, missing, outdated, unrecorded };
 
+/// A translation without a fingerprint is `unrecorded`: it counts as translated, and
+/// `strings mark-current` records it.
 Standing standing(const document::Catalog& translation, const std::string& key, const std::string& source) {
   const auto entry = translation.strings.find(key);
   if (entry == translation.strings.end()) return Standing::missing;
   const auto from = translation.translated_from.find(key);
-  if (from != translation.translated_from.end() && from->second != core::text_hash(source)) return Standing::outdated;
+  if (from == translation.translated_from.end()) return Standing::unrecorded;
+  if (from->second != core::text_hash(source)) return Standing::outdated;
   return Standing::translated;
 }
 
@@ -57,14 +60,55 @@ void print(const core::Diagnostics& diags, std::ostream& err) {
   for (const core::Diagnostic& d : core::in_reading_order(diags)) err << core::format(d) << '\n';
 }
 
+/// Text from a file, fit for one line of a message: control characters shown as '?'.
+std::string shown(std::string_view text) { return locale::comment_safe(text.substr(0, 200)); }
+
+// ---------------------------------------------------------------------------------- export
+
+/// The PO file a translator already has at `target`, whose comments and unimported work a
+/// new export must keep; nullopt with an error when it exists but cannot be read.
+std::optional<locale::PoFile> earlier_export(const fs::path& target, const core::Limits& limits,
+                                             core::Diagnostics& diags) {
+  std::error_code ec;
+  if (!fs::exists(target, ec)) return locale::PoFile{};
+  const auto bytes = core::try_read_file(target, limits.max_file_bytes);
+  if (!bytes) {
+    diags.error({target.string(), 0, 0}, "cannot read the file this export would replace");
+    return std::nullopt;
+  }
+  auto po = locale::try_parse_po(*bytes, target.string(), limits, diags);
+  if (!po) {
+    diags.error({target.string(), 0, 0}, "the file this export would replace is not a PO file leafpress can read",
+                "move it away, or export with --out to another file; leafpress does not overwrite work it cannot read");
+  }
+  return po;
+}
+
+const locale::PoEntry* entry_for(const locale::PoFile& po, const std::string& key) {
+  for (const locale::PoEntry& entry : po.entries) {
+    if (!entry.obsolete && entry.context == key) return &entry;
+  }
+  return nullptr;
+}
+
 int export_po(const Options& options, std::ostream& out, std::ostream& err) {
   core::Diagnostics diags(options.strict);
-  const auto doc = load::load_leaflet(options.leaflets.front(), diags);
+  const auto doc = load::load_leaflet(options.leaflets.front(), diags, options.limits);
   print(diags, err);
   if (!doc) return kInputErrors;
-  const std::string& language = options.languages.front();
+  const bool templ = options.languages.empty();  // a POT template: the sources, no language
+  const std::string language = templ ? std::string() : options.languages.front();
   const document::Catalog& source = *catalog_of(*doc, doc->default_language);
-  const document::Catalog* existing = catalog_of(*doc, language);
+  const document::Catalog* existing = templ ? nullptr : catalog_of(*doc, language);
+  const fs::path target = options.out_dir != "output" ? fs::path(options.out_dir)
+                          : templ                      ? fs::path(doc->name + ".pot")
+                                                       : fs::path(doc->name + "." + language + ".po");
+  core::Diagnostics earlier_problems;
+  const auto earlier = earlier_export(target, options.limits, earlier_problems);
+  if (!earlier) {
+    print(earlier_problems, err);
+    return kInputErrors;
+  }
 
   locale::PoFile po;
   // No dates: the same leaflet exports the same file. Translators' tools fill these in.
@@ -78,124 +122,377 @@ int export_po(const Options& options, std::ostream& out, std::ostream& err) {
                {"Content-Transfer-Encoding", "8bit"},
                {"X-Leafpress-Leaflet", options.leaflets.front()},
                {"X-Leafpress-Source-Language", doc->default_language}};
+  std::set<std::string> exported;
   for (const auto& [key, roles] : keys_in_order(*doc)) {
     const auto text = source.strings.find(key);
     if (text == source.strings.end()) continue;
+    exported.insert(key);
     locale::PoEntry entry;
     entry.comments.push_back("key: " + key);
     for (const std::string& role : roles) entry.comments.push_back("used as: " + role);
     if (has_markup(text->second.text)) {
       entry.comments.push_back("keep the markup: *emphasis*, **strong**, [link text](address)");
     }
+    if (text->second.loc.line > 0) entry.references.push_back({text->second.loc.file, text->second.loc.line});
     entry.context = key;
     entry.source = text->second.text;
-    if (existing && standing(*existing, key, entry.source) != Standing::missing) {
+    const locale::PoEntry* before = entry_for(*earlier, key);
+    if (before) entry.translator_comments = before->translator_comments;
+    const Standing state = existing ? standing(*existing, key, entry.source) : Standing::missing;
+    if (state != Standing::missing) {
       entry.translation = existing->strings.at(key).text;
-      if (standing(*existing, key, entry.source) == Standing::outdated) {
-        entry.comments.push_back("OUTDATED: the source text changed after this was translated; check it");
-        entry.fuzzy = true;
-      }
+      entry.fuzzy = state == Standing::outdated;
+    } else if (before && !before->translation.empty()) {
+      // Work in the translator's file not imported yet: kept, as msgmerge keeps it.
+      entry.translation = before->translation;
+      entry.fuzzy = before->fuzzy || before->source != entry.source;
+    }
+    if (entry.fuzzy) {
+      entry.comments.push_back("OUTDATED: the source text changed after this was translated; check it");
+      // "#|": the source the translation was made from, when the translator's file has it.
+      if (before && before->source != entry.source) entry.previous_source = before->source;
+      if (before && before->source == entry.source) entry.previous_source = before->previous_source;
     }
     po.entries.push_back(std::move(entry));
   }
-  const fs::path target =
-      options.out_dir != "output" ? fs::path(options.out_dir) : fs::path(doc->name + "." + language + ".po");
-  core::write_file_atomically(target, locale::format_po(po, doc->name + ": strings for translation into " + language +
-                                                                 ", from " + doc->default_language));
-  out << "wrote " << target.string() << " (" << po.entries.size() << " strings)\n";
+  // Messages of the translator's file the leaflet no longer has stay, obsolete ("#~").
+  for (const locale::PoEntry& before : earlier->entries) {
+    if (before.obsolete || !before.context || exported.count(*before.context) || before.translation.empty()) continue;
+    locale::PoEntry kept = before;
+    kept.obsolete = true;
+    kept.references.clear();
+    po.entries.push_back(std::move(kept));
+  }
+  const std::string title = templ ? doc->name + ": strings for translation, from " + doc->default_language
+                                  : doc->name + ": strings for translation into " + language + ", from " +
+                                        doc->default_language;
+  core::write_file_atomically(target, locale::format_po(po, title));
+  out << "wrote " << target.string() << " (" << exported.size() << " strings)\n";
   return diags.has_errors() ? kInputErrors : kOk;
+}
+
+// ---------------------------------------------------------------------------------- import
+
+/// The leaflet folder an import writes into: --into, or the nearest folder holding a
+/// leaflet.yaml from the current one up. Never a path the file names.
+std::optional<fs::path> import_folder(const Options& options, const locale::PoFile& po, const std::string& po_name,
+                                      core::Diagnostics& diags) {
+  if (!options.into_dir.empty()) return fs::path(options.into_dir);
+  std::error_code ec;
+  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_regular_file(dir / "leaflet.yaml", ec)) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  const std::string named = po.header_field("X-Leafpress-Leaflet");
+  diags.error({po_name, 0, 0}, "no leaflet folder to import into: neither --into nor a leaflet.yaml in the current folder or above",
+              named.empty() ? "name the leaflet's folder: --into leaflets/NAME"
+                            : "the file says it was exported from '" + shown(named) +
+                                  "'; if that is the leaflet, import with --into " + shown(named));
+  return std::nullopt;
+}
+
+/// What one import changes, checked whole before anything is written.
+struct Merge {
+  std::map<std::string, std::string> strings;          // key → translation, the result
+  std::map<std::string, std::string> translated_from;  // key → fingerprint, the result
+  std::size_t matched = 0;   // messages whose key the leaflet has
+  std::size_t imported = 0;  // translations taken from the file
+  std::size_t fuzzy = 0;     // of which fuzzy, kept as outdated
+  std::size_t dropped = 0;   // earlier translations the result lacks (only with --replace)
+};
+
+/// The key a message stands for: its msgctxt, or, for tools that lose msgctxt, the one key
+/// whose source text is its msgid.
+std::optional<std::string> key_of(const locale::PoEntry& entry, const document::Catalog& source) {
+  if (entry.context) return *entry.context;
+  std::optional<std::string> found;
+  for (const auto& [key, text] : source.strings) {
+    if (text.text != entry.source) continue;
+    if (found) return std::nullopt;  // two keys say the same: which one is unknowable
+    found = key;
+  }
+  return found;
+}
+
+Merge merge_translations(const locale::PoFile& po, const document::Catalog& source, const document::Catalog* existing,
+                         bool replace, core::Diagnostics& diags) {
+  Merge merge;
+  if (existing && !replace) {
+    for (const auto& [key, entry] : existing->strings) merge.strings[key] = entry.text;
+    merge.translated_from = existing->translated_from;
+  }
+  std::map<std::string, int> seen;  // key → line of its message
+  for (const locale::PoEntry& entry : po.entries) {
+    if (entry.obsolete) continue;
+    if (entry.plural) {
+      diags.error(entry.loc, "plural forms are not used in leaflets", "give each string one msgstr");
+      continue;
+    }
+    const auto key = key_of(entry, source);
+    if (!key || !source.strings.count(*key)) {
+      diags.warning(entry.loc,
+                    key ? "the leaflet has no string '" + shown(*key) + "'; it is not imported"
+                        : "the message has no msgctxt and its msgid is no single string of the leaflet; it is not imported",
+                    "was it renamed in " + source.file + "? export again to get the current keys");
+      continue;
+    }
+    if (const auto [it, added] = seen.emplace(*key, entry.loc.line); !added) {
+      diags.error(entry.loc, "duplicate key '" + *key + "' (its first message is at line " + std::to_string(it->second) + ")",
+                  "keep one message per key");
+      continue;
+    }
+    ++merge.matched;
+    const bool had = existing && existing->strings.count(*key);
+    if (entry.translation.empty()) {
+      if (had && !replace) {
+        diags.error(entry.loc, "the file has no translation for '" + *key + "', which " + existing->file +
+                                   " translates; importing it would drop that translation",
+                    "translate it in the file, or import with --replace to drop it");
+      }
+      continue;
+    }
+    if (!locale::check_translation(*key, source.strings.at(*key).text, entry.translation, entry.loc, diags)) continue;
+    merge.strings[*key] = entry.translation;
+    merge.translated_from[*key] = entry.fuzzy ? std::string(locale::kFuzzyFingerprint) : core::text_hash(entry.source);
+    ++merge.imported;
+    if (entry.fuzzy) ++merge.fuzzy;
+  }
+  if (merge.matched == 0 && !replace) {
+    diags.error({po.entries.empty() ? std::string() : po.entries.front().loc.file, 0, 0},
+                "no message of the file matches a string of the leaflet; nothing is imported",
+                "is it the leaflet's file? tools that drop msgctxt lose the keys: export again from the leaflet");
+  }
+  if (existing && replace) {
+    for (const auto& [key, entry] : existing->strings) merge.dropped += merge.strings.count(key) ? 0 : 1;
+  }
+  for (auto it = merge.translated_from.begin(); it != merge.translated_from.end();) {
+    it = merge.strings.count(it->first) ? std::next(it) : merge.translated_from.erase(it);
+  }
+  return merge;
+}
+
+/// The translations in the source's key order (then any key the source lacks), for the file.
+std::vector<std::pair<std::string, std::string>> in_source_order(const document::Document& doc, const Merge& merge) {
+  std::vector<std::pair<std::string, std::string>> ordered;
+  std::set<std::string> done;
+  for (const auto& [key, roles] : keys_in_order(doc)) {
+    const auto it = merge.strings.find(key);
+    if (it != merge.strings.end() && done.insert(key).second) ordered.emplace_back(key, it->second);
+  }
+  for (const auto& [key, text] : merge.strings) {
+    if (done.insert(key).second) ordered.emplace_back(key, text);
+  }
+  return ordered;
 }
 
 int import_po(const Options& options, std::ostream& out, std::ostream& err) {
   core::Diagnostics diags(options.strict);
   const std::string po_name = options.leaflets.front();
-  const auto bytes = core::try_read_file(po_name);
+  const auto bytes = core::try_read_file(po_name, options.limits.max_file_bytes);
   if (!bytes) {
     err << po_name << ": error: cannot read the file\n";
     return kInputErrors;
   }
-  const auto po = locale::parse_po(*bytes, po_name, diags);
+  const auto po = locale::try_parse_po(*bytes, po_name, options.limits, diags);
   if (!po) {
     print(diags, err);
     return kInputErrors;
   }
-  const std::string language = po->header_field("Language");
-  const std::string leaflet_dir = options.into_dir.empty() ? po->header_field("X-Leafpress-Leaflet") : options.into_dir;
-  if (!load::is_language_tag(language) || leaflet_dir.empty()) {
-    diags.error({po_name, 1, 1}, "the PO header has no 'Language' or no 'X-Leafpress-Leaflet' field",
-                "export the file with `leafpress strings export`, or name the leaflet with --into");
+  std::string language = po->header_field("Language");
+  std::replace(language.begin(), language.end(), '_', '-');  // Poedit writes de_DE
+  if (!load::is_language_tag(language)) {
+    diags.error({po_name, 0, 0},
+                language.empty() ? "the PO header has no 'Language' field"
+                                 : "the PO header's 'Language' is '" + shown(language) + "', not a language tag",
+                "set the translation's language (Poedit: Translation › Properties), e.g. 'Language: de'");
     print(diags, err);
     return kInputErrors;
   }
-  const auto doc = load::load_leaflet(leaflet_dir, diags);
+  const auto folder = import_folder(options, *po, po_name, diags);
+  if (!folder) {
+    print(diags, err);
+    return kInputErrors;
+  }
+  const auto doc = load::load_leaflet(*folder, diags, options.limits);
   if (!doc) {
     print(diags, err);
     return kInputErrors;
   }
-  const document::Catalog& source = *catalog_of(*doc, doc->default_language);
-  std::vector<std::pair<std::string, std::string>> strings;
-  std::map<std::string, std::string> translated_from;
-  for (const locale::PoEntry& entry : po->entries) {
-    if (!source.strings.count(entry.context)) {
-      diags.warning(entry.loc, "the leaflet has no string '" + entry.context + "'; it is not imported",
-                    "was it renamed in " + source.file + "? export again to get the current keys");
-      continue;
-    }
-    if (entry.translation.empty()) continue;
-    locale::parse_inline_markup(entry.translation, entry.loc, entry.context, diags);
-    strings.emplace_back(entry.context, entry.translation);
-    translated_from[entry.context] = core::text_hash(entry.source);
+  if (language == doc->default_language) {
+    diags.error({po_name, 0, 0}, "the file's language '" + language +
+                                     "' is the leaflet's default language; importing it would overwrite the source texts",
+                "translations go into other languages; edit " + catalog_of(*doc, language)->file + " itself");
+    print(diags, err);
+    return kInputErrors;
   }
+  const document::Catalog& source = *catalog_of(*doc, doc->default_language);
+  const document::Catalog* existing = catalog_of(*doc, language);
+  const Merge merge = merge_translations(*po, source, existing, options.replace, diags);
   if (diags.has_errors()) {
     print(diags, err);
     return kInputErrors;
   }
-  const fs::path target = fs::path(leaflet_dir) / (language + ".yaml");
+  const fs::path target = existing ? fs::path(existing->file) : *folder / (language + ".yaml");
+  if (merge.imported == 0 && merge.dropped == 0) {
+    print(diags, err);
+    out << "nothing to import: " << po_name << " has no translation; " << target.string() << " is unchanged\n";
+    return kOk;
+  }
   core::write_file_atomically(
       target, locale::format_catalog_yaml(doc->name + ": " + language + " strings, imported from " +
-                                              fs::path(po_name).filename().string() + " by leafpress",
-                                          strings, translated_from));
+                                              locale::comment_safe(fs::path(po_name).filename().string()) +
+                                              " by leafpress",
+                                          in_source_order(*doc, merge), merge.translated_from));
   if (std::find(doc->languages.begin(), doc->languages.end(), language) == doc->languages.end()) {
     diags.warning(doc->languages_loc, "'" + language + "' is not in the leaflet's languages, so it is not built",
                   "add it to 'languages' in leaflet.yaml");
   }
   print(diags, err);
-  out << "wrote " << target.string() << " (" << strings.size() << " of " << po->entries.size()
-      << " strings translated)\n";
+  out << "wrote " << target.string() << " (" << merge.imported << " strings imported";
+  if (merge.fuzzy) out << ", " << merge.fuzzy << " of them fuzzy, kept as outdated";
+  if (merge.dropped) out << ", " << merge.dropped << " earlier translations dropped";
+  out << "; " << merge.strings.size() << " of " << keys_in_order(*doc).size() << " strings translated)\n";
   return diags.has_errors() ? kInputErrors : kOk;
 }
 
-int status(const Options& options, const std::vector<std::string>& folders, std::ostream& out, std::ostream& err) {
-  bool complete = true;
-  bool loaded = true;
+// ----------------------------------------------------------------------- status, mark-current
+
+/// One language of one leaflet, as status reports it.
+struct LanguageStatus {
+  std::string leaflet;
+  std::string language;
+  std::size_t translated = 0;
+  std::vector<std::string> missing;
+  std::vector<std::string> outdated;
+  std::vector<std::string> unrecorded;  // translated, but with no fingerprint to tell
+};
+
+std::vector<std::string> wanted_languages(const Options& options, const document::Document& doc) {
+  std::vector<std::string> languages;
+  for (const auto& [language, catalog] : doc.catalogs) {
+    if (language == doc.default_language) continue;
+    if (!options.languages.empty() &&
+        std::find(options.languages.begin(), options.languages.end(), language) == options.languages.end()) {
+      continue;
+    }
+    languages.push_back(language);
+  }
+  return languages;
+}
+
+LanguageStatus status_of(const document::Document& doc, const std::string& language) {
+  const document::Catalog& source = *catalog_of(doc, doc.default_language);
+  const document::Catalog& catalog = *catalog_of(doc, language);
+  LanguageStatus status{doc.name, language, 0, {}, {}, {}};
+  for (const auto& [key, roles] : keys_in_order(doc)) {
+    const auto text = source.strings.find(key);
+    if (text == source.strings.end()) continue;
+    switch (standing(catalog, key, text->second.text)) {
+      case Standing::translated: ++status.translated; break;
+      case Standing::unrecorded:
+        ++status.translated;
+        status.unrecorded.push_back(key);
+        break;
+      case Standing::missing: status.missing.push_back(key); break;
+      case Standing::outdated: status.outdated.push_back(key); break;
+    }
+  }
+  return status;
+}
+
+std::string json_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const std::string& item : items) out += (out.size() > 1 ? ", " : "") + core::json_string(item);
+  return out + "]";
+}
+
+void print_json(const std::vector<LanguageStatus>& statuses, std::ostream& out) {
+  out << "{\"languages\": [";
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    const LanguageStatus& s = statuses[i];
+    out << (i ? ",\n  " : "\n  ") << "{\"leaflet\": " << core::json_string(s.leaflet)
+        << ", \"language\": " << core::json_string(s.language) << ", \"translated\": " << s.translated
+        << ", \"missing\": " << json_list(s.missing) << ", \"outdated\": " << json_list(s.outdated)
+        << ", \"unrecorded\": " << json_list(s.unrecorded) << "}";
+  }
+  out << (statuses.empty() ? "]}\n" : "\n]}\n");
+}
+
+void print_table(const std::vector<LanguageStatus>& statuses, bool keys, std::ostream& out) {
   char line[256];
   std::snprintf(line, sizeof line, "%-20s %-8s %10s %8s %9s\n", "leaflet", "language", "translated", "missing",
                 "outdated");
   out << line;
+  for (const LanguageStatus& s : statuses) {
+    std::snprintf(line, sizeof line, "%-20s %-8s %10zu %8zu %9zu\n", s.leaflet.c_str(), s.language.c_str(),
+                  s.translated, s.missing.size(), s.outdated.size());
+    out << line;
+    if (!keys) continue;
+    for (const std::string& key : s.missing) out << "  missing   " << key << '\n';
+    for (const std::string& key : s.outdated) out << "  outdated  " << key << '\n';
+    for (const std::string& key : s.unrecorded) out << "  no fingerprint  " << key << '\n';
+  }
+}
+
+int status(const Options& options, const std::vector<std::string>& folders, std::ostream& out, std::ostream& err) {
+  bool loaded = true;
+  std::vector<LanguageStatus> statuses;
   for (const std::string& folder : folders) {
     core::Diagnostics diags;
-    const auto doc = load::load_leaflet(folder, diags);
+    const auto doc = load::load_leaflet(folder, diags, options.limits);
     print(diags, err);
     if (!doc) {
       loaded = false;
       continue;
     }
-    const document::Catalog& source = *catalog_of(*doc, doc->default_language);
-    for (const auto& [language, catalog] : doc->catalogs) {
-      if (language == doc->default_language) continue;
-      std::size_t counts[3] = {0, 0, 0};
-      for (const auto& [key, roles] : keys_in_order(*doc)) {
-        const auto text = source.strings.find(key);
-        if (text != source.strings.end()) ++counts[static_cast<int>(standing(catalog, key, text->second.text))];
-      }
-      complete = complete && counts[1] == 0 && counts[2] == 0;
-      std::snprintf(line, sizeof line, "%-20s %-8s %10zu %8zu %9zu\n", doc->name.c_str(), language.c_str(), counts[0],
-                    counts[1], counts[2]);
-      out << line;
-    }
+    for (const std::string& language : wanted_languages(options, *doc)) statuses.push_back(status_of(*doc, language));
   }
+  if (options.report == ReportFormat::json) {
+    print_json(statuses, out);
+  } else {
+    print_table(statuses, options.list_keys, out);
+  }
+  const bool complete = std::all_of(statuses.begin(), statuses.end(), [](const LanguageStatus& s) {
+    return s.missing.empty() && s.outdated.empty() && s.unrecorded.empty();
+  });
   if (!loaded) return kInputErrors;
   return options.strict && !complete ? kInputErrors : kOk;
+}
+
+int mark_current(const Options& options, const std::vector<std::string>& folders, std::ostream& out,
+                 std::ostream& err) {
+  int code = kOk;
+  for (const std::string& folder : folders) {
+    core::Diagnostics diags;
+    const auto doc = load::load_leaflet(folder, diags, options.limits);
+    print(diags, err);
+    if (!doc) {
+      code = kInputErrors;
+      continue;
+    }
+    const document::Catalog& source = *catalog_of(*doc, doc->default_language);
+    for (const std::string& language : wanted_languages(options, *doc)) {
+      const document::Catalog& catalog = *catalog_of(*doc, language);
+      std::map<std::string, std::string> additions;
+      for (const auto& [key, entry] : catalog.strings) {
+        const auto text = source.strings.find(key);
+        if (text != source.strings.end() && !catalog.translated_from.count(key)) {
+          additions[key] = core::text_hash(text->second.text);
+        }
+      }
+      if (additions.empty()) continue;
+      const auto bytes = core::try_read_file(catalog.file, options.limits.max_file_bytes);
+      const auto updated = bytes ? locale::with_translated_from(*bytes, additions) : std::nullopt;
+      if (!updated) {
+        err << catalog.file << ": error: cannot add to its 'translated_from' map (write it as one 'key: value' per line)\n";
+        code = kInputErrors;
+        continue;
+      }
+      core::write_file_atomically(catalog.file, *updated);
+      out << "recorded " << additions.size() << " fingerprints in " << catalog.file << '\n';
+    }
+  }
+  return code;
 }
 
 }  // namespace
@@ -208,6 +505,8 @@ int run_strings_command(const Options& options, std::ostream& out, std::ostream&
       return import_po(options, out, err);
     case StringsAction::status:
       return status(options, options.leaflets.empty() ? default_leaflets() : options.leaflets, out, err);
+    case StringsAction::mark_current:
+      return mark_current(options, options.leaflets.empty() ? default_leaflets() : options.leaflets, out, err);
   }
   return kUsageError;
 }
