@@ -91,6 +91,26 @@ const locale::PoEntry* entry_for(const locale::PoFile& po, const std::string& ke
   return nullptr;
 }
 
+/// Reports each translation of the translator's file that the strings file lacks or has
+/// otherwise: exporting over it would lose that work. True when there is none.
+bool check_nothing_unimported(const locale::PoFile& earlier, const document::Catalog* existing,
+                              const std::string& language, const std::string& folder, core::Diagnostics& diags) {
+  bool clean = true;
+  for (const locale::PoEntry& entry : earlier.entries) {
+    if (entry.obsolete || !entry.context || entry.translation.empty()) continue;
+    const auto it = existing ? existing->strings.find(*entry.context) : std::map<std::string, document::StringEntry>::const_iterator();
+    if (existing && it != existing->strings.end() && it->second.text == entry.translation) continue;
+    const std::string file = existing ? existing->file : (fs::path(folder) / (language + ".yaml")).string();
+    diags.error(entry.loc,
+                "'" + shown(*entry.context) + "' has a translation here that " + file +
+                    (existing && it != existing->strings.end() ? " translates differently" : " lacks") +
+                    "; exporting over this file would lose it",
+                "import the file first (`leafpress strings import FILE --into LEAFLET_DIR`), or export to another file with --out");
+    clean = false;
+  }
+  return clean;
+}
+
 int export_po(const Options& options, std::ostream& out, std::ostream& err) {
   core::Diagnostics diags(options.strict);
   const auto doc = load::load_leaflet(options.leaflets.front(), diags, options.limits);
@@ -107,6 +127,11 @@ int export_po(const Options& options, std::ostream& out, std::ostream& err) {
   const auto earlier = earlier_export(target, options.limits, earlier_problems);
   if (!earlier) {
     print(earlier_problems, err);
+    return kInputErrors;
+  }
+
+  if (!check_nothing_unimported(*earlier, existing, language, doc->directory, diags)) {
+    print(diags, err);
     return kInputErrors;
   }
 
@@ -142,10 +167,6 @@ int export_po(const Options& options, std::ostream& out, std::ostream& err) {
     if (state != Standing::missing) {
       entry.translation = existing->strings.at(key).text;
       entry.fuzzy = state == Standing::outdated;
-    } else if (before && !before->translation.empty()) {
-      // Work in the translator's file not imported yet: kept, as msgmerge keeps it.
-      entry.translation = before->translation;
-      entry.fuzzy = before->fuzzy || before->source != entry.source;
     }
     if (entry.fuzzy) {
       entry.comments.push_back("OUTDATED: the source text changed after this was translated; check it");
@@ -179,8 +200,10 @@ std::optional<fs::path> import_folder(const Options& options, const locale::PoFi
                                       core::Diagnostics& diags) {
   if (!options.into_dir.empty()) return fs::path(options.into_dir);
   std::error_code ec;
-  for (fs::path dir = fs::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_regular_file(dir / "leaflet.yaml", ec)) return dir;
+  const fs::path cwd = fs::current_path(ec);
+  for (fs::path dir = cwd; !ec && !dir.empty(); dir = dir.parent_path()) {
+    std::error_code missing;
+    if (fs::is_regular_file(dir / "leaflet.yaml", missing)) return dir;
     if (dir == dir.parent_path()) break;
   }
   const std::string named = po.header_field("X-Leafpress-Leaflet");
@@ -198,13 +221,17 @@ struct Merge {
   std::size_t matched = 0;   // messages whose key the leaflet has
   std::size_t imported = 0;  // translations taken from the file
   std::size_t fuzzy = 0;     // of which fuzzy, kept as outdated
-  std::size_t dropped = 0;   // earlier translations the result lacks (only with --replace)
+  std::size_t dropped = 0;   // earlier translations the file empties (only with --replace)
 };
 
-/// The key a message stands for: its msgctxt, or, for tools that lose msgctxt, the one key
-/// whose source text is its msgid.
+/// The key a message stands for: its msgctxt; for tools that lose msgctxt (translate-toolkit's
+/// po2xliff and xliff2po), the "key:" comment export wrote, or else the one key whose source
+/// text is its msgid.
 std::optional<std::string> key_of(const locale::PoEntry& entry, const document::Catalog& source) {
   if (entry.context) return *entry.context;
+  for (const std::string& comment : entry.comments) {
+    if (comment.rfind("key: ", 0) == 0) return comment.substr(5);
+  }
   std::optional<std::string> found;
   for (const auto& [key, text] : source.strings) {
     if (text.text != entry.source) continue;
@@ -217,7 +244,7 @@ std::optional<std::string> key_of(const locale::PoEntry& entry, const document::
 Merge merge_translations(const locale::PoFile& po, const document::Catalog& source, const document::Catalog* existing,
                          bool replace, core::Diagnostics& diags) {
   Merge merge;
-  if (existing && !replace) {
+  if (existing) {
     for (const auto& [key, entry] : existing->strings) merge.strings[key] = entry.text;
     merge.translated_from = existing->translated_from;
   }
@@ -242,13 +269,17 @@ Merge merge_translations(const locale::PoFile& po, const document::Catalog& sour
       continue;
     }
     ++merge.matched;
-    const bool had = existing && existing->strings.count(*key);
     if (entry.translation.empty()) {
-      if (had && !replace) {
+      if (!merge.strings.count(*key)) continue;
+      if (!replace) {
         diags.error(entry.loc, "the file has no translation for '" + *key + "', which " + existing->file +
                                    " translates; importing it would drop that translation",
                     "translate it in the file, or import with --replace to drop it");
+        continue;
       }
+      merge.strings.erase(*key);
+      merge.translated_from.erase(*key);
+      ++merge.dropped;
       continue;
     }
     if (!locale::check_translation(*key, source.strings.at(*key).text, entry.translation, entry.loc, diags)) continue;
@@ -260,13 +291,7 @@ Merge merge_translations(const locale::PoFile& po, const document::Catalog& sour
   if (merge.matched == 0 && !replace) {
     diags.error({po.entries.empty() ? std::string() : po.entries.front().loc.file, 0, 0},
                 "no message of the file matches a string of the leaflet; nothing is imported",
-                "is it the leaflet's file? tools that drop msgctxt lose the keys: export again from the leaflet");
-  }
-  if (existing && replace) {
-    for (const auto& [key, entry] : existing->strings) merge.dropped += merge.strings.count(key) ? 0 : 1;
-  }
-  for (auto it = merge.translated_from.begin(); it != merge.translated_from.end();) {
-    it = merge.strings.count(it->first) ? std::next(it) : merge.translated_from.erase(it);
+                "is it the leaflet's file? export again from the leaflet, or import with --replace to import nothing");
   }
   return merge;
 }
@@ -291,6 +316,15 @@ int import_po(const Options& options, std::ostream& out, std::ostream& err) {
   const auto bytes = core::try_read_file(po_name, options.limits.max_file_bytes);
   if (!bytes) {
     err << po_name << ": error: cannot read the file\n";
+    return kInputErrors;
+  }
+  if (bytes->size() > options.limits.max_file_bytes) {
+    // Only the limit and one byte more were read: the file system knows the real size.
+    std::error_code ec;
+    const auto size = fs::file_size(po_name, ec);
+    err << po_name << ": error: file is " << core::format_bytes(ec ? bytes->size() : static_cast<std::size_t>(size))
+        << ", over the limit of " << core::format_bytes(options.limits.max_file_bytes)
+        << "\n  hint: translation files are small; raise the limit with --max-file-bytes if this one must be this big\n";
     return kInputErrors;
   }
   const auto po = locale::try_parse_po(*bytes, po_name, options.limits, diags);
