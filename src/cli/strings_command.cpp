@@ -17,6 +17,7 @@
 #include "locale/catalog_yaml.hpp"
 #include "locale/po_file.hpp"
 #include "locale/translation_checks.hpp"
+#include "locale/xliff_file.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
@@ -65,6 +66,19 @@ std::string shown(std::string_view text) { return locale::comment_safe(text.subs
 
 // ---------------------------------------------------------------------------------- export
 
+/// A PO or XLIFF file, told apart by their first bytes.
+std::optional<locale::PoFile> read_translation_file(std::string_view bytes, const std::string& name,
+                                                    const core::Limits& limits, core::Diagnostics& diags) {
+  return locale::looks_like_xml(bytes) ? locale::try_parse_xliff(bytes, name, limits, diags)
+                                       : locale::try_parse_po(bytes, name, limits, diags);
+}
+
+/// True for a file name that asks for XLIFF: FILE.xlf or FILE.xliff.
+bool wants_xliff(const fs::path& target) {
+  const std::string extension = target.extension().string();
+  return extension == ".xlf" || extension == ".xliff";
+}
+
 /// The PO file a translator already has at `target`, whose comments and unimported work a
 /// new export must keep; nullopt with an error when it exists but cannot be read.
 std::optional<locale::PoFile> earlier_export(const fs::path& target, const core::Limits& limits,
@@ -76,7 +90,7 @@ std::optional<locale::PoFile> earlier_export(const fs::path& target, const core:
     diags.error({target.string(), 0, 0}, "cannot read the file this export would replace");
     return std::nullopt;
   }
-  auto po = locale::try_parse_po(*bytes, target.string(), limits, diags);
+  auto po = read_translation_file(*bytes, target.string(), limits, diags);
   if (!po) {
     diags.error({target.string(), 0, 0}, "the file this export would replace is not a PO file leafpress can read",
                 "move it away, or export with --out to another file; leafpress does not overwrite work it cannot read");
@@ -187,7 +201,9 @@ int export_po(const Options& options, std::ostream& out, std::ostream& err) {
   const std::string title = templ ? doc->name + ": strings for translation, from " + doc->default_language
                                   : doc->name + ": strings for translation into " + language + ", from " +
                                         doc->default_language;
-  core::write_file_atomically(target, locale::format_po(po, title));
+  core::write_file_atomically(target, wants_xliff(target) ? locale::format_xliff(po, doc->default_language, language,
+                                                                                options.leaflets.front())
+                                                          : locale::format_po(po, title));
   out << "wrote " << target.string() << " (" << exported.size() << " strings)\n";
   return diags.has_errors() ? kInputErrors : kOk;
 }
@@ -327,7 +343,7 @@ int import_po(const Options& options, std::ostream& out, std::ostream& err) {
         << "\n  hint: translation files are small; raise the limit with --max-file-bytes if this one must be this big\n";
     return kInputErrors;
   }
-  const auto po = locale::try_parse_po(*bytes, po_name, options.limits, diags);
+  const auto po = read_translation_file(*bytes, po_name, options.limits, diags);
   if (!po) {
     print(diags, err);
     return kInputErrors;

@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "core/c_handle.hpp"
-#include "core/utf8.hpp"
+#include "locale/translation_checks.hpp"
 
 namespace leafpress::locale {
 namespace {
@@ -112,14 +112,6 @@ class SinkScope {
   SinkScope& operator=(const SinkScope&) = delete;
   ~SinkScope() { current_sink = nullptr; }
 };
-
-core::SourceLoc loc_of_offset(std::string_view bytes, std::size_t offset, const std::string& file) {
-  const auto before = bytes.substr(0, offset);
-  const auto line_start = before.rfind('\n');
-  const std::size_t column_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  return {file, static_cast<int>(1 + std::count(before.begin(), before.end(), '\n')),
-          static_cast<int>(offset - column_start + 1)};
-}
 
 /// The 1-based numbers of the lines that open a message ("msgid …"), and those that open
 /// an obsolete one ("#~ msgid …"), in file order: libgettextpo keeps no line of a message,
@@ -284,23 +276,7 @@ std::string format_po(const PoFile& po, std::string_view title_comment) {
 
 std::optional<PoFile> try_parse_po(std::string_view bytes, const std::string& file_name, const core::Limits& limits,
                                    core::Diagnostics& diags) {
-  if (bytes.size() > limits.max_file_bytes) {
-    diags.error({file_name, 0, 0},
-                "file is " + core::format_bytes(bytes.size()) + ", over the limit of " +
-                    core::format_bytes(limits.max_file_bytes),
-                "translation files are small; raise the limit with --max-file-bytes if this one must be this big");
-    return std::nullopt;
-  }
-  if (const auto bad = core::find_invalid_utf8(bytes)) {
-    diags.error(loc_of_offset(bytes, *bad, file_name), "invalid UTF-8 byte sequence",
-                "save the file as UTF-8 (`msgconv --to-code=UTF-8`)");
-    return std::nullopt;
-  }
-  if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-    diags.error(loc_of_offset(bytes, nul, file_name), "NUL byte in a PO file",
-                "PO files are text; save the file as UTF-8 if it is UTF-16");
-    return std::nullopt;
-  }
+  if (!check_translation_bytes(bytes, file_name, limits, diags)) return std::nullopt;
   const std::size_t errors_before = diags.error_count();
   const MemoryFile in;
   in.write_all(bytes);

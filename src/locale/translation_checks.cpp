@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "locale/inline_markup.hpp"
 
 namespace leafpress::locale {
@@ -30,6 +31,36 @@ std::string listed(const std::vector<std::string>& links) {
 }
 
 }  // namespace
+
+core::SourceLoc loc_of_offset(std::string_view bytes, std::size_t offset, const std::string& file) {
+  const auto before = bytes.substr(0, offset);
+  const auto line_start = before.rfind('\n');
+  const std::size_t column_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return {file, static_cast<int>(1 + std::count(before.begin(), before.end(), '\n')),
+          static_cast<int>(offset - column_start + 1)};
+}
+
+bool check_translation_bytes(std::string_view bytes, const std::string& file_name, const core::Limits& limits,
+                             core::Diagnostics& diags) {
+  if (bytes.size() > limits.max_file_bytes) {
+    diags.error({file_name, 0, 0},
+                "file is " + core::format_bytes(bytes.size()) + ", over the limit of " +
+                    core::format_bytes(limits.max_file_bytes),
+                "translation files are small; raise the limit with --max-file-bytes if this one must be this big");
+    return false;
+  }
+  if (const auto bad = core::find_invalid_utf8(bytes)) {
+    diags.error(loc_of_offset(bytes, *bad, file_name), "invalid UTF-8 byte sequence",
+                "save the file as UTF-8 (for a PO file: `msgconv --to-code=UTF-8`)");
+    return false;
+  }
+  if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+    diags.error(loc_of_offset(bytes, nul, file_name), "NUL byte in a translation file",
+                "translation files are text; save the file as UTF-8 if it is UTF-16");
+    return false;
+  }
+  return true;
+}
 
 bool check_translation(std::string_view key, std::string_view source, std::string_view translation,
                        const core::SourceLoc& loc, core::Diagnostics& diags) {

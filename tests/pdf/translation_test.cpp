@@ -350,3 +350,136 @@ TEST_CASE("standard PO escapes are read and every written value is escaped", "[s
   CHECK(yaml.find("  title: \"AA \\\"Contacto\\\"\\r\"\n") != std::string::npos);
   CHECK(run_leafpress({"check", kInto}, project).exit_code == 0);
 }
+
+TEST_CASE("XLIFF 2.1: export validates, keys are unit ids, markup is placeholders, import loses nothing",
+          "[strings][tools][xliff]") {
+  ScratchDir dir;
+  const fs::path project = copy_project(dir);
+  export_spanish(project, "es.po");
+  REQUIRE(run_leafpress({"strings", "export", kInto, "--lang", "es", "--out", "es.xlf"}, project).exit_code == 0);
+  REQUIRE(run_leafpress({"strings", "export", kInto, "--out", "template.xlf"}, project).exit_code == 0);
+  const std::string schema = (kSource / "tests" / "pdf" / "xliff" / "xliff_core_2.rng").string();
+  run_tool({"xmllint", "--noout", "--relaxng", schema, "es.xlf", "template.xlf"}, project);
+  const std::string xliff = file_bytes(project / "es.xlf");
+  CHECK(xliff.find("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"fr\" "
+                   "trgLang=\"es\">") != std::string::npos);
+  CHECK(count_of(xliff, "<unit id=\"") == 76);
+  CHECK(xliff.find("<unit id=\"how.checkpoints.p2\">") != std::string::npos);
+  CHECK(xliff.find("<note category=\"used as\">paragraph</note>") != std::string::npos);
+  CHECK(xliff.find("<data id=\"d1e\">](https://www.inserm.fr/dossier/immunotherapie-cancer/)</data>") !=
+        std::string::npos);
+  CHECK(xliff.find("la protéine <pc id=\"1\" dataRefStart=\"d1s\" dataRefEnd=\"d1e\" type=\"fmt\" subType=\"xlf:b\" "
+                   "canDelete=\"no\">CTLA-4</pc>") != std::string::npos);
+  // No markup left in the text a translator edits: it is all in <originalData>.
+  for (std::size_t at = xliff.find("<source>"); at != std::string::npos; at = xliff.find("<source>", at + 1)) {
+    const std::string segment = xliff.substr(at, xliff.find("</segment>", at) - at);
+    CHECK(segment.find('*') == std::string::npos);
+    CHECK(segment.find("](") == std::string::npos);
+  }
+  CHECK(xliff.find("keep the markup") == std::string::npos);
+  CHECK(file_bytes(project / "template.xlf").find("<target") == std::string::npos);
+
+  // Imported back, the strings file exports the same PO file as before: nothing lost.
+  const auto imported = run_leafpress({"strings", "import", "es.xlf", "--into", kInto}, project);
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK(imported.out == "wrote leaflets/immunotherapy/es.yaml (76 strings imported; 76 of 76 strings translated)\n");
+  REQUIRE(run_leafpress({"strings", "export", kInto, "--lang", "es", "--out", "again.po"}, project).exit_code == 0);
+  CHECK(file_bytes(project / "again.po") == file_bytes(project / "es.po"));
+}
+
+TEST_CASE("XLIFF: a tool moving placeholders moves the markup; hostile files are refused", "[strings][hostile][xliff]") {
+  ScratchDir dir;
+  const fs::path project = copy_project(dir);
+  const auto xliff = [](const std::string& units) {
+    return "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" "
+           "srcLang=\"fr\" trgLang=\"de\">\n<file id=\"f\">\n" + units + "</file>\n</xliff>\n";
+  };
+  const std::string link_data = "<originalData><data id=\"a\">[</data><data id=\"b\">](https://www.inserm.fr/dossier/"
+                                "immunotherapie-cancer/)</data></originalData>";
+
+  SECTION("placeholders where the translator put them") {
+    write_file(project / "de.xlf",
+               xliff("<unit id=\"who.expect.p2\">" + link_data + "<segment state=\"translated\"><source>x</source>"
+                     "<target>Lesen Sie das <pc id=\"1\" dataRefStart=\"a\" dataRefEnd=\"b\">Dossier</pc> des Inserm."
+                     "</target></segment></unit>\n"));
+    const auto result = run_leafpress({"strings", "import", "de.xlf", "--into", kInto}, project);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(file_bytes(project / "leaflets" / "immunotherapy" / "de.yaml")
+              .find("    p2: \"Lesen Sie das [Dossier](https://www.inserm.fr/dossier/immunotherapie-cancer/) des "
+                    "Inserm.\"\n") != std::string::npos);
+  }
+  SECTION("a changed address in the original data") {
+    std::string data = link_data;
+    data.replace(data.find("https://www.inserm.fr"), 21, "https://evil.example");
+    write_file(project / "de.xlf",
+               xliff("<unit id=\"who.expect.p2\">" + data + "<segment state=\"translated\"><source>x</source>"
+                     "<target>Das <pc id=\"1\" dataRefStart=\"a\" dataRefEnd=\"b\">Dossier</pc>.</target></segment>"
+                     "</unit>\n"));
+    check_refused(project, {"de.xlf", "--into", kInto},
+                  "de.xlf:4: error: the translation of 'who.expect.p2' links to "
+                  "https://evil.example/dossier/immunotherapie-cancer/, the source to "
+                  "https://www.inserm.fr/dossier/immunotherapie-cancer/\n");
+  }
+  SECTION("a placeholder with no data") {
+    write_file(project / "de.xlf",
+               xliff("<unit id=\"contact.title\"><segment state=\"translated\"><source>Contact</source><target>"
+                     "<pc id=\"1\" dataRefStart=\"x\" dataRefEnd=\"y\">Kontakt</pc></target></segment></unit>\n"));
+    check_refused(project, {"de.xlf", "--into", kInto},
+                  "de.xlf:4: error: placeholder <pc> refers to no data 'x' of its unit\n");
+  }
+  SECTION("entities: a DOCTYPE is refused before anything expands") {
+    write_file(project / "de.xlf",
+               "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>\n"
+               "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"fr\" trgLang=\"de\">"
+               "<file id=\"f\"><unit id=\"contact.title\"><segment><source>Contact</source><target>&b;</target>"
+               "</segment></unit></file></xliff>\n");
+    check_refused(project, {"de.xlf", "--into", kInto},
+                  "de.xlf: error: the XLIFF file has a DOCTYPE; XLIFF needs none and leafpress reads none\n");
+  }
+  SECTION("an external entity") {
+    write_file(project / "de.xlf",
+               "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY e SYSTEM \"/etc/passwd\">]>\n"
+               "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"fr\" trgLang=\"de\">"
+               "<file id=\"f\"><unit id=\"contact.title\"><segment><source>Contact</source><target>&e;</target>"
+               "</segment></unit></file></xliff>\n");
+    check_refused(project, {"de.xlf", "--into", kInto}, "de.xlf: error: the XLIFF file has a DOCTYPE");
+  }
+  SECTION("XLIFF 1.2") {
+    write_file(project / "de.xlf", "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:1.2\" "
+                                   "version=\"1.2\"><file/></xliff>\n");
+    check_refused(project, {"de.xlf", "--into", kInto}, "de.xlf:2: error: expected an XLIFF 2 document");
+  }
+  SECTION("a split segment") {
+    write_file(project / "de.xlf",
+               xliff("<unit id=\"contact.title\"><segment><source>Con</source><target>Kon</target></segment>"
+                     "<segment><source>tact</source><target>takt</target></segment></unit>\n"));
+    check_refused(project, {"de.xlf", "--into", kInto},
+                  "de.xlf:4: error: unit 'contact.title' has 2 segments; a leaflet's string is one\n");
+  }
+  SECTION("malformed XML") {
+    write_file(project / "de.xlf", xliff("<unit id=\"contact.title\"><segment><source>Contact</source></unit>\n"));
+    check_refused(project, {"de.xlf", "--into", kInto}, "de.xlf:4:");
+  }
+}
+
+TEST_CASE("pofilter flags a changed link as leafpress refuses it", "[strings][tools]") {
+  ScratchDir dir;
+  const fs::path project = copy_project(dir);
+  export_spanish(project, "es.po");
+  std::string po = file_bytes(project / "es.po");
+  // The translation's link, as libgettextpo wraps it.
+  const std::string link = "](https://www.\"\n\"inserm.fr/dossier/";
+  const auto at = po.find(link);
+  REQUIRE(at != std::string::npos);
+  po.replace(at, link.size(), "](https://evil.\"\n\"example/dossier/");
+  write_file(project / "es.po", po);
+  run_tool({"pofilter", "--progress=none", "-t", "urls", "es.po", "flagged.po"}, project);
+  const std::string flagged = file_bytes(project / "flagged.po");
+  CHECK(flagged.find("(pofilter) urls") != std::string::npos);
+  CHECK(flagged.find("msgctxt \"who.expect.p2\"") != std::string::npos);
+  check_refused(project, {"es.po", "--into", kInto},
+                "error: the translation of 'who.expect.p2' links to https://evil.example/dossier/immunotherapie-cancer/, "
+                "the source to https://www.inserm.fr/dossier/immunotherapie-cancer/\n");
+}
