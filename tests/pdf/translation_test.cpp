@@ -483,3 +483,19 @@ TEST_CASE("pofilter flags a changed link as leafpress refuses it", "[strings][to
                 "error: the translation of 'who.expect.p2' links to https://evil.example/dossier/immunotherapie-cancer/, "
                 "the source to https://www.inserm.fr/dossier/immunotherapie-cancer/\n");
 }
+
+TEST_CASE("check warns at an outdated or fuzzy translation, and --strict fails on it", "[strings]") {
+  ScratchDir dir;
+  const fs::path project = copy_project(dir);
+  const fs::path leaflet = project / "leaflets" / "immunotherapy";
+  std::string french = file_bytes(leaflet / "fr.yaml");
+  french.replace(french.find("  title: Contact\n"), 17, "  title: Nous contacter\n");
+  write_file(leaflet / "fr.yaml", french);
+  const auto checked = run_leafpress({"check", kInto, "--format", "brochure"}, project);
+  CHECK(checked.exit_code == 0);
+  CHECK(checked.err.find("leaflets/immunotherapy/en.yaml:") != std::string::npos);
+  CHECK(checked.err.find(": warning: the translation of 'contact.title' is outdated: the 'fr' text changed after it "
+                         "was translated\n") != std::string::npos);
+  CHECK(count_of(checked.err, "is outdated") == 3);  // en, es, ar
+  CHECK(run_leafpress({"check", kInto, "--format", "brochure", "--strict"}, project).exit_code == 1);
+}
