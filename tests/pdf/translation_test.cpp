@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -464,24 +465,33 @@ TEST_CASE("XLIFF: a tool moving placeholders moves the markup; hostile files are
   }
 }
 
-TEST_CASE("pofilter flags a changed link as leafpress refuses it", "[strings][tools]") {
+TEST_CASE("pofilter flags an added link as leafpress refuses it", "[strings][tools]") {
   ScratchDir dir;
   const fs::path project = copy_project(dir);
   export_spanish(project, "es.po");
+  // pofilter's own reading of the shipped translation: it flags one string, where its URL
+  // pattern takes the ")." after the French address into the URL; leafpress's markup
+  // parser sees the same address in both.
+  run_tool({"pofilter", "--progress=none", "-t", "urls", "es.po", "shipped.po"}, project);
+  const std::string shipped = file_bytes(project / "shipped.po");
+  CHECK(count_of(shipped, "# (pofilter) urls") == 1);
+  CHECK(shipped.find("msgctxt \"contact.title\"") == std::string::npos);
+  CHECK(run_leafpress({"strings", "import", "es.po", "--into", kInto}, project).exit_code == 0);
+
   std::string po = file_bytes(project / "es.po");
-  // The translation's link, as libgettextpo wraps it.
-  const std::string link = "](https://www.\"\n\"inserm.fr/dossier/";
-  const auto at = po.find(link);
+  const std::string title = "msgctxt \"contact.title\"\nmsgid \"Contact\"\nmsgstr \"Contacto\"\n";
+  const auto at = po.find(title);
   REQUIRE(at != std::string::npos);
-  po.replace(at, link.size(), "](https://evil.\"\n\"example/dossier/");
+  po.replace(at, title.size(), "msgctxt \"contact.title\"\nmsgid \"Contact\"\nmsgstr \"[Contacto](https://evil.example/)\"\n");
   write_file(project / "es.po", po);
   run_tool({"pofilter", "--progress=none", "-t", "urls", "es.po", "flagged.po"}, project);
   const std::string flagged = file_bytes(project / "flagged.po");
-  CHECK(flagged.find("(pofilter) urls") != std::string::npos);
-  CHECK(flagged.find("msgctxt \"who.expect.p2\"") != std::string::npos);
+  CHECK(count_of(flagged, "# (pofilter) urls") == 2);
+  CHECK(flagged.find("msgctxt \"contact.title\"") != std::string::npos);
+  const int line = static_cast<int>(std::count(po.begin(), po.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 2;
   check_refused(project, {"es.po", "--into", kInto},
-                "error: the translation of 'who.expect.p2' links to https://evil.example/dossier/immunotherapie-cancer/, "
-                "the source to https://www.inserm.fr/dossier/immunotherapie-cancer/\n");
+                "es.po:" + std::to_string(line) + ":1: error: the translation of 'contact.title' links to "
+                "https://evil.example/, the source to none\n");
 }
 
 TEST_CASE("check warns at an outdated or fuzzy translation, and --strict fails on it", "[strings]") {
