@@ -106,12 +106,14 @@ const locale::PoEntry* entry_for(const locale::PoFile& po, const std::string& ke
 }
 
 /// Reports each translation of the translator's file that the strings file lacks or has
-/// otherwise: exporting over it would lose that work. True when there is none.
-bool check_nothing_unimported(const locale::PoFile& earlier, const document::Catalog* existing,
-                              const std::string& language, const std::string& folder, core::Diagnostics& diags) {
+/// otherwise: exporting over it would lose that work. Strings the leaflet no longer has are
+/// not lost (export keeps them as obsolete messages). True when there is none.
+bool check_nothing_unimported(const locale::PoFile& earlier, const document::Catalog& source,
+                              const document::Catalog* existing, const std::string& language,
+                              const std::string& folder, core::Diagnostics& diags) {
   bool clean = true;
   for (const locale::PoEntry& entry : earlier.entries) {
-    if (entry.obsolete || !entry.context || entry.translation.empty()) continue;
+    if (entry.obsolete || !entry.context || entry.translation.empty() || !source.strings.count(*entry.context)) continue;
     const auto it = existing ? existing->strings.find(*entry.context) : std::map<std::string, document::StringEntry>::const_iterator();
     if (existing && it != existing->strings.end() && it->second.text == entry.translation) continue;
     const std::string file = existing ? existing->file : (fs::path(folder) / (language + ".yaml")).string();
@@ -144,7 +146,7 @@ int export_po(const Options& options, std::ostream& out, std::ostream& err) {
     return kInputErrors;
   }
 
-  if (!check_nothing_unimported(*earlier, existing, language, doc->directory, diags)) {
+  if (!check_nothing_unimported(*earlier, source, existing, language, doc->directory, diags)) {
     print(diags, err);
     return kInputErrors;
   }

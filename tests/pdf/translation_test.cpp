@@ -160,10 +160,15 @@ TEST_CASE("re-export keeps translators' comments and refuses to overwrite unimpo
   export_spanish(project, "es.po");
   std::string po = file_bytes(project / "es.po");
   po.replace(po.find("#. key: contact.title"), 0, "# Checked with the hospital's style guide.\n");
+  // A string the leaflet no longer has, translated: kept as an obsolete message.
+  po += "\nmsgctxt \"contact.fax\"\nmsgid \"Fax\"\nmsgstr \"Fax\"\n";
   write_file(project / "es.po", po);
   REQUIRE(run_leafpress({"strings", "export", kInto, "--lang", "es", "--out", "es.po"}, project).exit_code == 0);
   CHECK(file_bytes(project / "es.po").find("# Checked with the hospital's style guide.\n#. key: contact.title\n") !=
         std::string::npos);
+  CHECK(file_bytes(project / "es.po").find("\n#~ msgctxt \"contact.fax\"\n#~ msgid \"Fax\"\n#~ msgstr \"Fax\"\n") !=
+        std::string::npos);
+  run_tool({"msgfmt", "--check", "-o", "/dev/null", "es.po"}, project);
 
   po = file_bytes(project / "es.po");
   po.replace(po.find("msgstr \"Contacto\""), 17, "msgstr \"Contáctenos\"");
