@@ -15,6 +15,7 @@
 #include "load/load_leaflet.hpp"
 #include "locale/catalog_yaml.hpp"
 #include "locale/translation_checks.hpp"
+#include "locale/xliff_file.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
@@ -163,10 +164,13 @@ int import_strings(const Options& options, std::ostream& out, std::ostream& err)
   std::string language = po->header_field("Language");
   std::replace(language.begin(), language.end(), '_', '-');  // Poedit writes de_DE
   if (!load::is_language_tag(language)) {
+    const bool xliff = locale::looks_like_xml(*bytes);
+    const std::string field = xliff ? "the XLIFF file's 'trgLang'" : "the PO header's 'Language'";
     diags.error({po_name, 0, 0},
-                language.empty() ? "the PO header has no 'Language' field"
-                                 : "the PO header's 'Language' is '" + shown(language) + "', not a language tag",
-                "set the translation's language (Poedit: Translation › Properties), e.g. 'Language: de'");
+                language.empty() ? (xliff ? "the XLIFF file has no 'trgLang'" : "the PO header has no 'Language' field")
+                                 : field + " is '" + shown(language) + "', not a language tag",
+                xliff ? "export it again from the translation tool with its target language"
+                      : "set the translation's language (Poedit: Translation › Properties), e.g. 'Language: de'");
     print(diags, err);
     return kInputErrors;
   }

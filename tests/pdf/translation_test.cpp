@@ -464,6 +464,13 @@ TEST_CASE("XLIFF: a tool moving placeholders moves the markup; hostile files are
     check_refused(project, {"de.xlf", "--into", kInto},
                   "de.xlf:4: error: unit 'contact.title' has 2 segments; a leaflet's string is one\n");
   }
+  SECTION("no target language") {
+    std::string text = xliff("<unit id=\"contact.title\"><segment><source>Contact</source><target>Kontakt</target>"
+                             "</segment></unit>\n");
+    text.erase(text.find(" trgLang=\"de\""), 13);
+    write_file(project / "de.xlf", text);
+    check_refused(project, {"de.xlf", "--into", kInto}, "de.xlf: error: the XLIFF file has no 'trgLang'\n");
+  }
   SECTION("malformed XML") {
     write_file(project / "de.xlf", xliff("<unit id=\"contact.title\"><segment><source>Contact</source></unit>\n"));
     check_refused(project, {"de.xlf", "--into", kInto}, "de.xlf:4:");
