@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/c_handle.hpp"
+#include "core/utf8.hpp"
 #include "locale/translation_checks.hpp"
 
 namespace leafpress::locale {
@@ -204,12 +205,36 @@ PoEntry entry_of(po_message_t message) {
   return entry;
 }
 
-void check_string_sizes(const PoEntry& entry, const core::Limits& limits, core::Diagnostics& diags) {
-  const std::size_t longest = std::max({entry.context.value_or("").size(), entry.source.size(), entry.translation.size(),
-                                        entry.previous_source.size()});
+/// Reports a message over the string limit, or whose text is not UTF-8 once its escapes
+/// ("\\377", "\\xff") are read: the file's bytes were checked, its escapes were not.
+void check_strings(const PoEntry& entry, const core::Limits& limits, core::Diagnostics& diags) {
+  const std::string empty;
+  const std::string* texts[] = {entry.context ? &*entry.context : &empty, &entry.source, &entry.translation,
+                                &entry.previous_source, &entry.translator_comments};
+  std::size_t longest = 0;
+  bool utf8 = true;
+  for (const std::string* text : texts) {
+    longest = std::max(longest, text->size());
+    utf8 = utf8 && !core::find_invalid_utf8(*text);
+  }
+  for (const std::string& comment : entry.comments) utf8 = utf8 && !core::find_invalid_utf8(comment);
   if (longest > limits.max_string_bytes) {
     diags.error(entry.loc, "string longer than the limit of " + core::format_bytes(limits.max_string_bytes),
                 "split it into shorter strings, or raise the limit with --max-string-bytes");
+  }
+  if (!utf8) {
+    diags.error(entry.loc, "the message is not UTF-8 once its escapes are read",
+                "write the characters themselves, or escape only ASCII ('\\x41' is 'A')");
+  }
+}
+
+/// Reports header fields that are not UTF-8 once their escapes are read.
+void check_header(const PoFile& po, const std::string& file_name, core::Diagnostics& diags) {
+  for (const auto& [key, value] : po.header) {
+    if (!core::find_invalid_utf8(key) && !core::find_invalid_utf8(value)) continue;
+    diags.error({file_name, 0, 0}, "the PO header is not UTF-8 once its escapes are read",
+                "write the characters themselves, or escape only ASCII");
+    return;
   }
 }
 
@@ -239,8 +264,16 @@ std::string format_po(const PoFile& po, std::string_view title_comment) {
   const PoIteratorHandle iterator(po_message_iterator(file.get(), nullptr));
   const po_message_t header = po_message_create();
   po_message_set_msgid(header, "");
+  // The text is UTF-8 whatever the header said: libgettextpo refuses to write non-ASCII
+  // messages under a header that does not declare it.
   std::string header_text;
-  for (const auto& [key, value] : po.header) header_text += key + ": " + value + "\n";
+  bool has_content_type = false;
+  for (const auto& [key, value] : po.header) {
+    const bool content_type = key == "Content-Type";
+    has_content_type = has_content_type || content_type;
+    header_text += key + ": " + (content_type ? std::string("text/plain; charset=UTF-8") : value) + "\n";
+  }
+  if (!has_content_type) header_text += "Content-Type: text/plain; charset=UTF-8\n";
   po_message_set_msgstr(header, header_text.c_str());
   po_message_set_comments(header, (std::string(title_comment) + "\n").c_str());
   po_message_insert(iterator.get(), header);
@@ -298,6 +331,7 @@ std::optional<PoFile> try_parse_po(std::string_view bytes, const std::string& fi
   PoFile po;
   if (const char* header = po_file_domain_header(file.get(), nullptr)) po.header = header_fields(header);
   check_charset(po, file_name, diags);
+  check_header(po, file_name, diags);
 
   const MessageLines lines = message_lines(bytes);
   std::size_t active = 0;
@@ -310,7 +344,7 @@ std::optional<PoFile> try_parse_po(std::string_view bytes, const std::string& fi
     entry.loc = {file_name, index < numbers.size() ? numbers[index] : 0, index < numbers.size() ? 1 : 0};
     ++index;
     if (!entry.obsolete && !entry.context && entry.source.empty()) continue;  // the header entry
-    check_string_sizes(entry, limits, diags);
+    check_strings(entry, limits, diags);
     po.entries.push_back(std::move(entry));
   }
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -298,6 +298,11 @@ TEST_CASE("hostile translation files are refused and leave the leaflet untouched
     write_file(project / "latin1.po", po_file("es", title + "msgstr \"Contacto r\xE1pido\"\n"));
     check_refused(project, {"latin1.po", "--into", kInto}, "latin1.po:8:19: error: invalid UTF-8 byte sequence\n");
   }
+  SECTION("escapes that make bytes which are not UTF-8") {
+    write_file(project / "escape.po", po_file("es", title + "msgstr \"Contacto r\\341pido\"\n"));
+    check_refused(project, {"escape.po", "--into", kInto},
+                  "escape.po:7:1: error: the message is not UTF-8 once its escapes are read\n");
+  }
   SECTION("a charset other than UTF-8") {
     std::string po = po_file("es", title + "msgstr \"Contacto\"\n");
     po.replace(po.find("charset=UTF-8"), 13, "charset=ISO-8859-1");
