@@ -469,6 +469,14 @@ TEST_CASE("XLIFF: a tool moving placeholders moves the markup; hostile files are
     check_refused(project, {"de.xlf", "--into", kInto},
                   "de.xlf:4: error: unit 'contact.title' has 2 segments; a leaflet's string is one\n");
   }
+  SECTION("a duplicate unit id") {
+    write_file(project / "de.xlf",
+               xliff("<unit id=\"contact.title\"><segment state=\"translated\"><source>Contact</source><target>Kontakt"
+                     "</target></segment></unit>\n<unit id=\"contact.title\"><segment state=\"translated\"><source>"
+                     "Contact</source><target>Kontakte</target></segment></unit>\n"));
+    check_refused(project, {"de.xlf", "--into", kInto},
+                  "de.xlf:5: error: duplicate key 'contact.title' (its first message is at line 4)\n");
+  }
   SECTION("no target language") {
     std::string text = xliff("<unit id=\"contact.title\"><segment><source>Contact</source><target>Kontakt</target>"
                              "</segment></unit>\n");
