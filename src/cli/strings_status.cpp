@@ -139,7 +139,9 @@ int mark_current(const Options& options, const std::vector<std::string>& folders
       std::map<std::string, std::string> additions;
       for (const auto& [key, entry] : catalog.strings) {
         const auto text = source.strings.find(key);
-        if (text != source.strings.end() && !catalog.translated_from.count(key)) {
+        // --replace: also outdated and fuzzy ones, which someone has now checked.
+        if (text != source.strings.end() && (options.replace || !catalog.translated_from.count(key)) &&
+            standing(catalog, key, text->second.text) != Standing::translated) {
           additions[key] = core::text_hash(text->second.text);
         }
       }

@@ -14,7 +14,8 @@ int strings_status(const Options& options, const std::vector<std::string>& folde
                    std::ostream& err);
 
 /// `strings mark-current`: records the fingerprint of the source of every translation that
-/// has none, appending to each strings file. Returns the exit code.
+/// has none (with --replace, also of outdated and fuzzy ones), editing each strings file in
+/// place. Returns the exit code.
 int mark_current(const Options& options, const std::vector<std::string>& folders, std::ostream& out,
                  std::ostream& err);
 

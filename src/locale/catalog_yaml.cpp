@@ -129,7 +129,28 @@ std::optional<std::string> with_translated_from(std::string_view yaml,
     const std::size_t first = out.find_first_not_of(' ', next);
     if (first != std::string::npos && first > next && out[first] != '\n' && out[first] != '#') indent = first - next;
   }
-  for (const auto& [key, hash] : additions) entries += std::string(indent, ' ') + key + ": " + yaml_quoted(hash) + "\n";
+  // Entries the map has already get the new value on their own line; the others are added
+  // under the map's first line. The map ends at the first line that is not indented.
+  std::map<std::string, std::string> to_add = additions;
+  for (std::size_t start = next; start < out.size();) {
+    const std::size_t end = std::min(out.find('\n', start), out.size());
+    const std::string_view line = std::string_view(out).substr(start, end - start);
+    const std::size_t first = line.find_first_not_of(' ');
+    if (first == 0 && line[0] != '#') break;
+    const std::size_t colon = line.find(':');
+    if (first != std::string_view::npos && line[first] != '#' && colon != std::string_view::npos) {
+      const auto it = to_add.find(std::string(line.substr(first, colon - first)));
+      if (it != to_add.end()) {
+        const std::string replacement = std::string(line.substr(0, colon)) + ": " + yaml_quoted(it->second);
+        out.replace(start, end - start, replacement);
+        to_add.erase(it);
+        start += replacement.size() + 1;
+        continue;
+      }
+    }
+    start = end + 1;
+  }
+  for (const auto& [key, hash] : to_add) entries += std::string(indent, ' ') + key + ": " + yaml_quoted(hash) + "\n";
   if (line_end == out.size()) out += '\n';
   out.insert(std::min(next, out.size()), entries);
   return out;

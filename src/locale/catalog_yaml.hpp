@@ -28,10 +28,11 @@ std::string comment_safe(std::string_view text);
 /// translator checks it, whatever the source says.
 inline constexpr std::string_view kFuzzyFingerprint = "fuzzy";
 
-/// A hand-written strings file with `additions` (key → fingerprint) added to its top-level
+/// A hand-written strings file with `additions` (key → fingerprint) set in its top-level
 /// `translated_from` map, every other byte kept: the map is appended at the end when the
-/// file has none, or the entries are added under its `translated_from:` line. nullopt when
-/// the file writes the map in flow style (`translated_from: {…}`), which this cannot extend.
+/// file has none; a key the map has gets the new value on its line; other keys are added
+/// under its `translated_from:` line. nullopt when the file writes the map in flow style
+/// (`translated_from: {…}`), which this cannot edit.
 std::optional<std::string> with_translated_from(std::string_view yaml, const std::map<std::string, std::string>& additions);
 
 }  // namespace leafpress::locale

@@ -105,8 +105,8 @@ class Localizer {
                              doc_.default_language + "' text"
                        : "the translation of '" + key + "' is outdated: the '" + doc_.default_language +
                              "' text changed after it was translated",
-                   "update it through `leafpress strings export` and `import`; or, once checked, delete its line "
-                   "under translated_from and run `leafpress strings mark-current`");
+                   "update it through `leafpress strings export` and `import`; or, once checked, run "
+                   "`leafpress strings mark-current --replace`");
   }
 
   const document::StringEntry* lookup(const TextRef& ref) {

@@ -533,4 +533,18 @@ TEST_CASE("check warns at an outdated or fuzzy translation, and --strict fails o
                          "was translated\n") != std::string::npos);
   CHECK(count_of(checked.err, "is outdated") == 3);  // en, es, ar
   CHECK(run_leafpress({"check", kInto, "--format", "brochure", "--strict"}, project).exit_code == 1);
+
+  // Once someone has checked the translations, --replace records them as current.
+  const std::string english = file_bytes(leaflet / "en.yaml");
+  CHECK(run_leafpress({"strings", "mark-current", "--lang", "en"}, project).out.empty());  // nothing unrecorded
+  const auto marked = run_leafpress({"strings", "mark-current", "--lang", "en", "--replace"}, project);
+  CHECK(marked.out == "recorded 1 fingerprints in leaflets/immunotherapy/en.yaml\n");
+  const std::string after = file_bytes(leaflet / "en.yaml");
+  CHECK(after.size() == english.size());  // one fingerprint changed in place, nothing else
+  CHECK(std::mismatch(after.begin(), after.end(), english.begin()).first - after.begin() ==
+        static_cast<std::ptrdiff_t>(english.find("  contact.title: \"") + 18));
+  const auto status = run_leafpress({"strings", "status", "--keys"}, project);
+  CHECK(status.out.find("immunotherapy        en               76        0         0\n") != std::string::npos);
+  CHECK(status.out.find("immunotherapy        es               75        0         1\n  outdated  contact.title\n") !=
+        std::string::npos);
 }

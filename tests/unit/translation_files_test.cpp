@@ -104,6 +104,10 @@ TEST_CASE("mark-current adds fingerprints and keeps every other byte", "[po]") {
   CHECK(*locale::with_translated_from(with_map, additions) ==
         "a:\n  b: x\ntranslated_from:\n    a.b: \"0123456789abcdef\"\n    a.c: \"fedcba9876543210\"\n");
   CHECK_FALSE(locale::with_translated_from("translated_from: {a.c: x}\n", additions));
+  // A key the map has gets its new value in place; the map ends at the next top-level key.
+  const std::string recorded = "translated_from:\n  a.a: \"1111111111111111\"\n  a.b: \"fuzzy\"\nz: after\n";
+  CHECK(*locale::with_translated_from(recorded, additions) ==
+        "translated_from:\n  a.a: \"1111111111111111\"\n  a.b: \"0123456789abcdef\"\nz: after\n");
 }
 
 TEST_CASE("XLIFF placeholders give back the markup exactly, nested or escaped", "[xliff]") {
