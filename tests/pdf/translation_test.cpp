@@ -399,7 +399,7 @@ TEST_CASE("XLIFF 2.1: export validates, keys are unit ids, markup is placeholder
   CHECK(file_bytes(project / "again.po") == file_bytes(project / "es.po"));
 }
 
-TEST_CASE("XLIFF: a tool moving placeholders moves the markup; hostile files are refused", "[strings][hostile][xliff]") {
+TEST_CASE("XLIFF: a tool moving placeholders moves the markup, and hostile files are refused", "[strings][hostile][xliff]") {
   ScratchDir dir;
   const fs::path project = copy_project(dir);
   const auto xliff = [](const std::string& units) {
