@@ -20,8 +20,8 @@ std::vector<std::string> split_commas(const std::string& list) {
 std::optional<Options> check_strings_options(Options options, std::string& error) {
   switch (options.strings_action) {
     case StringsAction::export_po:
-      if (options.leaflets.size() != 1 || options.languages.size() != 1) {
-        error = "strings export needs one leaflet folder and one --lang";
+      if (options.leaflets.size() != 1 || options.languages.size() > 1) {
+        error = "strings export needs one leaflet folder and at most one --lang";
         return std::nullopt;
       }
       break;
@@ -32,6 +32,7 @@ std::optional<Options> check_strings_options(Options options, std::string& error
       }
       break;
     case StringsAction::status:
+    case StringsAction::mark_current:
       break;
   }
   return options;
@@ -53,18 +54,20 @@ std::string usage_text() {
          "                       [--watch] [--large-print] [--print] [limits]\n"
          "       leafpress check LEAFLET_DIR... [--format F[,F...]] [--strict] [--diagnostics text|json] [limits]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]] [--format F[,F...]] [limits]\n"
-         "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
-         "       leafpress strings import FILE.po [--into LEAFLET_DIR]\n"
-         "       leafpress strings status [LEAFLET_DIR...] [--strict]\n"
+         "       leafpress strings export LEAFLET_DIR [--lang L] [--out FILE.po|FILE.pot|FILE.xlf]\n"
+         "       leafpress strings import FILE.po|FILE.xlf [--into LEAFLET_DIR] [--replace]\n"
+         "       leafpress strings status [LEAFLET_DIR...] [--lang L[,L...]] [--strict] [--keys] [--diagnostics json]\n"
+         "       leafpress strings mark-current [LEAFLET_DIR...] [--lang L[,L...]] [--replace]\n"
          "       leafpress --help | --version\n"
          "\n"
          "build   typeset leaflets into PDFs named <leaflet>.<lang>.<format>.pdf\n"
          "        (default: every folder under leaflets/, every language it defines, into output/)\n"
          "check   validate leaflets and report every problem; writes nothing\n"
          "dump    print the laid-out pages as text (positions, fonts, text) instead of PDFs\n"
-         "strings export: a gettext PO file of the default language's strings for translators;\n"
-         "        import: a translated PO file back into <lang>.yaml; status: what is translated,\n"
-         "        missing or outdated in each language\n"
+         "strings export: a gettext PO file (.pot without --lang, XLIFF 2.1 for --out FILE.xlf) of the\n"
+         "        default language's strings for translators; import: a translated PO or XLIFF file\n"
+         "        merged by key into <lang>.yaml; status: what is translated, missing or outdated in\n"
+         "        each language; mark-current: record fingerprints of hand-written translations\n"
          "\n"
          "  --lang L[,L...]  only these languages\n"
          "  --format F[,F...] these formats instead of the leaflet's: brochure (A4 pages), trifold\n"
@@ -80,6 +83,10 @@ std::string usage_text() {
          "  --watch          keep running; rebuild what a changed YAML or font file affects\n"
          "  --preview        also write <leaflet>.<lang>-<page>.png thumbnails (with pdftoppm or mutool)\n"
          "  --diagnostics json  print diagnostics and results as one JSON document on standard output\n"
+         "  --into DIR       strings import: the leaflet folder (default: the one around the current folder)\n"
+         "  --replace        strings import: let the file empty translations, or match no string;\n"
+         "                   strings mark-current: record outdated and fuzzy translations as current too\n"
+         "  --keys           strings status: list the missing and outdated keys\n"
          "\n"
          "limits against broken or hostile input (see leaflets/README.md, \"Limits\"):\n"
          "  --max-pages N         pages of one PDF (default: 500)\n"
@@ -122,8 +129,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       options.strings_action = StringsAction::import_po;
     } else if (action == "status") {
       options.strings_action = StringsAction::status;
+    } else if (action == "mark-current") {
+      options.strings_action = StringsAction::mark_current;
     } else {
-      error = "strings needs an action: export, import or status";
+      error = "strings needs an action: export, import, status or mark-current";
       return std::nullopt;
     }
   } else {
@@ -215,6 +224,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (arg == "--max-string-bytes") options.limits.max_string_bytes = *number;
       if (arg == "--max-nesting") options.limits.max_nesting = static_cast<int>(*number);
       if (arg == "--max-image-pixels") options.limits.max_image_pixels = *number;
+    } else if (arg == "--replace") {
+      options.replace = true;
+    } else if (arg == "--keys") {
+      options.list_keys = true;
     } else if (arg == "--allow-outside") {
       options.limits.allow_outside = true;
     } else if (arg.rfind("--", 0) == 0) {

@@ -13,7 +13,7 @@ namespace leafpress::cli {
 enum class Command : std::uint8_t { build, check, dump, strings, help, version };
 
 /// What `leafpress strings` does: hand strings to translators and take them back.
-enum class StringsAction : std::uint8_t { export_po, import_po, status };
+enum class StringsAction : std::uint8_t { export_po, import_po, status, mark_current };
 
 /// How diagnostics and results are printed: for people, or as JSON for CI annotations.
 enum class ReportFormat : std::uint8_t { text, json };
@@ -36,6 +36,8 @@ struct Options {
   bool print = false;        // also write a press file beside each PDF, as a `print:` section asks
   StringsAction strings_action = StringsAction::status;
   std::string into_dir;  // strings import: the leaflet folder to write <lang>.yaml into
+  bool replace = false;  // strings import: may drop translations the file lacks, or match no key
+  bool list_keys = false;  // strings status: name the missing and outdated keys
   core::Limits limits;    // --max-*, --allow-outside
 };
 

@@ -6,7 +6,8 @@
 
 namespace leafpress::cli {
 
-/// `leafpress strings export|import|status`: the translation workflow. Returns the exit code.
+/// `leafpress strings export|import|status|mark-current`: the translation workflow. Returns the
+/// exit code.
 int run_strings_command(const Options& options, std::ostream& out, std::ostream& err);
 
 }  // namespace leafpress::cli

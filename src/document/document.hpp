@@ -30,7 +30,8 @@ struct Catalog {
   std::string file;
   std::map<std::string, StringEntry> strings;
   /// For a translation: the fingerprint (core::text_hash) of the default language's text
-  /// each string was translated from, written by `leafpress strings import`.
+  /// each string was translated from, written by `leafpress strings import` and
+  /// `strings mark-current`; "fuzzy" for a translation imported unchecked.
   std::map<std::string, std::string> translated_from;
 };
 

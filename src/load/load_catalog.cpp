@@ -14,7 +14,9 @@ void read_translated_from(const YAML::Node& map, document::Catalog& catalog, Sch
   if (!reader.expect_map(map, kTranslatedFrom)) return;
   for (const auto& entry : map) {
     const bool key_ok = entry.first.IsScalar() && is_string_key(entry.first.Scalar());
-    const bool hash_ok = entry.second.IsScalar() && entry.second.Scalar().size() == 16;
+    // A fingerprint (16 hex digits), or "fuzzy": a translation imported unchecked.
+    const bool hash_ok =
+        entry.second.IsScalar() && (entry.second.Scalar().size() == 16 || entry.second.Scalar() == "fuzzy");
     if (!key_ok || !hash_ok) {
       reader.error(key_ok ? entry.second : entry.first,
                    "expected 'key: fingerprint' pairs in 'translated_from', as `leafpress strings import` writes them");

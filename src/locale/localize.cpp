@@ -7,6 +7,7 @@
 #include <unicode/numsys.h>
 #include <unicode/unistr.h>
 
+#include "core/hash.hpp"
 #include "locale/combining_marks.hpp"
 #include "locale/inline_markup.hpp"
 #include "locale/typography.hpp"
@@ -64,7 +65,9 @@ class Localizer {
     const std::string limited = limit_combining_marks(entry.text, entry.loc, key, diags_);
     RichText rich = parse_inline_markup(limited, entry.loc, key, diags_);
     // A fallback string keeps the typography of the language it is written in.
-    const TypographyRules& rules = &entry == find(language_, key) ? typography_ : fallback_typography_;
+    const bool translated = &entry == find(language_, key);
+    const TypographyRules& rules = translated ? typography_ : fallback_typography_;
+    if (translated) check_current(entry, key);
     rich.spans = apply_typography(std::move(rich.spans), rules);
     cached->second = std::move(rich);
     return cached->second;
@@ -86,6 +89,24 @@ class Localizer {
                  "each use of a string counts its text again; use long strings fewer times, or raise the "
                  "limit with --max-pages");
     return false;
+  }
+
+  /// Warns when a translation's recorded source (translated_from) is not the default
+  /// language's text now: the source changed since, or a translator left it fuzzy.
+  void check_current(const document::StringEntry& entry, const std::string& key) {
+    if (language_ == doc_.default_language) return;
+    const document::Catalog& catalog = doc_.catalogs.at(language_);
+    const auto from = catalog.translated_from.find(key);
+    const auto* source = find(doc_.default_language, key);
+    if (from == catalog.translated_from.end() || !source || from->second == core::text_hash(source->text)) return;
+    diags_.warning(entry.loc,
+                   from->second == "fuzzy"
+                       ? "the translation of '" + key + "' is fuzzy: no translator has checked it against the '" +
+                             doc_.default_language + "' text"
+                       : "the translation of '" + key + "' is outdated: the '" + doc_.default_language +
+                             "' text changed after it was translated",
+                   "update it through `leafpress strings export` and `import`; or, once checked, run "
+                   "`leafpress strings mark-current --replace`");
   }
 
   const document::StringEntry* lookup(const TextRef& ref) {

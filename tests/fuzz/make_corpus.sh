@@ -4,13 +4,16 @@
 #   tests/fuzz/make_corpus.sh OUT_DIR
 # writes OUT_DIR/yaml_loader_fuzz/ (every YAML file as it is) and OUT_DIR/pipeline_fuzz/
 # (each leaflet once per language: its leaflet.yaml set to that one language, then the
-# "#== <lang>.yaml ==" separator and the strings file; see pipeline_fuzz.cpp). The corpora
+# "#== <lang>.yaml ==" separator and the strings file; see pipeline_fuzz.cpp) and
+# OUT_DIR/translation_file_fuzz/ (the PO and XLIFF regression inputs). The corpora
 # are generated, never committed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: make_corpus.sh OUT_DIR}"
-mkdir -p "$out/yaml_loader_fuzz" "$out/pipeline_fuzz"
+mkdir -p "$out/yaml_loader_fuzz" "$out/pipeline_fuzz" "$out/translation_file_fuzz"
+# Translation files: the PO and XLIFF files kept as regressions (exported ones among them).
+cp "$root"/tests/fuzz/regressions/translation_file_fuzz/* "$out/translation_file_fuzz/"
 
 for folder in "$root"/leaflets/*/ "$root"/tests/errors/*/ "$root"/tests/golden/*/ "$root"/tests/pdf/*/ \
   "$root"/bench/peers/*/; do

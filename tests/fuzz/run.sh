@@ -14,7 +14,7 @@ shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="$root/build-fuzz"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(yaml_loader_fuzz pipeline_fuzz)
+[ ${#targets[@]} -gt 0 ] || targets=(yaml_loader_fuzz pipeline_fuzz translation_file_fuzz)
 
 fuzz_packages=(clang libclang-rt-dev)
 missing=()
