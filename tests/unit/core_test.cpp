@@ -218,7 +218,7 @@ TEST_CASE("fingerprints depend on every byte and nothing else", "[core]") {
   CHECK(a.digest() != c.digest());
 }
 
-TEST_CASE("stale temporary files of a target are removed; live, newer and other files are not", "[core]") {
+TEST_CASE("stale temporary files of a target are removed, but live, newer and other files are not", "[core]") {
   namespace fs = std::filesystem;
   const testing::ScratchDir dir;
   const fs::path target = dir.path() / "x.fr.pdf";

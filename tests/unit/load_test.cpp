@@ -227,7 +227,7 @@ TEST_CASE("margins must leave room for text on the page", "[load]") {
             .empty());
 }
 
-TEST_CASE("print: asks for a press file; alone it has the defaults, lengths in any unit", "[load][press]") {
+TEST_CASE("print: asks for a press file, alone it has the defaults, lengths in any unit", "[load][press]") {
   const testing::ScratchDir dir;
   dir.write("x/fr.yaml", kStrings);
   auto load = [&](const std::string& print) {

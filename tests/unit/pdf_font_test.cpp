@@ -129,7 +129,7 @@ TEST_CASE("the subset keeps only the used glyphs and their outlines' advances", 
   CHECK(subset->font_program.size() < 20000);
 }
 
-TEST_CASE("glyph runs become TJ arrays with kerning; a glyph saying another text gets its own code", "[pdf]") {
+TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another text gets its own code", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face& face = serif(registry);
   const std::uint32_t a = face.nominal_glyph(U'A');
@@ -141,8 +141,12 @@ TEST_CASE("glyph runs become TJ arrays with kerning; a glyph saying another text
   pdf::FontEncoder encoder(face);
   pdf::ContentStream content(842);
   content.show_runs({{&item, "F1", &encoder}});
-  const std::string adjust = pdf::pdf_number((0.001 * encoder.width(1) * 10 - 4.8) * 100);
-  CHECK(content.bytes() == "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n[<0001>" + adjust + " <0002><0003>] TJ\nET\n");
+  // TJ numbers move the pen back by n/1000 of the size: where /W left it, less where the
+  // next glyph stands (kerning and justification).
+  const std::string kern = pdf::pdf_number((0.001 * encoder.width(1) * 10 - 4.8) * 100);
+  const std::string wide = pdf::pdf_number((4.8 + 0.001 * encoder.width(2) * 10 - 10.8) * 100);
+  CHECK(content.bytes() ==
+        "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n[<0001>" + kern + " <0002>" + wide + " <0003>] TJ\nET\n");
   CHECK(encoder.codes().at(3).glyph == v);
   CHECK(encoder.codes().at(3).text == "W");
 }

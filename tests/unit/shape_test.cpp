@@ -49,7 +49,7 @@ TEST_CASE("fonts in the project folder win over the system's", "[fonts]") {
   CHECK(face(registry, "Noto Sans", fonts::FontStyle::bold).path().parent_path() != dir.path());
 }
 
-TEST_CASE("Noto Serif forms the fi ligature; its glyph stands for both letters", "[text]") {
+TEST_CASE("Noto Serif forms the fi ligature, and its glyph stands for both letters", "[text]") {
   fonts::FontRegistry registry({});
   const auto glyphs = shape_all(face(registry, "Noto Serif"), "fin", "en");
   REQUIRE(glyphs.size() == 2);  // "fi" + "n"

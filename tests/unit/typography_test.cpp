@@ -74,7 +74,7 @@ TEST_CASE("ranges take an en dash, identifiers keep their hyphen", "[typography]
   CHECK(set("fr", "les anti-CTLA-4") == "les anti-CTLA-4");
 }
 
-TEST_CASE("spaced hyphens become the language's dash; typed dashes stay", "[typography]") {
+TEST_CASE("spaced hyphens become the language's dash, typed dashes stay", "[typography]") {
   CHECK(set("fr", "avant - après") == "avant \u2013 après");
   CHECK(set("de", "vorher - nachher") == "vorher \u2013 nachher");
   CHECK(set("es", "antes - después") == "antes \u2013 después");
