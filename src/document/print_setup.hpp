@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -8,6 +9,15 @@
 #include "core/units.hpp"
 
 namespace leafpress::document {
+
+/// How colours outside the press's gamut are brought into it (ICC.1:2010 §6.2.2), as
+/// `rendering_intent` in `print:` names it.
+enum class RenderingIntent : std::uint8_t {
+  relative_colorimetric,  // the default, with black-point compensation: in-gamut colours exact
+  perceptual,             // the whole gamut compressed: smooth pictures, every colour shifted
+  saturation,             // vivid charts
+  absolute_colorimetric,  // proofing only: the paper's white simulated
+};
 
 /// The press file a leaflet asks for (`print:` in leaflet.yaml, or --print): bleed and
 /// marks, and the printing condition its colours are meant for.
@@ -19,6 +29,9 @@ struct PrintSetup {
   core::SourceLoc profile_loc;
   /// How the print shop names the printing condition ("FOGRA39"), for the output intent.
   std::string output_condition;
+  core::SourceLoc output_condition_loc;
+  /// How RGB colours and pictures are converted through the profile.
+  RenderingIntent rendering_intent = RenderingIntent::relative_colorimetric;
   core::SourceLoc loc;  // where `print:` was written
 };
 

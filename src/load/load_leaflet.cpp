@@ -6,6 +6,7 @@
 
 #include "core/confine.hpp"
 #include "core/icc_profile.hpp"
+#include "core/printing_condition.hpp"
 #include "core/limits.hpp"
 #include "core/read_file.hpp"
 #include "core/units.hpp"
@@ -151,7 +152,39 @@ std::optional<core::IccProfile> read_icc_profile(const YAML::Node& node, SchemaR
                  "ask the print shop for the profile of its press and paper, such as FOGRA39 for coated paper");
     return std::nullopt;
   }
+  if (!profile->converts_to_device) {
+    reader.error(node, "'" + *name + "' cannot convert colours into its CMYK: it has no tables for the perceptual "
+                       "and relative colorimetric intents",
+                 "ask the print shop for the full output profile of its press and paper");
+    return std::nullopt;
+  }
+  // PDF/X-4 is PDF 1.6, which embeds ICC profiles up to version 4.1 (ISO 32000-1 Table 67).
+  if (profile->version_major > 4 || (profile->version_major == 4 && profile->version_minor > 1)) {
+    reader.error(node,
+                 "'" + *name + "' is an ICC " + std::to_string(profile->version_major) + "." +
+                     std::to_string(profile->version_minor) +
+                     " profile; a PDF/X-4 file (PDF 1.6) holds profiles up to version 4.1",
+                 "ask the print shop for the version 2 profile of the same condition (most shops have one)");
+    return std::nullopt;
+  }
   return profile;
+}
+
+/// `rendering_intent`: how RGB colours and pictures go into the press's gamut.
+std::optional<document::RenderingIntent> read_rendering_intent(const YAML::Node& node, SchemaReader& reader) {
+  const auto text = reader.string(node, "rendering_intent");
+  if (!text) return std::nullopt;
+  using Intent = document::RenderingIntent;
+  static const std::pair<const char*, Intent> kIntents[] = {{"relative_colorimetric", Intent::relative_colorimetric},
+                                                            {"perceptual", Intent::perceptual},
+                                                            {"saturation", Intent::saturation},
+                                                            {"absolute_colorimetric", Intent::absolute_colorimetric}};
+  for (const auto& [intent_name, intent] : kIntents) {
+    if (*text == intent_name) return intent;
+  }
+  reader.error(node, "unknown rendering intent '" + *text + "'",
+               "use relative_colorimetric (the default), perceptual, saturation or absolute_colorimetric");
+  return std::nullopt;
 }
 
 /// `print:`: with it, `build` writes a press file beside each PDF. Alone (no value), it
@@ -161,7 +194,7 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   document::PrintSetup setup;
   setup.loc = reader.loc(key);
   if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
-  reader.check_keys(node, "print", {"bleed", "crop_marks", "icc_profile", "output_condition"});
+  reader.check_keys(node, "print", {"bleed", "crop_marks", "icc_profile", "output_condition", "rendering_intent"});
   if (const auto value = reader.find(node, "bleed")) {
     const auto length = reader.length(*value, "bleed");
     if (length && *length > kMaxBleed + 1e-9) {
@@ -176,10 +209,28 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   }
   if (const auto value = reader.find(node, "output_condition")) {
     if (auto text = reader.string(*value, "output_condition")) setup.output_condition = *text;
+    setup.output_condition_loc = reader.loc(*value);
+  }
+  if (const auto value = reader.find(node, "rendering_intent")) {
+    setup.rendering_intent = read_rendering_intent(*value, reader).value_or(setup.rendering_intent);
   }
   if (const auto value = reader.find(node, "icc_profile")) {
     setup.profile = read_icc_profile(*value, reader, directory, limits);
     setup.profile_loc = reader.loc(*value);
+  }
+  if (setup.profile) {
+    std::string problem;
+    if (!core::try_printing_condition(*setup.profile, setup.output_condition, problem)) {
+      const auto value = reader.find(node, "output_condition");
+      reader.error(*value, problem,
+                   "leave output_condition out to take the profile's own condition, or ask the print shop for the "
+                   "profile of the condition it names");
+    }
+  } else if (!setup.output_condition.empty()) {
+    const auto value = reader.find(node, "output_condition");
+    reader.diags().warning(reader.loc(*value), "output_condition is used only with an icc_profile; without one the press file claims no "
+                           "printing condition",
+                   "add the print shop's profile as icc_profile");
   }
   return setup;
 }

@@ -1,6 +1,9 @@
 #include "press/prepare_for_press.hpp"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
@@ -28,16 +31,35 @@ void extend_into_bleed(layout::RectItem& rect, double width, double height, doub
   if (rect.y + rect.height >= height - kOnEdge) rect.height = height + bleed - rect.y;
 }
 
-void to_cmyk(layout::Item& item) {
+/// Pictures converted once each, however many figures show them.
+using ConvertedImages = std::map<const document::Image*, std::shared_ptr<const document::Image>>;
+
+/// Puts an item's colours in the press's CMYK (text and hairlines by their own rules), its
+/// picture in CMYK, and drops its link: a press file has no annotations (ISO 15930-7 §6.6).
+void to_cmyk(layout::Item& item, const PressColors& colors, ConvertedImages& images) {
   std::visit(
-      [](auto& it) {
+      [&](auto& it) {
         using T = std::decay_t<decltype(it)>;
         if constexpr (std::is_same_v<T, layout::GlyphItem>) {
-          it.run.color = core::to_press_cmyk(it.run.color);
+          it.run.color = colors.text_color(it.run.color, it.run.size);
+          it.run.link.clear();
         } else if constexpr (std::is_same_v<T, layout::RectItem> || std::is_same_v<T, layout::RectGroupItem>) {
-          it.fill = core::to_press_cmyk(it.fill);
+          it.fill = colors.color(it.fill);
         } else if constexpr (std::is_same_v<T, layout::LineItem>) {
-          it.color = core::to_press_cmyk(it.color);
+          if (it.width < 1) {
+            it.width = std::max(it.width, kMinHairlineWidth);
+            it.color = colors.hairline_color(it.color);
+          } else {
+            it.color = colors.color(it.color);
+          }
+        } else if constexpr (std::is_same_v<T, layout::ImageItem>) {
+          auto [known, added] = images.try_emplace(it.image.get());
+          if (added) {
+            auto converted = colors.image(*it.image);
+            known->second = converted ? std::make_shared<const document::Image>(std::move(*converted)) : nullptr;
+          }
+          if (!known->second) throw std::runtime_error("cannot decode picture '" + it.image->file + "' again");
+          it.image = known->second;
         }
       },
       item);
@@ -85,16 +107,18 @@ double media_margin(const Settings& settings) {
   return settings.crop_marks ? mark_offset(settings) + kMarkLength + kMarkSlug : settings.bleed;
 }
 
-layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings) {
+layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, const PressColors& colors) {
   const double margin = media_margin(settings);
   const double bleed = settings.bleed;
+  ConvertedImages images;
   for (layout::Page& page : pages.pages) {
     const layout::Box trim{margin, margin, page.width, page.height};
+    std::erase_if(page.items, [](const layout::Item& item) { return std::holds_alternative<layout::LinkItem>(item); });
     for (layout::Item& item : page.items) {
       if (auto* rect = std::get_if<layout::RectItem>(&item); rect && rect->bleed) {
         extend_into_bleed(*rect, page.width, page.height, bleed);
       }
-      to_cmyk(item);
+      to_cmyk(item, colors, images);
     }
     layout::translate(page.items, margin, margin);
     if (settings.crop_marks) {

@@ -2,6 +2,7 @@
 
 #include "core/units.hpp"
 #include "layout/page.hpp"
+#include "press/press_colors.hpp"
 
 namespace leafpress::press {
 
@@ -23,11 +24,13 @@ inline constexpr double kMarkSlug = core::mm(2);       // between a mark's outer
 /// box is the page and whose bleed box is `bleed` larger on every side; with crop marks the
 /// sheet grows further to hold them outside the bleed, else it is the bleed box. Content
 /// moves with the trim; fills flagged `bleed` are extended by the bleed past each trim edge
-/// they touch; every colour becomes CMYK (core::to_press_cmyk); crop marks go at the four
+/// they touch; every colour and picture becomes CMYK through `colors` (dark text 100 % K,
+/// hairlines at least kMinHairlineWidth and kMinHairlineInk); links are dropped, since a
+/// press file carries no annotations; crop marks go at the four
 /// corners and short dashed fold marks above and below each fold, as printer's-mark
 /// artifacts in registration colour (100% of every ink). Structure, labels and reading
 /// order are kept.
-layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings);
+layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, const PressColors& colors);
 
 /// How far the marks start from the trim: the bleed, but never under kMinMarkOffset.
 double mark_offset(const Settings& settings);

@@ -12,6 +12,12 @@ namespace {
 
 constexpr double kBleed = 72.0 / 25.4 * 3;  // 3 mm = 8.503937 pt
 
+/// Colours by the formula, as a press file without a profile has them.
+const press::PressColors& formula() {
+  static const press::PressColors colors(std::nullopt, document::RenderingIntent::relative_colorimetric);
+  return colors;
+}
+
 layout::Pages one_page(double width, double height, std::vector<layout::Item> items, std::vector<double> folds = {}) {
   layout::Pages pages;
   pages.title = "t";
@@ -34,7 +40,7 @@ TEST_CASE("a press page: trim is the laid-out page, bleed 3 mm around it, marks 
   const press::Settings settings;  // 3 mm bleed, crop marks
   const double margin = press::media_margin(settings);
   CHECK(margin == Approx(core::mm(3 + 5 + 2)));
-  const auto pages = press::prepare_for_press(one_page(core::kA4Width, core::kA4Height, {}), settings);
+  const auto pages = press::prepare_for_press(one_page(core::kA4Width, core::kA4Height, {}), settings, formula());
   const layout::Page& page = pages.pages.front();
   REQUIRE(page.press);
   CHECK(page.press->trim == layout::Box{margin, margin, core::kA4Width, core::kA4Height});
@@ -81,7 +87,7 @@ TEST_CASE("fills flagged to bleed run past the trim edges they touch, and only t
       layout::RectItem{50, 50, 10, 10, core::Rgb{0, 0.5, 0.5}, layout::kArtifact, true},  // touches nothing
   };
   const press::Settings settings{kBleed, false};
-  const auto pages = press::prepare_for_press(one_page(w, h, items), settings);
+  const auto pages = press::prepare_for_press(one_page(w, h, items), settings, formula());
   const layout::Page& page = pages.pages.front();
   const double m = press::media_margin(settings);
   CHECK(m == kBleed);  // without crop marks the sheet is the bleed box
@@ -109,7 +115,7 @@ TEST_CASE("every colour of a press page is CMYK; greys on the black plate", "[pr
   text.run.color = core::Rgb{0, 0, 0};
   std::vector<layout::Item> items{text, layout::RectItem{10, 10, 10, 10, core::Rgb{1, 0, 0}},
                                   layout::RectItem{10, 30, 10, 10, core::Cmyk{0.1, 0.2, 0.3, 0.4}}};
-  const auto pages = press::prepare_for_press(one_page(100, 100, items), {});
+  const auto pages = press::prepare_for_press(one_page(100, 100, items), {}, formula());
   const auto& page = pages.pages.front();
   CHECK(std::get<layout::GlyphItem>(page.items[0]).run.color == core::Color{core::Cmyk{0, 0, 0, 1}});
   CHECK(std::get<layout::RectItem>(page.items[1]).fill == core::Color{core::Cmyk{0, 1, 1, 0}});
@@ -119,7 +125,7 @@ TEST_CASE("every colour of a press page is CMYK; greys on the black plate", "[pr
 TEST_CASE("a landscape sheet with folds gets dashed fold marks above and below each fold", "[press]") {
   const press::Settings settings;
   const double m = press::media_margin(settings);
-  const auto pages = press::prepare_for_press(one_page(core::kA4Height, core::kA4Width, {}, {280, 560}), settings);
+  const auto pages = press::prepare_for_press(one_page(core::kA4Height, core::kA4Width, {}, {280, 560}), settings, formula());
   const layout::Page& page = pages.pages.front();
   CHECK(page.press->trim == layout::Box{m, m, core::kA4Height, core::kA4Width});
   CHECK(page.folds == std::vector<double>{280 + m, 560 + m});
@@ -146,7 +152,7 @@ TEST_CASE("a bleed wider than the mark offset pushes the marks out with it", "[p
 
 TEST_CASE("the dump shows press boxes, bleeding fills and marks", "[press]") {
   const auto pages = press::prepare_for_press(
-      one_page(100, 50, {layout::RectItem{0, 0, 100, 5, core::Rgb{0, 0, 0}, layout::kArtifact, true}}), {});
+      one_page(100, 50, {layout::RectItem{0, 0, 100, 5, core::Rgb{0, 0, 0}, layout::kArtifact, true}}), {}, formula());
   const std::string dump = layout::dump(pages);
   CHECK(dump.find("page 1 156.7x106.7\ntrim 28.3 28.3 100.0 50.0\nbleed 19.8 19.8 117.0 67.0\n") != std::string::npos);
   CHECK(dump.find("rect 19.8 19.8 117.0 13.5 cmyk(0%, 0%, 0%, 100%) bleed\n") != std::string::npos);

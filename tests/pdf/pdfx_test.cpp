@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "pdf/pdf_probe.hpp"
+#include "pdf/pdfx_checker.hpp"
+#include "pdf/press_profile.hpp"
+#include "support/process.hpp"
+#include "support/scratch_dir.hpp"
+
+// The shop's preflight on every press file: each language and format, with the FOGRA39 press
+// profile (PDF/X-4) and without a profile (plain CMYK, no claim), with SOURCE_DATE_EPOCH and
+// without it.
+
+namespace fs = std::filesystem;
+using namespace leafpress::testing;
+
+namespace {
+
+const fs::path kSource = LEAFPRESS_SOURCE_DIR;
+const std::vector<std::string> kLanguages = {"fr", "en", "es", "ar"};
+const std::vector<std::string> kFormats = {"brochure", "trifold", "booklet"};
+
+// 2024-03-01 09:30:00 UTC and an hour earlier: the leaflet's text and its other files.
+constexpr std::int64_t kEdited = 1709285400;
+constexpr std::int64_t kOlder = kEdited - 3600;
+
+void set_mtime(const fs::path& file, std::int64_t seconds) {
+  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+  fs::last_write_time(file, fs::file_time_type::clock::from_sys(when));
+}
+
+/// One build of the shipped leaflet with press files, in a scratch folder whose files all
+/// date from kOlder except leaflet.yaml (kEdited).
+struct Build {
+  ScratchDir dir;
+  fs::path out;
+  ProcessResult result;
+  Build(bool profile, bool source_date_epoch) {
+    const fs::path folder = dir.path() / "immunotherapy";
+    fs::copy(kSource / "leaflets" / "immunotherapy", folder, fs::copy_options::recursive);
+    std::string print = "\nprint:\n  bleed: 3mm\n";
+    if (profile) {
+      fs::copy_file(press_profile(), folder / "press.icc");
+      print += "  icc_profile: press.icc\n";
+    }
+    std::ofstream(folder / "leaflet.yaml", std::ios::app) << print;
+    for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+      if (entry.is_regular_file()) set_mtime(entry.path(), kOlder);
+    }
+    set_mtime(folder / "leaflet.yaml", kEdited);
+    out = dir.path() / "out";
+    result = run_process({LEAFPRESS_BINARY, "build", folder.string(), "--out", out.string()}, kSource.string(),
+                         {source_date_epoch ? "SOURCE_DATE_EPOCH=1700000000" : "SOURCE_DATE_EPOCH="});
+  }
+  fs::path pdf(const std::string& language, const std::string& format) const {
+    return out / ("immunotherapy." + language + "." + format + ".print.pdf");
+  }
+};
+
+void check_every_press_file(const Build& build, bool profile, const std::string& label,
+                            const std::string& expected_date) {
+  INFO(build.result.err);
+  REQUIRE(build.result.exit_code == 0);
+  CHECK(build.result.err.empty());
+  std::cout << "\n" << label << "\n" << PdfxReport::table_header() << "\n";
+  for (const auto& language : kLanguages) {
+    for (const auto& format : kFormats) {
+      const std::string name = language + "." + format;
+      INFO(label << ": " << name);
+      const PdfxReport report = check_press_file(build.pdf(language, format), profile);
+      std::cout << report.table_row(name) << "\n";
+      for (const auto& problem : report.problems) UNSCOPED_INFO(problem);
+      CHECK(report.problems.empty());
+      CHECK(report.claims_pdfx4 == profile);
+      CHECK(report.annotations == 0);
+      CHECK(report.fonts > 0);
+      CHECK(report.fonts_embedded == report.fonts);
+      // Text in solid black overprints.
+      CHECK(report.overprint_uses > report.pages);
+      CHECK_FALSE(report.content_colors.count("rg"));
+      CHECK(report.content_colors.count("k"));
+      // Every picture is CMYK: the QR code is drawn, the photo converted.
+      for (const auto& space : report.image_spaces) CHECK(space == "/DeviceCMYK");
+      if (profile) {
+        CHECK(report.output_condition == "FOGRA39");
+        CHECK(report.registry == "http://www.color.org");
+        CHECK(report.profile_version == "2.2");
+        CHECK(report.header_version == "1.6");
+        CHECK(report.creation_date.rfind(expected_date, 0) == 0);
+        CHECK(report.trapped == "/False");
+      } else {
+        CHECK(report.output_condition.empty());
+        CHECK(report.header_version == "1.7");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every press file with the FOGRA39 profile passes the PDF/X-4 checks, dated by SOURCE_DATE_EPOCH",
+          "[pdf][press][pdfx]") {
+  const Build build(true, true);
+  check_every_press_file(build, true, "FOGRA39 profile, SOURCE_DATE_EPOCH=1700000000", "D:20231114221320Z");
+}
+
+TEST_CASE("without SOURCE_DATE_EPOCH a PDF/X-4 press file is dated when its leaflet last changed, and stays "
+          "the same from build to build",
+          "[pdf][press][pdfx][determinism]") {
+  const Build build(true, false);
+  check_every_press_file(build, true, "FOGRA39 profile, no SOURCE_DATE_EPOCH", "D:20240301093000Z");
+  const Build again(true, false);
+  REQUIRE(again.result.exit_code == 0);
+  for (const auto& format : kFormats) {
+    INFO(format);
+    CHECK(file_bytes(again.pdf("en", format)) == file_bytes(build.pdf("en", format)));
+  }
+}
+
+TEST_CASE("without a profile a press file is plain CMYK and claims nothing, with or without SOURCE_DATE_EPOCH",
+          "[pdf][press][pdfx]") {
+  const Build dated(false, true);
+  check_every_press_file(dated, false, "no profile, SOURCE_DATE_EPOCH=1700000000", "");
+  const Build undated(false, false);
+  check_every_press_file(undated, false, "no profile, no SOURCE_DATE_EPOCH", "");
+}
+
+TEST_CASE("the checker finds what a preflight rejects", "[pdf][press][pdfx]") {
+  // The screen PDF of the same leaflet is not a press file: links, RGB, no boxes or claim.
+  ScratchDir out;
+  const ProcessResult result = run_process({LEAFPRESS_BINARY, "build", (kSource / "leaflets" / "immunotherapy").string(),
+                                            "--lang", "en", "--format", "brochure", "--out", out.path().string()},
+                                           kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+  REQUIRE(result.exit_code == 0);
+  const PdfxReport screen = check_press_file(out.path() / "immunotherapy.en.brochure.pdf", true);
+  auto found = [&](const std::string& start) {
+    return std::any_of(screen.problems.begin(), screen.problems.end(),
+                       [&](const std::string& p) { return p.rfind(start, 0) == 0; });
+  };
+  CHECK(found("identification: Info /GTS_PDFXVersion"));
+  CHECK(found("boxes: page 1 has no TrimBox"));
+  CHECK(found("annotations: page "));
+  CHECK(found("colour: page 1 sets DeviceRGB with 'rg'"));
+  CHECK(found("output intent: 0 GTS_PDFX output intents"));
+  CHECK(screen.annotations > 0);
+}
