@@ -514,6 +514,17 @@ std::optional<document::Document> load_leaflet_from_files(const std::string& fol
 
 namespace {
 
+/// The leaflet's name, which its PDFs are named after: its folder's own name, also when the
+/// folder is given as ".", "..", "./" or "leaflets/x/" (whose last component is not a name).
+std::string leaflet_name_of(const std::string& display_dir) {
+  fs::path folder = fs::path(display_dir).lexically_normal();
+  if (folder.has_filename() && folder.filename() != "." && folder.filename() != "..") return folder.filename().string();
+  std::error_code ec;
+  const fs::path absolute = fs::weakly_canonical(fs::absolute(display_dir, ec), ec);
+  if (!ec && absolute.has_filename()) return absolute.filename().string();
+  return folder.parent_path().filename().string();
+}
+
 std::optional<document::Document> load_checked(const FileSource& source, const std::string& display_dir,
                                                const std::vector<std::string>& only_languages,
                                                core::Diagnostics& diags) {
@@ -527,7 +538,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   if (!file) return std::nullopt;
 
   document::Document doc;
-  doc.name = fs::path(display_dir).filename().string();
+  doc.name = leaflet_name_of(display_dir);
   doc.directory = display_dir;
   doc.loc = {leaflet_name, 1, 1};
   SchemaReader reader(leaflet_name, diags);

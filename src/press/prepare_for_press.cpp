@@ -43,7 +43,12 @@ void to_cmyk(layout::Item& item, const PressColors& colors, ConvertedImages& ima
         if constexpr (std::is_same_v<T, layout::GlyphItem>) {
           it.run.color = colors.text_color(it.run.color, it.run.size);
           it.run.link.clear();
-        } else if constexpr (std::is_same_v<T, layout::RectItem> || std::is_same_v<T, layout::RectGroupItem>) {
+        } else if constexpr (std::is_same_v<T, layout::RectItem>) {
+          const bool hairline = std::min(it.width, it.height) < 1;
+          if (hairline && it.height < 1) it.height = std::max(it.height, kMinHairlineWidth);
+          if (hairline && it.width < 1) it.width = std::max(it.width, kMinHairlineWidth);
+          it.fill = hairline ? colors.hairline_color(it.fill) : colors.color(it.fill);
+        } else if constexpr (std::is_same_v<T, layout::RectGroupItem>) {
           it.fill = colors.color(it.fill);
         } else if constexpr (std::is_same_v<T, layout::LineItem>) {
           if (it.width < 1) {

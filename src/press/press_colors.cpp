@@ -132,8 +132,12 @@ core::Cmyk PressColors::text_color(const core::Color& color, double size) const 
 
 core::Cmyk PressColors::hairline_color(const core::Color& color) const {
   core::Cmyk ink = PressColors::color(color);
-  if (ink.c == 0 && ink.m == 0 && ink.y == 0) ink.k = std::max(ink.k, kMinHairlineInk);
-  return ink;
+  // A tint too pale to print is darkened, its inks in the same proportions (the same hue).
+  const double strongest = std::max({ink.c, ink.m, ink.y, ink.k});
+  if (strongest >= kMinHairlineInk) return ink;
+  if (strongest <= 0) return ink;  // white: a line knocked out of what is under it
+  const double scale = kMinHairlineInk / strongest;
+  return core::Cmyk{rounded(ink.c * scale), rounded(ink.m * scale), rounded(ink.y * scale), rounded(ink.k * scale)};
 }
 
 std::optional<document::Image> PressColors::image(const document::Image& image) const {

@@ -20,8 +20,8 @@ inline constexpr double kSolidBlackTextMaxSize = 36;
 /// print as screened dots with ragged edges in small type, solid black does not.
 inline constexpr double kSolidBlackTextMinInk = 0.5;
 
-/// The lightest tint a hairline (under 1 pt) is printed with, and the thinnest hairline:
-/// lighter tints and thinner lines break up or vanish on a plate.
+/// The lightest tint a hairline (a line or a rectangle under 1 pt thick) is printed with,
+/// and the thinnest hairline: lighter tints and thinner lines break up or vanish on a plate.
 inline constexpr double kMinHairlineInk = 0.3;
 inline constexpr double kMinHairlineWidth = 0.25;
 
@@ -45,7 +45,8 @@ class PressColors {
   /// become 100 % K; everything else as color().
   core::Cmyk text_color(const core::Color& color, double size) const;
 
-  /// A hairline's colour: as color(), but a grey is never lighter than kMinHairlineInk.
+  /// A hairline's colour: as color(), but with its strongest ink at kMinHairlineInk at
+  /// least (a paler tint is darkened, its inks kept in proportion); white stays white.
   core::Cmyk hairline_color(const core::Color& color) const;
 
   /// The picture in the press's CMYK: 8-bit CMYK pixels converted from the picture's own
