@@ -1,14 +1,20 @@
 #include <catch2/catch.hpp>
 
+#include <lcms2.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
 
 #include "pdf/pdf_probe.hpp"
 #include "pdf/press_profile.hpp"
+#include "pdf/tag_checker.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -260,5 +266,82 @@ TEST_CASE("plates: crop marks print on all four plates, and nothing else lies ou
     for (int yy = 0; yy < px(6 * kMm); ++yy) {
       for (int x = 0; x < px(6 * kMm); ++x) REQUIRE(plate.at(x, yy) == 0);
     }
+  }
+}
+
+namespace {
+
+using Profile = std::unique_ptr<void, decltype(&cmsCloseProfile)>;
+using Transform = std::unique_ptr<void, decltype(&cmsDeleteTransform)>;
+
+/// The fill colours (k operands) of a content stream, each once.
+std::set<std::array<double, 4>> fills_of(const std::string& content) {
+  std::set<std::array<double, 4>> out;
+  std::istringstream tokens(content);
+  std::vector<std::string> last;
+  for (std::string token; tokens >> token;) {
+    // Page content as leafpress writes it: operands are numbers, names and hex strings;
+    // text shown with ( ) strings would need a real tokenizer.
+    if (token == "k" && last.size() >= 4) {
+      const auto n = last.size();
+      out.insert({std::stod(last[n - 4]), std::stod(last[n - 3]), std::stod(last[n - 2]), std::stod(last[n - 1])});
+    }
+    last.push_back(token);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("theme colours printed through the FOGRA39 profile look like the screen's: ΔE*ab under 4 back in sRGB",
+          "[pdf][press][separations]") {
+  REQUIRE(press_build().result.exit_code == 0);
+  // LittleCMS here reads the written inks back through the same profile to sRGB, the
+  // direction leafpress never takes; the accent and the pale accent must come back.
+  const std::string bytes = file_bytes(press_profile());
+  const Profile press(cmsOpenProfileFromMem(bytes.data(), static_cast<cmsUInt32Number>(bytes.size())), cmsCloseProfile);
+  const Profile srgb(cmsCreate_sRGBProfile(), cmsCloseProfile);
+  const Transform back(cmsCreateTransform(press.get(), TYPE_CMYK_DBL, srgb.get(), TYPE_RGB_DBL, INTENT_RELATIVE_COLORIMETRIC,
+                                          cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE),
+                       cmsDeleteTransform);
+  const Profile lab(cmsCreateLab4Profile(nullptr), cmsCloseProfile);
+  const Transform to_lab(cmsCreateTransform(srgb.get(), TYPE_RGB_DBL, lab.get(), TYPE_Lab_DBL, INTENT_RELATIVE_COLORIMETRIC,
+                                            cmsFLAGS_NOCACHE),
+                         cmsDeleteTransform);
+  REQUIRE(back);
+  REQUIRE(to_lab);
+  auto delta_e = [&](const double* a, const double* b) {
+    cmsCIELab la{}, lb{};
+    cmsDoTransform(to_lab.get(), a, &la, 1);
+    cmsDoTransform(to_lab.get(), b, &lb, 1);
+    return cmsDeltaE(&la, &lb);
+  };
+  const PdfObjects objects(press_build().pdf("en", "brochure"));
+  std::string content;
+  for (const auto& page : objects.pages()) content += objects.page_content(page);
+  const auto fills = fills_of(content);
+  struct Theme {
+    std::string name;
+    std::array<double, 3> rgb;
+  };
+  const std::vector<Theme> colours = {{"accent #0B6E75", {0x0B / 255.0, 0x6E / 255.0, 0x75 / 255.0}},
+                                      {"accent_light #E3F1F1", {0xE3 / 255.0, 0xF1 / 255.0, 0xF1 / 255.0}}};
+  for (const Theme& theme : colours) {
+    double nearest = 1e9;
+    std::array<double, 4> used{};
+    for (const auto& fill : fills) {
+      const double ink[4] = {fill[0] * 100, fill[1] * 100, fill[2] * 100, fill[3] * 100};
+      double rgb[3];
+      cmsDoTransform(back.get(), ink, rgb, 1);
+      const double distance = delta_e(rgb, theme.rgb.data());
+      if (distance < nearest) {
+        nearest = distance;
+        used = fill;
+      }
+    }
+    std::cout << theme.name << " printed as cmyk(" << used[0] << ", " << used[1] << ", " << used[2] << ", " << used[3]
+              << "), back in sRGB at ΔE*ab " << nearest << "\n";
+    INFO(theme.name);
+    CHECK(nearest < 4);
   }
 }
