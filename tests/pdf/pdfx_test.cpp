@@ -5,9 +5,13 @@
 #include <fstream>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "pdf/pdf_probe.hpp"
 #include "pdf/pdfx_checker.hpp"
 #include "pdf/press_profile.hpp"
+#include "pdf/tag_checker.hpp"
+#include "support/image_fixtures.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -147,4 +151,76 @@ TEST_CASE("the checker finds what a preflight rejects", "[pdf][press][pdfx]") {
   CHECK(found("colour: page 1 sets DeviceRGB with 'rg'"));
   CHECK(found("output intent: 0 GTS_PDFX output intents"));
   CHECK(screen.annotations > 0);
+}
+
+namespace {
+
+/// The shipped leaflet with its picture replaced by `picture`, built in English as a brochure
+/// with a press file through the FOGRA39 profile.
+struct PictureBuild {
+  ScratchDir dir;
+  ProcessResult result;
+  explicit PictureBuild(const std::string& picture) {
+    const fs::path folder = dir.path() / "immunotherapy";
+    fs::copy(kSource / "leaflets" / "immunotherapy", folder, fs::copy_options::recursive);
+    // Told apart by their bytes, not their names: a JPEG may take the PNG's name.
+    write_file(folder / "images" / "checkpoint.png", picture);
+    fs::copy_file(press_profile(), folder / "press.icc");
+    std::ofstream(folder / "leaflet.yaml", std::ios::app) << "\nprint:\n  icc_profile: press.icc\n";
+    result = run_process({LEAFPRESS_BINARY, "build", folder.string(), "--lang", "en", "--format", "brochure", "--out",
+                          (dir.path() / "out").string()},
+                         kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+  }
+  /// The one picture's colour space and decoded samples.
+  std::pair<nlohmann::json, std::string> image(bool print) const {
+    const PdfObjects objects(dir.path() / "out" / (print ? "immunotherapy.en.brochure.print.pdf" : "immunotherapy.en.brochure.pdf"));
+    for (const auto& page : objects.pages()) {
+      const auto xobjects = objects.resolve(objects.resolve(objects.resolve(page)["/Resources"]).value("/XObject", nlohmann::json::object()));
+      for (const auto& [name, reference] : xobjects.items()) {
+        const auto xobject = objects.resolve(reference);
+        if (xobject.value("/Subtype", "") != "/Image") continue;
+        nlohmann::json space = xobject["/ColorSpace"];
+        if (space.is_array()) space[1] = objects.stream_data(space[1].get<std::string>()).size();
+        return {space, objects.stream_data(reference.get<std::string>())};
+      }
+    }
+    return {};
+  }
+};
+
+const fs::path kGhostscriptIcc = "/usr/share/color/icc/ghostscript";
+
+}  // namespace
+
+TEST_CASE("a picture's own ICC profile is kept on screen (ICCBased) and used to convert it for the press",
+          "[pdf][press][pdfx]") {
+  const std::string png = file_bytes(kSource / "leaflets" / "immunotherapy" / "images" / "checkpoint.png");
+  const std::string srgb = file_bytes(kGhostscriptIcc / "srgb.icc");
+  const std::string adobe_rgb = file_bytes(kGhostscriptIcc / "a98.icc");
+  const PictureBuild untagged(png);
+  const PictureBuild tagged(with_png_profile(png, srgb));
+  const PictureBuild wide(with_png_profile(png, adobe_rgb));
+  for (const PictureBuild* build : {&untagged, &tagged, &wide}) {
+    INFO(build->result.err);
+    REQUIRE(build->result.exit_code == 0);
+  }
+  CHECK(untagged.image(false).first == "/DeviceRGB");
+  // [/ICCBased <stream>]: the stream's length stands in for it here.
+  CHECK(tagged.image(false).first == nlohmann::json::array({"/ICCBased", srgb.size()}));
+  CHECK(wide.image(false).first == nlohmann::json::array({"/ICCBased", adobe_rgb.size()}));
+  // For the press: CMYK, the same for an untagged picture as for one tagged sRGB, and
+  // different for the same samples meant as Adobe RGB.
+  CHECK(untagged.image(true).first == "/DeviceCMYK");
+  CHECK(wide.image(true).first == "/DeviceCMYK");
+  CHECK(untagged.image(true).second.size() == 1400u * 448u * 4u);
+  CHECK(wide.image(true).second != untagged.image(true).second);
+
+  // A JPEG: its APP2 profile kept on screen, the file itself passed through.
+  const std::string jpeg = with_jpeg_profile(
+      make_jpeg(1400, 448, 90, [](unsigned x, unsigned) { return Rgba{static_cast<unsigned char>(x % 256), 120, 40, 255}; }),
+      adobe_rgb);
+  const PictureBuild photo(jpeg);
+  REQUIRE(photo.result.exit_code == 0);
+  CHECK(photo.image(false).first == nlohmann::json::array({"/ICCBased", adobe_rgb.size()}));
+  CHECK(photo.image(true).first == "/DeviceCMYK");
 }
