@@ -192,9 +192,13 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   print_options.output_intent = output_intent(*print);
   if (print_options.output_intent && !print_options.date) print_options.date = leaflet_date(doc);
   const press::PressColors colors(print->profile, print->rendering_intent);
-  const auto print_bytes =
-      render_pdf(press::prepare_for_press(single_pages ? *single_pages : *pages, {print->bleed, print->crop_marks}, colors),
-                 print_options, print_target, diags);
+  press::Settings settings{print->bleed, print->crop_marks};
+  if (single_pages && !print->bleed_at_spine) {
+    settings.spine = localized.direction == document::Direction::rtl ? press::Spine::right_of_first_page
+                                                                      : press::Spine::left_of_first_page;
+  }
+  const auto print_bytes = render_pdf(press::prepare_for_press(single_pages ? *single_pages : *pages, settings, colors),
+                                      print_options, print_target, diags);
   if (!print_bytes) {
     built.ok = false;
     return built;

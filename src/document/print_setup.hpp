@@ -24,6 +24,9 @@ enum class RenderingIntent : std::uint8_t {
 struct PrintSetup {
   double bleed = core::mm(3);
   bool crop_marks = true;
+  /// A booklet's single pages bleed at the spine too (the default), or only on their three
+  /// outer edges (`bleed_at_spine: false`), for shops that impose with no gap at the fold.
+  bool bleed_at_spine = true;
   /// The press's CMYK output profile (`icc_profile`), embedded as the output intent.
   std::optional<core::IccProfile> profile;
   core::SourceLoc profile_loc;

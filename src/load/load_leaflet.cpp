@@ -194,7 +194,8 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   document::PrintSetup setup;
   setup.loc = reader.loc(key);
   if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
-  reader.check_keys(node, "print", {"bleed", "crop_marks", "icc_profile", "output_condition", "rendering_intent"});
+  reader.check_keys(node, "print",
+                    {"bleed", "crop_marks", "bleed_at_spine", "icc_profile", "output_condition", "rendering_intent"});
   if (const auto value = reader.find(node, "bleed")) {
     const auto length = reader.length(*value, "bleed");
     if (length && *length > kMaxBleed + 1e-9) {
@@ -206,6 +207,9 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   }
   if (const auto value = reader.find(node, "crop_marks")) {
     setup.crop_marks = reader.boolean(*value, "crop_marks").value_or(setup.crop_marks);
+  }
+  if (const auto value = reader.find(node, "bleed_at_spine")) {
+    setup.bleed_at_spine = reader.boolean(*value, "bleed_at_spine").value_or(setup.bleed_at_spine);
   }
   if (const auto value = reader.find(node, "output_condition")) {
     if (auto text = reader.string(*value, "output_condition")) setup.output_condition = *text;

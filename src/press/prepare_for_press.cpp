@@ -17,17 +17,30 @@ constexpr double kOnEdge = 0.01;
 // Registration colour: every ink at 100%, so that the marks print on every plate.
 const core::Color kRegistration = core::Cmyk{1, 1, 1, 1};
 
+/// How far a page bleeds past its left and right edges: `bleed`, but nothing at the spine.
+struct SideBleeds {
+  double left = 0;
+  double right = 0;
+};
+
+SideBleeds side_bleeds(const Settings& settings, std::size_t index) {
+  if (settings.spine == Spine::none) return {settings.bleed, settings.bleed};
+  const bool first_side = index % 2 == 0;
+  const bool spine_left = (settings.spine == Spine::left_of_first_page) == first_side;
+  return spine_left ? SideBleeds{0, settings.bleed} : SideBleeds{settings.bleed, 0};
+}
+
 /// Extends a bleeding fill past every edge of the `width` × `height` page that it touches.
-void extend_into_bleed(layout::RectItem& rect, double width, double height, double bleed) {
+void extend_into_bleed(layout::RectItem& rect, double width, double height, double bleed, SideBleeds sides) {
   if (rect.x <= kOnEdge) {
-    rect.width += rect.x + bleed;
-    rect.x = -bleed;
+    rect.width += rect.x + sides.left;
+    rect.x = -sides.left;
   }
   if (rect.y <= kOnEdge) {
     rect.height += rect.y + bleed;
     rect.y = -bleed;
   }
-  if (rect.x + rect.width >= width - kOnEdge) rect.width = width + bleed - rect.x;
+  if (rect.x + rect.width >= width - kOnEdge) rect.width = width + sides.right - rect.x;
   if (rect.y + rect.height >= height - kOnEdge) rect.height = height + bleed - rect.y;
 }
 
@@ -116,12 +129,14 @@ layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, c
   const double margin = media_margin(settings);
   const double bleed = settings.bleed;
   ConvertedImages images;
-  for (layout::Page& page : pages.pages) {
+  for (std::size_t index = 0; index < pages.pages.size(); ++index) {
+    layout::Page& page = pages.pages[index];
+    const SideBleeds sides = side_bleeds(settings, index);
     const layout::Box trim{margin, margin, page.width, page.height};
     std::erase_if(page.items, [](const layout::Item& item) { return std::holds_alternative<layout::LinkItem>(item); });
     for (layout::Item& item : page.items) {
       if (auto* rect = std::get_if<layout::RectItem>(&item); rect && rect->bleed) {
-        extend_into_bleed(*rect, page.width, page.height, bleed);
+        extend_into_bleed(*rect, page.width, page.height, bleed, sides);
       }
       to_cmyk(item, colors, images);
     }
@@ -133,7 +148,8 @@ layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, c
     for (double& fold : page.folds) fold += margin;
     page.width += 2 * margin;
     page.height += 2 * margin;
-    page.press = layout::PressBoxes{trim, {margin - bleed, margin - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed}};
+    page.press = layout::PressBoxes{
+        trim, {margin - sides.left, margin - bleed, trim.width + sides.left + sides.right, trim.height + 2 * bleed}};
   }
   return pages;
 }

@@ -527,3 +527,45 @@ TEST_CASE("output_condition must be the profile's printing condition", "[pdf][pr
     CHECK(contains(result.err, "leaflet.yaml:" + std::to_string(lines) + ":21: " + c.message));
   }
 }
+
+TEST_CASE("the booklet's press file: single A5 pages in reading order, bleed at the spine or not", "[pdf][press]") {
+  for (const bool at_spine : {true, false}) {
+    INFO("bleed_at_spine " << at_spine);
+    ScratchDir dir;
+    const fs::path folder =
+        leaflet_with(dir, std::string("print:\n  bleed_at_spine: ") + (at_spine ? "true" : "false") + "\n");
+    const ProcessResult result = run_process({LEAFPRESS_BINARY, "build", folder.string(), "--lang", "en,ar", "--format",
+                                              "booklet", "--out", (dir.path() / "out").string()},
+                                             kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    for (const std::string language : {"en", "ar"}) {
+      INFO(language);
+      const fs::path pdf = dir.path() / "out" / ("immunotherapy." + language + ".booklet.print.pdf");
+      const PdfObjects objects(pdf);
+      const auto pages = objects.pages();
+      REQUIRE(pages.size() % 4 == 0);
+      for (std::size_t i = 0; i < pages.size(); ++i) {
+        const json page = objects.resolve(pages[i]);
+        const auto trim = numbers_of(page["/TrimBox"]);
+        const auto bleed = numbers_of(page["/BleedBox"]);
+        // Left to right, page 1 (index 0) is a right-hand page bound on its left; right to
+        // left, the other way round.
+        const bool spine_left = (i % 2 == 0) == (language == "en");
+        const double left = trim[0] - bleed[0];
+        const double right = bleed[2] - trim[2];
+        CHECK(left == Approx(!at_spine && spine_left ? 0 : kBleed).margin(2e-6));
+        CHECK(right == Approx(!at_spine && !spine_left ? 0 : kBleed).margin(2e-6));
+        CHECK(trim[1] - bleed[1] == Approx(kBleed).margin(2e-6));
+      }
+      // Reading order: page labels 1, 2, 3, … and page 1 is the cover (the leaflet's title).
+      CHECK(pdfinfo(pdf)["Pages"] == std::to_string(pages.size()));
+      const ProcessResult first = run_process({"pdftotext", "-f", "1", "-l", "1", pdf.string(), "-"});
+      const ProcessResult second = run_process({"pdftotext", "-f", "2", "-l", "2", pdf.string(), "-"});
+      if (language == "en") {
+        CHECK(contains(first.out, "Immunotherapy"));
+        CHECK(contains(second.out, "How does it work?"));
+      }
+    }
+  }
+}

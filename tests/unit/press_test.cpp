@@ -255,3 +255,28 @@ TEST_CASE("pictures become CMYK pixels through the profile; links are dropped", 
   }
   CHECK(links == 0);
 }
+
+TEST_CASE("a booklet's single pages may leave the spine without bleed, alternating sides", "[press]") {
+  press::Settings settings;
+  settings.spine = press::Spine::left_of_first_page;
+  const double m = press::media_margin(settings);
+  layout::Pages pages;
+  for (int i = 0; i < 2; ++i) {
+    pages.pages.push_back(layout::Page{100, 200, {layout::RectItem{0, 0, 100, 10, core::Rgb{0, 0, 0}, layout::kArtifact, true}}, {}});
+  }
+  const auto pressed = press::prepare_for_press(pages, settings, formula());
+  // Page 1, a right-hand page: bound on its left, bleeding top, right and bottom.
+  const auto& first = pressed.pages[0];
+  CHECK(first.press->bleed.x == Approx(m));
+  CHECK(first.press->bleed.width == Approx(100 + kBleed));
+  CHECK(std::get<layout::RectItem>(first.items[0]).x == Approx(m));
+  CHECK(std::get<layout::RectItem>(first.items[0]).width == Approx(100 + kBleed));
+  // Page 2, a left-hand page: bound on its right.
+  const auto& second = pressed.pages[1];
+  CHECK(second.press->bleed.x == Approx(m - kBleed));
+  CHECK(second.press->bleed.width == Approx(100 + kBleed));
+  CHECK(std::get<layout::RectItem>(second.items[0]).x == Approx(m - kBleed));
+  CHECK(std::get<layout::RectItem>(second.items[0]).width == Approx(100 + kBleed));
+  // Top and bottom bleed on both.
+  CHECK(first.press->bleed.height == Approx(200 + 2 * kBleed));
+}
