@@ -54,7 +54,7 @@ std::vector<std::string> page_labels(const document::LocalizedDocument& doc, std
 
 Pages impose_for_office(Pages pages, const document::LocalizedDocument& doc) {
   const bool rtl = doc.direction == document::Direction::rtl;
-  pages.pages = impose_booklet(std::move(pages.pages), rtl);
+  pages.pages = impose_booklet(std::move(pages.pages), rtl, doc.booklet.creep);
   // An imposed sheet shows the two pages it carries, left first.
   pages.page_labels.clear();
   for (const auto& [left, right] : saddle_stitch_order(pages.pages.size() * 2, rtl)) {

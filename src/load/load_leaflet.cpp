@@ -99,9 +99,18 @@ void read_trifold(const YAML::Node& node, SchemaReader& reader, document::Trifol
 
 void read_booklet(const YAML::Node& node, SchemaReader& reader, document::BookletSetup& setup) {
   if (!reader.expect_map(node, "booklet")) return;
-  reader.check_keys(node, "booklet", {"margins", "text_scale"});
+  reader.check_keys(node, "booklet", {"margins", "text_scale", "creep"});
   if (const auto margins = reader.find(node, "margins")) read_margins(*margins, reader, setup.margins, kA5);
   if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
+  if (const auto value = reader.find(node, "creep")) {
+    const auto length = reader.length(*value, "creep");
+    if (length && (*length < 0 || *length > core::mm(1) + 1e-9)) {
+      reader.error(*value, "expected a creep of 0 to 1mm a sheet, got " + describe(*value),
+                   "creep is about the paper's thickness: 0.1mm for 100 g/m² paper");
+    } else if (length) {
+      setup.creep = *length;
+    }
+  }
 }
 
 /// The largest bleed leaflet.yaml may ask for: print shops ask for 2 to 5 mm.

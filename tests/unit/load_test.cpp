@@ -319,3 +319,11 @@ TEST_CASE("a leaflet held in memory is held to the same limits", "[load]") {
   CHECK(only->languages == std::vector<std::string>{"en", "fr"});
   CHECK(only->catalogs.count("en") == 0);
 }
+
+TEST_CASE("booklet: creep is a length from 0 to 1 mm a sheet", "[load][formats]") {
+  const std::string rest = "title: cover.title\ncontent:\n  - paragraph: what.p1\n";
+  CHECK(load_errors("default_language: fr\nbooklet:\n  creep: 0.1mm\n" + rest).empty());
+  CHECK(load_errors("default_language: fr\nbooklet:\n  creep: 2mm\n" + rest) ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:3:10: error: expected a creep of 0 to 1mm a sheet, got '2mm'\n"
+                                 "  hint: creep is about the paper's thickness: 0.1mm for 100 g/m² paper"});
+}
