@@ -64,19 +64,25 @@ std::optional<pdf::OutputIntent> output_intent(const document::PrintSetup& print
 
 /// The date of a press file that claims PDF/X-4 when SOURCE_DATE_EPOCH is not set: when the
 /// leaflet's folder last changed, the newest modification time of the files in it (hidden
-/// ones and the first 10,000 aside). The same files give the same date, so the same bytes,
-/// and it says when the content was made, which a build's clock would not.
-std::int64_t leaflet_date(const document::Document& doc) {
+/// ones, PDFs, the output folder `out_dir` should it lie inside, and all past the first
+/// 10,000 aside: what a build writes must not date the next one). The same files give the
+/// same date, so the same bytes, and it says when the content was made, which a build's
+/// clock would not.
+std::int64_t leaflet_date(const document::Document& doc, const std::string& out_dir) {
   std::error_code ec;
   std::int64_t newest = 0;
   std::size_t seen = 0;
+  const fs::path output = fs::weakly_canonical(out_dir, ec);
   fs::recursive_directory_iterator it(doc.directory, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator() && seen < 10000; it.increment(ec), ++seen) {
     const std::string name = it->path().filename().string();
-    if (!name.empty() && name.front() == '.') {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+    std::error_code same_ec;
+    const bool is_output = it->is_directory(same_ec) && fs::equivalent(it->path(), output, same_ec);
+    if ((!name.empty() && name.front() == '.') || is_output) {
+      if (it->is_directory(same_ec)) it.disable_recursion_pending();
       continue;
     }
+    if (it->path().extension() == ".pdf") continue;
     if (!it->is_regular_file(ec)) continue;
     const auto written = fs::last_write_time(it->path(), ec);
     if (ec) continue;
@@ -190,7 +196,7 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   core::remove_stale_temporaries(print_target, started);
   pdf::PdfOptions print_options = pdf_options;
   print_options.output_intent = output_intent(*print);
-  if (print_options.output_intent && !print_options.date) print_options.date = leaflet_date(doc);
+  if (print_options.output_intent && !print_options.date) print_options.date = leaflet_date(doc, options.out_dir);
   const press::PressColors colors(print->profile, print->rendering_intent);
   press::Settings settings{print->bleed, print->crop_marks};
   if (single_pages && !print->bleed_at_spine) {

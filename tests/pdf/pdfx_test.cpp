@@ -224,3 +224,26 @@ TEST_CASE("a picture's own ICC profile is kept on screen (ICCBased) and used to 
   CHECK(photo.image(false).first == nlohmann::json::array({"/ICCBased", adobe_rgb.size()}));
   CHECK(photo.image(true).first == "/DeviceCMYK");
 }
+
+TEST_CASE("a PDF/X-4 press file written inside its leaflet's folder does not date the next build", "[pdf][press][pdfx][determinism]") {
+  ScratchDir dir;
+  const fs::path folder = dir.path() / "immunotherapy";
+  fs::copy(kSource / "leaflets" / "immunotherapy", folder, fs::copy_options::recursive);
+  fs::copy_file(press_profile(), folder / "press.icc");
+  std::ofstream(folder / "leaflet.yaml", std::ios::app) << "\nprint:\n  icc_profile: press.icc\n";
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) set_mtime(entry.path(), kEdited);
+  }
+  std::vector<std::string> files;
+  for (int build = 0; build < 2; ++build) {
+    const ProcessResult result = run_process({LEAFPRESS_BINARY, "build", ".", "--lang", "en", "--format", "trifold",
+                                              "--out", "out"},
+                                             folder.string(), {"SOURCE_DATE_EPOCH="});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const fs::path pdf = folder / "out" / "immunotherapy.en.trifold.print.pdf";
+    files.push_back(file_bytes(pdf));
+    CHECK(check_press_file(pdf, true).creation_date.rfind("D:20240301093000Z", 0) == 0);
+  }
+  CHECK(files[0] == files[1]);
+}
