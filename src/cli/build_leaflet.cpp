@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 
 #include "core/atomic_file.hpp"
+#include "core/printing_condition.hpp"
 #include "layout/dump.hpp"
 #include "layout/for_format.hpp"
 #include "layout/large_print.hpp"
@@ -44,16 +46,50 @@ void warn_without_hyphenation(const document::Document& doc, const document::Loc
                     ".dic in the fonts/hyphenation folder");
 }
 
-/// The press file's output intent: the printing condition named in `print:` (else
-/// "Custom", as ISO 32000-1 §14.11.5 has it for an unregistered one), described by the
-/// profile's own description.
+/// The press file's output intent: the printing condition the profile is made for, checked
+/// against `output_condition` when the leaflet was loaded (core::try_printing_condition),
+/// described by the profile's own description.
 std::optional<pdf::OutputIntent> output_intent(const document::PrintSetup& print) {
   if (!print.profile) return std::nullopt;
+  std::string problem;
+  const auto condition = core::try_printing_condition(*print.profile, print.output_condition, problem);
+  if (!condition) return std::nullopt;
   pdf::OutputIntent intent;
-  intent.identifier = print.output_condition.empty() ? "Custom" : print.output_condition;
-  intent.info = print.profile->description.empty() ? print.output_condition : print.profile->description;
+  intent.identifier = condition->identifier;
+  intent.registry = condition->registry;
+  intent.info = print.profile->description.empty() ? condition->identifier : print.profile->description;
   intent.profile = *print.profile;
   return intent;
+}
+
+/// The date of a press file that claims PDF/X-4 when SOURCE_DATE_EPOCH is not set: when the
+/// leaflet's folder last changed, the newest modification time of the files in it (hidden
+/// ones, PDFs, the output folder `out_dir` should it lie inside, and all past the first
+/// 10,000 aside: what a build writes must not date the next one). The same files give the
+/// same date, so the same bytes, and it says when the content was made, which a build's
+/// clock would not.
+std::int64_t leaflet_date(const document::Document& doc, const std::string& out_dir) {
+  std::error_code ec;
+  std::int64_t newest = 0;
+  std::size_t seen = 0;
+  const fs::path output = fs::weakly_canonical(out_dir, ec);
+  fs::recursive_directory_iterator it(doc.directory, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator() && seen < 10000; it.increment(ec), ++seen) {
+    const std::string name = it->path().filename().string();
+    std::error_code same_ec;
+    const bool is_output = it->is_directory(same_ec) && fs::equivalent(it->path(), output, same_ec);
+    if ((!name.empty() && name.front() == '.') || is_output) {
+      if (it->is_directory(same_ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() == ".pdf") continue;
+    if (!it->is_regular_file(ec)) continue;
+    const auto written = fs::last_write_time(it->path(), ec);
+    if (ec) continue;
+    const auto since_epoch = fs::file_time_type::clock::to_sys(written).time_since_epoch();
+    newest = std::max<std::int64_t>(newest, std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count());
+  }
+  return newest;
 }
 
 /// The PDF file for `pages`, to be written to `target`; nullopt after reporting a font the
@@ -127,11 +163,15 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   if (variant.large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
   const auto print = wanted_print(doc, options);
-  if (options.command == Command::build && print && print->profile && !source_date_epoch()) {
-    diags.warning(print->profile_loc, "the press file identifies itself as PDF/X-4, which needs dates, and it has none",
-                  "set SOURCE_DATE_EPOCH to the seconds since 1970 the files should be dated with");
+  // A booklet's pages in reading order go to the press; the screen PDF has them imposed.
+  auto single_pages = layout::lay_out(localized, tools.registry(), context, diags, options.limits.max_pages);
+  std::optional<layout::Pages> pages;
+  if (single_pages && variant.format == document::Format::booklet) {
+    pages = layout::impose_for_office(*single_pages, localized);
+  } else {
+    pages = std::move(single_pages);
+    single_pages.reset();
   }
-  const auto pages = layout::lay_out(localized, tools.registry(), context, diags, options.limits.max_pages);
   built.warnings = diags.warning_count();
   built.lines = context.counts - counts_at_start;
   if (!pages || diags.has_errors()) return built;
@@ -156,8 +196,15 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   core::remove_stale_temporaries(print_target, started);
   pdf::PdfOptions print_options = pdf_options;
   print_options.output_intent = output_intent(*print);
-  const auto print_bytes =
-      render_pdf(press::prepare_for_press(*pages, {print->bleed, print->crop_marks}), print_options, print_target, diags);
+  if (print_options.output_intent && !print_options.date) print_options.date = leaflet_date(doc, options.out_dir);
+  const press::PressColors colors(print->profile, print->rendering_intent);
+  press::Settings settings{print->bleed, print->crop_marks};
+  if (single_pages && !print->bleed_at_spine) {
+    settings.spine = localized.direction == document::Direction::rtl ? press::Spine::right_of_first_page
+                                                                      : press::Spine::left_of_first_page;
+  }
+  const auto print_bytes = render_pdf(press::prepare_for_press(single_pages ? *single_pages : *pages, settings, colors),
+                                      print_options, print_target, diags);
   if (!print_bytes) {
     built.ok = false;
     return built;

@@ -22,6 +22,9 @@ struct Image {
   Encoding encoding = Encoding::pixels;
   /// A PNG's alpha is already flattened onto white: print has no transparency.
   std::string data;
+  /// The picture's own ICC profile (a JPEG's APP2 markers, a PNG's iCCP chunk), empty when
+  /// it has none: its colours are then sRGB (or sGray).
+  std::string icc_profile;
   /// core::text_hash of `data`, so a PDF's /ID changes with the picture.
   std::string fingerprint;
 };

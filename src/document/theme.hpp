@@ -77,6 +77,10 @@ struct TrifoldSetup {
 struct BookletSetup {
   Margins margins{core::mm(15), core::mm(17), core::mm(16), core::mm(13)};
   double text_scale = 0.9;
+  /// Creep of the imposed office sheets (`creep`, about the paper's thickness): each sheet
+  /// nested inside another pushes out that much further at the fore-edge, so its pages move
+  /// that much more towards the spine. 0 leaves them where they are.
+  double creep = 0;
 };
 
 }  // namespace leafpress::document

@@ -7,6 +7,7 @@
 
 #include <csetjmp>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <type_traits>
@@ -61,8 +62,11 @@ void on_progress(j_common_ptr common) {
 }
 
 /// Runs libjpeg over the whole file; false when it failed (the trap says why) or the picture
-/// is over `max_pixels`. Only `session` changes between setjmp and a jump back.
-bool run_libjpeg(Session* session, const unsigned char* data, unsigned long size, std::uint64_t max_pixels) {
+/// is over `max_pixels`. Keeps the embedded ICC profile (APP2 'ICC_PROFILE' markers, ICC.1
+/// Annex B.4) in `icc`, and with `pixels` the decoded samples, rows top down. Only `session`
+/// and the caller's `icc` and `pixels` change between setjmp and a jump back.
+bool run_libjpeg(Session* session, const unsigned char* data, unsigned long size, std::uint64_t max_pixels,
+                 std::string* icc, std::string* pixels) {
   jpeg_decompress_struct* info = &session->info;
   info->err = jpeg_std_error(&session->trap.manager);
   session->trap.manager.error_exit = jump_out;
@@ -75,20 +79,34 @@ bool run_libjpeg(Session* session, const unsigned char* data, unsigned long size
   session->progress.progress_monitor = on_progress;
   info->progress = &session->progress;
   jpeg_mem_src(info, data, size);
+  jpeg_save_markers(info, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header(info, TRUE);
+  JOCTET* profile = nullptr;
+  unsigned int profile_size = 0;
+  if (jpeg_read_icc_profile(info, &profile, &profile_size) && profile) {
+    icc->assign(reinterpret_cast<const char*>(profile), profile_size);
+    std::free(profile);
+  }
   if (std::uint64_t{info->image_width} * info->image_height > max_pixels) {
     session->too_big = true;
     jpeg_destroy_decompress(info);
     return false;
   }
-  // Only checking: the fastest decoding reads every bit of the data just the same.
-  info->dct_method = JDCT_IFAST;
-  info->do_fancy_upsampling = FALSE;
+  if (!pixels) {
+    // Only checking: the fastest decoding reads every bit of the data just the same.
+    info->dct_method = JDCT_IFAST;
+    info->do_fancy_upsampling = FALSE;
+  }
   jpeg_start_decompress(info);
   // libjpeg's own pool holds the row, freed by jpeg_destroy_decompress even after a jump.
+  const std::size_t stride = info->output_width * static_cast<std::size_t>(info->output_components);
   JSAMPARRAY row = (*info->mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(info), JPOOL_IMAGE,
-                                              info->output_width * static_cast<JDIMENSION>(info->output_components), 1);
-  while (info->output_scanline < info->output_height) jpeg_read_scanlines(info, row, 1);
+                                              static_cast<JDIMENSION>(stride), 1);
+  if (pixels) pixels->reserve(stride * info->output_height);
+  while (info->output_scanline < info->output_height) {
+    jpeg_read_scanlines(info, row, 1);
+    if (pixels) pixels->append(reinterpret_cast<const char*>(row[0]), stride);
+  }
   jpeg_finish_decompress(info);
   jpeg_destroy_decompress(info);
   return true;
@@ -98,8 +116,9 @@ bool run_libjpeg(Session* session, const unsigned char* data, unsigned long size
 
 Decoded decode_jpeg(std::string_view bytes, std::size_t max_pixels) {
   Session session{};
+  std::string icc;
   const bool ok = run_libjpeg(&session, reinterpret_cast<const unsigned char*>(bytes.data()),
-                              static_cast<unsigned long>(bytes.size()), max_pixels);
+                              static_cast<unsigned long>(bytes.size()), max_pixels, &icc, nullptr);
   const jpeg_decompress_struct& info = session.info;
   if (session.too_big) return too_many_pixels(info.image_width, info.image_height, max_pixels);
   const std::string again = "export the picture again from the program that made it";
@@ -133,7 +152,24 @@ Decoded decode_jpeg(std::string_view bytes, std::size_t max_pixels) {
   decoded.image.components = info.num_components;
   decoded.image.encoding = document::Image::Encoding::jpeg;
   decoded.image.data = std::string(bytes);
+  decoded.image.icc_profile = std::move(icc);
   return decoded;
+}
+
+std::optional<std::string> try_jpeg_pixels(std::string_view bytes) {
+  Session session{};
+  std::string icc;
+  std::string pixels;
+  if (!run_libjpeg(&session, reinterpret_cast<const unsigned char*>(bytes.data()),
+                   static_cast<unsigned long>(bytes.size()), UINT64_MAX, &icc, &pixels)) {
+    return std::nullopt;
+  }
+  // Adobe's CMYK JPEGs store inverted inks (what Photoshop writes, and PDF's DCTDecode
+  // with Decode [1 0 1 0 1 0 1 0] undoes); plain samples have 0 for no ink.
+  if (session.info.num_components == 4 && session.info.saw_Adobe_marker) {
+    for (char& sample : pixels) sample = static_cast<char>(255 - static_cast<unsigned char>(sample));
+  }
+  return pixels;
 }
 
 }  // namespace leafpress::images

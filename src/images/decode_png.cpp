@@ -4,7 +4,10 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "core/icc_profile.hpp"
 
 namespace leafpress::images {
 namespace {
@@ -48,6 +51,48 @@ std::string damage(std::string_view bytes) {
     at = end;
   }
   return "is truncated: the file ends after " + std::to_string(bytes.size()) + " bytes, before its 'IEND' chunk";
+}
+
+/// The data of the first chunk of `wanted` type, or nullopt; only after damage() found the
+/// chunks whole.
+std::optional<std::string_view> chunk(std::string_view bytes, std::string_view wanted) {
+  for (std::uint64_t at = 8; at + 8 <= bytes.size();) {
+    const std::uint64_t length = be32(bytes, at);
+    const std::string_view type = bytes.substr(at + 4, 4);
+    if (at + 12 + length > bytes.size()) return std::nullopt;
+    if (type == wanted) return bytes.substr(at + 8, length);
+    if (type == "IDAT" || type == "IEND") return std::nullopt;  // iCCP and gAMA come before the pixels
+    at += 12 + length;
+  }
+  return std::nullopt;
+}
+
+/// The ICC profile of an iCCP chunk (PNG §11.3.3.3: a name, a NUL, compression method 0,
+/// then the zlib-compressed profile), inflated to at most core::kMaxIccBytes; empty when
+/// there is none or it cannot be read. Kept only when the file has no gAMA chunk: libpng's
+/// simplified API would apply that gamma to the samples, which would then no longer be in
+/// the profile's encoding.
+std::string embedded_profile(std::string_view bytes) {
+  const auto iccp = chunk(bytes, "iCCP");
+  if (!iccp || chunk(bytes, "gAMA")) return {};
+  const auto nul = iccp->find('\0');
+  if (nul == std::string_view::npos || nul + 2 > iccp->size() || (*iccp)[nul + 1] != 0) return {};
+  const std::string_view compressed = iccp->substr(nul + 2);
+  z_stream stream{};
+  if (inflateInit(&stream) != Z_OK) return {};
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  std::string profile;
+  int status = Z_OK;
+  while (status == Z_OK && profile.size() < core::kMaxIccBytes) {
+    char block[65536];
+    stream.next_out = reinterpret_cast<Bytef*>(block);
+    stream.avail_out = sizeof block;
+    status = inflate(&stream, Z_NO_FLUSH);
+    profile.append(block, sizeof block - stream.avail_out);
+  }
+  inflateEnd(&stream);
+  return status == Z_STREAM_END && profile.size() <= core::kMaxIccBytes ? profile : std::string();
 }
 
 /// Frees the png_image however decoding ends (png_image_free may be called more than once).
@@ -96,6 +141,7 @@ Decoded decode_png(std::string_view bytes, std::size_t max_pixels) {
   image.data.assign(PNG_IMAGE_SIZE(png.image), '\xFF');
   const png_color white{255, 255, 255};
   if (!png_image_finish_read(&png.image, &white, image.data.data(), 0, nullptr)) return damaged();
+  image.icc_profile = embedded_profile(bytes);
   return decoded;
 }
 

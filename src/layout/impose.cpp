@@ -17,16 +17,22 @@ std::vector<std::pair<std::size_t, std::size_t>> saddle_stitch_order(std::size_t
   return sides;
 }
 
-std::vector<Page> impose_booklet(std::vector<Page> pages, bool right_to_left) {
+std::vector<Page> impose_booklet(std::vector<Page> pages, bool right_to_left, double creep) {
   if (pages.empty()) return pages;
   const double width = pages.front().width;
   const double height = pages.front().height;
   while (pages.size() % 4 != 0) pages.push_back(Page{width, height, {}, {}});
   std::vector<Page> sheets;
-  for (const auto& [left, right] : saddle_stitch_order(pages.size(), right_to_left)) {
-    Page sheet{2 * width, height, std::move(pages[left].items), {width}};
+  const auto sides = saddle_stitch_order(pages.size(), right_to_left);
+  for (std::size_t side = 0; side < sides.size(); ++side) {
+    const auto [left, right] = sides[side];
+    // Sides come front and back of one sheet, the outermost first.
+    const double shift = static_cast<double>(side / 2) * creep;
+    std::vector<Item> left_items = std::move(pages[left].items);
+    translate(left_items, shift, 0);
+    Page sheet{2 * width, height, std::move(left_items), {width}};
     std::vector<Item> right_items = std::move(pages[right].items);
-    translate(right_items, width, 0);
+    translate(right_items, width - shift, 0);
     sheet.items.insert(sheet.items.end(), std::make_move_iterator(right_items.begin()),
                        std::make_move_iterator(right_items.end()));
     sheet.halves = {{0, left}, {width, right}};

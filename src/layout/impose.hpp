@@ -16,7 +16,8 @@ std::vector<std::pair<std::size_t, std::size_t>> saddle_stitch_order(std::size_t
 
 /// Imposes pages two-up on sheets twice as wide, in saddle-stitch order, after adding blank
 /// pages to make a multiple of 4, bound on the right when `right_to_left`. Each sheet side
-/// gets a fold mark at its middle.
-std::vector<Page> impose_booklet(std::vector<Page> pages, bool right_to_left);
+/// gets a fold mark at its middle. With `creep` (points a sheet), the pages of the n-th
+/// sheet from the outside move n × creep towards the fold, against the creep of nesting.
+std::vector<Page> impose_booklet(std::vector<Page> pages, bool right_to_left, double creep = 0);
 
 }  // namespace leafpress::layout

@@ -26,6 +26,8 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
       break;
     case document::Format::booklet:
       pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1, kBookletCoverBand});
+      // Saddle stitching folds sheets of four pages: blank pages make up the last one.
+      while (!pages.empty() && pages.size() % 4 != 0) pages.push_back(Page{core::kA5Width, core::kA5Height, {}, {}});
       break;
     case document::Format::trifold:
       pages = lay_out_trifold(tools);
@@ -38,25 +40,28 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
       for (double& fold : page.folds) fold = page.width - fold;
     }
   }
-  if (doc.format == document::Format::booklet) pages = impose_booklet(std::move(pages), rtl);
   return pages;
 }
 
-/// Page labels: each page's number in the language's digits; an imposed booklet sheet
-/// shows the two pages it carries, left first.
+/// Page labels: each page's number in the language's digits.
 std::vector<std::string> page_labels(const document::LocalizedDocument& doc, std::size_t count) {
   std::vector<std::string> labels;
-  if (doc.format != document::Format::booklet) {
-    for (std::size_t i = 0; i < count; ++i) labels.push_back(doc.number(i + 1));
-    return labels;
-  }
-  for (const auto& [left, right] : saddle_stitch_order(count * 2, doc.direction == document::Direction::rtl)) {
-    labels.push_back(doc.number(left + 1) + "\u00B7" + doc.number(right + 1));
-  }
+  for (std::size_t i = 0; i < count; ++i) labels.push_back(doc.number(i + 1));
   return labels;
 }
 
 }  // namespace
+
+Pages impose_for_office(Pages pages, const document::LocalizedDocument& doc) {
+  const bool rtl = doc.direction == document::Direction::rtl;
+  pages.pages = impose_booklet(std::move(pages.pages), rtl, doc.booklet.creep);
+  // An imposed sheet shows the two pages it carries, left first.
+  pages.page_labels.clear();
+  for (const auto& [left, right] : saddle_stitch_order(pages.pages.size() * 2, rtl)) {
+    pages.page_labels.push_back(doc.number(left + 1) + "\u00B7" + doc.number(right + 1));
+  }
+  return pages;
+}
 
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
                              text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {

@@ -16,8 +16,15 @@ namespace leafpress::layout {
 /// Returns nullopt when fonts are missing; other problems are reported and laid out anyway.
 /// A leaflet longer than `max_pages` is reported at the block that would start the next
 /// page, and what follows that block is not set.
+/// A booklet comes out as its A5 pages in reading order, as print shops take it; see
+/// impose_for_office for the sheets an office printer takes.
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
                              text::TextContext& context, core::Diagnostics& diags,
                              std::size_t max_pages = core::Limits::kDefaultMaxPages);
+
+/// A booklet's pages imposed two-up on A4 landscape sheets in saddle-stitch order (bound on
+/// the right for a right-to-left language), each sheet labelled with its two pages ("8·1"):
+/// what an office printer prints on both sides, folds and staples.
+Pages impose_for_office(Pages pages, const document::LocalizedDocument& doc);
 
 }  // namespace leafpress::layout

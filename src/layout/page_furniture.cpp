@@ -40,7 +40,8 @@ void add_page_furniture(std::vector<Page>& pages, const document::Margins& m, co
       const double baseline = m.top - 18;
       const SetText header = typesetter.set_plain(doc.page.header->plain(), small, doc.page.header->loc);
       add_text(page, header, odd_page ? left + width - first_line_width(header) : left, baseline);
-      page.items.push_back(RectItem{left, baseline + 5, width, kRule, theme.accent_light});
+      // In the accent, as the footer's rule: the light accent is a tint too pale to print.
+      page.items.push_back(RectItem{left, baseline + 5, width, kRule, theme.accent});
     }
 
     const double rule_y = page.height - m.bottom + 16;

@@ -11,7 +11,9 @@ namespace leafpress::layout {
 namespace {
 
 constexpr double kBelowTitle = 14;
-constexpr double kCoverBand = 6;  // the accent band across the cover's top edge
+// The accent band across the cover's top edge: 6 mm, so that the 0.5 to 1 mm a guillotine
+// may cut off either way leaves a band that still looks even.
+constexpr double kCoverBand = core::mm(6);
 constexpr double kAboveNote = 8;
 
 using document::RichText;

@@ -6,6 +6,7 @@
 
 #include "core/confine.hpp"
 #include "core/icc_profile.hpp"
+#include "core/printing_condition.hpp"
 #include "core/limits.hpp"
 #include "core/read_file.hpp"
 #include "core/units.hpp"
@@ -98,9 +99,18 @@ void read_trifold(const YAML::Node& node, SchemaReader& reader, document::Trifol
 
 void read_booklet(const YAML::Node& node, SchemaReader& reader, document::BookletSetup& setup) {
   if (!reader.expect_map(node, "booklet")) return;
-  reader.check_keys(node, "booklet", {"margins", "text_scale"});
+  reader.check_keys(node, "booklet", {"margins", "text_scale", "creep"});
   if (const auto margins = reader.find(node, "margins")) read_margins(*margins, reader, setup.margins, kA5);
   if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
+  if (const auto value = reader.find(node, "creep")) {
+    const auto length = reader.length(*value, "creep");
+    if (length && (*length < 0 || *length > core::mm(1) + 1e-9)) {
+      reader.error(*value, "expected a creep of 0 to 1mm a sheet, got " + describe(*value),
+                   "creep is about the paper's thickness: 0.1mm for 100 g/m² paper");
+    } else if (length) {
+      setup.creep = *length;
+    }
+  }
 }
 
 /// The largest bleed leaflet.yaml may ask for: print shops ask for 2 to 5 mm.
@@ -151,7 +161,39 @@ std::optional<core::IccProfile> read_icc_profile(const YAML::Node& node, SchemaR
                  "ask the print shop for the profile of its press and paper, such as FOGRA39 for coated paper");
     return std::nullopt;
   }
+  if (!profile->converts_to_device) {
+    reader.error(node, "'" + *name + "' cannot convert colours into its CMYK: it has no tables for the perceptual "
+                       "and relative colorimetric intents",
+                 "ask the print shop for the full output profile of its press and paper");
+    return std::nullopt;
+  }
+  // PDF/X-4 is PDF 1.6, which embeds ICC profiles up to version 4.1 (ISO 32000-1 Table 67).
+  if (profile->version_major > 4 || (profile->version_major == 4 && profile->version_minor > 1)) {
+    reader.error(node,
+                 "'" + *name + "' is an ICC " + std::to_string(profile->version_major) + "." +
+                     std::to_string(profile->version_minor) +
+                     " profile; a PDF/X-4 file (PDF 1.6) holds profiles up to version 4.1",
+                 "ask the print shop for the version 2 profile of the same condition (most shops have one)");
+    return std::nullopt;
+  }
   return profile;
+}
+
+/// `rendering_intent`: how RGB colours and pictures go into the press's gamut.
+std::optional<document::RenderingIntent> read_rendering_intent(const YAML::Node& node, SchemaReader& reader) {
+  const auto text = reader.string(node, "rendering_intent");
+  if (!text) return std::nullopt;
+  using Intent = document::RenderingIntent;
+  static const std::pair<const char*, Intent> kIntents[] = {{"relative_colorimetric", Intent::relative_colorimetric},
+                                                            {"perceptual", Intent::perceptual},
+                                                            {"saturation", Intent::saturation},
+                                                            {"absolute_colorimetric", Intent::absolute_colorimetric}};
+  for (const auto& [intent_name, intent] : kIntents) {
+    if (*text == intent_name) return intent;
+  }
+  reader.error(node, "unknown rendering intent '" + *text + "'",
+               "use relative_colorimetric (the default), perceptual, saturation or absolute_colorimetric");
+  return std::nullopt;
 }
 
 /// `print:`: with it, `build` writes a press file beside each PDF. Alone (no value), it
@@ -161,7 +203,8 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   document::PrintSetup setup;
   setup.loc = reader.loc(key);
   if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
-  reader.check_keys(node, "print", {"bleed", "crop_marks", "icc_profile", "output_condition"});
+  reader.check_keys(node, "print",
+                    {"bleed", "crop_marks", "bleed_at_spine", "icc_profile", "output_condition", "rendering_intent"});
   if (const auto value = reader.find(node, "bleed")) {
     const auto length = reader.length(*value, "bleed");
     if (length && *length > kMaxBleed + 1e-9) {
@@ -174,12 +217,33 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   if (const auto value = reader.find(node, "crop_marks")) {
     setup.crop_marks = reader.boolean(*value, "crop_marks").value_or(setup.crop_marks);
   }
+  if (const auto value = reader.find(node, "bleed_at_spine")) {
+    setup.bleed_at_spine = reader.boolean(*value, "bleed_at_spine").value_or(setup.bleed_at_spine);
+  }
   if (const auto value = reader.find(node, "output_condition")) {
     if (auto text = reader.string(*value, "output_condition")) setup.output_condition = *text;
+    setup.output_condition_loc = reader.loc(*value);
+  }
+  if (const auto value = reader.find(node, "rendering_intent")) {
+    setup.rendering_intent = read_rendering_intent(*value, reader).value_or(setup.rendering_intent);
   }
   if (const auto value = reader.find(node, "icc_profile")) {
     setup.profile = read_icc_profile(*value, reader, directory, limits);
     setup.profile_loc = reader.loc(*value);
+  }
+  if (setup.profile) {
+    std::string problem;
+    if (!core::try_printing_condition(*setup.profile, setup.output_condition, problem)) {
+      const auto value = reader.find(node, "output_condition");
+      reader.error(*value, problem,
+                   "leave output_condition out to take the profile's own condition, or ask the print shop for the "
+                   "profile of the condition it names");
+    }
+  } else if (!setup.output_condition.empty()) {
+    const auto value = reader.find(node, "output_condition");
+    reader.diags().warning(reader.loc(*value), "output_condition is used only with an icc_profile; without one the press file claims no "
+                           "printing condition",
+                   "add the print shop's profile as icc_profile");
   }
   return setup;
 }
@@ -463,6 +527,17 @@ std::optional<document::Document> load_leaflet_from_files(const std::string& fol
 
 namespace {
 
+/// The leaflet's name, which its PDFs are named after: its folder's own name, also when the
+/// folder is given as ".", "..", "./" or "leaflets/x/" (whose last component is not a name).
+std::string leaflet_name_of(const std::string& display_dir) {
+  fs::path folder = fs::path(display_dir).lexically_normal();
+  if (folder.has_filename() && folder.filename() != "." && folder.filename() != "..") return folder.filename().string();
+  std::error_code ec;
+  const fs::path absolute = fs::weakly_canonical(fs::absolute(display_dir, ec), ec);
+  if (!ec && absolute.has_filename()) return absolute.filename().string();
+  return folder.parent_path().filename().string();
+}
+
 std::optional<document::Document> load_checked(const FileSource& source, const std::string& display_dir,
                                                const std::vector<std::string>& only_languages,
                                                core::Diagnostics& diags) {
@@ -476,7 +551,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   if (!file) return std::nullopt;
 
   document::Document doc;
-  doc.name = fs::path(display_dir).filename().string();
+  doc.name = leaflet_name_of(display_dir);
   doc.directory = display_dir;
   doc.loc = {leaflet_name, 1, 1};
   SchemaReader reader(leaflet_name, diags);

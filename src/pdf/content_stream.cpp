@@ -31,7 +31,16 @@ std::string color_operator(const core::Color& color, bool stroke) {
 
 void ContentStream::set_fill(const core::Color& color) { out_ += color_operator(color, false); }
 
+void ContentStream::set_overprint(const core::Color& color, bool text) {
+  if (!overprint_black_) return;
+  const bool wanted = text && color == core::Color{core::Cmyk{0, 0, 0, 1}};
+  if (wanted == overprinting_) return;
+  out_ += std::string("/") + (wanted ? kOverprintState : kKnockoutState) + " gs\n";
+  overprinting_ = wanted;
+}
+
 void ContentStream::fill_rect(const layout::RectItem& rect) {
+  set_overprint(rect.fill, false);
   set_fill(rect.fill);
   out_ += pdf_number(rect.x) + ' ' + pdf_number(page_height_ - rect.y - rect.height) + ' ' + pdf_number(rect.width) +
           ' ' + pdf_number(rect.height) + " re f\n";
@@ -39,6 +48,7 @@ void ContentStream::fill_rect(const layout::RectItem& rect) {
 
 void ContentStream::stroke_line(const layout::LineItem& line) {
   // Its own graphics state, so that width and dashes do not leak into what follows (§8.4).
+  set_overprint(line.color, false);
   out_ += "q\n" + pdf_number(line.width) + " w\n";
   if (line.dashed) out_ += "[3 2] 0 d\n";  // dashes of 3 pt, 2 pt apart
   out_ += color_operator(line.color, true);
@@ -47,6 +57,7 @@ void ContentStream::stroke_line(const layout::LineItem& line) {
 }
 
 void ContentStream::fill_rects(const layout::RectGroupItem& group) {
+  set_overprint(group.fill, false);
   set_fill(group.fill);
   for (const layout::Rect& rect : *group.rects) {
     out_ += pdf_number(group.x + rect.x) + ' ' + pdf_number(page_height_ - group.y - rect.y - rect.height) + ' ' +
@@ -56,6 +67,7 @@ void ContentStream::fill_rects(const layout::RectGroupItem& group) {
 }
 
 void ContentStream::draw_image(const layout::ImageItem& image, const std::string& name) {
+  set_overprint(core::Rgb{}, false);
   // An image fills the unit square; the matrix scales it to the box and moves it there (§8.9.4).
   out_ += "q\n" + pdf_number(image.width) + " 0 0 " + pdf_number(image.height) + ' ' + pdf_number(image.x) + ' ' +
           pdf_number(page_height_ - image.y - image.height) + " cm\n/" + name + " Do\nQ\n";
@@ -98,6 +110,7 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<std::uint
   const layout::GlyphItem& item = *shown.item;
   const text::GlyphRun& run = item.run;
   if (codes.empty()) return;
+  set_overprint(run.color, true);
   out_ += "BT\n/" + shown.font_name + ' ' + pdf_number(run.size) + " Tf\n";
   set_fill(run.color);
   out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";

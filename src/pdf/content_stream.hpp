@@ -22,11 +22,19 @@ struct RunToShow {
   FontEncoder* encoder = nullptr;
 };
 
+/// The names of a press page's two ExtGState resources: black text overprints (/OP, /op
+/// true, /OPM 1) through the first and everything else knocks out through the second.
+inline constexpr const char* kOverprintState = "GSOverprint";
+inline constexpr const char* kKnockoutState = "GSKnockout";
+
 /// Builds one page's content stream (ISO 32000-1 §8, §9.4) from display items. Takes the
-/// page height to flip the display list's top-down y into PDF's bottom-up y.
+/// page height to flip the display list's top-down y into PDF's bottom-up y. With
+/// `overprint_black`, text in solid black (100 % K alone) overprints (§8.6.7), and the
+/// stream switches between kOverprintState and kKnockoutState as it needs.
 class ContentStream {
  public:
-  explicit ContentStream(double page_height) : page_height_(page_height) {}
+  explicit ContentStream(double page_height, bool overprint_black = false)
+      : page_height_(page_height), overprint_black_(overprint_black) {}
 
   void fill_rect(const layout::RectItem& rect);
   /// Strokes a line in its own graphics state (q … Q): width, dashes, stroke colour.
@@ -53,6 +61,8 @@ class ContentStream {
 
  private:
   void set_fill(const core::Color& color);
+  /// Switches overprinting on or off (press pages only) before a fill in `color`.
+  void set_overprint(const core::Color& color, bool text);
 
   /// Writes the codes of one run into TJ arrays, tracking the viewer's pen and text rise.
   struct GlyphWriter {
@@ -72,6 +82,8 @@ class ContentStream {
                 const std::vector<const text::PlacedGlyph*>& glyphs);
 
   double page_height_;
+  bool overprint_black_ = false;
+  bool overprinting_ = false;
   std::string out_;
 };
 

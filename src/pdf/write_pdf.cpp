@@ -38,6 +38,9 @@ std::string xml_escaped(std::string_view text) {
   return out;
 }
 
+/// ISO 15930-7 §6.7.2 needs CreationDate and ModDate: without a date nothing is claimed.
+bool claims_pdfx(const PdfOptions& options) { return options.output_intent && options.date; }
+
 std::string iso_date(std::int64_t seconds) {
   const auto time = static_cast<std::time_t>(seconds);
   std::tm utc{};
@@ -75,7 +78,7 @@ HPDF_Dict start_xmp(HpdfDocument& pdf) {
 /// entries it asks for (ISO 15930-7 §6.7.2). Uncompressed, so any tool finds it.
 void write_xmp(HpdfDocument& pdf, HPDF_Dict metadata, const layout::Pages& pages, const PdfOptions& options,
                const core::Fingerprint& fingerprint) {
-  const bool pdfx = options.output_intent.has_value();
+  const bool pdfx = claims_pdfx(options);
   std::string xmp =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
       "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -135,6 +138,9 @@ void write_output_intent(HpdfDocument& pdf, const OutputIntent& intent) {
   pdf.check(HPDF_Dict_Add(dict, "OutputConditionIdentifier", text_object(pdf, intent.identifier)),
             "write the output intent");
   if (!intent.info.empty()) pdf.check(HPDF_Dict_Add(dict, "Info", text_object(pdf, intent.info)), "write the output intent");
+  if (!intent.registry.empty()) {
+    pdf.check(HPDF_Dict_Add(dict, "RegistryName", text_object(pdf, intent.registry)), "write the output intent");
+  }
   pdf.check(HPDF_Dict_Add(dict, "DestOutputProfile", profile), "write the output intent");
   HPDF_Array intents = pdf.array();
   pdf.check(HPDF_Array_Add(intents, dict), "write the output intent");
@@ -227,6 +233,24 @@ void embed_fonts(HpdfDocument& pdf, const PageFonts& fonts, core::Fingerprint& f
   }
 }
 
+/// ISO 32000-1 §8.4.5: the press page's two graphics states, overprinting for solid black
+/// text (with /OPM 1, so that its zero C, M and Y leave those plates alone, §8.6.7) and
+/// knocking out for everything else.
+void add_overprint_states(HpdfDocument& pdf, HPDF_Page page) {
+  auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+  pdf.check(resources, "find a page's resources");
+  HPDF_Dict states = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write overprint states");
+  for (const bool overprint : {true, false}) {
+    HPDF_Dict state = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write overprint states");
+    pdf.check(HPDF_Dict_AddName(state, "Type", "ExtGState"), "write overprint states");
+    pdf.check(HPDF_Dict_AddBoolean(state, "OP", overprint), "write overprint states");
+    pdf.check(HPDF_Dict_AddBoolean(state, "op", overprint), "write overprint states");
+    pdf.check(HPDF_Dict_AddNumber(state, "OPM", overprint ? 1 : 0), "write overprint states");
+    pdf.check(HPDF_Dict_Add(states, overprint ? kOverprintState : kKnockoutState, state), "write overprint states");
+  }
+  pdf.check(HPDF_Dict_Add(resources, "ExtGState", states), "write overprint states");
+}
+
 void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& fonts, const EmbeddedImages& images,
                 StructureTree& tree, core::Fingerprint& fingerprint) {
   HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "add a page");
@@ -235,10 +259,11 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
   if (layout_page.press) {
     set_press_boxes(pdf, page, layout_page);
     fingerprint.add(press_box_entries(layout_page));
+    add_overprint_states(pdf, page);
   }
   tree.start_page(page, layout_page.height, layout_page.halves);
 
-  ContentStream content(layout_page.height);
+  ContentStream content(layout_page.height, layout_page.press.has_value());
   // Consecutive runs of one element on one line share a marked-content sequence. Lines get
   // their own: the space a line break swallowed is not in the content, and extractors that
   // follow the tags tell words apart at line ends only between sequences.
@@ -315,8 +340,10 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
 
 std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   HpdfDocument pdf;
-  // PDF/X-4 is built on PDF 1.6 (ISO 15930-7 §4); nothing leafpress writes is newer.
-  pdf.get()->pdf_version = options.output_intent ? HPDF_VER_16 : HPDF_VER_17;
+  // PDF/X-4 is built on PDF 1.6 (ISO 15930-7 §4), which embeds ICC profiles up to version
+  // 4.1 (ISO 32000-1 Table 67); the loader refuses newer output profiles. Nothing else
+  // leafpress writes is newer than 1.6.
+  pdf.get()->pdf_version = claims_pdfx(options) ? HPDF_VER_16 : HPDF_VER_17;
   pdf.check(HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL), "enable compression");
   write_metadata(pdf, pages, options);
   HPDF_Dict metadata = start_xmp(pdf);
@@ -324,10 +351,11 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   core::Fingerprint fingerprint;
   fingerprint.add(pages.title);
   fingerprint.add(pages.language);
-  if (options.output_intent) {
+  if (claims_pdfx(options)) {
     write_output_intent(pdf, *options.output_intent);
     fingerprint.add(options.output_intent->identifier);
     fingerprint.add(options.output_intent->info);
+    fingerprint.add(options.output_intent->registry);
     fingerprint.add(*options.output_intent->profile.bytes);
   }
   const EmbeddedImages images = embed_images(pdf, pages, fingerprint);

@@ -1,6 +1,9 @@
 #include "press/prepare_for_press.hpp"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 
@@ -14,30 +17,67 @@ constexpr double kOnEdge = 0.01;
 // Registration colour: every ink at 100%, so that the marks print on every plate.
 const core::Color kRegistration = core::Cmyk{1, 1, 1, 1};
 
+/// How far a page bleeds past its left and right edges: `bleed`, but nothing at the spine.
+struct SideBleeds {
+  double left = 0;
+  double right = 0;
+};
+
+SideBleeds side_bleeds(const Settings& settings, std::size_t index) {
+  if (settings.spine == Spine::none) return {settings.bleed, settings.bleed};
+  const bool first_side = index % 2 == 0;
+  const bool spine_left = (settings.spine == Spine::left_of_first_page) == first_side;
+  return spine_left ? SideBleeds{0, settings.bleed} : SideBleeds{settings.bleed, 0};
+}
+
 /// Extends a bleeding fill past every edge of the `width` × `height` page that it touches.
-void extend_into_bleed(layout::RectItem& rect, double width, double height, double bleed) {
+void extend_into_bleed(layout::RectItem& rect, double width, double height, double bleed, SideBleeds sides) {
   if (rect.x <= kOnEdge) {
-    rect.width += rect.x + bleed;
-    rect.x = -bleed;
+    rect.width += rect.x + sides.left;
+    rect.x = -sides.left;
   }
   if (rect.y <= kOnEdge) {
     rect.height += rect.y + bleed;
     rect.y = -bleed;
   }
-  if (rect.x + rect.width >= width - kOnEdge) rect.width = width + bleed - rect.x;
+  if (rect.x + rect.width >= width - kOnEdge) rect.width = width + sides.right - rect.x;
   if (rect.y + rect.height >= height - kOnEdge) rect.height = height + bleed - rect.y;
 }
 
-void to_cmyk(layout::Item& item) {
+/// Pictures converted once each, however many figures show them.
+using ConvertedImages = std::map<const document::Image*, std::shared_ptr<const document::Image>>;
+
+/// Puts an item's colours in the press's CMYK (text and hairlines by their own rules), its
+/// picture in CMYK, and drops its link: a press file has no annotations (ISO 15930-7 §6.6).
+void to_cmyk(layout::Item& item, const PressColors& colors, ConvertedImages& images) {
   std::visit(
-      [](auto& it) {
+      [&](auto& it) {
         using T = std::decay_t<decltype(it)>;
         if constexpr (std::is_same_v<T, layout::GlyphItem>) {
-          it.run.color = core::to_press_cmyk(it.run.color);
-        } else if constexpr (std::is_same_v<T, layout::RectItem> || std::is_same_v<T, layout::RectGroupItem>) {
-          it.fill = core::to_press_cmyk(it.fill);
+          it.run.color = colors.text_color(it.run.color, it.run.size);
+          it.run.link.clear();
+        } else if constexpr (std::is_same_v<T, layout::RectItem>) {
+          const bool hairline = std::min(it.width, it.height) < 1;
+          if (hairline && it.height < 1) it.height = std::max(it.height, kMinHairlineWidth);
+          if (hairline && it.width < 1) it.width = std::max(it.width, kMinHairlineWidth);
+          it.fill = hairline ? colors.hairline_color(it.fill) : colors.color(it.fill);
+        } else if constexpr (std::is_same_v<T, layout::RectGroupItem>) {
+          it.fill = colors.color(it.fill);
         } else if constexpr (std::is_same_v<T, layout::LineItem>) {
-          it.color = core::to_press_cmyk(it.color);
+          if (it.width < 1) {
+            it.width = std::max(it.width, kMinHairlineWidth);
+            it.color = colors.hairline_color(it.color);
+          } else {
+            it.color = colors.color(it.color);
+          }
+        } else if constexpr (std::is_same_v<T, layout::ImageItem>) {
+          auto [known, added] = images.try_emplace(it.image.get());
+          if (added) {
+            auto converted = colors.image(*it.image);
+            known->second = converted ? std::make_shared<const document::Image>(std::move(*converted)) : nullptr;
+          }
+          if (!known->second) throw std::runtime_error("cannot decode picture '" + it.image->file + "' again");
+          it.image = known->second;
         }
       },
       item);
@@ -85,16 +125,20 @@ double media_margin(const Settings& settings) {
   return settings.crop_marks ? mark_offset(settings) + kMarkLength + kMarkSlug : settings.bleed;
 }
 
-layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings) {
+layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, const PressColors& colors) {
   const double margin = media_margin(settings);
   const double bleed = settings.bleed;
-  for (layout::Page& page : pages.pages) {
+  ConvertedImages images;
+  for (std::size_t index = 0; index < pages.pages.size(); ++index) {
+    layout::Page& page = pages.pages[index];
+    const SideBleeds sides = side_bleeds(settings, index);
     const layout::Box trim{margin, margin, page.width, page.height};
+    std::erase_if(page.items, [](const layout::Item& item) { return std::holds_alternative<layout::LinkItem>(item); });
     for (layout::Item& item : page.items) {
       if (auto* rect = std::get_if<layout::RectItem>(&item); rect && rect->bleed) {
-        extend_into_bleed(*rect, page.width, page.height, bleed);
+        extend_into_bleed(*rect, page.width, page.height, bleed, sides);
       }
-      to_cmyk(item);
+      to_cmyk(item, colors, images);
     }
     layout::translate(page.items, margin, margin);
     if (settings.crop_marks) {
@@ -105,7 +149,8 @@ layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings) {
     for (layout::PageHalf& half : page.halves) half.x += margin;
     page.width += 2 * margin;
     page.height += 2 * margin;
-    page.press = layout::PressBoxes{trim, {margin - bleed, margin - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed}};
+    page.press = layout::PressBoxes{
+        trim, {margin - sides.left, margin - bleed, trim.width + sides.left + sides.right, trim.height + 2 * bleed}};
   }
   return pages;
 }

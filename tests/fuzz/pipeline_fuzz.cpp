@@ -92,6 +92,9 @@ void build(const document::LocalizedDocument& localized, Shared& shared, core::D
   if (!pages || diags.error_count() > errors_before) return;
   (void)layout::dump(*pages);
   const std::string pdf = pdf::write_pdf(*pages, {std::nullopt, "leafpress fuzz"});
+  if (localized.format == document::Format::booklet) {
+    (void)pdf::write_pdf(layout::impose_for_office(*pages, localized), {std::nullopt, "leafpress fuzz"});
+  }
   if (verbose) {
     std::fprintf(stderr, "%s: %zu pages, %zu PDF bytes\n", localized.language.c_str(), pages->pages.size(), pdf.size());
   }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <sstream>
 
 #include "pdf/pdf_probe.hpp"
@@ -181,8 +182,9 @@ TEST_CASE("press boxes: the trim is the A4 page, the bleed 3 mm around it, the m
     CHECK(contains(bytes, "/BleedBox [19.84252 19.84252 632.125984 878.740157]\n"));
     CHECK(contains(bytes, "/TrimBox [28.346457 28.346457 623.622047 870.23622]\n"));
   }
-  // Every page of every format, through qpdf: trim 595.276 × 841.89 (or landscape), bleed
-  // 8.504 larger on each side.
+  // Every page of every format, through qpdf: trim 595.276 × 841.89 (A4), landscape for the
+  // tri-fold, 420.945 × 595.276 (half A4) for the booklet's single pages; bleed 8.504 larger
+  // on each side.
   for (const auto& format : kFormats) {
     INFO(format);
     const PdfObjects objects(press_build().pdf("en", format));
@@ -193,9 +195,10 @@ TEST_CASE("press boxes: the trim is the A4 page, the bleed 3 mm around it, the m
       const auto trim = numbers_of(page["/TrimBox"]);
       const auto bleed = numbers_of(page["/BleedBox"]);
       const auto media = numbers_of(page["/MediaBox"]);
-      const bool landscape = format != "brochure";
-      CHECK(trim[2] - trim[0] == Approx(landscape ? kA4Height : kA4Width).margin(2e-6));
-      CHECK(trim[3] - trim[1] == Approx(landscape ? kA4Width : kA4Height).margin(2e-6));
+      const double width = format == "brochure" ? kA4Width : format == "trifold" ? kA4Height : kA4Height / 2;
+      const double height = format == "trifold" ? kA4Width : format == "brochure" ? kA4Height : kA4Width;
+      CHECK(trim[2] - trim[0] == Approx(width).margin(2e-6));
+      CHECK(trim[3] - trim[1] == Approx(height).margin(2e-6));
       CHECK(trim[0] == Approx(kMargin).margin(1e-6));
       for (std::size_t i = 0; i < 2; ++i) {
         CHECK(trim[i] - bleed[i] == Approx(kBleed).margin(2e-6));
@@ -207,7 +210,7 @@ TEST_CASE("press boxes: the trim is the A4 page, the bleed 3 mm around it, the m
   }
 }
 
-TEST_CASE("the press file is CMYK only: k and K, no rg; text on the black plate", "[pdf][press]") {
+TEST_CASE("the press file is CMYK only: k and K, no rg; black text 100 % K overprinting", "[pdf][press]") {
   REQUIRE(press_build().result.exit_code == 0);
   for (const auto& language : kLanguages) {
     for (const auto& format : kFormats) {
@@ -219,18 +222,26 @@ TEST_CASE("the press file is CMYK only: k and K, no rg; text on the black plate"
       CHECK_FALSE(has_operation(ops, "rg"));
       CHECK_FALSE(has_operation(ops, "RG"));
       CHECK(has_operation(ops, "k"));
-      // #1F2328 text and #5B6770 captions are greys: black ink only. Text sets its colour
-      // right after its font.
-      bool black_text = false;
+      // #1F2328 text and #5B6770 captions are dark greys: solid black, overprinting. Text
+      // sets its colour right after its font, and every solid black text is in the
+      // overprinting state; nothing else is.
+      std::size_t black_text = 0;
+      bool overprinting = false;
       for (std::size_t i = 1; i < ops.size(); ++i) {
-        black_text = black_text || (ops[i - 1].op == "Tf" && ops[i].op == "k" && ops[i].operands == "0 0 0 0.861");
+        if (ops[i].op == "gs") overprinting = ops[i].operands == "/GSOverprint";
+        if (ops[i - 1].op == "Tf" && ops[i].op == "k") {
+          const bool black = ops[i].operands == "0 0 0 1";
+          black_text += black ? 1 : 0;
+          CHECK(black == overprinting);
+        }
+        if (ops[i].op == "re" || ops[i].op == "Do") CHECK_FALSE(overprinting);
       }
-      CHECK(black_text);
-      CHECK(has_operation(ops, "k", "0 0 0 0.6"));
-      // The accent #0B6E75 by the textbook formula.
-      CHECK(has_operation(ops, "k", "0.906 0.06 0 0.541"));
+      CHECK(black_text > 20);
+      CHECK_FALSE(has_operation(ops, "k", "0 0 0 0.861"));
+      // The accent #0B6E75 through the profile: a teal of four inks, not the formula's.
+      CHECK_FALSE(has_operation(ops, "k", "0.906 0.06 0 0.541"));
       // Crop marks in registration colour, as /Page artifacts.
-      CHECK(contains(all, "/Artifact <</Type /Page>> BDC\nq\n0.25 w\n1 1 1 1 K\n"));
+      CHECK(contains(all, "q\n0.25 w\n1 1 1 1 K\n"));
     }
   }
   // The screen PDF keeps the colours as given.
@@ -255,6 +266,7 @@ TEST_CASE("the press file names its printing condition: output intent, PDF/X-4 i
     CHECK(intent["/Type"] == "/OutputIntent");
     CHECK(intent["/S"] == "/GTS_PDFX");
     CHECK(intent["/OutputConditionIdentifier"] == "u:CGATS TR 001");
+    CHECK(intent["/RegistryName"] == "u:http://www.color.org");
     CHECK(intent["/Info"] == "u:Artifex CMYK SWOP Profile");
     const std::string profile_ref = intent["/DestOutputProfile"].get<std::string>();
     CHECK(objects.resolve(profile_ref)["/N"] == 4);
@@ -283,13 +295,24 @@ TEST_CASE("nothing in a press file is transparent", "[pdf][press]") {
       const fs::path pdf = press_build().pdf(language, format);
       const PdfObjects objects(pdf);
       const auto keys = objects.dictionary_keys();
-      for (const std::string key : {"/SMask", "/CA", "/ca", "/BM", "/Group", "/ExtGState"}) {
+      for (const std::string key : {"/SMask", "/CA", "/ca", "/BM", "/Group"}) {
         INFO(key);
         CHECK_FALSE(keys.count(key));
       }
-      std::string all;
-      for (const auto& page : objects.pages()) all += objects.page_content(page);
-      CHECK_FALSE(has_operation(operations(all), "gs"));
+      // The only graphics states are the two that switch overprinting on and off.
+      for (const auto& page : objects.pages()) {
+        const json states = objects.resolve(objects.resolve(objects.resolve(page)["/Resources"])["/ExtGState"]);
+        REQUIRE(states.size() == 2);
+        for (const auto& [name, state] : states.items()) {
+          const json resolved = objects.resolve(state);
+          std::set<std::string> entries;
+          for (const auto& [key, value] : resolved.items()) entries.insert(key);
+          CHECK(entries == std::set<std::string>{"/Type", "/OP", "/op", "/OPM"});
+        }
+        for (const auto& op : operations(objects.page_content(page))) {
+          if (op.op == "gs") CHECK((op.operands == "/GSOverprint" || op.operands == "/GSKnockout"));
+        }
+      }
       // And in the expansion qpdf writes for people to read.
       ScratchDir scratch;
       const fs::path expanded = scratch.path() / "qdf.pdf";
@@ -324,7 +347,8 @@ TEST_CASE("press files pass qpdf, mupdf and the tag checker", "[pdf][press][tagg
       for (const auto& problem : report.problems) UNSCOPED_INFO(problem);
       CHECK(report.problems.empty());
       CHECK(report.marked_contents > 80);
-      CHECK(report.links >= 3);
+      // Links stay in the screen PDF: a press file has no annotations.
+      CHECK(report.links == 0);
     }
   }
 }
@@ -443,6 +467,15 @@ TEST_CASE("a profile that is not the press's CMYK output profile is an error at 
        },
        "error: 'press.icc' is a damaged ICC profile: its header says 187484 bytes, the file has 1000"},
       {"missing", [](const fs::path& p) { fs::remove(p); }, "error: no ICC profile 'press.icc' in the leaflet's folder"},
+      {"ICC 4.3, newer than PDF 1.6 holds",
+       [](const fs::path& p) {
+         // The same profile with a version 4.3 header (ICC.1:2010 §7.2.4: bytes 8 and 9).
+         std::string bytes = file_bytes(kCmykProfile);
+         bytes[8] = 4;
+         bytes[9] = 0x30;
+         write_file(p, bytes);
+       },
+       "error: 'press.icc' is an ICC 4.3 profile; a PDF/X-4 file (PDF 1.6) holds profiles up to version 4.1"},
       {"outside",
        [](const fs::path& p) {
          fs::remove(p);
@@ -463,5 +496,76 @@ TEST_CASE("a profile that is not the press's CMYK output profile is an error at 
     for (const char ch : file_bytes(folder / "leaflet.yaml")) lines += ch == '\n' ? 1 : 0;
     const std::string place = "immunotherapy/leaflet.yaml:" + std::to_string(lines - 1) + ":16: ";
     CHECK(contains(result.err, place + c.message));
+  }
+}
+
+TEST_CASE("output_condition must be the profile's printing condition", "[pdf][press][errors]") {
+  struct Case {
+    std::string condition;
+    std::string message;  // empty: accepted
+  };
+  const std::vector<Case> cases = {
+      {"FOGRA39", "error: output_condition 'FOGRA39' is not the condition of the profile, 'Artifex CMYK SWOP Profile', "
+                  "which is made for CGATS TR 001"},
+      {"Coated paper", "error: output_condition 'Coated paper' is neither a registered printing condition (FOGRA39, "
+                       "FOGRA51, CGATS TR 001, …) nor the profile's description, 'Artifex CMYK SWOP Profile'"},
+      {"cgats tr 001", ""},
+      {"Artifex CMYK SWOP Profile", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.condition);
+    ScratchDir dir;
+    const fs::path folder = leaflet_with(dir, "print:\n  icc_profile: press.icc\n  output_condition: " + c.condition + "\n");
+    const ProcessResult result = run_process({LEAFPRESS_BINARY, "check", folder.string()}, kSource.string());
+    if (c.message.empty()) {
+      CHECK(result.exit_code == 0);
+      continue;
+    }
+    CHECK(result.exit_code == 1);
+    std::size_t lines = 0;
+    for (const char ch : file_bytes(dir.path() / "immunotherapy" / "leaflet.yaml")) lines += ch == '\n' ? 1 : 0;
+    CHECK(contains(result.err, "leaflet.yaml:" + std::to_string(lines) + ":21: " + c.message));
+  }
+}
+
+TEST_CASE("the booklet's press file: single A5 pages in reading order, bleed at the spine or not", "[pdf][press]") {
+  for (const bool at_spine : {true, false}) {
+    INFO("bleed_at_spine " << at_spine);
+    ScratchDir dir;
+    const fs::path folder =
+        leaflet_with(dir, std::string("print:\n  bleed_at_spine: ") + (at_spine ? "true" : "false") + "\n");
+    const ProcessResult result = run_process({LEAFPRESS_BINARY, "build", folder.string(), "--lang", "en,ar", "--format",
+                                              "booklet", "--out", (dir.path() / "out").string()},
+                                             kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    for (const std::string language : {"en", "ar"}) {
+      INFO(language);
+      const fs::path pdf = dir.path() / "out" / ("immunotherapy." + language + ".booklet.print.pdf");
+      const PdfObjects objects(pdf);
+      const auto pages = objects.pages();
+      REQUIRE(pages.size() % 4 == 0);
+      for (std::size_t i = 0; i < pages.size(); ++i) {
+        const json page = objects.resolve(pages[i]);
+        const auto trim = numbers_of(page["/TrimBox"]);
+        const auto bleed = numbers_of(page["/BleedBox"]);
+        // Left to right, page 1 (index 0) is a right-hand page bound on its left; right to
+        // left, the other way round.
+        const bool spine_left = (i % 2 == 0) == (language == "en");
+        const double left = trim[0] - bleed[0];
+        const double right = bleed[2] - trim[2];
+        CHECK(left == Approx(!at_spine && spine_left ? 0 : kBleed).margin(2e-6));
+        CHECK(right == Approx(!at_spine && !spine_left ? 0 : kBleed).margin(2e-6));
+        CHECK(trim[1] - bleed[1] == Approx(kBleed).margin(2e-6));
+      }
+      // Reading order: page labels 1, 2, 3, … and page 1 is the cover (the leaflet's title).
+      CHECK(pdfinfo(pdf)["Pages"] == std::to_string(pages.size()));
+      const ProcessResult first = run_process({"pdftotext", "-f", "1", "-l", "1", pdf.string(), "-"});
+      const ProcessResult second = run_process({"pdftotext", "-f", "2", "-l", "2", pdf.string(), "-"});
+      if (language == "en") {
+        CHECK(contains(first.out, "Immunotherapy"));
+        CHECK(contains(second.out, "How does it work?"));
+      }
+    }
   }
 }

@@ -115,3 +115,42 @@ std::string with_damaged_idat(std::string png, std::size_t offset, std::size_t c
 }
 
 }  // namespace leafpress::testing
+
+namespace leafpress::testing {
+
+std::string with_png_profile(std::string png, const std::string& profile) {
+  // PNG §11.3.3.3: iCCP is a name, a NUL, compression method 0 and the zlib-compressed
+  // profile, before the first IDAT; here right after IHDR (8 + 25 bytes in).
+  std::vector<Bytef> compressed(compressBound(static_cast<uLong>(profile.size())));
+  uLongf size = static_cast<uLongf>(compressed.size());
+  if (compress(compressed.data(), &size, reinterpret_cast<const Bytef*>(profile.data()),
+               static_cast<uLong>(profile.size())) != Z_OK) {
+    throw std::runtime_error("zlib cannot compress the profile");
+  }
+  std::string data = std::string("ICC profile") + '\0' + '\0';
+  data.append(reinterpret_cast<const char*>(compressed.data()), size);
+  std::string chunk(8, '\0');
+  put_be32(chunk, 0, static_cast<std::uint32_t>(data.size()));
+  chunk.replace(4, 4, "iCCP");
+  chunk += data + std::string(4, '\0');
+  fix_crc(chunk, 0);
+  const std::size_t after_header = chunk_at(png, "IHDR") + 12 + be32(png, chunk_at(png, "IHDR"));
+  png.insert(after_header, chunk);
+  return png;
+}
+
+std::string with_jpeg_profile(std::string jpeg, const std::string& profile) {
+  // ICC.1:2010 Annex B.4: an APP2 marker holding "ICC_PROFILE\0", the chunk's number and the
+  // count of chunks (one here: profiles under 64 KB), then the profile; right after SOI.
+  if (profile.size() > 65519) throw std::runtime_error("profile too large for one APP2 marker");
+  std::string marker = "\xFF\xE2";
+  const std::size_t length = 2 + 12 + 2 + profile.size();
+  marker += static_cast<char>(length >> 8);
+  marker += static_cast<char>(length & 0xFF);
+  marker += std::string("ICC_PROFILE") + '\0' + '\x01' + '\x01';
+  marker += profile;
+  jpeg.insert(2, marker);
+  return jpeg;
+}
+
+}  // namespace leafpress::testing

@@ -28,4 +28,10 @@ std::string with_png_size(std::string png, std::uint32_t width, std::uint32_t he
 /// so only the compressed data is wrong.
 std::string with_damaged_idat(std::string png, std::size_t offset, std::size_t count);
 
+/// `png` with an iCCP chunk holding `profile` after its IHDR.
+std::string with_png_profile(std::string png, const std::string& profile);
+
+/// `jpeg` with `profile` (under 64 KB) in one APP2 ICC_PROFILE marker after its SOI.
+std::string with_jpeg_profile(std::string jpeg, const std::string& profile);
+
 }  // namespace leafpress::testing

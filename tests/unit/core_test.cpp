@@ -171,8 +171,8 @@ TEST_CASE("a damaged ICC tag table gives no description and reads nothing outsid
   put32(bytes, 136, 0xFFFFFFF0);  // the tag's offset past the end
   CHECK(core::try_read_icc_profile(bytes, problem)->description.empty());
   bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
-  put32(bytes, 128, 0xFFFFFFFF);  // four billion tags
-  CHECK(core::try_read_icc_profile(bytes, problem)->description == "Coated press");
+  put32(bytes, 128, 0xFFFFFFFF);  // four billion tags: LittleCMS reads none of them
+  CHECK(core::try_read_icc_profile(bytes, problem)->description.empty());
   bytes = icc_profile("prtr", "CMYK", text_description("Coated press"));
   put32(bytes, 144 + 8, 0x7FFFFFFF);  // the text's length past the tag
   CHECK(core::try_read_icc_profile(bytes, problem)->description.empty());

@@ -40,6 +40,13 @@ TEST_CASE("imposition pads to a multiple of four and halves swap for right-to-le
   CHECK(element_at(sheets[3], 110) == 4);  // page 5 on the right of the last side
   const auto rtl = layout::impose_booklet(pages, true);
   CHECK(element_at(rtl[0], 10) == 0);  // bound on the right: page 1 on the left
+  // Creep: the second sheet's pages (sides 3 and 4) move 0.3 pt towards the fold; the
+  // outer sheet's stay.
+  const auto crept = layout::impose_booklet(pages, false, 0.3);
+  CHECK(element_at(crept[0], 110) == 0);
+  CHECK(element_at(crept[1], 10) == 1);
+  CHECK(element_at(crept[3], 110 - 0.3) == 4);
+  CHECK(element_at(crept[3], 10 + 0.3) == 3);  // page 4, on the left of the second sheet's back
 }
 
 TEST_CASE("tri-fold panels fill the sheet, the fold-in panel narrower by the fold-in", "[layout][formats]") {

@@ -245,11 +245,26 @@ TEST_CASE("print: asks for a press file, alone it has the defaults, lengths in a
   CHECK(defaults.print->crop_marks);
   CHECK_FALSE(defaults.print->profile);
   CHECK(defaults.print->loc.line == 3);
-  const auto set = load("print:\n  bleed: 0.125in\n  crop_marks: false\n  output_condition: FOGRA39\n");
+  CHECK(defaults.print->rendering_intent == document::RenderingIntent::relative_colorimetric);
+  const auto set = load("print:\n  bleed: 0.125in\n  crop_marks: false\n  rendering_intent: perceptual\n");
   REQUIRE(set.print);
   CHECK(set.print->bleed == Approx(9));
   CHECK_FALSE(set.print->crop_marks);
-  CHECK(set.print->output_condition == "FOGRA39");
+  CHECK(set.print->rendering_intent == document::RenderingIntent::perceptual);
+
+  // A printing condition without a profile names nothing the file can claim; an unknown
+  // intent is an error at its value.
+  dir.write("x/leaflet.yaml", "default_language: fr\ntitle: cover.title\nprint:\n  output_condition: FOGRA39\n"
+                              "  rendering_intent: colorimetric\ncontent:\n  - paragraph: what.p1\n");
+  core::Diagnostics diags;
+  load::load_leaflet(dir.path() / "x", diags);
+  const auto said = messages(diags);
+  REQUIRE(said.size() == 2);
+  CHECK(said[0].find("leaflet.yaml:5:21: error: unknown rendering intent 'colorimetric'\n  hint: use "
+                     "relative_colorimetric (the default), perceptual, saturation or absolute_colorimetric") !=
+        std::string::npos);
+  CHECK(said[1].find("leaflet.yaml:4:21: warning: output_condition is used only with an icc_profile") !=
+        std::string::npos);
 }
 
 TEST_CASE("a leaflet held in memory loads as its folder does", "[load]") {
@@ -303,4 +318,12 @@ TEST_CASE("a leaflet held in memory is held to the same limits", "[load]") {
   REQUIRE(only);
   CHECK(only->languages == std::vector<std::string>{"en", "fr"});
   CHECK(only->catalogs.count("en") == 0);
+}
+
+TEST_CASE("booklet: creep is a length from 0 to 1 mm a sheet", "[load][formats]") {
+  const std::string rest = "title: cover.title\ncontent:\n  - paragraph: what.p1\n";
+  CHECK(load_errors("default_language: fr\nbooklet:\n  creep: 0.1mm\n" + rest).empty());
+  CHECK(load_errors("default_language: fr\nbooklet:\n  creep: 2mm\n" + rest) ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:3:10: error: expected a creep of 0 to 1mm a sheet, got '2mm'\n"
+                                 "  hint: creep is about the paper's thickness: 0.1mm for 100 g/m² paper"});
 }

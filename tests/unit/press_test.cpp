@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/read_file.hpp"
 #include "core/units.hpp"
 #include "layout/dump.hpp"
 #include "press/prepare_for_press.hpp"
@@ -11,6 +12,12 @@ using namespace leafpress;
 namespace {
 
 constexpr double kBleed = 72.0 / 25.4 * 3;  // 3 mm = 8.503937 pt
+
+/// Colours by the formula, as a press file without a profile has them.
+const press::PressColors& formula() {
+  static const press::PressColors colors(std::nullopt, document::RenderingIntent::relative_colorimetric);
+  return colors;
+}
 
 layout::Pages one_page(double width, double height, std::vector<layout::Item> items, std::vector<double> folds = {}) {
   layout::Pages pages;
@@ -34,7 +41,7 @@ TEST_CASE("a press page: trim is the laid-out page, bleed 3 mm around it, marks 
   const press::Settings settings;  // 3 mm bleed, crop marks
   const double margin = press::media_margin(settings);
   CHECK(margin == Approx(core::mm(3 + 5 + 2)));
-  const auto pages = press::prepare_for_press(one_page(core::kA4Width, core::kA4Height, {}), settings);
+  const auto pages = press::prepare_for_press(one_page(core::kA4Width, core::kA4Height, {}), settings, formula());
   const layout::Page& page = pages.pages.front();
   REQUIRE(page.press);
   CHECK(page.press->trim == layout::Box{margin, margin, core::kA4Width, core::kA4Height});
@@ -81,7 +88,7 @@ TEST_CASE("fills flagged to bleed run past the trim edges they touch, and only t
       layout::RectItem{50, 50, 10, 10, core::Rgb{0, 0.5, 0.5}, layout::kArtifact, true},  // touches nothing
   };
   const press::Settings settings{kBleed, false};
-  const auto pages = press::prepare_for_press(one_page(w, h, items), settings);
+  const auto pages = press::prepare_for_press(one_page(w, h, items), settings, formula());
   const layout::Page& page = pages.pages.front();
   const double m = press::media_margin(settings);
   CHECK(m == kBleed);  // without crop marks the sheet is the bleed box
@@ -109,7 +116,7 @@ TEST_CASE("every colour of a press page is CMYK; greys on the black plate", "[pr
   text.run.color = core::Rgb{0, 0, 0};
   std::vector<layout::Item> items{text, layout::RectItem{10, 10, 10, 10, core::Rgb{1, 0, 0}},
                                   layout::RectItem{10, 30, 10, 10, core::Cmyk{0.1, 0.2, 0.3, 0.4}}};
-  const auto pages = press::prepare_for_press(one_page(100, 100, items), {});
+  const auto pages = press::prepare_for_press(one_page(100, 100, items), {}, formula());
   const auto& page = pages.pages.front();
   CHECK(std::get<layout::GlyphItem>(page.items[0]).run.color == core::Color{core::Cmyk{0, 0, 0, 1}});
   CHECK(std::get<layout::RectItem>(page.items[1]).fill == core::Color{core::Cmyk{0, 1, 1, 0}});
@@ -119,7 +126,7 @@ TEST_CASE("every colour of a press page is CMYK; greys on the black plate", "[pr
 TEST_CASE("a landscape sheet with folds gets dashed fold marks above and below each fold", "[press]") {
   const press::Settings settings;
   const double m = press::media_margin(settings);
-  const auto pages = press::prepare_for_press(one_page(core::kA4Height, core::kA4Width, {}, {280, 560}), settings);
+  const auto pages = press::prepare_for_press(one_page(core::kA4Height, core::kA4Width, {}, {280, 560}), settings, formula());
   const layout::Page& page = pages.pages.front();
   CHECK(page.press->trim == layout::Box{m, m, core::kA4Height, core::kA4Width});
   CHECK(page.folds == std::vector<double>{280 + m, 560 + m});
@@ -146,9 +153,130 @@ TEST_CASE("a bleed wider than the mark offset pushes the marks out with it", "[p
 
 TEST_CASE("the dump shows press boxes, bleeding fills and marks", "[press]") {
   const auto pages = press::prepare_for_press(
-      one_page(100, 50, {layout::RectItem{0, 0, 100, 5, core::Rgb{0, 0, 0}, layout::kArtifact, true}}), {});
+      one_page(100, 50, {layout::RectItem{0, 0, 100, 5, core::Rgb{0, 0, 0}, layout::kArtifact, true}}), {}, formula());
   const std::string dump = layout::dump(pages);
   CHECK(dump.find("page 1 156.7x106.7\ntrim 28.3 28.3 100.0 50.0\nbleed 19.8 19.8 117.0 67.0\n") != std::string::npos);
   CHECK(dump.find("rect 19.8 19.8 117.0 13.5 cmyk(0%, 0%, 0%, 100%) bleed\n") != std::string::npos);
   CHECK(dump.find("line 5.7 28.3 19.8 28.3 0.3 cmyk(100%, 100%, 100%, 100%)\n") != std::string::npos);
+}
+
+namespace {
+
+/// Ghostscript's SWOP-like CMYK output profile (Debian's libgs-common, installed by the set-up).
+const press::PressColors& through_profile() {
+  static const press::PressColors colors = [] {
+    std::string problem;
+    auto profile = core::try_read_icc_profile(
+        core::try_read_file("/usr/share/color/icc/ghostscript/default_cmyk.icc").value(), problem);
+    return press::PressColors(profile, document::RenderingIntent::relative_colorimetric);
+  }();
+  return colors;
+}
+
+bool black_only(const core::Cmyk& ink) { return ink.c == 0 && ink.m == 0 && ink.y == 0; }
+
+}  // namespace
+
+TEST_CASE("through the press profile: CMYK untouched, greys on the black plate, colours in four inks", "[press]") {
+  const auto& colors = through_profile();
+  CHECK(colors.color(core::Cmyk{0.1, 0.2, 0.3, 0.4}) == core::Cmyk{0.1, 0.2, 0.3, 0.4});
+  // Greys: black ink alone, darker for darker greys; white is no ink, black is solid.
+  const core::Cmyk white = colors.color(core::Rgb{1, 1, 1});
+  const core::Cmyk mid = colors.color(core::Rgb{0.5, 0.5, 0.5});
+  const core::Cmyk dark = colors.color(*core::try_parse_hex_color("#5B6770"));
+  CHECK(white == core::Cmyk{0, 0, 0, 0});
+  CHECK(black_only(mid));
+  CHECK(black_only(dark));
+  CHECK(mid.k > 0.3);
+  CHECK(mid.k < dark.k);
+  CHECK(colors.color(core::Rgb{0, 0, 0}) == core::Cmyk{0, 0, 0, 1});
+  // The accent #0B6E75: cyan and yellow, some black, little magenta; not the formula's.
+  const core::Cmyk accent = colors.color(*core::try_parse_hex_color("#0B6E75"));
+  CHECK(accent.c > 0.6);
+  CHECK(accent.y > 0.15);
+  CHECK(accent.m < accent.y);
+  CHECK_FALSE(accent == core::to_press_cmyk(*core::try_parse_hex_color("#0B6E75")));
+}
+
+TEST_CASE("black and dark-grey text becomes 100 % K up to 36 pt; lighter grey text keeps its tint", "[press]") {
+  const auto& colors = through_profile();
+  const core::Color body = *core::try_parse_hex_color("#1F2328");
+  const core::Color caption = *core::try_parse_hex_color("#5B6770");
+  const core::Color light = *core::try_parse_hex_color("#B0B0B0");
+  CHECK(colors.text_color(body, 9.5) == core::Cmyk{0, 0, 0, 1});
+  CHECK(colors.text_color(caption, 8) == core::Cmyk{0, 0, 0, 1});
+  CHECK(colors.text_color(body, 36) == core::Cmyk{0, 0, 0, 1});
+  CHECK(colors.text_color(body, 48) == colors.color(body));
+  CHECK(colors.text_color(light, 9) == colors.color(light));
+  CHECK(colors.text_color(light, 9).k < press::kSolidBlackTextMinInk);
+  // A CMYK text colour is the theme's choice: untouched.
+  CHECK(colors.text_color(core::Cmyk{0, 0, 0, 0.7}, 9) == core::Cmyk{0, 0, 0, 0.7});
+  // Without a profile, the same rule.
+  CHECK(formula().text_color(body, 9.5) == core::Cmyk{0, 0, 0, 1});
+}
+
+TEST_CASE("hairlines are never paler than 30 % of their strongest ink; white stays white", "[press]") {
+  const auto& colors = through_profile();
+  const core::Cmyk pale = colors.hairline_color(*core::try_parse_hex_color("#E3F1F1"));
+  CHECK(std::max({pale.c, pale.m, pale.y, pale.k}) == Approx(0.3).margin(0.001));
+  CHECK(colors.hairline_color(core::Rgb{1, 1, 1}) == core::Cmyk{0, 0, 0, 0});
+  CHECK(colors.hairline_color(core::Cmyk{0.5, 0, 0, 0}) == core::Cmyk{0.5, 0, 0, 0});
+  layout::LineItem rule{0, 10, 50, 10, 0.1, core::Rgb{0.95, 0.95, 0.95}};
+  const auto pages = press::prepare_for_press(one_page(100, 100, {rule}), {}, colors);
+  const auto line = lines_of(pages.pages.front()).front();
+  CHECK(line.width == press::kMinHairlineWidth);
+  CHECK(line.color == core::Color{core::Cmyk{0, 0, 0, 0.3}});
+}
+
+TEST_CASE("pictures become CMYK pixels through the profile; links are dropped", "[press]") {
+  document::Image picture;
+  picture.file = "x.png";
+  picture.width = 2;
+  picture.height = 1;
+  picture.components = 3;
+  picture.data = std::string("\xFF\xFF\xFF\xFF\x00\x00", 6);  // white, red
+  const auto converted = through_profile().image(picture);
+  REQUIRE(converted);
+  CHECK(converted->components == 4);
+  REQUIRE(converted->data.size() == 8);
+  const auto ink = [&](int i) { return static_cast<unsigned char>(converted->data[static_cast<std::size_t>(i)]); };
+  CHECK((ink(0) == 0 && ink(1) == 0 && ink(2) == 0 && ink(3) == 0));
+  CHECK(ink(5) > 200);  // red: magenta
+  CHECK(ink(6) > 200);  // and yellow
+  CHECK(ink(4) < 40);
+
+  layout::ImageItem shown{0, 0, 10, 5, std::make_shared<const document::Image>(picture)};
+  layout::LinkItem link{0, 0, 10, 10, "https://example.org"};
+  const auto pages = press::prepare_for_press(one_page(100, 100, {shown, link}), {}, through_profile());
+  std::size_t links = 0;
+  for (const auto& item : pages.pages.front().items) {
+    links += std::holds_alternative<layout::LinkItem>(item) ? 1 : 0;
+    if (const auto* image = std::get_if<layout::ImageItem>(&item)) CHECK(image->image->components == 4);
+  }
+  CHECK(links == 0);
+}
+
+TEST_CASE("a booklet's single pages may leave the spine without bleed, alternating sides", "[press]") {
+  press::Settings settings;
+  settings.spine = press::Spine::left_of_first_page;
+  const double m = press::media_margin(settings);
+  layout::Pages pages;
+  for (int i = 0; i < 2; ++i) {
+    pages.pages.push_back(layout::Page{100, 200, {layout::RectItem{0, 0, 100, 10, core::Rgb{0, 0, 0}, layout::kArtifact, true}}, {}});
+  }
+  const auto pressed = press::prepare_for_press(pages, settings, formula());
+  // Page 1, a right-hand page: bound on its left, bleeding top, right and bottom.
+  const auto& first = pressed.pages[0];
+  CHECK(first.press->bleed.x == Approx(m));
+  CHECK(first.press->bleed.width == Approx(100 + kBleed));
+  CHECK(std::get<layout::RectItem>(first.items[0]).x == Approx(m));
+  CHECK(std::get<layout::RectItem>(first.items[0]).width == Approx(100 + kBleed));
+  // Page 2, a left-hand page: bound on its right.
+  const auto& second = pressed.pages[1];
+  CHECK(second.press->bleed.x == Approx(m - kBleed));
+  CHECK(second.press->bleed.width == Approx(100 + kBleed));
+  CHECK(std::get<layout::RectItem>(second.items[0]).x == Approx(m - kBleed));
+  CHECK(std::get<layout::RectItem>(second.items[0]).width == Approx(100 + kBleed));
+  // Top and bottom bleed on both.
+  CHECK(first.press->bleed.height == Approx(200 + 2 * kBleed));
 }
