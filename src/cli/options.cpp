@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <map>
 #include <sstream>
 
 namespace leafpress::cli {
@@ -49,9 +50,9 @@ std::optional<std::size_t> positive(const std::string& text, std::size_t max) {
 
 std::string usage_text() {
   return "usage: leafpress build [LEAFLET_DIR...] [--lang L[,L...]] [--format F[,F...]] [--out DIR]\n"
-         "                       [--fonts DIR] [-j N] [--strict] [--diagnostics text|json] [--preview]\n"
+         "                       [--fonts DIR] [-j N] [--strict] [--diagnostics text|json|sarif|github] [--preview]\n"
          "                       [--watch] [--large-print] [--print] [limits]\n"
-         "       leafpress check LEAFLET_DIR... [--format F[,F...]] [--strict] [--diagnostics text|json] [limits]\n"
+         "       leafpress check LEAFLET_DIR... [--format F[,F...]] [--strict] [--diagnostics text|json|sarif|github] [limits]\n"
          "       leafpress dump LEAFLET_DIR... [--lang L[,L...]] [--format F[,F...]] [limits]\n"
          "       leafpress strings export LEAFLET_DIR --lang L [--out FILE.po]\n"
          "       leafpress strings import FILE.po [--into LEAFLET_DIR]\n"
@@ -79,7 +80,9 @@ std::string usage_text() {
          "                   and asks for it without --print)\n"
          "  --watch          keep running; rebuild what a changed YAML or font file affects\n"
          "  --preview        also write <leaflet>.<lang>-<page>.png thumbnails (with pdftoppm or mutool)\n"
-         "  --diagnostics json  print diagnostics and results as one JSON document on standard output\n"
+         "  --diagnostics F  how problems are reported: text (default, on standard error), json (one\n"
+         "                   JSON document), sarif (a SARIF 2.1.0 log for code scanning) or github\n"
+         "                   (GitHub Actions ::error/::warning commands), on standard output\n"
          "\n"
          "limits against broken or hostile input (see leaflets/README.md, \"Limits\"):\n"
          "  --max-pages N         pages of one PDF (default: 500)\n"
@@ -131,8 +134,20 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     return std::nullopt;
   }
   for (std::size_t i = options.command == Command::strings ? 2 : 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
+    // "--out=DIR" is "--out DIR".
+    std::string arg = args[i];
+    std::optional<std::string> attached;
+    if (const auto equals = arg.find('='); arg.starts_with("--") && equals != std::string::npos) {
+      attached = arg.substr(equals + 1);
+      arg.resize(equals);
+    }
+    bool attached_used = false;
     auto value = [&](const char* flag) -> std::optional<std::string> {
+      if (attached) {
+        attached_used = true;
+        if (attached->empty()) error = std::string(flag) + " needs a value";
+        return attached->empty() ? std::nullopt : attached;
+      }
       if (i + 1 >= args.size() || args[i + 1].empty()) {
         error = std::string(flag) + " needs a value";
         return std::nullopt;
@@ -172,11 +187,15 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     } else if (arg == "--diagnostics") {
       const auto format = value("--diagnostics");
       if (!format) return std::nullopt;
-      if (*format != "text" && *format != "json") {
-        error = "--diagnostics is 'text' or 'json', got '" + *format + "'";
+      static const std::map<std::string, ReportFormat> kReports = {
+          {"text", ReportFormat::text}, {"json", ReportFormat::json}, {"sarif", ReportFormat::sarif},
+          {"github", ReportFormat::github}};
+      const auto report = kReports.find(*format);
+      if (report == kReports.end()) {
+        error = "--diagnostics is 'text', 'json', 'sarif' or 'github', got '" + *format + "'";
         return std::nullopt;
       }
-      options.report = *format == "json" ? ReportFormat::json : ReportFormat::text;
+      options.report = report->second;
     } else if (arg == "--format") {
       const auto list = value("--format");
       if (!list) return std::nullopt;
@@ -222,6 +241,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       return std::nullopt;
     } else {
       options.leaflets.push_back(arg);
+    }
+    if (attached && !attached_used) {
+      error = arg + " takes no value";
+      return std::nullopt;
     }
   }
   if (options.command == Command::strings) return check_strings_options(std::move(options), error);

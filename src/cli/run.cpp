@@ -173,7 +173,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   if (setup_diags.has_errors()) {
     RunReport report;
     append(report.diagnostics, setup_diags);
-    options.report == ReportFormat::json ? print_json_report(report, out) : print_text_report(report, Command::check, out, err);
+    print_report(std::move(report), options, Command::check, out, err);
     return kInputErrors;
   }
 
@@ -208,21 +208,25 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   std::size_t next_job = 0;
   for (const LoadedLeaflet& leaflet : leaflets) {
     append(report.diagnostics, leaflet.diags);
+    // A problem of the text, such as a missing translation, is found once per format: it is
+    // reported once, with the formats it concerns.
+    std::vector<core::Diagnostic> found_building;
     for (; next_job < jobs.size() && jobs[next_job].leaflet == &leaflet; ++next_job) {
       const Job& job = jobs[next_job];
-      append(report.diagnostics, job.diags);
+      for (core::Diagnostic d : core::in_reading_order(job.diags)) {
+        d.language = job.language;
+        d.formats = {job.variant.name()};
+        found_building.push_back(std::move(d));
+      }
       out << job.dump;
       report.documents.push_back({leaflet.doc->name, job.language, job.variant.name(), job.built});
     }
+    const auto merged = core::merge_formats(found_building);
+    report.diagnostics.insert(report.diagnostics.end(), merged.begin(), merged.end());
   }
   if (renderer) report.previews_by = renderer->name;
-  if (options.report == ReportFormat::json) {
-    print_json_report(report, out);
-  } else {
-    print_text_report(report, options.command, out, err);
-  }
-  const bool errors = std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
-                                  [](const core::Diagnostic& d) { return d.severity == core::Severity::error; });
+  const bool errors = count(report, core::Severity::error) > 0;
+  print_report(std::move(report), options, options.command, out, err);
   return errors ? kInputErrors : kOk;
 }
 

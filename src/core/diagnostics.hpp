@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic_rules.hpp"
 #include "core/source_loc.hpp"
 
 namespace leafpress::core {
@@ -19,6 +20,9 @@ struct Diagnostic {
   SourceLoc loc;
   std::string message;
   std::string hint;
+  std::string rule;  // a DiagnosticRule's id; Diagnostics::add fills it in from the message
+  std::string language;  // the language being built when it was found; empty: any
+  std::vector<std::string> formats;  // the formats (variants) it was found in; empty: any
 };
 
 /// Collects every problem of a run, so a user sees them all at once.
@@ -49,13 +53,13 @@ class Diagnostics {
 /// line and column within a file, so a user can fix them top to bottom.
 std::vector<Diagnostic> in_reading_order(const Diagnostics& diags);
 
-/// Compiler style: "file:line:col: error: message", then "  hint: ..." when there is one.
+/// Compiler style: "file:line:col: error: message", then "  hint: ..." when there is one;
+/// control characters and invalid UTF-8 in any part are shown escaped (core::printable).
 std::string format(const Diagnostic& diagnostic);
 
-/// One JSON object: {"file", "line", "column", "severity", "message", "hint"}.
-std::string to_json(const Diagnostic& diagnostic);
-
-/// `text` as a JSON string literal, quotes included (RFC 8259 §7).
-std::string json_string(std::string_view text);
+/// The diagnostics of one language's documents, one per format, merged: a problem found in
+/// several formats appears once, listing them in `formats`, at the place it was first found.
+/// Each input diagnostic's `formats` holds the one format it came from.
+std::vector<Diagnostic> merge_formats(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace leafpress::core

@@ -192,23 +192,6 @@ TEST_CASE("strict mode turns warnings into errors and writes nothing for them", 
   CHECK(names_in(out).empty());
 }
 
-TEST_CASE("JSON output carries every diagnostic with its place, and the documents", "[cli]") {
-  ScratchDir dir;
-  const fs::path leaflet = leaflet_with_unused_string(dir);
-  const auto result = run_leafpress({"check", leaflet.string(), "--lang", "en", "--diagnostics", "json"});
-  CHECK(result.exit_code == 0);
-  CHECK(result.err.empty());
-  const std::string file = (leaflet / "en.yaml").string();
-  CHECK(result.out.find("{\"file\": \"" + file +
-                        "\", \"line\": " + leftover_place(leaflet).substr(8, 3) + ", \"column\": 11, \"severity\": \"warning\", \"message\": \"string 'leftover' "
-                        "is not used by the leaflet\", \"hint\": \"remove it from " +
-                        file + ", or use it in leaflet.yaml\"}") != std::string::npos);
-  CHECK(result.out.find("{\"leaflet\": \"immunotherapy\", \"language\": \"en\", \"format\": \"brochure\", \"ok\": true, "
-                        "\"file\": null, "
-                        "\"pages\": 4") != std::string::npos);
-  CHECK(result.out.find("\"errors\": 0,\n  \"warnings\": 1\n}\n") != std::string::npos);
-}
-
 TEST_CASE("parallel builds write the same bytes as one job, and report in a stable order", "[cli]") {
   ScratchDir one, two;
   const auto serial = run_leafpress({"build", kLeaflet.string(), "-j", "1", "--out", one.path().string()});

@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/diagnostic_rules.hpp"
+#include "core/diagnostics.hpp"
+#include "core/printable.hpp"
+#include "core/source_span.hpp"
+
+using namespace leafpress;
+
+TEST_CASE("printable escapes control characters, invalid UTF-8 and bidi overrides, and keeps the rest", "[core]") {
+  CHECK(core::printable("café – مرحبا 日本") == "café – مرحبا 日本");
+  CHECK(core::printable("a\nb\tc\rd") == "a\\nb\\tc\\rd");
+  CHECK(core::printable(std::string("x\0y", 3)) == "x\\x00y");
+  CHECK(core::printable("\x1b[31mred\x7f") == "\\x1B[31mred\\x7F");
+  CHECK(core::printable("caf\xE9") == "caf\\xE9");                 // Latin-1, not UTF-8
+  CHECK(core::printable("\xC0\xAF") == "\\xC0\\xAF");               // overlong '/'
+  CHECK(core::printable("\xED\xA0\x80") == "\\xED\\xA0\\x80");      // a surrogate
+  CHECK(core::printable("\xF4\x90\x80\x80") == "\\xF4\\x90\\x80\\x80");  // past U+10FFFF
+  CHECK(core::printable("\xE2\x82") == "\\xE2\\x82");               // cut short
+  CHECK(core::printable("\xC2\x9B" "2J") == "\\xC2\\x9B2J");        // C1 CSI
+  CHECK(core::printable("a\xE2\x80\xAE" "b\xE2\x80\xA8") == "a\\u{202E}b\\u{2028}");
+  CHECK(core::printable("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");  // an emoji stays
+}
+
+TEST_CASE("diagnostics show control characters escaped in every part", "[core]") {
+  core::Diagnostics diags;
+  diags.error({"dir\x1b/fr.yaml", 3, 1}, "unknown key 'a\n::error::x' in 'theme'", "did you\tmean");
+  CHECK(core::format(diags.items()[0]) ==
+        "dir\\x1B/fr.yaml:3:1: error: unknown key 'a\\n::error::x' in 'theme'\n  hint: did you\\tmean");
+}
+
+TEST_CASE("patterns match whole messages, '*' standing for any text", "[core]") {
+  CHECK(core::matches_pattern("unknown key '*' in '*'", "unknown key 'colour' in 'theme'"));
+  CHECK(core::matches_pattern("*", ""));
+  CHECK(core::matches_pattern("a*b*c", "aXbYbZc"));
+  CHECK_FALSE(core::matches_pattern("unknown key '*' in '*'", "unknown key 'colour' in 'theme' again"));
+  CHECK_FALSE(core::matches_pattern("abc", "ab"));
+}
+
+TEST_CASE("each message gets its rule; rule ids are unique and documented", "[core]") {
+  CHECK(core::rule_for("unknown key 'colour' in 'theme'").id == "LP0201");
+  CHECK(core::rule_for("expected true or false for 'crop_marks', got 'maybe'").id == "LP0299");
+  CHECK(core::rule_for("expected a colour such as '#0B6E75' for 'text', got 'x'").id == "LP0206");
+  CHECK(core::rule_for("no ICC profile 'a.icc' in the leaflet's folder").id == "LP0210");
+  CHECK(core::rule_for("something nobody wrote a rule for").id == "LP0000");
+  core::Diagnostics diags;
+  diags.warning({"x.yaml", 1, 1}, "string 'a.b' is not used by the leaflet");
+  CHECK(diags.items()[0].rule == "LP0303");
+
+  std::ifstream readme(std::filesystem::path(LEAFPRESS_SOURCE_DIR) / "leaflets" / "README.md");
+  std::stringstream text;
+  text << readme.rdbuf();
+  std::set<std::string_view> ids;
+  for (const core::DiagnosticRule& rule : core::diagnostic_rules()) {
+    INFO(rule.id);
+    CHECK(ids.insert(rule.id).second);
+    CHECK_FALSE(rule.patterns.empty());
+    CHECK(text.str().find("| " + std::string(rule.id) + " | `" + std::string(rule.name) + "` | " +
+                          std::string(rule.summary) + " |") != std::string::npos);
+  }
+}
+
+TEST_CASE("a value ends at its closing quote, bracket, comment or the key's colon", "[core]") {
+  CHECK(core::value_end_column("  title: Immunotherapy", 10) == 23);
+  CHECK(core::value_end_column("  title: Immunotherapy  # the cover", 10) == 23);
+  CHECK(core::value_end_column("  colours: x", 3) == 10);
+  CHECK(core::value_end_column("text: \"a \\\" b\" # c", 7) == 15);
+  CHECK(core::value_end_column("text: 'it''s' # c", 7) == 14);
+  CHECK(core::value_end_column("list: [a, [b, c], \"]\"]", 7) == 23);
+  CHECK(core::value_end_column("list: [alpha, beta]", 15) == 19);
+  CHECK(core::value_end_column("open: \"not closed", 7) == 18);
+  CHECK(core::value_end_column("short", 40) == 40);
+  CHECK(core::code_point_column("é: 1", 4) == 3);
+  CHECK(core::code_point_column("ab", 5) == 5);
+}
+
+TEST_CASE("a problem found in several formats is merged into one listing them", "[core]") {
+  auto found = [](const char* format, const char* message) {
+    core::Diagnostic d{core::Severity::warning, {"fr.yaml", 2, 3}, message};
+    d.language = "fr";
+    d.formats = {format};
+    return d;
+  };
+  const auto merged = core::merge_formats(
+      {found("brochure", "a"), found("trifold", "a"), found("trifold", "b"), found("booklet", "a")});
+  REQUIRE(merged.size() == 2);
+  CHECK(merged[0].message == "a");
+  CHECK(merged[0].formats == std::vector<std::string>{"brochure", "trifold", "booklet"});
+  CHECK(merged[1].formats == std::vector<std::string>{"trifold"});
+}
