@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/build_leaflet.hpp"
+#include "cli/data_folder.hpp"
 #include "cli/options.hpp"
 #include "cli/folder_watcher.hpp"
 #include "cli/leaflet_folders.hpp"
@@ -21,22 +22,12 @@
 #include "cli/strings_command.hpp"
 #include "cli/toolbox.hpp"
 #include "core/invariant.hpp"
+#include "leafpress_commit.hpp"
 #include "load/load_leaflet.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
 namespace {
-
-/// The project's font folder: fonts/ in the working folder, else the one beside the
-/// leaflets/ folder holding `leaflet` (<project>/leaflets/<name> -> <project>/fonts), so a
-/// build started elsewhere still finds the project's fonts and fallback chains.
-std::string project_font_folder(const std::string& leaflet) {
-  std::error_code ec;
-  if (fs::is_directory("fonts", ec)) return "fonts";
-  const fs::path beside = fs::absolute(leaflet, ec).lexically_normal().parent_path().parent_path() / "fonts";
-  if (fs::is_directory(beside, ec)) return beside.string();
-  return "fonts";
-}
 
 // Thumbnails wide enough to read a heading, small enough to scan a dozen pages at once.
 constexpr int kPreviewWidth = 400;
@@ -166,8 +157,14 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       return kInputErrors;
     }
   }
-  const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
+  const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
   core::Diagnostics setup_diags(options.strict);
+  if (std::error_code ec; !fs::is_directory(font_folder, ec)) {
+    setup_diags.warning({font_folder.string(), 0, 0},
+                        "no font folder: system fonts only, and no fallback fonts for other scripts",
+                        "run leafpress in the project's folder, install it (cmake --install), or name the "
+                        "folder with --fonts");
+  }
   Toolbox first_tools(font_folder, options.limits, setup_diags);
   // A broken font set-up would give every leaflet fonts other than the project's: build none.
   if (setup_diags.has_errors()) {
@@ -285,7 +282,7 @@ int watch_and_build(const Options& options, std::ostream& out, std::ostream& err
   const std::vector<std::string> folders = options.leaflets.empty() ? default_leaflets() : options.leaflets;
   int status = build_all(options, out, err);
   if (folders.empty()) return status;
-  const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
+  const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
   std::vector<fs::path> watched(folders.begin(), folders.end());
   for (const std::string& folder : folders) {
     // The folders holding a leaflet's pictures, such as images/ (those there when it starts).
@@ -337,7 +334,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << usage_text();
       return kOk;
     case Command::version:
-      out << "leafpress " LEAFPRESS_VERSION "\n";
+      out << "leafpress " LEAFPRESS_VERSION " (commit " LEAFPRESS_COMMIT ")\n";
       return kOk;
     case Command::strings:
       try {

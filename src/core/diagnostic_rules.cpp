@@ -51,7 +51,8 @@ constexpr std::string_view kPageLimit[] = {"this block would start page *, past 
 constexpr std::string_view kUnknownFont[] = {"unknown font '*'"};
 constexpr std::string_view kUncoveredCharacter[] = {"no font covers *"};
 constexpr std::string_view kFontFile[] = {"hb-subset cannot subset this font *", "*; this file is ignored",
-                                          "* font*", "*.ttf*", "*.otf*", "*.ttc*"};
+                                          "not a regular file", "truncated: *"};
+constexpr std::string_view kNoFontFolder[] = {"no font folder: *"};
 constexpr std::string_view kNoHyphenation[] = {"no hyphenation dictionary for '*'*"};
 constexpr std::string_view kLineOverflow[] = {"a line overflows its column by *"};
 constexpr std::string_view kBlockTooTall[] = {"block is taller than a page column by *"};
@@ -113,6 +114,7 @@ constexpr std::array kRules = {
                    kUncoveredCharacter},
     DiagnosticRule{"LP0403", "font-file", "a font file that cannot be used", kFontFile},
     DiagnosticRule{"LP0404", "no-hyphenation", "a language without a hyphenation dictionary", kNoHyphenation},
+    DiagnosticRule{"LP0405", "no-font-folder", "no font folder was found, so no fallback fonts", kNoFontFolder},
     DiagnosticRule{"LP0501", "line-overflow", "a line wider than its column", kLineOverflow},
     DiagnosticRule{"LP0502", "block-too-tall", "a block taller than a page column", kBlockTooTall},
     DiagnosticRule{"LP0503", "trifold-full", "text that does not fit the tri-fold's panels", kTrifoldFull},
