@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <limits>
 #include <map>
@@ -90,6 +91,8 @@ std::string usage_text() {
          "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)\n"
          "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)\n"
          "  --max-image-pixels N  width x height of one figure's picture (default: 40000000)\n"
+         "  --link-schemes L[,L...]  the schemes links and QR codes may use (default:\n"
+         "                        http,https,mailto,tel); a target is at most 2048 bytes of ASCII\n"
          "  --allow-outside       read files that are symlinks leading outside the leaflet's\n"
          "                        folder or the font folder, and pictures outside the leaflet's\n"
          "                        folder (refused by default)\n"
@@ -234,6 +237,23 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (arg == "--max-string-bytes") options.limits.max_string_bytes = *number;
       if (arg == "--max-nesting") options.limits.max_nesting = static_cast<int>(*number);
       if (arg == "--max-image-pixels") options.limits.max_image_pixels = *number;
+    } else if (arg == "--link-schemes") {
+      const auto list = value("--link-schemes");
+      if (!list) return std::nullopt;
+      options.limits.links.schemes.clear();
+      for (std::string scheme : split_commas(*list)) {
+        std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const bool valid = std::isalpha(static_cast<unsigned char>(scheme[0])) &&
+                           std::all_of(scheme.begin(), scheme.end(), [](unsigned char c) {
+                             return std::isalnum(c) || c == '+' || c == '-' || c == '.';
+                           });
+        if (!valid) {
+          error = "--link-schemes takes URI schemes such as https,mailto, got '" + scheme + "'";
+          return std::nullopt;
+        }
+        options.limits.links.schemes.push_back(scheme);
+      }
     } else if (arg == "--allow-outside") {
       options.limits.allow_outside = true;
     } else if (arg.rfind("--", 0) == 0) {

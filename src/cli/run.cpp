@@ -159,12 +159,6 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   }
   const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
   core::Diagnostics setup_diags(options.strict);
-  if (std::error_code ec; !fs::is_directory(font_folder, ec)) {
-    setup_diags.warning({font_folder.string(), 0, 0},
-                        "no font folder: system fonts only, and no fallback fonts for other scripts",
-                        "run leafpress in the project's folder, install it (cmake --install), or name the "
-                        "folder with --fonts");
-  }
   Toolbox first_tools(font_folder, options.limits, setup_diags);
   // A broken font set-up would give every leaflet fonts other than the project's: build none.
   if (setup_diags.has_errors()) {

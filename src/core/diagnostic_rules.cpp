@@ -17,6 +17,7 @@ constexpr std::string_view kMalformedYaml[] = {"malformed YAML: *"};
 constexpr std::string_view kYamlAlias[] = {"YAML aliases *"};
 constexpr std::string_view kNestingLimit[] = {"maps and lists nested deeper than *"};
 constexpr std::string_view kStringLimit[] = {"string longer than the limit of *"};
+constexpr std::string_view kPdfStringLimit[] = {"string '*' is * UTF-16 units long, over the * a PDF text string holds"};
 constexpr std::string_view kOutsideFolder[] = {"a link to '*', outside the *", "* is outside the leaflet folder*",
                                                "ICC profile '*' leads outside the leaflet folder*"};
 constexpr std::string_view kNoLeaflet[] = {"no leaflet.yaml in this folder"};
@@ -52,7 +53,6 @@ constexpr std::string_view kUnknownFont[] = {"unknown font '*'"};
 constexpr std::string_view kUncoveredCharacter[] = {"no font covers *"};
 constexpr std::string_view kFontFile[] = {"hb-subset cannot subset this font *", "*; this file is ignored",
                                           "not a regular file", "truncated: *"};
-constexpr std::string_view kNoFontFolder[] = {"no font folder: *"};
 constexpr std::string_view kNoHyphenation[] = {"no hyphenation dictionary for '*'*"};
 constexpr std::string_view kLineOverflow[] = {"a line overflows its column by *"};
 constexpr std::string_view kBlockTooTall[] = {"block is taller than a page column by *"};
@@ -83,6 +83,8 @@ constexpr std::array kRules = {
     DiagnosticRule{"LP0109", "outside-folder", "a file or link leading outside the leaflet or font folder",
                    kOutsideFolder},
     DiagnosticRule{"LP0110", "no-leaflet", "a folder without leaflet.yaml", kNoLeaflet},
+    DiagnosticRule{"LP0111", "pdf-string-limit", "a title, heading or alternative text longer than a PDF string",
+                   kPdfStringLimit},
     DiagnosticRule{"LP0201", "unknown-key", "a key the schema does not know", kUnknownKey},
     DiagnosticRule{"LP0202", "duplicate-key", "a key given twice in one map", kDuplicateKey},
     DiagnosticRule{"LP0203", "missing-key", "a key the schema requires is absent", kMissingKey},
@@ -114,7 +116,6 @@ constexpr std::array kRules = {
                    kUncoveredCharacter},
     DiagnosticRule{"LP0403", "font-file", "a font file that cannot be used", kFontFile},
     DiagnosticRule{"LP0404", "no-hyphenation", "a language without a hyphenation dictionary", kNoHyphenation},
-    DiagnosticRule{"LP0405", "no-font-folder", "no font folder was found, so no fallback fonts", kNoFontFolder},
     DiagnosticRule{"LP0501", "line-overflow", "a line wider than its column", kLineOverflow},
     DiagnosticRule{"LP0502", "block-too-tall", "a block taller than a page column", kBlockTooTall},
     DiagnosticRule{"LP0503", "trifold-full", "text that does not fit the tri-fold's panels", kTrifoldFull},

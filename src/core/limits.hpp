@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/link_target.hpp"
+
 namespace leafpress::core {
 
 /// What one run lets its input cost and reach. Every number bounds time or memory against a
@@ -35,6 +37,8 @@ struct Limits {
   /// leaflet's, the font folder), and pictures named by a path leading outside the leaflet's
   /// folder, are refused.
   bool allow_outside = false;
+  /// What link targets and QR codes may be (--link-schemes).
+  LinkPolicy links;
 
   /// UTF-8 bytes of text one document may come to, each use of a string counted again:
   /// more than max_pages pages can hold. A string of 64 KiB used a million times from a

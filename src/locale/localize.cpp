@@ -7,6 +7,7 @@
 #include <unicode/numsys.h>
 #include <unicode/unistr.h>
 
+#include "core/link_target.hpp"
 #include "locale/combining_marks.hpp"
 #include "locale/inline_markup.hpp"
 #include "locale/typography.hpp"
@@ -63,6 +64,12 @@ class Localizer {
     if (!inserted) return cached->second;
     const std::string limited = limit_combining_marks(entry.text, entry.loc, key, diags_);
     RichText rich = parse_inline_markup(limited, entry.loc, key, diags_);
+    for (const auto& span : rich.spans) {
+      if (span.link.empty()) continue;
+      if (const auto problem = core::link_problem(span.link, limits_.links)) {
+        diags_.error(entry.loc, problem->message + " in string '" + key + "'", problem->hint);
+      }
+    }
     // A fallback string keeps the typography of the language it is written in.
     const TypographyRules& rules = &entry == find(language_, key) ? typography_ : fallback_typography_;
     rich.spans = apply_typography(std::move(rich.spans), rules);

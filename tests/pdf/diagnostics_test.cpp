@@ -190,7 +190,8 @@ TEST_CASE("the error corpus as SARIF 2.1.0: the structure the standard requires,
   for (const fs::path& folder : cases) {
     const std::string name = folder.filename().string();
     SECTION(name) {
-      const auto result = run_leafpress({"check", name, "--diagnostics", "sarif"}, kCorpus);
+      const auto result =
+          run_leafpress({"check", name, "--diagnostics", "sarif", "--fonts", (kSource / "fonts").string()}, kCorpus);
       CHECK(result.exit_code == 1);
       const json log = json::parse(result.out);
       CHECK(sarif_problems(log) == std::vector<std::string>{});
@@ -210,7 +211,8 @@ TEST_CASE("the error corpus as SARIF 2.1.0: the structure the standard requires,
 }
 
 TEST_CASE("SARIF regions count code points and end where the value ends", "[cli][diagnostics]") {
-  const auto result = run_leafpress({"check", "unknown_keys", "--diagnostics", "sarif"}, kCorpus);
+  const auto result =
+      run_leafpress({"check", "unknown_keys", "--diagnostics", "sarif", "--fonts", (kSource / "fonts").string()}, kCorpus);
   const json log = json::parse(result.out);
   CHECK(log["runs"][0]["columnKind"] == "unicodeCodePoints");
   bool seen = false;
@@ -302,4 +304,41 @@ TEST_CASE("a folder name that is not UTF-8 leaves every format readable", "[cli]
   CHECK(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             .get<std::string>()
             .ends_with("caf%E9/en.yaml"));
+}
+
+TEST_CASE("links: mailto and tel become live links, --link-schemes widens the list, XMP keeps out controls",
+          "[cli][links]") {
+  ScratchDir dir;
+  const fs::path leaflet = copy_leaflet(dir.path() / "immunotherapy");
+  std::string en = file_bytes(leaflet / "en.yaml");
+  // The cover title with a control character, an escape and a NUL: the XMP must stay XML.
+  en = replace_once(en, "  title: Immunotherapy\n", "  title: \"Immuno\\x01the\\erapy\\0\"\n");
+  en = replace_once(en, "  p1: >-\n", "  p1: >-\n    Write to [us](mailto:care@example.org) or [call](tel:+33123456789).\n");
+  std::ofstream(leaflet / "en.yaml", std::ios::binary) << en;
+  const fs::path out = dir.path() / "out";
+  const auto built = run_leafpress({"build", leaflet.string(), "--lang=en", "--format=brochure", "--out=" + out.string()});
+  REQUIRE(built.exit_code == 0);
+  const fs::path pdf = out / "immunotherapy.en.brochure.pdf";
+  const auto xmp = run_process({"mutool", "show", "-b", pdf.string(), "trailer/Root/Metadata"});
+  REQUIRE(xmp.exit_code == 0);
+  CHECK(xmp.out.find("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Immunotherapy</rdf:li>") != std::string::npos);
+  // XML 1.0 §2.2: no C0 control but tab, line feed and carriage return, even as a reference.
+  CHECK(std::none_of(xmp.out.begin(), xmp.out.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+  }));
+  CHECK(xmp.out.find("&#") == std::string::npos);
+  const auto links = run_process({"qpdf", "--qdf", "--object-streams=disable", pdf.string(), "-"});
+  CHECK(links.out.find("/URI (mailto:care@example.org)") != std::string::npos);
+  CHECK(links.out.find("/URI (tel:+33123456789)") != std::string::npos);
+
+  // An FTP link is refused by default and allowed when the list names it.
+  en = replace_once(en, "mailto:care@example.org", "ftp://files.example.org/leaflet.pdf");
+  std::ofstream(leaflet / "en.yaml", std::ios::binary) << en;
+  const auto refused = run_leafpress({"check", leaflet.string(), "--lang", "en"});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("error: link target 'ftp://files.example.org/leaflet.pdf' uses the scheme 'ftp', which is "
+                         "not allowed in string 'intro.p1'") != std::string::npos);
+  const auto allowed = run_leafpress({"check", leaflet.string(), "--lang", "en", "--link-schemes", "https,tel,FTP"});
+  CHECK(allowed.exit_code == 0);
+  CHECK(run_leafpress({"check", leaflet.string(), "--link-schemes", "https,java script"}).exit_code == 2);
 }

@@ -7,6 +7,7 @@
 
 #include "core/diagnostic_rules.hpp"
 #include "core/diagnostics.hpp"
+#include "core/link_target.hpp"
 #include "core/printable.hpp"
 #include "core/source_span.hpp"
 
@@ -92,4 +93,38 @@ TEST_CASE("a problem found in several formats is merged into one listing them", 
   CHECK(merged[0].message == "a");
   CHECK(merged[0].formats == std::vector<std::string>{"brochure", "trifold", "booklet"});
   CHECK(merged[1].formats == std::vector<std::string>{"trifold"});
+}
+
+TEST_CASE("link targets: allowed schemes only, printable ASCII, a host for the web, a length limit", "[core]") {
+  const core::LinkPolicy policy;
+  for (const char* good : {"https://example.org/", "http://example.org/a?b=c#d", "mailto:info@example.org",
+                           "tel:+33123456789", "HTTPS://EXAMPLE.ORG"}) {
+    INFO(good);
+    CHECK_FALSE(core::link_problem(good, policy));
+  }
+  auto message = [&](std::string_view target) { return core::link_problem(target, policy).value().message; };
+  CHECK(message("javascript:alert(1)") == "link target 'javascript:alert(1)' uses the scheme 'javascript', which is not allowed");
+  CHECK(message("file:///etc/passwd").ends_with("uses the scheme 'file', which is not allowed"));
+  CHECK(message("data:text/html,x").ends_with("uses the scheme 'data', which is not allowed"));
+  CHECK(message("//server/share").ends_with("is not a full address with a scheme such as 'https:'"));
+  CHECK(message("leaflet.pdf").ends_with("is not a full address with a scheme such as 'https:'"));
+  CHECK(message("\\\\server\\share").ends_with("holds a space, a backslash or a character outside ASCII"));
+  CHECK(message("https://exämple.org").ends_with("holds a space, a backslash or a character outside ASCII"));
+  CHECK(message(std::string("https://a.org/\0x", 16)) == "link target 'https://a.org/\\x00x' holds a control character");
+  CHECK(message("https://a.org/\x1b[2J").ends_with("holds a control character"));
+  CHECK(message("https:example.org").ends_with("has no host"));
+  CHECK(message("mailto:").ends_with("is empty after 'mailto:'"));
+  CHECK(message("https://a.org/" + std::string(2100, 'a')).ends_with("is 2114 bytes, over the limit of 2048"));
+  core::LinkPolicy ftp;
+  ftp.schemes = {"https", "ftp"};
+  CHECK_FALSE(core::link_problem("ftp://example.org/x", ftp));
+  CHECK(core::link_problem("mailto:a@b.org", ftp));
+  CHECK(core::list_schemes(ftp) == "https or ftp");
+}
+
+TEST_CASE("PDF text strings count UTF-16 units with their byte order mark", "[core]") {
+  CHECK(core::pdf_string_units("") == 1);
+  CHECK(core::pdf_string_units("abc") == 4);
+  CHECK(core::pdf_string_units("é") == 2);
+  CHECK(core::pdf_string_units("\xF0\x9F\x98\x80") == 3);  // a surrogate pair
 }
