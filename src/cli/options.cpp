@@ -73,7 +73,8 @@ std::string usage_text() {
          "                   (A4 landscape folded in three), booklet (A5 pages on A4 sheets)\n"
          "  --out DIR        where PDFs go (default: output)\n"
          "  --fonts DIR      project font folder, searched before system fonts (default: fonts)\n"
-         "  -j N             build N documents at once (default: one per processor core)\n"
+         "  -j N             build N documents at once (default: one per processor core, fewer\n"
+         "                   when memory is short)\n"
          "  --strict         treat warnings as errors: exit 1 and write no PDF for them\n"
          "  --large-print    also build <leaflet>.<lang>.large-print.pdf: text 16 pt or more, one column\n"
          "  --print          also write a press file beside each PDF, <name>.print.pdf: trim and bleed\n"
@@ -91,6 +92,9 @@ std::string usage_text() {
          "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)\n"
          "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)\n"
          "  --max-image-pixels N  width x height of one figure's picture (default: 40000000)\n"
+         "  --max-decoded-pixels N  pixels of all the pictures of a leaflet (default: 100000000)\n"
+         "  --max-text-bytes N    text of one document, each use of a string counted (default:\n"
+         "                        4194304, 4 MiB; at most 128 KiB a page)\n"
          "  --link-schemes L[,L...]  the schemes links and QR codes may use (default:\n"
          "                        http,https,mailto,tel); a target is at most 2048 bytes of ASCII\n"
          "  --allow-outside       read files that are symlinks leading outside the leaflet's\n"
@@ -221,7 +225,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (!dir) return std::nullopt;
       options.fonts_dir = *dir;
     } else if (arg == "--max-pages" || arg == "--max-file-bytes" || arg == "--max-string-bytes" ||
-               arg == "--max-nesting" || arg == "--max-image-pixels") {
+               arg == "--max-nesting" || arg == "--max-image-pixels" || arg == "--max-decoded-pixels" ||
+               arg == "--max-text-bytes") {
       const auto text = value(arg.c_str());
       if (!text) return std::nullopt;
       // Nesting is compared with an int; the rest are sizes.
@@ -237,6 +242,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       if (arg == "--max-string-bytes") options.limits.max_string_bytes = *number;
       if (arg == "--max-nesting") options.limits.max_nesting = static_cast<int>(*number);
       if (arg == "--max-image-pixels") options.limits.max_image_pixels = *number;
+      if (arg == "--max-decoded-pixels") options.limits.max_decoded_pixels = *number;
+      if (arg == "--max-text-bytes") options.limits.max_document_text = *number;
     } else if (arg == "--link-schemes") {
       const auto list = value("--link-schemes");
       if (!list) return std::nullopt;

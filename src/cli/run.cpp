@@ -17,6 +17,7 @@
 #include "cli/options.hpp"
 #include "cli/folder_watcher.hpp"
 #include "cli/leaflet_folders.hpp"
+#include "cli/memory.hpp"
 #include "cli/preview.hpp"
 #include "cli/report.hpp"
 #include "cli/strings_command.hpp"
@@ -168,20 +169,6 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     return kInputErrors;
   }
 
-  std::vector<LoadedLeaflet> leaflets;
-  leaflets.reserve(folders.size());
-  for (const std::string& folder : folders) leaflets.push_back(load(folder, options));
-  std::vector<Job> jobs;
-  for (const LoadedLeaflet& leaflet : leaflets) {
-    for (const std::string& language : leaflet.languages) {
-      for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
-        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}});
-      }
-    }
-  }
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const auto workers = static_cast<unsigned>(std::min<std::size_t>(options.jobs ? options.jobs : cores, std::max<std::size_t>(1, jobs.size())));
-  Progress progress(options.progress && options.report == ReportFormat::text, jobs.size(), err);
   std::optional<PreviewRenderer> renderer;
   if (options.preview && options.command == Command::build) {
     renderer = find_preview_renderer();
@@ -190,20 +177,30 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
                           "install poppler-utils (pdftoppm) or mupdf-tools (mutool)");
     }
   }
-  run_jobs(jobs, workers, options, font_folder, first_tools, renderer, started,
-           [&](const Job& job) { progress.done(job); });
-  progress.clear();
-
   RunReport report;
   append(report.diagnostics, setup_diags);
-  std::size_t next_job = 0;
-  for (const LoadedLeaflet& leaflet : leaflets) {
+  // One leaflet at a time: its pictures are decoded once, shared by its documents, and
+  // released before the next leaflet is read, so that --max-decoded-pixels bounds the run.
+  for (const std::string& folder : folders) {
+    const LoadedLeaflet leaflet = load(folder, options);
     append(report.diagnostics, leaflet.diags);
+    std::vector<Job> jobs;
+    for (const std::string& language : leaflet.languages) {
+      for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
+        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}});
+      }
+    }
+    if (jobs.empty()) continue;
+    const unsigned workers = options.jobs ? std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size()))
+                                          : default_workers(jobs.size(), picture_bytes(*leaflet.doc));
+    Progress progress(options.progress && options.report == ReportFormat::text, jobs.size(), err);
+    run_jobs(jobs, workers, options, font_folder, first_tools, renderer, started,
+             [&](const Job& job) { progress.done(job); });
+    progress.clear();
     // A problem of the text, such as a missing translation, is found once per format: it is
     // reported once, with the formats it concerns.
     std::vector<core::Diagnostic> found_building;
-    for (; next_job < jobs.size() && jobs[next_job].leaflet == &leaflet; ++next_job) {
-      const Job& job = jobs[next_job];
+    for (const Job& job : jobs) {
       for (core::Diagnostic d : core::in_reading_order(job.diags)) {
         d.language = job.language;
         d.formats = {job.variant.name()};

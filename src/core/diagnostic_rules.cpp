@@ -70,6 +70,8 @@ constexpr std::string_view kPoFile[] = {"plural forms are not used in leaflets",
 constexpr std::string_view kNoPreview[] = {"no preview: *", "--preview: *"};
 constexpr std::string_view kOutput[] = {"cannot write '*'*", "cannot create *"};
 
+constexpr std::string_view kDecodedPixels[] = {"* would bring the leaflet's decoded pictures to *"};
+
 constexpr std::array kRules = {
     DiagnosticRule{"LP0000", "other", "a problem without a rule of its own", kOther},
     DiagnosticRule{"LP0101", "file-unreadable", "a file cannot be read", kFileUnreadable},
@@ -109,7 +111,8 @@ constexpr std::array kRules = {
     DiagnosticRule{"LP0304", "missing-translation", "a string missing from a language, shown in the default language",
                    kMissingTranslation},
     DiagnosticRule{"LP0305", "bad-markup", "inline markup left open or malformed", kBadMarkup},
-    DiagnosticRule{"LP0306", "text-limit", "more text than --max-pages pages can hold", kTextLimit},
+    DiagnosticRule{"LP0306", "text-limit", "more text than --max-text-bytes, or than --max-pages pages can hold",
+                   kTextLimit},
     DiagnosticRule{"LP0307", "po-file", "a PO file leafpress cannot import as it is", kPoFile},
     DiagnosticRule{"LP0401", "unknown-font", "a font family no font file provides", kUnknownFont},
     DiagnosticRule{"LP0402", "uncovered-character", "a character no font in the fallback chain covers",
@@ -122,6 +125,8 @@ constexpr std::array kRules = {
     DiagnosticRule{"LP0504", "page-limit", "a document longer than --max-pages", kPageLimit},
     DiagnosticRule{"LP0601", "picture", "a picture that is missing, damaged, too large or of low resolution",
                    kPicture},
+    DiagnosticRule{"LP0602", "decoded-pixel-limit", "the pictures of a leaflet over --max-decoded-pixels",
+                   kDecodedPixels},
     DiagnosticRule{"LP0701", "undated-pdfx", "a PDF/X press file without SOURCE_DATE_EPOCH", kUndatedPdfX},
     DiagnosticRule{"LP0801", "no-preview", "PNG previews that could not be made", kNoPreview},
     DiagnosticRule{"LP0802", "output", "an output file or folder that cannot be written", kOutput},
@@ -129,7 +134,7 @@ constexpr std::array kRules = {
 
 // Tried before the rest: their patterns are narrower than the general "expected *" and
 // "'*' is *" ones.
-constexpr std::array<std::string_view, 5> kFirst = {"LP0206", "LP0207", "LP0208", "LP0210", "LP0601"};
+constexpr std::array<std::string_view, 6> kFirst = {"LP0206", "LP0207", "LP0208", "LP0210", "LP0602", "LP0601"};
 
 }  // namespace
 

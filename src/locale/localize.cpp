@@ -86,12 +86,20 @@ class Localizer {
       return true;
     }
     over_text_limit_ = true;
-    diags_.error(ref.loc,
-                 "the leaflet's text comes to more than " + core::format_bytes(limits_.max_text_bytes()) +
-                     " here, more than " + std::to_string(limits_.max_pages) +
-                     (limits_.max_pages == 1 ? " page" : " pages") + " can hold",
-                 "each use of a string counts its text again; use long strings fewer times, or raise the "
-                 "limit with --max-pages");
+    if (limits_.text_limited_by_pages()) {
+      diags_.error(ref.loc,
+                   "the leaflet's text comes to more than " + core::format_bytes(limits_.max_text_bytes()) +
+                       " here, more than " + std::to_string(limits_.max_pages) +
+                       (limits_.max_pages == 1 ? " page" : " pages") + " can hold",
+                   "each use of a string counts its text again; use long strings fewer times, or raise the "
+                   "limit with --max-pages");
+    } else {
+      diags_.error(ref.loc,
+                   "the leaflet's text comes to more than " + core::format_bytes(limits_.max_text_bytes()) +
+                       " here, over the limit of one document",
+                   "each use of a string counts its text again; use long strings fewer times, or raise the "
+                   "limit with --max-text-bytes");
+    }
     return false;
   }
 

@@ -320,7 +320,8 @@ TEST_CASE("a leaflet that would make 10,000 pages stops at the page limit, at th
   for (int i = 0; i < 40; ++i) paragraph += "Immunotherapy helps your own immune system find cancer cells and destroy them. ";
   project.write("x/fr.yaml", "t: Titre\n" + paragraph + "\n");
   project.write_big("x/leaflet.yaml", "default_language: fr\ntitle: t\ncontent:\n", "  - paragraph: p\n", 10000);
-  check_refused(project, project.build(),
+  // The text limit (4 MiB by default) raised, so that pages alone stop it.
+  check_refused(project, project.build({"--max-text-bytes", "1073741824"}),
                 {"x/leaflet.yaml:640:5: error: this block would start page 501, past the limit of 500 pages",
                  "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages"},
                 30);
@@ -347,8 +348,18 @@ TEST_CASE("a 60 KB string used 100,000 times stops at the text limit, at the use
       "  hint: each use of a string counts its text again; use long strings fewer times, or raise the limit with "
       "--max-pages";
   const std::string pages_hint = "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages";
-  // The 1093rd use (at column 12 + 3 * 1092) crosses 62.5 MiB: 500 pages of 128 KiB.
+  // By default the 70th use (at column 12 + 3 * 69) crosses the 4 MiB of one document; the
+  // uses before it already make more than 500 pages.
   check_refused(project, project.build(),
+                {"x/leaflet.yaml:4:5: error: this block would start page 501, past the limit of 500 pages", pages_hint,
+                 "x/leaflet.yaml:4:219: error: the leaflet's text comes to more than 4 MiB here, over the limit of "
+                 "one document",
+                 "  hint: each use of a string counts its text again; use long strings fewer times, or raise the "
+                 "limit with --max-text-bytes"},
+                10);
+  // With that limit raised, the 1093rd use (at column 12 + 3 * 1092) crosses 62.5 MiB: 500
+  // pages of 128 KiB.
+  check_refused(project, project.build({"--max-text-bytes", "1073741824"}),
                 {"x/leaflet.yaml:4:5: error: this block would start page 501, past the limit of 500 pages", pages_hint,
                  "x/leaflet.yaml:4:3288: error: the leaflet's text comes to more than 62.5 MiB here, more than 500 "
                  "pages can hold",
