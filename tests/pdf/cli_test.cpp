@@ -84,12 +84,14 @@ TEST_CASE("usage errors exit 2 and say what was wrong", "[cli]") {
 
 TEST_CASE("the limits are on the command line, with their defaults in --help", "[cli]") {
   const auto help = run_leafpress({"--help"});
-  for (const char* line : {"  --max-pages N         pages of one PDF (default: 500)",
-                           "  --max-file-bytes N    size of one YAML file (default: 4194304, 4 MiB)",
-                           "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)",
-                           "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)",
-                           "  --max-image-pixels N  width x height of one figure's picture (default: 40000000)",
-                           "  --allow-outside       read files that are symlinks leading outside the leaflet's"}) {
+  for (const char* line : {"  --max-pages N           pages of one PDF (default: 500)",
+                           "  --max-file-bytes N      size of one YAML file (default: 4194304, 4 MiB)",
+                           "  --max-string-bytes N    bytes one string takes in its file (default: 65536, 64 KiB)",
+                           "  --max-nesting N         maps and lists inside each other in a YAML file (default: 64)",
+                           "  --max-image-pixels N    width x height of one figure's picture (default: 40000000)",
+                           "  --max-decoded-pixels N  pixels of all the pictures of a leaflet (default: 100000000)",
+                           "  --max-text-bytes N      text of one document, each use of a string counted (default: 4194304,",
+                           "  --allow-outside         read files that are symlinks leading outside the leaflet's folder or the"}) {
     CHECK(help.out.find(line) != std::string::npos);
   }
   // The shipped leaflet fits well inside every default, and inside tighter limits too.
@@ -99,6 +101,37 @@ TEST_CASE("the limits are on the command line, with their defaults in --help", "
                                     "--max-nesting", "8", "--max-image-pixels", "700000"});
   INFO(tight.err);
   CHECK(tight.exit_code == 0);
+}
+
+TEST_CASE("each option is accepted by the commands it serves only, its value after a space or '='", "[cli]") {
+  const std::string leaflet = kLeaflet.string();
+  struct Refusal {
+    std::vector<std::string> args;
+    std::string error;
+  };
+  for (const Refusal& refusal : std::vector<Refusal>{
+           {{"check", leaflet, "--out", "x"}, "leafpress: --out applies to build and strings export only"},
+           {{"check", leaflet, "--print"}, "leafpress: --print applies to build only"},
+           {{"dump", leaflet, "--watch"}, "leafpress: --watch applies to build only"},
+           {{"strings", "status", "--fonts", "fonts"}, "leafpress: --fonts applies to build, check and dump only"},
+           {{"strings", "import", "x.po", "--lang", "de"},
+            "leafpress: --lang applies to build, check, dump and strings export only"},
+           {{"build", "--into", "x"}, "leafpress: --into applies to strings import only"},
+           {{"check", leaflet, "--strict=yes"}, "leafpress: --strict takes no value"},
+           {{"check", leaflet, "--lang="}, "leafpress: --lang needs a value"},
+           {{"check", leaflet, "--colour"}, "leafpress: unknown option '--colour'"},
+       }) {
+    const auto result = run_leafpress(refusal.args);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(first_line(result.err) == refusal.error);
+  }
+  const auto attached = run_leafpress({"check", leaflet, "--lang=en", "--format=trifold", "--max-pages=8", "-j", "1",
+                                       "--diagnostics=json"});
+  INFO(attached.err);
+  CHECK(attached.exit_code == 0);
+  CHECK(attached.out.find("\"format\": \"trifold\"") != std::string::npos);
+  CHECK(attached.out.find("\"format\": \"brochure\"") == std::string::npos);
 }
 
 TEST_CASE("check validates and writes nothing", "[cli]") {
