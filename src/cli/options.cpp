@@ -374,7 +374,8 @@ std::string usage_text() {
   }
   out +=
       "\n"
-      "exit status: 0 ok, 1 a leaflet has errors, 2 usage error, 3 internal error\n"
+      "exit status: 0 ok, 1 a leaflet has errors, 2 usage error, 3 internal error, 4 an output could\n"
+      "not be written (output folder, full disk)\n"
       "SOURCE_DATE_EPOCH, when set, gives the PDFs' creation date.\n";
   return out;
 }

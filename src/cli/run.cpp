@@ -22,7 +22,9 @@
 #include "cli/report.hpp"
 #include "cli/strings_command.hpp"
 #include "cli/toolbox.hpp"
+#include "core/atomic_file.hpp"
 #include "core/invariant.hpp"
+#include "core/printable.hpp"
 #include "leafpress_commit.hpp"
 #include "load/load_leaflet.hpp"
 
@@ -49,6 +51,7 @@ struct Job {
   core::Diagnostics diags;
   std::string dump;
   BuiltDocument built;
+  bool output_failed = false;  // a file could not be written (core::OutputError)
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
@@ -57,6 +60,9 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
     leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages);
   } catch (const core::InternalError&) {
     throw;
+  } catch (const std::logic_error& e) {
+    // std::out_of_range from .at(), std::invalid_argument, ...: a broken invariant of ours.
+    throw core::InternalError(e.what());
   } catch (const std::exception& e) {
     leaflet.diags.error({folder, 0, 0}, e.what());
   }
@@ -76,6 +82,11 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
     }
   } catch (const core::InternalError&) {
     throw;
+  } catch (const std::logic_error& e) {
+    throw core::InternalError(e.what());
+  } catch (const core::OutputError& e) {
+    job.output_failed = true;
+    job.diags.error({job.leaflet->folder, 0, 0}, e.what());
   } catch (const std::exception& e) {
     job.diags.error({job.leaflet->folder, 0, 0}, e.what());
   }
@@ -154,8 +165,9 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     fs::create_directories(options.out_dir, ec);
     if (ec) {
-      err << "leafpress: cannot create output folder '" << options.out_dir << "': " << ec.message() << '\n';
-      return kInputErrors;
+      err << "leafpress: cannot create output folder '" << core::printable(options.out_dir) << "': " << ec.message()
+          << '\n';
+      return kOutputError;
     }
   }
   const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
@@ -179,6 +191,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   }
   RunReport report;
   append(report.diagnostics, setup_diags);
+  bool output_failed = false;
   // One leaflet at a time: its pictures are decoded once, shared by its documents, and
   // released before the next leaflet is read, so that --max-decoded-pixels bounds the run.
   for (const std::string& folder : folders) {
@@ -187,7 +200,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     std::vector<Job> jobs;
     for (const std::string& language : leaflet.languages) {
       for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
-        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}});
+        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false});
       }
     }
     if (jobs.empty()) continue;
@@ -201,6 +214,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     // reported once, with the formats it concerns.
     std::vector<core::Diagnostic> found_building;
     for (const Job& job : jobs) {
+      output_failed = output_failed || job.output_failed;
       for (core::Diagnostic d : core::in_reading_order(job.diags)) {
         d.language = job.language;
         d.formats = {job.variant.name()};
@@ -215,6 +229,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   if (renderer) report.previews_by = renderer->name;
   const bool errors = count(report, core::Severity::error) > 0;
   print_report(std::move(report), options, options.command, out, err);
+  if (output_failed) return kOutputError;
   return errors ? kInputErrors : kOk;
 }
 
