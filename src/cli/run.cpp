@@ -1,6 +1,7 @@
 #include "cli/run.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <exception>
 #include <filesystem>
@@ -247,14 +248,34 @@ std::string default_language_of(const std::string& folder) {
   return doc ? doc->default_language : std::string();
 }
 
+/// Whether `name` is one leafpress writes: a PDF, or a preview "<leaflet>.<lang>-<page>.png".
+bool is_own_output(const std::string& name) {
+  if (name.ends_with(".pdf")) return true;
+  if (!name.ends_with(".png")) return false;
+  const std::string stem = name.substr(0, name.size() - 4);
+  const auto dash = stem.rfind('-');
+  return dash != std::string::npos && dash + 1 < stem.size() &&
+         std::all_of(stem.begin() + static_cast<std::ptrdiff_t>(dash) + 1, stem.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+/// Whether `file` is in `folder` or below it, however either is written.
+bool is_inside(const fs::path& file, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path inside = fs::weakly_canonical(file, ec).lexically_relative(fs::weakly_canonical(folder, ec));
+  return !ec && !inside.empty() && *inside.begin() != "..";
+}
+
 Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std::string>& folders,
-                        const fs::path& font_folder) {
+                        const fs::path& font_folder, const fs::path& out_dir) {
   Rebuild rebuild;
   for (const fs::path& file : changed) {
     const std::string name = file.filename().string();
     const std::string extension = file.extension().string();
     // Editors and tools save through temporary files (".en.yaml.swp", "sedX1b2c3", "en.yaml~").
     if (name.empty() || name[0] == '.') continue;
+    // Our own PDFs and previews, when --out is inside a watched folder, change nothing.
+    if (is_own_output(name) && is_inside(file, out_dir)) continue;
     if (file.parent_path() == font_folder || file.parent_path() == font_folder / "hyphenation") {
       static const std::set<std::string> kFontFiles = {".ttf", ".otf", ".ttc", ".yaml", ".dic"};
       rebuild.everything = rebuild.everything || kFontFiles.count(extension) > 0;
@@ -307,16 +328,27 @@ int watch_and_build(const Options& options, std::ostream& out, std::ostream& err
   err << "watching " << watched.size() << " folders for changes; stop with Ctrl-C\n" << std::flush;
   for (;;) {
     const Rebuild rebuild = what_to_rebuild(watcher.wait_for_changes(std::chrono::milliseconds(80)), folders,
-                                            font_folder);
+                                            font_folder, options.out_dir);
     if (rebuild.everything) {
       status = build_all(options, out, err);
       continue;
     }
     for (const auto& [folder, languages] : rebuild.languages_of) {
+      // A folder being deleted (or recreated) is built once it is back.
+      if (std::error_code ec; !fs::exists(fs::path(folder) / "leaflet.yaml", ec)) continue;
       Options selection = options;
       selection.leaflets = {folder};
-      selection.languages.clear();
-      if (!languages.count("")) selection.languages.assign(languages.begin(), languages.end());
+      if (!languages.count("")) {
+        // The changed languages, among those --lang asked for (all when it asked for none).
+        selection.languages.clear();
+        for (const std::string& language : languages) {
+          if (options.languages.empty() || std::find(options.languages.begin(), options.languages.end(), language) !=
+                                               options.languages.end()) {
+            selection.languages.push_back(language);
+          }
+        }
+        if (selection.languages.empty()) continue;
+      }
       out << "changed: " << folder << (selection.languages.empty() ? "" : " (" + selection.languages.front() + ")")
           << '\n';
       status = build_all(selection, out, err);

@@ -3,9 +3,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include "pdf/pdf_probe.hpp"
 #include "support/process.hpp"
@@ -331,6 +333,44 @@ TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch
   std::ofstream(leaflet / "images" / "checkpoint.png.new", std::ios::binary) << picture;
   fs::rename(leaflet / "images" / "checkpoint.png.new", leaflet / "images" / "checkpoint.png");
   CHECK(wait_until([&] { return inode_of(out / "immunotherapy.ar.booklet.pdf") != ar_before; }, 30));
+  CHECK(watcher.stop() == 128 + 15);
+}
+
+TEST_CASE("watch ignores its own outputs in the leaflet folder and follows a folder that is recreated",
+          "[cli][watch]") {
+  ScratchDir dir;
+  const fs::path leaflet = copy_leaflet(dir, "immunotherapy");
+  // PDFs and previews written into the leaflet's own folder: they must not start a rebuild.
+  BackgroundProcess watcher({LEAFPRESS_BINARY, "build", leaflet.string(), "--watch", "--lang", "en", "--format",
+                             "brochure", "--preview", "--out", leaflet.string()},
+                            kSource.string(), (dir.path() / "watch.out").string(), (dir.path() / "watch.err").string());
+  REQUIRE(wait_until([&] { return text_if_any(dir.path() / "watch.err").find("watching") != std::string::npos; }, 60));
+  const auto builds = [&] {
+    const std::string report = text_if_any(dir.path() / "watch.out");
+    std::size_t count = 0;
+    for (auto at = report.find(" written, "); at != std::string::npos; at = report.find(" written, ", at + 1)) ++count;
+    return count;
+  };
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  CHECK(builds() == 1);
+  CHECK(fs::exists(leaflet / "immunotherapy.en.brochure-1.png"));
+
+  // The folder deleted and made again, as a checkout or a sync tool does: watched again.
+  const std::string en = file_bytes(leaflet / "en.yaml");
+  const fs::path saved = dir.path() / "saved";
+  fs::copy(leaflet, saved, fs::copy_options::recursive);
+  fs::remove_all(leaflet);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  fs::copy(saved, leaflet, fs::copy_options::recursive);
+  std::ofstream(leaflet / "en.yaml", std::ios::binary)
+      << replace_once(en, "Has your doctor mentioned", "Has your doctor ever mentioned");
+  REQUIRE(wait_until([&] { return builds() >= 2; }, 30));
+  CHECK(wait_until([&] { return pdftotext(leaflet / "immunotherapy.en.brochure.pdf").find("ever mentioned") !=
+                                std::string::npos; }, 30));
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  CHECK(builds() == 2);
+  // Still English only, as --lang asked.
+  CHECK_FALSE(fs::exists(leaflet / "immunotherapy.fr.brochure.pdf"));
   CHECK(watcher.stop() == 128 + 15);
 }
 
