@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -10,6 +11,8 @@
 #include "core/link_target.hpp"
 #include "core/printable.hpp"
 #include "core/source_span.hpp"
+#include "fonts/font_registry.hpp"
+#include "support/scratch_dir.hpp"
 
 using namespace leafpress;
 
@@ -127,4 +130,20 @@ TEST_CASE("PDF text strings count UTF-16 units with their byte order mark", "[co
   CHECK(core::pdf_string_units("abc") == 4);
   CHECK(core::pdf_string_units("é") == 2);
   CHECK(core::pdf_string_units("\xF0\x9F\x98\x80") == 3);  // a surrogate pair
+}
+
+TEST_CASE("every face of a font collection in the font folder is a font of its own", "[fonts]") {
+  const std::filesystem::path collection = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+  if (!std::filesystem::exists(collection)) return;  // fonts-noto-cjk is not one of our packages
+  const testing::ScratchDir dir;
+  std::filesystem::create_symlink(collection, dir.path() / "cjk.ttc");
+  fonts::FontRegistry registry({dir.path()}, /*allow_outside=*/true);
+  CHECK(registry.unusable_files().empty());
+  const auto families = registry.folder_families();
+  // Noto Serif CJK's collection holds one face per region: JP, KR, SC, TC, HK.
+  CHECK(families.size() >= 5);
+  CHECK(std::find(families.begin(), families.end(), "Noto Serif CJK KR") != families.end());
+  const fonts::Face* korean = registry.find("Noto Serif CJK KR", fonts::FontStyle{});
+  REQUIRE(korean);
+  CHECK(korean->family() == "Noto Serif CJK KR");
 }
