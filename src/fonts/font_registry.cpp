@@ -119,7 +119,7 @@ FontRegistry::FontRegistry(std::vector<fs::path> font_folders, bool allow_outsid
         folder_fonts_.push_back({face->family(), style_of(face->metrics()), file, static_cast<int>(index)});
       } else {
         unusable_files_.push_back({file, faces > 1 ? "face " + std::to_string(index) + ": " + error : error,
-                                   "replace it with a complete .ttf, .otf or .ttc file, or remove it"});
+                                   "replace it with a complete .ttf or .otf file, or remove it"});
       }
     }
   }
