@@ -60,8 +60,9 @@ std::string command_for(const core::Diagnostic& d, SourceLines& lines) {
   const core::DiagnosticRule* rule = core::find_rule(d.rule);
   property("title", d.rule + ' ' + std::string(rule ? rule->name : "other"));
   std::string message = core::printable(d.message);
-  if (!d.language.empty() || !d.formats.empty()) {
-    std::string where = core::printable(d.language);
+  if (!d.languages.empty() || !d.formats.empty()) {
+    std::string where;
+    for (const std::string& language : d.languages) where += (where.empty() ? "" : " ") + core::printable(language);
     for (const std::string& format : d.formats) where += (where.empty() ? "" : " ") + core::printable(format);
     message += " (" + where + ")";
   }

@@ -10,8 +10,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// 2: rule, rule_name, end_line, end_column, language, formats and tool added; a diagnostic
-// shared by several formats appears once.
+// 2: rule, rule_name, end_line, end_column, languages, formats and tool added; a diagnostic
+// found in several documents appears once.
 constexpr int kSchemaVersion = 2;
 
 /// A JSON string, or null for an empty one; printable, so that no control character or
@@ -25,6 +25,8 @@ ordered_json place_number(int n) { return n > 0 ? ordered_json(n) : ordered_json
 ordered_json diagnostic_json(const core::Diagnostic& d) {
   ordered_json formats = ordered_json::array();
   for (const std::string& format : d.formats) formats.push_back(core::printable(format));
+  ordered_json languages = ordered_json::array();
+  for (const std::string& language : d.languages) languages.push_back(core::printable(language));
   const core::DiagnosticRule* rule = core::find_rule(d.rule);
   return {
       {"rule", d.rule},
@@ -35,7 +37,7 @@ ordered_json diagnostic_json(const core::Diagnostic& d) {
       {"column", place_number(d.loc.column)},
       {"end_line", place_number(d.loc.end_line)},
       {"end_column", place_number(d.loc.end_column)},
-      {"language", text_or_null(d.language)},
+      {"languages", languages},
       {"formats", formats},
       {"message", core::printable(d.message)},
       {"hint", text_or_null(d.hint)},

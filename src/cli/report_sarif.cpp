@@ -81,7 +81,11 @@ ordered_json result_json(const core::Diagnostic& d, std::size_t rule_index, Sour
   }
   ordered_json properties = ordered_json::object();
   if (!d.hint.empty()) properties["hint"] = core::printable(d.hint);
-  if (!d.language.empty()) properties["language"] = core::printable(d.language);
+  if (!d.languages.empty()) {
+    ordered_json languages = ordered_json::array();
+    for (const std::string& language : d.languages) languages.push_back(core::printable(language));
+    properties["languages"] = languages;
+  }
   if (!d.formats.empty()) {
     ordered_json formats = ordered_json::array();
     for (const std::string& format : d.formats) formats.push_back(core::printable(format));

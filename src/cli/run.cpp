@@ -211,20 +211,20 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     run_jobs(jobs, workers, options, font_folder, first_tools, renderer, started,
              [&](const Job& job) { progress.done(job); });
     progress.clear();
-    // A problem of the text, such as a missing translation, is found once per format: it is
-    // reported once, with the formats it concerns.
+    // A problem found in several documents (a picture's resolution in every language, a
+    // missing translation in every format of its language) is reported once, saying where.
     std::vector<core::Diagnostic> found_building;
     for (const Job& job : jobs) {
       output_failed = output_failed || job.output_failed;
       for (core::Diagnostic d : core::in_reading_order(job.diags)) {
-        d.language = job.language;
+        d.languages = {job.language};
         d.formats = {job.variant.name()};
         found_building.push_back(std::move(d));
       }
       out << job.dump;
       report.documents.push_back({leaflet.doc->name, job.language, job.variant.name(), job.built});
     }
-    const auto merged = core::merge_formats(found_building);
+    const auto merged = core::merge_documents(found_building);
     report.diagnostics.insert(report.diagnostics.end(), merged.begin(), merged.end());
   }
   if (renderer) report.previews_by = renderer->name;

@@ -52,20 +52,23 @@ std::string format(const Diagnostic& diagnostic) {
   return out;
 }
 
-std::vector<Diagnostic> merge_formats(const std::vector<Diagnostic>& diagnostics) {
+std::vector<Diagnostic> merge_documents(const std::vector<Diagnostic>& diagnostics) {
+  auto add_new = [](std::vector<std::string>& into, const std::vector<std::string>& from) {
+    for (const std::string& item : from) {
+      if (std::find(into.begin(), into.end(), item) == into.end()) into.push_back(item);
+    }
+  };
   std::vector<Diagnostic> merged;
-  std::map<std::tuple<std::string, int, int, std::string, std::string, Severity>, std::size_t> index;
+  std::map<std::tuple<std::string, int, int, std::string, Severity>, std::size_t> index;
   for (const Diagnostic& d : diagnostics) {
-    const auto key = std::make_tuple(d.loc.file, d.loc.line, d.loc.column, d.message, d.language, d.severity);
+    const auto key = std::make_tuple(d.loc.file, d.loc.line, d.loc.column, d.message, d.severity);
     const auto [it, fresh] = index.emplace(key, merged.size());
     if (fresh) {
       merged.push_back(d);
       continue;
     }
-    auto& formats = merged[it->second].formats;
-    for (const std::string& format : d.formats) {
-      if (std::find(formats.begin(), formats.end(), format) == formats.end()) formats.push_back(format);
-    }
+    add_new(merged[it->second].languages, d.languages);
+    add_new(merged[it->second].formats, d.formats);
   }
   return merged;
 }

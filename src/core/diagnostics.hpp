@@ -21,8 +21,8 @@ struct Diagnostic {
   std::string message;
   std::string hint;
   std::string rule;  // a DiagnosticRule's id; Diagnostics::add fills it in from the message
-  std::string language;  // the language being built when it was found; empty: any
-  std::vector<std::string> formats;  // the formats (variants) it was found in; empty: any
+  std::vector<std::string> languages;  // the languages being built when it was found; empty: any
+  std::vector<std::string> formats;    // the formats (variants) it was found in; empty: any
 };
 
 /// Collects every problem of a run, so a user sees them all at once.
@@ -57,9 +57,11 @@ std::vector<Diagnostic> in_reading_order(const Diagnostics& diags);
 /// control characters and invalid UTF-8 in any part are shown escaped (core::printable).
 std::string format(const Diagnostic& diagnostic);
 
-/// The diagnostics of one language's documents, one per format, merged: a problem found in
-/// several formats appears once, listing them in `formats`, at the place it was first found.
-/// Each input diagnostic's `formats` holds the one format it came from.
-std::vector<Diagnostic> merge_formats(const std::vector<Diagnostic>& diagnostics);
+/// The diagnostics of a leaflet's documents (one per language and format) merged: a problem
+/// found in several documents (a picture's resolution, found in every language and format;
+/// a missing translation, in every format of its language) appears once, at the place it
+/// was first found, listing the languages and formats it was found in. Each input
+/// diagnostic's `languages` and `formats` hold the one document it came from.
+std::vector<Diagnostic> merge_documents(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace leafpress::core

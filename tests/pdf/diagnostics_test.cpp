@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pdf/pdf_probe.hpp"
+#include "support/image_fixtures.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -139,7 +140,7 @@ TEST_CASE("JSON diagnostics carry their rule, start and end, and the documents",
   CHECK(d["column"] == 11);
   CHECK(d["end_line"] == line);
   CHECK(d["end_column"] == 11 + static_cast<int>(std::string("An old sentence nobody uses.").size()));
-  CHECK(d["language"].is_null());
+  CHECK(d["languages"] == json::array());
   CHECK(d["formats"] == json::array());
   CHECK(d["message"] == "string 'leftover' is not used by the leaflet");
   CHECK(d["hint"] == "remove it from " + (leaflet / "en.yaml").string() + ", or use it in leaflet.yaml");
@@ -172,7 +173,7 @@ TEST_CASE("a problem found in every format is reported once, with its language a
   for (const json& d : report["diagnostics"]) {
     if (d["rule"] != "LP0304") continue;
     ++found;
-    CHECK(d["language"] == "en");
+    CHECK(d["languages"] == json::array({"en"}));
     CHECK(d["formats"] == json::array({"brochure", "trifold", "booklet"}));
   }
   CHECK(found == 1);
@@ -341,4 +342,29 @@ TEST_CASE("links: mailto and tel become live links, --link-schemes widens the li
   const auto allowed = run_leafpress({"check", leaflet.string(), "--lang", "en", "--link-schemes", "https,tel,FTP"});
   CHECK(allowed.exit_code == 0);
   CHECK(run_leafpress({"check", leaflet.string(), "--link-schemes", "https,java script"}).exit_code == 2);
+}
+
+TEST_CASE("a picture's low resolution, found in every language, is reported once per format", "[cli][diagnostics]") {
+  ScratchDir dir;
+  const fs::path leaflet = copy_leaflet(dir.path() / "immunotherapy");
+  std::ofstream(leaflet / "images" / "checkpoint.png", std::ios::binary)
+      << make_png(140, 45, [](unsigned x, unsigned) { return Rgba{static_cast<std::uint8_t>(x), 90, 200, 255}; });
+  // The brochure and the booklet print it at different sizes: a warning each, not one for
+  // each of the 4 languages as well.
+  const auto text = run_leafpress({"check", leaflet.string()});
+  CHECK(text.exit_code == 0);
+  for (const std::string format : {"brochure", "booklet"}) {
+    INFO(format);
+    const std::string said = "ppi where the " + format + " prints it";
+    const auto first = text.err.find(said);
+    REQUIRE(first != std::string::npos);
+    CHECK(text.err.find(said, first + 1) == std::string::npos);
+  }
+  const json report = json::parse(run_leafpress({"check", leaflet.string(), "--diagnostics", "json"}).out);
+  REQUIRE(report["diagnostics"].size() == 2);
+  for (const json& d : report["diagnostics"]) {
+    CHECK(d["rule"] == "LP0601");
+    CHECK(d["languages"] == json::array({"fr", "en", "es", "ar"}));
+    CHECK(d["formats"].size() == 1);
+  }
 }

@@ -83,17 +83,18 @@ TEST_CASE("a value ends at its closing quote, bracket, comment or the key's colo
   CHECK(core::code_point_column("ab", 5) == 5);
 }
 
-TEST_CASE("a problem found in several formats is merged into one listing them", "[core]") {
-  auto found = [](const char* format, const char* message) {
+TEST_CASE("a problem found in several documents is merged into one listing where", "[core]") {
+  auto found = [](const char* language, const char* format, const char* message) {
     core::Diagnostic d{core::Severity::warning, {"fr.yaml", 2, 3}, message};
-    d.language = "fr";
+    d.languages = {language};
     d.formats = {format};
     return d;
   };
-  const auto merged = core::merge_formats(
-      {found("brochure", "a"), found("trifold", "a"), found("trifold", "b"), found("booklet", "a")});
+  const auto merged = core::merge_documents({found("fr", "brochure", "a"), found("fr", "trifold", "a"),
+                                             found("fr", "trifold", "b"), found("en", "booklet", "a")});
   REQUIRE(merged.size() == 2);
   CHECK(merged[0].message == "a");
+  CHECK(merged[0].languages == std::vector<std::string>{"fr", "en"});
   CHECK(merged[0].formats == std::vector<std::string>{"brochure", "trifold", "booklet"});
   CHECK(merged[1].formats == std::vector<std::string>{"trifold"});
 }
