@@ -67,9 +67,8 @@ class Temporary {
 
   /// Creates the file and writes `bytes` to disk; throws OutputError.
   void write(std::string_view bytes) {
-    const int fd = ::mkstemp(name_.data());
-    if (fd < 0) fail(target_, "create temporary file", errno);
-    created_ = true;
+    // Registered before it exists: mkstemp fills in the name and then creates the file, so
+    // a signal at any moment finds either no file or its name.
     for (auto& slot : g_temporaries) {
       const char* empty = nullptr;
       if (slot.compare_exchange_strong(empty, name_.c_str())) {
@@ -77,6 +76,9 @@ class Temporary {
         break;
       }
     }
+    const int fd = ::mkstemp(name_.data());
+    if (fd < 0) fail(target_, "create temporary file", errno);
+    created_ = true;
     try {
       // Held until close: remove_stale_temporaries in another run leaves a locked file alone.
       if (::flock(fd, LOCK_EX) != 0) fail(target_, "lock temporary file", errno);

@@ -10,7 +10,8 @@ namespace {
 // within a rule, and rules whose patterns overlap list the narrower rule first.
 constexpr std::string_view kOther[] = {"*"};
 constexpr std::string_view kFileUnreadable[] = {"cannot read file", "cannot read *"};
-constexpr std::string_view kFileTooLarge[] = {"file is *, over the limit of *", "file larger than the limit of *"};
+constexpr std::string_view kFileTooLarge[] = {"file is *, over the limit of *", "file larger than the limit of *",
+                                              "hyphenation dictionary of *, over the limit of *"};
 constexpr std::string_view kInvalidUtf8[] = {"invalid UTF-8 byte sequence"};
 constexpr std::string_view kNulByte[] = {"NUL byte in a YAML file"};
 constexpr std::string_view kMalformedYaml[] = {"malformed YAML: *"};
@@ -75,7 +76,8 @@ constexpr std::string_view kDecodedPixels[] = {"* would bring the leaflet's deco
 constexpr std::array kRules = {
     DiagnosticRule{"LP0000", "other", "a problem without a rule of its own", kOther},
     DiagnosticRule{"LP0101", "file-unreadable", "a file cannot be read", kFileUnreadable},
-    DiagnosticRule{"LP0102", "file-too-large", "a YAML file is over --max-file-bytes", kFileTooLarge},
+    DiagnosticRule{"LP0102", "file-too-large", "a YAML file over --max-file-bytes, or a hyphenation dictionary over 4 MiB",
+                   kFileTooLarge},
     DiagnosticRule{"LP0103", "invalid-utf8", "a file is not valid UTF-8", kInvalidUtf8},
     DiagnosticRule{"LP0104", "nul-byte", "a YAML file holds a NUL byte (often a UTF-16 file)", kNulByte},
     DiagnosticRule{"LP0105", "malformed-yaml", "the YAML parser rejects the file", kMalformedYaml},

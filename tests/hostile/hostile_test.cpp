@@ -699,3 +699,21 @@ TEST_CASE("SIGTERM and SIGINT while a PDF is written remove its temporary file",
   }
   WARN("signals caught while a temporary file existed: " << caught << " of up to 2");
 }
+
+TEST_CASE("hyphenation dictionaries follow the font folder's rules: a size limit, no links out", "[hostile]") {
+  Project project;
+  fs::create_directories(project.path("fonts/hyphenation"));
+  // 20 MB of patterns took libhyphen 119 s: over 4 MiB a dictionary is not read.
+  project.write_big("fonts/hyphenation/hyph_fr.dic", "UTF-8\n", "abcdefgh1ij\n", 500000, "");
+  project.write("elsewhere/hyph_en.dic", "UTF-8\n1ba\n");
+  fs::create_symlink(project.path("elsewhere/hyph_en.dic"), project.path("fonts/hyphenation/hyph_en.dic"));
+  const auto result = project.build();
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.seconds < 30);
+  CHECK(result.err.find("fonts/hyphenation/hyph_fr.dic: warning: hyphenation dictionary of 5.7 MiB, over the limit of "
+                        "4 MiB; this file is ignored") != std::string::npos);
+  CHECK(result.err.find("fonts/hyphenation/hyph_en.dic: warning: a link to '" +
+                        fs::weakly_canonical(project.path("elsewhere/hyph_en.dic")).string() +
+                        "', outside the font folder; this file is ignored") != std::string::npos);
+}
