@@ -187,31 +187,36 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
     built.ok = false;
     return built;
   }
-  core::write_file_atomically(target, *bytes);
+  std::optional<std::string> print_bytes;
+  const fs::path print_target = print_pdf_path(target);
+  if (print) {
+    core::remove_stale_temporaries(print_target, started);
+    pdf::PdfOptions print_options = pdf_options;
+    print_options.output_intent = output_intent(*print);
+    if (print_options.output_intent && !print_options.date) print_options.date = leaflet_date(doc, options.out_dir);
+    const press::PressColors colors(print->profile, print->rendering_intent);
+    press::Settings settings{print->bleed, print->crop_marks};
+    if (single_pages && !print->bleed_at_spine) {
+      settings.spine = localized.direction == document::Direction::rtl ? press::Spine::right_of_first_page
+                                                                        : press::Spine::left_of_first_page;
+    }
+    print_bytes = render_pdf(press::prepare_for_press(single_pages ? *single_pages : *pages, settings, colors),
+                             print_options, print_target, diags);
+    if (!print_bytes) {
+      built.ok = false;
+      return built;
+    }
+  }
+  // The PDF and its press file are one document: both replace the earlier ones, or neither.
+  std::vector<std::pair<fs::path, std::string_view>> files{{target, *bytes}};
+  if (print_bytes) files.emplace_back(print_target, *print_bytes);
+  core::write_files_atomically(files);
   built.file = target.string();
   built.bytes = bytes->size();
-  if (!print) return built;
-
-  const fs::path print_target = print_pdf_path(target);
-  core::remove_stale_temporaries(print_target, started);
-  pdf::PdfOptions print_options = pdf_options;
-  print_options.output_intent = output_intent(*print);
-  if (print_options.output_intent && !print_options.date) print_options.date = leaflet_date(doc, options.out_dir);
-  const press::PressColors colors(print->profile, print->rendering_intent);
-  press::Settings settings{print->bleed, print->crop_marks};
-  if (single_pages && !print->bleed_at_spine) {
-    settings.spine = localized.direction == document::Direction::rtl ? press::Spine::right_of_first_page
-                                                                      : press::Spine::left_of_first_page;
+  if (print_bytes) {
+    built.print_file = print_target.string();
+    built.print_bytes = print_bytes->size();
   }
-  const auto print_bytes = render_pdf(press::prepare_for_press(single_pages ? *single_pages : *pages, settings, colors),
-                                      print_options, print_target, diags);
-  if (!print_bytes) {
-    built.ok = false;
-    return built;
-  }
-  core::write_file_atomically(print_target, *print_bytes);
-  built.print_file = print_target.string();
-  built.print_bytes = print_bytes->size();
   return built;
 }
 

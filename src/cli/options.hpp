@@ -15,8 +15,9 @@ enum class Command : std::uint8_t { build, check, dump, strings, help, version }
 /// What `leafpress strings` does: hand strings to translators and take them back.
 enum class StringsAction : std::uint8_t { export_po, import_po, status, mark_current };
 
-/// How diagnostics and results are printed: for people, or as JSON for CI annotations.
-enum class ReportFormat : std::uint8_t { text, json };
+/// How diagnostics and results are printed: for people, as JSON, as a SARIF 2.1.0 log for
+/// code scanning, or as GitHub Actions workflow commands.
+enum class ReportFormat : std::uint8_t { text, json, sarif, github };
 
 /// What the command line asked for.
 struct Options {

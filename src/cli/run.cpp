@@ -1,6 +1,7 @@
 #include "cli/run.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <exception>
 #include <filesystem>
@@ -13,30 +14,24 @@
 #include <thread>
 
 #include "cli/build_leaflet.hpp"
+#include "cli/data_folder.hpp"
 #include "cli/options.hpp"
 #include "cli/folder_watcher.hpp"
 #include "cli/leaflet_folders.hpp"
+#include "cli/memory.hpp"
 #include "cli/preview.hpp"
 #include "cli/report.hpp"
 #include "cli/strings_command.hpp"
 #include "cli/toolbox.hpp"
+#include "core/atomic_file.hpp"
 #include "core/invariant.hpp"
+#include "core/printable.hpp"
+#include "leafpress_commit.hpp"
 #include "load/load_leaflet.hpp"
 
 namespace leafpress::cli {
 namespace fs = std::filesystem;
 namespace {
-
-/// The project's font folder: fonts/ in the working folder, else the one beside the
-/// leaflets/ folder holding `leaflet` (<project>/leaflets/<name> -> <project>/fonts), so a
-/// build started elsewhere still finds the project's fonts and fallback chains.
-std::string project_font_folder(const std::string& leaflet) {
-  std::error_code ec;
-  if (fs::is_directory("fonts", ec)) return "fonts";
-  const fs::path beside = fs::absolute(leaflet, ec).lexically_normal().parent_path().parent_path() / "fonts";
-  if (fs::is_directory(beside, ec)) return beside.string();
-  return "fonts";
-}
 
 // Thumbnails wide enough to read a heading, small enough to scan a dozen pages at once.
 constexpr int kPreviewWidth = 400;
@@ -57,6 +52,7 @@ struct Job {
   core::Diagnostics diags;
   std::string dump;
   BuiltDocument built;
+  bool output_failed = false;  // a file could not be written (core::OutputError)
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
@@ -65,6 +61,9 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
     leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages);
   } catch (const core::InternalError&) {
     throw;
+  } catch (const std::logic_error& e) {
+    // std::out_of_range from .at(), std::invalid_argument, ...: a broken invariant of ours.
+    throw core::InternalError(e.what());
   } catch (const std::exception& e) {
     leaflet.diags.error({folder, 0, 0}, e.what());
   }
@@ -84,6 +83,11 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
     }
   } catch (const core::InternalError&) {
     throw;
+  } catch (const std::logic_error& e) {
+    throw core::InternalError(e.what());
+  } catch (const core::OutputError& e) {
+    job.output_failed = true;
+    job.diags.error({job.leaflet->folder, 0, 0}, e.what());
   } catch (const std::exception& e) {
     job.diags.error({job.leaflet->folder, 0, 0}, e.what());
   }
@@ -162,35 +166,22 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     fs::create_directories(options.out_dir, ec);
     if (ec) {
-      err << "leafpress: cannot create output folder '" << options.out_dir << "': " << ec.message() << '\n';
-      return kInputErrors;
+      err << "leafpress: cannot create output folder '" << core::printable(options.out_dir) << "': " << ec.message()
+          << '\n';
+      return kOutputError;
     }
   }
-  const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
+  const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
   core::Diagnostics setup_diags(options.strict);
   Toolbox first_tools(font_folder, options.limits, setup_diags);
   // A broken font set-up would give every leaflet fonts other than the project's: build none.
   if (setup_diags.has_errors()) {
     RunReport report;
     append(report.diagnostics, setup_diags);
-    options.report == ReportFormat::json ? print_json_report(report, out) : print_text_report(report, Command::check, out, err);
+    print_report(std::move(report), options, Command::check, out, err);
     return kInputErrors;
   }
 
-  std::vector<LoadedLeaflet> leaflets;
-  leaflets.reserve(folders.size());
-  for (const std::string& folder : folders) leaflets.push_back(load(folder, options));
-  std::vector<Job> jobs;
-  for (const LoadedLeaflet& leaflet : leaflets) {
-    for (const std::string& language : leaflet.languages) {
-      for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
-        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}});
-      }
-    }
-  }
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const auto workers = static_cast<unsigned>(std::min<std::size_t>(options.jobs ? options.jobs : cores, std::max<std::size_t>(1, jobs.size())));
-  Progress progress(options.progress && options.report == ReportFormat::text, jobs.size(), err);
   std::optional<PreviewRenderer> renderer;
   if (options.preview && options.command == Command::build) {
     renderer = find_preview_renderer();
@@ -199,30 +190,47 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
                           "install poppler-utils (pdftoppm) or mupdf-tools (mutool)");
     }
   }
-  run_jobs(jobs, workers, options, font_folder, first_tools, renderer, started,
-           [&](const Job& job) { progress.done(job); });
-  progress.clear();
-
   RunReport report;
   append(report.diagnostics, setup_diags);
-  std::size_t next_job = 0;
-  for (const LoadedLeaflet& leaflet : leaflets) {
+  bool output_failed = false;
+  // One leaflet at a time: its pictures are decoded once, shared by its documents, and
+  // released before the next leaflet is read, so that --max-decoded-pixels bounds the run.
+  for (const std::string& folder : folders) {
+    const LoadedLeaflet leaflet = load(folder, options);
     append(report.diagnostics, leaflet.diags);
-    for (; next_job < jobs.size() && jobs[next_job].leaflet == &leaflet; ++next_job) {
-      const Job& job = jobs[next_job];
-      append(report.diagnostics, job.diags);
+    std::vector<Job> jobs;
+    for (const std::string& language : leaflet.languages) {
+      for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
+        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false});
+      }
+    }
+    if (jobs.empty()) continue;
+    const unsigned workers = options.jobs ? std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size()))
+                                          : default_workers(jobs.size(), picture_bytes(*leaflet.doc));
+    Progress progress(options.progress && options.report == ReportFormat::text, jobs.size(), err);
+    run_jobs(jobs, workers, options, font_folder, first_tools, renderer, started,
+             [&](const Job& job) { progress.done(job); });
+    progress.clear();
+    // A problem found in several documents (a picture's resolution in every language, a
+    // missing translation in every format of its language) is reported once, saying where.
+    std::vector<core::Diagnostic> found_building;
+    for (const Job& job : jobs) {
+      output_failed = output_failed || job.output_failed;
+      for (core::Diagnostic d : core::in_reading_order(job.diags)) {
+        d.languages = {job.language};
+        d.formats = {job.variant.name()};
+        found_building.push_back(std::move(d));
+      }
       out << job.dump;
       report.documents.push_back({leaflet.doc->name, job.language, job.variant.name(), job.built});
     }
+    const auto merged = core::merge_documents(found_building);
+    report.diagnostics.insert(report.diagnostics.end(), merged.begin(), merged.end());
   }
   if (renderer) report.previews_by = renderer->name;
-  if (options.report == ReportFormat::json) {
-    print_json_report(report, out);
-  } else {
-    print_text_report(report, options.command, out, err);
-  }
-  const bool errors = std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
-                                  [](const core::Diagnostic& d) { return d.severity == core::Severity::error; });
+  const bool errors = count(report, core::Severity::error) > 0;
+  print_report(std::move(report), options, options.command, out, err);
+  if (output_failed) return kOutputError;
   return errors ? kInputErrors : kOk;
 }
 
@@ -240,14 +248,34 @@ std::string default_language_of(const std::string& folder) {
   return doc ? doc->default_language : std::string();
 }
 
+/// Whether `name` is one leafpress writes: a PDF, or a preview "<leaflet>.<lang>-<page>.png".
+bool is_own_output(const std::string& name) {
+  if (name.ends_with(".pdf")) return true;
+  if (!name.ends_with(".png")) return false;
+  const std::string stem = name.substr(0, name.size() - 4);
+  const auto dash = stem.rfind('-');
+  return dash != std::string::npos && dash + 1 < stem.size() &&
+         std::all_of(stem.begin() + static_cast<std::ptrdiff_t>(dash) + 1, stem.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+/// Whether `file` is in `folder` or below it, however either is written.
+bool is_inside(const fs::path& file, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path inside = fs::weakly_canonical(file, ec).lexically_relative(fs::weakly_canonical(folder, ec));
+  return !ec && !inside.empty() && *inside.begin() != "..";
+}
+
 Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std::string>& folders,
-                        const fs::path& font_folder) {
+                        const fs::path& font_folder, const fs::path& out_dir) {
   Rebuild rebuild;
   for (const fs::path& file : changed) {
     const std::string name = file.filename().string();
     const std::string extension = file.extension().string();
     // Editors and tools save through temporary files (".en.yaml.swp", "sedX1b2c3", "en.yaml~").
     if (name.empty() || name[0] == '.') continue;
+    // Our own PDFs and previews, when --out is inside a watched folder, change nothing.
+    if (is_own_output(name) && is_inside(file, out_dir)) continue;
     if (file.parent_path() == font_folder || file.parent_path() == font_folder / "hyphenation") {
       static const std::set<std::string> kFontFiles = {".ttf", ".otf", ".ttc", ".yaml", ".dic"};
       rebuild.everything = rebuild.everything || kFontFiles.count(extension) > 0;
@@ -281,7 +309,7 @@ int watch_and_build(const Options& options, std::ostream& out, std::ostream& err
   const std::vector<std::string> folders = options.leaflets.empty() ? default_leaflets() : options.leaflets;
   int status = build_all(options, out, err);
   if (folders.empty()) return status;
-  const fs::path font_folder = options.fonts_dir.empty() ? project_font_folder(folders.front()) : options.fonts_dir;
+  const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
   std::vector<fs::path> watched(folders.begin(), folders.end());
   for (const std::string& folder : folders) {
     // The folders holding a leaflet's pictures, such as images/ (those there when it starts).
@@ -300,16 +328,27 @@ int watch_and_build(const Options& options, std::ostream& out, std::ostream& err
   err << "watching " << watched.size() << " folders for changes; stop with Ctrl-C\n" << std::flush;
   for (;;) {
     const Rebuild rebuild = what_to_rebuild(watcher.wait_for_changes(std::chrono::milliseconds(80)), folders,
-                                            font_folder);
+                                            font_folder, options.out_dir);
     if (rebuild.everything) {
       status = build_all(options, out, err);
       continue;
     }
     for (const auto& [folder, languages] : rebuild.languages_of) {
+      // A folder being deleted (or recreated) is built once it is back.
+      if (std::error_code ec; !fs::exists(fs::path(folder) / "leaflet.yaml", ec)) continue;
       Options selection = options;
       selection.leaflets = {folder};
-      selection.languages.clear();
-      if (!languages.count("")) selection.languages.assign(languages.begin(), languages.end());
+      if (!languages.count("")) {
+        // The changed languages, among those --lang asked for (all when it asked for none).
+        selection.languages.clear();
+        for (const std::string& language : languages) {
+          if (options.languages.empty() || std::find(options.languages.begin(), options.languages.end(), language) !=
+                                               options.languages.end()) {
+            selection.languages.push_back(language);
+          }
+        }
+        if (selection.languages.empty()) continue;
+      }
       out << "changed: " << folder << (selection.languages.empty() ? "" : " (" + selection.languages.front() + ")")
           << '\n';
       status = build_all(selection, out, err);
@@ -333,7 +372,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << usage_text();
       return kOk;
     case Command::version:
-      out << "leafpress " LEAFPRESS_VERSION "\n";
+      out << "leafpress " LEAFPRESS_VERSION " (commit " LEAFPRESS_COMMIT ")\n";
       return kOk;
     case Command::strings:
       try {

@@ -5,6 +5,8 @@
 #include <map>
 #include <ostream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/run.hpp"
 #include "cli/strings_common.hpp"
 #include "core/atomic_file.hpp"
@@ -60,22 +62,18 @@ LanguageStatus status_of(const document::Document& doc, const std::string& langu
   return status;
 }
 
-std::string json_list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (const std::string& item : items) out += (out.size() > 1 ? ", " : "") + core::json_string(item);
-  return out + "]";
-}
-
+/// The status as one JSON document (nlohmann-json escapes whatever the keys hold).
 void print_json(const std::vector<LanguageStatus>& statuses, std::ostream& out) {
-  out << "{\"languages\": [";
-  for (std::size_t i = 0; i < statuses.size(); ++i) {
-    const LanguageStatus& s = statuses[i];
-    out << (i ? ",\n  " : "\n  ") << "{\"leaflet\": " << core::json_string(s.leaflet)
-        << ", \"language\": " << core::json_string(s.language) << ", \"translated\": " << s.translated
-        << ", \"missing\": " << json_list(s.missing) << ", \"outdated\": " << json_list(s.outdated)
-        << ", \"unrecorded\": " << json_list(s.unrecorded) << "}";
+  nlohmann::json languages = nlohmann::json::array();
+  for (const LanguageStatus& s : statuses) {
+    languages.push_back({{"leaflet", s.leaflet},
+                         {"language", s.language},
+                         {"translated", s.translated},
+                         {"missing", s.missing},
+                         {"outdated", s.outdated},
+                         {"unrecorded", s.unrecorded}});
   }
-  out << (statuses.empty() ? "]}\n" : "\n]}\n");
+  out << nlohmann::json{{"languages", languages}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 void print_table(const std::vector<LanguageStatus>& statuses, bool keys, std::ostream& out) {

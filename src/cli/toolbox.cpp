@@ -1,8 +1,36 @@
 #include "cli/toolbox.hpp"
 
+#include "core/confine.hpp"
 #include "load/load_font_config.hpp"
+#include "text/hyphenate.hpp"
 
 namespace leafpress::cli {
+
+namespace {
+
+/// Reports the dictionaries of the font folder's hyphenation/ that are not read: over
+/// text::kMaxDictionaryBytes, or links leading outside the folder.
+void report_unusable_dictionaries(const std::filesystem::path& folder, core::Diagnostics& diags) {
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(folder, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    const std::filesystem::path& file = it->path();
+    if (file.extension() != ".dic" || text::is_usable_dictionary(file, folder)) continue;
+    std::error_code size_ec;
+    const std::uintmax_t size = std::filesystem::file_size(file, size_ec);
+    if (const auto target = core::outside_target(file, folder)) {
+      diags.warning({file.string(), 0, 0}, "a link to '" + target->string() + "', outside the font folder; this file is ignored",
+                    "copy the dictionary into fonts/hyphenation");
+    } else if (!size_ec && size > text::kMaxDictionaryBytes) {
+      diags.warning({file.string(), 0, 0},
+                    "hyphenation dictionary of " + core::format_bytes(static_cast<std::size_t>(size)) +
+                        ", over the limit of " + core::format_bytes(text::kMaxDictionaryBytes) + "; this file is ignored",
+                    "Debian's largest dictionary is about 1 MiB; is this the right file?");
+    }
+  }
+}
+
+}  // namespace
 
 Toolbox::Toolbox(const std::filesystem::path& font_folder, const core::Limits& limits, core::Diagnostics& diags)
     : registry_(std::make_unique<fonts::FontRegistry>(std::vector<std::filesystem::path>{font_folder},
@@ -11,6 +39,7 @@ Toolbox::Toolbox(const std::filesystem::path& font_folder, const core::Limits& l
       hyphenators_(std::make_unique<text::HyphenatorCache>(
           std::vector<std::filesystem::path>{font_folder / "hyphenation", text::kSystemHyphenationDir})),
       context_{*fallback_, *hyphenators_} {
+  report_unusable_dictionaries(font_folder / "hyphenation", diags);
   for (const auto& file : registry_->unusable_files()) {
     if (file.refused) {
       diags.error({file.path.string(), 0, 0}, file.reason, file.hint);

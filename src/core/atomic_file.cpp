@@ -6,18 +6,21 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cctype>
-
+#include <csignal>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <memory>
 #include <string>
 
 namespace leafpress::core {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const char* step, int error) {
-  throw std::runtime_error("cannot write '" + path.string() + "': " + step + ": " + std::strerror(error));
+  throw OutputError("cannot write '" + path.string() + "': " + step + ": " + std::strerror(error));
 }
 
 void write_all(int fd, std::string_view bytes, const std::filesystem::path& path) {
@@ -35,33 +38,142 @@ void write_all(int fd, std::string_view bytes, const std::filesystem::path& path
 /// of that target starts with, before mkstemp's six characters.
 std::string temporary_prefix(const std::filesystem::path& path) { return "." + path.filename().string() + "."; }
 
+// The temporary files being written, for the signal handler to remove: the process's one
+// piece of global state, as signals themselves are the process's. A slot holds a pointer to
+// a name that stays alive while it is registered; the handler only reads and unlinks.
+std::array<std::atomic<const char*>, 64> g_temporaries{};
+
+void on_signal(int signal) {
+  for (auto& slot : g_temporaries) {
+    if (const char* name = slot.load()) ::unlink(name);  // async-signal-safe (signal-safety(7))
+  }
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+/// A temporary file beside its target, registered for removal on SIGINT and SIGTERM while
+/// it exists; removed when destroyed unless committed (renamed into place).
+class Temporary {
+ public:
+  explicit Temporary(const std::filesystem::path& target)
+      : target_(target), name_((target.parent_path() / (temporary_prefix(target) + "XXXXXX")).string()) {}
+  Temporary(const Temporary&) = delete;
+  Temporary& operator=(const Temporary&) = delete;
+  ~Temporary() {
+    if (!committed_ && created_) ::unlink(name_.c_str());
+    forget_earlier();
+    unregister();
+  }
+
+  /// Creates the file and writes `bytes` to disk; throws OutputError.
+  void write(std::string_view bytes) {
+    // Registered before it exists: mkstemp fills in the name and then creates the file, so
+    // a signal at any moment finds either no file or its name.
+    for (auto& slot : g_temporaries) {
+      const char* empty = nullptr;
+      if (slot.compare_exchange_strong(empty, name_.c_str())) {
+        slot_ = &slot;
+        break;
+      }
+    }
+    const int fd = ::mkstemp(name_.data());
+    if (fd < 0) fail(target_, "create temporary file", errno);
+    created_ = true;
+    try {
+      // Held until close: remove_stale_temporaries in another run leaves a locked file alone.
+      if (::flock(fd, LOCK_EX) != 0) fail(target_, "lock temporary file", errno);
+      write_all(fd, bytes, target_);
+      if (::fchmod(fd, 0644) != 0) fail(target_, "chmod", errno);
+      if (::fsync(fd) != 0) fail(target_, "fsync", errno);
+    } catch (...) {
+      ::close(fd);
+      throw;
+    }
+    if (::close(fd) != 0) fail(target_, "close", errno);
+  }
+
+  /// Keeps the file now at the target under a hidden name of its own (a hard link), so that
+  /// undo_commit can put it back; nothing when there is none.
+  void keep_earlier() {
+    std::string earlier = (target_.parent_path() / (temporary_prefix(target_) + "XXXXXX")).string();
+    const int fd = ::mkstemp(earlier.data());
+    if (fd < 0) return;
+    ::close(fd);
+    ::unlink(earlier.c_str());
+    if (::link(target_.c_str(), earlier.c_str()) == 0) earlier_ = earlier;
+  }
+
+  /// Renames the file into place; throws OutputError.
+  void commit() {
+    if (::rename(name_.c_str(), target_.c_str()) != 0) fail(target_, "rename", errno);
+    committed_ = true;
+    unregister();
+  }
+
+  /// Puts the earlier file back at the target (or removes the new one when there was none).
+  void undo_commit() {
+    if (!committed_) return;
+    if (earlier_.empty()) {
+      ::unlink(target_.c_str());
+    } else if (::rename(earlier_.c_str(), target_.c_str()) == 0) {
+      earlier_.clear();
+    }
+  }
+
+  /// Removes the kept earlier file once the commit stands.
+  void forget_earlier() {
+    if (!earlier_.empty()) ::unlink(earlier_.c_str());
+    earlier_.clear();
+  }
+
+ private:
+  void unregister() {
+    if (slot_) slot_->store(nullptr);
+    slot_ = nullptr;
+  }
+
+  std::filesystem::path target_;
+  std::string name_;
+  std::string earlier_;  // a hard link to the file the commit replaced, until it stands
+  std::atomic<const char*>* slot_ = nullptr;
+  bool created_ = false;
+  bool committed_ = false;
+};
+
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-  // The temporary name starts with '.', so globs over the output folder never pick it up.
-  std::string temp = (path.parent_path() / (temporary_prefix(path) + "XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail(path, "create temporary file", errno);
-  try {
-    // Held until close: remove_stale_temporaries in another run leaves a locked file alone.
-    if (::flock(fd, LOCK_EX) != 0) fail(path, "lock temporary file", errno);
-    write_all(fd, bytes, path);
-    if (::fchmod(fd, 0644) != 0) fail(path, "chmod", errno);
-    if (::fsync(fd) != 0) fail(path, "fsync", errno);
-    if (::close(fd) != 0) {
-      ::unlink(temp.c_str());
-      fail(path, "close", errno);
+  write_files_atomically({{path, bytes}});
+}
+
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files) {
+  // The temporary names start with '.', so globs over the output folder never pick them up.
+  std::vector<std::unique_ptr<Temporary>> temporaries;
+  for (const auto& [path, bytes] : files) {
+    temporaries.push_back(std::make_unique<Temporary>(path));
+    temporaries.back()->write(bytes);
+  }
+  if (temporaries.size() == 1) {
+    temporaries.front()->commit();
+    return;
+  }
+  for (auto& temporary : temporaries) temporary->keep_earlier();
+  for (std::size_t i = 0; i < temporaries.size(); ++i) {
+    try {
+      temporaries[i]->commit();
+    } catch (...) {
+      for (std::size_t j = 0; j < i; ++j) temporaries[j]->undo_commit();
+      throw;
     }
-  } catch (...) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw;
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp.c_str());
-    fail(path, "rename", error);
-  }
+}
+
+void remove_temporaries_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
 }
 
 std::size_t remove_stale_temporaries(const std::filesystem::path& path, std::filesystem::file_time_type started) {

@@ -2,15 +2,36 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <stdexcept>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace leafpress::core {
 
+/// An output that could not be written (a full disk, a read-only folder): not the input's
+/// fault, and reported with its own exit code.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it
 /// into place, so a reader sees the old file or the new one, never half of one.
-/// Throws std::runtime_error (with the path and the reason) when any step fails; the
+/// Throws OutputError (with the path and the reason) when any step fails; the
 /// temporary file is removed and an earlier file at `path` is left untouched.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// Writes several files that belong together (a PDF and its press file) all or none: each
+/// goes to a temporary file beside it, flushed to disk, and only when all are written are
+/// they renamed into place. Throws OutputError when a file cannot be written, after removing
+/// every temporary file: the earlier files all stay as they were. (A rename failing once
+/// the others succeeded, which the same folder makes all but impossible, is reported too.)
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files);
+
+/// From now on SIGINT and SIGTERM first remove the temporary files being written, then end
+/// the process as the signal would have (so a shell still sees 128 + the signal).
+void remove_temporaries_on_signals();
 
 /// Removes the temporary files write_file_atomically left beside `path` when its process was
 /// killed mid-write (SIGKILL runs no cleanup): files named ".<file name>.XXXXXX" last written

@@ -1,10 +1,11 @@
 #include "core/diagnostics.hpp"
 
-#include <cstdio>
-
 #include <algorithm>
+#include <map>
 #include <tuple>
 #include <utility>
+
+#include "core/printable.hpp"
 
 namespace leafpress::core {
 
@@ -18,6 +19,7 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) 
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {
+  if (diagnostic.rule.empty()) diagnostic.rule = rule_for(diagnostic.message).id;
   const auto& loc = diagnostic.loc;
   if (!reported_.emplace(loc.file, loc.line, loc.column, diagnostic.message).second) return;
   if (diagnostic.severity == Severity::error) ++error_count_;
@@ -42,41 +44,33 @@ std::vector<Diagnostic> in_reading_order(const Diagnostics& diags) {
 }
 
 std::string format(const Diagnostic& diagnostic) {
-  std::string out = to_string(diagnostic.loc);
+  std::string out = printable(to_string(diagnostic.loc));
   if (!out.empty()) out += ": ";
   out += diagnostic.severity == Severity::error ? "error: " : "warning: ";
-  out += diagnostic.message;
-  if (!diagnostic.hint.empty()) out += "\n  hint: " + diagnostic.hint;
+  out += printable(diagnostic.message);
+  if (!diagnostic.hint.empty()) out += "\n  hint: " + printable(diagnostic.hint);
   return out;
 }
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-      out += escaped;
-    } else {
-      out += c;  // UTF-8 passes through: the input was checked for valid UTF-8 on reading
+std::vector<Diagnostic> merge_documents(const std::vector<Diagnostic>& diagnostics) {
+  auto add_new = [](std::vector<std::string>& into, const std::vector<std::string>& from) {
+    for (const std::string& item : from) {
+      if (std::find(into.begin(), into.end(), item) == into.end()) into.push_back(item);
     }
+  };
+  std::vector<Diagnostic> merged;
+  std::map<std::tuple<std::string, int, int, std::string, Severity>, std::size_t> index;
+  for (const Diagnostic& d : diagnostics) {
+    const auto key = std::make_tuple(d.loc.file, d.loc.line, d.loc.column, d.message, d.severity);
+    const auto [it, fresh] = index.emplace(key, merged.size());
+    if (fresh) {
+      merged.push_back(d);
+      continue;
+    }
+    add_new(merged[it->second].languages, d.languages);
+    add_new(merged[it->second].formats, d.formats);
   }
-  return out + '"';
-}
-
-std::string to_json(const Diagnostic& d) {
-  return "{\"file\": " + json_string(d.loc.file) + ", \"line\": " + std::to_string(d.loc.line) +
-         ", \"column\": " + std::to_string(d.loc.column) + ", \"severity\": \"" +
-         (d.severity == Severity::error ? "error" : "warning") + "\", \"message\": " + json_string(d.message) +
-         ", \"hint\": " + json_string(d.hint) + "}";
+  return merged;
 }
 
 }  // namespace leafpress::core

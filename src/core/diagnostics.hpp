@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic_rules.hpp"
 #include "core/source_loc.hpp"
 
 namespace leafpress::core {
@@ -19,6 +20,9 @@ struct Diagnostic {
   SourceLoc loc;
   std::string message;
   std::string hint;
+  std::string rule;  // a DiagnosticRule's id; Diagnostics::add fills it in from the message
+  std::vector<std::string> languages;  // the languages being built when it was found; empty: any
+  std::vector<std::string> formats;    // the formats (variants) it was found in; empty: any
 };
 
 /// Collects every problem of a run, so a user sees them all at once.
@@ -49,13 +53,15 @@ class Diagnostics {
 /// line and column within a file, so a user can fix them top to bottom.
 std::vector<Diagnostic> in_reading_order(const Diagnostics& diags);
 
-/// Compiler style: "file:line:col: error: message", then "  hint: ..." when there is one.
+/// Compiler style: "file:line:col: error: message", then "  hint: ..." when there is one;
+/// control characters and invalid UTF-8 in any part are shown escaped (core::printable).
 std::string format(const Diagnostic& diagnostic);
 
-/// One JSON object: {"file", "line", "column", "severity", "message", "hint"}.
-std::string to_json(const Diagnostic& diagnostic);
-
-/// `text` as a JSON string literal, quotes included (RFC 8259 §7).
-std::string json_string(std::string_view text);
+/// The diagnostics of a leaflet's documents (one per language and format) merged: a problem
+/// found in several documents (a picture's resolution, found in every language and format;
+/// a missing translation, in every format of its language) appears once, at the place it
+/// was first found, listing the languages and formats it was found in. Each input
+/// diagnostic's `languages` and `formats` hold the one document it came from.
+std::vector<Diagnostic> merge_documents(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace leafpress::core

@@ -1,14 +1,23 @@
 #include "core/limits.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 
 namespace leafpress::core {
 
-std::size_t Limits::max_text_bytes() const {
+namespace {
+
+std::size_t text_pages_hold(std::size_t pages) {
   constexpr std::size_t kMost = std::numeric_limits<std::size_t>::max();
-  return max_pages > kMost / kTextBytesPerPage ? kMost : max_pages * kTextBytesPerPage;
+  return pages > kMost / Limits::kTextBytesPerPage ? kMost : pages * Limits::kTextBytesPerPage;
 }
+
+}  // namespace
+
+std::size_t Limits::max_text_bytes() const { return std::min(max_document_text, text_pages_hold(max_pages)); }
+
+bool Limits::text_limited_by_pages() const { return text_pages_hold(max_pages) < max_document_text; }
 
 std::string format_bytes(std::size_t bytes) {
   constexpr std::size_t kKiB = 1024;

@@ -1,6 +1,7 @@
 #include "fonts/font_registry.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <hb.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -69,6 +70,20 @@ struct FontRegistry::Fontconfig {
   }
 };
 
+namespace {
+
+/// The faces in a font file: several in a collection, one otherwise (0 when unreadable).
+unsigned face_count(const fs::path& file) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(file.c_str());
+  if (!blob) return 0;
+  const unsigned count = hb_face_count(blob);
+  hb_blob_destroy(blob);
+  // A damaged header could claim millions: open() reports each face, so keep the list short.
+  return std::min(count, 64u);
+}
+
+}  // namespace
+
 FontRegistry::FontRegistry(std::vector<fs::path> font_folders, bool allow_outside)
     : fontconfig_(std::make_unique<Fontconfig>()) {
   std::vector<std::pair<fs::path, fs::path>> files;  // (file, its folder)
@@ -79,7 +94,9 @@ FontRegistry::FontRegistry(std::vector<fs::path> font_folders, bool allow_outsid
          it.increment(ec)) {
       std::string extension = it->path().extension().string();
       std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-      if (extension == ".ttf" || extension == ".otf") files.emplace_back(it->path(), folder);
+      if (extension == ".ttf" || extension == ".otf" || extension == ".ttc" || extension == ".otc") {
+        files.emplace_back(it->path(), folder);
+      }
     }
   }
   std::sort(files.begin(), files.end());  // directory order differs between machines
@@ -94,11 +111,16 @@ FontRegistry::FontRegistry(std::vector<fs::path> font_folders, bool allow_outsid
       unusable_files_.push_back({file, "not a regular file", "replace it with a .ttf or .otf file, or remove it"});
       continue;
     }
-    std::string error;
-    if (const Face* face = open(file, 0, error)) {
-      folder_fonts_.push_back({face->family(), style_of(face->metrics()), file, 0});
-    } else {
-      unusable_files_.push_back({file, error, "replace it with a complete .ttf or .otf file, or remove it"});
+    // A collection (.ttc, .otc) holds several faces, each listed as a font of its own.
+    const unsigned faces = face_count(file);
+    for (unsigned index = 0; index < std::max(faces, 1u); ++index) {
+      std::string error;
+      if (const Face* face = open(file, static_cast<int>(index), error)) {
+        folder_fonts_.push_back({face->family(), style_of(face->metrics()), file, static_cast<int>(index)});
+      } else {
+        unusable_files_.push_back({file, faces > 1 ? "face " + std::to_string(index) + ": " + error : error,
+                                   "replace it with a complete .ttf or .otf file, or remove it"});
+      }
     }
   }
 }

@@ -18,7 +18,8 @@ enum class FontStyle : std::uint8_t { regular, italic, bold, bold_italic };
 /// the system's fonts through fontconfig. Each file is opened once and kept for the run.
 class FontRegistry {
  public:
-  /// Opens every .ttf and .otf file under `font_folders`; a file reached through a symlink
+  /// Opens every .ttf and .otf file under `font_folders`, and every face of each .ttc and .otc
+  /// collection; a file reached through a symlink
   /// that resolves outside its folder is refused (listed as unusable) unless `allow_outside`.
   explicit FontRegistry(std::vector<std::filesystem::path> font_folders, bool allow_outside = false);
   ~FontRegistry();

@@ -14,6 +14,8 @@ struct Decoded {
   /// Completes "image 'images/x.png' …", e.g. "is truncated: …"; empty when all is well.
   std::string problem;
   std::string hint;
+  /// Set by too_many_pixels: the pixels the refused picture's header declares.
+  std::uint64_t declared_pixels = 0;
 
   bool ok() const { return problem.empty(); }
 };

@@ -70,14 +70,27 @@ std::shared_ptr<const document::Image> ImageFiles::read(const std::string& relat
                 "leafpress places PNG and JPEG pictures; export it as one of them");
     return nullptr;
   }
-  Decoded decoded = *type == ImageType::png ? decode_png(*bytes, limits_.max_image_pixels)
-                                            : decode_jpeg(*bytes, limits_.max_image_pixels);
+  // The picture may take what is left of the leaflet's budget: the decoder refuses a larger
+  // one from its header, before taking any pixel memory.
+  const std::size_t left = limits_.max_decoded_pixels - std::min(decoded_pixels_, limits_.max_decoded_pixels);
+  const std::size_t allowed = std::min(limits_.max_image_pixels, left);
+  Decoded decoded = *type == ImageType::png ? decode_png(*bytes, allowed) : decode_jpeg(*bytes, allowed);
+  if (!decoded.ok() && decoded.declared_pixels > allowed && decoded.declared_pixels <= limits_.max_image_pixels) {
+    diags.error(loc,
+                name + " would bring the leaflet's decoded pictures to " +
+                    core::format_count(decoded_pixels_ + decoded.declared_pixels) + " pixels, over the limit of " +
+                    core::format_count(limits_.max_decoded_pixels),
+                "use fewer or smaller pictures (a full A4 page at 300 ppi is 8.7 million pixels), or raise the "
+                "limit with --max-decoded-pixels");
+    return nullptr;
+  }
   if (!decoded.ok()) {
     diags.error(loc, name + " " + decoded.problem, decoded.hint);
     return nullptr;
   }
   decoded.image.file = relative;
   decoded.image.fingerprint = core::text_hash(decoded.image.data);
+  decoded_pixels_ += static_cast<std::size_t>(decoded.image.width) * static_cast<std::size_t>(decoded.image.height);
   auto image = std::make_shared<const document::Image>(std::move(decoded.image));
   if (!ec) read_.emplace(key, image);
   return image;

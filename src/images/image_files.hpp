@@ -19,7 +19,8 @@ class ImageFiles {
 
   /// The PNG or JPEG picture at `relative` (to the leaflet folder), or nullptr after
   /// reporting at `loc` why it cannot be used: missing, outside the folder (unless the
-  /// limits allow it), over the pixel limit, not a PNG or JPEG, truncated or damaged.
+  /// limits allow it), over the pixel limit or the leaflet's decoded-pixel budget, not a
+  /// PNG or JPEG, truncated or damaged.
   std::shared_ptr<const document::Image> read(const std::string& relative, const core::SourceLoc& loc,
                                               core::Diagnostics& diags);
 
@@ -27,6 +28,7 @@ class ImageFiles {
   std::filesystem::path folder_;
   const core::Limits& limits_;
   std::map<std::filesystem::path, std::shared_ptr<const document::Image>> read_;
+  std::size_t decoded_pixels_ = 0;  // of the pictures read so far, against limits_.max_decoded_pixels
 };
 
 }  // namespace leafpress::images

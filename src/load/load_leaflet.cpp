@@ -13,6 +13,7 @@
 #include "document/text_uses.hpp"
 #include "load/load_catalog.hpp"
 #include "load/parse_blocks.hpp"
+#include "load/pdf_strings.hpp"
 #include "load/schema.hpp"
 #include "load/yaml_file.hpp"
 
@@ -613,7 +614,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   }
   if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
   images::ImageFiles images(source.folder(), source.limits());
-  if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images);
+  if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images, source.limits().links);
 
   if (!only_languages.empty()) {
     std::erase_if(wanted, [&](const auto& w) {
@@ -623,6 +624,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   }
   load_catalogs(source, display_dir, doc, wanted, diags);
   check_default_strings(doc, diags);
+  check_pdf_strings(doc, diags);
   // With the structure broken, references are missing and "unused" would be noise.
   if (diags.error_count() == errors_before) check_unused_strings(doc, diags);
   if (diags.error_count() > errors_before) return std::nullopt;

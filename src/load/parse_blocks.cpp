@@ -1,5 +1,6 @@
 #include "load/parse_blocks.hpp"
 
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -137,9 +138,15 @@ std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& read
   return figures;
 }
 
-bool is_web_address(std::string_view url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
+/// Reports a link target `links` refuses at `node`; true when it is allowed.
+bool check_link(const std::string& target, const YAML::Node& node, const core::LinkPolicy& links,
+                SchemaReader& reader) {
+  const auto problem = core::link_problem(target, links);
+  if (problem) reader.error(node, problem->message, problem->hint);
+  return !problem;
+}
 
-std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& reader, const core::LinkPolicy& links) {
   check_block_keys(reader, block, "sources", {"sources", "title"});
   document::SourcesBlock<TextRef> sources{optional_ref(block, "title", reader), {}};
   for (const YAML::Node& item : map_list(block, "sources", "{text, url}", reader)) {
@@ -148,9 +155,7 @@ std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& read
     std::string url;
     if (const auto node = reader.find(item, "url")) {
       url = reader.string(*node, "url").value_or("");
-      if (!url.empty() && !is_web_address(url)) {
-        reader.error(*node, "expected a web address starting with 'https://' for 'url', got '" + url + "'");
-      }
+      if (!url.empty() && !check_link(url, *node, links, reader)) url.clear();
     }
     if (text) sources.sources.push_back({*text, url});
   }
@@ -210,7 +215,7 @@ std::optional<Content> parse_figure(const YAML::Node& block, SchemaReader& reade
 constexpr double kSmallestModule = core::mm(0.4);
 constexpr double kDefaultQrSize = core::mm(24);
 
-std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader, const core::LinkPolicy& links) {
   check_block_keys(reader, block, "qr", {"qr", "alt", "caption", "size"});
   const YAML::Node url_node = *reader.find(block, "qr");
   const std::string url = reader.string(url_node, "qr").value_or("");
@@ -226,9 +231,7 @@ std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader) {
     }
   }
   std::shared_ptr<const document::QrCode> code;
-  if (!url.empty() && !is_web_address(url)) {
-    reader.error(url_node, "expected a web address starting with 'https://' for 'qr', got '" + url + "'");
-  } else if (!url.empty()) {
+  if (!url.empty() && check_link(url, url_node, links, reader)) {
     if (auto encoded = images::encode_qr(url)) {
       code = std::make_shared<const document::QrCode>(std::move(*encoded));
       const double module = size / code->size;
@@ -251,7 +254,7 @@ std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader) {
 }
 
 std::optional<Content> parse_block(const std::string& kind, const YAML::Node& block, SchemaReader& reader,
-                                   images::ImageFiles& images) {
+                                   images::ImageFiles& images, const core::LinkPolicy& links) {
   if (kind == "title") return parse_title(block, reader);
   if (kind == "heading") return parse_heading(block, reader);
   if (kind == "paragraph") return parse_paragraph(block, reader);
@@ -259,9 +262,9 @@ std::optional<Content> parse_block(const std::string& kind, const YAML::Node& bl
   if (kind == "quote") return parse_quote(block, reader);
   if (kind == "callout") return parse_callout(block, reader);
   if (kind == "figures") return parse_figures(block, reader);
-  if (kind == "sources") return parse_sources(block, reader);
+  if (kind == "sources") return parse_sources(block, reader, links);
   if (kind == "figure") return parse_figure(block, reader, images);
-  if (kind == "qr") return parse_qr(block, reader);
+  if (kind == "qr") return parse_qr(block, reader, links);
   return parse_contact(block, reader);
 }
 
@@ -274,7 +277,7 @@ std::string kind_list() {
 }  // namespace
 
 std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, SchemaReader& reader,
-                                                   images::ImageFiles& images) {
+                                                   images::ImageFiles& images, const core::LinkPolicy& links) {
   std::vector<document::Block<TextRef>> blocks;
   if (!content.IsSequence()) {
     reader.error(content, "expected a list of blocks for 'content', got " + describe(content));
@@ -295,7 +298,7 @@ std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, Sc
     }
     std::vector<document::Format> formats;
     if (const auto node = reader.find(block, "formats")) formats = reader.formats(*node, "formats");
-    if (auto parsed = parse_block(kind, block, reader, images)) {
+    if (auto parsed = parse_block(kind, block, reader, images, links)) {
       blocks.push_back({std::move(*parsed), reader.loc(first_key), std::move(formats)});
     }
   }

@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "core/hash.hpp"
+#include "core/link_target.hpp"
 #include "locale/combining_marks.hpp"
 #include "locale/inline_markup.hpp"
 #include "locale/typography.hpp"
@@ -64,6 +65,12 @@ class Localizer {
     if (!inserted) return cached->second;
     const std::string limited = limit_combining_marks(entry.text, entry.loc, key, diags_);
     RichText rich = parse_inline_markup(limited, entry.loc, key, diags_);
+    for (const auto& span : rich.spans) {
+      if (span.link.empty()) continue;
+      if (const auto problem = core::link_problem(span.link, limits_.links)) {
+        diags_.error(entry.loc, problem->message + " in string '" + key + "'", problem->hint);
+      }
+    }
     // A fallback string keeps the typography of the language it is written in.
     const bool translated = &entry == find(language_, key);
     const TypographyRules& rules = translated ? typography_ : fallback_typography_;
@@ -82,12 +89,20 @@ class Localizer {
       return true;
     }
     over_text_limit_ = true;
-    diags_.error(ref.loc,
-                 "the leaflet's text comes to more than " + core::format_bytes(limits_.max_text_bytes()) +
-                     " here, more than " + std::to_string(limits_.max_pages) +
-                     (limits_.max_pages == 1 ? " page" : " pages") + " can hold",
-                 "each use of a string counts its text again; use long strings fewer times, or raise the "
-                 "limit with --max-pages");
+    if (limits_.text_limited_by_pages()) {
+      diags_.error(ref.loc,
+                   "the leaflet's text comes to more than " + core::format_bytes(limits_.max_text_bytes()) +
+                       " here, more than " + std::to_string(limits_.max_pages) +
+                       (limits_.max_pages == 1 ? " page" : " pages") + " can hold",
+                   "each use of a string counts its text again; use long strings fewer times, or raise the "
+                   "limit with --max-pages");
+    } else {
+      diags_.error(ref.loc,
+                   "the leaflet's text comes to more than " + core::format_bytes(limits_.max_text_bytes()) +
+                       " here, over the limit of one document",
+                   "each use of a string counts its text again; use long strings fewer times, or raise the "
+                   "limit with --max-text-bytes");
+    }
     return false;
   }
 

@@ -32,7 +32,10 @@ std::string xml_escaped(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out += c;
+      case '\t': case '\n': case '\r': out += ' '; break;
+      default:
+        // XML 1.0 §2.2 allows no other C0 control, not even as a reference: it is left out.
+        if (static_cast<unsigned char>(c) >= 0x20) out += c;
     }
   }
   return out;

@@ -17,6 +17,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/confine.hpp"
 #include "core/c_handle.hpp"
 #include "core/utf8.hpp"
 #include "text/compiled_patterns.hpp"
@@ -31,10 +32,6 @@ namespace {
 
 constexpr char32_t kSoftHyphen = 0x00AD;
 
-bool is_file(const std::filesystem::path& path) {
-  std::error_code error;
-  return std::filesystem::is_regular_file(path, error);
-}
 
 /// The hyph_<ll>_*.dic files of `dir`, sorted so the choice among regions is stable.
 std::vector<std::filesystem::path> any_region_dictionaries(const std::filesystem::path& dir, const std::string& ll) {
@@ -43,7 +40,9 @@ std::vector<std::filesystem::path> any_region_dictionaries(const std::filesystem
   std::error_code error;
   for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (name.starts_with(prefix) && name.ends_with(".dic") && is_file(it->path())) found.push_back(it->path());
+    if (name.starts_with(prefix) && name.ends_with(".dic") && is_usable_dictionary(it->path(), dir)) {
+      found.push_back(it->path());
+    }
   }
   std::sort(found.begin(), found.end());
   return found;
@@ -124,6 +123,13 @@ std::optional<std::size_t> original_offset(const icu::Edits& edits, std::size_t 
 
 }  // namespace
 
+bool is_usable_dictionary(const std::filesystem::path& file, const std::filesystem::path& dir) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error)) return false;
+  const std::uintmax_t size = std::filesystem::file_size(file, error);
+  return !error && size <= kMaxDictionaryBytes && !core::outside_target(file, dir);
+}
+
 std::optional<std::filesystem::path> find_hyphenation_dictionary(std::string_view language,
                                                                  std::span<const std::filesystem::path> search_dirs) {
   UErrorCode status = U_ZERO_ERROR;
@@ -145,7 +151,7 @@ std::optional<std::filesystem::path> find_hyphenation_dictionary(std::string_vie
 
   for (const std::filesystem::path& dir : search_dirs) {
     for (const std::string& name : names) {
-      if (is_file(dir / name)) return dir / name;
+      if (is_usable_dictionary(dir / name, dir)) return dir / name;
     }
     const std::vector<std::filesystem::path> any = any_region_dictionaries(dir, ll);
     if (!any.empty()) return any.front();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -33,9 +34,18 @@ struct HyphenationSettings {
 /// The folder Debian's hyphen-* packages install their hyph_<ll>_<CC>.dic files into.
 inline constexpr std::string_view kSystemHyphenationDir = "/usr/share/hyphen";
 
+/// The largest hyphenation dictionary read: Debian's largest (German) is about 1 MiB, and
+/// libhyphen takes minutes over a 20 MiB one.
+inline constexpr std::uintmax_t kMaxDictionaryBytes = 4 * 1024 * 1024;
+
+/// Whether `file` in `dir` may be read as a dictionary: a regular file of at most
+/// kMaxDictionaryBytes that is not a link leading outside `dir`.
+bool is_usable_dictionary(const std::filesystem::path& file, const std::filesystem::path& dir);
+
 /// The dictionary for BCP 47 `language` in the first of `search_dirs` that has one for its
 /// language: the exact script and region, then the bare language, then the language's likely
 /// region, then any region alphabetically ("en-GB" → hyph_en.dic); nullopt when none has one.
+/// Only usable dictionaries (is_usable_dictionary) are considered.
 std::optional<std::filesystem::path> find_hyphenation_dictionary(
     std::string_view language, std::span<const std::filesystem::path> search_dirs);
 

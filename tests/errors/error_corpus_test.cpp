@@ -59,7 +59,10 @@ TEST_CASE("every broken leaflet gets exactly its expected diagnostics and exit c
     SECTION(name) {
       const auto expected = expectations(folder);
       REQUIRE_FALSE(expected.empty());
-      const auto result = run_process({LEAFPRESS_BINARY, "check", name}, kCorpus.string());
+      // The project's font folder, as a leaflet under leaflets/ finds it.
+      const auto result = run_process(
+          {LEAFPRESS_BINARY, "check", name, "--fonts", (kCorpus.parent_path().parent_path() / "fonts").string()},
+          kCorpus.string());
       CHECK(result.exit_code == 1);
       CHECK(split_lines(result.err) == expected);
       CHECK(result.out.empty());

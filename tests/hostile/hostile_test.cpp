@@ -320,7 +320,8 @@ TEST_CASE("a leaflet that would make 10,000 pages stops at the page limit, at th
   for (int i = 0; i < 40; ++i) paragraph += "Immunotherapy helps your own immune system find cancer cells and destroy them. ";
   project.write("x/fr.yaml", "t: Titre\n" + paragraph + "\n");
   project.write_big("x/leaflet.yaml", "default_language: fr\ntitle: t\ncontent:\n", "  - paragraph: p\n", 10000);
-  check_refused(project, project.build(),
+  // The text limit (4 MiB by default) raised, so that pages alone stop it.
+  check_refused(project, project.build({"--max-text-bytes", "1073741824"}),
                 {"x/leaflet.yaml:640:5: error: this block would start page 501, past the limit of 500 pages",
                  "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages"},
                 30);
@@ -347,8 +348,18 @@ TEST_CASE("a 60 KB string used 100,000 times stops at the text limit, at the use
       "  hint: each use of a string counts its text again; use long strings fewer times, or raise the limit with "
       "--max-pages";
   const std::string pages_hint = "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages";
-  // The 1093rd use (at column 12 + 3 * 1092) crosses 62.5 MiB: 500 pages of 128 KiB.
+  // By default the 70th use (at column 12 + 3 * 69) crosses the 4 MiB of one document; the
+  // uses before it already make more than 500 pages.
   check_refused(project, project.build(),
+                {"x/leaflet.yaml:4:5: error: this block would start page 501, past the limit of 500 pages", pages_hint,
+                 "x/leaflet.yaml:4:219: error: the leaflet's text comes to more than 4 MiB here, over the limit of "
+                 "one document",
+                 "  hint: each use of a string counts its text again; use long strings fewer times, or raise the "
+                 "limit with --max-text-bytes"},
+                10);
+  // With that limit raised, the 1093rd use (at column 12 + 3 * 1092) crosses 62.5 MiB: 500
+  // pages of 128 KiB.
+  check_refused(project, project.build({"--max-text-bytes", "1073741824"}),
                 {"x/leaflet.yaml:4:5: error: this block would start page 501, past the limit of 500 pages", pages_hint,
                  "x/leaflet.yaml:4:3288: error: the leaflet's text comes to more than 62.5 MiB here, more than 500 "
                  "pages can hold",
@@ -613,4 +624,96 @@ TEST_CASE("a figure's path leading outside the leaflet folder is refused unless 
                    hint},
                   5);
   }
+}
+
+TEST_CASE("an output that cannot be written is exit code 4, leaving the earlier PDF and no temporary file",
+          "[hostile][output]") {
+  Project project;
+  write_long_leaflet(project);
+  project.write_big("x/leaflet.yaml", "default_language: fr\nlanguages: [fr]\ntitle: t\ncontent:\n",
+                    "  - paragraph: p\n", 2000);
+  REQUIRE(project.build().exit_code == 0);
+  const std::string earlier = file_bytes(project.path("out/x.fr.brochure.pdf"));
+  project.write("x/fr.yaml", "t: Titre\np: Un paragraphe court, changé, mais il y en a deux mille.\n");
+  // A full disk: with SIGXFSZ ignored (an ignored signal stays ignored across exec), a write
+  // past the file size limit fails with EFBIG, as one past the disk's end fails with ENOSPC.
+  const auto previous = ::signal(SIGXFSZ, SIG_IGN);
+  RunningProcess build = start_process({LEAFPRESS_BINARY, "build", "x", "--out", "out", "--fonts", "fonts"},
+                                       {project.root().string(), {"SOURCE_DATE_EPOCH=1700000000"}, 16 * 1024});
+  ::signal(SIGXFSZ, previous);
+  const ProcessResult full = finish_process(build);
+  INFO(full.err);
+  CHECK(full.exit_code == 4);
+  CHECK(full.err.find("cannot write 'out/x.fr.brochure.pdf': write: File too large") != std::string::npos);
+  CHECK(file_bytes(project.path("out/x.fr.brochure.pdf")) == earlier);
+  CHECK(temporaries(project).empty());
+
+  // An output folder that cannot be made is exit code 4 too.
+  project.write("not-a-folder", "");
+  const auto no_folder = run_process({LEAFPRESS_BINARY, "build", "x", "--out", "not-a-folder/out"},
+                                     project.root().string());
+  CHECK(no_folder.exit_code == 4);
+  CHECK(no_folder.err.starts_with("leafpress: cannot create output folder 'not-a-folder/out'"));
+}
+
+TEST_CASE("a PDF and its press file are replaced together or not at all", "[hostile][output]") {
+  Project project;
+  project.write("x/leaflet.yaml", std::string(kLeaflet) + "print:\n  bleed: 3mm\n");
+  REQUIRE(project.build().exit_code == 0);
+  const std::string earlier = file_bytes(project.path("out/x.fr.brochure.pdf"));
+  REQUIRE(fs::exists(project.path("out/x.fr.brochure.print.pdf")));
+  // The press file cannot replace what is now a folder: the new PDF must not go in either.
+  fs::remove(project.path("out/x.fr.brochure.print.pdf"));
+  fs::create_directories(project.path("out/x.fr.brochure.print.pdf/in-the-way"));
+  project.write("x/fr.yaml", std::string(kStrings) + "extra: Une phrase de plus.\n");
+  project.write("x/leaflet.yaml", std::string(kLeaflet) + "  - paragraph: extra\nprint:\n  bleed: 3mm\n");
+  const auto result = project.build();
+  INFO(result.err);
+  CHECK(result.exit_code == 4);
+  CHECK(result.out.find("0 PDFs written") != std::string::npos);
+  CHECK(file_bytes(project.path("out/x.fr.brochure.pdf")) == earlier);
+  CHECK(temporaries(project).empty());
+}
+
+TEST_CASE("SIGTERM and SIGINT while a PDF is written remove its temporary file", "[hostile][output]") {
+  Project project;
+  write_long_leaflet(project);
+  project.write_big("x/leaflet.yaml", "default_language: fr\nlanguages: [fr, en]\ntitle: t\ncontent:\n",
+                    "  - paragraph: p\n", 4000);
+  // The signal must land while a temporary file exists: watch for one and signal at once. A
+  // try that finds none (the write was too quick) says nothing and is repeated.
+  std::size_t caught = 0;
+  for (int attempt = 0; attempt < 6 && caught < 2; ++attempt) {
+    const int signal = attempt % 2 == 0 ? SIGTERM : SIGINT;
+    fs::remove_all(project.path("out"));
+    RunningProcess build = start_process({LEAFPRESS_BINARY, "build", "x", "--out", "out", "--fonts", "fonts", "-j", "1"},
+                                         {project.root().string(), {"SOURCE_DATE_EPOCH=1700000000"}});
+    bool seen = false;
+    while (is_running(build) && !seen) seen = !temporaries(project).empty();
+    if (seen) send_signal(build, signal);
+    const ProcessResult ended = finish_process(build);
+    if (!seen || ended.exit_code != 128 + signal) continue;
+    ++caught;
+    INFO("signal " << signal);
+    CHECK(temporaries(project).empty());
+  }
+  WARN("signals caught while a temporary file existed: " << caught << " of up to 2");
+}
+
+TEST_CASE("hyphenation dictionaries follow the font folder's rules: a size limit, no links out", "[hostile]") {
+  Project project;
+  fs::create_directories(project.path("fonts/hyphenation"));
+  // 20 MB of patterns took libhyphen 119 s: over 4 MiB a dictionary is not read.
+  project.write_big("fonts/hyphenation/hyph_fr.dic", "UTF-8\n", "abcdefgh1ij\n", 500000, "");
+  project.write("elsewhere/hyph_en.dic", "UTF-8\n1ba\n");
+  fs::create_symlink(project.path("elsewhere/hyph_en.dic"), project.path("fonts/hyphenation/hyph_en.dic"));
+  const auto result = project.build();
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.seconds < 30);
+  CHECK(result.err.find("fonts/hyphenation/hyph_fr.dic: warning: hyphenation dictionary of 5.7 MiB, over the limit of "
+                        "4 MiB; this file is ignored") != std::string::npos);
+  CHECK(result.err.find("fonts/hyphenation/hyph_en.dic: warning: a link to '" +
+                        fs::weakly_canonical(project.path("elsewhere/hyph_en.dic")).string() +
+                        "', outside the font folder; this file is ignored") != std::string::npos);
 }

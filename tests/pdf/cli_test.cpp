@@ -3,9 +3,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include "pdf/pdf_probe.hpp"
 #include "support/process.hpp"
@@ -84,12 +86,14 @@ TEST_CASE("usage errors exit 2 and say what was wrong", "[cli]") {
 
 TEST_CASE("the limits are on the command line, with their defaults in --help", "[cli]") {
   const auto help = run_leafpress({"--help"});
-  for (const char* line : {"  --max-pages N         pages of one PDF (default: 500)",
-                           "  --max-file-bytes N    size of one YAML file (default: 4194304, 4 MiB)",
-                           "  --max-string-bytes N  bytes one string takes in its file (default: 65536, 64 KiB)",
-                           "  --max-nesting N       maps and lists inside each other in a YAML file (default: 64)",
-                           "  --max-image-pixels N  width x height of one figure's picture (default: 40000000)",
-                           "  --allow-outside       read files that are symlinks leading outside the leaflet's"}) {
+  for (const char* line : {"  --max-pages N           pages of one PDF (default: 500)",
+                           "  --max-file-bytes N      size of one YAML file (default: 4194304, 4 MiB)",
+                           "  --max-string-bytes N    bytes one string takes in its file (default: 65536, 64 KiB)",
+                           "  --max-nesting N         maps and lists inside each other in a YAML file (default: 64)",
+                           "  --max-image-pixels N    width x height of one figure's picture (default: 40000000)",
+                           "  --max-decoded-pixels N  pixels of all the pictures of a leaflet (default: 100000000)",
+                           "  --max-text-bytes N      text of one document, each use of a string counted (default: 4194304,",
+                           "  --allow-outside         read files that are symlinks leading outside the leaflet's folder or the"}) {
     CHECK(help.out.find(line) != std::string::npos);
   }
   // The shipped leaflet fits well inside every default, and inside tighter limits too.
@@ -99,6 +103,38 @@ TEST_CASE("the limits are on the command line, with their defaults in --help", "
                                     "--max-nesting", "8", "--max-image-pixels", "700000"});
   INFO(tight.err);
   CHECK(tight.exit_code == 0);
+}
+
+TEST_CASE("each option is accepted by the commands it serves only, its value after a space or '='", "[cli]") {
+  const std::string leaflet = kLeaflet.string();
+  struct Refusal {
+    std::vector<std::string> args;
+    std::string error;
+  };
+  for (const Refusal& refusal : std::vector<Refusal>{
+           {{"check", leaflet, "--out", "x"}, "leafpress: --out applies to build and strings export only"},
+           {{"check", leaflet, "--print"}, "leafpress: --print applies to build only"},
+           {{"dump", leaflet, "--watch"}, "leafpress: --watch applies to build only"},
+           {{"strings", "status", "--fonts", "fonts"}, "leafpress: --fonts applies to build, check and dump only"},
+           {{"strings", "import", "x.po", "--lang", "de"},
+            "leafpress: --lang applies to build, check, dump, strings export, strings status and strings "
+            "mark-current only"},
+           {{"build", "--into", "x"}, "leafpress: --into applies to strings import only"},
+           {{"check", leaflet, "--strict=yes"}, "leafpress: --strict takes no value"},
+           {{"check", leaflet, "--lang="}, "leafpress: --lang needs a value"},
+           {{"check", leaflet, "--colour"}, "leafpress: unknown option '--colour'"},
+       }) {
+    const auto result = run_leafpress(refusal.args);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(first_line(result.err) == refusal.error);
+  }
+  const auto attached = run_leafpress({"check", leaflet, "--lang=en", "--format=trifold", "--max-pages=8", "-j", "1",
+                                       "--diagnostics=json"});
+  INFO(attached.err);
+  CHECK(attached.exit_code == 0);
+  CHECK(attached.out.find("\"format\": \"trifold\"") != std::string::npos);
+  CHECK(attached.out.find("\"format\": \"brochure\"") == std::string::npos);
 }
 
 TEST_CASE("check validates and writes nothing", "[cli]") {
@@ -190,23 +226,6 @@ TEST_CASE("strict mode turns warnings into errors and writes nothing for them", 
   CHECK(result.err.find(leftover_place(leaflet) + ": error: string 'leftover' is not used by the leaflet") !=
         std::string::npos);
   CHECK(names_in(out).empty());
-}
-
-TEST_CASE("JSON output carries every diagnostic with its place, and the documents", "[cli]") {
-  ScratchDir dir;
-  const fs::path leaflet = leaflet_with_unused_string(dir);
-  const auto result = run_leafpress({"check", leaflet.string(), "--lang", "en", "--diagnostics", "json"});
-  CHECK(result.exit_code == 0);
-  CHECK(result.err.empty());
-  const std::string file = (leaflet / "en.yaml").string();
-  CHECK(result.out.find("{\"file\": \"" + file +
-                        "\", \"line\": " + leftover_place(leaflet).substr(8, 3) + ", \"column\": 11, \"severity\": \"warning\", \"message\": \"string 'leftover' "
-                        "is not used by the leaflet\", \"hint\": \"remove it from " +
-                        file + ", or use it in leaflet.yaml\"}") != std::string::npos);
-  CHECK(result.out.find("{\"leaflet\": \"immunotherapy\", \"language\": \"en\", \"format\": \"brochure\", \"ok\": true, "
-                        "\"file\": null, "
-                        "\"pages\": 4") != std::string::npos);
-  CHECK(result.out.find("\"errors\": 0,\n  \"warnings\": 1\n}\n") != std::string::npos);
 }
 
 TEST_CASE("parallel builds write the same bytes as one job, and report in a stable order", "[cli]") {
@@ -315,6 +334,44 @@ TEST_CASE("watch rebuilds only the language whose strings changed", "[cli][watch
   std::ofstream(leaflet / "images" / "checkpoint.png.new", std::ios::binary) << picture;
   fs::rename(leaflet / "images" / "checkpoint.png.new", leaflet / "images" / "checkpoint.png");
   CHECK(wait_until([&] { return inode_of(out / "immunotherapy.ar.booklet.pdf") != ar_before; }, 30));
+  CHECK(watcher.stop() == 128 + 15);
+}
+
+TEST_CASE("watch ignores its own outputs in the leaflet folder and follows a folder that is recreated",
+          "[cli][watch]") {
+  ScratchDir dir;
+  const fs::path leaflet = copy_leaflet(dir, "immunotherapy");
+  // PDFs and previews written into the leaflet's own folder: they must not start a rebuild.
+  BackgroundProcess watcher({LEAFPRESS_BINARY, "build", leaflet.string(), "--watch", "--lang", "en", "--format",
+                             "brochure", "--preview", "--out", leaflet.string()},
+                            kSource.string(), (dir.path() / "watch.out").string(), (dir.path() / "watch.err").string());
+  REQUIRE(wait_until([&] { return text_if_any(dir.path() / "watch.err").find("watching") != std::string::npos; }, 60));
+  const auto builds = [&] {
+    const std::string report = text_if_any(dir.path() / "watch.out");
+    std::size_t count = 0;
+    for (auto at = report.find(" written, "); at != std::string::npos; at = report.find(" written, ", at + 1)) ++count;
+    return count;
+  };
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  CHECK(builds() == 1);
+  CHECK(fs::exists(leaflet / "immunotherapy.en.brochure-1.png"));
+
+  // The folder deleted and made again, as a checkout or a sync tool does: watched again.
+  const std::string en = file_bytes(leaflet / "en.yaml");
+  const fs::path saved = dir.path() / "saved";
+  fs::copy(leaflet, saved, fs::copy_options::recursive);
+  fs::remove_all(leaflet);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  fs::copy(saved, leaflet, fs::copy_options::recursive);
+  std::ofstream(leaflet / "en.yaml", std::ios::binary)
+      << replace_once(en, "Has your doctor mentioned", "Has your doctor ever mentioned");
+  REQUIRE(wait_until([&] { return builds() >= 2; }, 30));
+  CHECK(wait_until([&] { return pdftotext(leaflet / "immunotherapy.en.brochure.pdf").find("ever mentioned") !=
+                                std::string::npos; }, 30));
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  CHECK(builds() == 2);
+  // Still English only, as --lang asked.
+  CHECK_FALSE(fs::exists(leaflet / "immunotherapy.fr.brochure.pdf"));
   CHECK(watcher.stop() == 128 + 15);
 }
 
