@@ -1,5 +1,7 @@
 #include "text/itemize.hpp"
 
+#include <vector>
+
 #include <unicode/uscript.h>
 
 #include "core/utf8.hpp"
@@ -58,12 +60,19 @@ std::string script_tag(UScriptCode script) {
 /// Common, used with Arabic, Syriac, Thaana and others).
 const fonts::Face* face_by_extensions(const fonts::Face& preferred, char32_t code_point,
                                       fonts::FontFallback& fallback) {
-  UScriptCode scripts[16];
+  // As many as the character has: the danda U+0964 is used with 20 scripts.
   UErrorCode status = U_ZERO_ERROR;
-  const int32_t count = uscript_getScriptExtensions(static_cast<UChar32>(code_point), scripts, 16, &status);
+  const auto cp = static_cast<UChar32>(code_point);
+  const int32_t needed = uscript_getScriptExtensions(cp, nullptr, 0, &status);
+  if (needed <= 0 || (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR)) return nullptr;
+  std::vector<UScriptCode> scripts(static_cast<std::size_t>(needed));
+  status = U_ZERO_ERROR;
+  const int32_t count = uscript_getScriptExtensions(cp, scripts.data(), needed, &status);
   if (U_FAILURE(status)) return nullptr;
   for (int32_t i = 0; i < count; ++i) {
-    if (const fonts::Face* face = fallback.face_for(preferred, code_point, script_tag(scripts[i]))) return face;
+    if (const fonts::Face* face = fallback.face_for(preferred, code_point, script_tag(scripts[static_cast<std::size_t>(i)]))) {
+      return face;
+    }
   }
   return nullptr;
 }

@@ -385,3 +385,19 @@ TEST_CASE("on a terminal a progress line counts the documents, then clears itsel
   CHECK(result.out.find("\r\033[K[1/12] immunotherapy fr brochure") != std::string::npos);
   CHECK(result.out.find("\r\033[K[12/12] immunotherapy ar booklet\r\033[K") != std::string::npos);
 }
+
+TEST_CASE("a danda after a Latin term is set in the Bengali font, whatever the number of its scripts", "[cli]") {
+  // U+0964 is used with 20 scripts (Script_Extensions); looking only at the first 16 found no
+  // font for it after "PD-1".
+  ScratchDir dir;
+  const fs::path leaflet = dir.path() / "danda";
+  fs::create_directories(leaflet);
+  std::ofstream(leaflet / "leaflet.yaml") << "default_language: bn\nlanguages: [bn]\ntitle: t\ncontent:\n  - title: t\n"
+                                             "  - paragraph: p\n";
+  std::ofstream(leaflet / "bn.yaml") << "t: \u0987\u09AE\u09BF\u0989\u09A8\u09CB\u09A5\u09C7\u09B0\u09BE\u09AA\u09BF\n"
+                                        "p: \u098F\u09B0 \u09A8\u09BE\u09AE PD-1\u0964\n";
+  const auto result = run_leafpress({"check", leaflet.string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.find("no font covers") == std::string::npos);
+}
