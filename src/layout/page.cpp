@@ -2,6 +2,14 @@
 
 namespace leafpress::layout {
 
+std::optional<PageHalf> half_at(const std::vector<PageHalf>& halves, double x) {
+  std::optional<PageHalf> found;
+  for (const PageHalf& half : halves) {
+    if (half.x <= x || !found) found = half;
+  }
+  return found;
+}
+
 void translate(std::vector<Item>& items, double dx, double dy) {
   for (Item& item : items) {
     std::visit(

@@ -156,6 +156,11 @@ struct PageHalf {
   bool operator==(const PageHalf&) const = default;
 };
 
+/// The half of an imposed sheet that content starting at `x` is in: the last half that starts
+/// at or left of it, or the first half for content left of them all (a press page's marks).
+/// nullopt for a page that is one page.
+std::optional<PageHalf> half_at(const std::vector<PageHalf>& halves, double x);
+
 struct Page {
   double width = 0;
   double height = 0;

@@ -25,12 +25,7 @@ std::vector<std::string> code_points(std::string_view text) {
 
 std::string reversed_code_points(std::string_view text) {
   if (text.size() <= 1) return std::string(text);
-  std::vector<std::string_view> points;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t start = at;
-    core::next_code_point(text, at);
-    points.push_back(text.substr(start, at - start));
-  }
+  const std::vector<std::string> points = code_points(text);
   std::string out;
   for (auto it = points.rbegin(); it != points.rend(); ++it) out += *it;
   return out;

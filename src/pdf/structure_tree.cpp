@@ -132,15 +132,9 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
     node.attached = true;
     link_kid = true;
   }
-  // The half of an imposed sheet the content is in: the last that starts left of it.
-  std::size_t reading_page = static_cast<std::size_t>(page);
-  std::optional<double> half_left;
-  for (const layout::PageHalf& half : halves_) {
-    if (half.x <= x || !half_left) {
-      reading_page = half.page;
-      half_left = half.x;
-    }
-  }
+  const std::optional<layout::PageHalf> half = layout::half_at(halves_, x);
+  const std::size_t reading_page = half ? half->page : static_cast<std::size_t>(page);
+  const std::optional<double> half_left = half ? std::optional(half->x) : std::nullopt;
   if (link_kid) nodes_[static_cast<std::size_t>(element)].kids.push_back({-1, -1, reading_page, lines_, along, target, nullptr});
   node.kids.push_back({page, mcid, reading_page, lines_, along, -1, nullptr});
   if (node.first_page < 0) {

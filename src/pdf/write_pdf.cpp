@@ -273,9 +273,8 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
   // On an imposed sheet each half is a page of its own, read in its turn.
   using MarkKey = std::tuple<int, std::string, double, std::string, std::size_t>;
   auto key_of = [&](int element, const std::string& link, double baseline, const std::string& language, double x) {
-    const auto half = static_cast<std::size_t>(std::count_if(
-        layout_page.halves.begin(), layout_page.halves.end(), [x](const layout::PageHalf& h) { return h.x <= x; }));
-    return MarkKey(element, link, element < 0 ? 0.0 : baseline, language, half);
+    const auto half = layout::half_at(layout_page.halves, x);
+    return MarkKey(element, link, element < 0 ? 0.0 : baseline, language, half ? half->page : 0);
   };
   auto glyph_key = [&](const layout::GlyphItem& glyphs) {
     return key_of(glyphs.element, glyphs.run.link, glyphs.baseline, glyphs.run.language, glyphs.x + glyphs.run.x);
