@@ -1,21 +1,28 @@
 #pragma once
 
 #include <filesystem>
-#include <optional>
 #include <string>
+#include <vector>
 
 namespace leafpress::cli {
 
-/// The data installed with the running program (its font configuration and examples):
-/// <prefix>/share/leafpress when the binary is <prefix>/bin/leafpress, found from the
-/// binary's own path so that an installed or unpacked copy works from any folder and under
-/// any prefix; else the data folder of the prefix it was built for, so a copy of the binary
-/// finds an installed copy's data; nullopt when there is none.
-std::optional<std::filesystem::path> installed_data_folder();
+/// Where a build takes its fonts and its font configuration from.
+struct FontFolders {
+  /// The project's font folder: brand fonts and hyphenation/ dictionaries (it may not exist).
+  std::filesystem::path fonts;
+  /// The folder whose fallback.yaml is read; empty when none was found.
+  std::filesystem::path config;
+  /// Every folder looked in for fallback.yaml, in order, for the warning when none was found.
+  std::vector<std::filesystem::path> looked_in;
+};
 
-/// The font folder to use when --fonts names none: fonts/ in the working folder; else the
-/// one beside the leaflets/ folder holding `leaflet` (<project>/leaflets/<name> ->
-/// <project>/fonts); else the installed one (installed_data_folder()/fonts); else "fonts".
-std::filesystem::path default_font_folder(const std::string& leaflet);
+/// The font folders for `leaflet` (its folder) when --fonts names `fonts_dir` (empty: none),
+/// never taken from the working folder. The fonts: `fonts_dir`; else the nearest fonts/
+/// folder in the leaflet's folder or above it that holds fallback.yaml or sits beside a
+/// leaflets/ folder (a project: <project>/leaflets/<name> -> <project>/fonts). The
+/// configuration: that folder's fallback.yaml; else the one installed with the program
+/// (<prefix>/share/leafpress/fonts beside bin/leafpress; the sources' fonts/ for a binary run
+/// in its build folder).
+FontFolders font_folders_for(const std::string& fonts_dir, const std::string& leaflet);
 
 }  // namespace leafpress::cli

@@ -25,7 +25,7 @@ struct Options {
   std::vector<std::string> leaflets;   // leaflet folders; empty means every one under leaflets/
   std::vector<std::string> languages;  // empty means every language a leaflet defines
   std::string out_dir = "output";
-  std::string fonts_dir;  // empty: the project's fonts/ (see project_font_folder)
+  std::string fonts_dir;  // empty: the project's fonts/ (see font_folders_for)
   unsigned jobs = 0;      // documents built at once; 0: one per processor core
   bool strict = false;    // warnings count as errors
   std::vector<document::Format> formats;  // empty means the formats each leaflet names

@@ -96,7 +96,7 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
 /// Runs the jobs on `workers` threads, each with its own toolbox (the first reuses
 /// `first_tools`); `done` is told of each finished job. An internal error in any job is
 /// rethrown once all threads have stopped.
-void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const fs::path& font_folder,
+void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const FontFolders& font_folders,
               Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer, fs::file_time_type started,
               const std::function<void(const Job&)>& done) {
   std::atomic<std::size_t> next{0};
@@ -118,7 +118,7 @@ void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, 
   for (unsigned w = 1; w < workers; ++w) {
     threads.emplace_back([&] {
       core::Diagnostics reported_by_first_worker;
-      Toolbox tools(font_folder, options.limits, reported_by_first_worker);
+      Toolbox tools(font_folders, options.limits, reported_by_first_worker);
       work(tools);
     });
   }
@@ -171,9 +171,9 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       return kOutputError;
     }
   }
-  const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
+  const FontFolders font_folders = font_folders_for(options.fonts_dir, folders.front());
   core::Diagnostics setup_diags(options.strict);
-  Toolbox first_tools(font_folder, options.limits, setup_diags);
+  Toolbox first_tools(font_folders, options.limits, setup_diags);
   // A broken font set-up would give every leaflet fonts other than the project's: build none.
   if (setup_diags.has_errors()) {
     RunReport report;
@@ -208,7 +208,7 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
     const unsigned workers = options.jobs ? std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size()))
                                           : default_workers(jobs.size(), picture_bytes(*leaflet.doc));
     Progress progress(options.progress && options.report == ReportFormat::text, jobs.size(), err);
-    run_jobs(jobs, workers, options, font_folder, first_tools, renderer, started,
+    run_jobs(jobs, workers, options, font_folders, first_tools, renderer, started,
              [&](const Job& job) { progress.done(job); });
     progress.clear();
     // A problem found in several documents (a picture's resolution in every language, a
@@ -309,7 +309,7 @@ int watch_and_build(const Options& options, std::ostream& out, std::ostream& err
   const std::vector<std::string> folders = options.leaflets.empty() ? default_leaflets() : options.leaflets;
   int status = build_all(options, out, err);
   if (folders.empty()) return status;
-  const fs::path font_folder = options.fonts_dir.empty() ? default_font_folder(folders.front()) : fs::path(options.fonts_dir);
+  const fs::path font_folder = font_folders_for(options.fonts_dir, folders.front()).fonts;
   std::vector<fs::path> watched(folders.begin(), folders.end());
   for (const std::string& folder : folders) {
     // The folders holding a leaflet's pictures, such as images/ (those there when it starts).

@@ -30,15 +30,27 @@ void report_unusable_dictionaries(const std::filesystem::path& folder, core::Dia
   }
 }
 
+/// The fallback chains of `folders.config`, or none, said with where they were looked for.
+document::FontConfig font_config(const FontFolders& folders, core::Diagnostics& diags, const core::Limits& limits) {
+  if (!folders.config.empty()) return load::load_font_config(folders.config, diags, limits);
+  std::string places;
+  for (const auto& folder : folders.looked_in) places += (places.empty() ? "" : ", ") + (folder / "fallback.yaml").string();
+  diags.warning({"leafpress", 0, 0},
+                "no font configuration found: text the theme's fonts lack (Arabic, Hebrew, Chinese...) has no fallback font",
+                "looked for " + places + "; pass --fonts with a folder holding fallback.yaml");
+  return {};
+}
+
 }  // namespace
 
-Toolbox::Toolbox(const std::filesystem::path& font_folder, const core::Limits& limits, core::Diagnostics& diags)
-    : registry_(std::make_unique<fonts::FontRegistry>(std::vector<std::filesystem::path>{font_folder},
+Toolbox::Toolbox(const FontFolders& folders, const core::Limits& limits, core::Diagnostics& diags)
+    : registry_(std::make_unique<fonts::FontRegistry>(std::vector<std::filesystem::path>{folders.fonts},
                                                       limits.allow_outside)),
-      fallback_(std::make_unique<fonts::FontFallback>(*registry_, load::load_font_config(font_folder, diags, limits))),
+      fallback_(std::make_unique<fonts::FontFallback>(*registry_, font_config(folders, diags, limits))),
       hyphenators_(std::make_unique<text::HyphenatorCache>(
-          std::vector<std::filesystem::path>{font_folder / "hyphenation", text::kSystemHyphenationDir})),
+          std::vector<std::filesystem::path>{folders.fonts / "hyphenation", text::kSystemHyphenationDir})),
       context_{*fallback_, *hyphenators_} {
+  const std::filesystem::path& font_folder = folders.fonts;
   report_unusable_dictionaries(font_folder / "hyphenation", diags);
   for (const auto& file : registry_->unusable_files()) {
     if (file.refused) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "cli/data_folder.hpp"
 #include "core/diagnostics.hpp"
 #include "core/limits.hpp"
 #include "fonts/font_fallback.hpp"
@@ -16,9 +17,13 @@ namespace leafpress::cli {
 /// Not shared between threads: each worker has its own.
 class Toolbox {
  public:
-  /// Opens the registry over `font_folder` within `limits`; problems with the folder's
-  /// files and its fallback.yaml go to `diags` (a refused file is an error).
-  Toolbox(const std::filesystem::path& font_folder, const core::Limits& limits, core::Diagnostics& diags);
+  /// Opens the registry over `folders.fonts` and reads the fallback.yaml of `folders.config`
+  /// within `limits`; problems with their files go to `diags` (a refused file is an error), and
+  /// a warning lists where the configuration was looked for when none was found.
+  Toolbox(const FontFolders& folders, const core::Limits& limits, core::Diagnostics& diags);
+  /// The toolbox of a font folder that holds its own configuration.
+  Toolbox(const std::filesystem::path& font_folder, const core::Limits& limits, core::Diagnostics& diags)
+      : Toolbox(FontFolders{font_folder, font_folder, {font_folder}}, limits, diags) {}
 
   fonts::FontRegistry& registry() { return *registry_; }
   text::TextContext& context() { return context_; }

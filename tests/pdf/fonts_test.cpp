@@ -1,0 +1,132 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "pdf/pdf_probe.hpp"
+#include "support/process.hpp"
+#include "support/scratch_dir.hpp"
+
+// Fonts and their configuration as a user meets them: found from any folder, and what the
+// user is told when a character has no font.
+
+namespace fs = std::filesystem;
+using namespace leafpress::testing;
+
+namespace {
+
+const fs::path kSource = LEAFPRESS_SOURCE_DIR;
+
+ProcessResult run_in(const fs::path& binary, std::vector<std::string> args, const fs::path& cwd) {
+  args.insert(args.begin(), binary.string());
+  return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+}
+
+ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd) {
+  return run_in(LEAFPRESS_BINARY, std::move(args), cwd);
+}
+
+std::vector<fs::path> shipped_leaflets() {
+  std::vector<fs::path> leaflets;
+  for (const auto& entry : fs::directory_iterator(kSource / "leaflets")) {
+    if (fs::exists(entry.path() / "leaflet.yaml")) leaflets.push_back(entry.path());
+  }
+  std::sort(leaflets.begin(), leaflets.end());
+  return leaflets;
+}
+
+/// Every PDF of `folder` has the same bytes as the one of the same name in `reference`.
+void check_same_pdfs(const fs::path& folder, const fs::path& reference) {
+  const auto names = names_in(reference);
+  REQUIRE(!names.empty());
+  CHECK(names_in(folder) == names);
+  for (const std::string& name : names) {
+    INFO(name);
+    CHECK(file_bytes(folder / name) == file_bytes(reference / name));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every shipped leaflet builds the same from /tmp as from the project's folder", "[fonts]") {
+  // The font configuration once came from ./fonts: from any other folder every Arabic or
+  // Hebrew string failed.
+  for (const fs::path& leaflet : shipped_leaflets()) {
+    INFO(leaflet);
+    ScratchDir from_root;
+    ScratchDir from_tmp;
+    const auto root = run_leafpress({"build", fs::relative(leaflet, kSource).string(), "--out", from_root.path().string()},
+                                    kSource);
+    REQUIRE(root.exit_code == 0);
+    const auto tmp = run_leafpress({"build", leaflet.string(), "--out", from_tmp.path().string()}, "/tmp");
+    INFO(tmp.err);
+    REQUIRE(tmp.exit_code == 0);
+    CHECK(tmp.err.find("warning") == std::string::npos);
+    check_same_pdfs(from_tmp.path(), from_root.path());
+  }
+}
+
+TEST_CASE("a leaflet kept outside the project finds the default fallback chains from any folder", "[fonts]") {
+  ScratchDir home;
+  const fs::path leaflet = home.path() / "leaflets-of-mine" / "immunotherapy";
+  fs::create_directories(leaflet.parent_path());
+  fs::copy(kSource / "leaflets" / "immunotherapy", leaflet, fs::copy_options::recursive);
+  ScratchDir elsewhere;
+  ScratchDir out;
+  const auto result = run_leafpress({"build", leaflet.string(), "--lang", "ar", "--format", "brochure", "--out",
+                                     out.path().string()},
+                                    elsewhere.path());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.err.find("warning") == std::string::npos);
+  const auto fonts = pdffonts(out.path() / "immunotherapy.ar.brochure.pdf");
+  CHECK(std::any_of(fonts.begin(), fonts.end(),
+                    [](const FontRow& row) { return row.name.find("NotoNaskhArabic") != std::string::npos; }));
+
+  ScratchDir reference;
+  REQUIRE(run_leafpress({"build", "leaflets/immunotherapy", "--lang", "ar", "--format", "brochure", "--out",
+                         reference.path().string()},
+                        kSource)
+              .exit_code == 0);
+  check_same_pdfs(out.path(), reference.path());
+}
+
+TEST_CASE("a leaflet's own project fonts/ is found by walking up from its folder", "[fonts]") {
+  // <project>/fonts/fallback.yaml names a chain for Hebrew that the default one does not:
+  // the project's wins, from whatever folder and however deep the leaflet lies.
+  ScratchDir project;
+  project.write("fonts/fallback.yaml", "sans:\n  Hebr: [Noto Serif Hebrew]\nserif:\n  Hebr: [Noto Serif Hebrew]\n");
+  project.write("campaigns/2026/hebrew/leaflet.yaml",
+                "default_language: he\nlanguages: [he]\ntitle: t\ncontent:\n  - title: t\n  - paragraph: p\n");
+  project.write("campaigns/2026/hebrew/he.yaml", "t: \u05E9\u05DC\u05D5\u05DD\np: \u05E9\u05DC\u05D5\u05DD\n");
+  ScratchDir out;
+  const auto result = run_leafpress(
+      {"build", (project.path() / "campaigns/2026/hebrew").string(), "--format", "brochure", "--out", out.path().string()},
+      "/");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto fonts = pdffonts(out.path() / "hebrew.he.brochure.pdf");
+  CHECK(std::any_of(fonts.begin(), fonts.end(),
+                    [](const FontRow& row) { return row.name.find("NotoSerifHebrew") != std::string::npos; }));
+  CHECK(std::none_of(fonts.begin(), fonts.end(),
+                     [](const FontRow& row) { return row.name.find("NotoSansHebrew") != std::string::npos; }));
+}
+
+TEST_CASE("a binary with no font configuration anywhere says so and where it looked", "[fonts]") {
+  // A copy of the binary outside its build folder and any prefix finds no installed data.
+  ScratchDir dir;
+  const fs::path binary = dir.path() / "bin" / "leafpress";
+  fs::create_directories(binary.parent_path());
+  fs::copy_file(LEAFPRESS_BINARY, binary);
+  const fs::path leaflet = dir.path() / "leaflet";
+  fs::copy(kSource / "leaflets" / "immunotherapy", leaflet, fs::copy_options::recursive);
+  const auto result = run_in(binary, {"check", leaflet.string(), "--lang", "en"}, kSource);
+  INFO(result.err);
+  CHECK(result.err.find("warning: no font configuration found") != std::string::npos);
+  // Where it looked: the leaflet's folder and above, and the data beside the binary; not the
+  // working folder, whose fonts/ holds a configuration.
+  CHECK(result.err.find((leaflet / "fonts" / "fallback.yaml").string()) != std::string::npos);
+  CHECK(result.err.find((dir.path() / "share" / "leafpress" / "fonts" / "fallback.yaml").string()) != std::string::npos);
+  CHECK(result.err.find((kSource / "fonts").string()) == std::string::npos);
+}
