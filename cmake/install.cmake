@@ -37,6 +37,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Data the binary reads at run time: the default theme's fonts.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core")
 # Hyphenation patterns per language, and the renderers --preview runs.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-fr, hyphen-en-us, hyphen-es, hyphen-de, hyphen-it, hyphen-pt-pt")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-fr, hyphen-en-us, hyphen-es, hyphen-de, hyphen-it, hyphen-pt-pt, hyphen-el, hyphen-ru, hyphen-uk, hyphen-pl, hyphen-ro, hyphen-hi, hyphen-bn, hyphen-ta")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "poppler-utils | mupdf-tools")
 include(CPack)

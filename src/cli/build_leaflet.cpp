@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "cli/hyphenation_packages.hpp"
 #include "core/atomic_file.hpp"
 #include "core/printing_condition.hpp"
 #include "layout/dump.hpp"
@@ -32,18 +33,22 @@ std::optional<std::int64_t> source_date_epoch() {
   return seconds;
 }
 
-/// Scripts that break lines without hyphens need no dictionary; others are set unhyphenated
-/// when none is found, which the author should know.
+/// Languages whose lines break without hyphens need no dictionary (Chinese, Japanese, Korean
+/// and the Southeast Asian scripts break between syllables or words; Vietnamese syllables are
+/// words of their own); others are set unhyphenated when none is found, which the author
+/// should know, with the Debian package that would hyphenate them where there is one.
 void warn_without_hyphenation(const document::Document& doc, const document::LocalizedDocument& localized,
                               text::TextContext& context, core::Diagnostics& diags) {
-  static constexpr std::string_view kUnhyphenated[] = {"zh", "ja", "ko", "th", "lo", "km", "my"};
+  static constexpr std::string_view kUnhyphenated[] = {"zh", "ja", "ko", "th", "lo", "km", "my", "vi"};
   if (localized.direction == document::Direction::rtl) return;
-  const std::string_view base = std::string_view(localized.language).substr(0, localized.language.find('-'));
+  const std::string base = localized.language.substr(0, localized.language.find('-'));
   if (std::find(std::begin(kUnhyphenated), std::end(kUnhyphenated), base) != std::end(kUnhyphenated)) return;
   if (context.hyphenators.find(localized.language)) return;
+  const std::string put = "put hyph_" + base + ".dic (libhyphen patterns) in the fonts/hyphenation folder";
+  const auto package = hyphenation_package_for(localized.language);
   diags.warning(doc.languages_loc, "no hyphenation dictionary for '" + localized.language + "'; its paragraphs are not hyphenated",
-                "install Debian's hyphen-" + std::string(base) + " package, or put hyph_" + std::string(base) +
-                    ".dic in the fonts/hyphenation folder");
+                package ? "install Debian's " + *package + " package, or " + put
+                        : "Debian has no hyphenation package for '" + base + "': " + put);
 }
 
 /// The press file's output intent: the printing condition the profile is made for, checked

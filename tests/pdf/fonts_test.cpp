@@ -130,3 +130,21 @@ TEST_CASE("a binary with no font configuration anywhere says so and where it loo
   CHECK(result.err.find((dir.path() / "share" / "leafpress" / "fonts" / "fallback.yaml").string()) != std::string::npos);
   CHECK(result.err.find((kSource / "fonts").string()) == std::string::npos);
 }
+
+TEST_CASE("every language of the fixture that Debian hyphenates finds its dictionary, and only Turkish is told of none",
+          "[fonts]") {
+  // The set-up installs hyphen-el, -ru, -uk, -pl, -ro, -hi, -bn, -ta besides the first six;
+  // Vietnamese, Thai, Chinese, Japanese and Korean are not hyphenated, so need none.
+  const auto result = run_leafpress({"check", "tests/engines/languages", "--format", "brochure"}, kSource);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  std::vector<std::string> warned;
+  const std::string marker = "no hyphenation dictionary for '";
+  for (auto at = result.err.find(marker); at != std::string::npos; at = result.err.find(marker, at + 1)) {
+    const auto begin = at + marker.size();
+    warned.push_back(result.err.substr(begin, result.err.find('\'', begin) - begin));
+  }
+  CHECK(warned == std::vector<std::string>{"tr"});
+  CHECK(result.err.find("Debian has no hyphenation package for 'tr'") != std::string::npos);
+  CHECK(result.err.find("hyphen-tr") == std::string::npos);
+}
