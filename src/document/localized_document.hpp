@@ -34,6 +34,7 @@ struct RichText {
 struct LocalizedDocument {
   std::string name;
   std::string language;
+  core::SourceLoc loc;  // where the leaflet declares its languages: the place of page numbers
   Direction direction = Direction::ltr;
   std::vector<std::string> names;  // words never hyphenated
   bool large_print = false;        // set for partially sighted readers (see layout/large_print)

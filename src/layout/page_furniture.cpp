@@ -51,7 +51,7 @@ void add_page_furniture(std::vector<Page>& pages, const document::Margins& m, co
     number_spec.bold = true;
     number_spec.color = theme.accent;
     number_spec.size = 9;
-    const SetText number = typesetter.set_plain(page_number_text(doc, i, pages.size()), number_spec, {});
+    const SetText number = typesetter.set_plain(page_number_text(doc, i, pages.size()), number_spec, doc.loc);
     add_text(page, number, odd_page ? left + width - first_line_width(number) : left, baseline);
     if (doc.page.footer) {
       const SetText note = typesetter.set_plain(doc.page.footer->plain(), small, doc.page.footer->loc);

@@ -227,6 +227,7 @@ document::LocalizedDocument localize(const document::Document& doc, const std::s
   document::LocalizedDocument out;
   out.name = doc.name;
   out.language = language;
+  out.loc = doc.languages_loc;
   out.direction = writing_direction(language);
   out.names = doc.names;
   out.digits = native_digits(language);

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include <unicode/uscript.h>
+
 #include "core/utf8.hpp"
 #include "text/bidi.hpp"
 
@@ -45,10 +47,37 @@ std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::
   return items;
 }
 
-/// " for script 'Arab'", or nothing for characters of no particular script.
-std::string for_script(const std::string& script) {
-  if (script == "Zyyy" || script == "Zzzz" || script == "Zinh") return {};
-  return " for script '" + script + "'";
+/// The scripts `code_point` is written in, as ISO 15924 codes: its own (U+0627 -> Arab), or
+/// for a character of no one script those it is used with (Unicode Script_Extensions:
+/// U+0964 -> Beng, Deva, Dogr and 17 more); none for one used with every script.
+std::vector<std::string> scripts_of(char32_t code_point) {
+  const auto cp = static_cast<UChar32>(code_point);
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t needed = uscript_getScriptExtensions(cp, nullptr, 0, &status);
+  if (needed <= 0 || (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR)) return {};
+  std::vector<UScriptCode> codes(static_cast<std::size_t>(needed));
+  status = U_ZERO_ERROR;
+  const int32_t count = uscript_getScriptExtensions(cp, codes.data(), needed, &status);
+  std::vector<std::string> scripts;
+  for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
+    const UScriptCode code = codes[static_cast<std::size_t>(i)];
+    if (code == USCRIPT_COMMON || code == USCRIPT_INHERITED || code == USCRIPT_UNKNOWN) continue;
+    if (const char* name = uscript_getShortName(code)) scripts.emplace_back(name);
+  }
+  return scripts;
+}
+
+/// " for script 'Arab'", " for scripts 'Beng', 'Deva', 'Dogr' and 17 more", or nothing for
+/// characters of no particular script.
+std::string for_scripts(const std::vector<std::string>& scripts) {
+  constexpr std::size_t kNamed = 3;
+  if (scripts.empty()) return {};
+  std::string list;
+  for (std::size_t i = 0; i < scripts.size() && i < kNamed; ++i) {
+    list += std::string(i == 0 ? "" : (i + 1 == scripts.size() ? " or " : ", ")) + "'" + scripts[i] + "'";
+  }
+  if (scripts.size() > kNamed) list += " or " + std::to_string(scripts.size() - kNamed) + " more";
+  return (scripts.size() == 1 ? " for script " : " for scripts ") + list;
 }
 
 /// One error per paragraph and script, naming the first few characters no face has.
@@ -65,8 +94,8 @@ void report_uncovered(const StyledParagraph& paragraph, const std::vector<Shapin
     if (!seen.insert(cp).second) continue;
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-    const ShapingRun& run = runs[item.run];
-    const auto key = std::make_pair(run.face, run.script);
+    // The character's own script, not its run's: a danda after "PD-1" is not Latin.
+    const auto key = std::make_pair(runs[item.run].face, for_scripts(scripts_of(cp)));
     if (!missing.count(key)) order.push_back(key);
     missing[key].push_back(std::string(code) + " '" +
                            paragraph.text.substr(item.glyph.cluster, offset - item.glyph.cluster) + "'");
@@ -78,7 +107,7 @@ void report_uncovered(const StyledParagraph& paragraph, const std::vector<Shapin
     if (chars.size() > kNamed) list += " and " + std::to_string(chars.size() - kNamed) + " more";
     diags.error(paragraph.loc, "no font covers " + list,
                 "'" + key.first->family() + "' has no glyph for " + (chars.size() > 1 ? "them" : "it") +
-                    ", nor has any fallback font" + for_script(key.second) +
+                    ", nor has any fallback font" + key.second +
                     "; add a font that does to theme.fonts or to fonts/fallback.yaml");
   }
 }

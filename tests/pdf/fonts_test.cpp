@@ -148,3 +148,40 @@ TEST_CASE("every language of the fixture that Debian hyphenates finds its dictio
   CHECK(result.err.find("Debian has no hyphenation package for 'tr'") != std::string::npos);
   CHECK(result.err.find("hyphen-tr") == std::string::npos);
 }
+
+TEST_CASE("a character no font covers is said with its own script, not its neighbour's", "[fonts]") {
+  // The danda U+0964 after "PD-1" was reported "for script 'Latn'". With no Bengali font in
+  // the fallback chains, the letters are Bengali and the danda is used with 20 scripts.
+  ScratchDir dir;
+  dir.write("fonts/fallback.yaml", "any: [Noto Sans]\n");
+  dir.write("fonts/README", "a project whose fallback has no Bengali font\n");
+  dir.write("leaflets/danda/leaflet.yaml",
+            "default_language: bn\nlanguages: [bn]\ntitle: t\ncontent:\n  - title: t\n  - paragraph: p\n");
+  dir.write("leaflets/danda/bn.yaml", "t: Immunotherapy\np: \u098F\u09B0 PD-1\u0964\n");
+  const auto result = run_leafpress({"check", (dir.path() / "leaflets/danda").string(), "--format", "brochure"}, "/");
+  INFO(result.err);
+  CHECK(result.err.find("bn.yaml:2:4: error: no font covers U+098F '\u098F', U+09B0 '\u09B0'\n"
+                        "  hint: 'Noto Serif' has no glyph for them, nor has any fallback font for script 'Beng';") !=
+        std::string::npos);
+  CHECK(result.err.find("bn.yaml:2:4: error: no font covers U+0964 '\u0964'\n"
+                        "  hint: 'Noto Serif' has no glyph for it, nor has any fallback font for scripts 'Beng', "
+                        "'Deva', ") != std::string::npos);
+  CHECK(result.err.find(" or 17 more;") != std::string::npos);
+  CHECK(result.err.find("'Latn'") == std::string::npos);
+}
+
+TEST_CASE("page-number digits no font covers are reported at the leaflet's languages", "[fonts]") {
+  // Arabic pages are numbered in Arabic-Indic digits; with no Arabic font they once gave an
+  // error with no place at all.
+  ScratchDir dir;
+  dir.write("fonts/fallback.yaml", "any: [Noto Sans]\n");
+  dir.write("leaflets/numbers/leaflet.yaml",
+            "default_language: ar\ntitle: t\nlanguages: [ar]\ncontent:\n  - title: t\n  - paragraph: p\n");
+  dir.write("leaflets/numbers/ar.yaml", "t: Immunotherapy\np: PD-1\n");
+  const auto result = run_leafpress({"check", (dir.path() / "leaflets/numbers").string(), "--format", "brochure"}, "/");
+  INFO(result.err);
+  CHECK(result.err.find("leaflet.yaml:3:12: error: no font covers U+0661 '\u0661'") != std::string::npos);
+  CHECK(result.err.find("\nleafpress: error: no font covers") == std::string::npos);
+  CHECK(result.err.find("\nerror: no font covers") == std::string::npos);
+  CHECK(result.err.rfind("error: no font covers", 0) == std::string::npos);
+}
