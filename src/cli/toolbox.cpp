@@ -52,6 +52,10 @@ Toolbox::Toolbox(const FontFolders& folders, const core::Limits& limits, core::D
       context_{*fallback_, *hyphenators_} {
   const std::filesystem::path& font_folder = folders.fonts;
   report_unusable_dictionaries(font_folder / "hyphenation", diags);
+  for (const auto& family : fallback_->unusable_families()) {
+    diags.warning(family.loc, "fallback font '" + family.family + "' cannot be used: " + family.reason,
+                  "name a font with outlines instead; for emoji, Symbola (Debian's fonts-symbola) draws them in one colour");
+  }
   for (const auto& file : registry_->unusable_files()) {
     if (file.refused) {
       diags.error({file.path.string(), 0, 0}, file.reason, file.hint);

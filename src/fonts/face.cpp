@@ -118,6 +118,28 @@ std::vector<std::uint16_t> cids_of_glyphs(FT_Face face) {
   return cids;
 }
 
+bool has_table(hb_face_t* face, hb_tag_t tag) {
+  const core::CHandle<hb_blob_t, hb_blob_destroy> table(hb_face_reference_table(face, tag));
+  return hb_blob_get_length(table.get()) > 0;
+}
+
+/// Why a face has no outlines a PDF font can hold (TrueType 'glyf' or CFF), if so: colour
+/// emoji fonts such as Noto Color Emoji draw only bitmaps (CBDT, sbix) or SVG documents,
+/// which FreeType opens and HarfBuzz shapes, but which a viewer would show as nothing.
+std::optional<std::string> outline_problem(hb_face_t* face, bool is_cff) {
+  if (is_cff || has_table(face, HB_TAG('g', 'l', 'y', 'f'))) return std::nullopt;
+  std::string kinds;
+  for (const auto& [tag, name] : {std::pair{HB_TAG('C', 'B', 'D', 'T'), "colour bitmaps (CBDT)"},
+                                  std::pair{HB_TAG('s', 'b', 'i', 'x'), "colour bitmaps (sbix)"},
+                                  std::pair{HB_TAG('S', 'V', 'G', ' '), "SVG documents"},
+                                  std::pair{HB_TAG('E', 'B', 'D', 'T'), "bitmaps (EBDT)"},
+                                  std::pair{HB_TAG('C', 'F', 'F', '2'), "CFF2 outlines"}}) {
+    if (has_table(face, tag)) kinds += std::string(kinds.empty() ? "" : " and ") + name;
+  }
+  if (kinds.empty()) return "it has no glyph outlines (neither a 'glyf' nor a 'CFF ' table)";
+  return "its glyphs are " + kinds + ", not the TrueType or CFF outlines a PDF font holds";
+}
+
 }  // namespace
 
 std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int index, std::string& error) {
@@ -144,7 +166,12 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
     return nullptr;
   }
   FtFace ft_face(raw_face);
-  if (!FT_IS_SFNT(raw_face) || !FT_IS_SCALABLE(raw_face) || raw_face->units_per_EM == 0) {
+  if (FT_IS_SFNT(raw_face) && !FT_IS_SCALABLE(raw_face)) {
+    const core::CHandle<hb_face_t, hb_face_destroy> bitmap_face(hb_face_create(blob.get(), static_cast<unsigned>(index)));
+    error = outline_problem(bitmap_face.get(), false).value_or("an OpenType font without outlines");
+    return nullptr;
+  }
+  if (!FT_IS_SFNT(raw_face) || raw_face->units_per_EM == 0) {
     error = "not an OpenType or TrueType font";
     return nullptr;
   }
@@ -168,9 +195,11 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
     error = "HarfBuzz finds no glyphs in this font";
     return nullptr;
   }
-  const core::CHandle<hb_blob_t, hb_blob_destroy> cff(
-      hb_face_reference_table(face->hb_face_.get(), HB_TAG('C', 'F', 'F', ' ')));
-  face->is_cff_ = hb_blob_get_length(cff.get()) > 0;
+  face->is_cff_ = has_table(face->hb_face_.get(), HB_TAG('C', 'F', 'F', ' '));
+  if (auto problem = outline_problem(face->hb_face_.get(), face->is_cff_)) {
+    error = std::move(*problem);
+    return nullptr;
+  }
   face->cid_of_glyph_ = cids_of_glyphs(raw_face);
   face->hb_font_.reset(hb_font_create(face->hb_face_.get()));
   hb_ot_font_set_funcs(face->hb_font_.get());

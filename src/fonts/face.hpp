@@ -34,7 +34,8 @@ struct FaceMetrics {
 class Face {
  public:
   /// Opens face `index` of the font file at `path`; nullopt with `error` set when the file
-  /// is unreadable or not a font FreeType and HarfBuzz both accept.
+  /// is unreadable, not a font FreeType and HarfBuzz both accept, or has no outlines a PDF
+  /// font can hold (a colour emoji font's bitmaps).
   static std::unique_ptr<Face> try_open(const std::filesystem::path& path, int index, std::string& error);
 
   const std::filesystem::path& path() const { return path_; }

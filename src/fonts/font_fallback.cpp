@@ -30,6 +30,24 @@ const Face* FontFallback::first_covering(const document::FallbackChain* chain, F
   return nullptr;
 }
 
+std::vector<FontFallback::UnusableFamily> FontFallback::unusable_families() {
+  std::vector<const document::FallbackChain*> chains{&config_.any};
+  for (const auto* set : {&config_.serif, &config_.sans}) {
+    for (const auto& [script, chain] : *set) chains.push_back(&chain);
+  }
+  std::vector<UnusableFamily> unusable;
+  std::map<std::string, std::optional<std::string>> reasons;
+  for (const document::FallbackChain* chain : chains) {
+    for (const std::string& family : chain->families) {
+      auto [it, fresh] = reasons.try_emplace(family);
+      if (!fresh) continue;  // named once is told once
+      it->second = registry_.unusable_reason(family);
+      if (it->second) unusable.push_back({family, *it->second, chain->loc});
+    }
+  }
+  return unusable;
+}
+
 const Face* FontFallback::face_for(const Face& preferred, char32_t code_point, std::string_view script) {
   if (preferred.covers(code_point)) return &preferred;
   const auto key = std::make_tuple(&preferred, code_point, std::string(script));

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "document/font_config.hpp"
 #include "fonts/font_registry.hpp"
@@ -23,6 +24,16 @@ class FontFallback {
   const Face* face_for(const Face& preferred, char32_t code_point, std::string_view script);
 
   const document::FontConfig& config() const { return config_; }
+
+  /// A family of the chains that is installed but cannot be used, with why and where named.
+  struct UnusableFamily {
+    std::string family;
+    std::string reason;
+    core::SourceLoc loc;  // the chain naming it
+  };
+  /// The families of the chains that are installed but cannot be used (a colour emoji
+  /// font's bitmaps); families simply not installed are skipped and not listed.
+  std::vector<UnusableFamily> unusable_families();
 
  private:
   const Face* first_covering(const document::FallbackChain* chain, FontStyle style, char32_t code_point);

@@ -213,6 +213,34 @@ const Face* FontRegistry::find_in_system(std::string_view family, FontStyle styl
   return nullptr;
 }
 
+std::optional<std::string> FontRegistry::unusable_reason(std::string_view family) {
+  // Files of the font folders that cannot be used are reported by themselves (unusable_files).
+  if (!fontconfig_->config) fontconfig_->config = load_fontconfig();
+  if (!fontconfig_->config) return std::nullopt;
+  // The faces of the family without outlines (fontconfig's cache knows, without opening
+  // them), bitmap ones included, unlike find_in_system.
+  const std::string family_name(family);
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family_name.c_str()));
+  FcPatternAddBool(pattern, FC_OUTLINE, FcFalse);
+  FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, nullptr);
+  FcFontSet* fonts = FcFontList(fontconfig_->config, pattern, objects);
+  FcObjectSetDestroy(objects);
+  FcPatternDestroy(pattern);
+  if (!fonts) return std::nullopt;
+  std::optional<std::string> reason;
+  for (int i = 0; i < fonts->nfont && !reason; ++i) {
+    FcChar8* file = nullptr;
+    int index = 0;
+    if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+    FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
+    std::string error;
+    if (!Face::try_open(reinterpret_cast<const char*>(file), index, error)) reason = error;
+  }
+  FcFontSetDestroy(fonts);
+  return reason;
+}
+
 std::vector<std::string> FontRegistry::folder_families() const {
   std::vector<std::string> families;
   for (const FolderFont& font : folder_fonts_) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,11 @@ class FontRegistry {
   /// The face of `family` in `style` (or the family's nearest style), nullptr when no font
   /// of that family is installed.
   const Face* find(std::string_view family, FontStyle style);
+
+  /// Why `family` is installed but cannot be used, when fontconfig lists a face of it
+  /// without outlines ("its glyphs are colour bitmaps (CBDT), ..."); nullopt when it is
+  /// not installed or has outlines.
+  std::optional<std::string> unusable_reason(std::string_view family);
 
   /// Families of the project's font folders, for hints in "unknown font" errors.
   std::vector<std::string> folder_families() const;

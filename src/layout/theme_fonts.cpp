@@ -9,6 +9,13 @@ std::optional<FontSet> resolve(const document::FontFamily& family, fonts::FontRe
   FontSet set{registry.find(family.name, FontStyle::regular), registry.find(family.name, FontStyle::italic),
               registry.find(family.name, FontStyle::bold), registry.find(family.name, FontStyle::bold_italic)};
   if (set.regular && set.italic && set.bold && set.bold_italic) return set;
+  if (!set.regular) {
+    if (const auto reason = registry.unusable_reason(family.name)) {
+      diags.error(family.loc, "font '" + family.name + "' cannot be used: " + *reason,
+                  "name a font with TrueType or CFF outlines instead");
+      return std::nullopt;
+    }
+  }
   std::string hint = "install it on the system, or put its .ttf/.otf files in the fonts/ folder";
   const auto families = registry.folder_families();
   if (!families.empty()) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include "core/utf8.hpp"
@@ -80,6 +81,8 @@ std::string for_scripts(const std::vector<std::string>& scripts) {
   return (scripts.size() == 1 ? " for script " : " for scripts ") + list;
 }
 
+constexpr std::string_view kForEmoji = " for emoji";
+
 /// One error per paragraph and script, naming the first few characters no face has.
 void report_uncovered(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs,
                       const std::vector<ShapedItem>& items, core::Diagnostics& diags) {
@@ -95,7 +98,8 @@ void report_uncovered(const StyledParagraph& paragraph, const std::vector<Shapin
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
     // The character's own script, not its run's: a danda after "PD-1" is not Latin.
-    const auto key = std::make_pair(runs[item.run].face, for_scripts(scripts_of(cp)));
+    const bool emoji = u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EXTENDED_PICTOGRAPHIC);
+    const auto key = std::make_pair(runs[item.run].face, emoji ? std::string(kForEmoji) : for_scripts(scripts_of(cp)));
     if (!missing.count(key)) order.push_back(key);
     missing[key].push_back(std::string(code) + " '" +
                            paragraph.text.substr(item.glyph.cluster, offset - item.glyph.cluster) + "'");
@@ -108,7 +112,10 @@ void report_uncovered(const StyledParagraph& paragraph, const std::vector<Shapin
     diags.error(paragraph.loc, "no font covers " + list,
                 "'" + key.first->family() + "' has no glyph for " + (chars.size() > 1 ? "them" : "it") +
                     ", nor has any fallback font" + key.second +
-                    "; add a font that does to theme.fonts or to fonts/fallback.yaml");
+                    (key.second == kForEmoji
+                         ? "; add one that does to 'any' in fonts/fallback.yaml: Symbola (Debian's fonts-symbola) "
+                           "draws emoji in one colour"
+                         : "; add a font that does to theme.fonts or to fonts/fallback.yaml"));
   }
 }
 

@@ -185,3 +185,66 @@ TEST_CASE("page-number digits no font covers are reported at the leaflet's langu
   CHECK(result.err.find("\nerror: no font covers") == std::string::npos);
   CHECK(result.err.rfind("error: no font covers", 0) == std::string::npos);
 }
+
+namespace {
+
+/// A one-language leaflet at `dir`/leaflets/`name` whose title and paragraph are `title`, `text`.
+fs::path small_leaflet(const ScratchDir& dir, const std::string& name, const std::string& language,
+                       const std::string& title, const std::string& text, const std::string& extra = "") {
+  dir.write("leaflets/" + name + "/leaflet.yaml", "default_language: " + language + "\nlanguages: [" + language +
+                                                      "]\ntitle: t\ncontent:\n  - title: t\n  - paragraph: p\n" + extra);
+  dir.write("leaflets/" + name + "/" + language + ".yaml", "t: \"" + title + "\"\np: \"" + text + "\"\n");
+  return dir.path() / "leaflets" / name;
+}
+
+bool has_font(const std::vector<FontRow>& fonts, const std::string& name) {
+  return std::any_of(fonts.begin(), fonts.end(), [&](const FontRow& row) { return row.name.find(name) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("emoji are drawn in one colour from Symbola, the default fallback's last font", "[fonts]") {
+  ScratchDir dir;
+  const fs::path leaflet = small_leaflet(dir, "emoji", "en", "Vaccines \U0001F489",
+                                         "Bring your card \U0001F489 and smile \U0001F600 \u2764\uFE0F thanks.");
+  ScratchDir out;
+  const auto result = run_leafpress({"build", leaflet.string(), "--format", "brochure", "--out", out.path().string()}, "/");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.err.find("no font covers") == std::string::npos);
+  const fs::path pdf = out.path() / "emoji.en.brochure.pdf";
+  CHECK(has_font(pdffonts(pdf), "Symbola"));
+  const std::string text = pdftotext(pdf);
+  CHECK(text.find("Vaccines \U0001F489") != std::string::npos);
+  CHECK(text.find("card \U0001F489 and smile \U0001F600 \u2764") != std::string::npos);
+}
+
+TEST_CASE("a colour emoji font named for fallback or in the theme is refused, saying why", "[fonts]") {
+  // Noto Color Emoji holds colour bitmaps (CBDT), no outlines: it once shaped, embedded and
+  // showed nothing, silently.
+  if (run_process({"fc-list", "Noto Color Emoji", "file"}).out.empty()) {
+    WARN("Noto Color Emoji is not installed (scripts/setup installs fonts-noto-color-emoji for the tests)");
+    return;
+  }
+  ScratchDir dir;
+  dir.write("fonts/fallback.yaml", "any: [Noto Color Emoji, Noto Sans]\n");
+  const fs::path leaflet = small_leaflet(dir, "emoji", "en", "Vaccines", "Bring your card \U0001F489.");
+  const auto fallback = run_leafpress({"check", leaflet.string(), "--format", "brochure"}, "/");
+  INFO(fallback.err);
+  CHECK(fallback.err.find("fonts/fallback.yaml:1:6: warning: fallback font 'Noto Color Emoji' cannot be used: its glyphs "
+                          "are colour bitmaps (CBDT), not the TrueType or CFF outlines a PDF font holds\n"
+                          "  hint: name a font with outlines instead; for emoji, Symbola (Debian's fonts-symbola)") !=
+        std::string::npos);
+  CHECK(fallback.err.find("en.yaml:2:4: error: no font covers U+1F489 '\U0001F489'\n"
+                          "  hint: 'Noto Serif' has no glyph for it, nor has any fallback font for emoji; add one that "
+                          "does to 'any' in fonts/fallback.yaml: Symbola") != std::string::npos);
+
+  ScratchDir themed;
+  const fs::path in_theme = small_leaflet(themed, "emoji", "en", "Vaccines", "Bring your card.",
+                                          "theme:\n  fonts:\n    body: Noto Color Emoji\n");
+  const auto theme = run_leafpress({"check", in_theme.string(), "--format", "brochure"}, "/");
+  INFO(theme.err);
+  CHECK(theme.exit_code == 1);
+  CHECK(theme.err.find("leaflet.yaml:9:11: error: font 'Noto Color Emoji' cannot be used: its glyphs are colour "
+                       "bitmaps (CBDT)") != std::string::npos);
+}
