@@ -15,11 +15,20 @@ struct FallbackChain {
   core::SourceLoc loc;
 };
 
+/// Chains per script for text in one language, tried before the script's own: Japanese
+/// kanji (Hani) in the JP face of Noto CJK, not the SC one; Urdu in Nastaliq, not Naskh.
+struct LanguageChains {
+  std::map<std::string, FallbackChain> serif;
+  std::map<std::string, FallbackChain> sans;
+};
+
 /// The project's font configuration (fonts/fallback.yaml): fallback chains per script, one
-/// set for serif text and one for sans-serif text, and a last-resort list for any script.
+/// set for serif text and one for sans-serif text, the same per language (by its BCP 47
+/// primary subtag: "ja"), and a last-resort list for any script.
 struct FontConfig {
   std::map<std::string, FallbackChain> serif;
   std::map<std::string, FallbackChain> sans;
+  std::map<std::string, LanguageChains> languages;
   FallbackChain any;
   std::string file;  // where the configuration was read from, for hints
 };

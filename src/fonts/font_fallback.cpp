@@ -32,7 +32,12 @@ const Face* FontFallback::first_covering(const document::FallbackChain* chain, F
 
 std::vector<FontFallback::UnusableFamily> FontFallback::unusable_families() {
   std::vector<const document::FallbackChain*> chains{&config_.any};
-  for (const auto* set : {&config_.serif, &config_.sans}) {
+  std::vector<const std::map<std::string, document::FallbackChain>*> sets{&config_.serif, &config_.sans};
+  for (const auto& [language, own] : config_.languages) {
+    sets.push_back(&own.serif);
+    sets.push_back(&own.sans);
+  }
+  for (const auto* set : sets) {
     for (const auto& [script, chain] : *set) chains.push_back(&chain);
   }
   std::vector<UnusableFamily> unusable;
@@ -48,17 +53,22 @@ std::vector<FontFallback::UnusableFamily> FontFallback::unusable_families() {
   return unusable;
 }
 
-const Face* FontFallback::face_for(const Face& preferred, char32_t code_point, std::string_view script) {
+const Face* FontFallback::face_for(const Face& preferred, char32_t code_point, std::string_view script,
+                                   std::string_view language) {
   if (preferred.covers(code_point)) return &preferred;
-  const auto key = std::make_tuple(&preferred, code_point, std::string(script));
+  const std::string base(language.substr(0, language.find('-')));
+  const auto key = std::make_tuple(&preferred, code_point, std::string(script), base);
   if (const auto it = chosen_.find(key); it != chosen_.end()) return it->second;
 
   const FontStyle style = style_of(preferred);
   const bool serif = preferred.metrics().serif;
-  const auto& own = serif ? config_.serif : config_.sans;
-  const auto& other = serif ? config_.sans : config_.serif;
-  const Face* face = first_covering(chain_for(own, script), style, code_point);
-  if (!face) face = first_covering(chain_for(other, script), style, code_point);
+  const Face* face = nullptr;
+  if (const auto own = config_.languages.find(base); own != config_.languages.end()) {
+    face = first_covering(chain_for(serif ? own->second.serif : own->second.sans, script), style, code_point);
+    if (!face) face = first_covering(chain_for(serif ? own->second.sans : own->second.serif, script), style, code_point);
+  }
+  if (!face) face = first_covering(chain_for(serif ? config_.serif : config_.sans, script), style, code_point);
+  if (!face) face = first_covering(chain_for(serif ? config_.sans : config_.serif, script), style, code_point);
   if (!face) face = first_covering(&config_.any, style, code_point);
   chosen_.emplace(key, face);
   return face;

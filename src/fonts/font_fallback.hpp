@@ -19,9 +19,11 @@ class FontFallback {
       : registry_(registry), config_(std::move(config)) {}
 
   /// `preferred` when it covers `code_point`; otherwise the first face, in `preferred`'s
-  /// style, of the chain for `script` (ISO 15924: the serif chain for a serif face, else the
-  /// sans chain, then the other) and then of the `any` list that covers it; nullptr if none.
-  const Face* face_for(const Face& preferred, char32_t code_point, std::string_view script);
+  /// style, that covers it: of the chain for `script` (ISO 15924) in `language` (BCP 47, by
+  /// its primary subtag), then of the chain for `script`, then of the `any` list; in each,
+  /// the serif chain for a serif face, else the sans chain, then the other. nullptr if none.
+  const Face* face_for(const Face& preferred, char32_t code_point, std::string_view script,
+                       std::string_view language = {});
 
   const document::FontConfig& config() const { return config_; }
 
@@ -40,7 +42,7 @@ class FontFallback {
 
   FontRegistry& registry_;
   document::FontConfig config_;
-  std::map<std::tuple<const Face*, char32_t, std::string>, const Face*> chosen_;
+  std::map<std::tuple<const Face*, char32_t, std::string, std::string>, const Face*> chosen_;
 };
 
 }  // namespace leafpress::fonts

@@ -1,5 +1,7 @@
 #include "load/load_font_config.hpp"
 
+#include <algorithm>
+
 #include "core/confine.hpp"
 
 #include "load/schema.hpp"
@@ -38,7 +40,32 @@ std::map<std::string, document::FallbackChain> read_chains(const YAML::Node& nod
   return chains;
 }
 
+/// `languages:`, a map from a language ("ja") to its own `serif` and `sans` chains per script.
+std::map<std::string, document::LanguageChains> read_languages(const YAML::Node& node, SchemaReader& reader) {
+  std::map<std::string, document::LanguageChains> languages;
+  if (!reader.expect_map(node, "languages")) return languages;
+  for (const auto& entry : node) {
+    const std::string language = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+    if (!is_language_subtag(language)) {
+      reader.error(entry.first, "expected a language code such as 'ja' or 'ur' in 'languages', got '" + language + "'");
+      continue;
+    }
+    const std::string what = "languages." + language;
+    if (!reader.expect_map(entry.second, what)) continue;
+    reader.check_keys(entry.second, what, {"serif", "sans"});
+    document::LanguageChains& chains = languages[language];
+    if (const auto serif = reader.find(entry.second, "serif")) chains.serif = read_chains(*serif, reader, what + ".serif");
+    if (const auto sans = reader.find(entry.second, "sans")) chains.sans = read_chains(*sans, reader, what + ".sans");
+  }
+  return languages;
+}
+
 }  // namespace
+
+bool is_language_subtag(std::string_view text) {
+  if (text.size() < 2 || text.size() > 3) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
 
 bool is_script_code(std::string_view text) {
   if (text.size() != 4 || text[0] < 'A' || text[0] > 'Z') return false;
@@ -64,9 +91,10 @@ document::FontConfig load_font_config(const std::filesystem::path& font_folder, 
   if (!file) return config;
   SchemaReader reader(file->name, diags);
   if (!reader.expect_map(file->root, kFileName)) return config;
-  reader.check_keys(file->root, kFileName, {"serif", "sans", "any"});
+  reader.check_keys(file->root, kFileName, {"serif", "sans", "languages", "any"});
   if (const auto node = reader.find(file->root, "serif")) config.serif = read_chains(*node, reader, "serif");
   if (const auto node = reader.find(file->root, "sans")) config.sans = read_chains(*node, reader, "sans");
+  if (const auto node = reader.find(file->root, "languages")) config.languages = read_languages(*node, reader);
   if (const auto node = reader.find(file->root, "any")) config.any = read_chain(*node, reader, "any");
   return config;
 }

@@ -15,6 +15,10 @@ namespace leafpress::load {
 document::FontConfig load_font_config(const std::filesystem::path& font_folder, core::Diagnostics& diags,
                                       const core::Limits& limits = {});
 
+/// True for a BCP 47 primary language subtag as fallback.yaml writes it: two or three
+/// lower-case letters ("ja", "ur", "fil").
+bool is_language_subtag(std::string_view text);
+
 /// True for ISO 15924 script codes as written: four letters, the first upper-case ("Arab").
 bool is_script_code(std::string_view text);
 

@@ -58,7 +58,7 @@ std::string script_tag(UScriptCode script) {
 /// A face for a Common or Inherited character none of its neighbours' faces has, through
 /// the scripts it is used with (Unicode Script_Extensions: the Arabic comma U+060C is
 /// Common, used with Arabic, Syriac, Thaana and others).
-const fonts::Face* face_by_extensions(const fonts::Face& preferred, char32_t code_point,
+const fonts::Face* face_by_extensions(const fonts::Face& preferred, char32_t code_point, std::string_view language,
                                       fonts::FontFallback& fallback) {
   // As many as the character has: the danda U+0964 is used with 20 scripts.
   UErrorCode status = U_ZERO_ERROR;
@@ -70,7 +70,8 @@ const fonts::Face* face_by_extensions(const fonts::Face& preferred, char32_t cod
   const int32_t count = uscript_getScriptExtensions(cp, scripts.data(), needed, &status);
   if (U_FAILURE(status)) return nullptr;
   for (int32_t i = 0; i < count; ++i) {
-    if (const fonts::Face* face = fallback.face_for(preferred, code_point, script_tag(scripts[static_cast<std::size_t>(i)]))) {
+    const std::string script = script_tag(scripts[static_cast<std::size_t>(i)]);
+    if (const fonts::Face* face = fallback.face_for(preferred, code_point, script, language)) {
       return face;
     }
   }
@@ -85,6 +86,8 @@ std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLeve
   for (std::size_t r = 0; r < paragraph.runs.size(); ++r) {
     const StyledRun& style_run = paragraph.runs[r];
     const fonts::Face& preferred = *style_run.style.face;
+    // A passage in another language ([text]{lang=ja}) takes that language's faces.
+    const std::string_view language = style_run.style.language.empty() ? paragraph.language : style_run.style.language;
     const fonts::Face* current = nullptr;
     for (const CharInfo& info : scripted_chars(paragraph.text, style_run.begin, style_run.end)) {
       const std::string script = script_tag(info.script);
@@ -94,8 +97,8 @@ std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLeve
       if (neutral && current && current->covers(info.code_point)) {
         face = current;
       } else {
-        face = fallback.face_for(preferred, info.code_point, script);
-        if (!face && neutral) face = face_by_extensions(preferred, info.code_point, fallback);
+        face = fallback.face_for(preferred, info.code_point, script, language);
+        if (!face && neutral) face = face_by_extensions(preferred, info.code_point, language, fallback);
         if (!face) face = &preferred;
       }
       const std::uint8_t level = bidi.levels[info.begin];

@@ -248,3 +248,39 @@ TEST_CASE("a colour emoji font named for fallback or in the theme is refused, sa
   CHECK(theme.err.find("leaflet.yaml:9:11: error: font 'Noto Color Emoji' cannot be used: its glyphs are colour "
                        "bitmaps (CBDT)") != std::string::npos);
 }
+
+TEST_CASE("Japanese is set in the JP face of Noto CJK only, Korean in the KR one", "[fonts]") {
+  // Kanji are Han (Hani) like Chinese hanzi: the script's chain alone gave them the SC face,
+  // mixing two designs of the same characters on one line.
+  ScratchDir out;
+  const auto result = run_leafpress(
+      {"build", "tests/engines/languages", "--lang", "ja,ko", "--format", "brochure", "--out", out.path().string()},
+      kSource);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  for (const std::string language : {"ja", "ko"}) {
+    const std::string face = language == "ja" ? "CJKjp" : "CJKkr";
+    const auto fonts = pdffonts(out.path() / ("languages." + language + ".brochure.pdf"));
+    INFO(language);
+    CHECK(has_font(fonts, "NotoSerif" + face));
+    CHECK(has_font(fonts, "NotoSans" + face));
+    for (const std::string other : {"CJKsc", "CJKtc", "CJKhk", language == "ja" ? "CJKkr" : "CJKjp"}) {
+      CHECK_FALSE(has_font(fonts, other));
+    }
+  }
+}
+
+TEST_CASE("fallback.yaml's per-language chains are checked like the others", "[fonts]") {
+  ScratchDir dir;
+  dir.write("fonts/fallback.yaml", "languages:\n  Japanese:\n    serif: {Hani: [Noto Serif CJK JP]}\n"
+                                   "  ko:\n    mono: {Hang: [Noto Sans CJK KR]}\n    sans: {hangul: [Noto Sans CJK KR]}\n");
+  const fs::path leaflet = small_leaflet(dir, "plain", "en", "Title", "Text.");
+  const auto result = run_leafpress({"check", leaflet.string(), "--format", "brochure"}, "/");
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("fallback.yaml:2:3: error: expected a language code such as 'ja' or 'ur' in 'languages', got "
+                        "'Japanese'") != std::string::npos);
+  CHECK(result.err.find("fallback.yaml:5:5: error: unknown key 'mono' in 'languages.ko'") != std::string::npos);
+  CHECK(result.err.find("fallback.yaml:6:12: error: expected an ISO 15924 script code such as 'Arab' or 'Hebr' in "
+                        "'languages.ko.sans', got 'hangul'") != std::string::npos);
+}
