@@ -61,7 +61,25 @@ ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph&
   return hyphen;
 }
 
+/// Scripts written without spaces between words (ISO 15924).
+bool is_spaceless_script(std::string_view script) {
+  return script == "Thai" || script == "Laoo" || script == "Khmr" || script == "Mymr" || script == "Hani" ||
+         script == "Hira" || script == "Kana" || script == "Hrkt" || script == "Bopo";
+}
+
 }  // namespace
+
+bool cluster_gap_after(const ShapedParagraph& shaped, std::size_t k) {
+  if (k + 1 >= shaped.items.size()) return false;
+  const ShapedItem& item = shaped.items[k];
+  const ShapedItem& next = shaped.items[k + 1];
+  return item.glyph.cluster != next.glyph.cluster && !item.is_space && !next.is_space &&
+         is_spaceless_script(shaped.runs[item.run].script) && is_spaceless_script(shaped.runs[next.run].script);
+}
+
+double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t k) {
+  return kClusterStretch * paragraph.runs[shaped.runs[shaped.items[k].run].style_run].style.size;
+}
 
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                        const std::vector<std::size_t>& hyphenation_points,
@@ -71,12 +89,13 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
   HyphenGlyphs hyphens;
   std::size_t i = 0;
   for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points, iterators)) {
-    Segment seg{i, i, 0, 0, std::nullopt};
+    Segment seg{i, i, 0, 0, 0, std::nullopt};
     while (i < items.size() && items[i].glyph.cluster < boundary.offset) ++i;
     seg.last = i;
     if (seg.last == seg.first) continue;
     for (std::size_t k = seg.first; k < seg.last; ++k) {
       (items[k].is_space ? seg.space_width : seg.content_width) += items[k].advance;
+      if (cluster_gap_after(shaped, k)) seg.gap_stretch += cluster_gap_stretch(paragraph, shaped, k);
     }
     if (boundary.hyphenation) {
       seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], hyphens);

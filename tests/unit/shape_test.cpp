@@ -5,6 +5,7 @@
 #include "fonts/font_fallback.hpp"
 #include "text/text_context.hpp"
 #include "fonts/font_registry.hpp"
+#include "load/load_font_config.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/line_breaks.hpp"
 #include "text/set_paragraph.hpp"
@@ -177,6 +178,45 @@ TEST_CASE("a justified paragraph fills its lines and keeps its last line natural
   REQUIRE(lines.size() >= 3);
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) CHECK(lines[i].width == Approx(200).margin(0.01));
   CHECK(lines.back().width < 200);
+}
+
+TEST_CASE("Thai is justified between its clusters, not by widening its few spaces", "[text]") {
+  // Thai writes words without spaces; a space ends a phrase. Lines with one space had all
+  // their slack there: gaps of 15 mm.
+  fonts::FontRegistry registry({});
+  core::Diagnostics diags;
+  fonts::FontFallback fallback(registry, load::load_font_config(LEAFPRESS_SOURCE_DIR "/fonts", diags));
+  text::HyphenatorCache hyphenators;
+  text::TextContext context{fallback, hyphenators};
+  text::StyledParagraph paragraph;
+  paragraph.language = "th";
+  paragraph.append(
+      "\u0E20\u0E39\u0E21\u0E34\u0E04\u0E38\u0E49\u0E21\u0E01\u0E31\u0E19\u0E1A\u0E33\u0E1A\u0E31\u0E14"
+      "\u0E0A\u0E48\u0E27\u0E22\u0E43\u0E2B\u0E49\u0E23\u0E30\u0E1A\u0E1A\u0E20\u0E39\u0E21\u0E34\u0E04"
+      "\u0E38\u0E49\u0E21\u0E01\u0E31\u0E19\u0E02\u0E2D\u0E07\u0E04\u0E38\u0E13\u0E04\u0E49\u0E19\u0E2B"
+      "\u0E32\u0E41\u0E25\u0E30\u0E17\u0E33\u0E25\u0E32\u0E22\u0E40\u0E0B\u0E25\u0E25\u0E4C\u0E21\u0E30"
+      "\u0E40\u0E23\u0E47\u0E07 \u0E22\u0E32\u0E1A\u0E32\u0E07\u0E0A\u0E19\u0E34\u0E14\u0E0A\u0E48\u0E27"
+      "\u0E22\u0E1B\u0E25\u0E14\u0E40\u0E1A\u0E23\u0E01\u0E17\u0E35\u0E48\u0E40\u0E0B\u0E25\u0E25\u0E4C"
+      "\u0E21\u0E30\u0E40\u0E23\u0E47\u0E07\u0E01\u0E14\u0E44\u0E27\u0E49\u0E1A\u0E19\u0E40\u0E21\u0E47"
+      "\u0E14\u0E40\u0E25\u0E37\u0E2D\u0E14\u0E02\u0E32\u0E27",
+      {&face(registry, "Noto Serif"), 10.5, {}, {}});
+  constexpr double kMeasure = 180;
+  const auto lines = text::set_paragraph(paragraph, {kMeasure, text::Align::justify}, context, diags);
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(lines.size() >= 3);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    INFO("line " << i);
+    CHECK(lines[i].width == Approx(kMeasure).margin(0.01));
+    // No glyph stands further from the one before than its advance and a third of an em.
+    for (const text::GlyphRun& run : lines[i].runs) {
+      const double scale = run.size / run.face->metrics().units_per_em;
+      for (std::size_t g = 1; g < run.glyphs.size(); ++g) {
+        const auto& before = run.glyphs[g - 1];
+        if (run.glyphs[g].begin == before.begin || run.glyphs[g].y != 0 || before.y != 0) continue;
+        CHECK(run.glyphs[g].x - before.x - before.advance * scale < run.size / 3);
+      }
+    }
+  }
 }
 
 TEST_CASE("a character no font covers is reported with its code point", "[text]") {
