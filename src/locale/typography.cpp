@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
+#include <unicode/locid.h>
+#include <unicode/numsys.h>
 #include <unicode/ulocdata.h>
 #include <unicode/unum.h>
 #include <unicode/utf16.h>
@@ -518,6 +520,32 @@ Text number_spacing(const Text& in, const TypographyRules& rules) {
   return out;
 }
 
+// ---- Digits ------------------------------------------------------------------------------
+
+bool is_latin_letter(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return is_letter(c) && uscript_getScript(icu_char(c), &status) == USCRIPT_LATIN;
+}
+
+/// Typed digits in the language's own: every digit of a stretch of text between spaces that
+/// holds no Latin letter and is no URL or e-mail address ("١٧–٢٠", but "PD-1" and
+/// "https://x.org/1" as typed).
+Text native_digits(Text text, char32_t zero) {
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = begin;
+    bool keep = false;
+    while (end < text.size() && !is_white(text[end].cp)) {
+      keep = keep || is_latin_letter(text[end].cp) || text[end].in_address;
+      ++end;
+    }
+    for (std::size_t k = begin; k < end && !keep; ++k) {
+      if (text[k].cp >= U'0' && text[k].cp <= U'9') text[k].cp = zero + (text[k].cp - U'0');
+    }
+    begin = end + 1;
+  }
+  return text;
+}
+
 // ---- Locale data ------------------------------------------------------------------------
 
 struct LocaleDataCloser {
@@ -585,6 +613,28 @@ std::string locale_part(const std::string& icu_locale, int32_t (*get)(const char
 
 }  // namespace
 
+std::optional<char32_t> numbering_zero(std::string_view numbering) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::NumberingSystem> system(
+      icu::NumberingSystem::createInstanceByName(std::string(numbering).c_str(), status));
+  if (U_FAILURE(status) || !system || system->isAlgorithmic() || system->getRadix() != 10) return std::nullopt;
+  const icu::UnicodeString description = system->getDescription();
+  if (description.countChar32() != 10) return std::nullopt;
+  const UChar32 zero = description.char32At(0);
+  for (int32_t i = 0, d = 0; i < description.length(); i = description.moveIndex32(i, 1), ++d) {
+    if (description.char32At(i) != zero + d) return std::nullopt;
+  }
+  return static_cast<char32_t>(zero);
+}
+
+std::string default_numbering(std::string_view language) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(std::string(language), status);
+  if (U_FAILURE(status)) return "latn";
+  const std::unique_ptr<icu::NumberingSystem> system(icu::NumberingSystem::createInstance(locale, status));
+  return U_SUCCESS(status) && system ? system->getName() : "latn";
+}
+
 TypographyRules typography_rules(std::string_view language) {
   const std::string icu_locale = icu_locale_of(language);
   const std::string code = locale_part(icu_locale, uloc_getLanguage);
@@ -597,6 +647,7 @@ TypographyRules typography_rules(std::string_view language) {
   if (code != "en" && code != "ar") rules.digit_group_separator = group_space(icu_locale);
   rules.spaced_hyphen = code == "en" && country != "GB" ? DashStyle::closed_em_dash : DashStyle::spaced_en_dash;
   rules.joined_digit_groups = uloc_isRightToLeft(icu_locale.c_str());
+  rules.zero_digit = numbering_zero(default_numbering(language)).value_or(U'0');
   return rules;
 }
 
@@ -604,6 +655,7 @@ std::vector<document::Span> apply_typography(std::vector<document::Span> spans, 
   Text text = decode(spans);
   mark_urls(text);
   mark_emails(text);
+  if (rules.zero_digit != U'0') text = native_digits(std::move(text), rules.zero_digit);
   mark_phones(text);
   text = ellipses(text);
   text = dashes(text, rules.spaced_hyphen);

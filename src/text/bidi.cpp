@@ -19,10 +19,15 @@ namespace {
 
 constexpr UChar kLeftToRightIsolate = 0x2066;
 constexpr UChar kPopDirectionalIsolate = 0x2069;
+constexpr UChar kLeftToRightOverride = 0x202D;
+constexpr UChar kPopDirectionalFormatting = 0x202C;
 constexpr std::size_t kInserted = static_cast<std::size_t>(-1);
 
-/// `text` in UTF-16 with LRI and PDI around each range of `left_to_right`, and the byte each
-/// UTF-16 unit came from (kInserted for the isolates' marks).
+/// `text` in UTF-16 with LRI LRO … PDF PDI around each range of `left_to_right`, and the
+/// byte each UTF-16 unit came from (kInserted for the marks). The override keeps the range's
+/// characters in their order: Arabic-Indic digits are numbers of class AN, around which a
+/// hyphen resolves right to left (UAX #9 N1), so "٠٣-١٢٣٤٥٦٧" isolated alone shows
+/// "١٢٣٤٥٦٧-٠٣".
 struct IsolatedText {
   icu::UnicodeString units;
   std::vector<std::size_t> bytes;
@@ -37,7 +42,9 @@ IsolatedText isolated(std::string_view text, std::span<const ByteRange> left_to_
   for (int32_t i = 0; i <= utf16.units.length(); ++i) {
     const std::size_t byte = utf16.byte_at(i);
     if (open && range->end <= byte) {
+      out.units.append(kPopDirectionalFormatting);
       out.units.append(kPopDirectionalIsolate);
+      out.bytes.push_back(kInserted);
       out.bytes.push_back(kInserted);
       open = false;
       ++range;
@@ -45,6 +52,8 @@ IsolatedText isolated(std::string_view text, std::span<const ByteRange> left_to_
     while (!open && range != left_to_right.end() && range->end <= byte) ++range;
     if (!open && range != left_to_right.end() && range->begin <= byte && i < utf16.units.length()) {
       out.units.append(kLeftToRightIsolate);
+      out.units.append(kLeftToRightOverride);
+      out.bytes.push_back(kInserted);
       out.bytes.push_back(kInserted);
       open = true;
     }

@@ -21,7 +21,8 @@ struct BidiLevels {
 };
 
 /// `left_to_right` (byte ranges, ascending, not overlapping) are each resolved as a
-/// left-to-right isolate (UAX #9 LRI…PDI), as if the characters were around them: a
+/// left-to-right isolate holding a left-to-right override (UAX #9 LRI LRO … PDF PDI), as if
+/// those characters were around them: a
 /// telephone number, URL or e-mail address reads left to right whatever surrounds it, and
 /// its own characters do not move the text around it ("https://x.org/" keeps its "/").
 BidiLevels resolve_bidi(std::string_view text, document::Direction base,

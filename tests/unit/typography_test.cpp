@@ -111,11 +111,26 @@ TEST_CASE("Spanish, German, Italian, Portuguese: quotes from ICU, no-break space
   CHECK(set("pt-PT", "380 000") == "380\u00A0000");
 }
 
-TEST_CASE("Arabic: ICU's quotes, digits left alone, percent kept with its number", "[typography]") {
+TEST_CASE("Arabic: ICU's quotes, CLDR's digits, percent kept with its number", "[typography]") {
   CHECK(set("ar", "قال \"نعم\"") == "قال \u201Dنعم\u201C");
-  // Right to left, a number's groups are joined so that bidi keeps them in order.
-  CHECK(set("ar", "380 000 و 20 % و ٢٠ ٪") == "380\u00A0000 و 20\u00A0% و ٢٠\u00A0٪");
-  CHECK(set("ar", "الرقم 0 805 123 124 مجاني") == "الرقم 0\u00A0805\u00A0123\u00A0124 مجاني");
+  // CLDR's digits for ar are Arabic-Indic: typed digits take them, the same as page and
+  // list numbers. Right to left, a number's groups are joined so that bidi keeps them in order.
+  CHECK(locale::typography_rules("ar").zero_digit == U'\u0660');
+  CHECK(set("ar", "380 000 و 20 % و ٢٠ ٪") == "٣٨٠\u00A0٠٠٠ و ٢٠\u00A0% و ٢٠\u00A0٪");
+  CHECK(set("ar", "الرقم 0 805 123 124 مجاني") == "الرقم ٠\u00A0٨٠٥\u00A0١٢٣\u00A0١٢٤ مجاني");
+  // Words with Latin letters and addresses keep the digits they were typed with.
+  CHECK(set("ar", "مضادات PD-1 و COVID-19 في https://x.org/2024 سنة 2024") ==
+        "مضادات PD-1 و COVID-19 في https://x.org/2024 سنة ٢٠٢٤");
+  // A leaflet choosing Western digits for Arabic (digits: {ar: latn}) keeps them.
+  locale::TypographyRules western = locale::typography_rules("ar");
+  western.zero_digit = U'0';
+  CHECK(locale::apply_typography({Span{"380 000"}}, western).at(0).text == "380\u00A0000");
+  CHECK(locale::numbering_zero("arabext") == U'\u06F0');
+  CHECK(locale::numbering_zero("latn") == U'0');
+  CHECK_FALSE(locale::numbering_zero("roman"));
+  CHECK_FALSE(locale::numbering_zero("nonsense"));
+  CHECK(locale::default_numbering("he") == "latn");
+  CHECK(locale::typography_rules("fa").zero_digit == U'\u06F0');
 }
 
 TEST_CASE("already-correct text is left alone and the rules are idempotent", "[typography]") {
