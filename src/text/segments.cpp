@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include "text/line_breaks.hpp"
 
 namespace leafpress::text {
@@ -61,10 +64,27 @@ ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph&
   return hyphen;
 }
 
-/// Scripts written without spaces between words (ISO 15924).
-bool is_spaceless_script(std::string_view script) {
-  return script == "Thai" || script == "Laoo" || script == "Khmr" || script == "Mymr" || script == "Hani" ||
-         script == "Hira" || script == "Kana" || script == "Hrkt" || script == "Bopo";
+/// Whether a cluster is a letter of a script written without spaces between words: digits,
+/// Latin names and punctuation among them keep their own spacing.
+bool is_spaceless_letter(std::string_view cluster) {
+  if (cluster.empty()) return false;
+  int32_t at = 0;
+  UChar32 cp = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(cluster.data()), at, static_cast<int32_t>(cluster.size()), cp);
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(cp, &status)) {
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_BOPOMOFO:
+      return U_SUCCESS(status);
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -74,7 +94,7 @@ bool cluster_gap_after(const ShapedParagraph& shaped, std::size_t k) {
   const ShapedItem& item = shaped.items[k];
   const ShapedItem& next = shaped.items[k + 1];
   return item.glyph.cluster != next.glyph.cluster && !item.is_space && !next.is_space &&
-         is_spaceless_script(shaped.runs[item.run].script) && is_spaceless_script(shaped.runs[next.run].script);
+         is_spaceless_letter(cluster_text(shaped, item)) && is_spaceless_letter(cluster_text(shaped, next));
 }
 
 double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t k) {

@@ -29,8 +29,9 @@ struct Segment {
 /// slack over all its clusters, as those scripts are justified, not over its few spaces.
 inline constexpr double kClusterStretch = 0.05;
 
-/// Whether justification may open a gap after item `k`: the last glyph of a cluster of a
-/// script written without spaces, followed by another such cluster, neither a space.
+/// Whether justification may open a gap after item `k`: the last glyph of a cluster that is
+/// a letter of a script written without spaces, followed by another such cluster (digits,
+/// Latin words and punctuation among them are not spaced out).
 bool cluster_gap_after(const ShapedParagraph& shaped, std::size_t k);
 
 /// The stretch of a gap after item `k` (kClusterStretch ems of its text), in points.
