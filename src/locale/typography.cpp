@@ -227,9 +227,12 @@ std::size_t phone_end(const Text& text, std::size_t begin) {
   }
   std::size_t end = begin + 1;
   std::size_t separators_in_a_row = 0;
-  while (end < text.size() && !text[end].in_address && separators_in_a_row < 2) {
+  std::size_t digits = is_digit(first) ? 1 : 0;
+  // Reading stops past 15 digits, so a long run of digits and spaces takes linear time.
+  while (end < text.size() && !text[end].in_address && separators_in_a_row < 2 && digits <= 15) {
     const char32_t c = text[end].cp;
     if (is_digit(c)) {
+      ++digits;
       separators_in_a_row = 0;
     } else if (c == U'(' || c == U')') {
       // "(030) 1234": a bracket counts with the space next to it as one separator.

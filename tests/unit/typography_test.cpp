@@ -199,6 +199,10 @@ TEST_CASE("telephone numbers keep their hyphens and spaces, as one left-to-right
   CHECK(set_spans("en", {Span{"NCT01234567"}}).size() == 1);
   // Setting twice gives the same spans as once.
   CHECK(set_spans("fr", french) == french);
+  // A long run of digits and brackets is read in linear time, and is no telephone number.
+  std::string digits;
+  for (int i = 0; i < 200000; ++i) digits += "(1";
+  CHECK(set_spans("fr", {Span{digits}}).size() == 1);
 }
 
 TEST_CASE("URLs and e-mail addresses are left-to-right spans of their own", "[typography]") {
