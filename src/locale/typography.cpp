@@ -342,21 +342,22 @@ Text dashes(const Text& in, DashStyle style) {
 
 // ---- Quotation marks and apostrophes ---------------------------------------------------
 
-/// A character of a script written without spaces between words, or CJK punctuation: a
-/// quotation may open right after it.
+/// A character of a script written without spaces between words (CJK, Thai, Lao, Khmer,
+/// Myanmar), or CJK punctuation: a quotation may open right after it.
 bool is_cjk(char32_t c) {
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(icu_char(c), &status);
   const bool cjk_script = script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-                          script == USCRIPT_BOPOMOFO || script == USCRIPT_HANGUL;
+                          script == USCRIPT_BOPOMOFO || script == USCRIPT_HANGUL || script == USCRIPT_THAI ||
+                          script == USCRIPT_LAO || script == USCRIPT_KHMER || script == USCRIPT_MYANMAR;
   const bool cjk_punctuation = (c >= U'\u3000' && c <= U'\u303F') || (c >= U'\uFF00' && c <= U'\uFF65');
   return U_SUCCESS(status) && (cjk_script || (cjk_punctuation && !is_closing(c)));
 }
 
 /// A straight quote opens a quotation at the start, after a space, an opening bracket or
 /// mark, a dash, or an elided word before a word ("l'\"immunoterapia\""), and after a CJK
-/// character when no quotation is open (Chinese "的\"刹车\"" has no space before either
-/// quote); anywhere else it closes one.
+/// or Thai character when no quotation is open (Chinese "的\"刹车\"" has no space before
+/// either quote); anywhere else it closes one.
 bool opens_quotation(const Text& out, char32_t next, std::size_t depth, const TypographyRules& rules) {
   if (out.empty()) return true;
   const char32_t prev = out.back().cp;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "locale/localize.hpp"
 #include "locale/typography.hpp"
 
@@ -215,11 +217,32 @@ TEST_CASE("URLs and e-mail addresses are left-to-right spans of their own", "[ty
   CHECK_FALSE(arabic[4].left_to_right);
 }
 
+TEST_CASE("every fixture language quotes with CLDR's marks, opening by position", "[typography]") {
+  // The engines fixture's 23 languages (tests/engines/languages): "word" after a space, at
+  // the start and after an opening bracket, each with the language's own marks (CLDR 42).
+  const std::map<std::string, std::pair<std::string, std::string>> marks = {
+      {"ar", {"\u201D", "\u201C"}}, {"bn", {"\u201C", "\u201D"}}, {"de", {"\u201E", "\u201C"}},
+      {"el", {"\u00AB", "\u00BB"}}, {"en", {"\u201C", "\u201D"}}, {"es", {"\u00AB", "\u00BB"}},
+      {"fa", {"\u00AB", "\u00BB"}}, {"he", {"\u201D", "\u201D"}}, {"hi", {"\u201C", "\u201D"}},
+      {"ja", {"\u300C", "\u300D"}}, {"ko", {"\u201C", "\u201D"}}, {"pl", {"\u201E", "\u201D"}},
+      {"pt", {"\u201C", "\u201D"}}, {"ro", {"\u201E", "\u201D"}}, {"ru", {"\u00AB", "\u00BB"}},
+      {"ta", {"\u201C", "\u201D"}}, {"th", {"\u201C", "\u201D"}}, {"tr", {"\u201C", "\u201D"}},
+      {"uk", {"\u00AB", "\u00BB"}}, {"ur", {"\u201D", "\u201C"}}, {"vi", {"\u201C", "\u201D"}},
+      {"zh", {"\u201C", "\u201D"}}};
+  for (const auto& [language, pair] : marks) {
+    INFO(language);
+    const auto& [open, close] = pair;
+    CHECK(set(language, "\"a\" b \"c\" (\"d\")") == open + "a" + close + " b " + open + "c" + close + " (" + open + "d" + close + ")");
+  }
+}
+
 TEST_CASE("a straight quote after a CJK character opens a quotation when none is open", "[typography]") {
   CHECK(set("zh", "\u677E\u5F00\u7684\"\u5239\u8F66\"\u3002") == "\u677E\u5F00\u7684\u201C\u5239\u8F66\u201D\u3002");
   CHECK(set("zh", "\u8BF4\uFF1A\"\u597D\"") == "\u8BF4\uFF1A\u201C\u597D\u201D");
   CHECK(set("ja", "\u3044\u308F\u3086\u308B\"\u30D6\u30EC\u30FC\u30AD\"\u3067\u3059") ==
         "\u3044\u308F\u3086\u308B\u300C\u30D6\u30EC\u30FC\u30AD\u300D\u3067\u3059");
+  CHECK(set("th", "\u0E27\u0E48\u0E32\"\u0E40\u0E1A\u0E23\u0E01\"\u0E02\u0E2D\u0E07") ==
+        "\u0E27\u0E48\u0E32\u201C\u0E40\u0E1A\u0E23\u0E01\u201D\u0E02\u0E2D\u0E07");
   CHECK(set("en", "(\"yes\")") == "(\u201Cyes\u201D)");
   CHECK(set("de", "\"Ja\", sagte er") == "\u201EJa\u201C, sagte er");
 }
