@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -365,4 +367,28 @@ TEST_CASE("a language's digits are one choice for body text, lists and page numb
   CHECK(result.exit_code != 0);
   CHECK(result.err.find("leaflet.yaml:7:") != std::string::npos);
   CHECK(result.err.find("unknown numbering system 'rumi'") != std::string::npos);
+}
+
+TEST_CASE("justified Thai lines reach the margin, spread between clusters", "[scripts]") {
+  // Thai has few spaces: lines without one were left short, lines with one stretched it.
+  // Every line followed by another line of its paragraph (one pitch below) ends at the
+  // right margin, and no gap between words on a line is wider than 6 pt.
+  constexpr double kRightMargin = 595.28 - 57;
+  constexpr double kPitch = 10.5 * 1.45;
+  std::map<long, std::vector<PlacedWord>> lines;
+  for (const PlacedWord& word : placed_words(pdf_of("th"))) {
+    if (word.page == 1) lines[std::lround(word.y_min)].push_back(word);
+  }
+  int continued = 0;
+  for (auto it = lines.begin(); it != lines.end(); ++it) {
+    auto& words = it->second;
+    std::sort(words.begin(), words.end(), [](const PlacedWord& a, const PlacedWord& b) { return a.x_min < b.x_min; });
+    INFO(words.front().text);
+    for (std::size_t k = 1; k < words.size(); ++k) CHECK(words[k].x_min - words[k - 1].x_max < 6);
+    const auto next = std::next(it);
+    if (next == lines.end() || static_cast<double>(next->first - it->first) > kPitch + 2) continue;
+    ++continued;
+    CHECK(words.back().x_max > kRightMargin - 0.8);
+  }
+  CHECK(continued >= 3);
 }
