@@ -28,6 +28,8 @@ constexpr char32_t kEllipsis = U'\u2026';
 constexpr char32_t kRightSingleQuote = U'\u2019';
 constexpr char32_t kLeftGuillemet = U'\u00AB';
 constexpr char32_t kRightGuillemet = U'\u00BB';
+constexpr char32_t kGeresh = U'\u05F3';
+constexpr char32_t kGershayim = U'\u05F4';
 
 // Symbols written after a number with a space that must not break; '%' and its relatives
 // are handled apart because French spaces them differently.
@@ -367,11 +369,18 @@ bool opens_quotation(const Text& out, char32_t next, std::size_t depth, const Ty
          prev == rules.nested_quote_open || (prev == kRightSingleQuote && is_word(next));
 }
 
+bool is_hebrew_letter(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return is_letter(c) && uscript_getScript(icu_char(c), &status) == USCRIPT_HEBREW;
+}
+
 /// Quotation marks come from the locale (CLDR through ICU), alternating with nesting depth
 /// as Chicago (ch. 13, quotations within quotations), Imprimerie nationale (« Guillemets »),
 /// RAE (comillas) and Duden (Anführungszeichen) describe. An apostrophe after a letter or
 /// digit is U+2019 (Chicago ch. 6, Imprimerie nationale « Apostrophe »); one opening a word
-/// is left alone because it may open a quotation or stand for elided letters.
+/// is left alone because it may open a quotation or stand for elided letters. In Hebrew a
+/// straight double quote between two letters is the gershayim of an abbreviation (מחו״ל)
+/// and a single quote after a letter the geresh (ג׳), as Hebrew keyboards type them.
 Text quotation_marks(const Text& in, const TypographyRules& rules) {
   Text out;
   std::size_t depth = 0;
@@ -382,7 +391,12 @@ Text quotation_marks(const Text& in, const TypographyRules& rules) {
       out.push_back(c);
       continue;
     }
-    if (c.cp == U'"' && opens_quotation(out, at(in, i + 1), depth, rules)) {
+    const bool after_hebrew = !out.empty() && is_hebrew_letter(out.back().cp);
+    if (c.cp == U'"' && after_hebrew && is_hebrew_letter(at(in, i + 1))) {
+      c.cp = kGershayim;  // an abbreviation: מחו"ל is מחו״ל
+    } else if (c.cp == U'\'' && after_hebrew && !is_letter(at(in, i + 1))) {
+      c.cp = kGeresh;  // a number or an abbreviation: ג' is ג׳
+    } else if (c.cp == U'"' && opens_quotation(out, at(in, i + 1), depth, rules)) {
       c.cp = depth % 2 == 0 ? rules.quote_open : rules.nested_quote_open;
       ++depth;
     } else if (c.cp == U'"') {

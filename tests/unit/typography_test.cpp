@@ -217,6 +217,12 @@ TEST_CASE("URLs and e-mail addresses are left-to-right spans of their own", "[ty
   CHECK_FALSE(arabic[4].left_to_right);
 }
 
+TEST_CASE("Hebrew abbreviations take gershayim and geresh, quotations the locale's marks", "[typography]") {
+  // מחו"ל (abroad) and ג' (the third) as typed on a Hebrew keyboard; "הבלמים" is a quotation.
+  CHECK(set("he", "\u05DE\u05D7\u05D5\"\u05DC \u05D2' \"\u05D4\u05D1\u05DC\u05DE\u05D9\u05DD\"") ==
+        "\u05DE\u05D7\u05D5\u05F4\u05DC \u05D2\u05F3 \u201D\u05D4\u05D1\u05DC\u05DE\u05D9\u05DD\u201D");
+}
+
 TEST_CASE("every fixture language quotes with CLDR's marks, opening by position", "[typography]") {
   // The engines fixture's 23 languages (tests/engines/languages): "word" after a space, at
   // the start and after an opening bracket, each with the language's own marks (CLDR 42).
