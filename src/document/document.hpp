@@ -35,6 +35,13 @@ struct Catalog {
   std::map<std::string, std::string> translated_from;
 };
 
+/// The digits a language is set in, chosen in leaflet.yaml's `digits:` over CLDR's default:
+/// a decimal numbering system of CLDR ("latn" for 0–9, "arab" for Arabic-Indic, …).
+struct DigitsChoice {
+  std::string numbering;
+  core::SourceLoc loc;
+};
+
 /// A leaflet as written: language-neutral structure plus the catalogs of every language.
 struct Document {
   std::string name;
@@ -44,6 +51,7 @@ struct Document {
   std::vector<std::string> languages;
   core::SourceLoc languages_loc;  // where `languages` was written, else the file's start
   std::vector<std::string> names;  // words never hyphenated, in any language
+  std::map<std::string, DigitsChoice> digits;  // by language; absent: CLDR's default
   TextRef title;
   std::vector<Format> formats{Format::brochure};  // built by default, in this order
   core::SourceLoc formats_loc;

@@ -18,6 +18,9 @@ struct Span {
   bool strong = false;
   std::string link;
   std::string language;  // a passage in another language than the document's ([text]{lang=en})
+  /// A telephone number, URL or e-mail address: read left to right whatever the text around
+  /// it (a bidi isolate), never broken (a telephone number) or hyphenated.
+  bool left_to_right = false;
   bool operator==(const Span&) const = default;
 };
 

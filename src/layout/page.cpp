@@ -23,6 +23,10 @@ void translate(std::vector<Item>& items, double dx, double dy) {
           } else if constexpr (std::is_same_v<T, GlyphItem>) {
             it.x += dx;
             it.baseline += dy;
+          } else if constexpr (std::is_same_v<T, LinkItem>) {
+            it.x += dx;
+            it.y += dy;
+            it.box_x += dx;
           } else {
             it.x += dx;
             it.y += dy;
@@ -42,6 +46,10 @@ void mirror_horizontally(std::vector<Item>& items, double width) {
             it.x2 = width - it.x2;
           } else if constexpr (std::is_same_v<T, GlyphItem>) {
             it.x = width - (it.x + it.measure);
+          } else if constexpr (std::is_same_v<T, LinkItem>) {
+            const double moved = it.box_width > 0 ? width - it.box_width - 2 * it.box_x : width - it.width - 2 * it.x;
+            it.x += moved;
+            it.box_x += moved;
           } else {
             it.x = width - (it.x + it.width);
           }

@@ -94,6 +94,11 @@ struct LinkItem {
   double height = 0;
   std::string url;
   int element = kArtifact;  // the element whose text the link covers
+  /// Over linked text: the line box [box_x, box_x + box_width) the text was set in. Mirroring
+  /// moves the box, not the rectangle in it, as it moves a GlyphItem's; with no box
+  /// (box_width 0) the rectangle itself is mirrored.
+  double box_x = 0;
+  double box_width = 0;
 };
 
 /// A picture scaled into its box; (x, y) is the box's top-left corner. Mirroring moves the

@@ -42,7 +42,11 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
                           span.link.empty() ? spec.color : doc_.theme.accent, span.link, span.language};
     const std::size_t begin = paragraph.text.size();
     paragraph.append(span.text, style);
-    if (!span.link.empty()) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});
+    if (!span.link.empty() || span.left_to_right) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});
+    // A URL written out as its own link text reads left to right like one typed bare.
+    if (span.left_to_right || (!span.link.empty() && span.text == span.link)) {
+      paragraph.left_to_right.push_back({begin, paragraph.text.size()});
+    }
   }
   // Ragged lines need no hyphens to look even; only justified text is hyphenated.
   const bool hyphenate = spec.hyphenate && spec.align == text::Align::justify;
@@ -79,7 +83,8 @@ std::vector<Item> line_items(const SetText& set, std::size_t index, double x, do
       const auto& m = run.face->metrics();
       const double ascent = m.ascender * run.size / m.units_per_em;
       const double descent = -m.descender * run.size / m.units_per_em;
-      items.push_back(LinkItem{x + run.x, baseline - ascent, run.width, ascent + descent, run.link, element});
+      items.push_back(
+          LinkItem{x + run.x, baseline - ascent, run.width, ascent + descent, run.link, element, x, set.measure});
     }
   }
   return items;

@@ -306,6 +306,28 @@ std::vector<std::string> read_languages(const YAML::Node& node, SchemaReader& re
   return languages;
 }
 
+/// Each language's digits: `digits: {ar: latn}`. The numbering system is checked when the
+/// language is set (locale/localize), which knows CLDR's.
+std::map<std::string, document::DigitsChoice> read_digits(const YAML::Node& node, SchemaReader& reader) {
+  std::map<std::string, document::DigitsChoice> digits;
+  if (!node.IsMap()) {
+    reader.error(node, "expected a map of language tags to numbering systems such as {ar: latn} for 'digits', got " +
+                           describe(node));
+    return digits;
+  }
+  for (const auto& entry : node) {
+    const auto language = reader.string(entry.first, "digits");
+    const auto numbering = reader.string(entry.second, "digits");
+    if (!language || !numbering) continue;
+    if (!is_language_tag(*language)) {
+      reader.error(entry.first, "expected a language tag such as 'ar' in 'digits', got '" + *language + "'");
+      continue;
+    }
+    digits[*language] = {*numbering, reader.loc(entry.second)};
+  }
+  return digits;
+}
+
 /// Words never hyphenated: drug, brand and people's names.
 std::vector<std::string> read_names(const YAML::Node& node, SchemaReader& reader) {
   std::vector<std::string> names;
@@ -563,8 +585,9 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   }
   reader.check_keys(root, "leaflet",
                     {"default_language", "languages", "title", "format", "page", "trifold", "booklet", "print", "theme",
-                     "names", "content"});
+                     "names", "digits", "content"});
   if (const auto node = reader.find(root, "names")) doc.names = read_names(*node, reader);
+  if (const auto node = reader.find(root, "digits")) doc.digits = read_digits(*node, reader);
 
   std::vector<std::pair<std::string, core::SourceLoc>> wanted;
   core::SourceLoc default_loc;

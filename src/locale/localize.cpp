@@ -28,11 +28,13 @@ std::size_t text_bytes(const RichText& rich) {
 
 class Localizer {
  public:
-  Localizer(const document::Document& doc, const std::string& language, core::Diagnostics& diags,
-            const core::Limits& limits)
+  Localizer(const document::Document& doc, const std::string& language, char32_t zero_digit,
+            core::Diagnostics& diags, const core::Limits& limits)
       : doc_(doc), language_(language), diags_(diags), limits_(limits),
         typography_(typography_rules(language)),
-        fallback_typography_(typography_rules(doc.default_language)) {}
+        fallback_typography_(typography_rules(doc.default_language)) {
+    typography_.zero_digit = zero_digit;
+  }
 
   RichText text(const TextRef& ref) {
     const document::StringEntry* entry = lookup(ref);
@@ -200,20 +202,28 @@ document::Direction writing_direction(const std::string& language) {
   return U_SUCCESS(status) && locale.isRightToLeft() ? document::Direction::rtl : document::Direction::ltr;
 }
 
-/// The digits of the language's default numbering system in CLDR, when it has its own
-/// (Arabic-Indic for ar, Devanagari for mr, …); empty when it writes 0–9.
-std::vector<std::string> native_digits(const std::string& language) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = icu::Locale::forLanguageTag(language, status);
-  if (U_FAILURE(status)) return {};
-  const std::unique_ptr<icu::NumberingSystem> system(icu::NumberingSystem::createInstance(locale, status));
-  if (U_FAILURE(status) || !system || system->isAlgorithmic() || system->getRadix() != 10) return {};
-  const icu::UnicodeString description = system->getDescription();
-  if (description == icu::UnicodeString(u"0123456789") || description.countChar32() != 10) return {};
+/// The language's numbering system: the leaflet's choice (`digits:`), else CLDR's default.
+/// An unknown or non-decimal choice is reported and CLDR's default kept.
+std::string numbering_of(const document::Document& doc, const std::string& language, core::Diagnostics& diags) {
+  const auto choice = doc.digits.find(language);
+  if (choice == doc.digits.end()) return default_numbering(language);
+  if (!numbering_zero(choice->second.numbering)) {
+    diags.error(choice->second.loc,
+                "unknown numbering system '" + choice->second.numbering + "' in 'digits' for '" + language + "'",
+                "name a decimal numbering system of CLDR: latn (0-9), arab (Arabic-Indic), arabext (Persian), deva, "
+                "beng, thai, ...; without it the language takes CLDR's default, '" + default_numbering(language) + "'");
+    return default_numbering(language);
+  }
+  return choice->second.numbering;
+}
+
+/// The ten digits from `zero`, as UTF-8; empty for 0–9.
+std::vector<std::string> digits_from(char32_t zero) {
+  if (zero == U'0') return {};
   std::vector<std::string> digits;
-  for (int32_t i = 0; i < description.length(); i = description.moveIndex32(i, 1)) {
+  for (char32_t d = 0; d < 10; ++d) {
     std::string digit;
-    icu::UnicodeString(description.char32At(i)).toUTF8String(digit);
+    icu::UnicodeString(static_cast<UChar32>(zero + d)).toUTF8String(digit);
     digits.push_back(std::move(digit));
   }
   return digits;
@@ -223,14 +233,15 @@ std::vector<std::string> native_digits(const std::string& language) {
 
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
                                      core::Diagnostics& diags, const core::Limits& limits) {
-  Localizer localizer(doc, language, diags, limits);
+  const char32_t zero_digit = numbering_zero(numbering_of(doc, language, diags)).value_or(U'0');
+  Localizer localizer(doc, language, zero_digit, diags, limits);
   document::LocalizedDocument out;
   out.name = doc.name;
   out.language = language;
   out.loc = doc.languages_loc;
   out.direction = writing_direction(language);
   out.names = doc.names;
-  out.digits = native_digits(language);
+  out.digits = digits_from(zero_digit);
   out.title = localizer.text(doc.title).plain();
   out.trifold = doc.trifold;
   out.booklet = doc.booklet;

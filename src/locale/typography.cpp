@@ -2,6 +2,9 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/uscript.h>
+#include <unicode/locid.h>
+#include <unicode/numsys.h>
 #include <unicode/ulocdata.h>
 #include <unicode/unum.h>
 #include <unicode/utf16.h>
@@ -25,6 +28,8 @@ constexpr char32_t kEllipsis = U'\u2026';
 constexpr char32_t kRightSingleQuote = U'\u2019';
 constexpr char32_t kLeftGuillemet = U'\u00AB';
 constexpr char32_t kRightGuillemet = U'\u00BB';
+constexpr char32_t kGeresh = U'\u05F3';
+constexpr char32_t kGershayim = U'\u05F4';
 
 // Symbols written after a number with a space that must not break; '%' and its relatives
 // are handled apart because French spaces them differently.
@@ -39,7 +44,8 @@ constexpr std::array<std::u32string_view, 31> kUnits = {
 struct Char {
   char32_t cp = 0;
   std::size_t span = 0;
-  bool in_address = false;  // part of a URL or e-mail address: left as typed
+  bool in_address = false;     // part of a URL, e-mail address or telephone number: left as typed
+  bool left_to_right = false;  // part of one of those: a left-to-right unit in any text
 };
 
 using Text = std::vector<Char>;
@@ -75,11 +81,21 @@ Text decode(const std::vector<document::Span>& spans) {
   return text;
 }
 
-std::vector<document::Span> encode(const Text& text, std::vector<document::Span> spans) {
-  for (auto& span : spans) span.text.clear();
-  for (const Char& c : text) core::append_utf8(spans[c.span].text, c.cp);
-  std::erase_if(spans, [](const document::Span& span) { return span.text.empty(); });
-  return spans;
+/// The characters back in their spans; a span is split where a left-to-right unit (a URL,
+/// e-mail address or telephone number) starts or ends inside it, the unit's part marked.
+std::vector<document::Span> encode(const Text& text, const std::vector<document::Span>& spans) {
+  std::vector<document::Span> out;
+  std::size_t last_span = spans.size();
+  for (const Char& c : text) {
+    if (c.span != last_span || out.back().left_to_right != (spans[c.span].left_to_right || c.left_to_right)) {
+      out.push_back(spans[c.span]);
+      out.back().text.clear();
+      out.back().left_to_right = spans[c.span].left_to_right || c.left_to_right;
+      last_span = c.span;
+    }
+    core::append_utf8(out.back().text, c.cp);
+  }
+  return out;
 }
 
 // ---- URLs and e-mail addresses --------------------------------------------------------
@@ -126,7 +142,7 @@ void mark_urls(Text& text) {
     std::size_t end = i;
     while (end < text.size() && !ends_url(text[end].cp)) ++end;
     end = trim_url(text, i, end);
-    for (std::size_t k = i; k < end; ++k) text[k].in_address = true;
+    for (std::size_t k = i; k < end; ++k) text[k].in_address = text[k].left_to_right = true;
     i = end;
   }
 }
@@ -148,7 +164,115 @@ void mark_emails(Text& text) {
     bool dotted = false;
     for (std::size_t k = at_sign + 1; k < end; ++k) dotted = dotted || text[k].cp == U'.';
     if (begin == at_sign || !dotted) continue;
-    for (std::size_t k = begin; k < end; ++k) text[k].in_address = true;
+    for (std::size_t k = begin; k < end; ++k) text[k].in_address = text[k].left_to_right = true;
+  }
+}
+
+// ---- Telephone numbers ------------------------------------------------------------------
+
+bool is_phone_space(char32_t c) { return c == kSpace || c == kNoBreakSpace || c == kNarrowNoBreakSpace; }
+bool is_phone_separator(char32_t c) {
+  return is_phone_space(c) || c == U'-' || c == U'.' || c == U'/' || c == U'(' || c == U')';
+}
+
+/// The digit groups of a candidate telephone number, and the separators between them.
+struct DigitGroups {
+  std::vector<std::size_t> lengths;
+  std::u32string separators;  // the first character between each two groups
+  std::size_t digits = 0;
+};
+
+DigitGroups digit_groups(const Text& text, std::size_t begin, std::size_t end) {
+  DigitGroups groups;
+  bool in_group = false;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (is_digit(text[k].cp)) {
+      if (!in_group) groups.lengths.push_back(0);
+      ++groups.lengths.back();
+      ++groups.digits;
+      in_group = true;
+    } else {
+      if (in_group && groups.lengths.size() > groups.separators.size()) groups.separators.push_back(text[k].cp);
+      in_group = false;
+    }
+  }
+  return groups;
+}
+
+/// Groups that read as something else: thousands ("1 000 000", 1–3 digits then threes, not
+/// led by 0), a date ("2024-01-15", "15.01.2024") or a decimal ("3.14159265").
+bool reads_as_other_number(const Text& text, std::size_t begin, const DigitGroups& groups) {
+  const auto& n = groups.lengths;
+  const bool thousands = text[begin].cp != U'0' && n.front() <= 3 &&
+                         std::all_of(n.begin() + 1, n.end(), [](std::size_t length) { return length == 3; });
+  const bool iso_date = n.size() == 3 && n[0] == 4 && n[1] == 2 && n[2] == 2;
+  const bool dotted_date = n.size() == 3 && n[0] <= 2 && n[1] <= 2 && n[2] == 4;
+  return thousands || iso_date || dotted_date || n.size() < 2 || (n.size() == 2 && groups.separators[0] == U'.');
+}
+
+/// Where the telephone number starting at `begin` ends, or `begin` when none starts there.
+/// A number is 8 to 15 digits (ITU-T E.164) in groups split by one space, hyphen, dot, slash
+/// or bracket, starting with '+', '(' or a digit after no word or number character, and
+/// it is written internationally ("+33 1 …"), with a trunk prefix ("03-1234567",
+/// "0 805 123 124") or with hyphens or slashes ("555-123-4567"), and does not read as
+/// another number.
+std::size_t phone_end(const Text& text, std::size_t begin) {
+  const char32_t first = text[begin].cp;
+  if (first != U'+' && first != U'(' && !is_digit(first)) return begin;
+  if (begin > 0) {
+    const char32_t before = text[begin - 1].cp;
+    if (is_word(before) || before == U'+' || before == U'-' || before == U'.' || before == U',' || before == U'/') {
+      return begin;
+    }
+    // Not the middle of a number: "000 000" of "1 000 000".
+    if (is_phone_separator(before) && begin > 1 && is_digit(text[begin - 2].cp)) return begin;
+  }
+  std::size_t end = begin + 1;
+  std::size_t separators_in_a_row = 0;
+  std::size_t digits = is_digit(first) ? 1 : 0;
+  // Reading stops past 15 digits, so a long run of digits and spaces takes linear time.
+  while (end < text.size() && !text[end].in_address && separators_in_a_row < 2 && digits <= 15) {
+    const char32_t c = text[end].cp;
+    if (is_digit(c)) {
+      ++digits;
+      separators_in_a_row = 0;
+    } else if (c == U'(' || c == U')') {
+      // "(030) 1234": a bracket counts with the space next to it as one separator.
+    } else if (is_phone_separator(c)) {
+      ++separators_in_a_row;
+    } else {
+      break;
+    }
+    ++end;
+  }
+  while (end > begin && !is_digit(text[end - 1].cp)) --end;
+  if (end < text.size() && (is_word(text[end].cp) || text[end].cp == U'-')) return begin;
+  const DigitGroups groups = digit_groups(text, begin, end);
+  if (groups.digits < 8 || groups.digits > 15) return begin;
+  int open = 0;
+  for (std::size_t k = begin; k < end; ++k) open += text[k].cp == U'(' ? 1 : text[k].cp == U')' ? -1 : 0;
+  if (open != 0) return begin;
+  // Hyphens alone make a number only in three groups or more: "2020-2024" is a range.
+  const bool hyphenated = groups.separators.find_first_of(U"-/") != std::u32string::npos && groups.lengths.size() >= 3;
+  const bool plain_prefix = first == U'+' || (first == U'(' && is_digit(at(text, begin + 1))) ||
+                            u_charDigitValue(icu_char(first)) == 0;
+  if (!plain_prefix && !hyphenated) return begin;
+  if (first != U'+' && reads_as_other_number(text, begin, groups)) return begin;
+  return end;
+}
+
+/// Telephone numbers are left as typed (their hyphens stay hyphens) and never broken: their
+/// spaces become no-break spaces, which bidi also keeps between the digits (UAX #9 W4).
+void mark_phones(Text& text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i].in_address) continue;
+    const std::size_t end = phone_end(text, i);
+    if (end == i) continue;
+    for (std::size_t k = i; k < end; ++k) {
+      text[k].in_address = text[k].left_to_right = true;
+      if (is_phone_space(text[k].cp)) text[k].cp = kNoBreakSpace;
+    }
+    i = end;
   }
 }
 
@@ -220,21 +344,43 @@ Text dashes(const Text& in, DashStyle style) {
 
 // ---- Quotation marks and apostrophes ---------------------------------------------------
 
-/// A straight quote opens a quotation after a space, an opening bracket or mark, a dash, or
-/// an elided word before a word ("l'\"immunoterapia\""); anywhere else it closes one.
-bool opens_quotation(const Text& out, char32_t next, const TypographyRules& rules) {
+/// A character of a script written without spaces between words (CJK, Thai, Lao, Khmer,
+/// Myanmar), or CJK punctuation: a quotation may open right after it.
+bool is_cjk(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(icu_char(c), &status);
+  const bool cjk_script = script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+                          script == USCRIPT_BOPOMOFO || script == USCRIPT_HANGUL || script == USCRIPT_THAI ||
+                          script == USCRIPT_LAO || script == USCRIPT_KHMER || script == USCRIPT_MYANMAR;
+  const bool cjk_punctuation = (c >= U'\u3000' && c <= U'\u303F') || (c >= U'\uFF00' && c <= U'\uFF65');
+  return U_SUCCESS(status) && (cjk_script || (cjk_punctuation && !is_closing(c)));
+}
+
+/// A straight quote opens a quotation at the start, after a space, an opening bracket or
+/// mark, a dash, or an elided word before a word ("l'\"immunoterapia\""), and after a CJK
+/// or Thai character when no quotation is open (Chinese "的\"刹车\"" has no space before
+/// either quote); anywhere else it closes one.
+bool opens_quotation(const Text& out, char32_t next, std::size_t depth, const TypographyRules& rules) {
   if (out.empty()) return true;
   const char32_t prev = out.back().cp;
+  if (is_cjk(prev) && prev != rules.quote_open && prev != rules.nested_quote_open) return depth == 0;
   return is_white(prev) || is_category(prev, U_START_PUNCTUATION) || is_category(prev, U_DASH_PUNCTUATION) ||
          prev == U'\u00BF' || prev == U'\u00A1' || prev == U'/' || prev == rules.quote_open ||
          prev == rules.nested_quote_open || (prev == kRightSingleQuote && is_word(next));
+}
+
+bool is_hebrew_letter(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return is_letter(c) && uscript_getScript(icu_char(c), &status) == USCRIPT_HEBREW;
 }
 
 /// Quotation marks come from the locale (CLDR through ICU), alternating with nesting depth
 /// as Chicago (ch. 13, quotations within quotations), Imprimerie nationale (« Guillemets »),
 /// RAE (comillas) and Duden (Anführungszeichen) describe. An apostrophe after a letter or
 /// digit is U+2019 (Chicago ch. 6, Imprimerie nationale « Apostrophe »); one opening a word
-/// is left alone because it may open a quotation or stand for elided letters.
+/// is left alone because it may open a quotation or stand for elided letters. In Hebrew a
+/// straight double quote between two letters is the gershayim of an abbreviation (מחו״ל)
+/// and a single quote after a letter the geresh (ג׳), as Hebrew keyboards type them.
 Text quotation_marks(const Text& in, const TypographyRules& rules) {
   Text out;
   std::size_t depth = 0;
@@ -245,7 +391,12 @@ Text quotation_marks(const Text& in, const TypographyRules& rules) {
       out.push_back(c);
       continue;
     }
-    if (c.cp == U'"' && opens_quotation(out, at(in, i + 1), rules)) {
+    const bool after_hebrew = !out.empty() && is_hebrew_letter(out.back().cp);
+    if (c.cp == U'"' && after_hebrew && is_hebrew_letter(at(in, i + 1))) {
+      c.cp = kGershayim;  // an abbreviation: מחו"ל is מחו״ל
+    } else if (c.cp == U'\'' && after_hebrew && !is_letter(at(in, i + 1))) {
+      c.cp = kGeresh;  // a number or an abbreviation: ג' is ג׳
+    } else if (c.cp == U'"' && opens_quotation(out, at(in, i + 1), depth, rules)) {
       c.cp = depth % 2 == 0 ? rules.quote_open : rules.nested_quote_open;
       ++depth;
     } else if (c.cp == U'"') {
@@ -387,6 +538,32 @@ Text number_spacing(const Text& in, const TypographyRules& rules) {
   return out;
 }
 
+// ---- Digits ------------------------------------------------------------------------------
+
+bool is_latin_letter(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return is_letter(c) && uscript_getScript(icu_char(c), &status) == USCRIPT_LATIN;
+}
+
+/// Typed digits in the language's own: every digit of a stretch of text between spaces that
+/// holds no Latin letter and is no URL or e-mail address ("١٧–٢٠", but "PD-1" and
+/// "https://x.org/1" as typed).
+Text native_digits(Text text, char32_t zero) {
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = begin;
+    bool keep = false;
+    while (end < text.size() && !is_white(text[end].cp)) {
+      keep = keep || is_latin_letter(text[end].cp) || text[end].in_address;
+      ++end;
+    }
+    for (std::size_t k = begin; k < end && !keep; ++k) {
+      if (text[k].cp >= U'0' && text[k].cp <= U'9') text[k].cp = zero + (text[k].cp - U'0');
+    }
+    begin = end + 1;
+  }
+  return text;
+}
+
 // ---- Locale data ------------------------------------------------------------------------
 
 struct LocaleDataCloser {
@@ -454,6 +631,28 @@ std::string locale_part(const std::string& icu_locale, int32_t (*get)(const char
 
 }  // namespace
 
+std::optional<char32_t> numbering_zero(std::string_view numbering) {
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::NumberingSystem> system(
+      icu::NumberingSystem::createInstanceByName(std::string(numbering).c_str(), status));
+  if (U_FAILURE(status) || !system || system->isAlgorithmic() || system->getRadix() != 10) return std::nullopt;
+  const icu::UnicodeString description = system->getDescription();
+  if (description.countChar32() != 10) return std::nullopt;
+  const UChar32 zero = description.char32At(0);
+  for (int32_t i = 0, d = 0; i < description.length(); i = description.moveIndex32(i, 1), ++d) {
+    if (description.char32At(i) != zero + d) return std::nullopt;
+  }
+  return static_cast<char32_t>(zero);
+}
+
+std::string default_numbering(std::string_view language) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(std::string(language), status);
+  if (U_FAILURE(status)) return "latn";
+  const std::unique_ptr<icu::NumberingSystem> system(icu::NumberingSystem::createInstance(locale, status));
+  return U_SUCCESS(status) && system ? system->getName() : "latn";
+}
+
 TypographyRules typography_rules(std::string_view language) {
   const std::string icu_locale = icu_locale_of(language);
   const std::string code = locale_part(icu_locale, uloc_getLanguage);
@@ -466,6 +665,7 @@ TypographyRules typography_rules(std::string_view language) {
   if (code != "en" && code != "ar") rules.digit_group_separator = group_space(icu_locale);
   rules.spaced_hyphen = code == "en" && country != "GB" ? DashStyle::closed_em_dash : DashStyle::spaced_en_dash;
   rules.joined_digit_groups = uloc_isRightToLeft(icu_locale.c_str());
+  rules.zero_digit = numbering_zero(default_numbering(language)).value_or(U'0');
   return rules;
 }
 
@@ -473,13 +673,15 @@ std::vector<document::Span> apply_typography(std::vector<document::Span> spans, 
   Text text = decode(spans);
   mark_urls(text);
   mark_emails(text);
+  if (rules.zero_digit != U'0') text = native_digits(std::move(text), rules.zero_digit);
+  mark_phones(text);
   text = ellipses(text);
   text = dashes(text, rules.spaced_hyphen);
   text = quotation_marks(text, rules);
   if (rules.french_spacing) text = french_spacing(text);
   if (rules.closed_punctuation) text = closed_punctuation(text);
   text = number_spacing(text, rules);
-  return encode(text, std::move(spans));
+  return encode(text, spans);
 }
 
 }  // namespace leafpress::locale

@@ -35,6 +35,10 @@ struct TypographyRules {
   bool joined_digit_groups = false;
   /// How a spaced hyphen becomes a dash.
   DashStyle spaced_hyphen = DashStyle::spaced_en_dash;
+  /// The digit zero of the language's numbering system (CLDR's default, U+0660 for Arabic):
+  /// typed 0–9 become zero_digit…zero_digit+9, except in URLs, e-mail addresses and words
+  /// with Latin letters ("PD-1", "COVID-19").
+  char32_t zero_digit = U'0';
 
   bool operator==(const TypographyRules&) const = default;
 };
@@ -42,6 +46,14 @@ struct TypographyRules {
 /// The conventions of `language`, a BCP 47 tag such as "fr" or "en-GB", with quotation
 /// marks and digit grouping from ICU's locale data.
 TypographyRules typography_rules(std::string_view language);
+
+/// The digit zero of decimal numbering system `numbering` (CLDR's name: "latn" U+0030, "arab"
+/// U+0660, "beng" U+09E6, …); nullopt for a name ICU does not know or a system that is not
+/// ten consecutive digits.
+std::optional<char32_t> numbering_zero(std::string_view numbering);
+
+/// The name of the numbering system CLDR gives `language` by default ("arab" for ar).
+std::string default_numbering(std::string_view language);
 
 /// `spans` with keyboard typing (straight quotes, "...", spaced hyphens, plain spaces before
 /// punctuation and units) set as `rules` say; rules see across span boundaries, URLs and

@@ -15,19 +15,80 @@ bool BidiLevels::all_ltr() const {
   return std::all_of(levels.begin(), levels.end(), [](std::uint8_t level) { return level % 2 == 0; });
 }
 
-BidiLevels resolve_bidi(std::string_view text, document::Direction base) {
+namespace {
+
+constexpr UChar kLeftToRightIsolate = 0x2066;
+constexpr UChar kPopDirectionalIsolate = 0x2069;
+constexpr UChar kLeftToRightOverride = 0x202D;
+constexpr UChar kPopDirectionalFormatting = 0x202C;
+constexpr std::size_t kInserted = static_cast<std::size_t>(-1);
+
+/// `text` in UTF-16 with LRI LRO … PDF PDI around each range of `left_to_right`, and the
+/// byte each UTF-16 unit came from (kInserted for the marks). The override keeps the range's
+/// characters in their order: Arabic-Indic digits are numbers of class AN, around which a
+/// hyphen resolves right to left (UAX #9 N1), so "٠٣-١٢٣٤٥٦٧" isolated alone shows
+/// "١٢٣٤٥٦٧-٠٣".
+struct IsolatedText {
+  icu::UnicodeString units;
+  std::vector<std::size_t> bytes;
+};
+
+IsolatedText isolated(std::string_view text, std::span<const ByteRange> left_to_right) {
+  const Utf16Text utf16(text);
+  if (left_to_right.empty()) return {utf16.units, {utf16.utf8_offset.begin(), utf16.utf8_offset.end() - 1}};
+  IsolatedText out;
+  auto range = left_to_right.begin();
+  bool open = false;
+  for (int32_t i = 0; i <= utf16.units.length(); ++i) {
+    const std::size_t byte = utf16.byte_at(i);
+    if (open && range->end <= byte) {
+      out.units.append(kPopDirectionalFormatting);
+      out.units.append(kPopDirectionalIsolate);
+      out.bytes.push_back(kInserted);
+      out.bytes.push_back(kInserted);
+      open = false;
+      ++range;
+    }
+    while (!open && range != left_to_right.end() && range->end <= byte) ++range;
+    if (!open && range != left_to_right.end() && range->begin <= byte && i < utf16.units.length()) {
+      out.units.append(kLeftToRightIsolate);
+      out.units.append(kLeftToRightOverride);
+      out.bytes.push_back(kInserted);
+      out.bytes.push_back(kInserted);
+      open = true;
+    }
+    if (i == utf16.units.length()) break;
+    out.units.append(utf16.units.charAt(i));
+    out.bytes.push_back(byte);
+  }
+  return out;
+}
+
+}  // namespace
+
+BidiLevels resolve_bidi(std::string_view text, document::Direction base, std::span<const ByteRange> left_to_right) {
   const UBiDiLevel paragraph_level = base == document::Direction::rtl ? 1 : 0;
   BidiLevels result{base, std::vector<std::uint8_t>(text.size(), paragraph_level)};
   if (text.empty()) return result;
-  const Utf16Text utf16(text);
+  const IsolatedText units = isolated(text, left_to_right);
   core::CHandle<UBiDi, ubidi_close> bidi(ubidi_open());
   UErrorCode status = U_ZERO_ERROR;
-  ubidi_setPara(bidi.get(), utf16.units.getBuffer(), utf16.units.length(), paragraph_level, nullptr, &status);
+  ubidi_setPara(bidi.get(), units.units.getBuffer(), units.units.length(), paragraph_level, nullptr, &status);
   const UBiDiLevel* levels = U_SUCCESS(status) ? ubidi_getLevels(bidi.get(), &status) : nullptr;
   if (U_FAILURE(status) || !levels) return result;
-  for (int32_t i = 0; i < utf16.units.length(); ++i) {
-    const std::size_t end = utf16.byte_at(i + 1);
-    for (std::size_t byte = utf16.byte_at(i); byte < end; ++byte) result.levels[byte] = levels[i];
+  // Every byte of a character takes its level: a character's bytes run from its unit's byte
+  // to the next character's (or the text's end).
+  for (std::size_t i = 0; i < units.bytes.size(); ++i) {
+    const std::size_t begin = units.bytes[i];
+    if (begin == kInserted) continue;
+    std::size_t end = text.size();
+    for (std::size_t next = i + 1; next < units.bytes.size(); ++next) {
+      if (units.bytes[next] != kInserted && units.bytes[next] != begin) {
+        end = units.bytes[next];
+        break;
+      }
+    }
+    for (std::size_t byte = begin; byte < end; ++byte) result.levels[byte] = levels[i];
   }
   return result;
 }

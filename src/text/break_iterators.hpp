@@ -9,9 +9,18 @@
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
+class Locale;
 U_NAMESPACE_END
 
 namespace leafpress::text {
+
+/// The ICU locale whose line-break rules `language` (BCP 47) follows: Japanese and Chinese
+/// break strictly (`lb=strict`, kinsoku shori: JIS X 4051 and CLREQ forbid a line starting
+/// with small kana, the prolonged sound mark or closing punctuation), others as UAX #14 says.
+icu::Locale line_break_locale(std::string_view language);
+
+/// Whether `language`'s lines break only between words (Korean: keep-all).
+bool keeps_words_whole(std::string_view language);
 
 /// ICU break iterators by language, each made once: making one reads its rules, which costs
 /// more than breaking a paragraph with it. Not thread-safe: each worker has its own.

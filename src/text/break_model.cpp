@@ -11,6 +11,14 @@ bool ends_with_hyphen(const ShapedParagraph& shaped, const Segment& segment) {
   return false;
 }
 
+/// Whether a line may break after `segment` at glue (its spaces, or the gap after its last
+/// cluster), which then also carries the stretch of its gaps, rather than at a penalty.
+bool ends_with_glue(const ShapedParagraph& shaped, const Segment& segment, bool justified) {
+  if (segment.hyphen) return false;
+  if (segment.space_width > 0) return true;
+  return justified && segment.gap_stretch > 0 && !ends_with_hyphen(shaped, segment);
+}
+
 }  // namespace
 
 BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified) {
@@ -23,12 +31,13 @@ BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>
     const Segment& seg = segments[k];
     add({BreakItemKind::box, seg.content_width}, k);
     if (k + 1 == segments.size()) break;
-    if (seg.hyphen) {
-      add({BreakItemKind::penalty, seg.hyphen_width(), 0, 0, kHyphenPenalty, true}, k);
-    } else if (seg.space_width > 0) {
-      const double stretch = justified ? seg.space_width * kSpaceStretch : 0;
+    if (ends_with_glue(shaped, seg, justified)) {
+      const double gaps = justified ? seg.gap_stretch : 0;
+      const double stretch = justified ? seg.space_width * kSpaceStretch + gaps : 0;
       const double shrink = justified ? seg.space_width * kSpaceShrink : 0;
       add({BreakItemKind::glue, seg.space_width, stretch, shrink}, k);
+    } else if (seg.hyphen) {
+      add({BreakItemKind::penalty, seg.hyphen_width(), 0, 0, kHyphenPenalty, true}, k);
     } else {
       const bool hyphen = ends_with_hyphen(shaped, seg);
       add({BreakItemKind::penalty, 0, 0, 0, hyphen ? kHyphenPenalty : 0, hyphen}, k);
@@ -39,13 +48,33 @@ BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>
   return model;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> segment_lines(const BreakModel& model,
-                                                               const LineBreakResult& result) {
-  std::vector<std::pair<std::size_t, std::size_t>> lines;
+std::vector<double> glue_adjustments(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                     const std::vector<Segment>& segments, std::size_t from, std::size_t to,
+                                     double glue_ratio) {
+  const std::size_t first = segments[from].first;
+  std::vector<double> adjustments(segments[to - 1].last - first, 0.0);
+  // The glue after a line's last segment is where it breaks: it is not set.
+  for (std::size_t s = from; s + 1 < to; ++s) {
+    if (!ends_with_glue(shaped, segments[s], true)) continue;
+    for (std::size_t k = segments[s].first; k < segments[s].last; ++k) {
+      const ShapedItem& item = shaped.items[k];
+      double& adjustment = adjustments[k - first];
+      if (item.is_space) {
+        adjustment = item.advance * glue_ratio * (glue_ratio > 0 ? kSpaceStretch : kSpaceShrink);
+      } else if (glue_ratio > 0 && cluster_gap_after(shaped, k)) {
+        adjustment = glue_ratio * cluster_gap_stretch(paragraph, shaped, k);
+      }
+    }
+  }
+  return adjustments;
+}
+
+std::vector<SegmentLine> segment_lines(const BreakModel& model, const LineBreakResult& result) {
+  std::vector<SegmentLine> lines;
   std::size_t start = 0;
   for (const LineBreak& line : result.breaks) {
     const std::size_t end = model.ends[line.position] + 1;
-    if (end > start) lines.emplace_back(start, end);
+    if (end > start) lines.push_back({start, end, line.glue_ratio});
     start = end;
   }
   return lines;

@@ -24,10 +24,29 @@ struct BreakModel {
 
 /// The model of `segments`: a box per segment, then glue for its spaces (stretchable only
 /// when `justified`), a flagged penalty at a hyphenation point or after a typed hyphen, or a
-/// free penalty at any other break opportunity; finished for the breaker.
+/// free penalty at any other break opportunity; finished for the breaker. Justified, the
+/// gaps between clusters of scripts written without spaces stretch too: a segment's gaps
+/// stretch with the glue after it (so the last segment of a line keeps its own clusters
+/// together), which is glue even where no space is.
 BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified);
 
-/// Lines as [first segment, last segment + 1), from the breaker's item positions.
-std::vector<std::pair<std::size_t, std::size_t>> segment_lines(const BreakModel& model, const LineBreakResult& result);
+/// How far each item of segments [from, to) moves the items after it when the line they
+/// make is drawn with its glue set at `glue_ratio` (LineBreak::glue_ratio): exactly the
+/// stretch or shrink break_model gave that line, spread as the model spread it (a space by
+/// its width, a gap between clusters by its size), so a justified line fills its measure.
+/// Element k is for item segments[from].first + k.
+std::vector<double> glue_adjustments(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                     const std::vector<Segment>& segments, std::size_t from, std::size_t to,
+                                     double glue_ratio);
+
+/// A line as segments [from, to) and the ratio its glue is set at (LineBreak::glue_ratio).
+struct SegmentLine {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  double glue_ratio = 0;
+};
+
+/// The lines of the breaker's result, as segments.
+std::vector<SegmentLine> segment_lines(const BreakModel& model, const LineBreakResult& result);
 
 }  // namespace leafpress::text

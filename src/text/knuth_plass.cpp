@@ -125,13 +125,14 @@ class Breaker {
     return from.demerits + d;
   }
 
-  static LineBreakResult result_from(const std::vector<Node>& nodes, std::size_t last, BreakPass pass) {
+  LineBreakResult result_from(const std::vector<Node>& nodes, std::size_t last, BreakPass pass) const {
     LineBreakResult result;
     result.pass = pass;
     result.demerits = nodes[last].demerits;
     for (std::optional<std::size_t> at = last; at && nodes[*at].previous; at = nodes[*at].previous) {
       const Node& node = nodes[*at];
-      result.breaks.push_back({node.position, node.ratio, node.fitness, node.hyphenated, node.overfull});
+      const double glue_ratio = std::clamp(ratio(nodes[*node.previous], node.position, 0), -1.0, kUnstretchable);
+      result.breaks.push_back({node.position, node.ratio, glue_ratio, node.fitness, node.hyphenated, node.overfull});
     }
     std::reverse(result.breaks.begin(), result.breaks.end());
     return result;

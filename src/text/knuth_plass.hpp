@@ -54,11 +54,15 @@ struct LineBreakParameters {
 /// How the lines were found: the passes of TeX's line breaker, then a last resort.
 enum class BreakPass : std::uint8_t { no_hyphens, hyphens, emergency, last_resort };
 
-/// One line's end: the item it breaks at, how far its glue is set (the adjustment ratio r:
-/// positive stretches, negative shrinks) and whether it ends with a hyphen or overflows.
+/// One line's end: the item it breaks at, its adjustment ratio r (positive stretches,
+/// negative shrinks) and whether it ends with a hyphen or overflows.
 struct LineBreak {
   std::size_t position = 0;
   double ratio = 0;
+  /// The ratio the line's own glue is set at, to draw it: `ratio` without the emergency
+  /// stretch of the third pass (which only lets the breaker accept the line, as in TeX),
+  /// and at least -1 (glue never shrinks past its shrink; an overfull line overflows).
+  double glue_ratio = 0;
   int fitness = 2;  // 0 very loose, 1 loose, 2 decent, 3 tight
   bool hyphenated = false;
   bool overfull = false;

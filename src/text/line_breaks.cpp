@@ -29,6 +29,35 @@ bool leaves_short_fragment(const icu::UnicodeString& text, int32_t boundary) {
   return before < kEnough || after < kEnough;
 }
 
+/// The hyphen before `boundary` joins the parts of an identifier: an acronym of at most
+/// kMaxAcronym capitals and digits before it ("CAR", "PD", "CTLA", "HER2") and a capital or
+/// digit after it ("CAR-T", "PD-L1", "PD-1"). "anti-|PD-1" and "HER2-|positive" may break;
+/// the fragment after is read only to its first character, however long the word goes on
+/// ("CAR-T-Zelltherapie" counted "T-Z" as three characters and broke after "CAR-").
+bool inside_identifier(const icu::UnicodeString& text, int32_t boundary) {
+  constexpr int32_t kMaxAcronym = 6;
+  if (boundary >= text.length()) return false;
+  const UChar32 after = text.char32At(boundary);
+  if (!u_isupper(after) && !u_isdigit(after)) return false;
+  int32_t length = 0;
+  for (int32_t i = boundary - 2; i >= 0; --i) {
+    const UChar32 c = text.charAt(i);
+    if (!u_isalnum(c)) break;
+    if ((!u_isupper(c) && !u_isdigit(c)) || ++length > kMaxAcronym) return false;
+  }
+  return length > 0;
+}
+
+/// Korean sets lines at spaces (CSS word-break: keep-all, the usual setting of Korean text):
+/// no break between two letters, ideographs or digits, which UAX #14 allows between any two
+/// Hangul syllables ("합니|다").
+bool inside_keep_all_word(const icu::UnicodeString& text, int32_t boundary) {
+  if (boundary <= 0 || boundary >= text.length()) return false;
+  const UChar32 before = text.char32At(text.moveIndex32(boundary, -1));
+  const UChar32 after = text.char32At(boundary);
+  return u_isalnum(before) && u_isalnum(after);
+}
+
 /// A range of numbers ("17–20") is one unit: UAX #14 lets a line break after its en dash
 /// (class BA), which would leave "17–" at a line's end.
 bool inside_number_range(const icu::UnicodeString& text, int32_t boundary) {
@@ -65,7 +94,7 @@ std::vector<std::size_t> line_break_opportunities(std::string_view text, std::st
   icu::BreakIterator* iterator = iterators ? iterators->line(language) : nullptr;
   if (!iterators) {
     UErrorCode status = U_ZERO_ERROR;
-    made.reset(icu::BreakIterator::createLineInstance(icu::Locale::forLanguageTag(std::string(language), status), status));
+    made.reset(icu::BreakIterator::createLineInstance(line_break_locale(language), status));
     if (U_SUCCESS(status)) iterator = made.get();
   }
   if (!iterator) {
@@ -73,9 +102,14 @@ std::vector<std::size_t> line_break_opportunities(std::string_view text, std::st
     return breaks;
   }
   iterator->setText(utf16);
+  const bool keep_all = keeps_words_whole(language);
   for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
-    if (boundary < utf16.length() && after_hyphen(utf16, boundary) && leaves_short_fragment(utf16, boundary)) continue;
+    if (boundary < utf16.length() && after_hyphen(utf16, boundary) &&
+        (leaves_short_fragment(utf16, boundary) || inside_identifier(utf16, boundary))) {
+      continue;
+    }
     if (inside_number_range(utf16, boundary)) continue;
+    if (keep_all && inside_keep_all_word(utf16, boundary)) continue;
     breaks.push_back(utf8_offset_of[static_cast<std::size_t>(boundary)]);
   }
   if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());

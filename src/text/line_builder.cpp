@@ -43,10 +43,19 @@ void hang_space(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
   }
 }
 
+/// How much more than its advance `item` moves the pen: its element of `adjustments`, 0 for
+/// the added hyphen, which is not one of the paragraph's items.
+double adjustment_after(const ShapedParagraph& shaped, const ShapedItem& item, std::size_t first,
+                        std::span<const double> adjustments) {
+  const ShapedItem* begin = shaped.items.data() + first;
+  if (&item < begin || &item >= begin + adjustments.size()) return 0;
+  return adjustments[static_cast<std::size_t>(&item - begin)];
+}
+
 }  // namespace
 
 Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t first, std::size_t last,
-                const ShapedItem* hyphen, double extra_per_space, double shift) {
+                const ShapedItem* hyphen, std::span<const double> adjustments, double shift) {
   const std::size_t end = last;
   while (last > first && shaped.items[last - 1].is_space) --last;  // trailing spaces hang out of the line
   std::vector<const ShapedItem*> items;
@@ -69,7 +78,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
       const ShapedItem& item = *items[run.rtl() ? from + to - 1 - n : n];
       glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
                                   item.glyph.y_offset * scale, item.glyph.cluster, item.end, item.glyph.advance});
-      cursor += item.advance + (item.is_space ? extra_per_space : 0);
+      cursor += item.advance + adjustment_after(shaped, item, first, adjustments);
     }
     glyph_run.width = cursor - glyph_run.x;
   }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include "text/line_breaks.hpp"
 
 namespace leafpress::text {
@@ -61,7 +64,42 @@ ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph&
   return hyphen;
 }
 
+/// Whether a cluster is a letter of a script written without spaces between words: digits,
+/// Latin names and punctuation among them keep their own spacing.
+bool is_spaceless_letter(std::string_view cluster) {
+  if (cluster.empty()) return false;
+  int32_t at = 0;
+  UChar32 cp = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(cluster.data()), at, static_cast<int32_t>(cluster.size()), cp);
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(cp, &status)) {
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_BOPOMOFO:
+      return U_SUCCESS(status);
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+bool cluster_gap_after(const ShapedParagraph& shaped, std::size_t k) {
+  if (k + 1 >= shaped.items.size()) return false;
+  const ShapedItem& item = shaped.items[k];
+  const ShapedItem& next = shaped.items[k + 1];
+  return item.glyph.cluster != next.glyph.cluster && !item.is_space && !next.is_space &&
+         is_spaceless_letter(cluster_text(shaped, item)) && is_spaceless_letter(cluster_text(shaped, next));
+}
+
+double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t k) {
+  return kClusterStretch * paragraph.runs[shaped.runs[shaped.items[k].run].style_run].style.size;
+}
 
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                        const std::vector<std::size_t>& hyphenation_points,
@@ -71,12 +109,13 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
   HyphenGlyphs hyphens;
   std::size_t i = 0;
   for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points, iterators)) {
-    Segment seg{i, i, 0, 0, std::nullopt};
+    Segment seg{i, i, 0, 0, 0, std::nullopt};
     while (i < items.size() && items[i].glyph.cluster < boundary.offset) ++i;
     seg.last = i;
     if (seg.last == seg.first) continue;
     for (std::size_t k = seg.first; k < seg.last; ++k) {
       (items[k].is_space ? seg.space_width : seg.content_width) += items[k].advance;
+      if (cluster_gap_after(shaped, k)) seg.gap_stretch += cluster_gap_stretch(paragraph, shaped, k);
     }
     if (boundary.hyphenation) {
       seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], hyphens);

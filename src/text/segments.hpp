@@ -15,11 +15,27 @@ struct Segment {
   std::size_t last = 0;   // one past
   double content_width = 0;
   double space_width = 0;
+  /// What justification may open between this segment's clusters, and after its last one,
+  /// in a script written without spaces (see cluster_gap_after), in points.
+  double gap_stretch = 0;
   /// When the segment ends at a hyphenation point: the hyphen a line ending here shows.
   std::optional<ShapedItem> hyphen;
 
   double hyphen_width() const { return hyphen ? hyphen->advance : 0; }
 };
+
+/// Stretch between two clusters of a script written without spaces between words (Thai,
+/// Lao, Khmer, Myanmar, Chinese, Japanese), in ems of the text: a justified line spreads its
+/// slack over all its clusters, as those scripts are justified, not over its few spaces.
+inline constexpr double kClusterStretch = 0.05;
+
+/// Whether justification may open a gap after item `k`: the last glyph of a cluster that is
+/// a letter of a script written without spaces, followed by another such cluster (digits,
+/// Latin words and punctuation among them are not spaced out).
+bool cluster_gap_after(const ShapedParagraph& shaped, std::size_t k);
+
+/// The stretch of a gap after item `k` (kClusterStretch ems of its text), in points.
+double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t k);
 
 /// Cuts a shaped paragraph at its line-break opportunities (UAX #14) and at
 /// `hyphenation_points` (byte offsets, ascending) that fall between two glyph clusters of

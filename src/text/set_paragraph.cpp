@@ -12,14 +12,13 @@ namespace leafpress::text {
 namespace {
 
 /// Segments [from, to) as one line: its natural width (with the hyphen if it ends at one)
-/// and the spaces justification may stretch.
+/// and the width of the spaces justification may shrink.
 struct LineExtent {
   double natural = 0;
   double space_width = 0;
-  int spaces = 0;
 };
 
-LineExtent extent(const ShapedParagraph& shaped, const std::vector<Segment>& segments, std::size_t from,
+LineExtent extent(const std::vector<Segment>& segments, std::size_t from,
                   std::size_t to) {
   LineExtent e;
   for (std::size_t k = from; k < to; ++k) {
@@ -27,7 +26,6 @@ LineExtent extent(const ShapedParagraph& shaped, const std::vector<Segment>& seg
     if (k + 1 < to) {
       e.natural += segments[k].space_width;
       e.space_width += segments[k].space_width;
-      for (std::size_t g = segments[k].first; g < segments[k].last; ++g) e.spaces += shaped.items[g].is_space ? 1 : 0;
     }
   }
   e.natural += segments[to - 1].hyphen_width();
@@ -80,26 +78,27 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
 
   const bool rtl = paragraph.direction == document::Direction::rtl;
   for (std::size_t l = 0; l < breaks.size(); ++l) {
-    const auto [from, to] = breaks[l];
-    const LineExtent e = extent(shaped, segments, from, to);
+    const auto [from, to, glue_ratio] = breaks[l];
+    const LineExtent e = extent(segments, from, to);
     const double shrunk = justified ? e.natural - e.space_width * kSpaceShrink : e.natural;
     if (shrunk > settings.width + 0.01) warn_overfull(paragraph, shrunk - settings.width, diags);
-    const double slack = settings.width - e.natural;
+    // The breaker's own ratio sets the glue; the last line's fill takes its slack, so it
+    // keeps its natural width unless it must shrink.
     const bool last_line = l + 1 == breaks.size();
-    double extra = 0;
+    const double ratio = !justified ? 0 : last_line ? std::min(glue_ratio, 0.0) : glue_ratio;
+    const std::vector<double> adjustments =
+        ratio == 0 ? std::vector<double>{} : glue_adjustments(paragraph, shaped, segments, from, to, ratio);
+    double set_width = e.natural;
+    for (const double adjustment : adjustments) set_width += adjustment;
+    const double slack = settings.width - set_width;
+    const bool flush_right =
+        settings.align == (rtl ? Align::start : Align::end) || (settings.align == Align::justify && rtl);
     double shift = 0;
-    if (justified && e.spaces > 0 && (!last_line || slack < 0)) {
-      // Spaces shrink by at most a third; a line that still does not fit overflows.
-      const double limit = -e.space_width * kSpaceShrink;
-      extra = std::max(slack, limit) / e.spaces;
-    }
-    const bool flush_right = settings.align == (rtl ? Align::start : Align::end) ||
-                             (settings.align == Align::justify && rtl && extra == 0);
     if (settings.align == Align::center && slack > 0) shift = slack / 2;
     if (flush_right && slack > 0) shift = slack;
     const Segment& closing = segments[to - 1];
     lines.push_back(build_line(paragraph, shaped, segments[from].first, closing.last,
-                               closing.hyphen ? &*closing.hyphen : nullptr, extra, shift));
+                               closing.hyphen ? &*closing.hyphen : nullptr, adjustments, shift));
   }
   return lines;
 }

@@ -37,6 +37,9 @@ struct StyledParagraph {
   document::Direction direction = document::Direction::ltr;
   /// Byte ranges never hyphenated: links, names.
   std::vector<ByteRange> unhyphenatable;
+  /// Byte ranges read left to right whatever their surroundings (telephone numbers, URLs,
+  /// e-mail addresses), ascending: bidi isolates.
+  std::vector<ByteRange> left_to_right;
   core::SourceLoc loc;
 
   /// Appends `text` in `style`, merging with the previous run when the style is the same.

@@ -5,6 +5,7 @@
 #include "fonts/font_fallback.hpp"
 #include "text/text_context.hpp"
 #include "fonts/font_registry.hpp"
+#include "load/load_font_config.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/line_breaks.hpp"
 #include "text/set_paragraph.hpp"
@@ -94,6 +95,45 @@ TEST_CASE("a hyphen breaks only where both fragments are long enough", "[text]")
   CHECK(can_start_at("ou"));
 }
 
+TEST_CASE("an identifier never splits after its hyphen, however long the word goes on", "[text]") {
+  auto breaks_before = [](const std::string& text, std::string_view language, std::string_view fragment) {
+    const auto breaks = text::line_break_opportunities(text, language);
+    return std::find(breaks.begin(), breaks.end(), text.find(fragment)) != breaks.end();
+  };
+  CHECK_FALSE(breaks_before("die CAR-T-Zelltherapie", "de", "T-Zell"));
+  CHECK_FALSE(breaks_before("CAR-T-\u0442\u0435\u0440\u0430\u043F\u0456\u044F", "uk", "T-"));
+  CHECK_FALSE(breaks_before("\u300ACAR-T\u7597\u6CD5\u300B", "zh", "T"));
+  CHECK_FALSE(breaks_before("PD-L1-positive", "en", "L1"));
+  CHECK_FALSE(breaks_before("les PD-1 et CTLA-4", "fr", "1 et"));
+  CHECK(breaks_before("the anti-PD-1 drugs", "en", "PD-1"));
+  CHECK(breaks_before("HER2-positive tumours", "en", "positive"));
+}
+
+TEST_CASE("Korean breaks at spaces, not between syllables (keep-all)", "[text]") {
+  const std::string text = "\uBA74\uC5ED \uCE58\uB8CC\uB294 \uD569\uB2C8\uB2E4.";  // 면역 치료는 합니다.
+  const auto breaks = text::line_break_opportunities(text, "ko");
+  CHECK(breaks == std::vector<std::size_t>{text.find("\uCE58"), text.find("\uD569"), text.size()});
+}
+
+TEST_CASE("Japanese and Chinese lines never start with small kana, the long vowel mark or closing punctuation",
+          "[text]") {
+  // ちょっと待ってー。はい」、です: strict kinsoku keeps ょ, っ, ー, 。, 」 and 、 with what precedes.
+  const std::string text = "\u3061\u3087\u3063\u3068\u5F85\u3063\u3066\u30FC\u3002\u306F\u3044\u300D\u3001\u3067\u3059";
+  const auto breaks = text::line_break_opportunities(text, "ja");
+  for (const std::string_view never : {"\u3087", "\u3063", "\u30FC", "\u3002", "\u300D", "\u3001"}) {
+    for (std::size_t at = text.find(never); at != std::string::npos; at = text.find(never, at + 1)) {
+      INFO(at);
+      CHECK(std::find(breaks.begin(), breaks.end(), at) == breaks.end());
+    }
+  }
+  CHECK(std::find(breaks.begin(), breaks.end(), text.find("\u306F")) != breaks.end());
+  // Chinese: a small kana is rare, but 。，」 and the like are the same rule.
+  const std::string zh = "\u8BF7\u544A\u8BC9\u533B\u751F\u3002\u8C22\u8C22\uFF01";
+  const auto zh_breaks = text::line_break_opportunities(zh, "zh-Hans");
+  CHECK(std::find(zh_breaks.begin(), zh_breaks.end(), zh.find("\u3002")) == zh_breaks.end());
+  CHECK(std::find(zh_breaks.begin(), zh_breaks.end(), zh.find("\uFF01")) == zh_breaks.end());
+}
+
 TEST_CASE("a word of many hyphens breaks where fragments are long enough, in linear time", "[text]") {
   // 40,000 fragments: counting each fragment's letters up to the word's end took minutes.
   std::string text;
@@ -138,6 +178,45 @@ TEST_CASE("a justified paragraph fills its lines and keeps its last line natural
   REQUIRE(lines.size() >= 3);
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) CHECK(lines[i].width == Approx(200).margin(0.01));
   CHECK(lines.back().width < 200);
+}
+
+TEST_CASE("Thai is justified between its clusters, not by widening its few spaces", "[text]") {
+  // Thai writes words without spaces; a space ends a phrase. Lines with one space had all
+  // their slack there: gaps of 15 mm.
+  fonts::FontRegistry registry({});
+  core::Diagnostics diags;
+  fonts::FontFallback fallback(registry, load::load_font_config(LEAFPRESS_SOURCE_DIR "/fonts", diags));
+  text::HyphenatorCache hyphenators;
+  text::TextContext context{fallback, hyphenators};
+  text::StyledParagraph paragraph;
+  paragraph.language = "th";
+  paragraph.append(
+      "\u0E20\u0E39\u0E21\u0E34\u0E04\u0E38\u0E49\u0E21\u0E01\u0E31\u0E19\u0E1A\u0E33\u0E1A\u0E31\u0E14"
+      "\u0E0A\u0E48\u0E27\u0E22\u0E43\u0E2B\u0E49\u0E23\u0E30\u0E1A\u0E1A\u0E20\u0E39\u0E21\u0E34\u0E04"
+      "\u0E38\u0E49\u0E21\u0E01\u0E31\u0E19\u0E02\u0E2D\u0E07\u0E04\u0E38\u0E13\u0E04\u0E49\u0E19\u0E2B"
+      "\u0E32\u0E41\u0E25\u0E30\u0E17\u0E33\u0E25\u0E32\u0E22\u0E40\u0E0B\u0E25\u0E25\u0E4C\u0E21\u0E30"
+      "\u0E40\u0E23\u0E47\u0E07 \u0E22\u0E32\u0E1A\u0E32\u0E07\u0E0A\u0E19\u0E34\u0E14\u0E0A\u0E48\u0E27"
+      "\u0E22\u0E1B\u0E25\u0E14\u0E40\u0E1A\u0E23\u0E01\u0E17\u0E35\u0E48\u0E40\u0E0B\u0E25\u0E25\u0E4C"
+      "\u0E21\u0E30\u0E40\u0E23\u0E47\u0E07\u0E01\u0E14\u0E44\u0E27\u0E49\u0E1A\u0E19\u0E40\u0E21\u0E47"
+      "\u0E14\u0E40\u0E25\u0E37\u0E2D\u0E14\u0E02\u0E32\u0E27",
+      {&face(registry, "Noto Serif"), 10.5, {}, {}});
+  constexpr double kMeasure = 180;
+  const auto lines = text::set_paragraph(paragraph, {kMeasure, text::Align::justify}, context, diags);
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(lines.size() >= 3);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    INFO("line " << i);
+    CHECK(lines[i].width == Approx(kMeasure).margin(0.01));
+    // No glyph stands further from the one before than its advance and a third of an em.
+    for (const text::GlyphRun& run : lines[i].runs) {
+      const double scale = run.size / run.face->metrics().units_per_em;
+      for (std::size_t g = 1; g < run.glyphs.size(); ++g) {
+        const auto& before = run.glyphs[g - 1];
+        if (run.glyphs[g].begin == before.begin || run.glyphs[g].y != 0 || before.y != 0) continue;
+        CHECK(run.glyphs[g].x - before.x - before.advance * scale < run.size / 3);
+      }
+    }
+  }
 }
 
 TEST_CASE("a character no font covers is reported with its code point", "[text]") {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "locale/localize.hpp"
 #include "locale/typography.hpp"
 
@@ -12,10 +14,11 @@ using document::Span;
 
 namespace {
 
+/// The text set, its spans joined (a URL, address or telephone number is a span of its own).
 std::string set(std::string_view language, const std::string& text) {
-  const auto spans = locale::apply_typography({Span{text}}, locale::typography_rules(language));
-  REQUIRE(spans.size() == 1);
-  return spans[0].text;
+  std::string out;
+  for (const Span& span : locale::apply_typography({Span{text}}, locale::typography_rules(language))) out += span.text;
+  return out;
 }
 
 std::vector<Span> set_spans(std::string_view language, const std::vector<Span>& spans) {
@@ -61,8 +64,9 @@ TEST_CASE("French: numbers, percent and units", "[typography]") {
   CHECK(set("fr", "20%") == "20\u202F%");
   CHECK(set("fr", "5 mg, 38 °C, 2 h, 58 ans") == "5\u00A0mg, 38\u00A0°C, 2\u00A0h, 58 ans");
   CHECK(set("fr", "il 3 m'a") == "il 3 m\u2019a");
-  // A telephone number starts with 0; "12 3456" and "1234 567" are not grouped thousands.
-  CHECK(set("fr", "appelez le 0 805 123 124") == "appelez le 0 805 123 124");
+  // A telephone number starts with 0 and is never broken; "12 3456" and "1234 567" are not
+  // grouped thousands.
+  CHECK(set("fr", "appelez le 0 805 123 124") == "appelez le 0\u00A0805\u00A0123\u00A0124");
   CHECK(set("fr", "12 3456 et 1234 567") == "12 3456 et 1234 567");
 }
 
@@ -109,11 +113,26 @@ TEST_CASE("Spanish, German, Italian, Portuguese: quotes from ICU, no-break space
   CHECK(set("pt-PT", "380 000") == "380\u00A0000");
 }
 
-TEST_CASE("Arabic: ICU's quotes, digits left alone, percent kept with its number", "[typography]") {
+TEST_CASE("Arabic: ICU's quotes, CLDR's digits, percent kept with its number", "[typography]") {
   CHECK(set("ar", "قال \"نعم\"") == "قال \u201Dنعم\u201C");
-  // Right to left, a number's groups are joined so that bidi keeps them in order.
-  CHECK(set("ar", "380 000 و 20 % و ٢٠ ٪") == "380\u00A0000 و 20\u00A0% و ٢٠\u00A0٪");
-  CHECK(set("ar", "الرقم 0 805 123 124 مجاني") == "الرقم 0\u00A0805\u00A0123\u00A0124 مجاني");
+  // CLDR's digits for ar are Arabic-Indic: typed digits take them, the same as page and
+  // list numbers. Right to left, a number's groups are joined so that bidi keeps them in order.
+  CHECK(locale::typography_rules("ar").zero_digit == U'\u0660');
+  CHECK(set("ar", "380 000 و 20 % و ٢٠ ٪") == "٣٨٠\u00A0٠٠٠ و ٢٠\u00A0% و ٢٠\u00A0٪");
+  CHECK(set("ar", "الرقم 0 805 123 124 مجاني") == "الرقم ٠\u00A0٨٠٥\u00A0١٢٣\u00A0١٢٤ مجاني");
+  // Words with Latin letters and addresses keep the digits they were typed with.
+  CHECK(set("ar", "مضادات PD-1 و COVID-19 في https://x.org/2024 سنة 2024") ==
+        "مضادات PD-1 و COVID-19 في https://x.org/2024 سنة ٢٠٢٤");
+  // A leaflet choosing Western digits for Arabic (digits: {ar: latn}) keeps them.
+  locale::TypographyRules western = locale::typography_rules("ar");
+  western.zero_digit = U'0';
+  CHECK(locale::apply_typography({Span{"380 000"}}, western).at(0).text == "380\u00A0000");
+  CHECK(locale::numbering_zero("arabext") == U'\u06F0');
+  CHECK(locale::numbering_zero("latn") == U'0');
+  CHECK_FALSE(locale::numbering_zero("roman"));
+  CHECK_FALSE(locale::numbering_zero("nonsense"));
+  CHECK(locale::default_numbering("he") == "latn");
+  CHECK(locale::typography_rules("fa").zero_digit == U'\u06F0');
 }
 
 TEST_CASE("already-correct text is left alone and the rules are idempotent", "[typography]") {
@@ -154,7 +173,84 @@ TEST_CASE("link URLs are never touched, link text is set like the rest", "[typog
                                                  {"dossier de l\u2019Inserm", false, false, url},
                                                  {"\u202F!", false, false, ""}});
   const std::vector<Span> bare{{"https://example.org/a-1-2...b", false, false, "https://example.org/a-1-2...b"}};
-  CHECK(set_spans("fr", bare) == bare);
+  std::vector<Span> bare_set = bare;
+  bare_set[0].left_to_right = true;
+  CHECK(set_spans("fr", bare) == bare_set);
+}
+
+TEST_CASE("telephone numbers keep their hyphens and spaces, as one left-to-right span", "[typography]") {
+  // Hebrew: the hyphen stays a hyphen (an en dash let bidi show 1234567–03).
+  const auto hebrew = set_spans("he", {Span{"\u05D4\u05EA\u05E7\u05E9\u05E8\u05D5 03-1234567."}});
+  REQUIRE(hebrew.size() == 3);
+  CHECK(hebrew[1].text == "03-1234567");
+  CHECK(hebrew[1].left_to_right);
+  CHECK_FALSE(hebrew[0].left_to_right);
+  CHECK(hebrew[2].text == ".");
+  const auto french = set_spans("fr", {Span{"appelez le +33 1 23 45 67 89 ou le 0 805 123 124 !"}});
+  REQUIRE(french.size() == 5);
+  CHECK(french[1].text == "+33\u00A01\u00A023\u00A045\u00A067\u00A089");
+  CHECK(french[3].text == "0\u00A0805\u00A0123\u00A0124");
+  CHECK(french[1].left_to_right);
+  CHECK(french[3].left_to_right);
+  CHECK(set("en", "call 555-123-4567 or (030) 1234-5678") == "call 555-123-4567 or (030)\u00A01234-5678");
+  CHECK(set_spans("en", {Span{"call (030) 1234-5678"}}).at(1).text == "(030)\u00A01234-5678");
+  // Ranges, dates, decimals and grouped thousands are not telephone numbers.
+  CHECK(set("en", "in 2020-2024, on 2024-01-15 and 15.01.2024, 3.14159265, 1,000,000,000") ==
+        "in 2020\u20132024, on 2024-01-15 and 15.01.2024, 3.14159265, 1,000,000,000");
+  CHECK(set_spans("fr", {Span{"1 000 000 000 cas"}}).size() == 1);
+  CHECK(set_spans("en", {Span{"NCT01234567"}}).size() == 1);
+  // Setting twice gives the same spans as once.
+  CHECK(set_spans("fr", french) == french);
+  // A long run of digits and brackets is read in linear time, and is no telephone number.
+  std::string digits;
+  for (int i = 0; i < 200000; ++i) digits += "(1";
+  CHECK(set_spans("fr", {Span{digits}}).size() == 1);
+}
+
+TEST_CASE("URLs and e-mail addresses are left-to-right spans of their own", "[typography]") {
+  const auto arabic = set_spans("ar", {Span{"\u0632\u0648\u0631\u0648\u0627 https://www.inserm.fr/ \u0623\u0648 info@inserm.fr."}});
+  REQUIRE(arabic.size() == 5);
+  CHECK(arabic[1].text == "https://www.inserm.fr/");
+  CHECK(arabic[1].left_to_right);
+  CHECK(arabic[3].text == "info@inserm.fr");
+  CHECK(arabic[3].left_to_right);
+  CHECK_FALSE(arabic[4].left_to_right);
+}
+
+TEST_CASE("Hebrew abbreviations take gershayim and geresh, quotations the locale's marks", "[typography]") {
+  // מחו"ל (abroad) and ג' (the third) as typed on a Hebrew keyboard; "הבלמים" is a quotation.
+  CHECK(set("he", "\u05DE\u05D7\u05D5\"\u05DC \u05D2' \"\u05D4\u05D1\u05DC\u05DE\u05D9\u05DD\"") ==
+        "\u05DE\u05D7\u05D5\u05F4\u05DC \u05D2\u05F3 \u201D\u05D4\u05D1\u05DC\u05DE\u05D9\u05DD\u201D");
+}
+
+TEST_CASE("every fixture language quotes with CLDR's marks, opening by position", "[typography]") {
+  // The engines fixture's 23 languages (tests/engines/languages): "word" after a space, at
+  // the start and after an opening bracket, each with the language's own marks (CLDR 42).
+  const std::map<std::string, std::pair<std::string, std::string>> marks = {
+      {"ar", {"\u201D", "\u201C"}}, {"bn", {"\u201C", "\u201D"}}, {"de", {"\u201E", "\u201C"}},
+      {"el", {"\u00AB", "\u00BB"}}, {"en", {"\u201C", "\u201D"}}, {"es", {"\u00AB", "\u00BB"}},
+      {"fa", {"\u00AB", "\u00BB"}}, {"he", {"\u201D", "\u201D"}}, {"hi", {"\u201C", "\u201D"}},
+      {"ja", {"\u300C", "\u300D"}}, {"ko", {"\u201C", "\u201D"}}, {"pl", {"\u201E", "\u201D"}},
+      {"pt", {"\u201C", "\u201D"}}, {"ro", {"\u201E", "\u201D"}}, {"ru", {"\u00AB", "\u00BB"}},
+      {"ta", {"\u201C", "\u201D"}}, {"th", {"\u201C", "\u201D"}}, {"tr", {"\u201C", "\u201D"}},
+      {"uk", {"\u00AB", "\u00BB"}}, {"ur", {"\u201D", "\u201C"}}, {"vi", {"\u201C", "\u201D"}},
+      {"zh", {"\u201C", "\u201D"}}};
+  for (const auto& [language, pair] : marks) {
+    INFO(language);
+    const auto& [open, close] = pair;
+    CHECK(set(language, "\"a\" b \"c\" (\"d\")") == open + "a" + close + " b " + open + "c" + close + " (" + open + "d" + close + ")");
+  }
+}
+
+TEST_CASE("a straight quote after a CJK character opens a quotation when none is open", "[typography]") {
+  CHECK(set("zh", "\u677E\u5F00\u7684\"\u5239\u8F66\"\u3002") == "\u677E\u5F00\u7684\u201C\u5239\u8F66\u201D\u3002");
+  CHECK(set("zh", "\u8BF4\uFF1A\"\u597D\"") == "\u8BF4\uFF1A\u201C\u597D\u201D");
+  CHECK(set("ja", "\u3044\u308F\u3086\u308B\"\u30D6\u30EC\u30FC\u30AD\"\u3067\u3059") ==
+        "\u3044\u308F\u3086\u308B\u300C\u30D6\u30EC\u30FC\u30AD\u300D\u3067\u3059");
+  CHECK(set("th", "\u0E27\u0E48\u0E32\"\u0E40\u0E1A\u0E23\u0E01\"\u0E02\u0E2D\u0E07") ==
+        "\u0E27\u0E48\u0E32\u201C\u0E40\u0E1A\u0E23\u0E01\u201D\u0E02\u0E2D\u0E07");
+  CHECK(set("en", "(\"yes\")") == "(\u201Cyes\u201D)");
+  CHECK(set("de", "\"Ja\", sagte er") == "\u201EJa\u201C, sagte er");
 }
 
 TEST_CASE("localize sets each string in the typography of the language it is written in", "[typography]") {
