@@ -11,6 +11,7 @@
 #include "pdf/embedded_images.hpp"
 #include "pdf/font_encoder.hpp"
 #include "pdf/hpdf_document.hpp"
+#include "pdf/pack_objects.hpp"
 #include "pdf/page_boxes.hpp"
 #include "pdf/structure_tree.hpp"
 #include "pdf/type0_font.hpp"
@@ -370,7 +371,7 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   for (const std::string& label : pages.page_labels) fingerprint.add(label);
   write_file_id(pdf, fingerprint);
   write_xmp(pdf, metadata, pages, options, fingerprint);
-  return pdf.save();
+  return pack_objects(pdf.save());
 }
 
 }  // namespace leafpress::pdf
