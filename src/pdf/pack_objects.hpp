@@ -1,15 +1,19 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
+
+#include "pdf/hpdf_document.hpp"
 
 namespace leafpress::pdf {
 
-/// `pdf` (libharu's whole file) rewritten by libqpdf with its dictionaries packed into
-/// compressed object streams and a cross-reference stream (ISO 32000-1 §7.5.7, §7.5.8): the
-/// structure tree, annotations, outlines, fonts and pages take a fraction of their room.
-/// Stream data is copied as it is (the XMP metadata stays uncompressed); the first /ID
-/// string is kept and the second derived from the content, so the same input gives the same
-/// bytes. Throws PdfError when libqpdf cannot read the file or warns about it.
-std::string pack_objects(const std::string& pdf);
+/// The finished file of `pdf`, written by libharu object by object but laid out by us: the
+/// streams (pages' content, fonts, pictures, XMP) as top-level objects, every other object
+/// (pages, fonts' dictionaries, the structure tree, annotations, outlines, Info) packed into
+/// Flate-compressed object streams, and a cross-reference stream in place of the table
+/// (ISO 32000-1 §7.5.7, §7.5.8; PDF 1.5, which PDF/X-4's 1.6 includes). /ID is `id` twice.
+/// Same document, same bytes. Throws PdfError when libharu fails.
+std::string save_packed(HpdfDocument& pdf, const std::array<std::uint8_t, 16>& id);
 
 }  // namespace leafpress::pdf
