@@ -21,17 +21,25 @@ std::array<std::uint8_t, 16> Fingerprint::digest() const {
   return out;
 }
 
-std::string text_hash(std::string_view text) {
+namespace {
+
+std::string hex_digest(std::string_view bytes, std::size_t digits) {
   Fingerprint fingerprint;
-  fingerprint.add(text);
+  fingerprint.add(bytes);
   const auto digest = fingerprint.digest();
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (std::size_t i = 0; i < 8; ++i) {
+  for (std::size_t i = 0; i < digits / 2; ++i) {
     hex += kHex[digest[i] >> 4];
     hex += kHex[digest[i] & 15];
   }
   return hex;
 }
+
+}  // namespace
+
+std::string text_hash(std::string_view text) { return hex_digest(text, 16); }
+
+std::string content_hash(std::string_view bytes) { return hex_digest(bytes, 32); }
 
 }  // namespace leafpress::core

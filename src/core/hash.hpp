@@ -22,4 +22,8 @@ class Fingerprint {
 /// A short, stable fingerprint of `text` (16 hex digits), to notice when a string changed.
 std::string text_hash(std::string_view text);
 
+/// The whole 128-bit fingerprint of `bytes` in 32 hex digits (its first 16 are text_hash's),
+/// to key a cache by content.
+std::string content_hash(std::string_view bytes);
+
 }  // namespace leafpress::core

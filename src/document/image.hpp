@@ -12,6 +12,7 @@ struct Image {
   enum class Encoding : std::uint8_t {
     jpeg,    // `data` is the JPEG file itself, passed through (PDF's DCTDecode reads it)
     pixels,  // `data` is 8-bit samples, rows top down without padding
+    flate,   // `data` is a zlib stream of those samples (PDF's FlateDecode reads it)
   };
   /// The path as leaflet.yaml writes it ("images/checkpoint.png"), for messages.
   std::string file;
@@ -20,12 +21,15 @@ struct Image {
   /// Samples per pixel: 1 grey, 3 RGB, 4 CMYK (an Adobe CMYK JPEG only).
   int components = 3;
   Encoding encoding = Encoding::pixels;
+  /// With Encoding::flate: each row starts with a PNG filter-type byte (PNG §9), as in a
+  /// PNG's IDAT data passed through, which PDF reads with /Predictor 15 (ISO 32000-1 §7.4.4.4).
+  bool png_predictors = false;
   /// A PNG's alpha is already flattened onto white: print has no transparency.
   std::string data;
   /// The picture's own ICC profile (a JPEG's APP2 markers, a PNG's iCCP chunk), empty when
   /// it has none: its colours are then sRGB (or sGray).
   std::string icc_profile;
-  /// core::text_hash of `data`, so a PDF's /ID changes with the picture.
+  /// core::text_hash of the picture file's bytes, so a PDF's /ID changes with the picture.
   std::string fingerprint;
 };
 

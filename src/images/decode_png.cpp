@@ -95,6 +95,29 @@ std::string embedded_profile(std::string_view bytes) {
   return status == Z_STREAM_END && profile.size() <= core::kMaxIccBytes ? profile : std::string();
 }
 
+/// The data of every chunk of `wanted` type, joined; only after damage() found the chunks
+/// whole.
+std::string joined_chunks(std::string_view bytes, std::string_view wanted) {
+  std::string joined;
+  for (std::uint64_t at = 8; at + 12 <= bytes.size();) {
+    const std::uint64_t length = be32(bytes, at);
+    if (at + 12 + length > bytes.size()) break;
+    if (bytes.substr(at + 4, 4) == wanted) joined.append(bytes.substr(at + 8, length));
+    at += 12 + length;
+  }
+  return joined;
+}
+
+/// Whether the file has a chunk of `wanted` type anywhere.
+bool has_chunk(std::string_view bytes, std::string_view wanted) {
+  for (std::uint64_t at = 8; at + 12 <= bytes.size();) {
+    const std::uint64_t length = be32(bytes, at);
+    if (bytes.substr(at + 4, 4) == wanted) return true;
+    at += 12 + length;
+  }
+  return false;
+}
+
 /// Frees the png_image however decoding ends (png_image_free may be called more than once).
 struct PngImage {
   png_image image{};
@@ -105,6 +128,24 @@ struct PngImage {
 };
 
 }  // namespace
+
+std::optional<std::string> try_png_sample_stream(std::string_view bytes) {
+  // PNG §11.2.2: IHDR is width, height, bit depth, colour type, compression, filter, interlace.
+  if (bytes.size() < 33 || bytes.substr(12, 4) != "IHDR") return std::nullopt;
+  const auto depth = static_cast<unsigned char>(bytes[24]);
+  const auto color_type = static_cast<unsigned char>(bytes[25]);
+  const auto interlace = static_cast<unsigned char>(bytes[28]);
+  if (depth != 8 || (color_type != 0 && color_type != 2) || interlace != 0) return std::nullopt;
+  if (has_chunk(bytes, "tRNS")) return std::nullopt;  // transparency: decode_png flattens it onto white
+  // libpng's simplified API converts samples of another gamma to sRGB's (1/2.2, stored as
+  // 45455, PNG §11.3.3.2); sRGB's own leaves them as they are.
+  if (const auto gamma = chunk(bytes, "gAMA"); gamma && (gamma->size() != 4 || be32(*gamma, 0) != 45455)) {
+    return std::nullopt;
+  }
+  std::string stream = joined_chunks(bytes, "IDAT");
+  if (stream.empty()) return std::nullopt;
+  return stream;
+}
 
 Decoded decode_png(std::string_view bytes, std::size_t max_pixels) {
   // PNG §11.2.2: IHDR comes first, its width and height at bytes 16 and 20. Checked here

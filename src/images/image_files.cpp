@@ -6,6 +6,7 @@
 #include "images/decode_jpeg.hpp"
 #include "images/decode_png.hpp"
 #include "images/image_type.hpp"
+#include "images/sample_stream.hpp"
 
 namespace leafpress::images {
 namespace fs = std::filesystem;
@@ -74,7 +75,15 @@ std::shared_ptr<const document::Image> ImageFiles::read(const std::string& relat
   // one from its header, before taking any pixel memory.
   const std::size_t left = limits_.max_decoded_pixels - std::min(decoded_pixels_, limits_.max_decoded_pixels);
   const std::size_t allowed = std::min(limits_.max_image_pixels, left);
-  Decoded decoded = *type == ImageType::png ? decode_png(*bytes, allowed) : decode_jpeg(*bytes, allowed);
+  const std::string digest = core::content_hash(*bytes);
+  std::optional<document::Image> cached = cache_.find(digest);
+  if (cached && std::uint64_t{cached->width} * cached->height > allowed) cached.reset();  // the decoder says why
+  Decoded decoded;
+  if (cached) {
+    decoded.image = std::move(*cached);
+  } else {
+    decoded = *type == ImageType::png ? decode_png(*bytes, allowed) : decode_jpeg(*bytes, allowed);
+  }
   if (!decoded.ok() && decoded.declared_pixels > allowed && decoded.declared_pixels <= limits_.max_image_pixels) {
     diags.error(loc,
                 name + " would bring the leaflet's decoded pictures to " +
@@ -88,8 +97,13 @@ std::shared_ptr<const document::Image> ImageFiles::read(const std::string& relat
     diags.error(loc, name + " " + decoded.problem, decoded.hint);
     return nullptr;
   }
+  if (!cached) {
+    to_sample_stream(decoded.image, *bytes);
+    cache_.store(digest, decoded.image);
+  }
   decoded.image.file = relative;
-  decoded.image.fingerprint = core::text_hash(decoded.image.data);
+  // The file's bytes, not its pixels: the same picture, and a fraction of the work.
+  decoded.image.fingerprint = digest.substr(0, 16);
   decoded_pixels_ += static_cast<std::size_t>(decoded.image.width) * static_cast<std::size_t>(decoded.image.height);
   auto image = std::make_shared<const document::Image>(std::move(decoded.image));
   if (!ec) read_.emplace(key, image);

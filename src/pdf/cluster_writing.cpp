@@ -93,6 +93,7 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
 
 std::vector<ClusterWriting> plan_run(const text::GlyphRun& run) {
   std::vector<ClusterWriting> writings;
+  writings.reserve(run.glyphs.size());
   for (std::size_t first = 0; first < run.glyphs.size(); first = cluster_end(run, first)) {
     writings.push_back(plan_cluster(run, first, cluster_end(run, first)));
   }

@@ -12,9 +12,12 @@
 namespace leafpress::pdf {
 namespace {
 
-std::string code_hex(std::uint16_t code) {
-  const std::string bytes{static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
-  return hex(bytes);
+/// "<00A3>": a two-byte code as a hex string (§7.3.4.3), appended without a string of its own.
+void append_code(std::string& out, std::uint16_t code) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  const char text[6] = {'<', kDigits[code >> 12], kDigits[(code >> 8) & 0xF], kDigits[(code >> 4) & 0xF],
+                        kDigits[code & 0xF], '>'};
+  out.append(text, sizeof text);
 }
 
 }  // namespace
@@ -78,25 +81,35 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
   // said by /ActualText, which opens before the first run.
   std::vector<std::vector<std::uint16_t>> codes(runs.size());
   std::vector<std::vector<const text::PlacedGlyph*>> glyphs(runs.size());
-  std::string said;
+  std::vector<std::vector<ClusterWriting>> plans(runs.size());
   bool needs_span = false;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const text::GlyphRun& run = runs[r].item->run;
-    for (ClusterWriting& cluster : plan_run(run)) {
-      std::string text;
-      for (const GlyphToDraw& glyph : cluster.glyphs) {
+    codes[r].reserve(run.glyphs.size());
+    glyphs[r].reserve(run.glyphs.size());
+    plans[r] = plan_run(run);
+    for (ClusterWriting& cluster : plans[r]) {
+      for (std::size_t g = 0; g < cluster.glyphs.size(); ++g) {
+        const GlyphToDraw& glyph = cluster.glyphs[g];
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
         const EncodedGlyph encoded = runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
         codes[r].push_back(encoded.code);
-        glyphs[r].push_back(&run.glyphs[glyph.glyph]);
-        text += glyph.text;
-        if (!encoded.says_text && !cluster.actual_text) cluster.actual_text = text;
+        glyphs[r].push_back(&placed);
+        if (!encoded.says_text && !cluster.actual_text) {
+          // The code says another text: the cluster's text up to this glyph is said for it.
+          std::string text;
+          for (std::size_t k = 0; k <= g; ++k) text += cluster.glyphs[k].text;
+          cluster.actual_text = std::move(text);
+        }
       }
       needs_span = needs_span || cluster.actual_text.has_value();
-      said += said_text(cluster);
     }
   }
   if (needs_span) {
+    std::string said;
+    for (const auto& plan : plans) {
+      for (const ClusterWriting& cluster : plan) said += said_text(cluster);
+    }
     std::string utf16 = "\xFE\xFF";
     core::append_utf16be(utf16, said);
     out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
@@ -130,8 +143,11 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   array_open = true;
   // TJ numbers move the pen left by n/1000 of the font size (§9.4.3).
   const double adjust = (pen - x) * 1000.0 / size;
-  if (std::abs(adjust) >= 0.05) out += pdf_number(adjust) + ' ';
-  out += '<' + code_hex(code) + '>';
+  if (std::abs(adjust) >= 0.05) {
+    append_pdf_number(out, adjust);
+    out += ' ';
+  }
+  append_code(out, code);
   pen = x + encoder.width(code) * size / 1000.0;
 }
 

@@ -12,11 +12,13 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std
     return {code, added || entry->second.text == text};
   }
   // Most glyphs only ever say one text: look that up without building a key.
-  if (const auto first = first_code_of_.find(glyph); first != first_code_of_.end()) {
-    const CodeMeaning& usual = codes_.at(first->second);
-    if (usual.text == text && usual.width == code_width(glyph, advance)) return {first->second, true};
+  const auto first = first_code_of_.find(glyph);
+  if (first != first_code_of_.end()) {
+    const FirstCode& usual = first->second;
+    if (usual.text == text && usual.width == (advance == 0 ? 0 : usual.glyph_width)) return {usual.code, true};
   }
-  const auto key = std::make_tuple(glyph, std::string(text), code_width(glyph, advance));
+  const int width = code_width(glyph, advance);
+  const auto key = std::make_tuple(glyph, std::string(text), width);
   if (const auto found = code_of_.find(key); found != code_of_.end()) return {found->second, true};
   // Code 0 is left unused, so that no reader mistakes a shown code for .notdef.
   const std::size_t next = code_of_.size() + 1;
@@ -25,7 +27,9 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std
   }
   const auto code = static_cast<std::uint16_t>(next);
   code_of_.emplace(key, code);
-  first_code_of_.emplace(glyph, code);
+  if (first == first_code_of_.end()) {
+    first_code_of_.emplace(glyph, FirstCode{code, width, code_width(glyph, 1), std::string(text)});
+  }
   codes_.emplace(code, meaning(glyph, text, advance));
   return {code, true};
 }

@@ -57,7 +57,15 @@ class FontEncoder {
 
   const fonts::Face* face_;
   std::map<std::uint16_t, CodeMeaning> codes_;
-  std::unordered_map<std::uint32_t, std::uint16_t> first_code_of_;  // each glyph's first code
+  /// Each glyph's first code, with what it says and its widths: most glyphs only ever say one
+  /// text, and are found here without a key built or the face asked for an advance.
+  struct FirstCode {
+    std::uint16_t code = 0;
+    int width = 0;          // the code's, as /W gives it
+    int glyph_width = 0;    // the glyph's own advance in 1/1000 em (code_width when it advances)
+    std::string text;
+  };
+  std::unordered_map<std::uint32_t, FirstCode> first_code_of_;
   std::map<std::tuple<std::uint32_t, std::string, int>, std::uint16_t> code_of_;  // TrueType
 };
 

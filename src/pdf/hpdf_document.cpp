@@ -55,13 +55,4 @@ HPDF_Binary HpdfDocument::binary(std::string_view bytes) {
                "create a string");
 }
 
-std::string HpdfDocument::save() {
-  check(HPDF_SaveToStream(doc_), "write the document");
-  std::string bytes(HPDF_GetStreamSize(doc_), '\0');
-  HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-  check(HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size), "read the document back");
-  bytes.resize(size);
-  return bytes;
-}
-
 }  // namespace leafpress::pdf

@@ -38,9 +38,6 @@ class HpdfDocument {
   /// A PDF string of raw bytes, written in hex: <FEFF...> for UTF-16BE text.
   HPDF_Binary binary(std::string_view bytes);
 
-  /// The finished file's bytes.
-  std::string save();
-
  private:
   [[noreturn]] void fail(const char* step) const;
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);

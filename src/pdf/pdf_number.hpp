@@ -8,6 +8,10 @@ namespace leafpress::pdf {
 /// trailing zeros, never "-0". Independent of the C locale, so output is byte-stable.
 std::string pdf_number(double value);
 
+/// pdf_number(value) appended to `out`, without a string of its own: content streams write
+/// one for nearly every glyph.
+void append_pdf_number(std::string& out, double value);
+
 /// A page box coordinate: like pdf_number with 6 decimals, so that a box given in
 /// millimetres is written as exactly as it is meant (3 mm = 8.503937 pt). libharu's own
 /// writer rounds through a float to 5 decimals.

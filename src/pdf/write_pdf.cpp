@@ -11,6 +11,7 @@
 #include "pdf/embedded_images.hpp"
 #include "pdf/font_encoder.hpp"
 #include "pdf/hpdf_document.hpp"
+#include "pdf/pack_objects.hpp"
 #include "pdf/page_boxes.hpp"
 #include "pdf/structure_tree.hpp"
 #include "pdf/type0_font.hpp"
@@ -195,17 +196,6 @@ void write_page_labels(HpdfDocument& pdf, const std::vector<std::string>& labels
   pdf.check(HPDF_Dict_Add(pdf.get()->catalog, "PageLabels", tree), "write page labels");
 }
 
-/// ISO 32000-1 §14.4: the file identifier, here a fingerprint of the content, so the same
-/// input always gives the same /ID.
-void write_file_id(HpdfDocument& pdf, const core::Fingerprint& fingerprint) {
-  const auto digest = fingerprint.digest();
-  const std::string id(reinterpret_cast<const char*>(digest.data()), digest.size());
-  HPDF_Array ids = pdf.array();
-  pdf.check(HPDF_Array_Add(ids, pdf.binary(id)), "write the file identifier");
-  pdf.check(HPDF_Array_Add(ids, pdf.binary(id)), "write the file identifier");
-  pdf.check(HPDF_Dict_Add(pdf.get()->trailer, "ID", ids), "write the file identifier");
-}
-
 /// A face's Type0 font: the dictionary pages name from the first page that shows the face
 /// on, filled in once every page is written, and the encoder that hands out its codes.
 struct PageFont {
@@ -368,9 +358,10 @@ std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
   tree.finish();
   write_page_labels(pdf, pages.page_labels);
   for (const std::string& label : pages.page_labels) fingerprint.add(label);
-  write_file_id(pdf, fingerprint);
   write_xmp(pdf, metadata, pages, options, fingerprint);
-  return pdf.save();
+  // ISO 32000-1 §14.4: the file identifier is a fingerprint of the content, so the same
+  // input always gives the same /ID.
+  return save_packed(pdf, fingerprint.digest());
 }
 
 }  // namespace leafpress::pdf

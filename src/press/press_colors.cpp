@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "core/c_handle.hpp"
-#include "images/decode_jpeg.hpp"
+#include "images/sample_stream.hpp"
 
 namespace leafpress::press {
 namespace {
@@ -142,16 +142,14 @@ core::Cmyk PressColors::hairline_color(const core::Color& color) const {
 
 std::optional<document::Image> PressColors::image(const document::Image& image) const {
   if (image.components == 4) return image;
-  std::optional<std::string> decoded;
-  if (image.encoding == document::Image::Encoding::jpeg) {
-    decoded = images::try_jpeg_pixels(image.data);
-    if (!decoded) return std::nullopt;
-  }
-  const std::string& pixels = decoded ? *decoded : image.data;
+  const std::optional<std::string> decoded = images::try_pixels(image);
+  if (!decoded) return std::nullopt;
+  const std::string& pixels = *decoded;
   const std::size_t count = std::size_t{image.width} * image.height;
   if (pixels.size() != count * static_cast<std::size_t>(image.components)) return std::nullopt;
   document::Image out = image;
   out.encoding = document::Image::Encoding::pixels;
+  out.png_predictors = false;
   out.components = 4;
   out.icc_profile.clear();
   out.data.assign(count * 4, '\0');

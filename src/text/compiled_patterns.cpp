@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "core/atomic_file.hpp"
+#include "core/cache_folder.hpp"
 #include "core/hash.hpp"
 #include "core/read_file.hpp"
 
@@ -224,17 +225,7 @@ HyphenDict* deserialize_patterns(std::string_view bytes) {
   return first;
 }
 
-std::optional<std::filesystem::path> pattern_cache_folder() {
-  if (const char* folder = std::getenv("LEAFPRESS_CACHE_DIR")) {
-    if (std::string_view(folder) == "off" || !*folder) return std::nullopt;
-    return std::filesystem::path(folder);
-  }
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "leafpress";
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    return std::filesystem::path(home) / ".cache" / "leafpress";
-  }
-  return std::nullopt;
-}
+std::optional<std::filesystem::path> pattern_cache_folder() { return core::cache_folder(); }
 
 HyphenDict* load_patterns(const std::filesystem::path& dic) {
   // Dictionaries are a few hundred kilobytes; a larger file is left to libhyphen alone.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -334,4 +335,67 @@ TEST_CASE("a picture under 300 ppi where it is printed is a warning saying what 
   CHECK(strict.exit_code == 1);
   CHECK(strict.err.find("x/leaflet.yaml:5:5: error: image 'images/halves.png' is 76 ppi") == 0);
   CHECK_FALSE(fs::exists(leaflet.pdf()));
+}
+
+TEST_CASE("a photograph's PNG stream goes in as it is, with its predictors, whatever the cache holds",
+          "[pdf][figures]") {
+  // Smooth and never repeating, as a photograph is: the PNG's own filtered rows are smaller
+  // than its pixels deflated, so the PDF takes the file's stream (Predictor 15) untouched.
+  const PixelFunction smooth = [](unsigned x, unsigned y) {
+    return Rgba{static_cast<unsigned char>((x * x / 97 + y * y / 53) % 256), static_cast<unsigned char>((x * 3 + y) % 256),
+                static_cast<unsigned char>((x * y / 31) % 256), 255};
+  };
+  ScratchDir dir;
+  const std::string rgb = make_opaque_png(240, 120, 3, smooth);
+  const std::string grey = make_opaque_png(240, 120, 1, smooth);
+  dir.write("x/rgb.png", rgb);
+  dir.write("x/grey.png", grey);
+  dir.write("x/leaflet.yaml",
+            "default_language: en\ntitle: t\ncontent:\n"
+            "  - figure: rgb.png\n    alt: a\n    width: 25mm\n"
+            "  - figure: grey.png\n    alt: a\n    width: 25mm\n");
+  dir.write("x/en.yaml", "t: Title\na: Smooth colours.\n");
+  auto build = [&](const std::string& cache, const std::string& out) {
+    const ProcessResult result = run_process({LEAFPRESS_BINARY, "build", "x", "--out", out}, dir.path().string(),
+                                             {"SOURCE_DATE_EPOCH=1700000000", "LEAFPRESS_CACHE_DIR=" + cache});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return file_bytes(pdf_path(dir.path() / out, "x", "en"));
+  };
+  const std::string uncached = build("off", "off");
+  const fs::path pdf = pdf_path(dir.path() / "off", "x", "en");
+  CHECK(uncached.find("/Predictor 15") != std::string::npos);
+  const ProcessResult check = run_process({"qpdf", "--check", pdf.string()});
+  CHECK(check.exit_code == 0);
+  CHECK(check.err.empty());
+  // Poppler undoes the predictors into the very pixels of the files.
+  ScratchDir extracted;
+  REQUIRE(run_process({"pdfimages", pdf.string(), (extracted.path() / "img").string()}).exit_code == 0);
+  const Ppm colour = read_ppm(extracted.path() / "img-000.ppm");
+  // pdfimages writes a grey picture as a PPM too (P6, the grey in each channel).
+  const Ppm grey_ppm = read_ppm(extracted.path() / "img-001.ppm");
+  CHECK(colour.width == 240);
+  for (const auto& [x, y] : {std::pair{0, 0}, std::pair{239, 0}, std::pair{17, 91}, std::pair{239, 119}}) {
+    const Rgba expected = smooth(static_cast<unsigned>(x), static_cast<unsigned>(y));
+    CHECK(colour.at(x, y) == std::array<int, 3>{expected[0], expected[1], expected[2]});
+    CHECK(grey_ppm.at(x, y) == std::array<int, 3>{expected[0], expected[0], expected[0]});
+  }
+  // MuPDF draws it without complaint (it only says, on any file, that it was built without ICC).
+  const ProcessResult drawn = run_process({"mutool", "draw", "-o", (extracted.path() / "page.png").string(), pdf.string()});
+  CHECK(drawn.exit_code == 0);
+  CHECK(drawn.err.find("error") == std::string::npos);
+  CHECK(drawn.err.find("flate") == std::string::npos);
+  // A first run fills the cache, a second reads from it: the same bytes as without one.
+  const std::string cache = (dir.path() / "cache").string();
+  CHECK(build(cache, "cold") == uncached);
+  CHECK(fs::exists(dir.path() / "cache"));
+  CHECK(build(cache, "warm") == uncached);
+  // A damaged entry is passed over, and the output is still the same.
+  for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
+    if (entry.path().filename().string().rfind("picture-", 0) != 0) continue;
+    std::string bytes = file_bytes(entry.path());
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 1);
+    std::ofstream(entry.path(), std::ios::binary) << bytes;
+  }
+  CHECK(build(cache, "damaged") == uncached);
 }

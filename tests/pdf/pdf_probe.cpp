@@ -161,6 +161,13 @@ std::string file_bytes(const std::filesystem::path& file) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+std::string unpacked_pdf_bytes(const std::filesystem::path& pdf) {
+  const ProcessResult result =
+      run_process({"qpdf", "--object-streams=disable", "--decode-level=none", pdf.string(), "-"});
+  if (result.exit_code != 0) throw std::runtime_error("qpdf cannot unpack " + pdf.string() + ": " + result.err);
+  return result.out;
+}
+
 void write_file(const std::filesystem::path& file, const std::string& bytes) {
   std::ofstream(file, std::ios::binary) << bytes;
 }

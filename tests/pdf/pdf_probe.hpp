@@ -60,6 +60,11 @@ GrayImage render_page(const std::filesystem::path& pdf, int page, int dpi);
 /// The whole file's bytes.
 std::string file_bytes(const std::filesystem::path& file);
 
+/// The PDF's bytes with its object streams unpacked by qpdf (--object-streams=disable,
+/// stream data as it is): every dictionary as plain text, as qpdf writes it
+/// ("/MediaBox [ 0 0 595.275591 841.889764 ]"), numbers kept as the file wrote them.
+std::string unpacked_pdf_bytes(const std::filesystem::path& pdf);
+
 /// Writes `bytes` to `file`, replacing it.
 void write_file(const std::filesystem::path& file, const std::string& bytes);
 

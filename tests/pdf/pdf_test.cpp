@@ -140,6 +140,30 @@ TEST_CASE("every font is an embedded, subset Type0 font with a ToUnicode map", "
   }
 }
 
+TEST_CASE("dictionaries are packed in object streams, found through a cross-reference stream", "[pdf]") {
+  REQUIRE(shipped_build().result.exit_code == 0);
+  for (const auto& language : languages()) {
+    INFO(language);
+    const std::string bytes = file_bytes(pdf_for(language));
+    // ISO 32000-1 §7.5.7, §7.5.8: no plain cross-reference table, no trailer dictionary.
+    CHECK(bytes.find("/Type /ObjStm") != std::string::npos);
+    CHECK(bytes.find("/Type /XRef") != std::string::npos);
+    CHECK(bytes.find("\nxref\n") == std::string::npos);
+    CHECK(bytes.find("\ntrailer") == std::string::npos);
+    // Pages and the structure tree are only in object streams; the XMP stays readable as it is.
+    CHECK(bytes.find("/Type /Page") == std::string::npos);
+    CHECK(bytes.find("/StructTreeRoot") == std::string::npos);
+    CHECK(bytes.find("<x:xmpmeta") != std::string::npos);
+    // qpdf reads every object back: the catalog's tree, the pages, their annotations.
+    const std::string unpacked = unpacked_pdf_bytes(pdf_for(language));
+    CHECK(unpacked.find("/Type /StructTreeRoot") != std::string::npos);
+    CHECK(unpacked.find("/Type /Page ") != std::string::npos);
+    CHECK(unpacked.find("/Subtype /Link") != std::string::npos);
+    // The packed file is smaller than the same objects unpacked.
+    CHECK(bytes.size() * 5 < unpacked.size() * 4);
+  }
+}
+
 TEST_CASE("pages are A4 portrait and the metadata names the leaflet", "[pdf]") {
   REQUIRE(shipped_build().result.exit_code == 0);
   const std::map<std::string, std::string> titles = {
@@ -213,7 +237,8 @@ TEST_CASE("without SOURCE_DATE_EPOCH no date is written at all", "[pdf][determin
       run_process({LEAFPRESS_BINARY, "build", kLeaflet.string(), "--lang", "en", "--out", out.path().string()},
                   kSource.string(), {"SOURCE_DATE_EPOCH="});
   REQUIRE(result.exit_code == 0);
-  const std::string bytes = file_bytes(out.path() / "immunotherapy.en.brochure.pdf");
+  const std::string bytes = unpacked_pdf_bytes(out.path() / "immunotherapy.en.brochure.pdf");
+  REQUIRE(bytes.find("/Producer") != std::string::npos);  // the Info dictionary is there to read
   CHECK(bytes.find("/CreationDate") == std::string::npos);
   CHECK(bytes.find("/ModDate") == std::string::npos);
 }

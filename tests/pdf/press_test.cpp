@@ -177,10 +177,10 @@ TEST_CASE("press boxes: the trim is the A4 page, the bleed 3 mm around it, the m
     check_box("TrimBox", {kMargin, kMargin, kMargin + kA4Width, kMargin + kA4Height});
     check_box("BleedBox", {kMargin - kBleed, kMargin - kBleed, kMargin + kA4Width + kBleed, kMargin + kA4Height + kBleed});
     // The same boxes exactly, as written: six decimals, not libharu's float.
-    const std::string bytes = file_bytes(press_build().pdf(language, "brochure"));
-    CHECK(contains(bytes, "/MediaBox [0 0 651.968504 898.582677]\n"));
-    CHECK(contains(bytes, "/BleedBox [19.84252 19.84252 632.125984 878.740157]\n"));
-    CHECK(contains(bytes, "/TrimBox [28.346457 28.346457 623.622047 870.23622]\n"));
+    const std::string bytes = unpacked_pdf_bytes(press_build().pdf(language, "brochure"));
+    CHECK(contains(bytes, "/MediaBox [ 0 0 651.968504 898.582677 ]"));
+    CHECK(contains(bytes, "/BleedBox [ 19.84252 19.84252 632.125984 878.740157 ]"));
+    CHECK(contains(bytes, "/TrimBox [ 28.346457 28.346457 623.622047 870.23622 ]"));
   }
   // Every page of every format, through qpdf: trim 595.276 × 841.89 (A4), landscape for the
   // tri-fold, 420.945 × 595.276 (half A4) for the booklet's single pages; bleed 8.504 larger
@@ -438,10 +438,10 @@ TEST_CASE("print: without crop marks makes the sheet the bleed box", "[pdf][pres
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const fs::path pdf = dir.path() / "out" / "immunotherapy.en.brochure.print.pdf";
-  const std::string bytes = file_bytes(pdf);
-  CHECK(contains(bytes, "/MediaBox [0 0 623.622047 870.23622]\n"));
-  CHECK(contains(bytes, "/BleedBox [0 0 623.622047 870.23622]\n"));
-  CHECK(contains(bytes, "/TrimBox [14.173228 14.173228 609.448819 856.062992]\n"));
+  const std::string bytes = unpacked_pdf_bytes(pdf);
+  CHECK(contains(bytes, "/MediaBox [ 0 0 623.622047 870.23622 ]"));
+  CHECK(contains(bytes, "/BleedBox [ 0 0 623.622047 870.23622 ]"));
+  CHECK(contains(bytes, "/TrimBox [ 14.173228 14.173228 609.448819 856.062992 ]"));
   const PdfObjects objects(pdf);
   CHECK_FALSE(contains(objects.page_content(objects.pages().front()), " K\n"));
 }

@@ -39,19 +39,21 @@ std::size_t chunk_at(const std::string& png, const std::string& type) {
 
 }  // namespace
 
-std::string make_png(unsigned width, unsigned height, const PixelFunction& pixel) {
+namespace {
+
+std::string write_png(unsigned width, unsigned height, png_uint_32 format, int channels, const PixelFunction& pixel) {
   std::vector<unsigned char> pixels;
   for (unsigned y = 0; y < height; ++y) {
     for (unsigned x = 0; x < width; ++x) {
       const Rgba rgba = pixel(x, y);
-      pixels.insert(pixels.end(), rgba.begin(), rgba.end());
+      pixels.insert(pixels.end(), rgba.begin(), rgba.begin() + channels);
     }
   }
   png_image image{};
   image.version = PNG_IMAGE_VERSION;
   image.width = width;
   image.height = height;
-  image.format = PNG_FORMAT_RGBA;
+  image.format = format;
   png_alloc_size_t size = 0;
   if (!png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr)) {
     throw std::runtime_error(std::string("libpng: ") + image.message);
@@ -62,6 +64,16 @@ std::string make_png(unsigned width, unsigned height, const PixelFunction& pixel
   }
   png.resize(size);
   return png;
+}
+
+}  // namespace
+
+std::string make_png(unsigned width, unsigned height, const PixelFunction& pixel) {
+  return write_png(width, height, PNG_FORMAT_RGBA, 4, pixel);
+}
+
+std::string make_opaque_png(unsigned width, unsigned height, int channels, const PixelFunction& pixel) {
+  return write_png(width, height, channels == 1 ? PNG_FORMAT_GRAY : PNG_FORMAT_RGB, channels, pixel);
 }
 
 std::string make_jpeg(unsigned width, unsigned height, int quality, const PixelFunction& pixel) {

@@ -17,6 +17,9 @@ using PixelFunction = std::function<Rgba(unsigned x, unsigned y)>;
 /// An 8-bit RGBA PNG file.
 std::string make_png(unsigned width, unsigned height, const PixelFunction& pixel);
 
+/// An 8-bit PNG without alpha: grey (`channels` 1, the red read) or RGB (3).
+std::string make_opaque_png(unsigned width, unsigned height, int channels, const PixelFunction& pixel);
+
 /// A baseline RGB JPEG file at `quality` (alpha is ignored).
 std::string make_jpeg(unsigned width, unsigned height, int quality, const PixelFunction& pixel);
 

@@ -1,17 +1,21 @@
 #include <catch2/catch.hpp>
 
 #include "core/limits.hpp"
+#include "core/read_file.hpp"
 #include "images/decode_jpeg.hpp"
 #include "images/decode_png.hpp"
 #include "images/encode_qr.hpp"
 #include "images/image_files.hpp"
 #include "images/image_type.hpp"
+#include "images/picture_cache.hpp"
+#include "images/sample_stream.hpp"
 #include "layout/page.hpp"
 #include "support/image_fixtures.hpp"
 #include "support/scratch_dir.hpp"
 
 using namespace leafpress;
 using leafpress::testing::make_jpeg;
+using leafpress::testing::make_opaque_png;
 using leafpress::testing::make_png;
 using leafpress::testing::Rgba;
 
@@ -222,4 +226,92 @@ TEST_CASE("damaged pictures of every kind are refused, never crash", "[images]")
     }
   }
   CHECK(refused > 400);
+}
+
+namespace {
+
+/// Smooth but never repeating, as a photograph is: PNG's row filters pay off on it.
+Rgba smooth(unsigned x, unsigned y) {
+  return {static_cast<unsigned char>((x * x / 97 + y * y / 53) % 256), static_cast<unsigned char>((x * 3 + y) % 256),
+          static_cast<unsigned char>((x * y / 31) % 256), 255};
+}
+
+/// Two colours in stripes, as a drawing is: the pixels deflated as they are win.
+Rgba stripes(unsigned x, unsigned y) {
+  return (x / 7 + y / 5) % 2 ? Rgba{11, 110, 117, 255} : Rgba{243, 248, 248, 255};
+}
+
+}  // namespace
+
+TEST_CASE("a picture's samples go into its PDF stream once, and come back out the same", "[images]") {
+  for (const int channels : {1, 3}) {
+    for (const auto& [name, pixel] : {std::pair<const char*, testing::PixelFunction>{"smooth", smooth},
+                                      std::pair<const char*, testing::PixelFunction>{"stripes", stripes}}) {
+      INFO(name << ", " << channels << " channels");
+      const std::string file = make_opaque_png(211, 67, channels, pixel);
+      const images::Decoded decoded = images::decode_png(file, kLimit);
+      REQUIRE(decoded.ok());
+      REQUIRE(images::try_png_sample_stream(file));
+      document::Image image = decoded.image;
+      images::to_sample_stream(image, file);
+      CHECK(image.encoding == document::Image::Encoding::flate);
+      // The PNG's own stream where it is the smaller, as photographs' are; never the larger.
+      if (std::string(name) == "smooth") CHECK(image.png_predictors);
+      CHECK(image.data.size() <= images::try_png_sample_stream(file)->size());
+      CHECK(images::try_pixels(image) == decoded.image.data);
+    }
+  }
+}
+
+TEST_CASE("a drawing of few colours goes in deflated as it is, smaller than its PNG's own stream", "[images]") {
+  // The shipped checkpoint.png: 64,361 bytes of IDAT, its pixels deflated 39,760.
+  const auto file = core::try_read_file(std::string(LEAFPRESS_SOURCE_DIR) + "/leaflets/immunotherapy/images/checkpoint.png");
+  REQUIRE(file);
+  const images::Decoded decoded = images::decode_png(*file, kLimit);
+  REQUIRE(decoded.ok());
+  document::Image image = decoded.image;
+  images::to_sample_stream(image, *file);
+  CHECK(image.encoding == document::Image::Encoding::flate);
+  CHECK_FALSE(image.png_predictors);
+  CHECK(image.data.size() < images::try_png_sample_stream(*file)->size());
+  CHECK(images::try_pixels(image) == decoded.image.data);
+}
+
+TEST_CASE("only a PNG whose samples are its pixels keeps its own stream", "[images]") {
+  CHECK_FALSE(images::try_png_sample_stream(make_png(8, 8, smooth)));  // alpha: flattened onto white
+  std::string png = make_opaque_png(8, 8, 3, smooth);
+  CHECK(images::try_png_sample_stream(png));
+  // A gamma of 1.0 (gAMA 100000) has libpng correct the samples: they are not the pixels.
+  const std::size_t idat = png.find("IDAT") - 4;
+  std::string gamma("\0\0\0\4gAMA\0\x01\x86\xA0\0\0\0\0", 16);
+  png.insert(idat, gamma);
+  CHECK_FALSE(images::try_png_sample_stream(png));
+}
+
+TEST_CASE("a cached picture is read back whole, and a damaged entry is no entry", "[images]") {
+  const std::string file = make_opaque_png(40, 30, 3, smooth);
+  document::Image image = images::decode_png(file, kLimit).image;
+  images::to_sample_stream(image, file);
+  const std::string entry = images::serialize_picture(image);
+  const auto back = images::deserialize_picture(entry);
+  REQUIRE(back);
+  CHECK(images::serialize_picture(*back) == entry);
+  CHECK(back->data == image.data);
+  CHECK(back->png_predictors == image.png_predictors);
+  for (const std::size_t at : {std::size_t{0}, std::size_t{25}, entry.size() / 2, entry.size() - 1}) {
+    std::string damaged = entry;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
+    CHECK_FALSE(images::deserialize_picture(damaged));
+  }
+  CHECK_FALSE(images::deserialize_picture(entry.substr(0, entry.size() - 1)));
+  CHECK_FALSE(images::deserialize_picture(""));
+
+  testing::ScratchDir dir;
+  const images::PictureCache cache(dir.path() / "cache");
+  CHECK_FALSE(cache.find("0123"));
+  cache.store("0123", image);
+  const auto found = cache.find("0123");
+  REQUIRE(found);
+  CHECK(found->data == image.data);
+  CHECK_FALSE(images::PictureCache(std::nullopt).find("0123"));
 }

@@ -1,0 +1,154 @@
+#include "pdf/pack_objects.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <new>
+#include <vector>
+
+namespace leafpress::pdf {
+namespace {
+
+// Objects per object stream: a reader inflates a whole stream for any object in it.
+constexpr std::size_t kObjectsPerStream = 200;
+
+/// libharu writes through this into a std::string. A C callback: nothing may throw out of it.
+HPDF_STATUS append_bytes(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  try {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+    return HPDF_OK;
+  } catch (const std::bad_alloc&) {
+    return HPDF_FAILD_TO_ALLOC_MEM;
+  }
+}
+
+/// A libharu stream that appends to `bytes`.
+class StringSink {
+ public:
+  StringSink(HpdfDocument& pdf, std::string& bytes)
+      : stream_(pdf.check(HPDF_CallbackWriter_New(pdf.mmgr(), append_bytes, &bytes), "open an output")) {}
+  ~StringSink() { HPDF_Stream_Free(stream_); }
+  StringSink(const StringSink&) = delete;
+  StringSink& operator=(const StringSink&) = delete;
+  HPDF_Stream get() const { return stream_; }
+
+ private:
+  HPDF_Stream stream_;
+};
+
+std::uint32_t object_number(void* object) {
+  return static_cast<HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
+}
+
+bool is_stream(void* object) {
+  const auto* header = static_cast<HPDF_Obj_Header*>(object);
+  return (header->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && static_cast<HPDF_Dict>(object)->stream;
+}
+
+std::string deflated(const std::string& bytes) {
+  uLongf size = compressBound(static_cast<uLong>(bytes.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(bytes.data()),
+                static_cast<uLong>(bytes.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
+    throw PdfError("zlib could not compress an object stream");
+  }
+  out.resize(size);
+  return out;
+}
+
+/// Where the cross-reference stream says an object is (§7.5.8.3, Table 18): type 1 at a byte
+/// offset, type 2 as the index-th object of an object stream.
+struct Entry {
+  std::uint8_t type = 0;  // 0: free
+  std::uint32_t field2 = 0;
+  std::uint16_t field3 = 0;
+};
+
+void put_big_endian(std::string& out, std::uint64_t value, int bytes) {
+  for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+
+std::string hex(const std::array<std::uint8_t, 16>& bytes) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  std::string out;
+  for (const std::uint8_t byte : bytes) {
+    out += kDigits[byte >> 4];
+    out += kDigits[byte & 0x0F];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string save_packed(HpdfDocument& pdf, const std::array<std::uint8_t, 16>& id) {
+  HPDF_Doc doc = pdf.get();
+  std::string out = doc->pdf_version == HPDF_VER_16 ? "%PDF-1.6\n" : "%PDF-1.7\n";
+  out += "%\xB7\xBE\xAD\xAA\n";  // high bytes: the file is binary (§7.5.2)
+  StringSink sink(pdf, out);
+  HPDF_List entries = doc->xref->entries;
+  std::vector<Entry> where(entries->count + 1);
+
+  // Streams first, as libharu writes them: writing one sets its /Length object, which is
+  // packed below with the other objects.
+  std::vector<void*> packed;
+  for (HPDF_UINT i = 1; i < entries->count; ++i) {
+    void* object = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i))->obj;
+    if (!is_stream(object)) {
+      packed.push_back(object);
+      continue;
+    }
+    const std::uint32_t number = object_number(object);
+    where.at(number) = {1, static_cast<std::uint32_t>(out.size()), 0};
+    out += std::to_string(number) + " 0 obj\n";
+    pdf.check(HPDF_Obj_WriteValue(object, sink.get(), nullptr), "write a stream object");
+    out += "\nendobj\n";
+  }
+
+  // §7.5.7: each object stream holds N pairs "number offset", then the objects themselves.
+  std::uint32_t next_number = static_cast<std::uint32_t>(entries->count);
+  for (std::size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
+    const std::size_t last = std::min(packed.size(), first + kObjectsPerStream);
+    const std::uint32_t stream_number = next_number++;
+    std::string bodies;
+    std::string pairs;
+    StringSink body_sink(pdf, bodies);
+    for (std::size_t k = first; k < last; ++k) {
+      const std::uint32_t number = object_number(packed[k]);
+      where.resize(std::max<std::size_t>(where.size(), number + 1));
+      where.at(number) = {2, stream_number, static_cast<std::uint16_t>(k - first)};
+      pairs += std::to_string(number) + ' ' + std::to_string(bodies.size()) + ' ';
+      pdf.check(HPDF_Obj_WriteValue(packed[k], body_sink.get(), nullptr), "write an object");
+      bodies += '\n';
+    }
+    const std::string data = deflated(pairs + bodies);
+    where.resize(std::max<std::size_t>(where.size(), stream_number + 1));
+    where.at(stream_number) = {1, static_cast<std::uint32_t>(out.size()), 0};
+    out += std::to_string(stream_number) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(last - first) +
+           " /First " + std::to_string(pairs.size()) + " /Filter /FlateDecode /Length " + std::to_string(data.size()) +
+           " >>\nstream\n" + data + "\nendstream\nendobj\n";
+  }
+
+  // §7.5.8: the cross-reference stream, which is also the trailer.
+  const std::uint32_t xref_number = next_number++;
+  where.resize(std::max<std::size_t>(where.size(), xref_number + 1));
+  const std::size_t xref_offset = out.size();
+  where.at(xref_number) = {1, static_cast<std::uint32_t>(xref_offset), 0};
+  if (out.size() > UINT32_MAX) throw PdfError("the PDF is over 4 GB");
+  std::string table;
+  where.at(0) = {0, 0, 65535};
+  for (const Entry& entry : where) {
+    put_big_endian(table, entry.type, 1);
+    put_big_endian(table, entry.field2, 4);
+    put_big_endian(table, entry.field3, 2);
+  }
+  const std::string data = deflated(table);
+  const std::string ids = "<" + hex(id) + ">";
+  out += std::to_string(xref_number) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(where.size()) +
+         " /W [1 4 2] /Root " + std::to_string(object_number(doc->catalog)) + " 0 R /Info " +
+         std::to_string(object_number(doc->info)) + " 0 R /ID [" + ids + ids + "] /Filter /FlateDecode /Length " +
+         std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream\nendobj\nstartxref\n" +
+         std::to_string(xref_offset) + "\n%%EOF\n";
+  return out;
+}
+
+}  // namespace leafpress::pdf
