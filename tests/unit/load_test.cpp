@@ -5,6 +5,7 @@
 #include "load/load_leaflet.hpp"
 #include "load/schema.hpp"
 #include "load/yaml_prescan.hpp"
+#include "load/yaml_syntax_hints.hpp"
 #include "support/scratch_dir.hpp"
 
 using namespace leafpress;
@@ -55,7 +56,64 @@ TEST_CASE("a minimal leaflet loads", "[load]") {
 
 TEST_CASE("malformed YAML is reported at its place", "[load]") {
   CHECK(load_errors("default_language: fr\ntitle: [cover.title\n") ==
-        std::vector<std::string>{"DIR/x/leaflet.yaml:3:1: error: malformed YAML: end of sequence flow not found"});
+        std::vector<std::string>{"DIR/x/leaflet.yaml:2:8: error: malformed YAML: '[' opens a list that is not closed\n"
+                                 "  hint: close it with ']'; if the '[' is text, put the value in quotes: "
+                                 "title: \"[cover.title\""});
+}
+
+namespace {
+
+/// explain_syntax_error's answer for yaml-cpp's `message` at 0-based `line`/`column`, as
+/// "line:column: message | hint" with 1-based places.
+std::string explained(std::string_view yaml, int line, int column, std::string_view message) {
+  const load::SyntaxError e = load::explain_syntax_error(yaml, line, column, message);
+  return std::to_string(e.line + 1) + ":" + std::to_string(e.column + 1) + ": " + e.message + " | " + e.hint;
+}
+
+}  // namespace
+
+TEST_CASE("YAML syntax errors name the common mistake and its fix", "[load]") {
+  // Each place and message is the one yaml-cpp reports for the text.
+  CHECK(explained("a:\n  p: Note: x\n", 1, 9, "illegal map value") ==
+        "2:10: malformed YAML: ': ' inside the value of 'p', where YAML expects text to end or a new key to start | "
+        "put the whole value in quotes: p: \"Note: x\"");
+  CHECK(explained("- paragraph: Voir \"ceci\": x\n", 0, 25, "illegal map value") ==
+        "1:26: malformed YAML: ': ' inside the value of 'paragraph', where YAML expects text to end or a new key to "
+        "start | put the whole value in quotes: - paragraph: 'Voir \"ceci\": x'");
+  CHECK(explained("a:\n  t: x\n\tp: y\n", 2, 0, "illegal tab when looking for indentation").starts_with(
+      "3:1: malformed YAML: a tab in the indentation | YAML indents with spaces only"));
+  CHECK(explained("a:\n\tt: x\n", 1, 2, "illegal map value").starts_with("2:1: malformed YAML: a tab in the indentation"));
+  CHECK(explained("a:\n  t: x\n p: y\n", 2, 1, "end of map not found") ==
+        "3:2: malformed YAML: 'p' is indented by 1 space, which lines it up with nothing above it | "
+        "indent it by 2 spaces, as 't' on line 2, or no spaces, as 'a' on line 1");
+  CHECK(explained("a:\n  t: x\n   p: y\n", 2, 4, "illegal map value") ==
+        "3:4: malformed YAML: 'p' is indented more than 't' on line 2, which has a value already | keys of one map "
+        "start in the same column: indent 'p' by 2 spaces, as 't'; or, if this line goes on with the text above, put "
+        "that text in quotes");
+  CHECK(explained("a:\n  p: 'l'eau'\n", 1, 8, "end of map not found") ==
+        "2:9: malformed YAML: text after the closing quote of the value of 'p' | a ' inside a '...' value is written "
+        "twice (''); or quote the value the other way: p: \"l'eau\"");
+  CHECK(explained("a:\n  p: x\n  - y\n", 2, 2, "end of map not found") ==
+        "3:3: malformed YAML: a list item among the keys of a map | a key holds one value or a list: to give 'p' a "
+        "list, leave nothing after its ':' and write the items below it");
+  CHECK(explained("a:\n  p: @x\n", 1, 5, "unknown token") ==
+        "2:6: malformed YAML: a value cannot start with '@' | YAML reserves '@'; put the value in quotes: p: \"@x\"");
+  // What it cannot explain keeps yaml-cpp's words and place.
+  CHECK(explained("a: !<x\n", 0, 3, "end of verbatim tag not found") ==
+        "1:4: malformed YAML: end of verbatim tag not found | ");
+  CHECK(explained("", 5, 0, "illegal map value") == "6:1: malformed YAML: illegal map value | ");
+}
+
+TEST_CASE("a quoted string never closed is an error, not the rest of the file", "[load]") {
+  core::Limits limits;
+  const auto problem = load::prescan_yaml("a:\n  t: \"Titre\n  p: x\n", limits);
+  REQUIRE(problem);
+  CHECK(problem->offset == 8);
+  CHECK(problem->message == "malformed YAML: the \" here is never closed");
+  CHECK_FALSE(load::prescan_yaml("a: \"x\"", limits));
+  CHECK_FALSE(load::prescan_yaml("a: 'it''s'", limits));
+  CHECK_FALSE(load::prescan_yaml("a: \"two\n  lines\"\n", limits));
+  CHECK(load::prescan_yaml("a: 'x''", limits));
 }
 
 TEST_CASE("unknown keys get a did-you-mean hint", "[load]") {
