@@ -15,6 +15,7 @@
 #include "load/parse_blocks.hpp"
 #include "load/pdf_strings.hpp"
 #include "load/schema.hpp"
+#include "load/theme_layers.hpp"
 #include "load/yaml_file.hpp"
 
 namespace leafpress::load {
@@ -249,9 +250,10 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   return setup;
 }
 
-void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Theme& theme) {
+/// One layer of the theme (theme_layers.hpp): sets the values `theme_node` holds.
+void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palette& palette, document::Theme& theme) {
   if (!reader.expect_map(theme_node, "theme")) return;
-  reader.check_keys(theme_node, "theme", {"fonts", "sizes", "colors"});
+  reader.check_keys(theme_node, "theme", {"extends", "palette", "fonts", "sizes", "colors"});
   if (const auto fonts = reader.find(theme_node, "fonts"); fonts && reader.expect_map(*fonts, "fonts")) {
     reader.check_keys(*fonts, "fonts", {"body", "heading"});
     auto read = [&](const char* key, document::FontFamily& into) {
@@ -277,7 +279,7 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Th
   if (const auto colors = reader.find(theme_node, "colors"); colors && reader.expect_map(*colors, "colors")) {
     reader.check_keys(*colors, "colors", {"text", "accent", "accent_light", "muted"});
     auto read = [&](const char* key, core::Color& into) {
-      into = reader.color(*colors, key).value_or(into);
+      into = read_theme_color(*colors, key, reader, palette).value_or(into);
     };
     read("text", theme.text);
     read("accent", theme.accent);
@@ -612,7 +614,15 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
       doc.print = read_print(entry.first, entry.second, reader, source.folder(), source.limits());
     }
   }
-  if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
+  ThemeFiles theme_files;
+  if (const auto node = reader.find(root, "theme")) {
+    const auto layers = theme_files.layers(*node, reader, source.folder(), source.limits());
+    Palette palette;  // every layer's, so a leaflet's own shade reaches the colours its theme file names
+    for (const ThemeLayer& layer : layers) {
+      if (const auto names = layer.reader->find(layer.map, "palette")) read_palette(*names, *layer.reader, palette);
+    }
+    for (const ThemeLayer& layer : layers) read_theme(layer.map, *layer.reader, palette, doc.theme);
+  }
   images::ImageFiles images(source.folder(), source.limits());
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images, source.limits().links);
 

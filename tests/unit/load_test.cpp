@@ -385,3 +385,94 @@ TEST_CASE("booklet: creep is a length from 0 to 1 mm a sheet", "[load][formats]"
         std::vector<std::string>{"DIR/x/leaflet.yaml:3:10: error: expected a creep of 0 to 1mm a sheet, got '2mm'\n"
                                  "  hint: creep is about the paper's thickness: 0.1mm for 100 g/m² paper"});
 }
+
+namespace {
+
+const char* kThemedLeaflet = "default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\ntheme:\n";
+
+/// Loads x/leaflet.yaml (kThemedLeaflet then `theme`) beside the other `files` of the scratch
+/// folder; returns the document (or nullopt) and what was reported, the folder as "DIR".
+std::pair<std::optional<document::Document>, std::vector<std::string>> load_themed(
+    const std::string& theme, const std::vector<std::pair<std::string, std::string>>& files,
+    core::Limits limits = {}) {
+  const testing::ScratchDir dir;
+  dir.write("x/leaflet.yaml", kThemedLeaflet + theme);
+  dir.write("x/fr.yaml", kStrings);
+  for (const auto& [name, content] : files) dir.write(name, content);
+  core::Diagnostics diags;
+  auto doc = load::load_leaflet(dir.path() / "x", diags, limits);
+  auto out = messages(diags);
+  const std::string prefix = dir.path().string();
+  for (auto& line : out) {
+    for (std::size_t at; (at = line.find(prefix)) != std::string::npos;) line.replace(at, prefix.size(), "DIR");
+  }
+  return {std::move(doc), out};
+}
+
+}  // namespace
+
+TEST_CASE("a shared theme file sets what the leaflet does not override", "[load]") {
+  const auto [doc, errors] = load_themed(
+      "  extends: ../themes/hospital.yaml\n  palette:\n    sand: \"#EEDDCC\"\n  sizes:\n    title: 28\n",
+      {{"themes/group.yaml", "palette:\n  blue: \"#123456\"\n  sand: \"#000000\"\nsizes:\n  body: 11\n  title: 40\n"
+                             "colors:\n  accent_light: sand\n"},
+       {"themes/hospital.yaml", "extends: group.yaml\nfonts:\n  heading: Noto Serif\ncolors:\n  accent: blue\n"}});
+  INFO(errors.size());
+  REQUIRE(doc);
+  CHECK(errors.empty());
+  CHECK(doc->theme.body_size == 11);    // the group's
+  CHECK(doc->theme.title_size == 28);   // the leaflet's, over the group's
+  CHECK(doc->theme.heading_font.name == "Noto Serif");  // the hospital's
+  CHECK(core::to_string(doc->theme.accent) == "#123456");  // the group's palette, named by the hospital
+  // The leaflet's own shade of a palette colour reaches the colours its theme files name.
+  CHECK(core::to_string(doc->theme.accent_light) == "#EEDDCC");
+}
+
+TEST_CASE("a theme may be a theme file alone", "[load]") {
+  const auto [doc, errors] = load_themed(" ../themes/t.yaml\n", {{"themes/t.yaml", "sizes:\n  body: 9\n"}});
+  REQUIRE(doc);
+  CHECK(doc->theme.body_size == 9);
+}
+
+TEST_CASE("theme file problems are reported in the file that has them", "[load]") {
+  CHECK(load_themed("  extends: ../themes/nope.yaml\n", {}).second ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:6:12: error: no theme file 'DIR/themes/nope.yaml'\n  hint: the path "
+                                 "is relative to the folder of leaflet.yaml; shared themes usually live in the "
+                                 "leaflets' folder, as ../themes/hospital.yaml"});
+  CHECK(load_themed("  extends: ../themes/t.txt\n", {{"themes/t.txt", "sizes: {}\n"}}).second.at(0).starts_with(
+      "DIR/x/leaflet.yaml:6:12: error: expected the path of a theme file such as '../themes/hospital.yaml', got "
+      "'../themes/t.txt'"));
+  CHECK(load_themed("  extends: ../themes/a.yaml\n",
+                    {{"themes/a.yaml", "extends: b.yaml\n"}, {"themes/b.yaml", "sizes:\n  body: 9\nextends: a.yaml\n"}})
+            .second == std::vector<std::string>{"DIR/themes/b.yaml:3:10: error: theme file 'DIR/themes/a.yaml' extends "
+                                                "itself\n  hint: a theme file may extend another, but never one that "
+                                                "extends it back"});
+  CHECK(load_themed("  extends: ../themes/a.yaml\n", {{"themes/a.yaml", "sizes:\n  bdoy: 9\ncolors:\n  accent: bleu\n"
+                                                                          "palette:\n  blue: \"#0000FF\"\n"}})
+            .second == std::vector<std::string>{
+                           "DIR/themes/a.yaml:2:3: error: unknown key 'bdoy' in 'sizes'\n  hint: did you mean 'body'?",
+                           "DIR/themes/a.yaml:4:11: error: no colour named 'bleu' in the theme's palette for 'accent'\n"
+                           "  hint: did you mean 'blue'?"});
+}
+
+TEST_CASE("a theme file outside the leaflets' folder is refused unless allowed", "[load]") {
+  const testing::ScratchDir outside;
+  outside.write("evil.yaml", "sizes:\n  body: 9\n");
+  const std::string link = "themes/evil.yaml";
+  const testing::ScratchDir dir;
+  dir.write("x/leaflet.yaml", std::string(kThemedLeaflet) + "  extends: ../themes/evil.yaml\n");
+  dir.write("x/fr.yaml", kStrings);
+  std::filesystem::create_directories(dir.path() / "themes");
+  std::filesystem::create_symlink(outside.path() / "evil.yaml", dir.path() / link);
+  core::Diagnostics diags;
+  CHECK_FALSE(load::load_leaflet(dir.path() / "x", diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(core::format(diags.items()[0]).find("error: theme file '../themes/evil.yaml' leads outside the folder of the "
+                                            "leaflets") != std::string::npos);
+  core::Limits allow;
+  allow.allow_outside = true;
+  core::Diagnostics allowed;
+  const auto doc = load::load_leaflet(dir.path() / "x", allowed, allow);
+  REQUIRE(doc);
+  CHECK(doc->theme.body_size == 9);
+}
