@@ -119,6 +119,19 @@ bool set_link_schemes(Options& options, const std::string& value, std::string& e
   return true;
 }
 
+bool set_shard(Options& options, const std::string& value, std::string& error) {
+  const auto slash = value.find('/');
+  const auto count = slash == std::string::npos ? std::nullopt : positive(value.substr(slash + 1), 10000);
+  const auto shard = slash == std::string::npos || !count ? std::nullopt : positive(value.substr(0, slash), *count);
+  if (!shard) {
+    error = "--shard needs K/N, the K-th of N parts with 1 <= K <= N <= 10000, got '" + value + "'";
+    return false;
+  }
+  options.shard = static_cast<unsigned>(*shard);
+  options.shard_count = static_cast<unsigned>(*count);
+  return true;
+}
+
 bool set_nesting(Options& options, const std::string& value, std::string& error) {
   const auto number = positive(value, static_cast<std::size_t>(std::numeric_limits<int>::max()));
   if (!number) {
@@ -140,6 +153,17 @@ const std::array kOptions = {
                "these formats instead of the leaflet's: brochure (A4 pages), trifold\n"
                "(A4 landscape folded in three), booklet (A5 pages on A4 sheets)",
                set_formats},
+    OptionSpec{"--variant", "", "V[,V...]", kLayout,
+               "only these variants of a leaflet with a variants file (the names in its\n"
+               "'variant' column); their PDFs are <leaflet>.<variant>.<lang>.<format>.pdf",
+               [](Options& o, const std::string& v, std::string&) {
+                 o.variants = split_commas(v);
+                 return true;
+               }},
+    OptionSpec{"--shard", "", "K/N", kLayout,
+               "only the K-th of N parts of all the documents (leaflet, variant, language,\n"
+               "format, in that order, dealt out in turn), for N runners of a CI matrix",
+               set_shard},
     OptionSpec{"--out", "", "DIR", kBuild | kExport,
                "where PDFs go (default: output); strings export: the file to write,\n"
                "FILE.po, FILE.pot or FILE.xlf (XLIFF 2.1)",

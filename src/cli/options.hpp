@@ -40,6 +40,9 @@ struct Options {
   bool replace = false;  // strings import: may drop translations the file lacks, or match no key
   bool list_keys = false;  // strings status: name the missing and outdated keys
   core::Limits limits;    // --max-*, --allow-outside
+  std::vector<std::string> variants;  // --variant: only these rows of the variants file; empty: all
+  unsigned shard = 1;        // --shard K/N: build the documents whose place in the run is K-1 modulo N
+  unsigned shard_count = 1;
 };
 
 /// Parses argv; nullopt with `error` set on a usage error.

@@ -42,6 +42,7 @@ struct LoadedLeaflet {
   core::Diagnostics diags;
   std::optional<document::Document> doc;
   std::vector<std::string> languages;
+  std::vector<const document::VariantRow*> rows;  // {nullptr} without a variants file
 };
 
 /// One document to build: a leaflet in one language and variant, with what building it gave.
@@ -53,6 +54,7 @@ struct Job {
   std::string dump;
   BuiltDocument built;
   bool output_failed = false;  // a file could not be written (core::OutputError)
+  const document::VariantRow* row = nullptr;  // of the leaflet's variants file, if it has one
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
@@ -67,7 +69,10 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
   } catch (const std::exception& e) {
     leaflet.diags.error({folder, 0, 0}, e.what());
   }
-  if (leaflet.doc) leaflet.languages = wanted_languages(*leaflet.doc, options, leaflet.diags);
+  if (leaflet.doc) {
+    leaflet.languages = wanted_languages(*leaflet.doc, options, leaflet.diags);
+    leaflet.rows = wanted_rows(*leaflet.doc, options, leaflet.diags);
+  }
   return leaflet;
 }
 
@@ -75,7 +80,7 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
              fs::file_time_type started) {
   try {
     job.built = build_document(*job.leaflet->doc, job.language, job.variant, options, tools, started, job.diags,
-                               job.dump);
+                               job.dump, job.row);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
       job.built.previews = previews.files.size();
@@ -135,7 +140,8 @@ class Progress {
     if (!enabled_) return;
     const std::lock_guard lock(mutex_);
     ++finished_;
-    err_ << "\r\033[K[" << finished_ << '/' << total_ << "] " << job.leaflet->doc->name << ' ' << job.language
+    err_ << "\r\033[K[" << finished_ << '/' << total_ << "] " << job.leaflet->doc->name
+         << (job.row ? "." + job.row->name : std::string()) << ' ' << job.language
          << ' ' << job.variant.name() << std::flush;
   }
   void clear() {
@@ -193,15 +199,20 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   RunReport report;
   append(report.diagnostics, setup_diags);
   bool output_failed = false;
+  std::size_t document_number = 0;  // every document of the run in order, for --shard
   // One leaflet at a time: its pictures are decoded once, shared by its documents, and
   // released before the next leaflet is read, so that --max-decoded-pixels bounds the run.
   for (const std::string& folder : folders) {
     const LoadedLeaflet leaflet = load(folder, options);
     append(report.diagnostics, leaflet.diags);
     std::vector<Job> jobs;
-    for (const std::string& language : leaflet.languages) {
-      for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
-        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false});
+    for (const document::VariantRow* row : leaflet.rows) {
+      for (const std::string& language : leaflet.languages) {
+        for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
+          // --shard K/N deals the documents out in turn: shards differ by at most one document.
+          if (document_number++ % options.shard_count != options.shard - 1) continue;
+          jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false, row});
+        }
       }
     }
     if (jobs.empty()) continue;
@@ -218,11 +229,12 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       output_failed = output_failed || job.output_failed;
       for (core::Diagnostic d : core::in_reading_order(job.diags)) {
         d.languages = {job.language};
-        d.formats = {job.variant.name()};
+        d.formats = {job.row ? job.row->name + "." + job.variant.name() : job.variant.name()};
         found_building.push_back(std::move(d));
       }
       out << job.dump;
-      report.documents.push_back({leaflet.doc->name, job.language, job.variant.name(), job.built});
+      const std::string name = job.row ? leaflet.doc->name + "." + job.row->name : leaflet.doc->name;
+      report.documents.push_back({name, job.language, job.variant.name(), job.built});
     }
     const auto merged = core::merge_documents(found_building);
     report.diagnostics.insert(report.diagnostics.end(), merged.begin(), merged.end());

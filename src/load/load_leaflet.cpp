@@ -12,6 +12,7 @@
 #include "core/units.hpp"
 #include "document/text_uses.hpp"
 #include "load/load_catalog.hpp"
+#include "load/load_variants.hpp"
 #include "load/parse_blocks.hpp"
 #include "load/pdf_strings.hpp"
 #include "load/schema.hpp"
@@ -565,7 +566,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   }
   reader.check_keys(root, "leaflet",
                     {"default_language", "languages", "title", "format", "page", "trifold", "booklet", "print", "theme",
-                     "names", "content"});
+                     "names", "content", "variables", "variants"});
   if (const auto node = reader.find(root, "names")) doc.names = read_names(*node, reader);
 
   std::vector<std::pair<std::string, core::SourceLoc>> wanted;
@@ -625,6 +626,15 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   }
   images::ImageFiles images(source.folder(), source.limits());
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images, source.limits().links);
+  if (const auto node = reader.find(root, "variables")) doc.variables = read_variables(*node, reader);
+  if (const auto node = reader.find(root, "variants")) {
+    if (doc.variables.empty()) {
+      reader.error(*node, "a variants file needs 'variables' to give values to",
+                   "declare them in leaflet.yaml, as variables: {hospital.phone: }");
+    } else {
+      doc.variants = read_variants(*node, reader, source.folder(), doc.variables, source.limits());
+    }
+  }
 
   if (!only_languages.empty()) {
     std::erase_if(wanted, [&](const auto& w) {
@@ -634,6 +644,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   }
   load_catalogs(source, display_dir, doc, wanted, diags);
   check_default_strings(doc, diags);
+  check_placeholders(doc, reader.find(root, "variants").has_value(), diags);
   check_pdf_strings(doc, diags);
   // With the structure broken, references are missing and "unused" would be noise.
   if (diags.error_count() == errors_before) check_unused_strings(doc, diags);
