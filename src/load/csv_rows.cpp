@@ -54,6 +54,7 @@ std::optional<std::vector<std::vector<CsvCell>>> parse_csv(std::string_view byte
     } else {
       while (at < bytes.size() && bytes[at] != ',' && bytes[at] != '\n' && bytes[at] != '\r') cell.text += bytes[at++];
     }
+    cell.end_column = column(at);
     row.push_back(std::move(cell));
     if (at < bytes.size() && bytes[at] == ',') {
       ++at;

@@ -14,6 +14,7 @@ struct CsvCell {
   std::string text;
   int line = 0;
   int column = 0;
+  int end_column = 0;  // just past the field, on the line where it ends
 };
 
 /// The records of a CSV file (RFC 4180: fields separated by commas, records by CRLF or LF,

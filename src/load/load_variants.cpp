@@ -131,7 +131,8 @@ std::optional<std::vector<RawRow>> csv_rows(const std::string& bytes, const std:
   std::vector<RawRow> rows;
   for (std::size_t r = 1; r < records->size(); ++r) {
     const std::vector<CsvCell>& record = (*records)[r];
-    RawRow row{{file, record.front().line, record.front().column}, std::nullopt, {}};
+    // A value the row lacks is missing where the row ends.
+    RawRow row{{file, record.back().line, record.back().end_column}, std::nullopt, {}};
     if (record.size() > header.size()) {
       const CsvCell& extra = record[header.size()];
       diags.error({file, extra.line, extra.column},

@@ -5,7 +5,9 @@
 #include "load/load_leaflet.hpp"
 #include "load/schema.hpp"
 #include "load/yaml_prescan.hpp"
+#include "load/csv_rows.hpp"
 #include "load/yaml_syntax_hints.hpp"
+#include "document/variables.hpp"
 #include "support/scratch_dir.hpp"
 
 using namespace leafpress;
@@ -475,4 +477,36 @@ TEST_CASE("a theme file outside the leaflets' folder is refused unless allowed",
   const auto doc = load::load_leaflet(dir.path() / "x", allowed, allow);
   REQUIRE(doc);
   CHECK(doc->theme.body_size == 9);
+}
+
+TEST_CASE("CSV fields follow RFC 4180 and keep their places", "[load]") {
+  core::Diagnostics diags;
+  const auto rows = load::parse_csv("\xEF\xBB\xBFvariant,name\r\nnord,\"Nord, \"\"centre\"\"\"\r\n\r\nsud,\"two\nlines\"\n",
+                                    "h.csv", diags);
+  REQUIRE(rows);
+  REQUIRE(rows->size() == 3);
+  CHECK((*rows)[1][1].text == "Nord, \"centre\"");
+  CHECK((*rows)[1][1].line == 2);
+  CHECK((*rows)[1][1].column == 6);
+  CHECK((*rows)[2][1].text == "two\nlines");
+  CHECK((*rows)[2][0].line == 4);
+  CHECK((*rows)[2][1].end_column == 7);
+  CHECK(diags.items().empty());
+
+  core::Diagnostics open;
+  CHECK_FALSE(load::parse_csv("variant,name\nnord,\"Nord\n", "h.csv", open));
+  CHECK(messages(open) == std::vector<std::string>{"h.csv:2:6: error: the '\"' of this field is never closed\n  hint: "
+                                                   "end the field with '\"'; a '\"' inside a quoted field is written "
+                                                   "twice (\"\")"});
+}
+
+TEST_CASE("placeholders are {name} with a variable's name, and are filled in as text", "[load]") {
+  const auto found = document::find_placeholders("Appelez le {hospital.phone} ou {x}, pas {a b} ni ]{lang=en} ni {}");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].name == "hospital.phone");
+  CHECK(found[0].offset == 11);
+  CHECK(found[1].name == "x");
+  CHECK(document::placeholder_names("{b} {a} {b}") == std::vector<std::string>{"a", "b", "b"});
+  const std::map<std::string, std::string, std::less<>> values{{"hospital.phone", "*01*"}};
+  CHECK(document::fill_placeholders("Tél. {hospital.phone}, {other}.", values) == "Tél. *01*, {other}.");
 }
