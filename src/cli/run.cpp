@@ -19,6 +19,7 @@
 #include "cli/folder_watcher.hpp"
 #include "cli/leaflet_folders.hpp"
 #include "cli/memory.hpp"
+#include "cli/new_leaflet.hpp"
 #include "cli/preview.hpp"
 #include "cli/report.hpp"
 #include "cli/strings_command.hpp"
@@ -392,6 +393,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       } catch (const std::exception& e) {
         err << "leafpress: internal error: " << e.what() << '\n';
         return kInternalError;
+      }
+    case Command::new_leaflet:
+      try {
+        return new_leaflet(*options, out, err);
+      } catch (const core::OutputError& e) {
+        err << "leafpress: new: " << e.what() << '\n';
+        return kOutputError;
       }
     case Command::build:
     case Command::check:

@@ -175,7 +175,7 @@ void flatten(const YAML::Node& node, const std::string& prefix, SchemaReader& re
       continue;
     }
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      reader.error(entry.first, "unknown variable " + in_quotes(name),
+      reader.error(entry.first, "unknown variable " + in_quotes(name) + " in the variants file",
                    did_you_mean(name, known, "leaflet.yaml's variables are: " + listed(known)));
       continue;
     }
