@@ -406,6 +406,7 @@ std::string usage_text() {
                     synopsis("strings status", "[LEAFLET_DIR...]", kStatus, false) +
                     synopsis("strings mark-current", "[LEAFLET_DIR...]", kMark, false) +
                     synopsis("new", "NAME", kNew, false) +
+                    "       leafpress schema [leaflet|strings]\n"
                     "       leafpress --help | --version\n"
                     "\n"
                     "build   typeset leaflets into PDFs named <leaflet>.<lang>.<format>.pdf\n"
@@ -417,6 +418,7 @@ std::string usage_text() {
                     "        merged by key into <lang>.yaml; status: what is translated, missing or outdated in\n"
                     "        each language; mark-current: record fingerprints of hand-written translations\n"
                     "new     write the folder NAME with a small leaflet that builds, to start from\n"
+                    "schema  print the JSON Schema of leaflet.yaml, or of a strings file, for editors\n"
                     "\n"
                     "options (a value follows as the next argument or after '=': --out=DIR):\n";
   for (const OptionSpec& spec : kOptions) {
@@ -452,6 +454,14 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     options.command = Command::check;
   } else if (command == "dump") {
     options.command = Command::dump;
+  } else if (command == "schema") {
+    options.command = Command::schema;
+    if (args.size() > 2 || (args.size() == 2 && args[1] != "leaflet" && args[1] != "strings")) {
+      error = "schema takes one word: leaflet (the default) or strings";
+      return std::nullopt;
+    }
+    if (args.size() == 2) options.leaflets.push_back(args[1]);
+    return options;
   } else if (command == "new") {
     options.command = Command::new_leaflet;
   } else if (command == "strings") {

@@ -10,7 +10,7 @@
 
 namespace leafpress::cli {
 
-enum class Command : std::uint8_t { build, check, dump, strings, new_leaflet, help, version };
+enum class Command : std::uint8_t { build, check, dump, strings, new_leaflet, schema, help, version };
 
 /// What `leafpress strings` does: hand strings to translators and take them back.
 enum class StringsAction : std::uint8_t { export_po, import_po, status, mark_current };

@@ -18,6 +18,7 @@
 #include "cli/options.hpp"
 #include "cli/folder_watcher.hpp"
 #include "cli/leaflet_folders.hpp"
+#include "cli/json_schema.hpp"
 #include "cli/memory.hpp"
 #include "cli/new_leaflet.hpp"
 #include "cli/preview.hpp"
@@ -394,6 +395,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "leafpress: internal error: " << e.what() << '\n';
         return kInternalError;
       }
+    case Command::schema:
+      out << (options->leaflets.empty() || options->leaflets.front() == "leaflet" ? leaflet_json_schema()
+                                                                                  : strings_json_schema());
+      return kOk;
     case Command::new_leaflet:
       try {
         return new_leaflet(*options, out, err);

@@ -11,6 +11,7 @@
 #include "core/read_file.hpp"
 #include "core/units.hpp"
 #include "document/text_uses.hpp"
+#include "load/leaflet_schema.hpp"
 #include "load/load_catalog.hpp"
 #include "load/load_variants.hpp"
 #include "load/parse_blocks.hpp"
@@ -52,7 +53,7 @@ void check_text_frame(const document::Margins& margins, const YAML::Node& node, 
 
 void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Margins& into, const PageArea& page) {
   if (!reader.expect_map(margins, "margins")) return;
-  reader.check_keys(margins, "margins", {"top", "bottom", "inside", "outside"});
+  reader.check_keys(margins, "margins", leaflet_keys("margins"));
   auto read = [&](const char* key, double& value) {
     if (const auto node = reader.find(margins, key)) value = reader.length(*node, key).value_or(value);
   };
@@ -65,7 +66,7 @@ void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Mar
 
 void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
   if (!reader.expect_map(page, "page")) return;
-  reader.check_keys(page, "page", {"columns", "margins", "header", "footer"});
+  reader.check_keys(page, "page", leaflet_keys("page"));
   if (const auto node = reader.find(page, "columns")) setup.columns = reader.integer(*node, "columns", 1, 2).value_or(1);
   if (const auto margins = reader.find(page, "margins")) read_margins(*margins, reader, setup.margins, kA4);
   if (const auto node = reader.find(page, "header")) setup.header = reader.text_ref(*node, "header");
@@ -79,7 +80,7 @@ double read_text_scale(const YAML::Node& node, SchemaReader& reader, double fall
 
 void read_trifold(const YAML::Node& node, SchemaReader& reader, document::TrifoldSetup& setup) {
   if (!reader.expect_map(node, "trifold")) return;
-  reader.check_keys(node, "trifold", {"fold_in", "margin", "text_scale"});
+  reader.check_keys(node, "trifold", leaflet_keys("trifold"));
   if (const auto value = reader.find(node, "fold_in")) {
     const auto length = reader.length(*value, "fold_in");
     if (length && (*length < core::mm(1) - 1e-9 || *length > core::mm(6) + 1e-9)) {
@@ -102,7 +103,7 @@ void read_trifold(const YAML::Node& node, SchemaReader& reader, document::Trifol
 
 void read_booklet(const YAML::Node& node, SchemaReader& reader, document::BookletSetup& setup) {
   if (!reader.expect_map(node, "booklet")) return;
-  reader.check_keys(node, "booklet", {"margins", "text_scale", "creep"});
+  reader.check_keys(node, "booklet", leaflet_keys("booklet"));
   if (const auto margins = reader.find(node, "margins")) read_margins(*margins, reader, setup.margins, kA5);
   if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
   if (const auto value = reader.find(node, "creep")) {
@@ -206,8 +207,7 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   document::PrintSetup setup;
   setup.loc = reader.loc(key);
   if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
-  reader.check_keys(node, "print",
-                    {"bleed", "crop_marks", "bleed_at_spine", "icc_profile", "output_condition", "rendering_intent"});
+  reader.check_keys(node, "print", leaflet_keys("print"));
   if (const auto value = reader.find(node, "bleed")) {
     const auto length = reader.length(*value, "bleed");
     if (length && *length > kMaxBleed + 1e-9) {
@@ -254,9 +254,9 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
 /// One layer of the theme (theme_layers.hpp): sets the values `theme_node` holds.
 void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palette& palette, document::Theme& theme) {
   if (!reader.expect_map(theme_node, "theme")) return;
-  reader.check_keys(theme_node, "theme", {"extends", "palette", "fonts", "sizes", "colors"});
+  reader.check_keys(theme_node, "theme", leaflet_keys("theme"));
   if (const auto fonts = reader.find(theme_node, "fonts"); fonts && reader.expect_map(*fonts, "fonts")) {
-    reader.check_keys(*fonts, "fonts", {"body", "heading"});
+    reader.check_keys(*fonts, "fonts", leaflet_keys("fonts"));
     auto read = [&](const char* key, document::FontFamily& into) {
       if (const auto node = reader.find(*fonts, key)) {
         if (auto name = reader.string(*node, key)) into = {*name, reader.loc(*node)};
@@ -266,7 +266,7 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palett
     read("heading", theme.heading_font);
   }
   if (const auto sizes = reader.find(theme_node, "sizes"); sizes && reader.expect_map(*sizes, "sizes")) {
-    reader.check_keys(*sizes, "sizes", {"body", "title", "subtitle", "h1", "h2", "h3"});
+    reader.check_keys(*sizes, "sizes", leaflet_keys("sizes"));
     auto read = [&](const char* key, double& into) {
       if (const auto node = reader.find(*sizes, key)) into = reader.number(*node, key, 4, 96).value_or(into);
     };
@@ -278,7 +278,7 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palett
     read("h3", theme.h3_size);
   }
   if (const auto colors = reader.find(theme_node, "colors"); colors && reader.expect_map(*colors, "colors")) {
-    reader.check_keys(*colors, "colors", {"text", "accent", "accent_light", "muted"});
+    reader.check_keys(*colors, "colors", leaflet_keys("colors"));
     auto read = [&](const char* key, core::Color& into) {
       into = read_theme_color(*colors, key, reader, palette).value_or(into);
     };
@@ -564,9 +564,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
     reader.error(root, "expected a map with 'default_language', 'title' and 'content', got " + describe(root));
     return std::nullopt;
   }
-  reader.check_keys(root, "leaflet",
-                    {"default_language", "languages", "title", "format", "page", "trifold", "booklet", "print", "theme",
-                     "names", "content", "variables", "variants"});
+  reader.check_keys(root, "leaflet", leaflet_keys("leaflet"));
   if (const auto node = reader.find(root, "names")) doc.names = read_names(*node, reader);
 
   std::vector<std::pair<std::string, core::SourceLoc>> wanted;
