@@ -6,7 +6,7 @@
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
-// Help for people writing leaflets in an editor: `leafpress new`.
+// Help for people writing leaflets in an editor: `leafpress new`, checked against the JSON Schemas.
 
 namespace fs = std::filesystem;
 using namespace leafpress::testing;
@@ -44,6 +44,21 @@ TEST_CASE("leafpress new writes a small leaflet that builds in its languages and
   }
   CHECK(pdftotext(dir.path() / "out" / "campaign.fr.brochure.pdf").find("Titre du dépliant") != std::string::npos);
   CHECK(pdftotext(dir.path() / "out" / "campaign.ar.trifold.pdf").find("للتواصل") != std::string::npos);
+
+  // An editor holding files to the JSON Schemas finds nothing to say about them.
+  const std::string validate =
+      "import json, sys, yaml, jsonschema\n"
+      "schemas = [json.load(open(sys.argv[1] + '/docs/schema/' + n)) for n in ('leaflet.schema.json', "
+      "'strings.schema.json')]\n"
+      "bad = [e.message for i, f in enumerate(sys.argv[2:]) "
+      "for e in jsonschema.Draft7Validator(schemas[min(i, 1)]).iter_errors(yaml.safe_load(open(f)))]\n"
+      "print(bad)\nsys.exit(1 if bad else 0)\n";
+  const fs::path folder = dir.path() / "leaflets" / "campaign";
+  const auto valid = run_process({"python3", "-c", validate, kSource.string(), (folder / "leaflet.yaml").string(),
+                                  (folder / "fr.yaml").string(), (folder / "ar.yaml").string(),
+                                  (folder / "de.yaml").string()});
+  CHECK(valid.out == "[]\n");
+  CHECK(valid.exit_code == 0);
 
   // It never writes over a folder, and refuses names PDFs cannot be named after.
   const auto again = run_leafpress({"new", "leaflets/campaign"}, dir.path());
