@@ -22,11 +22,15 @@ bool is_variable_name(std::string_view text) {
 
 std::vector<Placeholder> find_placeholders(std::string_view text) {
   std::vector<Placeholder> found;
-  for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
-    const std::size_t close = text.find('}', open + 1);
-    if (close == std::string_view::npos) break;
-    const std::string_view name = text.substr(open + 1, close - open - 1);
-    if (is_variable_name(name)) found.push_back({std::string(name), open});
+  // One pass: a name runs from '{' over name characters and dots; whatever stops it (a '}'
+  // or not) is where the search goes on, so "{{{{…}" takes linear time, not quadratic.
+  std::size_t at = text.find('{');
+  while (at != std::string_view::npos) {
+    std::size_t end = at + 1;
+    while (end < text.size() && (is_name_char(text[end]) || text[end] == '.')) ++end;
+    const std::string_view name = text.substr(at + 1, end - at - 1);
+    if (end < text.size() && text[end] == '}' && is_variable_name(name)) found.push_back({std::string(name), at});
+    at = text.find('{', end);
   }
   return found;
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 
 #include "load/load_leaflet.hpp"
 #include "load/schema.hpp"
@@ -509,4 +510,12 @@ TEST_CASE("placeholders are {name} with a variable's name, and are filled in as 
   CHECK(document::placeholder_names("{b} {a} {b}") == std::vector<std::string>{"a", "b", "b"});
   const std::map<std::string, std::string, std::less<>> values{{"hospital.phone", "*01*"}};
   CHECK(document::fill_placeholders("Tél. {hospital.phone}, {other}.", values) == "Tél. *01*, {other}.");
+}
+
+TEST_CASE("finding placeholders takes linear time in hostile text", "[load]") {
+  const std::string braces = std::string(1 << 20, '{') + "}";
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(document::find_placeholders(braces).empty());
+  CHECK(document::find_placeholders(std::string(1 << 20, '{') + "a}").size() == 1);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
