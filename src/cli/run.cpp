@@ -295,7 +295,9 @@ Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std
       rebuild.everything = rebuild.everything || kFontFiles.count(extension) > 0;
       continue;
     }
-    static const std::set<std::string> kLeafletFiles = {".yaml", ".png", ".jpg", ".jpeg"};
+    // A variants file may be CSV; a YAML file not named after a language (a variants or theme
+    // file beside leaflet.yaml) rebuilds every language, as leaflet.yaml does.
+    static const std::set<std::string> kLeafletFiles = {".yaml", ".png", ".jpg", ".jpeg", ".csv"};
     if (!kLeafletFiles.count(extension)) continue;
     for (const std::string& folder : folders) {
       // Pictures may be in a subfolder (images/); strings and structure are beside leaflet.yaml.
@@ -303,7 +305,7 @@ Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std
       const bool below = !inside.empty() && *inside.begin() != ".." && extension != ".yaml";
       if (file.parent_path() != fs::path(folder) && !below) continue;
       auto& languages = rebuild.languages_of[folder];
-      const bool strings = file.extension() == ".yaml" && name != "leaflet.yaml";
+      const bool strings = file.extension() == ".yaml" && load::is_language_tag(file.stem().string());
       const std::string language = file.stem().string();
       if (strings && language != default_language_of(folder)) {
         if (!languages.count("")) languages.insert(language);

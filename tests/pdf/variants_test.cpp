@@ -158,3 +158,24 @@ TEST_CASE("a translation that renames a placeholder is refused by msgfmt, string
   CHECK(checked.err.find("camp/en.yaml:2:10: error: the translation of 'a.title' has the placeholders none where "
                          "the 'fr' text has {hospital.name}") != std::string::npos);
 }
+
+TEST_CASE("watch rebuilds the variants when the variants file is saved", "[variants][watch]") {
+  const ScratchDir dir;
+  write_campaign(dir);
+  const fs::path out = dir.path() / "out";
+  BackgroundProcess watcher({LEAFPRESS_BINARY, "build", "camp", "--watch", "-j", "1", "--out", out.string(), "--fonts",
+                             (kSource / "fonts").string()},
+                            dir.path().string(), (dir.path() / "watch.out").string(),
+                            (dir.path() / "watch.err").string());
+  const auto text_of = [](const fs::path& file) { return fs::exists(file) ? file_bytes(file) : std::string(); };
+  REQUIRE(wait_until([&] { return text_of(dir.path() / "watch.err").find("watching") != std::string::npos; }, 60));
+  // Saved the way a spreadsheet does: a new file renamed over the old one.
+  std::ofstream(dir.path() / "camp" / "hospitals.csv.new", std::ios::binary)
+      << "variant,hospital.name,hospital.phone,hospital.web\n"
+         "nord,Hôpital Nord,01 99 99 99 99,https://nord.example.org/\n"
+         "sud,\"Hôpital Sud, Marseille\",04 11 22 33 44,\n";
+  fs::rename(dir.path() / "camp" / "hospitals.csv.new", dir.path() / "camp" / "hospitals.csv");
+  const fs::path pdf = out / "camp.nord.en.brochure.pdf";
+  CHECK(wait_until([&] { return fs::exists(pdf) && pdftotext(pdf).find("01 99 99 99 99") != std::string::npos; }, 60));
+  CHECK(watcher.stop() == 128 + 15);
+}
