@@ -114,8 +114,39 @@ std::optional<std::string> render_pdf(const layout::Pages& pages, const pdf::Pdf
 }  // namespace
 
 fs::path pdf_path(const std::string& out_dir, const document::Document& doc, const std::string& language,
-                  const Variant& variant) {
-  return fs::path(out_dir) / (doc.name + "." + language + "." + variant.name() + ".pdf");
+                  const Variant& variant, const document::VariantRow* row) {
+  const std::string leaflet = row ? doc.name + "." + row->name : doc.name;
+  return fs::path(out_dir) / (leaflet + "." + language + "." + variant.name() + ".pdf");
+}
+
+std::vector<const document::VariantRow*> wanted_rows(const document::Document& doc, const Options& options,
+                                                     core::Diagnostics& diags) {
+  if (doc.variants.empty()) {
+    if (!options.variants.empty()) {
+      diags.error(doc.loc, "--variant: the leaflet has no variants file",
+                  "name one in leaflet.yaml as variants: hospitals.csv");
+      return {};
+    }
+    return {nullptr};
+  }
+  std::vector<const document::VariantRow*> rows;
+  if (options.variants.empty()) {
+    for (const document::VariantRow& row : doc.variants) rows.push_back(&row);
+    return rows;
+  }
+  for (const std::string& name : options.variants) {
+    const auto row = std::find_if(doc.variants.begin(), doc.variants.end(),
+                                  [&](const document::VariantRow& r) { return r.name == name; });
+    if (row != doc.variants.end()) {
+      if (std::find(rows.begin(), rows.end(), &*row) == rows.end()) rows.push_back(&*row);
+      continue;
+    }
+    std::string known;
+    for (const document::VariantRow& r : doc.variants) known += (known.empty() ? "" : ", ") + r.name;
+    diags.error(doc.variants.front().loc, "--variant: the variants file has no variant '" + name + "'",
+                "its variants are " + known);
+  }
+  return rows;
 }
 
 fs::path print_pdf_path(const fs::path& pdf) {
@@ -160,11 +191,12 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 
 BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, fs::file_time_type started,
-                             core::Diagnostics& diags, std::string& dump) {
+                             core::Diagnostics& diags, std::string& dump, const document::VariantRow* row) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
   const text::LineCounts counts_at_start = context.counts;
-  auto localized = layout::for_format(locale::localize(doc, language, diags, options.limits), variant.format);
+  auto localized =
+      layout::for_format(locale::localize(doc, language, diags, options.limits, row), variant.format);
   if (variant.large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
   const auto print = wanted_print(doc, options);
@@ -184,7 +216,7 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   built.ok = true;
   if (options.command == Command::dump) dump = layout::dump(*pages);
   if (options.command != Command::build) return built;
-  const fs::path target = pdf_path(options.out_dir, doc, language, variant);
+  const fs::path target = pdf_path(options.out_dir, doc, language, variant, row);
   core::remove_stale_temporaries(target, started);
   const pdf::PdfOptions pdf_options{source_date_epoch(), "leafpress " LEAFPRESS_VERSION, std::nullopt};
   const auto bytes = render_pdf(*pages, pdf_options, target, diags);

@@ -39,9 +39,16 @@ struct Variant {
 /// those the leaflet names; then, with --large-print, the large-print brochure.
 std::vector<Variant> wanted_variants(const document::Document& doc, const Options& options);
 
-/// <out>/<leaflet>.<lang>.<variant>.pdf: where a document's PDF goes.
+/// <out>/<leaflet>.<lang>.<variant>.pdf: where a document's PDF goes; for a row of the
+/// leaflet's variants file, <out>/<leaflet>.<row>.<lang>.<variant>.pdf.
 std::filesystem::path pdf_path(const std::string& out_dir, const document::Document& doc, const std::string& language,
-                               const Variant& variant);
+                               const Variant& variant, const document::VariantRow* row = nullptr);
+
+/// The rows of the leaflet's variants file to build: all, or those --variant names (each
+/// must be one, an error at the leaflet otherwise). {nullptr} for a leaflet without variants:
+/// it is built once.
+std::vector<const document::VariantRow*> wanted_rows(const document::Document& doc, const Options& options,
+                                                     core::Diagnostics& diags);
 
 /// The press file beside a PDF: "<name>.pdf" becomes "<name>.print.pdf", whatever the name.
 std::filesystem::path print_pdf_path(const std::filesystem::path& pdf);
@@ -60,9 +67,10 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 /// and beside it the press file when one is wanted (wanted_print),
 /// puts the display list in `dump` (dump) or nothing (check). With errors it writes
 /// nothing, and an earlier PDF stays as it was; a build first removes the temporary files a
-/// run killed before `started` left beside it.
+/// run killed before `started` left beside it. With `row`, the variables take that row's
+/// values of the variants file, and the PDF is named after it.
 BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, std::filesystem::file_time_type started,
-                             core::Diagnostics& diags, std::string& dump);
+                             core::Diagnostics& diags, std::string& dump, const document::VariantRow* row = nullptr);
 
 }  // namespace leafpress::cli

@@ -20,6 +20,7 @@ enum Verb : unsigned {
   kImport = 1u << 4,
   kStatus = 1u << 5,
   kMark = 1u << 6,
+  kNew = 1u << 7,
 };
 constexpr unsigned kLayout = kBuild | kCheck | kDump;
 
@@ -119,6 +120,19 @@ bool set_link_schemes(Options& options, const std::string& value, std::string& e
   return true;
 }
 
+bool set_shard(Options& options, const std::string& value, std::string& error) {
+  const auto slash = value.find('/');
+  const auto count = slash == std::string::npos ? std::nullopt : positive(value.substr(slash + 1), 10000);
+  const auto shard = slash == std::string::npos || !count ? std::nullopt : positive(value.substr(0, slash), *count);
+  if (!shard) {
+    error = "--shard needs K/N, the K-th of N parts with 1 <= K <= N <= 10000, got '" + value + "'";
+    return false;
+  }
+  options.shard = static_cast<unsigned>(*shard);
+  options.shard_count = static_cast<unsigned>(*count);
+  return true;
+}
+
 bool set_nesting(Options& options, const std::string& value, std::string& error) {
   const auto number = positive(value, static_cast<std::size_t>(std::numeric_limits<int>::max()));
   if (!number) {
@@ -130,16 +144,29 @@ bool set_nesting(Options& options, const std::string& value, std::string& error)
 }
 
 const std::array kOptions = {
-    OptionSpec{"--lang", "", "L[,L...]", kLayout | kExport | kStatus | kMark,
-               "only these languages (strings export: the one to export; without it, a .pot)",
+    OptionSpec{"--lang", "", "L[,L...]", kLayout | kExport | kStatus | kMark | kNew,
+               "only these languages (strings export: the one to export; without it, a .pot;\n"
+               "new: the leaflet's languages, the first the default; default fr)",
                [](Options& o, const std::string& v, std::string&) {
                  o.languages = split_commas(v);
                  return true;
                }},
-    OptionSpec{"--format", "", "F[,F...]", kLayout,
+    OptionSpec{"--format", "", "F[,F...]", kLayout | kNew,
                "these formats instead of the leaflet's: brochure (A4 pages), trifold\n"
-               "(A4 landscape folded in three), booklet (A5 pages on A4 sheets)",
+               "(A4 landscape folded in three), booklet (A5 pages on A4 sheets); new: the\n"
+               "leaflet's formats (default brochure)",
                set_formats},
+    OptionSpec{"--variant", "", "V[,V...]", kLayout,
+               "only these variants of a leaflet with a variants file (the names in its\n"
+               "'variant' column); their PDFs are <leaflet>.<variant>.<lang>.<format>.pdf",
+               [](Options& o, const std::string& v, std::string&) {
+                 o.variants = split_commas(v);
+                 return true;
+               }},
+    OptionSpec{"--shard", "", "K/N", kLayout,
+               "only the K-th of N parts of all the documents (leaflet, variant, language,\n"
+               "format, in that order, dealt out in turn), for N runners of a CI matrix",
+               set_shard},
     OptionSpec{"--out", "", "DIR", kBuild | kExport,
                "where PDFs go (default: output); strings export: the file to write,\n"
                "FILE.po, FILE.pot or FILE.xlf (XLIFF 2.1)",
@@ -265,13 +292,14 @@ const OptionSpec* find_option(std::string_view name) {
 
 /// "build", "check, dump" or "build, check and dump": the commands `verbs` names.
 std::string verb_names(unsigned verbs) {
-  static constexpr std::array<std::pair<Verb, std::string_view>, 7> kNames = {{{kBuild, "build"},
+  static constexpr std::array<std::pair<Verb, std::string_view>, 8> kNames = {{{kBuild, "build"},
                                                                                 {kCheck, "check"},
                                                                                 {kDump, "dump"},
                                                                                 {kExport, "strings export"},
                                                                                 {kImport, "strings import"},
                                                                                 {kStatus, "strings status"},
-                                                                                {kMark, "strings mark-current"}}};
+                                                                                {kMark, "strings mark-current"},
+                                                                                {kNew, "new"}}};
   std::vector<std::string_view> names;
   for (const auto& [verb, name] : kNames) {
     if (verbs & verb) names.push_back(name);
@@ -355,6 +383,7 @@ Verb verb_of(const Options& options) {
     case Command::build: return kBuild;
     case Command::check: return kCheck;
     case Command::dump: return kDump;
+    case Command::new_leaflet: return kNew;
     default: break;
   }
   switch (options.strings_action) {
@@ -376,6 +405,8 @@ std::string usage_text() {
                     synopsis("strings import", "FILE.po|FILE.xlf", kImport, false) +
                     synopsis("strings status", "[LEAFLET_DIR...]", kStatus, false) +
                     synopsis("strings mark-current", "[LEAFLET_DIR...]", kMark, false) +
+                    synopsis("new", "NAME", kNew, false) +
+                    "       leafpress schema [leaflet|strings]\n"
                     "       leafpress --help | --version\n"
                     "\n"
                     "build   typeset leaflets into PDFs named <leaflet>.<lang>.<format>.pdf\n"
@@ -386,6 +417,8 @@ std::string usage_text() {
                     "        default language's strings for translators; import: a translated PO or XLIFF file\n"
                     "        merged by key into <lang>.yaml; status: what is translated, missing or outdated in\n"
                     "        each language; mark-current: record fingerprints of hand-written translations\n"
+                    "new     write the folder NAME with a small leaflet that builds, to start from\n"
+                    "schema  print the JSON Schema of leaflet.yaml, or of a strings file, for editors\n"
                     "\n"
                     "options (a value follows as the next argument or after '=': --out=DIR):\n";
   for (const OptionSpec& spec : kOptions) {
@@ -421,6 +454,16 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     options.command = Command::check;
   } else if (command == "dump") {
     options.command = Command::dump;
+  } else if (command == "schema") {
+    options.command = Command::schema;
+    if (args.size() > 2 || (args.size() == 2 && args[1] != "leaflet" && args[1] != "strings")) {
+      error = "schema takes one word: leaflet (the default) or strings";
+      return std::nullopt;
+    }
+    if (args.size() == 2) options.leaflets.push_back(args[1]);
+    return options;
+  } else if (command == "new") {
+    options.command = Command::new_leaflet;
   } else if (command == "strings") {
     options.command = Command::strings;
     const std::string action = args.size() > 1 ? args[1] : std::string();
@@ -484,6 +527,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     if (!spec->apply(options, value, error)) return std::nullopt;
   }
   if (options.command == Command::strings) return check_strings_options(std::move(options), error);
+  if (options.command == Command::new_leaflet && options.leaflets.size() != 1) {
+    error = "new needs one NAME: the folder to write the leaflet into";
+    return std::nullopt;
+  }
   if (options.command != Command::build && options.leaflets.empty()) {
     error = command + " needs at least one leaflet folder";
     return std::nullopt;

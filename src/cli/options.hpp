@@ -10,7 +10,7 @@
 
 namespace leafpress::cli {
 
-enum class Command : std::uint8_t { build, check, dump, strings, help, version };
+enum class Command : std::uint8_t { build, check, dump, strings, new_leaflet, schema, help, version };
 
 /// What `leafpress strings` does: hand strings to translators and take them back.
 enum class StringsAction : std::uint8_t { export_po, import_po, status, mark_current };
@@ -40,6 +40,9 @@ struct Options {
   bool replace = false;  // strings import: may drop translations the file lacks, or match no key
   bool list_keys = false;  // strings status: name the missing and outdated keys
   core::Limits limits;    // --max-*, --allow-outside
+  std::vector<std::string> variants;  // --variant: only these rows of the variants file; empty: all
+  unsigned shard = 1;        // --shard K/N: build the documents whose place in the run is K-1 modulo N
+  unsigned shard_count = 1;
 };
 
 /// Parses argv; nullopt with `error` set on a usage error.

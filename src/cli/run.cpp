@@ -18,7 +18,9 @@
 #include "cli/options.hpp"
 #include "cli/folder_watcher.hpp"
 #include "cli/leaflet_folders.hpp"
+#include "cli/json_schema.hpp"
 #include "cli/memory.hpp"
+#include "cli/new_leaflet.hpp"
 #include "cli/preview.hpp"
 #include "cli/report.hpp"
 #include "cli/strings_command.hpp"
@@ -42,6 +44,7 @@ struct LoadedLeaflet {
   core::Diagnostics diags;
   std::optional<document::Document> doc;
   std::vector<std::string> languages;
+  std::vector<const document::VariantRow*> rows;  // {nullptr} without a variants file
 };
 
 /// One document to build: a leaflet in one language and variant, with what building it gave.
@@ -53,6 +56,7 @@ struct Job {
   std::string dump;
   BuiltDocument built;
   bool output_failed = false;  // a file could not be written (core::OutputError)
+  const document::VariantRow* row = nullptr;  // of the leaflet's variants file, if it has one
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
@@ -67,7 +71,10 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
   } catch (const std::exception& e) {
     leaflet.diags.error({folder, 0, 0}, e.what());
   }
-  if (leaflet.doc) leaflet.languages = wanted_languages(*leaflet.doc, options, leaflet.diags);
+  if (leaflet.doc) {
+    leaflet.languages = wanted_languages(*leaflet.doc, options, leaflet.diags);
+    leaflet.rows = wanted_rows(*leaflet.doc, options, leaflet.diags);
+  }
   return leaflet;
 }
 
@@ -75,7 +82,7 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
              fs::file_time_type started) {
   try {
     job.built = build_document(*job.leaflet->doc, job.language, job.variant, options, tools, started, job.diags,
-                               job.dump);
+                               job.dump, job.row);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
       job.built.previews = previews.files.size();
@@ -135,7 +142,8 @@ class Progress {
     if (!enabled_) return;
     const std::lock_guard lock(mutex_);
     ++finished_;
-    err_ << "\r\033[K[" << finished_ << '/' << total_ << "] " << job.leaflet->doc->name << ' ' << job.language
+    err_ << "\r\033[K[" << finished_ << '/' << total_ << "] " << job.leaflet->doc->name
+         << (job.row ? "." + job.row->name : std::string()) << ' ' << job.language
          << ' ' << job.variant.name() << std::flush;
   }
   void clear() {
@@ -193,15 +201,20 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   RunReport report;
   append(report.diagnostics, setup_diags);
   bool output_failed = false;
+  std::size_t document_number = 0;  // every document of the run in order, for --shard
   // One leaflet at a time: its pictures are decoded once, shared by its documents, and
   // released before the next leaflet is read, so that --max-decoded-pixels bounds the run.
   for (const std::string& folder : folders) {
     const LoadedLeaflet leaflet = load(folder, options);
     append(report.diagnostics, leaflet.diags);
     std::vector<Job> jobs;
-    for (const std::string& language : leaflet.languages) {
-      for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
-        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false});
+    for (const document::VariantRow* row : leaflet.rows) {
+      for (const std::string& language : leaflet.languages) {
+        for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
+          // --shard K/N deals the documents out in turn: shards differ by at most one document.
+          if (document_number++ % options.shard_count != options.shard - 1) continue;
+          jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false, row});
+        }
       }
     }
     if (jobs.empty()) continue;
@@ -218,11 +231,12 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
       output_failed = output_failed || job.output_failed;
       for (core::Diagnostic d : core::in_reading_order(job.diags)) {
         d.languages = {job.language};
-        d.formats = {job.variant.name()};
+        d.formats = {job.row ? job.row->name + "." + job.variant.name() : job.variant.name()};
         found_building.push_back(std::move(d));
       }
       out << job.dump;
-      report.documents.push_back({leaflet.doc->name, job.language, job.variant.name(), job.built});
+      const std::string name = job.row ? leaflet.doc->name + "." + job.row->name : leaflet.doc->name;
+      report.documents.push_back({name, job.language, job.variant.name(), job.built});
     }
     const auto merged = core::merge_documents(found_building);
     report.diagnostics.insert(report.diagnostics.end(), merged.begin(), merged.end());
@@ -281,7 +295,9 @@ Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std
       rebuild.everything = rebuild.everything || kFontFiles.count(extension) > 0;
       continue;
     }
-    static const std::set<std::string> kLeafletFiles = {".yaml", ".png", ".jpg", ".jpeg"};
+    // A variants file may be CSV; a YAML file not named after a language (a variants or theme
+    // file beside leaflet.yaml) rebuilds every language, as leaflet.yaml does.
+    static const std::set<std::string> kLeafletFiles = {".yaml", ".png", ".jpg", ".jpeg", ".csv"};
     if (!kLeafletFiles.count(extension)) continue;
     for (const std::string& folder : folders) {
       // Pictures may be in a subfolder (images/); strings and structure are beside leaflet.yaml.
@@ -289,7 +305,7 @@ Rebuild what_to_rebuild(const std::set<fs::path>& changed, const std::vector<std
       const bool below = !inside.empty() && *inside.begin() != ".." && extension != ".yaml";
       if (file.parent_path() != fs::path(folder) && !below) continue;
       auto& languages = rebuild.languages_of[folder];
-      const bool strings = file.extension() == ".yaml" && name != "leaflet.yaml";
+      const bool strings = file.extension() == ".yaml" && load::is_language_tag(file.stem().string());
       const std::string language = file.stem().string();
       if (strings && language != default_language_of(folder)) {
         if (!languages.count("")) languages.insert(language);
@@ -380,6 +396,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       } catch (const std::exception& e) {
         err << "leafpress: internal error: " << e.what() << '\n';
         return kInternalError;
+      }
+    case Command::schema:
+      out << (options->leaflets.empty() || options->leaflets.front() == "leaflet" ? leaflet_json_schema()
+                                                                                  : strings_json_schema());
+      return kOk;
+    case Command::new_leaflet:
+      try {
+        return new_leaflet(*options, out, err);
+      } catch (const core::OutputError& e) {
+        err << "leafpress: new: " << e.what() << '\n';
+        return kOutputError;
       }
     case Command::build:
     case Command::check:

@@ -1,5 +1,7 @@
 #include "cli/strings_export.hpp"
 
+#include "document/variables.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include "cli/strings_common.hpp"
 #include "core/atomic_file.hpp"
 #include "core/read_file.hpp"
+#include "document/variables.hpp"
 #include "load/load_leaflet.hpp"
 #include "locale/po_file.hpp"
 #include "locale/xliff_file.hpp"
@@ -123,6 +126,13 @@ int export_strings(const Options& options, std::ostream& out, std::ostream& err)
     for (const std::string& role : roles) entry.comments.push_back("used as: " + role);
     if (has_markup(text->second.text)) {
       entry.comments.push_back("keep the markup: *emphasis*, **strong**, [link text](address)");
+    }
+    if (const auto names = document::placeholder_names(text->second.text); !names.empty()) {
+      std::string listed;
+      for (const auto& name : names) listed += (listed.empty() ? "{" : ", {") + name + "}";
+      entry.comments.push_back("keep the placeholders as written: " + listed + " (each variant of the leaflet fills "
+                               "them in)");
+      entry.brace_format = true;
     }
     if (text->second.loc.line > 0) entry.references.push_back({text->second.loc.file, text->second.loc.line});
     entry.context = key;

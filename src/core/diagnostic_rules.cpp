@@ -20,14 +20,32 @@ constexpr std::string_view kNestingLimit[] = {"maps and lists nested deeper than
 constexpr std::string_view kStringLimit[] = {"string longer than the limit of *"};
 constexpr std::string_view kPdfStringLimit[] = {"string '*' is * UTF-16 units long, over the * a PDF text string holds"};
 constexpr std::string_view kOutsideFolder[] = {"a link to '*', outside the *", "* is outside the leaflet folder*",
-                                               "ICC profile '*' leads outside the leaflet folder*"};
+                                               "ICC profile '*' leads outside the leaflet folder*",
+                                               "theme file '*' leads outside the folder of the leaflets*",
+                                               "variants file '*' leads outside the leaflet folder*"};
 constexpr std::string_view kNoLeaflet[] = {"no leaflet.yaml in this folder"};
 constexpr std::string_view kUnknownKey[] = {"unknown key '*' in '*'"};
 constexpr std::string_view kDuplicateKey[] = {"duplicate key '*'*"};
 constexpr std::string_view kMissingKey[] = {"missing key '*' in '*'"};
 constexpr std::string_view kUnknownBlock[] = {"unknown block kind '*'"};
 constexpr std::string_view kUnknownFormat[] = {"unknown format '*'", "format '*' is listed twice"};
-constexpr std::string_view kBadColour[] = {"bad colour *", "expected a colour *"};
+constexpr std::string_view kBadColour[] = {"bad colour *", "expected a colour *",
+                                           "no colour named '*' in the theme's palette for '*'",
+                                           "duplicate colour '*' in 'palette'"};
+constexpr std::string_view kThemeFile[] = {"no theme file '*'", "theme file '*' extends itself",
+                                           "theme files extend each other more than *",
+                                           "expected the path of a theme file *"};
+constexpr std::string_view kVariants[] = {
+    "no variants file '*'", "cannot read variants file '*'", "the variants file '*' has no *",
+    "expected a variants file *", "a variants file needs 'variables' *", "no value for '*' in *",
+    "variant '*' is named twice", "no variant name in this row", "expected a variant name *",
+    "unknown variable '*' in the header row", "unknown variable '*' in the variants file", "column '*' is named twice",
+    "no 'variant' column in the header row", "this row has * fields, the header row *",
+    "the '\"' of this field is never closed", "text after the closing '\"' of a field", "NUL byte in a CSV file",
+    "variable '*' has no value", "duplicate variable '*'", "'variant' names the variants *",
+    "expected a variable name *", "expected a list of variants*", "--variant: *"};
+constexpr std::string_view kPlaceholder[] = {"unknown variable '{*}' in string '*'",
+                                             "the translation of '*' has the placeholders * where the * has *"};
 constexpr std::string_view kBadLanguage[] = {"expected a language tag *", "language '*' is listed twice",
                                              "expected a list of language tags *",
                                              "the leaflet has no language '*'"};
@@ -103,6 +121,10 @@ constexpr std::array kRules = {
                    kBadPageSetup},
     DiagnosticRule{"LP0210", "icc-profile", "a press ICC profile that is missing, too large or of the wrong kind",
                    kIccProfile},
+    DiagnosticRule{"LP0211", "theme-file", "a theme file that is missing, not a .yaml file, or extends itself",
+                   kThemeFile},
+    DiagnosticRule{"LP0212", "variants", "a variants file or row that is missing, malformed or lacks a value",
+                   kVariants},
     DiagnosticRule{"LP0299", "wrong-type", "a value of the wrong type or form (\"expected ..., got ...\")",
                    kWrongType},
     DiagnosticRule{"LP0301", "missing-strings-file", "a language listed without its <lang>.yaml",
@@ -116,6 +138,8 @@ constexpr std::array kRules = {
     DiagnosticRule{"LP0306", "text-limit", "more text than --max-text-bytes, or than --max-pages pages can hold",
                    kTextLimit},
     DiagnosticRule{"LP0307", "po-file", "a PO file leafpress cannot import as it is", kPoFile},
+    DiagnosticRule{"LP0308", "placeholder", "a {variable} no variable declares, or a translation that drops or "
+                   "renames one", kPlaceholder},
     DiagnosticRule{"LP0401", "unknown-font", "a font family no font file provides", kUnknownFont},
     DiagnosticRule{"LP0402", "uncovered-character", "a character no font in the fallback chain covers",
                    kUncoveredCharacter},
@@ -136,7 +160,8 @@ constexpr std::array kRules = {
 
 // Tried before the rest: their patterns are narrower than the general "expected *" and
 // "'*' is *" ones.
-constexpr std::array<std::string_view, 6> kFirst = {"LP0206", "LP0207", "LP0208", "LP0210", "LP0602", "LP0601"};
+constexpr std::array<std::string_view, 8> kFirst = {"LP0308", "LP0212", "LP0206", "LP0207",
+                                                    "LP0208", "LP0210", "LP0602", "LP0601"};
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "document/blocks.hpp"
 #include "document/print_setup.hpp"
 #include "document/theme.hpp"
+#include "document/variables.hpp"
 
 namespace leafpress::document {
 
@@ -63,6 +64,11 @@ struct Document {
   Theme theme;
   std::vector<Block<TextRef>> blocks;
   std::map<std::string, Catalog> catalogs;
+  /// `variables:`, in the order declared; strings use them as `{name}`.
+  std::vector<Variable> variables;
+  /// The rows of the `variants:` file, in file order: one set of PDFs each. Empty: the
+  /// leaflet is built once, its variables at their defaults.
+  std::vector<VariantRow> variants;
 };
 
 }  // namespace leafpress::document

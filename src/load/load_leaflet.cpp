@@ -11,10 +11,13 @@
 #include "core/read_file.hpp"
 #include "core/units.hpp"
 #include "document/text_uses.hpp"
+#include "load/leaflet_schema.hpp"
 #include "load/load_catalog.hpp"
+#include "load/load_variants.hpp"
 #include "load/parse_blocks.hpp"
 #include "load/pdf_strings.hpp"
 #include "load/schema.hpp"
+#include "load/theme_layers.hpp"
 #include "load/yaml_file.hpp"
 
 namespace leafpress::load {
@@ -50,7 +53,7 @@ void check_text_frame(const document::Margins& margins, const YAML::Node& node, 
 
 void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Margins& into, const PageArea& page) {
   if (!reader.expect_map(margins, "margins")) return;
-  reader.check_keys(margins, "margins", {"top", "bottom", "inside", "outside"});
+  reader.check_keys(margins, "margins", leaflet_keys("margins"));
   auto read = [&](const char* key, double& value) {
     if (const auto node = reader.find(margins, key)) value = reader.length(*node, key).value_or(value);
   };
@@ -63,7 +66,7 @@ void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Mar
 
 void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
   if (!reader.expect_map(page, "page")) return;
-  reader.check_keys(page, "page", {"columns", "margins", "header", "footer"});
+  reader.check_keys(page, "page", leaflet_keys("page"));
   if (const auto node = reader.find(page, "columns")) setup.columns = reader.integer(*node, "columns", 1, 2).value_or(1);
   if (const auto margins = reader.find(page, "margins")) read_margins(*margins, reader, setup.margins, kA4);
   if (const auto node = reader.find(page, "header")) setup.header = reader.text_ref(*node, "header");
@@ -77,7 +80,7 @@ double read_text_scale(const YAML::Node& node, SchemaReader& reader, double fall
 
 void read_trifold(const YAML::Node& node, SchemaReader& reader, document::TrifoldSetup& setup) {
   if (!reader.expect_map(node, "trifold")) return;
-  reader.check_keys(node, "trifold", {"fold_in", "margin", "text_scale"});
+  reader.check_keys(node, "trifold", leaflet_keys("trifold"));
   if (const auto value = reader.find(node, "fold_in")) {
     const auto length = reader.length(*value, "fold_in");
     if (length && (*length < core::mm(1) - 1e-9 || *length > core::mm(6) + 1e-9)) {
@@ -100,7 +103,7 @@ void read_trifold(const YAML::Node& node, SchemaReader& reader, document::Trifol
 
 void read_booklet(const YAML::Node& node, SchemaReader& reader, document::BookletSetup& setup) {
   if (!reader.expect_map(node, "booklet")) return;
-  reader.check_keys(node, "booklet", {"margins", "text_scale", "creep"});
+  reader.check_keys(node, "booklet", leaflet_keys("booklet"));
   if (const auto margins = reader.find(node, "margins")) read_margins(*margins, reader, setup.margins, kA5);
   if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
   if (const auto value = reader.find(node, "creep")) {
@@ -204,8 +207,7 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   document::PrintSetup setup;
   setup.loc = reader.loc(key);
   if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
-  reader.check_keys(node, "print",
-                    {"bleed", "crop_marks", "bleed_at_spine", "icc_profile", "output_condition", "rendering_intent"});
+  reader.check_keys(node, "print", leaflet_keys("print"));
   if (const auto value = reader.find(node, "bleed")) {
     const auto length = reader.length(*value, "bleed");
     if (length && *length > kMaxBleed + 1e-9) {
@@ -249,11 +251,12 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
   return setup;
 }
 
-void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Theme& theme) {
+/// One layer of the theme (theme_layers.hpp): sets the values `theme_node` holds.
+void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palette& palette, document::Theme& theme) {
   if (!reader.expect_map(theme_node, "theme")) return;
-  reader.check_keys(theme_node, "theme", {"fonts", "sizes", "colors"});
+  reader.check_keys(theme_node, "theme", leaflet_keys("theme"));
   if (const auto fonts = reader.find(theme_node, "fonts"); fonts && reader.expect_map(*fonts, "fonts")) {
-    reader.check_keys(*fonts, "fonts", {"body", "heading"});
+    reader.check_keys(*fonts, "fonts", leaflet_keys("fonts"));
     auto read = [&](const char* key, document::FontFamily& into) {
       if (const auto node = reader.find(*fonts, key)) {
         if (auto name = reader.string(*node, key)) into = {*name, reader.loc(*node)};
@@ -263,7 +266,7 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Th
     read("heading", theme.heading_font);
   }
   if (const auto sizes = reader.find(theme_node, "sizes"); sizes && reader.expect_map(*sizes, "sizes")) {
-    reader.check_keys(*sizes, "sizes", {"body", "title", "subtitle", "h1", "h2", "h3"});
+    reader.check_keys(*sizes, "sizes", leaflet_keys("sizes"));
     auto read = [&](const char* key, double& into) {
       if (const auto node = reader.find(*sizes, key)) into = reader.number(*node, key, 4, 96).value_or(into);
     };
@@ -275,9 +278,9 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, document::Th
     read("h3", theme.h3_size);
   }
   if (const auto colors = reader.find(theme_node, "colors"); colors && reader.expect_map(*colors, "colors")) {
-    reader.check_keys(*colors, "colors", {"text", "accent", "accent_light", "muted"});
+    reader.check_keys(*colors, "colors", leaflet_keys("colors"));
     auto read = [&](const char* key, core::Color& into) {
-      into = reader.color(*colors, key).value_or(into);
+      into = read_theme_color(*colors, key, reader, palette).value_or(into);
     };
     read("text", theme.text);
     read("accent", theme.accent);
@@ -583,9 +586,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
     reader.error(root, "expected a map with 'default_language', 'title' and 'content', got " + describe(root));
     return std::nullopt;
   }
-  reader.check_keys(root, "leaflet",
-                    {"default_language", "languages", "title", "format", "page", "trifold", "booklet", "print", "theme",
-                     "names", "digits", "content"});
+  reader.check_keys(root, "leaflet", leaflet_keys("leaflet"));
   if (const auto node = reader.find(root, "names")) doc.names = read_names(*node, reader);
   if (const auto node = reader.find(root, "digits")) doc.digits = read_digits(*node, reader);
 
@@ -635,9 +636,26 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
       doc.print = read_print(entry.first, entry.second, reader, source.folder(), source.limits());
     }
   }
-  if (const auto node = reader.find(root, "theme")) read_theme(*node, reader, doc.theme);
+  ThemeFiles theme_files;
+  if (const auto node = reader.find(root, "theme")) {
+    const auto layers = theme_files.layers(*node, reader, source.folder(), source.limits());
+    Palette palette;  // every layer's, so a leaflet's own shade reaches the colours its theme file names
+    for (const ThemeLayer& layer : layers) {
+      if (const auto names = layer.reader->find(layer.map, "palette")) read_palette(*names, *layer.reader, palette);
+    }
+    for (const ThemeLayer& layer : layers) read_theme(layer.map, *layer.reader, palette, doc.theme);
+  }
   images::ImageFiles images(source.folder(), source.limits());
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images, source.limits().links);
+  if (const auto node = reader.find(root, "variables")) doc.variables = read_variables(*node, reader);
+  if (const auto node = reader.find(root, "variants")) {
+    if (doc.variables.empty()) {
+      reader.error(*node, "a variants file needs 'variables' to give values to",
+                   "declare them in leaflet.yaml, as variables: {hospital.phone: }");
+    } else {
+      doc.variants = read_variants(*node, reader, source.folder(), doc.variables, source.limits());
+    }
+  }
 
   if (!only_languages.empty()) {
     std::erase_if(wanted, [&](const auto& w) {
@@ -647,6 +665,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   }
   load_catalogs(source, display_dir, doc, wanted, diags);
   check_default_strings(doc, diags);
+  check_placeholders(doc, reader.find(root, "variants").has_value(), diags);
   check_pdf_strings(doc, diags);
   // With the structure broken, references are missing and "unused" would be noise.
   if (diags.error_count() == errors_before) check_unused_strings(doc, diags);

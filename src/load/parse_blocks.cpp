@@ -9,6 +9,7 @@
 
 #include "core/units.hpp"
 #include "images/encode_qr.hpp"
+#include "load/leaflet_schema.hpp"
 
 namespace leafpress::load {
 namespace {
@@ -16,19 +17,15 @@ namespace {
 using document::TextRef;
 using Content = document::BlockContent<TextRef>;
 
+/// The block kinds of the leaflet schema (leaflet_schema.hpp).
 const std::vector<std::string_view>& block_kinds() {
-  static const std::vector<std::string_view> kinds = {"title",   "heading", "paragraph", "list",    "quote",
-                                                      "callout", "figures", "sources",   "contact", "figure",
-                                                      "qr"};
+  static const std::vector<std::string_view> kinds(leaflet_block_kinds().begin(), leaflet_block_kinds().end());
   return kinds;
 }
 
-/// Checks a block's keys: its own, and those every block may have.
-void check_block_keys(SchemaReader& reader, const YAML::Node& block, std::string_view what,
-                      std::initializer_list<std::string_view> own) {
-  std::vector<std::string_view> allowed(own);
-  allowed.push_back("formats");
-  reader.check_keys(block, what, allowed);
+/// Checks a block's keys against the leaflet schema's map "block.<what>".
+void check_block_keys(SchemaReader& reader, const YAML::Node& block, std::string_view what) {
+  reader.check_keys(block, what, leaflet_keys("block." + std::string(what)));
 }
 
 std::optional<TextRef> optional_ref(const YAML::Node& block, const char* key, SchemaReader& reader) {
@@ -73,7 +70,7 @@ std::vector<YAML::Node> map_list(const YAML::Node& block, const char* key, std::
 }
 
 std::optional<Content> parse_title(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "title", {"title", "subtitle", "kicker"});
+  check_block_keys(reader, block, "title");
   auto title = required_ref(block, "title", "title", reader);
   auto subtitle = optional_ref(block, "subtitle", reader);
   auto kicker = optional_ref(block, "kicker", reader);
@@ -82,7 +79,7 @@ std::optional<Content> parse_title(const YAML::Node& block, SchemaReader& reader
 }
 
 std::optional<Content> parse_heading(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "heading", {"heading", "level"});
+  check_block_keys(reader, block, "heading");
   auto text = required_ref(block, "heading", "heading", reader);
   int level = 1;
   if (const auto node = reader.find(block, "level")) level = reader.integer(*node, "level", 1, 3).value_or(1);
@@ -91,21 +88,21 @@ std::optional<Content> parse_heading(const YAML::Node& block, SchemaReader& read
 }
 
 std::optional<Content> parse_paragraph(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "paragraph", {"paragraph"});
+  check_block_keys(reader, block, "paragraph");
   auto text = required_ref(block, "paragraph", "paragraph", reader);
   if (!text) return std::nullopt;
   return document::ParagraphBlock<TextRef>{*text};
 }
 
 std::optional<Content> parse_list(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "list", {"list", "numbered"});
+  check_block_keys(reader, block, "list");
   bool numbered = false;
   if (const auto node = reader.find(block, "numbered")) numbered = reader.boolean(*node, "numbered").value_or(false);
   return document::ListBlock<TextRef>{numbered, ref_list(*reader.find(block, "list"), "list", reader)};
 }
 
 std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "quote", {"quote", "by"});
+  check_block_keys(reader, block, "quote");
   auto text = required_ref(block, "quote", "quote", reader);
   auto by = optional_ref(block, "by", reader);
   if (!text) return std::nullopt;
@@ -113,7 +110,7 @@ std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader
 }
 
 std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "callout", {"callout", "title", "items"});
+  check_block_keys(reader, block, "callout");
   const YAML::Node body = *reader.find(block, "callout");
   std::vector<TextRef> paragraphs;
   if (body.IsScalar()) {
@@ -127,10 +124,10 @@ std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& read
 }
 
 std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "figures", {"figures", "title"});
+  check_block_keys(reader, block, "figures");
   document::FiguresBlock<TextRef> figures{optional_ref(block, "title", reader), {}};
   for (const YAML::Node& item : map_list(block, "figures", "{value, label}", reader)) {
-    reader.check_keys(item, "figure", {"value", "label"});
+    reader.check_keys(item, "figure", leaflet_keys("figure_item"));
     auto value = required_ref(item, "value", "figure", reader);
     auto label = required_ref(item, "label", "figure", reader);
     if (value && label) figures.figures.push_back({*value, *label});
@@ -147,10 +144,10 @@ bool check_link(const std::string& target, const YAML::Node& node, const core::L
 }
 
 std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& reader, const core::LinkPolicy& links) {
-  check_block_keys(reader, block, "sources", {"sources", "title"});
+  check_block_keys(reader, block, "sources");
   document::SourcesBlock<TextRef> sources{optional_ref(block, "title", reader), {}};
   for (const YAML::Node& item : map_list(block, "sources", "{text, url}", reader)) {
-    reader.check_keys(item, "source", {"text", "url"});
+    reader.check_keys(item, "source", leaflet_keys("source_item"));
     auto text = required_ref(item, "text", "source", reader);
     std::string url;
     if (const auto node = reader.find(item, "url")) {
@@ -163,7 +160,7 @@ std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& read
 }
 
 std::optional<Content> parse_contact(const YAML::Node& block, SchemaReader& reader) {
-  check_block_keys(reader, block, "contact", {"contact", "title"});
+  check_block_keys(reader, block, "contact");
   auto title = optional_ref(block, "title", reader);
   return document::ContactBlock<TextRef>{title, ref_list(*reader.find(block, "contact"), "contact", reader)};
 }
@@ -196,7 +193,7 @@ document::FigureWidth read_width(const YAML::Node& node, SchemaReader& reader) {
 }
 
 std::optional<Content> parse_figure(const YAML::Node& block, SchemaReader& reader, images::ImageFiles& images) {
-  check_block_keys(reader, block, "figure", {"figure", "alt", "caption", "width"});
+  check_block_keys(reader, block, "figure");
   const YAML::Node path_node = *reader.find(block, "figure");
   const auto path = reader.string(path_node, "figure");
   if (path && path->empty()) reader.error(path_node, "expected the path of a PNG or JPEG picture for 'figure'");
@@ -216,7 +213,7 @@ constexpr double kSmallestModule = core::mm(0.4);
 constexpr double kDefaultQrSize = core::mm(24);
 
 std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader, const core::LinkPolicy& links) {
-  check_block_keys(reader, block, "qr", {"qr", "alt", "caption", "size"});
+  check_block_keys(reader, block, "qr");
   const YAML::Node url_node = *reader.find(block, "qr");
   const std::string url = reader.string(url_node, "qr").value_or("");
   auto alt = required_ref(block, "alt", "qr", reader);

@@ -8,6 +8,7 @@
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
 #include "load/yaml_prescan.hpp"
+#include "load/yaml_syntax_hints.hpp"
 
 namespace leafpress::load {
 namespace {
@@ -126,9 +127,12 @@ std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::str
     diags.error(loc, problem.message, problem.hint);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    core::SourceLoc loc{display_name, 0, 0};
-    if (!e.mark.is_null()) loc = {display_name, e.mark.line + 1, e.mark.column + 1};
-    diags.error(loc, "malformed YAML: " + e.msg);
+    if (e.mark.is_null()) {
+      diags.error({display_name, 0, 0}, "malformed YAML: " + e.msg);
+      return std::nullopt;
+    }
+    const SyntaxError error = explain_syntax_error(bytes, e.mark.line, e.mark.column, e.msg);
+    diags.error({display_name, error.line + 1, error.column + 1}, error.message, error.hint);
     return std::nullopt;
   }
 }

@@ -248,6 +248,7 @@ class Prescan {
   std::size_t scan_quoted(std::size_t at) {
     const std::size_t start = at;
     const char quote = bytes_[at++];
+    bool closed = false;
     while (at < bytes_.size()) {
       const char c = bytes_[at];
       if (at - start > limits_.max_string_bytes) break;
@@ -261,10 +262,18 @@ class Prescan {
           continue;
         }
         ++at;
+        closed = true;
         break;
       }
       if (c == '\n') line_start_ = at + 1;
       ++at;
+    }
+    if (!closed && at >= bytes_.size() && check_length(start, bytes_.size())) {
+      // yaml-cpp takes the rest of the file into a string never closed (YAML 1.2 §7.3 wants
+      // the closing quote): the keys after it vanish into the text without a word.
+      refuse(start, std::string("malformed YAML: the ") + (quote == '"' ? "\"" : "'") + " here is never closed",
+             quote == '"' ? "end the string with '\"'; a '\"' inside it is written \\\""
+                          : "end the string with '; a ' inside it is written twice ('')");
     }
     at = std::min(at, bytes_.size());
     check_length(start, at);

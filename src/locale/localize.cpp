@@ -29,11 +29,17 @@ std::size_t text_bytes(const RichText& rich) {
 class Localizer {
  public:
   Localizer(const document::Document& doc, const std::string& language, char32_t zero_digit,
-            core::Diagnostics& diags, const core::Limits& limits)
+            core::Diagnostics& diags, const core::Limits& limits, const document::VariantRow* variant)
       : doc_(doc), language_(language), diags_(diags), limits_(limits),
         typography_(typography_rules(language)),
         fallback_typography_(typography_rules(doc.default_language)) {
     typography_.zero_digit = zero_digit;
+    for (const document::Variable& variable : doc.variables) {
+      if (variable.default_value) values_[variable.name] = *variable.default_value;
+    }
+    if (variant) {
+      for (const auto& [name, value] : variant->values) values_[name] = value;
+    }
   }
 
   RichText text(const TextRef& ref) {
@@ -67,6 +73,14 @@ class Localizer {
     if (!inserted) return cached->second;
     const std::string limited = limit_combining_marks(entry.text, entry.loc, key, diags_);
     RichText rich = parse_inline_markup(limited, entry.loc, key, diags_);
+    // After the markup is read, so a value's '*' or '[' is text; before links are checked,
+    // so an address made with a value is checked as it will be written.
+    if (!values_.empty()) {
+      for (document::Span& span : rich.spans) {
+        span.text = document::fill_placeholders(span.text, values_);
+        span.link = document::fill_placeholders(span.link, values_);
+      }
+    }
     for (const auto& span : rich.spans) {
       if (span.link.empty()) continue;
       if (const auto problem = core::link_problem(span.link, limits_.links)) {
@@ -190,6 +204,7 @@ class Localizer {
   const core::Limits& limits_;
   TypographyRules typography_;
   TypographyRules fallback_typography_;
+  std::map<std::string, std::string, std::less<>> values_;  // of the variables, the variant's over the defaults
   std::map<const document::StringEntry*, RichText> cache_;
   std::size_t text_bytes_ = 0;
   bool over_text_limit_ = false;
@@ -232,9 +247,10 @@ std::vector<std::string> digits_from(char32_t zero) {
 }  // namespace
 
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
-                                     core::Diagnostics& diags, const core::Limits& limits) {
+                                     core::Diagnostics& diags, const core::Limits& limits,
+                                     const document::VariantRow* variant) {
   const char32_t zero_digit = numbering_zero(numbering_of(doc, language, diags)).value_or(U'0');
-  Localizer localizer(doc, language, zero_digit, diags, limits);
+  Localizer localizer(doc, language, zero_digit, diags, limits, variant);
   document::LocalizedDocument out;
   out.name = doc.name;
   out.language = language;

@@ -200,6 +200,7 @@ PoEntry entry_of(po_message_t message) {
   entry.translation = text_or_empty(po_message_msgstr(message));
   entry.previous_source = text_or_empty(po_message_prev_msgid(message));
   entry.fuzzy = po_message_is_fuzzy(message) != 0;
+  entry.brace_format = po_message_is_format(message, "python-brace-format") != 0;
   entry.obsolete = po_message_is_obsolete(message) != 0;
   entry.plural = po_message_msgid_plural(message) != nullptr;
   return entry;
@@ -291,6 +292,7 @@ std::string format_po(const PoFile& po, std::string_view title_comment) {
     po_message_set_msgstr(message, entry.translation.c_str());
     if (!entry.previous_source.empty()) po_message_set_prev_msgid(message, entry.previous_source.c_str());
     po_message_set_fuzzy(message, entry.fuzzy ? 1 : 0);
+    if (entry.brace_format) po_message_set_format(message, "python-brace-format", 1);
     po_message_set_obsolete(message, entry.obsolete ? 1 : 0);
     po_message_insert(iterator.get(), message);
   }

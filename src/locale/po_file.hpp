@@ -30,6 +30,9 @@ struct PoEntry {
   bool fuzzy = false;     // "#, fuzzy": the translation needs checking (its source changed)
   bool obsolete = false;  // "#~": a message the template no longer has, kept by the translator's tools
   bool plural = false;    // msgid_plural: leaflets have no plural forms
+  /// "#, python-brace-format": the text holds `{variable}` placeholders, which
+  /// `msgfmt --check` and PO editors then hold the translation to.
+  bool brace_format = false;
   core::SourceLoc loc;    // the message's msgid line
 };
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "document/variables.hpp"
 #include "locale/inline_markup.hpp"
 
 namespace leafpress::locale {
@@ -70,6 +71,18 @@ bool check_translation(std::string_view key, std::string_view source, std::strin
   core::Diagnostics source_problems;  // the source was checked when the leaflet loaded
   const std::vector<std::string> source_links = links_of(parse_inline_markup(source, loc, key, source_problems));
   const std::vector<std::string> translated_links = links_of(translated);
+  if (document::placeholder_names(source) != document::placeholder_names(translation)) {
+    auto braces = [](std::string_view text) {
+      std::string out;
+      for (const auto& name : document::placeholder_names(text)) out += (out.empty() ? "{" : ", {") + name + "}";
+      return out.empty() ? std::string("none") : out;
+    };
+    diags.error(loc,
+                "the translation of '" + std::string(key) + "' has the placeholders " + braces(translation) +
+                    " where the source has " + braces(source),
+                "keep every {name} of the source as it is written; translate only the words around it");
+    return false;
+  }
   if (source_links != translated_links) {
     diags.error(loc,
                 "the translation of '" + std::string(key) + "' links to " + listed(translated_links) +

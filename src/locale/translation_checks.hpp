@@ -18,8 +18,8 @@ bool check_translation_bytes(std::string_view bytes, const std::string& file_nam
 core::SourceLoc loc_of_offset(std::string_view bytes, std::size_t offset, const std::string& file);
 
 /// Checks a translation against the text it translates, as `strings import` must before it
-/// writes anything: balanced inline markup, and the same link addresses as the source (a
-/// translation may not send readers elsewhere). Reports each problem at `loc` (the
+/// writes anything: balanced inline markup, the same link addresses as the source (a
+/// translation may not send readers elsewhere), and the same `{variable}` placeholders. Reports each problem at `loc` (the
 /// translation file's line); returns true when there is none.
 bool check_translation(std::string_view key, std::string_view source, std::string_view translation,
                        const core::SourceLoc& loc, core::Diagnostics& diags);

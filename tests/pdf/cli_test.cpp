@@ -117,8 +117,8 @@ TEST_CASE("each option is accepted by the commands it serves only, its value aft
            {{"dump", leaflet, "--watch"}, "leafpress: --watch applies to build only"},
            {{"strings", "status", "--fonts", "fonts"}, "leafpress: --fonts applies to build, check and dump only"},
            {{"strings", "import", "x.po", "--lang", "de"},
-            "leafpress: --lang applies to build, check, dump, strings export, strings status and strings "
-            "mark-current only"},
+            "leafpress: --lang applies to build, check, dump, strings export, strings status, strings "
+            "mark-current and new only"},
            {{"build", "--into", "x"}, "leafpress: --into applies to strings import only"},
            {{"check", leaflet, "--strict=yes"}, "leafpress: --strict takes no value"},
            {{"check", leaflet, "--lang="}, "leafpress: --lang needs a value"},

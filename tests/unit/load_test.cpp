@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 
 #include "load/load_leaflet.hpp"
 #include "load/schema.hpp"
 #include "load/yaml_prescan.hpp"
+#include "load/csv_rows.hpp"
+#include "load/yaml_syntax_hints.hpp"
+#include "document/variables.hpp"
 #include "support/scratch_dir.hpp"
 
 using namespace leafpress;
@@ -55,7 +59,64 @@ TEST_CASE("a minimal leaflet loads", "[load]") {
 
 TEST_CASE("malformed YAML is reported at its place", "[load]") {
   CHECK(load_errors("default_language: fr\ntitle: [cover.title\n") ==
-        std::vector<std::string>{"DIR/x/leaflet.yaml:3:1: error: malformed YAML: end of sequence flow not found"});
+        std::vector<std::string>{"DIR/x/leaflet.yaml:2:8: error: malformed YAML: '[' opens a list that is not closed\n"
+                                 "  hint: close it with ']'; if the '[' is text, put the value in quotes: "
+                                 "title: \"[cover.title\""});
+}
+
+namespace {
+
+/// explain_syntax_error's answer for yaml-cpp's `message` at 0-based `line`/`column`, as
+/// "line:column: message | hint" with 1-based places.
+std::string explained(std::string_view yaml, int line, int column, std::string_view message) {
+  const load::SyntaxError e = load::explain_syntax_error(yaml, line, column, message);
+  return std::to_string(e.line + 1) + ":" + std::to_string(e.column + 1) + ": " + e.message + " | " + e.hint;
+}
+
+}  // namespace
+
+TEST_CASE("YAML syntax errors name the common mistake and its fix", "[load]") {
+  // Each place and message is the one yaml-cpp reports for the text.
+  CHECK(explained("a:\n  p: Note: x\n", 1, 9, "illegal map value") ==
+        "2:10: malformed YAML: ': ' inside the value of 'p', where YAML expects text to end or a new key to start | "
+        "put the whole value in quotes: p: \"Note: x\"");
+  CHECK(explained("- paragraph: Voir \"ceci\": x\n", 0, 25, "illegal map value") ==
+        "1:26: malformed YAML: ': ' inside the value of 'paragraph', where YAML expects text to end or a new key to "
+        "start | put the whole value in quotes: - paragraph: 'Voir \"ceci\": x'");
+  CHECK(explained("a:\n  t: x\n\tp: y\n", 2, 0, "illegal tab when looking for indentation").starts_with(
+      "3:1: malformed YAML: a tab in the indentation | YAML indents with spaces only"));
+  CHECK(explained("a:\n\tt: x\n", 1, 2, "illegal map value").starts_with("2:1: malformed YAML: a tab in the indentation"));
+  CHECK(explained("a:\n  t: x\n p: y\n", 2, 1, "end of map not found") ==
+        "3:2: malformed YAML: 'p' is indented by 1 space, which lines it up with nothing above it | "
+        "indent it by 2 spaces, as 't' on line 2, or no spaces, as 'a' on line 1");
+  CHECK(explained("a:\n  t: x\n   p: y\n", 2, 4, "illegal map value") ==
+        "3:4: malformed YAML: 'p' is indented more than 't' on line 2, which has a value already | keys of one map "
+        "start in the same column: indent 'p' by 2 spaces, as 't'; or, if this line goes on with the text above, put "
+        "that text in quotes");
+  CHECK(explained("a:\n  p: 'l'eau'\n", 1, 8, "end of map not found") ==
+        "2:9: malformed YAML: text after the closing quote of the value of 'p' | a ' inside a '...' value is written "
+        "twice (''); or quote the value the other way: p: \"l'eau\"");
+  CHECK(explained("a:\n  p: x\n  - y\n", 2, 2, "end of map not found") ==
+        "3:3: malformed YAML: a list item among the keys of a map | a key holds one value or a list: to give 'p' a "
+        "list, leave nothing after its ':' and write the items below it");
+  CHECK(explained("a:\n  p: @x\n", 1, 5, "unknown token") ==
+        "2:6: malformed YAML: a value cannot start with '@' | YAML reserves '@'; put the value in quotes: p: \"@x\"");
+  // What it cannot explain keeps yaml-cpp's words and place.
+  CHECK(explained("a: !<x\n", 0, 3, "end of verbatim tag not found") ==
+        "1:4: malformed YAML: end of verbatim tag not found | ");
+  CHECK(explained("", 5, 0, "illegal map value") == "6:1: malformed YAML: illegal map value | ");
+}
+
+TEST_CASE("a quoted string never closed is an error, not the rest of the file", "[load]") {
+  core::Limits limits;
+  const auto problem = load::prescan_yaml("a:\n  t: \"Titre\n  p: x\n", limits);
+  REQUIRE(problem);
+  CHECK(problem->offset == 8);
+  CHECK(problem->message == "malformed YAML: the \" here is never closed");
+  CHECK_FALSE(load::prescan_yaml("a: \"x\"", limits));
+  CHECK_FALSE(load::prescan_yaml("a: 'it''s'", limits));
+  CHECK_FALSE(load::prescan_yaml("a: \"two\n  lines\"\n", limits));
+  CHECK(load::prescan_yaml("a: 'x''", limits));
 }
 
 TEST_CASE("unknown keys get a did-you-mean hint", "[load]") {
@@ -326,4 +387,135 @@ TEST_CASE("booklet: creep is a length from 0 to 1 mm a sheet", "[load][formats]"
   CHECK(load_errors("default_language: fr\nbooklet:\n  creep: 2mm\n" + rest) ==
         std::vector<std::string>{"DIR/x/leaflet.yaml:3:10: error: expected a creep of 0 to 1mm a sheet, got '2mm'\n"
                                  "  hint: creep is about the paper's thickness: 0.1mm for 100 g/m² paper"});
+}
+
+namespace {
+
+const char* kThemedLeaflet = "default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\ntheme:\n";
+
+/// Loads x/leaflet.yaml (kThemedLeaflet then `theme`) beside the other `files` of the scratch
+/// folder; returns the document (or nullopt) and what was reported, the folder as "DIR".
+std::pair<std::optional<document::Document>, std::vector<std::string>> load_themed(
+    const std::string& theme, const std::vector<std::pair<std::string, std::string>>& files,
+    core::Limits limits = {}) {
+  const testing::ScratchDir dir;
+  dir.write("x/leaflet.yaml", kThemedLeaflet + theme);
+  dir.write("x/fr.yaml", kStrings);
+  for (const auto& [name, content] : files) dir.write(name, content);
+  core::Diagnostics diags;
+  auto doc = load::load_leaflet(dir.path() / "x", diags, limits);
+  auto out = messages(diags);
+  const std::string prefix = dir.path().string();
+  for (auto& line : out) {
+    for (std::size_t at; (at = line.find(prefix)) != std::string::npos;) line.replace(at, prefix.size(), "DIR");
+  }
+  return {std::move(doc), out};
+}
+
+}  // namespace
+
+TEST_CASE("a shared theme file sets what the leaflet does not override", "[load]") {
+  const auto [doc, errors] = load_themed(
+      "  extends: ../themes/hospital.yaml\n  palette:\n    sand: \"#EEDDCC\"\n  sizes:\n    title: 28\n",
+      {{"themes/group.yaml", "palette:\n  blue: \"#123456\"\n  sand: \"#000000\"\nsizes:\n  body: 11\n  title: 40\n"
+                             "colors:\n  accent_light: sand\n"},
+       {"themes/hospital.yaml", "extends: group.yaml\nfonts:\n  heading: Noto Serif\ncolors:\n  accent: blue\n"}});
+  INFO(errors.size());
+  REQUIRE(doc);
+  CHECK(errors.empty());
+  CHECK(doc->theme.body_size == 11);    // the group's
+  CHECK(doc->theme.title_size == 28);   // the leaflet's, over the group's
+  CHECK(doc->theme.heading_font.name == "Noto Serif");  // the hospital's
+  CHECK(core::to_string(doc->theme.accent) == "#123456");  // the group's palette, named by the hospital
+  // The leaflet's own shade of a palette colour reaches the colours its theme files name.
+  CHECK(core::to_string(doc->theme.accent_light) == "#EEDDCC");
+}
+
+TEST_CASE("a theme may be a theme file alone", "[load]") {
+  const auto [doc, errors] = load_themed(" ../themes/t.yaml\n", {{"themes/t.yaml", "sizes:\n  body: 9\n"}});
+  REQUIRE(doc);
+  CHECK(doc->theme.body_size == 9);
+}
+
+TEST_CASE("theme file problems are reported in the file that has them", "[load]") {
+  CHECK(load_themed("  extends: ../themes/nope.yaml\n", {}).second ==
+        std::vector<std::string>{"DIR/x/leaflet.yaml:6:12: error: no theme file 'DIR/themes/nope.yaml'\n  hint: the path "
+                                 "is relative to the folder of leaflet.yaml; shared themes usually live in the "
+                                 "leaflets' folder, as ../themes/hospital.yaml"});
+  CHECK(load_themed("  extends: ../themes/t.txt\n", {{"themes/t.txt", "sizes: {}\n"}}).second.at(0).starts_with(
+      "DIR/x/leaflet.yaml:6:12: error: expected the path of a theme file such as '../themes/hospital.yaml', got "
+      "'../themes/t.txt'"));
+  CHECK(load_themed("  extends: ../themes/a.yaml\n",
+                    {{"themes/a.yaml", "extends: b.yaml\n"}, {"themes/b.yaml", "sizes:\n  body: 9\nextends: a.yaml\n"}})
+            .second == std::vector<std::string>{"DIR/themes/b.yaml:3:10: error: theme file 'DIR/themes/a.yaml' extends "
+                                                "itself\n  hint: a theme file may extend another, but never one that "
+                                                "extends it back"});
+  CHECK(load_themed("  extends: ../themes/a.yaml\n", {{"themes/a.yaml", "sizes:\n  bdoy: 9\ncolors:\n  accent: bleu\n"
+                                                                          "palette:\n  blue: \"#0000FF\"\n"}})
+            .second == std::vector<std::string>{
+                           "DIR/themes/a.yaml:2:3: error: unknown key 'bdoy' in 'sizes'\n  hint: did you mean 'body'?",
+                           "DIR/themes/a.yaml:4:11: error: no colour named 'bleu' in the theme's palette for 'accent'\n"
+                           "  hint: did you mean 'blue'?"});
+}
+
+TEST_CASE("a theme file outside the leaflets' folder is refused unless allowed", "[load]") {
+  const testing::ScratchDir outside;
+  outside.write("evil.yaml", "sizes:\n  body: 9\n");
+  const std::string link = "themes/evil.yaml";
+  const testing::ScratchDir dir;
+  dir.write("x/leaflet.yaml", std::string(kThemedLeaflet) + "  extends: ../themes/evil.yaml\n");
+  dir.write("x/fr.yaml", kStrings);
+  std::filesystem::create_directories(dir.path() / "themes");
+  std::filesystem::create_symlink(outside.path() / "evil.yaml", dir.path() / link);
+  core::Diagnostics diags;
+  CHECK_FALSE(load::load_leaflet(dir.path() / "x", diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(core::format(diags.items()[0]).find("error: theme file '../themes/evil.yaml' leads outside the folder of the "
+                                            "leaflets") != std::string::npos);
+  core::Limits allow;
+  allow.allow_outside = true;
+  core::Diagnostics allowed;
+  const auto doc = load::load_leaflet(dir.path() / "x", allowed, allow);
+  REQUIRE(doc);
+  CHECK(doc->theme.body_size == 9);
+}
+
+TEST_CASE("CSV fields follow RFC 4180 and keep their places", "[load]") {
+  core::Diagnostics diags;
+  const auto rows = load::parse_csv("\xEF\xBB\xBFvariant,name\r\nnord,\"Nord, \"\"centre\"\"\"\r\n\r\nsud,\"two\nlines\"\n",
+                                    "h.csv", diags);
+  REQUIRE(rows);
+  REQUIRE(rows->size() == 3);
+  CHECK((*rows)[1][1].text == "Nord, \"centre\"");
+  CHECK((*rows)[1][1].line == 2);
+  CHECK((*rows)[1][1].column == 6);
+  CHECK((*rows)[2][1].text == "two\nlines");
+  CHECK((*rows)[2][0].line == 4);
+  CHECK((*rows)[2][1].end_column == 7);
+  CHECK(diags.items().empty());
+
+  core::Diagnostics open;
+  CHECK_FALSE(load::parse_csv("variant,name\nnord,\"Nord\n", "h.csv", open));
+  CHECK(messages(open) == std::vector<std::string>{"h.csv:2:6: error: the '\"' of this field is never closed\n  hint: "
+                                                   "end the field with '\"'; a '\"' inside a quoted field is written "
+                                                   "twice (\"\")"});
+}
+
+TEST_CASE("placeholders are {name} with a variable's name, and are filled in as text", "[load]") {
+  const auto found = document::find_placeholders("Appelez le {hospital.phone} ou {x}, pas {a b} ni ]{lang=en} ni {}");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].name == "hospital.phone");
+  CHECK(found[0].offset == 11);
+  CHECK(found[1].name == "x");
+  CHECK(document::placeholder_names("{b} {a} {b}") == std::vector<std::string>{"a", "b", "b"});
+  const std::map<std::string, std::string, std::less<>> values{{"hospital.phone", "*01*"}};
+  CHECK(document::fill_placeholders("Tél. {hospital.phone}, {other}.", values) == "Tél. *01*, {other}.");
+}
+
+TEST_CASE("finding placeholders takes linear time in hostile text", "[load]") {
+  const std::string braces = std::string(1 << 20, '{') + "}";
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(document::find_placeholders(braces).empty());
+  CHECK(document::find_placeholders(std::string(1 << 20, '{') + "a}").size() == 1);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
