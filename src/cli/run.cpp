@@ -53,6 +53,7 @@ struct Job {
   std::string dump;
   BuiltDocument built;
   bool output_failed = false;  // a file could not be written (core::OutputError)
+  press::PressPictures* pictures = nullptr;  // the leaflet's, for its press files
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
@@ -75,7 +76,7 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
              fs::file_time_type started) {
   try {
     job.built = build_document(*job.leaflet->doc, job.language, job.variant, options, tools, started, job.diags,
-                               job.dump);
+                               job.dump, *job.pictures);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
       job.built.previews = previews.files.size();
@@ -198,10 +199,12 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   for (const std::string& folder : folders) {
     const LoadedLeaflet leaflet = load(folder, options);
     append(report.diagnostics, leaflet.diags);
+    // Its press files' CMYK pictures, converted once for all its documents.
+    press::PressPictures pictures;
     std::vector<Job> jobs;
     for (const std::string& language : leaflet.languages) {
       for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
-        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false});
+        jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false, &pictures});
       }
     }
     if (jobs.empty()) continue;
