@@ -38,13 +38,23 @@ if [ "$stress_pages" -lt 35 ] || [ "$stress_pages" -gt 45 ]; then
   exit 1
 fi
 
-names=("immunotherapy, fr brochure alone" "immunotherapy, 4 languages x 3 formats" "stress, fr, $stress_pages pages")
+# A leaflet of one word: what starting up, loading fonts and writing a PDF cost at the least.
+mkdir -p "$out/oneword"
+printf 'default_language: fr\ntitle: t\ncontent:\n  - paragraph: p\n' >"$out/oneword/leaflet.yaml"
+printf 't: Mot\np: Mot\n' >"$out/oneword/fr.yaml"
+
+names=("immunotherapy, fr brochure alone" "immunotherapy, 4 languages x 3 formats" "stress, fr, $stress_pages pages"
+  "peers' 2 pages, fr" "one word" "immunotherapy, 12 documents, -j 1" "immunotherapy, 12 documents, -j 2")
 commands=(
   "$LEAFPRESS build $leaflet --lang fr --format brochure --out $out/one"
   "$LEAFPRESS build $leaflet --out $out/all"
   "$LEAFPRESS build $out/stress --out $out/stress-pdf"
+  "$LEAFPRESS build bench/peers/leafpress --out $out/two"
+  "$LEAFPRESS build $out/oneword --out $out/word"
+  "$LEAFPRESS build $leaflet --out $out/all-j1 -j 1"
+  "$LEAFPRESS build $leaflet --out $out/all-j2 -j 2"
 )
-pdf_dirs=("$out/one" "$out/all" "$out/stress-pdf")
+pdf_dirs=("$out/one" "$out/all" "$out/stress-pdf" "$out/two" "$out/word" "$out/all-j1" "$out/all-j2")
 args=()
 for i in "${!names[@]}"; do args+=(--command-name "${names[$i]}" "${commands[$i]}"); done
 echo "bench: $runs runs of each whole-process build"
@@ -52,8 +62,8 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/times.json" "${args[@
 
 whole="$out/whole.md"
 {
-  echo "| leafpress build | mean ± σ ms | median ms | CPU ms | peak RSS MB | PDFs | PDFs / s | pages | PDF KB |"
-  echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| leafpress build | mean ± σ ms | median ms | CPU ms | peak RSS MB | PDFs | PDFs / s | PDFs / CPU s | pages | PDF KB |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   for i in "${!names[@]}"; do
     name="${names[$i]}"
     # shellcheck disable=SC2086 # the command is words, as hyperfine -N splits it
@@ -65,13 +75,15 @@ whole="$out/whole.md"
       bytes=$((bytes + $(bench_bytes "$pdf")))
     done
     median="$(bench_result "$out/times.json" "$name" median)"
-    printf '| %s | %s ± %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+    cpu="$(bench_cpu "$out/times.json" "$name")"
+    printf '| %s | %s ± %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
       "$(bench_ms "$(bench_result "$out/times.json" "$name" mean)")" \
       "$(bench_ms "$(bench_result "$out/times.json" "$name" stddev)")" \
       "$(bench_ms "$median")" \
-      "$(bench_ms "$(bench_cpu "$out/times.json" "$name")")" \
+      "$(bench_ms "$cpu")" \
       "$(bench_mb "$rss")" "$count" "$(awk -v n="$count" -v t="$median" 'BEGIN { printf "%.0f", n / t }')" \
-      "$pages" "$(bench_kb "$bytes")"
+      "$(awk -v n="$count" -v t="$cpu" 'BEGIN { printf "%.0f", n / t }')" "$pages" "$(bench_kb "$bytes")"
+    echo "$name	$median	$cpu	$rss	$bytes	$count" >>"$out/whole.tsv"
   done
 } >"$whole"
 
@@ -87,6 +99,49 @@ pdfs="$out/pdfs.md"
 # --- 2. peers -------------------------------------------------------------------------
 BENCH_SKIP_BUILD=1 bench/peers/run.sh "$peer_runs" | tee "$out/peers.txt"
 peers_table="$(grep '^|' "$out/peers.txt" || true)"
+
+# --- instructions ---------------------------------------------------------------------
+# Callgrind's instruction counts do not depend on the machine's load: the stable measure.
+instructions="$out/instructions.md"
+if command -v valgrind >/dev/null; then
+  echo "bench: instruction counts (valgrind --tool=callgrind, one run each)"
+  {
+    echo "| leafpress build | instructions (M) |"
+    echo "|---|--:|"
+    for i in 0 2 3 4 5; do
+      # shellcheck disable=SC2086 # the command is words, as hyperfine -N splits it
+      count="$(valgrind --tool=callgrind --callgrind-out-file=/dev/null ${commands[$i]} 2>&1 >/dev/null |
+        awk '/Collected :/ { print $4 }')"
+      printf '| %s | %s |\n' "${names[$i]}" "$(awk -v c="$count" 'BEGIN { printf "%.0f", c / 1e6 }')"
+    done
+  } >"$instructions"
+else
+  echo "(valgrind is missing: no instruction counts)" >"$instructions"
+fi
+
+# --- targets (issue "Speed and size near the floor") ------------------------------------
+field() { awk -F'\t' -v n="$1" -v f="$2" '$1 == n { print $f }' "$out/whole.tsv"; }
+typst14_ratio="$(awk -F'|' '/Typst 0\.14/ { gsub(/ /, "", $9); print $9 }' "$out/peers.txt")"
+j1_wall="$(field "${names[5]}" 2)"
+j2_wall="$(field "${names[6]}" 2)"
+targets="$out/targets.md"
+{
+  echo "| target | wanted | today | met |"
+  echo "|---|--:|--:|:-:|"
+  target() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$(awk -v a="$3" -v b="$4" -v op="$5" \
+    'BEGIN { ok = (op == "<=") ? (a + 0 <= b + 0) : (a + 0 >= b + 0); print (a == "" ? "?" : ok ? "yes" : "no") }')"; }
+  target "2-page text, median ms" "≤ 8" "$(bench_ms "$(field "${names[3]}" 2)")" 8 "<="
+  target "2-page text, Typst 0.14.2's time / ours" "≥ 13" "${typst14_ratio:-}" 13 ">="
+  target "fr brochure, median ms" "≤ 12" "$(bench_ms "$(field "${names[0]}" 2)")" 12 "<="
+  target "40 pages, median ms" "≤ 45" "$(bench_ms "$(field "${names[2]}" 2)")" 45 "<="
+  target "40 pages, peak RSS MiB" "≤ 22" "$(bench_mb "$(field "${names[2]}" 4)")" 22 "<="
+  target "one word, median ms" "≤ 4" "$(bench_ms "$(field "${names[4]}" 2)")" 4 "<="
+  target "12 documents per CPU second (-j 1)" "≥ 150" \
+    "$(awk -v t="$(field "${names[5]}" 3)" 'BEGIN { printf "%.0f", 12 / t }')" 150 ">="
+  target "-j 2 speed-up (wall, two idle cores wanted)" "≥ 1.7" "$(bench_ratio "$j1_wall" "$j2_wall")" 1.7 ">="
+  target "2-page PDF, bytes" "≤ 26000" "$(field "${names[3]}" 5)" 26000 "<="
+  target "40-page PDF, bytes" "≤ 190000" "$(field "${names[2]}" 5)" 190000 "<="
+} >"$targets"
 
 # --- 3. micro-benchmarks --------------------------------------------------------------
 echo
@@ -110,6 +165,14 @@ echo "Whole processes, $runs runs each after 3 warm-up runs; CPU is the mean use
 echo "peak RSS the largest of $rss_runs runs:"
 echo
 cat "$whole"
+echo
+echo "Instructions (the stable measure; wall times on a shared machine are not):"
+echo
+cat "$instructions"
+echo
+echo "Targets:"
+echo
+cat "$targets"
 echo
 cat "$pdfs"
 echo

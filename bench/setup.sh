@@ -8,8 +8,8 @@ set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 PACKAGES=(
-  # whole-process timing and peak memory
-  hyperfine time jq
+  # whole-process timing and peak memory; instruction counts (callgrind)
+  hyperfine time jq valgrind
   # page counts and font checks of every PDF
   poppler-utils
   # the micro-benchmarks (bench/micro)

@@ -191,7 +191,8 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 
 BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, fs::file_time_type started,
-                             core::Diagnostics& diags, std::string& dump, const document::VariantRow* row) {
+                             core::Diagnostics& diags, std::string& dump, press::PressPictures& pictures,
+                             const document::VariantRow* row) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
   const text::LineCounts counts_at_start = context.counts;
@@ -237,7 +238,7 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
       settings.spine = localized.direction == document::Direction::rtl ? press::Spine::right_of_first_page
                                                                         : press::Spine::left_of_first_page;
     }
-    print_bytes = render_pdf(press::prepare_for_press(single_pages ? *single_pages : *pages, settings, colors),
+    print_bytes = render_pdf(press::prepare_for_press(single_pages ? *single_pages : *pages, settings, colors, pictures),
                              print_options, print_target, diags);
     if (!print_bytes) {
       built.ok = false;

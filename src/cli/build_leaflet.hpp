@@ -9,6 +9,7 @@
 #include "cli/toolbox.hpp"
 #include "core/diagnostics.hpp"
 #include "document/document.hpp"
+#include "press/press_pictures.hpp"
 #include "text/text_context.hpp"
 
 namespace leafpress::cli {
@@ -67,10 +68,12 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 /// and beside it the press file when one is wanted (wanted_print),
 /// puts the display list in `dump` (dump) or nothing (check). With errors it writes
 /// nothing, and an earlier PDF stays as it was; a build first removes the temporary files a
-/// run killed before `started` left beside it. With `row`, the variables take that row's
-/// values of the variants file, and the PDF is named after it.
+/// run killed before `started` left beside it. A press file takes its CMYK pictures from
+/// `pictures`, the leaflet's, shared by all its documents. With `row`, the variables take
+/// that row's values of the variants file, and the PDF is named after it.
 BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, std::filesystem::file_time_type started,
-                             core::Diagnostics& diags, std::string& dump, const document::VariantRow* row = nullptr);
+                             core::Diagnostics& diags, std::string& dump, press::PressPictures& pictures,
+                             const document::VariantRow* row = nullptr);
 
 }  // namespace leafpress::cli

@@ -51,7 +51,10 @@ std::size_t picture_bytes(const document::Document& doc) {
   std::size_t bytes = 0;
   for (const auto& block : doc.blocks) {
     if (const auto* figure = std::get_if<document::ImageBlock<document::TextRef>>(&block.content)) {
-      if (figure->image && seen.insert(figure->image.get()).second) bytes += figure->image->data.size();
+      if (figure->image && seen.insert(figure->image.get()).second) {
+        const document::Image& image = *figure->image;
+        bytes += std::size_t{image.width} * image.height * static_cast<std::size_t>(image.components);
+      }
     }
   }
   return bytes;

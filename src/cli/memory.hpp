@@ -16,8 +16,8 @@ inline constexpr std::size_t kDocumentMemory = std::size_t{256} * 1024 * 1024;
 /// when neither can be read.
 std::optional<std::size_t> available_memory();
 
-/// Bytes of the decoded pictures `doc` shows, each counted once: what the PDF writer of each
-/// document copies again while it writes.
+/// Bytes of the pictures `doc` shows as pixels, each counted once: a press document converts
+/// them to CMYK pixels while it writes (a screen PDF copies only their compressed stream).
 std::size_t picture_bytes(const document::Document& doc);
 
 /// The documents to build at once when -j does not say: one per processor core, no more

@@ -57,6 +57,7 @@ struct Job {
   BuiltDocument built;
   bool output_failed = false;  // a file could not be written (core::OutputError)
   const document::VariantRow* row = nullptr;  // of the leaflet's variants file, if it has one
+  press::PressPictures* pictures = nullptr;    // the leaflet's, for its press files
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
@@ -82,7 +83,7 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
              fs::file_time_type started) {
   try {
     job.built = build_document(*job.leaflet->doc, job.language, job.variant, options, tools, started, job.diags,
-                               job.dump, job.row);
+                               job.dump, *job.pictures, job.row);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
       job.built.previews = previews.files.size();
@@ -207,13 +208,15 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   for (const std::string& folder : folders) {
     const LoadedLeaflet leaflet = load(folder, options);
     append(report.diagnostics, leaflet.diags);
+    // Its press files' CMYK pictures, converted once for all its documents.
+    press::PressPictures pictures;
     std::vector<Job> jobs;
     for (const document::VariantRow* row : leaflet.rows) {
       for (const std::string& language : leaflet.languages) {
         for (const Variant& variant : wanted_variants(*leaflet.doc, options)) {
           // --shard K/N deals the documents out in turn: shards differ by at most one document.
           if (document_number++ % options.shard_count != options.shard - 1) continue;
-          jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false, row});
+          jobs.push_back({&leaflet, language, variant, core::Diagnostics(options.strict), {}, {}, false, row, &pictures});
         }
       }
     }

@@ -2,6 +2,7 @@
 
 #include "core/confine.hpp"
 #include "core/hash.hpp"
+#include "core/icc_profile.hpp"
 #include "core/read_file.hpp"
 #include "images/decode_jpeg.hpp"
 #include "images/decode_png.hpp"
@@ -76,7 +77,12 @@ std::shared_ptr<const document::Image> ImageFiles::read(const std::string& relat
   const std::size_t left = limits_.max_decoded_pixels - std::min(decoded_pixels_, limits_.max_decoded_pixels);
   const std::size_t allowed = std::min(limits_.max_image_pixels, left);
   const std::string digest = core::content_hash(*bytes);
-  std::optional<document::Image> cached = cache_.find(digest);
+  // An entry holds the JPEG file, the PNG's own stream (smaller than the file) or its pixels
+  // deflated (at most a little over the pixels of a picture within the limit), a profile, and
+  // a few bytes: a larger one is no entry of ours, and is not read.
+  const std::size_t pixels_bytes = std::min<std::size_t>(allowed, SIZE_MAX / 8) * 4;
+  const std::size_t max_entry = std::max(bytes->size(), pixels_bytes + pixels_bytes / 100) + core::kMaxIccBytes + 4096;
+  std::optional<document::Image> cached = cache_.find(digest, max_entry);
   if (cached && std::uint64_t{cached->width} * cached->height > allowed) cached.reset();  // the decoder says why
   Decoded decoded;
   if (cached) {

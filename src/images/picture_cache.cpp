@@ -90,6 +90,10 @@ std::optional<document::Image> deserialize_picture(std::string_view bytes) {
   if (*components != 1 && *components != 3 && *components != 4) return std::nullopt;
   if (*encoding > static_cast<std::uint32_t>(document::Image::Encoding::flate) || *predictors > 1) return std::nullopt;
   if (*width == 0 || *height == 0 || profile->size() > core::kMaxIccBytes) return std::nullopt;
+  if (*encoding == static_cast<std::uint32_t>(document::Image::Encoding::pixels) &&
+      data->size() != std::uint64_t{*width} * *height * *components) {
+    return std::nullopt;
+  }
   document::Image image;
   image.width = *width;
   image.height = *height;
@@ -116,12 +120,10 @@ std::filesystem::path PictureCache::entry_path(std::string_view file_digest) con
   return *folder_ / (name + ".bin");
 }
 
-std::optional<document::Image> PictureCache::find(std::string_view file_digest) const {
+std::optional<document::Image> PictureCache::find(std::string_view file_digest, std::size_t max_bytes) const {
   if (!folder_) return std::nullopt;
-  // An entry is the picture in its PDF form plus a few bytes: never much over the file, or
-  // its pixels compressed (at most a little over their size) for a PNG.
-  const auto bytes = core::try_read_file(entry_path(file_digest), std::size_t{1} << 31);
-  if (!bytes) return std::nullopt;
+  const auto bytes = core::try_read_file(entry_path(file_digest), max_bytes);
+  if (!bytes || bytes->size() > max_bytes) return std::nullopt;
   return deserialize_picture(*bytes);
 }
 

@@ -20,8 +20,9 @@ class PictureCache {
 
   /// The picture stored for the file whose bytes have the core::Fingerprint digest
   /// `file_digest` (in hex), without `file` and `fingerprint` set; nullopt when there is
-  /// none, or the entry is damaged, cut short or of another version.
-  std::optional<document::Image> find(std::string_view file_digest) const;
+  /// none, the entry is over `max_bytes` (it is not read), damaged, cut short or of another
+  /// version.
+  std::optional<document::Image> find(std::string_view file_digest, std::size_t max_bytes) const;
 
   /// Stores `image`, what the file of `file_digest` gave; quietly skipped when the folder
   /// cannot be written.

@@ -44,12 +44,9 @@ void extend_into_bleed(layout::RectItem& rect, double width, double height, doub
   if (rect.y + rect.height >= height - kOnEdge) rect.height = height + bleed - rect.y;
 }
 
-/// Pictures converted once each, however many figures show them.
-using ConvertedImages = std::map<const document::Image*, std::shared_ptr<const document::Image>>;
-
 /// Puts an item's colours in the press's CMYK (text and hairlines by their own rules), its
 /// picture in CMYK, and drops its link: a press file has no annotations (ISO 15930-7 §6.6).
-void to_cmyk(layout::Item& item, const PressColors& colors, ConvertedImages& images) {
+void to_cmyk(layout::Item& item, const PressColors& colors, PressPictures& pictures) {
   std::visit(
       [&](auto& it) {
         using T = std::decay_t<decltype(it)>;
@@ -71,13 +68,9 @@ void to_cmyk(layout::Item& item, const PressColors& colors, ConvertedImages& ima
             it.color = colors.color(it.color);
           }
         } else if constexpr (std::is_same_v<T, layout::ImageItem>) {
-          auto [known, added] = images.try_emplace(it.image.get());
-          if (added) {
-            auto converted = colors.image(*it.image);
-            known->second = converted ? std::make_shared<const document::Image>(std::move(*converted)) : nullptr;
-          }
-          if (!known->second) throw std::runtime_error("cannot decode picture '" + it.image->file + "' again");
-          it.image = known->second;
+          auto converted = pictures.cmyk(*it.image, colors);
+          if (!converted) throw std::runtime_error("cannot decode picture '" + it.image->file + "' again");
+          it.image = std::move(converted);
         }
       },
       item);
@@ -126,9 +119,14 @@ double media_margin(const Settings& settings) {
 }
 
 layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, const PressColors& colors) {
+  PressPictures pictures;
+  return prepare_for_press(std::move(pages), settings, colors, pictures);
+}
+
+layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, const PressColors& colors,
+                                PressPictures& pictures) {
   const double margin = media_margin(settings);
   const double bleed = settings.bleed;
-  ConvertedImages images;
   for (std::size_t index = 0; index < pages.pages.size(); ++index) {
     layout::Page& page = pages.pages[index];
     const SideBleeds sides = side_bleeds(settings, index);
@@ -138,7 +136,7 @@ layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, c
       if (auto* rect = std::get_if<layout::RectItem>(&item); rect && rect->bleed) {
         extend_into_bleed(*rect, page.width, page.height, bleed, sides);
       }
-      to_cmyk(item, colors, images);
+      to_cmyk(item, colors, pictures);
     }
     layout::translate(page.items, margin, margin);
     if (settings.crop_marks) {

@@ -5,6 +5,7 @@
 #include "core/units.hpp"
 #include "layout/page.hpp"
 #include "press/press_colors.hpp"
+#include "press/press_pictures.hpp"
 
 namespace leafpress::press {
 
@@ -44,6 +45,11 @@ inline constexpr double kMarkSlug = core::mm(2);       // between a mark's outer
 /// artifacts in registration colour (100% of every ink). Structure, labels and reading
 /// order are kept.
 layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, const PressColors& colors);
+
+/// As above, with the pictures converted once for the leaflet in `pictures`, shared by all
+/// its press documents.
+layout::Pages prepare_for_press(layout::Pages pages, const Settings& settings, const PressColors& colors,
+                                PressPictures& pictures);
 
 /// How far the marks start from the trim: the bleed, but never under kMinMarkOffset.
 double mark_offset(const Settings& settings);

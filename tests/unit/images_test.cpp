@@ -308,10 +308,11 @@ TEST_CASE("a cached picture is read back whole, and a damaged entry is no entry"
 
   testing::ScratchDir dir;
   const images::PictureCache cache(dir.path() / "cache");
-  CHECK_FALSE(cache.find("0123"));
+  CHECK_FALSE(cache.find("0123", 1 << 20));
   cache.store("0123", image);
-  const auto found = cache.find("0123");
+  const auto found = cache.find("0123", 1 << 20);
   REQUIRE(found);
   CHECK(found->data == image.data);
-  CHECK_FALSE(images::PictureCache(std::nullopt).find("0123"));
+  CHECK_FALSE(cache.find("0123", entry.size() - 1));  // over the size a picture of its kind needs: not read
+  CHECK_FALSE(images::PictureCache(std::nullopt).find("0123", 1 << 20));
 }

@@ -5,6 +5,7 @@
 #include "core/read_file.hpp"
 #include "core/units.hpp"
 #include "layout/dump.hpp"
+#include "images/sample_stream.hpp"
 #include "press/prepare_for_press.hpp"
 
 using namespace leafpress;
@@ -254,6 +255,33 @@ TEST_CASE("pictures become CMYK pixels through the profile; links are dropped", 
     if (const auto* image = std::get_if<layout::ImageItem>(&item)) CHECK(image->image->components == 4);
   }
   CHECK(links == 0);
+}
+
+TEST_CASE("a leaflet's press pictures are converted and compressed once for all its documents", "[press]") {
+  document::Image picture;
+  picture.file = "x.png";
+  picture.width = 2;
+  picture.height = 1;
+  picture.components = 3;
+  picture.data = std::string("\xFF\xFF\xFF\xFF\x00\x00", 6);  // white, red
+  const auto shared = std::make_shared<const document::Image>(picture);
+  press::PressPictures pictures;
+  const layout::ImageItem shown{0, 0, 10, 5, shared};
+  // Two documents (two languages, say) showing the same picture get the very same object.
+  const auto first = press::prepare_for_press(one_page(100, 100, {shown}), {}, through_profile(), pictures);
+  const auto second = press::prepare_for_press(one_page(100, 100, {shown}), {}, through_profile(), pictures);
+  auto image_of = [](const layout::Pages& pages) {
+    for (const auto& item : pages.pages.front().items) {
+      if (const auto* image = std::get_if<layout::ImageItem>(&item)) return image->image;
+    }
+    return std::shared_ptr<const document::Image>();
+  };
+  REQUIRE(image_of(first));
+  CHECK(image_of(first) == image_of(second));
+  CHECK(image_of(first)->components == 4);
+  CHECK(image_of(first)->encoding == document::Image::Encoding::flate);
+  // Its samples are the conversion's, compressed losslessly.
+  CHECK(images::try_pixels(*image_of(first)) == through_profile().image(picture)->data);
 }
 
 TEST_CASE("a booklet's single pages may leave the spine without bleed, alternating sides", "[press]") {
