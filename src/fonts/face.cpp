@@ -213,6 +213,13 @@ bool Face::covers(char32_t code_point) const {
 
 int Face::advance(std::uint32_t glyph) const { return hb_font_get_glyph_h_advance(hb_font_.get(), glyph); }
 
+Face::Ink Face::ink(std::uint32_t glyph) const {
+  hb_glyph_extents_t extents{};
+  if (!hb_font_get_glyph_extents(hb_font_.get(), glyph, &extents)) return {};
+  // y_bearing is the top of the ink, height its (negative) extent downwards.
+  return {static_cast<int>(extents.y_bearing), static_cast<int>(-(extents.y_bearing + extents.height))};
+}
+
 std::uint32_t Face::nominal_glyph(char32_t code_point) const {
   hb_codepoint_t glyph = 0;
   return hb_font_get_nominal_glyph(hb_font_.get(), code_point, &glyph) ? glyph : 0;

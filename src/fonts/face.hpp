@@ -62,6 +62,13 @@ class Face {
   std::uint32_t nominal_glyph(char32_t code_point) const;
   /// Advance width of `glyph` in font units.
   int advance(std::uint32_t glyph) const;
+  /// How far `glyph`'s ink reaches above the baseline (top) and below it (bottom, positive
+  /// downwards), in font units; both 0 for a glyph without ink (a space).
+  struct Ink {
+    int top = 0;
+    int bottom = 0;
+  };
+  Ink ink(std::uint32_t glyph) const;
 
  private:
   Face() = default;

@@ -1,5 +1,8 @@
 #include "fonts/font_fallback.hpp"
 
+#include <algorithm>
+#include <optional>
+
 namespace leafpress::fonts {
 namespace {
 
@@ -18,14 +21,18 @@ const document::FallbackChain* chain_for(const std::map<std::string, document::F
   return it == chains.end() ? nullptr : &it->second;
 }
 
+bool covers_all(const Face& face, std::u32string_view cluster) {
+  return std::all_of(cluster.begin(), cluster.end(), [&](char32_t cp) { return face.covers(cp); });
+}
+
 }  // namespace
 
 const Face* FontFallback::first_covering(const document::FallbackChain* chain, FontStyle style,
-                                         char32_t code_point) {
+                                         std::u32string_view cluster) {
   if (!chain) return nullptr;
   for (const std::string& family : chain->families) {
     const Face* face = registry_.find(family, style);
-    if (face && face->covers(code_point)) return face;
+    if (face && covers_all(*face, cluster)) return face;
   }
   return nullptr;
 }
@@ -55,22 +62,34 @@ std::vector<FontFallback::UnusableFamily> FontFallback::unusable_families() {
 
 const Face* FontFallback::face_for(const Face& preferred, char32_t code_point, std::string_view script,
                                    std::string_view language) {
-  if (preferred.covers(code_point)) return &preferred;
+  return search(preferred, std::u32string_view(&code_point, 1), script, language);
+}
+
+const Face* FontFallback::face_for(const Face& preferred, std::u32string_view cluster, std::string_view script,
+                                   std::string_view language) {
+  if (cluster.empty()) return &preferred;
+  if (const Face* face = search(preferred, cluster, script, language)) return face;
+  return cluster.size() > 1 ? search(preferred, cluster.substr(0, 1), script, language) : nullptr;
+}
+
+const Face* FontFallback::search(const Face& preferred, std::u32string_view cluster, std::string_view script,
+                                 std::string_view language) {
+  if (covers_all(preferred, cluster)) return &preferred;
   const std::string base(language.substr(0, language.find('-')));
-  const auto key = std::make_tuple(&preferred, code_point, std::string(script), base);
+  auto key = std::make_tuple(&preferred, std::u32string(cluster), std::string(script), base);
   if (const auto it = chosen_.find(key); it != chosen_.end()) return it->second;
 
   const FontStyle style = style_of(preferred);
   const bool serif = preferred.metrics().serif;
   const Face* face = nullptr;
   if (const auto own = config_.languages.find(base); own != config_.languages.end()) {
-    face = first_covering(chain_for(serif ? own->second.serif : own->second.sans, script), style, code_point);
-    if (!face) face = first_covering(chain_for(serif ? own->second.sans : own->second.serif, script), style, code_point);
+    face = first_covering(chain_for(serif ? own->second.serif : own->second.sans, script), style, cluster);
+    if (!face) face = first_covering(chain_for(serif ? own->second.sans : own->second.serif, script), style, cluster);
   }
-  if (!face) face = first_covering(chain_for(serif ? config_.serif : config_.sans, script), style, code_point);
-  if (!face) face = first_covering(chain_for(serif ? config_.sans : config_.serif, script), style, code_point);
-  if (!face) face = first_covering(&config_.any, style, code_point);
-  chosen_.emplace(key, face);
+  if (!face) face = first_covering(chain_for(serif ? config_.serif : config_.sans, script), style, cluster);
+  if (!face) face = first_covering(chain_for(serif ? config_.sans : config_.serif, script), style, cluster);
+  if (!face) face = first_covering(&config_.any, style, cluster);
+  chosen_.emplace(std::move(key), face);
   return face;
 }
 

@@ -25,7 +25,17 @@ class FontFallback {
   const Face* face_for(const Face& preferred, char32_t code_point, std::string_view script,
                        std::string_view language = {});
 
+  /// The same for a cluster, a base and its marks (e + U+0302 + U+0323): the first face
+  /// that covers every code point of it, so that no mark is drawn from another font than
+  /// its base; else the face face_for() gives its first code point.
+  const Face* face_for(const Face& preferred, std::u32string_view cluster, std::string_view script,
+                       std::string_view language = {});
+
   const document::FontConfig& config() const { return config_; }
+
+  /// Whether `face` is one the project put in its font folder (a brand font), whose missing
+  /// characters the author should hear of.
+  bool is_project_font(const Face& face) const { return registry_.is_folder_face(face); }
 
   /// A family of the chains that is installed but cannot be used, with why and where named.
   struct UnusableFamily {
@@ -38,11 +48,13 @@ class FontFallback {
   std::vector<UnusableFamily> unusable_families();
 
  private:
-  const Face* first_covering(const document::FallbackChain* chain, FontStyle style, char32_t code_point);
+  const Face* first_covering(const document::FallbackChain* chain, FontStyle style, std::u32string_view cluster);
+  const Face* search(const Face& preferred, std::u32string_view cluster, std::string_view script,
+                     std::string_view language);
 
   FontRegistry& registry_;
   document::FontConfig config_;
-  std::map<std::tuple<const Face*, char32_t, std::string, std::string>, const Face*> chosen_;
+  std::map<std::tuple<const Face*, std::u32string, std::string, std::string>, const Face*> chosen_;
 };
 
 }  // namespace leafpress::fonts

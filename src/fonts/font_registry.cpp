@@ -241,6 +241,12 @@ std::optional<std::string> FontRegistry::unusable_reason(std::string_view family
   return reason;
 }
 
+bool FontRegistry::is_folder_face(const Face& face) const {
+  return std::any_of(folder_fonts_.begin(), folder_fonts_.end(), [&](const FolderFont& font) {
+    return font.path == face.path() && font.index == face.index();
+  });
+}
+
 std::vector<std::string> FontRegistry::folder_families() const {
   std::vector<std::string> families;
   for (const FolderFont& font : folder_fonts_) {

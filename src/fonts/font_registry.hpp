@@ -36,6 +36,9 @@ class FontRegistry {
   /// not installed or has outlines.
   std::optional<std::string> unusable_reason(std::string_view family);
 
+  /// Whether `face` was opened from one of the project's font folders (a brand font).
+  bool is_folder_face(const Face& face) const;
+
   /// Families of the project's font folders, for hints in "unknown font" errors.
   std::vector<std::string> folder_families() const;
 

@@ -14,6 +14,43 @@ double baseline_offset(const TextSpec& spec, double pitch) {
   return (pitch - ascent - descent) / 2 + ascent;
 }
 
+/// How far the ink of `lines` reaches above and below their baselines, in points: marks
+/// stacked over Vietnamese capitals, Nastaliq's descending words.
+struct InkExtent {
+  double above = 0;
+  double below = 0;
+};
+InkExtent ink_extent(const std::vector<text::Line>& lines) {
+  InkExtent extent;
+  for (const text::Line& line : lines) {
+    for (const text::GlyphRun& run : line.runs) {
+      const double scale = run.size / run.face->metrics().units_per_em;
+      for (const text::PlacedGlyph& glyph : run.glyphs) {
+        const fonts::Face::Ink ink = run.face->ink(glyph.id);
+        if (ink.top == 0 && ink.bottom == 0) continue;
+        extent.above = std::max(extent.above, glyph.y + ink.top * scale);
+        extent.below = std::max(extent.below, ink.bottom * scale - glyph.y);
+      }
+    }
+  }
+  return extent;
+}
+
+/// The pitch and baseline that keep the ink of `set`'s lines apart: a taller script than the
+/// theme's (Noto Nastaliq Urdu reaches 1.9 em up and 0.6 em down) spreads its lines so that
+/// no line's ink meets the next's, with a tenth of the size between; text whose ink fits the
+/// given pitch keeps it. The baseline moves down when the ink would rise out of its strip.
+void fit_ink(SetText& set, double size) {
+  const InkExtent ink = ink_extent(set.lines);
+  const double gap = 0.1 * size;
+  if (ink.above + ink.below > set.pitch) {
+    set.pitch = ink.above + ink.below + gap;
+    set.baseline = ink.above + gap / 2;
+  } else if (ink.above > set.baseline) {
+    set.baseline = std::min(ink.above, set.pitch - ink.below);
+  }
+}
+
 /// Marks every occurrence of the names in the paragraph as never hyphenated.
 void mark_names(text::StyledParagraph& paragraph, const std::vector<std::string>& names) {
   for (const std::string& name : names) {
@@ -52,8 +89,10 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
   const bool hyphenate = spec.hyphenate && spec.align == text::Align::justify;
   if (hyphenate) mark_names(paragraph, doc_.names);
   const double pitch = spec.size * spec.leading;
-  return {text::set_paragraph(paragraph, {width, spec.align, hyphenate}, context_, diags_), pitch,
-          baseline_offset(spec, pitch), width};
+  SetText set{text::set_paragraph(paragraph, {width, spec.align, hyphenate}, context_, diags_), pitch,
+              baseline_offset(spec, pitch), width};
+  fit_ink(set, spec.size);
+  return set;
 }
 
 SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc) const {

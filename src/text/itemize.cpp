@@ -1,7 +1,10 @@
 #include "text/itemize.hpp"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include "core/utf8.hpp"
@@ -57,12 +60,13 @@ std::string script_tag(UScriptCode script) {
 
 /// A face for a Common or Inherited character none of its neighbours' faces has, through
 /// the scripts it is used with (Unicode Script_Extensions: the Arabic comma U+060C is
-/// Common, used with Arabic, Syriac, Thaana and others).
-const fonts::Face* face_by_extensions(const fonts::Face& preferred, char32_t code_point, std::string_view language,
-                                      fonts::FontFallback& fallback) {
+/// Common, used with Arabic, Syriac, Thaana and others). `cluster` is the character and the
+/// marks after it.
+const fonts::Face* face_by_extensions(const fonts::Face& preferred, std::u32string_view cluster,
+                                      std::string_view language, fonts::FontFallback& fallback) {
   // As many as the character has: the danda U+0964 is used with 20 scripts.
   UErrorCode status = U_ZERO_ERROR;
-  const auto cp = static_cast<UChar32>(code_point);
+  const auto cp = static_cast<UChar32>(cluster.front());
   const int32_t needed = uscript_getScriptExtensions(cp, nullptr, 0, &status);
   if (needed <= 0 || (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR)) return nullptr;
   std::vector<UScriptCode> scripts(static_cast<std::size_t>(needed));
@@ -71,11 +75,96 @@ const fonts::Face* face_by_extensions(const fonts::Face& preferred, char32_t cod
   if (U_FAILURE(status)) return nullptr;
   for (int32_t i = 0; i < count; ++i) {
     const std::string script = script_tag(scripts[static_cast<std::size_t>(i)]);
-    if (const fonts::Face* face = fallback.face_for(preferred, code_point, script, language)) {
-      return face;
-    }
+    if (const fonts::Face* face = fallback.face_for(preferred, cluster, script, language)) return face;
   }
   return nullptr;
+}
+
+UScriptCode own_script(char32_t code_point) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(code_point), &status);
+  return U_FAILURE(status) ? USCRIPT_COMMON : script;
+}
+
+/// Whether `code_point` belongs to the cluster of the character before it: a combining mark,
+/// a zero-width joiner or a variation selector (UAX #29's Extend and ZWJ, near enough for
+/// choosing a font: a mark must come from its base's font).
+bool extends_cluster(char32_t code_point) {
+  const auto cp = static_cast<UChar32>(code_point);
+  const auto type = u_charType(cp);
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK || cp == 0x200D ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/// The face of each character of one style run, chosen per cluster: a base and its marks
+/// take the first face that has them all; spaces, punctuation and marks stay with the face
+/// before them when it has them.
+std::vector<const fonts::Face*> cluster_faces(const std::vector<CharInfo>& chars, const fonts::Face& preferred,
+                                              std::string_view language, fonts::FontFallback& fallback) {
+  std::vector<const fonts::Face*> faces(chars.size(), &preferred);
+  const fonts::Face* current = nullptr;
+  for (std::size_t first = 0; first < chars.size();) {
+    std::size_t last = first + 1;
+    while (last < chars.size() && extends_cluster(chars[last].code_point)) ++last;
+    std::u32string cluster;
+    for (std::size_t i = first; i < last; ++i) cluster.push_back(chars[i].code_point);
+    const bool neutral = is_neutral(own_script(cluster.front()));
+    const auto covers = [&](const fonts::Face& face) {
+      return std::all_of(cluster.begin(), cluster.end(), [&](char32_t cp) { return face.covers(cp); });
+    };
+    const fonts::Face* face = nullptr;
+    if (neutral && current && covers(*current)) {
+      face = current;
+    } else {
+      face = fallback.face_for(preferred, cluster, script_tag(chars[first].script), language);
+      if (!face && neutral) face = face_by_extensions(preferred, cluster, language, fallback);
+      if (!face) face = &preferred;
+    }
+    std::fill(faces.begin() + static_cast<std::ptrdiff_t>(first), faces.begin() + static_cast<std::ptrdiff_t>(last), face);
+    current = face;
+    first = last;
+  }
+  return faces;
+}
+
+/// A word whose letters the style's face lacks only some of is set whole in the one face
+/// that has those, when it has the whole word and the word is of one script: "Liệu" in a
+/// brand serif without 'ệ' is set all in the fallback's serif, not with one letter of
+/// another design. Words are what lies between white space.
+void keep_words_whole(const std::vector<CharInfo>& chars, const fonts::Face& preferred,
+                      std::vector<const fonts::Face*>& faces) {
+  for (std::size_t begin = 0; begin < chars.size();) {
+    if (u_isUWhiteSpace(static_cast<UChar32>(chars[begin].code_point))) {
+      ++begin;
+      continue;
+    }
+    std::size_t end = begin;
+    while (end < chars.size() && !u_isUWhiteSpace(static_cast<UChar32>(chars[end].code_point))) ++end;
+    UScriptCode script = USCRIPT_COMMON;
+    bool one_script = true;
+    const fonts::Face* other = nullptr;
+    bool one_other = true;
+    bool letter_replaced = false;  // a letter of the word's script, not punctuation, lacked
+    for (std::size_t i = begin; i < end; ++i) {
+      const UScriptCode own = own_script(chars[i].code_point);
+      if (!is_neutral(own)) {
+        one_script = one_script && (script == USCRIPT_COMMON || script == own);
+        script = own;
+      }
+      if (faces[i] == &preferred) continue;
+      one_other = one_other && (!other || other == faces[i]);
+      other = faces[i];
+      letter_replaced = letter_replaced || !is_neutral(own);
+    }
+    const bool whole = other && one_other && one_script && letter_replaced &&
+                       std::all_of(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                   chars.begin() + static_cast<std::ptrdiff_t>(end),
+                                   [&](const CharInfo& info) { return other->covers(info.code_point); });
+    if (whole) {
+      std::fill(faces.begin() + static_cast<std::ptrdiff_t>(begin), faces.begin() + static_cast<std::ptrdiff_t>(end), other);
+    }
+    begin = end;
+  }
 }
 
 }  // namespace
@@ -88,27 +177,19 @@ std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLeve
     const fonts::Face& preferred = *style_run.style.face;
     // A passage in another language ([text]{lang=ja}) takes that language's faces.
     const std::string_view language = style_run.style.language.empty() ? paragraph.language : style_run.style.language;
-    const fonts::Face* current = nullptr;
-    for (const CharInfo& info : scripted_chars(paragraph.text, style_run.begin, style_run.end)) {
+    const std::vector<CharInfo> chars = scripted_chars(paragraph.text, style_run.begin, style_run.end);
+    std::vector<const fonts::Face*> faces = cluster_faces(chars, preferred, language, fallback);
+    keep_words_whole(chars, preferred, faces);
+    for (std::size_t c = 0; c < chars.size(); ++c) {
+      const CharInfo& info = chars[c];
       const std::string script = script_tag(info.script);
-      UErrorCode status = U_ZERO_ERROR;
-      const bool neutral = is_neutral(uscript_getScript(static_cast<UChar32>(info.code_point), &status));
-      const fonts::Face* face = nullptr;
-      if (neutral && current && current->covers(info.code_point)) {
-        face = current;
-      } else {
-        face = fallback.face_for(preferred, info.code_point, script, language);
-        if (!face && neutral) face = face_by_extensions(preferred, info.code_point, language, fallback);
-        if (!face) face = &preferred;
-      }
       const std::uint8_t level = bidi.levels[info.begin];
-      if (runs.empty() || runs.back().style_run != r || runs.back().face != face || runs.back().script != script ||
+      if (runs.empty() || runs.back().style_run != r || runs.back().face != faces[c] || runs.back().script != script ||
           runs.back().level != level || runs.back().end != info.begin) {
-        runs.push_back({info.begin, info.end, r, face, script, level});
+        runs.push_back({info.begin, info.end, r, faces[c], script, level});
       } else {
         runs.back().end = info.end;
       }
-      current = face;
     }
   }
   return runs;

@@ -25,10 +25,13 @@ struct ShapingRun {
 };
 
 /// Splits a paragraph where the style, the script, the bidi level or the face changes. A
-/// character its style's face lacks takes the first face of the fallback chain for its
-/// script that has it; spaces, punctuation and marks stay with the text around them
-/// (UAX #24: Common and Inherited characters take the script of their neighbours). A
-/// character no face covers keeps its style's face, which draws .notdef: the caller reports it.
+/// cluster (a character and the marks after it) its style's face lacks takes the first face
+/// of the fallback chains for its script and language that has all of it; spaces,
+/// punctuation and marks stay with the text around them (UAX #24: Common and Inherited
+/// characters take the script of their neighbours). A word of one script whose letters the
+/// style's face lacks only some of is set whole in the face that has them, when that face has
+/// the whole word. A character no face covers keeps its style's face, which draws .notdef:
+/// the caller reports it.
 std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLevels& bidi,
                                 fonts::FontFallback& fallback);
 

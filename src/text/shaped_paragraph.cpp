@@ -119,6 +119,43 @@ void report_uncovered(const StyledParagraph& paragraph, const std::vector<Shapin
   }
 }
 
+/// One warning per paragraph and font of the project's font folder whose missing
+/// characters came from another font: a brand serif without 'ệ' mixes two designs in a word.
+void report_replaced(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs,
+                     fonts::FontFallback& fallback, core::Diagnostics& diags) {
+  constexpr std::size_t kNamed = 4;
+  std::map<const fonts::Face*, std::vector<std::string>> lacking;
+  std::map<const fonts::Face*, std::set<std::string>> used;
+  std::vector<const fonts::Face*> order;
+  std::set<std::pair<const fonts::Face*, char32_t>> seen;
+  for (const ShapingRun& run : runs) {
+    const fonts::Face* own = paragraph.runs[run.style_run].style.face;
+    if (run.face == own || !fallback.is_project_font(*own)) continue;
+    for (std::size_t at = run.begin; at < run.end;) {
+      const std::size_t begin = at;
+      const char32_t cp = core::next_code_point(paragraph.text, at);
+      if (own->covers(cp) || !seen.insert({own, cp}).second) continue;
+      if (!lacking.count(own)) order.push_back(own);
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+      lacking[own].push_back(std::string(code) + " '" + paragraph.text.substr(begin, at - begin) + "'");
+      used[own].insert(run.face->family());
+    }
+  }
+  for (const fonts::Face* own : order) {
+    const auto& chars = lacking[own];
+    std::string list;
+    for (std::size_t k = 0; k < chars.size() && k < kNamed; ++k) list += (k ? ", " : "") + chars[k];
+    if (chars.size() > kNamed) list += " and " + std::to_string(chars.size() - kNamed) + " more";
+    std::string others;
+    for (const std::string& family : used[own]) others += (others.empty() ? "'" : ", '") + family + "'";
+    diags.warning(paragraph.loc,
+                  "'" + own->family() + "' (" + own->path().filename().string() + " in the font folder) has no glyph for " +
+                      list + "; " + (chars.size() > 1 ? "they are" : "it is") + " set in " + others,
+                  "use a version of the font that covers this language, or name another font in theme.fonts");
+  }
+}
+
 }  // namespace
 
 ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
@@ -129,6 +166,7 @@ ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFal
   shaped.runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right), fallback);
   shaped.items = shape_runs(paragraph, shaped.runs, cache);
   report_uncovered(paragraph, shaped.runs, shaped.items, diags);
+  report_replaced(paragraph, shaped.runs, fallback, diags);
   return shaped;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include "pdf/pdf_probe.hpp"
 #include "support/process.hpp"
@@ -283,4 +285,90 @@ TEST_CASE("fallback.yaml's per-language chains are checked like the others", "[f
   CHECK(result.err.find("fallback.yaml:5:5: error: unknown key 'mono' in 'languages.ko'") != std::string::npos);
   CHECK(result.err.find("fallback.yaml:6:12: error: expected an ISO 15924 script code such as 'Arab' or 'Hebr' in "
                         "'languages.ko.sans', got 'hangul'") != std::string::npos);
+}
+
+TEST_CASE("Urdu set in Nastaliq by a project's languages chain spreads its lines so that no line's ink meets the next's",
+          "[fonts]") {
+  // Noto Nastaliq Urdu reaches 1.9 em above the baseline and 0.6 em below; at the body's
+  // pitch of 1.45 em its lines ran into each other.
+  ScratchDir project;
+  project.write("fonts/fallback.yaml",
+                "languages:\n  ur:\n    serif: {Arab: [Noto Nastaliq Urdu]}\n    sans: {Arab: [Noto Nastaliq Urdu]}\n");
+  const fs::path leaflet = project.path() / "leaflets" / "languages";
+  fs::create_directories(leaflet);
+  fs::copy_file(kSource / "tests/engines/languages/leaflet.yaml", leaflet / "leaflet.yaml");
+  for (const std::string language : {"en", "ur"}) {
+    fs::copy_file(kSource / "tests/engines/languages" / (language + ".yaml"), leaflet / (language + ".yaml"));
+  }
+  ScratchDir out;
+  const auto build =
+      run_leafpress({"build", leaflet.string(), "--lang", "ur", "--format", "brochure", "--out", out.path().string()}, "/");
+  INFO(build.err);
+  REQUIRE(build.exit_code == 0);
+  const fs::path pdf = out.path() / "languages.ur.brochure.pdf";
+  const auto fonts = pdffonts(pdf);
+  CHECK(has_font(fonts, "NotoNastaliqUrdu-Regular"));
+  CHECK_FALSE(has_font(fonts, "NotoNaskhArabic"));
+
+  const auto dump = run_leafpress({"dump", leaflet.string(), "--lang", "ur", "--format", "brochure"}, "/");
+  REQUIRE(dump.exit_code == 0);
+  std::set<double> baselines;  // of the body's lines, in points from the top
+  std::istringstream rows(dump.out);
+  for (std::string row; std::getline(rows, row);) {
+    std::istringstream fields(row);
+    std::string kind, font;
+    double x = 0, y = 0, size = 0;
+    if (fields >> kind >> x >> y >> font >> size && kind == "text" && font == "NotoNastaliqUrdu-Regular") {
+      baselines.insert(y);
+    }
+  }
+  REQUIRE(baselines.size() >= 6);
+  constexpr int kDpi = 150;
+  const GrayImage page = render_page(pdf, 1, kDpi);
+  int pairs = 0;
+  for (auto it = baselines.begin(); std::next(it) != baselines.end(); ++it) {
+    const double above = *it;
+    const double below = *std::next(it);
+    if (below - above > 40) continue;  // another paragraph
+    ++pairs;
+    // Between two baselines of one paragraph, a row of the page with no ink at all.
+    bool blank_row = false;
+    for (int row = static_cast<int>(above * kDpi / 72) + 1; row < static_cast<int>(below * kDpi / 72); ++row) {
+      blank_row = blank_row || page.dark_fraction(row, row + 1) == 0;
+    }
+    INFO("lines at " << above << " and " << below << " pt");
+    CHECK(blank_row);
+  }
+  CHECK(pairs >= 3);
+}
+
+TEST_CASE("a font of the font folder lacking letters is named with them, and their words are set whole in one face",
+          "[fonts]") {
+  // A project's Noto Serif cut down to Latin-1 has no 'ệ': "Liệu" was set with that one
+  // letter in Noto Sans, silently.
+  if (!have_program("hb-subset")) {
+    WARN("no hb-subset (libharfbuzz-bin): the cut-down font cannot be made");
+    return;
+  }
+  const std::string system_serif = run_process({"fc-match", "-f", "%{file}", "Noto Serif:style=Regular"}).out;
+  REQUIRE(!system_serif.empty());
+  ScratchDir project;
+  fs::create_directories(project.path() / "fonts");
+  REQUIRE(run_process({"hb-subset", "--unicodes=20-7E,A0-FF", "--output-file=" +
+                           (project.path() / "fonts" / "NotoSerif-Regular.ttf").string(), system_serif})
+              .exit_code == 0);
+  project.write("fonts/fallback.yaml", "serif:\n  Latn: [Noto Serif]\nsans:\n  Latn: [Noto Sans]\n");
+  const fs::path leaflet = small_leaflet(project, "vi", "vi", "Tiêu đề", "Liệu pháp miễn dịch");
+  const auto check = run_leafpress({"check", leaflet.string(), "--format", "brochure"}, "/");
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(check.err.find("vi.yaml:2:4: warning: 'Noto Serif' (NotoSerif-Regular.ttf in the font folder) has no glyph for "
+                       "U+1EC7 '\u1EC7', U+1EC5 '\u1EC5', U+1ECB '\u1ECB'; they are set in 'Noto Sans'") != std::string::npos);
+  const auto dump = run_leafpress({"dump", leaflet.string(), "--format", "brochure"}, "/");
+  REQUIRE(dump.exit_code == 0);
+  // Each word lacking a letter is one run of Noto Sans; the others stay in the project's serif.
+  CHECK(dump.out.find("NotoSans-Regular 10.5 #1F2429 \"Li\u1EC7u\"") != std::string::npos);
+  CHECK(dump.out.find("NotoSans-Regular 10.5 #1F2429 \"mi\u1EC5n\"") != std::string::npos);
+  CHECK(dump.out.find("NotoSerif-Regular 10.5 #1F2429 \" ph\u00E1p \"") != std::string::npos);
+  CHECK(dump.out.find("\"\u1EC7\"") == std::string::npos);
 }
