@@ -68,7 +68,7 @@ bool set_formats(Options& options, const std::string& value, std::string& error)
   for (const std::string& name : split_commas(value)) {
     const auto format = document::format_named(name);
     if (!format) {
-      error = "--format takes brochure, trifold or booklet, got '" + name + "'";
+      error = "--format takes brochure, trifold, booklet, poster or flyer, got '" + name + "'";
       return false;
     }
     if (std::find(options.formats.begin(), options.formats.end(), *format) == options.formats.end()) {
@@ -138,7 +138,8 @@ const std::array kOptions = {
                }},
     OptionSpec{"--format", "", "F[,F...]", kLayout,
                "these formats instead of the leaflet's: brochure (A4 pages), trifold\n"
-               "(A4 landscape folded in three), booklet (A5 pages on A4 sheets)",
+               "(A4 landscape folded in three), booklet (A5 pages on A4 sheets), poster\n"
+               "(one A3 page), flyer (A5 or DL, one or two sides)",
                set_formats},
     OptionSpec{"--out", "", "DIR", kBuild | kExport,
                "where PDFs go (default: output); strings export: the file to write,\n"

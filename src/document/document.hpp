@@ -50,9 +50,12 @@ struct Document {
   PageSetup<TextRef> page;
   TrifoldSetup trifold;
   BookletSetup booklet;
+  PosterSetup poster;
+  FlyerSetup flyer;
   /// Set by a `print:` section: `build` then writes a press file beside each PDF.
   std::optional<PrintSetup> print;
   Theme theme;
+  std::optional<Logo<TextRef>> logo;  // `theme: logo:`
   std::vector<Block<TextRef>> blocks;
   std::map<std::string, Catalog> catalogs;
 };

@@ -42,7 +42,10 @@ struct LocalizedDocument {
   PageSetup<RichText> page;
   TrifoldSetup trifold;
   BookletSetup booklet;
+  PosterSetup poster;
+  FlyerSetup flyer;
   Theme theme;
+  std::optional<Logo<RichText>> logo;
   std::vector<Block<RichText>> blocks;
   /// The ten digits the language writes numbers with (e.g. Arabic-Indic for ar), from
   /// CLDR; empty for 0–9.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/units.hpp"
+#include "layout/table_slices.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -472,6 +473,7 @@ std::vector<Slice> block_slices(const document::Block<RichText>& block, const Bl
         else if constexpr (std::is_same_v<T, document::SourcesBlock<RichText>>) return sources_slices(b, context);
         else if constexpr (std::is_same_v<T, document::ImageBlock<RichText>>) return image_slices(b, block.loc, context);
         else if constexpr (std::is_same_v<T, document::QrBlock<RichText>>) return qr_slices(b, context);
+        else if constexpr (std::is_same_v<T, document::TableBlock<RichText>>) return table_slices(b, context);
         else return contact_slices(b, context);
       },
       block.content);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/units.hpp"
+#include "layout/logo.hpp"
 #include "layout/trifold_panels.hpp"
 
 namespace leafpress::layout {
@@ -81,11 +82,20 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   // The cover: a band of the accent colour along its top edge, then the title block.
   sheets[0].items.push_back(RectItem{panels.cover.x, 0, panels.cover.width, kCoverBand, doc.theme.accent, kArtifact, true});
   const Column cover = frames.frame(panels.cover);
+  double above_title = 0;
+  if (const auto logo = cover_logo(doc, tools.structure, frames.width())) {
+    ImageItem image = logo->image;
+    image.x = cover.x + frames.width() - logo->width;
+    image.y = cover.top + kCoverBand;
+    sheets[0].items.push_back(image);
+    above_title = logo->height + kBelowTitle;
+  }
   std::vector<Item> title;
   double reserved = set_title(tools, frames.width(), title);
-  translate(title, cover.x, cover.top + kCoverBand);
+  translate(title, cover.x, cover.top + kCoverBand + above_title);
   append(sheets[0].items, std::move(title));
   if (reserved > 0) reserved += kCoverBand + kBelowTitle;
+  reserved += above_title;
 
   // Everything but the title and the back panel's blocks flows through the panels.
   const auto first = doc.blocks.begin() + (opens_with_title(doc) ? 1 : 0);

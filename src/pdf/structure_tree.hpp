@@ -69,6 +69,7 @@ class StructureTree {
     std::string alt;              // figures
     bool made_by_layout = false;  // a Link element around a figure, not one made here for text
     std::optional<std::array<double, 4>> bbox;  // left, bottom, right, top in PDF space
+    std::string scope;  // table headers: "Column" or "Row"
   };
 
   int link_element(int element, const std::string& url);
