@@ -104,7 +104,7 @@ struct PosterSetup {
   double margin = core::mm(15);
   /// Of the theme's sizes, at A3; A2 and A1 scale it further by their size over A3's, so
   /// the poster reads the same from proportionally further away.
-  double text_scale = 1.5;
+  double text_scale = 1.35;
   int columns = 2;  // of the text under the picture and key figures
 };
 
