@@ -168,9 +168,9 @@ struct Page {
   /// Where the sheet is folded: x of each vertical fold line, for fold marks.
   std::vector<double> folds;
   /// Set on a page prepared for the press (press::prepare_for_press); screen pages have none.
-  std::optional<PressBoxes> press;
+  std::optional<PressBoxes> press{};
   /// The pages an imposed sheet carries, left to right; empty for a page that is one page.
-  std::vector<PageHalf> halves;
+  std::vector<PageHalf> halves{};
 };
 
 /// Everything a back end needs to write a document.

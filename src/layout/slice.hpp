@@ -17,7 +17,7 @@ struct Slice {
   bool keep_with_next = false;
   std::vector<Item> items;
   /// The block the strip comes from, for "does not fit" errors.
-  core::SourceLoc loc;
+  core::SourceLoc loc{};
   /// The strip starts a new column (the tri-fold's first section, after the cover).
   bool column_break_before = false;
 };

@@ -59,8 +59,11 @@ void append(std::vector<Item>& to, std::vector<Item> items) {
 double add_back_note(const LayoutTools& tools, const Column& back, std::vector<Item>& items) {
   if (!tools.doc.page.footer) return 0;
   const auto& theme = tools.doc.theme;
-  const TextSpec note_spec{&tools.fonts.heading, theme.body_size * 0.8, theme.muted, false, false, 1.3,
-                           text::Align::start};
+  const TextSpec note_spec{.fonts = &tools.fonts.heading,
+                           .size = theme.body_size * 0.8,
+                           .color = theme.muted,
+                           .leading = 1.3,
+                           .align = text::Align::start};
   const SetText note = tools.typesetter.set(*tools.doc.page.footer, note_spec, back.width);
   const double top = back.top + back.height - note.height();
   append(items, all_line_items(note, back.x, top, tools.structure.add(Role::paragraph)));
