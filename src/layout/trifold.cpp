@@ -141,6 +141,12 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   }
   if (!back_flowed.pages.empty()) append(sheets[0].items, std::move(back_flowed.pages.front()));
   append(sheets[0].items, std::move(back_items));
+  const auto box = [&](const Panel& panel) {
+    const Column column = frames.frame(panel);
+    return Box{column.x, column.top, column.width, column.height};
+  };
+  sheets[0].frames = {box(panels.cover), box(panels.fold_in), box(panels.back)};
+  sheets[1].frames = {box(panels.inside_left), box(panels.inside_middle), box(panels.inside_right)};
   return sheets;
 }
 
