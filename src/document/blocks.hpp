@@ -149,7 +149,7 @@ struct Block {
   BlockContent<Text> content;
   core::SourceLoc loc;
   /// The formats the block appears in; empty: all of them.
-  std::vector<Format> formats;
+  std::vector<Format> formats{};
 };
 
 }  // namespace leafpress::document

@@ -32,7 +32,7 @@ struct Catalog {
   /// For a translation: the fingerprint (core::text_hash) of the default language's text
   /// each string was translated from, written by `leafpress strings import` and
   /// `strings mark-current`; "fuzzy" for a translation imported unchecked.
-  std::map<std::string, std::string> translated_from;
+  std::map<std::string, std::string> translated_from{};
 };
 
 /// A leaflet as written: language-neutral structure plus the catalogs of every language.

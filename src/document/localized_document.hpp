@@ -16,8 +16,8 @@ struct Span {
   std::string text;
   bool emphasis = false;
   bool strong = false;
-  std::string link;
-  std::string language;  // a passage in another language than the document's ([text]{lang=en})
+  std::string link{};
+  std::string language{};  // a passage in another language than the document's ([text]{lang=en})
   bool operator==(const Span&) const = default;
 };
 

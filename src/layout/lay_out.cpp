@@ -48,6 +48,7 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
     for (Page& page : pages) {
       mirror_horizontally(page.items, page.width);
       for (double& fold : page.folds) fold = page.width - fold;
+      for (Box& frame : page.frames) frame.x = page.width - frame.x - frame.width;
     }
   }
   return pages;

@@ -176,13 +176,16 @@ std::optional<PageHalf> half_at(const std::vector<PageHalf>& halves, double x);
 struct Page {
   double width = 0;
   double height = 0;
-  std::vector<Item> items;
+  std::vector<Item> items{};
   /// Where the sheet is folded: x of each vertical fold line, for fold marks.
-  std::vector<double> folds;
+  std::vector<double> folds{};
   /// Set on a page prepared for the press (press::prepare_for_press); screen pages have none.
-  std::optional<PressBoxes> press;
+  std::optional<PressBoxes> press{};
   /// The pages an imposed sheet carries, left to right; empty for a page that is one page.
-  std::vector<PageHalf> halves;
+  std::vector<PageHalf> halves{};
+  /// The text frames the page's content was set in (its columns, or a sheet's panels), in
+  /// reading order: what measures of how full a page is are taken against.
+  std::vector<Box> frames{};
 };
 
 /// Everything a back end needs to write a document.

@@ -81,7 +81,13 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
                       "split the leaflet into smaller ones, or raise the limit with --max-pages");
   }
   std::vector<Page> pages;
-  for (auto& items : flowed.pages) pages.push_back(Page{frame.width, frame.height, std::move(items), {}});
+  for (auto& items : flowed.pages) {
+    Page page{.width = frame.width, .height = frame.height, .items = std::move(items)};
+    for (const Column& column : columns_of(frame, pages.size(), 0)) {
+      page.frames.push_back({column.x, column.top, column.width, column.height});
+    }
+    pages.push_back(std::move(page));
+  }
   auto& first_page = pages.front().items;
   first_page.insert(first_page.begin(), title_items.begin(), title_items.end());
   if (frame.cover_band > 0) {

@@ -1,4 +1,4 @@
-#include "layout/table_slices.hpp"
+#include "layout/block_kinds.hpp"
 
 #include <algorithm>
 #include <memory>
