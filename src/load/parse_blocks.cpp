@@ -306,8 +306,8 @@ std::optional<Content> parse_table(const YAML::Node& block, SchemaReader& reader
     for (const YAML::Node& row : *rows) {
       std::vector<TextRef> cells = ref_list(row, "rows", reader);
       if (!header.empty() && !cells.empty() && cells.size() != header.size()) {
-        reader.error(row, "this row has " + std::to_string(cells.size()) + " cells; the header has " +
-                              std::to_string(header.size()),
+        reader.error(row, "this row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
+                              "; the header has " + std::to_string(header.size()),
                      "every row has one cell per column");
         continue;
       }
