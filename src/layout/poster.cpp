@@ -46,10 +46,25 @@ struct SetBlock {
   core::SourceLoc loc;
 };
 
-SetBlock stack_block(const Block& block, const LayoutTools& tools, double width) {
+/// The context blocks are set in on a poster: the sizes the theme does not give (the title
+/// block's kicker) grow with its type as the theme's did (for_format's scale, `type_scale`).
+BlockContext poster_context(const LayoutTools& tools, double width, double type_scale) {
+  BlockContext context = tools.context(width);
+  context.style.title.kicker_size *= type_scale;
+  return context;
+}
+
+/// A QR code as large, for the distance a poster is read from, as its type.
+Block grown(const Block& block, double scale) {
+  Block copy = block;
+  if (auto* qr = std::get_if<document::QrBlock<RichText>>(&copy.content)) qr->size *= scale;
+  return copy;
+}
+
+SetBlock stack_block(const Block& block, const BlockContext& context) {
   SetBlock set{{}, 0, block.loc};
   bool first = true;
-  for (Slice& slice : block_slices(block, tools.context(width))) {
+  for (Slice& slice : block_slices(block, context)) {
     if (!first) set.height += slice.space_before;
     first = false;
     translate(slice.items, 0, set.height);
@@ -100,10 +115,12 @@ std::vector<Page> lay_out_poster(const LayoutTools& tools) {
     page.items.push_back(image);
     y += logo->height + 12 * grow;
   }
-  std::vector<Item> title;
-  const double title_height = set_title(tools, width, title);
-  place(page.items, std::move(title), left, y);
-  if (title_height > 0) y += title_height + gap;
+  const double type_scale = setup.text_scale * grow;
+  if (opens_with_title(doc)) {
+    SetBlock title = stack_block(doc.blocks.front(), poster_context(tools, width, type_scale));
+    place(page.items, std::move(title.items), left, y);
+    y += title.height + gap;
+  }
 
   // The picture beside the key figures, or whichever there is across the page.
   const PosterParts parts = sort_blocks(doc);
@@ -114,7 +131,7 @@ std::vector<Page> lay_out_poster(const LayoutTools& tools) {
     const double cell = cell_width(width, grid_row.size(), gutter);
     double row_height = 0;
     for (std::size_t i = 0; i < grid_row.size(); ++i) {
-      SetBlock set = stack_block(*grid_row[i], tools, cell);
+      SetBlock set = stack_block(*grid_row[i], poster_context(tools, cell, type_scale));
       row_height = std::max(row_height, set.height);
       place(page.items, std::move(set.items), left + static_cast<double>(i) * (cell + gutter), y);
     }
@@ -126,15 +143,16 @@ std::vector<Page> lay_out_poster(const LayoutTools& tools) {
   const double column = cell_width(width, columns, gutter);
   const double capacity = bottom - y;
   const std::vector<Slice> body =
-      set_blocks(parts.body.begin(), parts.body.end(), tools.context(column), capacity * static_cast<double>(columns),
-                 std::max(1.0, capacity));
+      set_blocks(parts.body.begin(), parts.body.end(), poster_context(tools, column, type_scale),
+                 capacity * static_cast<double>(columns), std::max(1.0, capacity));
 
   // The foot: QR codes and the contact block side by side, resting on the bottom margin.
   std::vector<SetBlock> foot;
   const double foot_cell = parts.foot.empty() ? 0 : cell_width(width, parts.foot.size(), gutter);
   double foot_height = 0;
   for (const Block& block : parts.foot) {
-    foot.push_back(stack_block(block, tools, foot_cell));
+    // The code grows with the poster's page, as its type does, from the size leaflet.yaml gives.
+    foot.push_back(stack_block(grown(block, grow), poster_context(tools, foot_cell, type_scale)));
     foot_height = std::max(foot_height, foot.back().height);
   }
   const double foot_top = bottom - foot_height;
