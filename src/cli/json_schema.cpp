@@ -83,6 +83,13 @@ ordered_json value_schema(const LeafletKey& key) {
     case ValueKind::map_or_path:
       schema = {{"oneOf", {ref_to(key.map), {{"type", "string"}, {"pattern", "\\.yaml$"}}}}};
       break;
+    case ValueKind::map_or_string: schema = {{"oneOf", {ref_to(key.map), {{"type", "string"}}}}}; break;
+    case ValueKind::text_key_rows:
+      schema = {{"type", "array"}, {"minItems", 1}, {"items", ref_to("text_keys")}};
+      break;
+    case ValueKind::shares:
+      schema = {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]*)?%$"}}}};
+      break;
     case ValueKind::map_list: schema = {{"type", "array"}, {"minItems", 1}, {"items", ref_to(key.map)}}; break;
     case ValueKind::blocks: {
       ordered_json kinds = ordered_json::array();

@@ -69,7 +69,7 @@ bool set_formats(Options& options, const std::string& value, std::string& error)
   for (const std::string& name : split_commas(value)) {
     const auto format = document::format_named(name);
     if (!format) {
-      error = "--format takes brochure, trifold or booklet, got '" + name + "'";
+      error = "--format takes brochure, trifold, booklet, poster or flyer, got '" + name + "'";
       return false;
     }
     if (std::find(options.formats.begin(), options.formats.end(), *format) == options.formats.end()) {
@@ -153,8 +153,9 @@ const std::array kOptions = {
                }},
     OptionSpec{"--format", "", "F[,F...]", kLayout | kNew,
                "these formats instead of the leaflet's: brochure (A4 pages), trifold\n"
-               "(A4 landscape folded in three), booklet (A5 pages on A4 sheets); new: the\n"
-               "leaflet's formats (default brochure)",
+               "(A4 landscape folded in three), booklet (A5 pages on A4 sheets), poster\n"
+               "(one A3 page), flyer (A5 or DL, one or two sides); new: the leaflet's\n"
+               "formats (default brochure)",
                set_formats},
     OptionSpec{"--variant", "", "V[,V...]", kLayout,
                "only these variants of a leaflet with a variants file (the names in its\n"

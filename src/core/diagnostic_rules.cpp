@@ -56,7 +56,10 @@ constexpr std::string_view kBadPageSetup[] = {"the margins leave a text frame of
                                               "the fold-in panel must be *", "a panel margin of more than *",
                                               "a figure's width must be more than 0",
                                               "a QR code smaller than 10 mm is hard to scan",
-                                              "the QR code's squares are *"};
+                                              "the QR code's squares are *", "* columns would be * mm wide on the *",
+                                              "unknown page size '*'", "a poster of * is smaller than A4",
+                                              "this row has * cell*; the header has *",
+                                              "the table's widths add up to *", "a table of * columns does not fit a page*"};
 constexpr std::string_view kIccProfile[] = {"no ICC profile '*'*", "cannot read ICC profile '*'*",
                                             "ICC profile '*' is larger than *", "'*' is * profile for *",
                                             "'*' is not an ICC profile*", "'*' is *"};
@@ -75,8 +78,9 @@ constexpr std::string_view kFontFile[] = {"hb-subset cannot subset this font *",
 constexpr std::string_view kNoHyphenation[] = {"no hyphenation dictionary for '*'*"};
 constexpr std::string_view kLineOverflow[] = {"a line overflows its column by *"};
 constexpr std::string_view kBlockTooTall[] = {"block is taller than a page column by *"};
-constexpr std::string_view kTrifoldFull[] = {"the tri-fold's * is full*", "the tri-fold's panels are full*"};
-constexpr std::string_view kPicture[] = {"no * in the leaflet folder", "* is a folder, not a picture",
+constexpr std::string_view kTrifoldFull[] = {"the tri-fold's * is full*", "the tri-fold's panels are full*",
+                                             "the poster is * full*", "the poster is full*", "the flyer has * side*"};
+constexpr std::string_view kPicture[] = {"no * in the leaflet folder", "logo '*' is a vector file*", "* is a folder, not a picture",
                                          "* is not a PNG or JPEG picture*", "* is over *, more than a picture of *",
                                          "* is truncated*", "* is damaged*", "* is a damaged *",
                                          "* is a kind of JPEG *", "* is an arithmetic-coded JPEG*",
@@ -111,13 +115,13 @@ constexpr std::array kRules = {
     DiagnosticRule{"LP0202", "duplicate-key", "a key given twice in one map", kDuplicateKey},
     DiagnosticRule{"LP0203", "missing-key", "a key the schema requires is absent", kMissingKey},
     DiagnosticRule{"LP0204", "unknown-block", "a block kind the schema does not know", kUnknownBlock},
-    DiagnosticRule{"LP0205", "unknown-format", "a format other than brochure, trifold or booklet, or one listed twice",
+    DiagnosticRule{"LP0205", "unknown-format", "a format other than brochure, trifold, booklet, poster or flyer, or one listed twice",
                    kUnknownFormat},
     DiagnosticRule{"LP0206", "bad-colour", "a colour that is not #RRGGBB or cmyk(...)", kBadColour},
     DiagnosticRule{"LP0207", "bad-language", "a language tag that is malformed, repeated or not defined",
                    kBadLanguage},
     DiagnosticRule{"LP0208", "bad-link", "a link or QR address that is not allowed or too long", kBadLink},
-    DiagnosticRule{"LP0209", "page-setup", "margins, panels, figure widths or QR sizes that leave no room",
+    DiagnosticRule{"LP0209", "page-setup", "page sizes, margins, columns, panels, figure widths, QR sizes or table shapes that leave no room",
                    kBadPageSetup},
     DiagnosticRule{"LP0210", "icc-profile", "a press ICC profile that is missing, too large or of the wrong kind",
                    kIccProfile},
@@ -147,7 +151,7 @@ constexpr std::array kRules = {
     DiagnosticRule{"LP0404", "no-hyphenation", "a language without a hyphenation dictionary", kNoHyphenation},
     DiagnosticRule{"LP0501", "line-overflow", "a line wider than its column", kLineOverflow},
     DiagnosticRule{"LP0502", "block-too-tall", "a block taller than a page column", kBlockTooTall},
-    DiagnosticRule{"LP0503", "trifold-full", "text that does not fit the tri-fold's panels", kTrifoldFull},
+    DiagnosticRule{"LP0503", "trifold-full", "text that does not fit the tri-fold's panels, the poster's page or the flyer's sides", kTrifoldFull},
     DiagnosticRule{"LP0504", "page-limit", "a document longer than --max-pages", kPageLimit},
     DiagnosticRule{"LP0601", "picture", "a picture that is missing, damaged, too large or of low resolution",
                    kPicture},

@@ -19,10 +19,10 @@ struct Diagnostic {
   Severity severity = Severity::error;
   SourceLoc loc;
   std::string message;
-  std::string hint;
-  std::string rule;  // a DiagnosticRule's id; Diagnostics::add fills it in from the message
-  std::vector<std::string> languages;  // the languages being built when it was found; empty: any
-  std::vector<std::string> formats;    // the formats (variants) it was found in; empty: any
+  std::string hint{};
+  std::string rule{};  // a DiagnosticRule's id; Diagnostics::add fills it in from the message
+  std::vector<std::string> languages{};  // the languages being built when it was found; empty: any
+  std::vector<std::string> formats{};    // the formats (variants) it was found in; empty: any
 };
 
 /// Collects every problem of a run, so a user sees them all at once.

@@ -111,11 +111,37 @@ struct QrBlock {
   double size = 0;  // side of the code in points, quiet zone not included
 };
 
+/// A table: a header row naming the columns, then rows of as many cells. Each cell's text is
+/// set like a paragraph in its column; a row is never split across pages.
+template <class Text>
+struct TableBlock {
+  Text caption;  // says what the table shows, above it (Caption, first kid of Table)
+  /// Each column's share of the table's width, summing to 1.
+  std::vector<double> widths;
+  std::vector<Text> header;
+  std::vector<std::vector<Text>> rows;
+  /// The first cell of each row heads its row (TH with /Scope /Row), as the header row's
+  /// cells head their columns.
+  bool row_headers = false;
+};
+
+/// The leaflet's logo (`theme: logo:`): a picture on the cover, and on every page when
+/// `every_page` is set. With `alt` it is a Figure on the cover, its repeats are artifacts;
+/// without, a decoration, an artifact everywhere.
+template <class Text>
+struct Logo {
+  std::string file;  // as leaflet.yaml writes it, relative to its folder
+  std::shared_ptr<const Image> image;
+  std::optional<Text> alt;
+  double width = 0;  // points; the height follows the picture's proportions
+  bool every_page = false;
+};
+
 template <class Text>
 using BlockContent = std::variant<TitleBlock<Text>, HeadingBlock<Text>, ParagraphBlock<Text>,
                                   ListBlock<Text>, QuoteBlock<Text>, CalloutBlock<Text>,
                                   FiguresBlock<Text>, SourcesBlock<Text>, ContactBlock<Text>, ImageBlock<Text>,
-                                  QrBlock<Text>>;
+                                  QrBlock<Text>, TableBlock<Text>>;
 
 /// One block of the reading order, with the place in leaflet.yaml that defined it.
 template <class Text>
@@ -123,7 +149,7 @@ struct Block {
   BlockContent<Text> content;
   core::SourceLoc loc;
   /// The formats the block appears in; empty: all of them.
-  std::vector<Format> formats;
+  std::vector<Format> formats{};
 };
 
 }  // namespace leafpress::document

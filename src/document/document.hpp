@@ -33,7 +33,7 @@ struct Catalog {
   /// For a translation: the fingerprint (core::text_hash) of the default language's text
   /// each string was translated from, written by `leafpress strings import` and
   /// `strings mark-current`; "fuzzy" for a translation imported unchecked.
-  std::map<std::string, std::string> translated_from;
+  std::map<std::string, std::string> translated_from{};
 };
 
 /// The digits a language is set in, chosen in leaflet.yaml's `digits:` over CLDR's default:
@@ -59,9 +59,12 @@ struct Document {
   PageSetup<TextRef> page;
   TrifoldSetup trifold;
   BookletSetup booklet;
+  PosterSetup poster;
+  FlyerSetup flyer;
   /// Set by a `print:` section: `build` then writes a press file beside each PDF.
   std::optional<PrintSetup> print;
   Theme theme;
+  std::optional<Logo<TextRef>> logo;  // `theme: logo:`
   std::vector<Block<TextRef>> blocks;
   std::map<std::string, Catalog> catalogs;
   /// `variables:`, in the order declared; strings use them as `{name}`.

@@ -7,6 +7,8 @@ std::string_view format_name(Format format) {
     case Format::brochure: return "brochure";
     case Format::trifold: return "trifold";
     case Format::booklet: return "booklet";
+    case Format::poster: return "poster";
+    case Format::flyer: return "flyer";
   }
   return "brochure";
 }

@@ -16,8 +16,8 @@ struct Span {
   std::string text;
   bool emphasis = false;
   bool strong = false;
-  std::string link;
-  std::string language;  // a passage in another language than the document's ([text]{lang=en})
+  std::string link{};
+  std::string language{};  // a passage in another language than the document's ([text]{lang=en})
   /// A telephone number, URL or e-mail address: read left to right whatever the text around
   /// it (a bidi isolate), never broken (a telephone number) or hyphenated.
   bool left_to_right = false;
@@ -46,7 +46,10 @@ struct LocalizedDocument {
   PageSetup<RichText> page;
   TrifoldSetup trifold;
   BookletSetup booklet;
+  PosterSetup poster;
+  FlyerSetup flyer;
   Theme theme;
+  std::optional<Logo<RichText>> logo;
   std::vector<Block<RichText>> blocks;
   /// The ten digits the language writes numbers with (e.g. Arabic-Indic for ar), from
   /// CLDR; empty for 0–9.

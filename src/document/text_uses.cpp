@@ -57,6 +57,15 @@ class UseCollector {
     add(b.alt, "QR code: read aloud instead of the code, followed by its address (" + b.url + ")");
     add(b.caption, "QR code: caption printed beside the code");
   }
+  void operator()(const TableBlock<TextRef>& b) {
+    add(b.caption, "table: caption above it, saying what it shows");
+    for (const auto& cell : b.header) add(cell, "table: a column's heading");
+    for (const auto& row : b.rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        add(row[i], i == 0 && b.row_headers ? "table: a row's heading" : "table: a cell");
+      }
+    }
+  }
 
  private:
   std::vector<TextUse>& uses_;
@@ -70,6 +79,7 @@ std::vector<TextUse> text_uses(const Document& doc) {
   collect.add(doc.title, "document title (PDF metadata, window title)");
   collect.add(doc.page.header, "running header on every page but the first");
   collect.add(doc.page.footer, "footer note beside the page number");
+  if (doc.logo) collect.add(doc.logo->alt, "logo: read aloud instead of the logo on the cover (" + doc.logo->file + ")");
   for (const auto& block : doc.blocks) std::visit(collect, block.content);
   return uses;
 }

@@ -40,11 +40,15 @@ enum class Format : std::uint8_t {
   brochure,  // A4 portrait pages
   trifold,   // one A4 landscape sheet, both sides, folded in three (roll fold)
   booklet,   // A5 pages imposed two-up on A4 landscape sheets, saddle-stitched
+  poster,    // one page, A3 by default, set on a grid at a large type scale
+  flyer,     // A5 or DL, one or two sides
 };
 
-inline constexpr Format kFormats[] = {Format::brochure, Format::trifold, Format::booklet};
+inline constexpr Format kFormats[] = {Format::brochure, Format::trifold, Format::booklet, Format::poster,
+                                      Format::flyer};
 
-/// "brochure", "trifold", "booklet": the names leaflet.yaml, --format and file names use.
+/// "brochure", "trifold", "booklet", "poster", "flyer": the names leaflet.yaml, --format and
+/// file names use.
 std::string_view format_name(Format format);
 std::optional<Format> format_named(std::string_view name);
 
@@ -56,9 +60,19 @@ struct Margins {
   double outside = 57;
 };
 
+/// A sheet's finished size in points, with the name leaflet.yaml gave it ("A3", "DL",
+/// "100 x 210 mm", "A4 landscape") for messages.
+struct PageSize {
+  std::string name = "A4";
+  double width = core::kA4Width;
+  double height = core::kA4Height;
+  bool operator==(const PageSize&) const = default;
+};
+
 /// Page geometry and furniture; header and footer are text of the kind the document holds.
 template <class Text>
 struct PageSetup {
+  PageSize size;  // the brochure's pages
   int columns = 1;
   Margins margins;
   std::optional<Text> header;
@@ -81,6 +95,27 @@ struct BookletSetup {
   /// nested inside another pushes out that much further at the fore-edge, so its pages move
   /// that much more towards the spine. 0 leaves them where they are.
   double creep = 0;
+};
+
+/// The poster: one page laid out on a grid (headline across the top, the first picture
+/// beside the key figures, the text in columns, QR code and contact along the foot).
+struct PosterSetup {
+  PageSize size{"A3", core::mm(297), core::mm(420)};
+  double margin = core::mm(15);
+  /// Of the theme's sizes, at A3; A2 and A1 scale it further by their size over A3's, so
+  /// the poster reads the same from proportionally further away.
+  double text_scale = 1.35;
+  int columns = 2;  // of the text under the picture and key figures
+};
+
+/// The flyer: A5 or DL pages, printed on one side or both; text that needs more sides than
+/// `sides` is an error naming the block that does not fit.
+struct FlyerSetup {
+  PageSize size{"A5", core::mm(148), core::mm(210)};
+  int sides = 2;
+  Margins margins{core::mm(11), core::mm(11), core::mm(11), core::mm(11)};
+  double text_scale = 0.82;
+  int columns = 1;
 };
 
 }  // namespace leafpress::document

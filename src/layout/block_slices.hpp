@@ -6,6 +6,7 @@
 
 #include "core/diagnostics.hpp"
 #include "document/localized_document.hpp"
+#include "layout/block_style.hpp"
 #include "layout/slice.hpp"
 #include "layout/structure.hpp"
 #include "layout/typeset.hpp"
@@ -28,11 +29,14 @@ struct BlockContext {
   /// for ("brochure"); none when null.
   core::Diagnostics* diags = nullptr;
   std::string_view format;
+  /// The spacing and proportions the blocks are set with.
+  BlockStyle style{};
 };
 
 /// The block as strips for page breaking: a paragraph gives one per line, a boxed block one
 /// for the whole box. Headings keep with what follows; paragraphs keep their first two and
-/// last two lines together (no orphans, no widows).
+/// last two lines together (no orphans, no widows). Every block kind has its own function
+/// (block_kinds.hpp); a kind without one does not compile.
 std::vector<Slice> block_slices(const document::Block<document::RichText>& block, const BlockContext& context);
 
 }  // namespace leafpress::layout

@@ -39,10 +39,18 @@ class Pourer {
       diags_.error(slice.loc, std::string("block is taller than a page column by ") + amount + " pt",
                    "split it into smaller blocks");
     }
+    auto& page = pages_.back();
+    if (at_top_ && slice.repeated_header) {
+      // A table's rows continue in a new column under their header again.
+      std::vector<Item> header = as_artifacts(slice.repeated_header->items);
+      translate(header, target.x, target.top);
+      page.insert(page.end(), std::make_move_iterator(header.begin()), std::make_move_iterator(header.end()));
+      y_ = slice.repeated_header->height;
+      at_top_ = false;
+    }
     const double top = at_top_ ? 0 : y_ + slice.space_before;
     std::vector<Item> items = slice.items;
     translate(items, target.x, target.top + top);
-    auto& page = pages_.back();
     page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
     y_ = top + slice.height;
     at_top_ = false;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/units.hpp"
+
 namespace leafpress::layout {
 namespace {
 
@@ -10,6 +12,9 @@ double text_scale(const document::LocalizedDocument& doc, document::Format forma
     case document::Format::brochure: return 1;
     case document::Format::trifold: return doc.trifold.text_scale;
     case document::Format::booklet: return doc.booklet.text_scale;
+    // Type grows with the poster: A2's is √2 times A3's, read from √2 times further.
+    case document::Format::poster: return doc.poster.text_scale * doc.poster.size.width / core::mm(297);
+    case document::Format::flyer: return doc.flyer.text_scale;
   }
   return 1;
 }

@@ -5,6 +5,7 @@
 #include "layout/large_print.hpp"
 #include "layout/layout_tools.hpp"
 #include "layout/page_sequence.hpp"
+#include "layout/poster.hpp"
 #include "layout/trifold.hpp"
 
 namespace leafpress::layout {
@@ -14,6 +15,7 @@ namespace {
 // and the same share of the booklet's smaller page (A5 is A4 scaled by 1/√2).
 constexpr double kBrochureCoverBand = core::mm(9);
 constexpr double kBookletCoverBand = core::mm(6.5);
+constexpr double kFlyerCoverBand = core::mm(6);
 
 std::vector<Page> lay_out_format(const LayoutTools& tools) {
   const document::LocalizedDocument& doc = tools.doc;
@@ -22,7 +24,7 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
   switch (doc.format) {
     case document::Format::brochure:
       pages = lay_out_page_sequence(
-          tools, {core::kA4Width, core::kA4Height, doc.page.margins, doc.page.columns, kBrochureCoverBand});
+          tools, {doc.page.size.width, doc.page.size.height, doc.page.margins, doc.page.columns, kBrochureCoverBand});
       break;
     case document::Format::booklet:
       pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1, kBookletCoverBand});
@@ -32,12 +34,21 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
     case document::Format::trifold:
       pages = lay_out_trifold(tools);
       break;
+    case document::Format::poster:
+      pages = lay_out_poster(tools);
+      break;
+    case document::Format::flyer:
+      pages = lay_out_page_sequence(tools, {doc.flyer.size.width, doc.flyer.size.height, doc.flyer.margins,
+                                            doc.flyer.columns, kFlyerCoverBand,
+                                            static_cast<std::size_t>(doc.flyer.sides), false});
+      break;
   }
   // A right-to-left leaflet is a left-to-right one seen in a mirror, folds and spine included.
   if (rtl) {
     for (Page& page : pages) {
       mirror_horizontally(page.items, page.width);
       for (double& fold : page.folds) fold = page.width - fold;
+      for (Box& frame : page.frames) frame.x = page.width - frame.x - frame.width;
     }
   }
   return pages;

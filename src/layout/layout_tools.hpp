@@ -23,8 +23,14 @@ struct LayoutTools {
   std::size_t max_pages = 0;
 
   BlockContext context(double column_width) const {
-    return {doc.theme, fonts, typesetter, column_width, structure, std::numeric_limits<double>::infinity(), &diags,
-            document::format_name(doc.format)};
+    return {.theme = doc.theme,
+            .fonts = fonts,
+            .typesetter = typesetter,
+            .column_width = column_width,
+            .structure = structure,
+            .height_budget = std::numeric_limits<double>::infinity(),
+            .diags = &diags,
+            .format = document::format_name(doc.format)};
   }
 };
 

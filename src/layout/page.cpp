@@ -10,6 +10,17 @@ std::optional<PageHalf> half_at(const std::vector<PageHalf>& halves, double x) {
   return found;
 }
 
+std::vector<Item> as_artifacts(std::vector<Item> items) {
+  std::vector<Item> kept;
+  for (Item& item : items) {
+    // A link of the first header stays with it: a repeat leads nowhere new.
+    if (std::holds_alternative<LinkItem>(item)) continue;
+    std::visit([](auto& it) { it.element = kArtifact; }, item);
+    kept.push_back(std::move(item));
+  }
+  return kept;
+}
+
 void translate(std::vector<Item>& items, double dx, double dy) {
   for (Item& item : items) {
     std::visit(

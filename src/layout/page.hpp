@@ -32,6 +32,17 @@ enum class Role : std::uint8_t {
   figure,       // Figure: a picture or a QR code, with `alt`
   caption,      // Caption: after its Figure (PDF Association, Tagged PDF Best Practice Guide)
   link,         // Link: made by layout when what it holds is not text (a QR code)
+  table,        // Table: its Caption, then its rows
+  table_row,    // TR
+  table_header, // TH: a cell heading its column or row, with `scope`
+  table_cell,   // TD
+};
+
+/// Which cells a TH heads (ISO 32000-1 §14.8.5.7, Table 349: /Scope).
+enum class Scope : std::uint8_t {
+  none,
+  column,
+  row,
 };
 
 /// One node of the structure tree, in reading order; its parent comes before it.
@@ -41,6 +52,7 @@ struct StructureElement {
   int level = 0;     // headings: 1 for the title, 2 for sections, …
   std::string text;  // headings: their words, for bookmarks; links: what they lead to
   std::string alt;   // figures: the words read instead of the picture (/Alt)
+  Scope scope = Scope::none;  // table headers: the cells they head
 };
 
 /// Items that are not content of the structure (rules, backgrounds, page furniture) are
@@ -169,13 +181,16 @@ std::optional<PageHalf> half_at(const std::vector<PageHalf>& halves, double x);
 struct Page {
   double width = 0;
   double height = 0;
-  std::vector<Item> items;
+  std::vector<Item> items{};
   /// Where the sheet is folded: x of each vertical fold line, for fold marks.
-  std::vector<double> folds;
+  std::vector<double> folds{};
   /// Set on a page prepared for the press (press::prepare_for_press); screen pages have none.
-  std::optional<PressBoxes> press;
+  std::optional<PressBoxes> press{};
   /// The pages an imposed sheet carries, left to right; empty for a page that is one page.
-  std::vector<PageHalf> halves;
+  std::vector<PageHalf> halves{};
+  /// The text frames the page's content was set in (its columns, or a sheet's panels), in
+  /// reading order: what measures of how full a page is are taken against.
+  std::vector<Box> frames{};
 };
 
 /// Everything a back end needs to write a document.
@@ -192,6 +207,10 @@ struct Pages {
   /// comes first.
   bool right_to_left = false;
 };
+
+/// The same items as artifacts: a table's header row repeated at the top of a page is a
+/// pagination artifact (ISO 32000-1 §14.8.2.2.1), read once, where it first stands.
+std::vector<Item> as_artifacts(std::vector<Item> items);
 
 /// Moves every item by (dx, dy).
 void translate(std::vector<Item>& items, double dx, double dy);

@@ -29,7 +29,7 @@ std::string page_number_text(const document::LocalizedDocument& doc, std::size_t
 void add_page_furniture(std::vector<Page>& pages, const document::Margins& m, const document::LocalizedDocument& doc,
                         const ThemeFonts& fonts, const Typesetter& typesetter) {
   const auto& theme = doc.theme;
-  TextSpec small{&fonts.heading, 8, theme.muted, false, false, 1.2, text::Align::start};
+  TextSpec small{.fonts = &fonts.heading, .size = 8, .color = theme.muted, .leading = 1.2, .align = text::Align::start};
   for (std::size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
     const double left = frame_left(m, i);

@@ -16,11 +16,17 @@ struct PageFrame {
   document::Margins margins;
   int columns = 1;
   double cover_band = 0;
+  /// A flyer's sides: text that needs more pages than this is an error naming the block
+  /// that does not fit. 0: as many pages as the text needs, up to the page limit.
+  std::size_t sides = 0;
+  /// Running header, footer and page numbers (a flyer has none).
+  bool furniture = true;
 };
 
 /// Sets the leaflet as a sequence of pages of one size: an accent band across the first
 /// page's top edge, bleeding off it in press output, the title block across its frame
-/// (pushed below the band if the top margin is too small for both), then the blocks poured into the columns, page after page, with running
+/// (pushed below the band if the top margin is too small for both; the logo, if any, above
+/// it at the end of the line), then the blocks poured into the columns, page after page, with running
 /// header and footer. Reports the block that would start a page past the page limit;
 /// what follows it is not set.
 std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFrame& frame);

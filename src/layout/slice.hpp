@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "core/source_loc.hpp"
@@ -17,9 +18,12 @@ struct Slice {
   bool keep_with_next = false;
   std::vector<Item> items;
   /// The block the strip comes from, for "does not fit" errors.
-  core::SourceLoc loc;
+  core::SourceLoc loc{};
   /// The strip starts a new column (the tri-fold's first section, after the cover).
   bool column_break_before = false;
+  /// A table row's header row, drawn again (as artifacts) above the row when the row opens a
+  /// column; its items are relative to the header's own top-left corner.
+  std::shared_ptr<const Slice> repeated_header{};
 };
 
 }  // namespace leafpress::layout

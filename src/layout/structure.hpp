@@ -21,6 +21,11 @@ class Structure {
     elements_.push_back({Role::figure, parent, 0, {}, std::move(alt)});
     return static_cast<int>(elements_.size()) - 1;
   }
+  /// Adds a TH under the row `parent`, heading the cells of `scope`.
+  int add_header_cell(int parent, Scope scope) {
+    elements_.push_back({Role::table_header, parent, 0, {}, {}, scope});
+    return static_cast<int>(elements_.size()) - 1;
+  }
   std::vector<StructureElement> take() { return std::move(elements_); }
 
  private:

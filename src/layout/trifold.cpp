@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/units.hpp"
+#include "layout/logo.hpp"
 #include "layout/trifold_panels.hpp"
 
 namespace leafpress::layout {
@@ -59,8 +60,11 @@ void append(std::vector<Item>& to, std::vector<Item> items) {
 double add_back_note(const LayoutTools& tools, const Column& back, std::vector<Item>& items) {
   if (!tools.doc.page.footer) return 0;
   const auto& theme = tools.doc.theme;
-  const TextSpec note_spec{&tools.fonts.heading, theme.body_size * 0.8, theme.muted, false, false, 1.3,
-                           text::Align::start};
+  const TextSpec note_spec{.fonts = &tools.fonts.heading,
+                           .size = theme.body_size * 0.8,
+                           .color = theme.muted,
+                           .leading = 1.3,
+                           .align = text::Align::start};
   const SetText note = tools.typesetter.set(*tools.doc.page.footer, note_spec, back.width);
   const double top = back.top + back.height - note.height();
   append(items, all_line_items(note, back.x, top, tools.structure.add(Role::paragraph)));
@@ -81,11 +85,20 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   // The cover: a band of the accent colour along its top edge, then the title block.
   sheets[0].items.push_back(RectItem{panels.cover.x, 0, panels.cover.width, kCoverBand, doc.theme.accent, kArtifact, true});
   const Column cover = frames.frame(panels.cover);
+  double above_title = 0;
+  if (const auto logo = cover_logo(doc, tools.structure, frames.width())) {
+    ImageItem image = logo->image;
+    image.x = cover.x + frames.width() - logo->width;
+    image.y = cover.top + kCoverBand;
+    sheets[0].items.push_back(image);
+    above_title = logo->height + kBelowTitle;
+  }
   std::vector<Item> title;
   double reserved = set_title(tools, frames.width(), title);
-  translate(title, cover.x, cover.top + kCoverBand);
+  translate(title, cover.x, cover.top + kCoverBand + above_title);
   append(sheets[0].items, std::move(title));
   if (reserved > 0) reserved += kCoverBand + kBelowTitle;
+  reserved += above_title;
 
   // Everything but the title and the back panel's blocks flows through the panels.
   const auto first = doc.blocks.begin() + (opens_with_title(doc) ? 1 : 0);
@@ -138,6 +151,12 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   }
   if (!back_flowed.pages.empty()) append(sheets[0].items, std::move(back_flowed.pages.front()));
   append(sheets[0].items, std::move(back_items));
+  const auto box = [&](const Panel& panel) {
+    const Column column = frames.frame(panel);
+    return Box{column.x, column.top, column.width, column.height};
+  };
+  sheets[0].frames = {box(panels.cover), box(panels.fold_in), box(panels.back)};
+  sheets[1].frames = {box(panels.inside_left), box(panels.inside_middle), box(panels.inside_right)};
   return sheets;
 }
 

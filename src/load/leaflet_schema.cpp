@@ -20,6 +20,8 @@ constexpr LeafletKey kLeaflet[] = {
     {"page", K::map, "the brochure's page: columns, margins, header and footer", false, "page"},
     {"trifold", K::map, "the tri-fold's panels", false, "trifold"},
     {"booklet", K::map, "the booklet's A5 pages", false, "booklet"},
+    {"poster", K::map, "the poster's page", false, "poster"},
+    {"flyer", K::map, "the flyer's sides", false, "flyer"},
     {"print", K::map_or_nothing, "a press file beside each PDF; alone, with the defaults", false, "print"},
     {"theme", K::map_or_path, "fonts, sizes and colours, or the path of a shared theme file", false, "theme"},
     {"names", K::names, "words never hyphenated, in any language (drug, brand and people's names)"},
@@ -36,8 +38,13 @@ constexpr LeafletKey kMargins[] = {
     {"outside", K::length, "margin at the fore-edge"},
 };
 
+// A page size: the ISO A and B series, Letter, Legal, Tabloid, DL or "W x H mm", then
+// optionally "portrait" or "landscape".
+constexpr std::string_view kSizeHelp = "A4, A5, B5, Letter, DL… or '210 x 297 mm', optionally followed by landscape";
+
 constexpr LeafletKey kPage[] = {
-    {"columns", K::whole, "columns of text", false, {}, 1, 2},
+    {"size", K::string, kSizeHelp},
+    {"columns", K::whole, "columns of text, each at least 40 mm wide", false, {}, 1, 3},
     {"margins", K::map, "the page's margins", false, "margins"},
     {"header", K::text_key, "string key shown on every page but the first"},
     {"footer", K::text_key, "string key shown beside the page number"},
@@ -55,6 +62,28 @@ constexpr LeafletKey kBooklet[] = {
     {"creep", K::length, "creep of the imposed office sheets, about the paper's thickness (0 to 1mm)"},
 };
 
+constexpr LeafletKey kPoster[] = {
+    {"size", K::string, "A3 (the default), A2 or A1, or any size from A4 up"},
+    {"margin", K::length, "around the poster's grid (5 to 60 mm; default 15mm)"},
+    {"text_scale", K::number, "type sizes over the theme's at A3 (default 1.35)", false, {}, 1, 5},
+    {"columns", K::whole, "columns of the poster's grid", false, {}, 1, 3},
+};
+
+constexpr LeafletKey kFlyer[] = {
+    {"size", K::string, "A5 (the default), DL or another size"},
+    {"sides", K::whole, "one side or two (default 2)", false, {}, 1, 2},
+    {"margins", K::map, "the flyer's margins", false, "margins"},
+    {"text_scale", K::number, "share of the theme's sizes", false, {}, 0.5, 2},
+    {"columns", K::whole, "columns of text", false, {}, 1, 3},
+};
+
+constexpr LeafletKey kLogo[] = {
+    {"file", K::string, "the PNG or JPEG logo, relative to leaflet.yaml", true},
+    {"alt", K::text_key, "string key of its alternative text (without: a decoration readers skip)"},
+    {"width", K::length, "on the cover (8 to 120 mm; default 32mm)"},
+    {"every_page", K::boolean, "also, smaller, in the top margin of every later page (default false)"},
+};
+
 constexpr LeafletKey kPrint[] = {
     {"bleed", K::length, "how far backgrounds run past the trim (0 to 20 mm; default 3mm)"},
     {"crop_marks", K::boolean, "crop marks at the corners, fold marks at the folds (default true)"},
@@ -66,6 +95,7 @@ constexpr LeafletKey kPrint[] = {
 
 constexpr LeafletKey kTheme[] = {
     {"extends", K::string, "a theme file this theme builds on, relative to this file"},
+    {"logo", K::map_or_string, "the organisation's logo: a PNG or JPEG path, or a map", false, "logo"},
     {"palette", K::color_map, "the brand's colours by name, usable wherever a colour goes"},
     {"fonts", K::map, "font families", false, "fonts"},
     {"sizes", K::map, "type sizes in points", false, "sizes"},
@@ -162,8 +192,17 @@ constexpr LeafletKey kQrBlock[] = {
     kBlockFormats,
 };
 
-constexpr std::array<std::string_view, 11> kBlockKinds = {"title",   "heading", "paragraph", "list",    "quote", "callout",
-                                                          "figures", "sources", "contact",   "figure", "qr"};
+constexpr LeafletKey kTableBlock[] = {
+    {"table", K::text_key, "string key of the table's caption", true},
+    {"header", K::text_keys, "string keys of the header row's cells", true},
+    {"rows", K::text_key_rows, "the rows, each a list of string keys, one per column", true},
+    {"widths", K::shares, "each column's share of the width, such as [30%, 50%, 20%] (default: equal)"},
+    {"row_headers", K::boolean, "the first cell of each row heads it (default false)"},
+    kBlockFormats,
+};
+
+constexpr std::array<std::string_view, 12> kBlockKinds = {"title",   "heading", "paragraph", "list",   "quote", "callout",
+                                                          "figures", "sources", "contact",   "figure", "qr",    "table"};
 
 constexpr LeafletMap kMaps[] = {
     {"leaflet", "a leaflet's structure, layout and theme (leaflet.yaml)", kLeaflet},
@@ -189,6 +228,10 @@ constexpr LeafletMap kMaps[] = {
     {"block.contact", "the contact box", kContactBlock},
     {"block.figure", "a picture", kFigureBlock},
     {"block.qr", "a QR code", kQrBlock},
+    {"block.table", "a table with a header row", kTableBlock},
+    {"poster", "the poster's page", kPoster},
+    {"flyer", "the flyer's sides", kFlyer},
+    {"logo", "the organisation's logo", kLogo},
 };
 
 }  // namespace

@@ -29,7 +29,10 @@ enum class ValueKind : std::uint8_t {
   map,             // a map, described by the LeafletMap named `map`
   map_or_nothing,  // the same, or nothing at all (as `print:` alone)
   map_or_path,     // the same, or the path of a .yaml file holding it (as `theme:`)
+  map_or_string,   // the same, or a string standing for its one required key (as `logo:`)
   map_list,        // a list of maps, each described by the LeafletMap named `map`
+  text_key_rows,   // a list of rows, each a list of string keys (a table's rows)
+  shares,          // a list of shares of a width, such as "40%"
   blocks,          // the content: a list of blocks, each a map whose kind names it
   variables,       // a map of variable names to default values, or to nothing
 };

@@ -14,7 +14,9 @@
 #include "load/leaflet_schema.hpp"
 #include "load/load_catalog.hpp"
 #include "load/load_variants.hpp"
+#include "load/page_size.hpp"
 #include "load/parse_blocks.hpp"
+#include "load/read_logo.hpp"
 #include "load/pdf_strings.hpp"
 #include "load/schema.hpp"
 #include "load/theme_layers.hpp"
@@ -32,12 +34,17 @@ constexpr double kMinFrame = 144;  // 2 in
 
 /// A page of the given size, named in messages.
 struct PageArea {
-  const char* name;
+  std::string name;
   double width;
   double height;
 };
-constexpr PageArea kA4{"A4 page", core::kA4Width, core::kA4Height};
-constexpr PageArea kA5{"A5 booklet page", core::kA5Width, core::kA5Height};
+const PageArea kA5{"A5 booklet page", core::kA5Width, core::kA5Height};
+
+PageArea area_of(const document::PageSize& size, std::string_view what) {
+  return {size.name + " " + std::string(what), size.width, size.height};
+}
+
+std::string points(double value) { return std::to_string(static_cast<long>(std::lround(value))); }
 
 /// Margins must leave room for text on the page.
 void check_text_frame(const document::Margins& margins, const YAML::Node& node, SchemaReader& reader,
@@ -45,7 +52,6 @@ void check_text_frame(const document::Margins& margins, const YAML::Node& node, 
   const double width = page.width - margins.inside - margins.outside;
   const double height = page.height - margins.top - margins.bottom;
   if (width >= kMinFrame && height >= kMinFrame) return;
-  auto points = [](double value) { return std::to_string(static_cast<long>(std::lround(value))); };
   reader.error(node, "the margins leave a text frame of " + points(width) + " x " + points(height) + " pt on the " + page.name,
                "leave at least " + points(kMinFrame) + " pt (" + points(kMinFrame / core::kPointsPerMm) +
                    " mm) each way; the page is " + points(page.width) + " x " + points(page.height) + " pt");
@@ -64,11 +70,58 @@ void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Mar
   check_text_frame(into, margins, reader, page);
 }
 
+/// `size:` of a page, a poster or a flyer (load/page_size.hpp).
+std::optional<document::PageSize> read_page_size(const YAML::Node& node, SchemaReader& reader) {
+  const auto text = reader.string(node, "size");
+  if (!text) return std::nullopt;
+  if (auto size = try_parse_page_size(*text)) return size;
+  reader.error(node, "unknown page size '" + *text + "'", "use " + page_size_names() + "; sides from " +
+                                                            points(kSmallestSideMm) + " to " + points(kLargestSideMm) +
+                                                            " mm");
+  return std::nullopt;
+}
+
+/// The narrowest column worth setting text in: about 35 characters of body text.
+constexpr double kMinColumn = core::mm(40);
+constexpr double kGutter = 18;  // layout's gutter between columns
+
+/// `columns:` from 1 to 3 (nullopt after reporting anything else).
+std::optional<int> read_column_count(const YAML::Node& node, SchemaReader& reader) {
+  return reader.integer(node, "columns", 1, 3);
+}
+
+/// `count` columns if each is kMinColumn wide or more on `frame_width`; else reported at
+/// `node`, and `fallback`.
+int fit_columns(const YAML::Node& node, SchemaReader& reader, std::optional<int> count, double frame_width,
+                const std::string& page, int fallback) {
+  if (!count) return fallback;
+  const double width = (frame_width - kGutter * (*count - 1)) / *count;
+  if (*count > 1 && width < kMinColumn - 1e-9) {
+    reader.error(node, std::to_string(*count) + " columns would be " + points(width / core::kPointsPerMm) +
+                           " mm wide on the " + page + "; a column needs at least " +
+                           points(kMinColumn / core::kPointsPerMm) + " mm",
+                 "use fewer columns, narrower margins or a larger page size");
+    return fallback;
+  }
+  return *count;
+}
+
 void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
   if (!reader.expect_map(page, "page")) return;
   reader.check_keys(page, "page", leaflet_keys("page"));
-  if (const auto node = reader.find(page, "columns")) setup.columns = reader.integer(*node, "columns", 1, 2).value_or(1);
-  if (const auto margins = reader.find(page, "margins")) read_margins(*margins, reader, setup.margins, kA4);
+  const auto columns = reader.find(page, "columns");
+  const auto count = columns ? read_column_count(*columns, reader) : std::nullopt;
+  if (const auto node = reader.find(page, "size")) setup.size = read_page_size(*node, reader).value_or(setup.size);
+  const PageArea area = area_of(setup.size, "page");
+  if (const auto margins = reader.find(page, "margins")) {
+    read_margins(*margins, reader, setup.margins, area);
+  } else if (const auto size = reader.find(page, "size")) {
+    check_text_frame(setup.margins, *size, reader, area);
+  }
+  if (columns) {
+    setup.columns = fit_columns(*columns, reader, count, setup.size.width - setup.margins.inside - setup.margins.outside,
+                                area.name, 1);
+  }
   if (const auto node = reader.find(page, "header")) setup.header = reader.text_ref(*node, "header");
   if (const auto node = reader.find(page, "footer")) setup.footer = reader.text_ref(*node, "footer");
 }
@@ -114,6 +167,54 @@ void read_booklet(const YAML::Node& node, SchemaReader& reader, document::Bookle
     } else if (length) {
       setup.creep = *length;
     }
+  }
+}
+
+/// A poster is read from a few metres: no smaller than A4, its short side up.
+void read_poster(const YAML::Node& node, SchemaReader& reader, document::PosterSetup& setup) {
+  if (!reader.expect_map(node, "poster")) return;
+  reader.check_keys(node, "poster", leaflet_keys("poster"));
+  if (const auto value = reader.find(node, "size")) {
+    if (const auto size = read_page_size(*value, reader)) {
+      if (std::min(size->width, size->height) < core::kA4Width - 1) {
+        reader.error(*value, "a poster of " + size->name + " is smaller than A4", "posters are A3 (the default), A2 or A1");
+      } else {
+        setup.size = *size;
+      }
+    }
+  }
+  if (const auto value = reader.find(node, "margin")) {
+    const auto length = reader.length(*value, "margin");
+    if (length && (*length < core::mm(5) - 1e-9 || *length > core::mm(60) + 1e-9)) {
+      reader.error(*value, "expected a poster margin of 5 to 60 mm, got " + describe(*value), "the default is 15mm");
+    } else if (length) {
+      setup.margin = *length;
+    }
+  }
+  if (const auto value = reader.find(node, "text_scale")) {
+    setup.text_scale = reader.number(*value, "text_scale", 1, 5).value_or(setup.text_scale);
+  }
+  if (const auto value = reader.find(node, "columns")) {
+    setup.columns = fit_columns(*value, reader, read_column_count(*value, reader), setup.size.width - 2 * setup.margin,
+                                area_of(setup.size, "poster").name, setup.columns);
+  }
+}
+
+void read_flyer(const YAML::Node& node, SchemaReader& reader, document::FlyerSetup& setup) {
+  if (!reader.expect_map(node, "flyer")) return;
+  reader.check_keys(node, "flyer", leaflet_keys("flyer"));
+  if (const auto value = reader.find(node, "size")) setup.size = read_page_size(*value, reader).value_or(setup.size);
+  if (const auto value = reader.find(node, "sides")) setup.sides = reader.integer(*value, "sides", 1, 2).value_or(setup.sides);
+  const PageArea area = area_of(setup.size, "flyer");
+  if (const auto margins = reader.find(node, "margins")) {
+    read_margins(*margins, reader, setup.margins, area);
+  } else if (const auto size = reader.find(node, "size")) {
+    check_text_frame(setup.margins, *size, reader, area);
+  }
+  if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
+  if (const auto value = reader.find(node, "columns")) {
+    setup.columns = fit_columns(*value, reader, read_column_count(*value, reader),
+                                setup.size.width - setup.margins.inside - setup.margins.outside, area.name, setup.columns);
   }
 }
 
@@ -630,6 +731,8 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   if (const auto node = reader.find(root, "page")) read_page(*node, reader, doc.page);
   if (const auto node = reader.find(root, "trifold")) read_trifold(*node, reader, doc.trifold);
   if (const auto node = reader.find(root, "booklet")) read_booklet(*node, reader, doc.booklet);
+  if (const auto node = reader.find(root, "poster")) read_poster(*node, reader, doc.poster);
+  if (const auto node = reader.find(root, "flyer")) read_flyer(*node, reader, doc.flyer);
   for (const auto& entry : root) {
     // An empty value has no place of its own (yaml-cpp gives it the next token's): use the key's.
     if (entry.first.IsScalar() && entry.first.Scalar() == "print") {
@@ -646,6 +749,9 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
     for (const ThemeLayer& layer : layers) read_theme(layer.map, *layer.reader, palette, doc.theme);
   }
   images::ImageFiles images(source.folder(), source.limits());
+  if (const auto theme = reader.find(root, "theme"); theme && theme->IsMap()) {
+    if (const auto logo = reader.find(*theme, "logo")) doc.logo = read_logo(*logo, reader, images);
+  }
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images, source.limits().links);
   if (const auto node = reader.find(root, "variables")) doc.variables = read_variables(*node, reader);
   if (const auto node = reader.find(root, "variants")) {

@@ -250,6 +250,75 @@ std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader, c
   return document::QrBlock<TextRef>{url, std::move(code), *alt, caption, size};
 }
 
+/// The most columns a table may have: more do not fit a page's width with words in them.
+constexpr std::size_t kMaxTableColumns = 6;
+
+/// `widths: [30%, 50%, 20%]`: one share per column, summing to 100 %; equal shares without.
+std::vector<double> read_table_widths(const YAML::Node& block, std::size_t columns, SchemaReader& reader) {
+  std::vector<double> widths(columns, 1.0 / static_cast<double>(columns));
+  const auto node = reader.find(block, "widths");
+  if (!node) return widths;
+  if (!node->IsSequence() || node->size() != columns) {
+    reader.error(*node, "expected " + std::to_string(columns) + " widths such as '40%' for 'widths', one per column, got " +
+                            describe(*node));
+    return widths;
+  }
+  double total = 0;
+  std::vector<double> read;
+  for (const YAML::Node& item : *node) {
+    const document::FigureWidth width = read_width(item, reader);
+    if (width.length) {
+      reader.error(item, "expected a share of the table such as '40%' in 'widths', got " + describe(item));
+      return widths;
+    }
+    read.push_back(width.share);
+    total += width.share;
+  }
+  if (std::abs(total - 1) > 0.005) {
+    char sum[32];
+    std::snprintf(sum, sizeof sum, "%g%%", std::round(total * 1000) / 10);
+    reader.error(*node, std::string("the table's widths add up to ") + sum + ", not 100%");
+    return widths;
+  }
+  return read;
+}
+
+std::optional<Content> parse_table(const YAML::Node& block, SchemaReader& reader) {
+  check_block_keys(reader, block, "table");
+  auto caption = required_ref(block, "table", "table", reader);
+  std::vector<TextRef> header;
+  if (const auto node = reader.require(block, "header", "table")) header = ref_list(*node, "header", reader);
+  if (header.size() > kMaxTableColumns) {
+    reader.error(*reader.find(block, "header"), "a table of " + std::to_string(header.size()) +
+                                                    " columns does not fit a page; the most is " +
+                                                    std::to_string(kMaxTableColumns),
+                 "split it into two tables, or turn it into a list");
+    return std::nullopt;
+  }
+  document::TableBlock<TextRef> table{caption.value_or(TextRef{}), {}, header, {}, false};
+  const auto rows = reader.require(block, "rows", "table");
+  if (rows && (!rows->IsSequence() || rows->size() == 0)) {
+    reader.error(*rows, "expected a list of rows, each a list of string keys, for 'rows', got " + describe(*rows));
+  } else if (rows) {
+    for (const YAML::Node& row : *rows) {
+      std::vector<TextRef> cells = ref_list(row, "rows", reader);
+      if (!header.empty() && !cells.empty() && cells.size() != header.size()) {
+        reader.error(row, "this row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
+                              "; the header has " + std::to_string(header.size()),
+                     "every row has one cell per column");
+        continue;
+      }
+      table.rows.push_back(std::move(cells));
+    }
+  }
+  if (const auto node = reader.find(block, "row_headers")) {
+    table.row_headers = reader.boolean(*node, "row_headers").value_or(false);
+  }
+  if (!caption || header.empty() || table.rows.empty()) return std::nullopt;
+  table.widths = read_table_widths(block, header.size(), reader);
+  return table;
+}
+
 std::optional<Content> parse_block(const std::string& kind, const YAML::Node& block, SchemaReader& reader,
                                    images::ImageFiles& images, const core::LinkPolicy& links) {
   if (kind == "title") return parse_title(block, reader);
@@ -262,6 +331,7 @@ std::optional<Content> parse_block(const std::string& kind, const YAML::Node& bl
   if (kind == "sources") return parse_sources(block, reader, links);
   if (kind == "figure") return parse_figure(block, reader, images);
   if (kind == "qr") return parse_qr(block, reader, links);
+  if (kind == "table") return parse_table(block, reader);
   return parse_contact(block, reader);
 }
 

@@ -31,12 +31,14 @@ struct PdfStringKeys {
   void operator()(const document::ParagraphBlock<TextRef>&) const {}
   void operator()(const document::ListBlock<TextRef>&) const {}
   void operator()(const document::QuoteBlock<TextRef>&) const {}
+  void operator()(const document::TableBlock<TextRef>&) const {}
 };
 
 }  // namespace
 
 void check_pdf_strings(const document::Document& doc, core::Diagnostics& diags) {
   std::set<std::string> keys{doc.title.key};
+  if (doc.logo && doc.logo->alt) keys.insert(doc.logo->alt->key);  // the cover's Figure /Alt
   for (const auto& block : doc.blocks) std::visit(PdfStringKeys{keys}, block.content);
   for (const auto& [language, catalog] : doc.catalogs) {
     for (const std::string& key : keys) {

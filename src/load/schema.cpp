@@ -109,7 +109,12 @@ void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
     }
     if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
     std::string hint;
-    if (const auto suggestion = closest_match(name, allowed)) hint = "did you mean " + in_quotes(*suggestion) + "?";
+    if (const auto suggestion = closest_match(name, allowed)) {
+      hint = "did you mean " + in_quotes(*suggestion) + "?";
+    } else {
+      hint = "the keys of " + in_quotes(what) + " are: ";
+      for (std::size_t i = 0; i < allowed.size(); ++i) hint += (i == 0 ? "" : ", ") + std::string(allowed[i]);
+    }
     error(key, "unknown key " + in_quotes(name) + " in " + in_quotes(what), hint);
   }
 }
@@ -210,7 +215,7 @@ std::vector<document::Format> SchemaReader::formats(const YAML::Node& node, std:
     if (!format) {
       const auto suggestion = closest_match(*name, names);
       error(item, "unknown format '" + *name + "'",
-            suggestion ? "did you mean '" + *suggestion + "'?" : "the formats are: brochure, trifold, booklet");
+            suggestion ? "did you mean '" + *suggestion + "'?" : "the formats are: brochure, trifold, booklet, poster, flyer");
     } else if (std::find(formats.begin(), formats.end(), *format) != formats.end()) {
       error(item, "format '" + *name + "' is listed twice");
     } else {

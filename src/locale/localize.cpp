@@ -197,6 +197,11 @@ class Localizer {
   document::BlockContent<RichText> convert(const document::QrBlock<TextRef>& b) {
     return document::QrBlock<RichText>{b.url, b.code, text(b.alt), text(b.caption), b.size};
   }
+  document::BlockContent<RichText> convert(const document::TableBlock<TextRef>& b) {
+    document::TableBlock<RichText> out{text(b.caption), b.widths, texts(b.header), {}, b.row_headers};
+    for (const auto& row : b.rows) out.rows.push_back(texts(row));
+    return out;
+  }
 
   const document::Document& doc_;
   const std::string& language_;
@@ -261,8 +266,14 @@ document::LocalizedDocument localize(const document::Document& doc, const std::s
   out.title = localizer.text(doc.title).plain();
   out.trifold = doc.trifold;
   out.booklet = doc.booklet;
-  out.page = {doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};
+  out.poster = doc.poster;
+  out.flyer = doc.flyer;
+  out.page = {doc.page.size, doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};
   out.theme = doc.theme;
+  if (doc.logo) {
+    out.logo = document::Logo<RichText>{doc.logo->file, doc.logo->image, localizer.text(doc.logo->alt), doc.logo->width,
+                                        doc.logo->every_page};
+  }
   for (const auto& block : doc.blocks) out.blocks.push_back({localizer.block(block.content), block.loc, block.formats});
   return out;
 }

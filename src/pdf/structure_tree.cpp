@@ -46,8 +46,22 @@ std::string type_of(const layout::StructureElement& element) {
     case Role::figure: return "Figure";
     case Role::caption: return "Caption";
     case Role::link: return "Link";
+    case Role::table: return "Table";
+    case Role::table_row: return "TR";
+    case Role::table_header: return "TH";
+    case Role::table_cell: return "TD";
   }
   return "Span";
+}
+
+/// A TH's /Scope (ISO 32000-1 §14.8.5.7, Table 349); empty for other elements.
+std::string scope_of(const layout::StructureElement& element) {
+  switch (element.scope) {
+    case layout::Scope::none: return {};
+    case layout::Scope::column: return "Column";
+    case layout::Scope::row: return "Row";
+  }
+  return {};
 }
 
 std::string text_string(std::string_view utf8) {
@@ -65,7 +79,7 @@ StructureTree::StructureTree(HpdfDocument& pdf, const layout::Pages& pages)
     : pdf_(pdf), page_count_(pages.pages.size()), right_to_left_(pages.right_to_left) {
   for (const layout::StructureElement& element : pages.structure) {
     nodes_.push_back({type_of(element), element.parent, {}, false, false, nullptr, element.text, {}, -1, 0, {},
-                      element.alt, element.role == layout::Role::link});
+                      element.alt, element.role == layout::Role::link, {}, scope_of(element)});
   }
   if (nodes_.empty()) nodes_.push_back({"Document", -1, {}, false, false, nullptr, {}, {}, -1, 0});
   // Containers list their child elements in reading order (the order layout made them).
@@ -202,6 +216,13 @@ void StructureTree::write_elements() {
                "write a structure element");
     if (node.type == "Link" && !node.made_by_layout && !node.text.empty()) {
       pdf_.check(HPDF_Dict_Add(node.dict, "Alt", pdf_.binary(text_string(node.text))), "write a structure element");
+    }
+    if (!node.scope.empty()) {
+      // PDF/UA-1 §7.5: a TH says which cells it heads, in the Table attributes.
+      HPDF_Dict table = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a table header");
+      pdf_.check(HPDF_Dict_AddName(table, "O", "Table"), "write a table header");
+      pdf_.check(HPDF_Dict_AddName(table, "Scope", node.scope.c_str()), "write a table header");
+      pdf_.check(HPDF_Dict_Add(node.dict, "A", table), "write a table header");
     }
     if (node.type == "Figure") {
       // PDF/UA-1 §7.3: a Figure has alternative text. ISO 32000-1 §14.8.5.4.3: an

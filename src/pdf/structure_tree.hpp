@@ -65,10 +65,11 @@ class StructureTree {
     std::string url;
     int first_page = -1;  // headings: where the bookmark goes
     double top = 0;
-    std::optional<double> left;  // on an imposed sheet: the left edge of the heading's half
-    std::string alt;              // figures
+    std::optional<double> left{};  // on an imposed sheet: the left edge of the heading's half
+    std::string alt{};              // figures
     bool made_by_layout = false;  // a Link element around a figure, not one made here for text
-    std::optional<std::array<double, 4>> bbox;  // left, bottom, right, top in PDF space
+    std::optional<std::array<double, 4>> bbox{};  // left, bottom, right, top in PDF space
+    std::string scope{};  // table headers: "Column" or "Row"
   };
 
   int link_element(int element, const std::string& url);

@@ -26,7 +26,7 @@ struct PdfOptions {
   /// With an output intent (and a date) the file identifies itself as PDF/X-4: the intent on
   /// the catalog, /GTS_PDFXVersion and /Trapped /False in the Info dictionary, pdfxid in the
   /// XMP, and PDF 1.6, the version PDF/X-4 is built on, which holds ICC profiles up to 4.1.
-  std::optional<OutputIntent> output_intent;
+  std::optional<OutputIntent> output_intent{};
 };
 
 /// The PDF file for `pages`: same pages and options, same bytes. Pages prepared for the

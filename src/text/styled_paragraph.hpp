@@ -18,7 +18,7 @@ struct TextStyle {
   double size = 10;
   core::Color color;
   std::string link;
-  std::string language;  // empty: the paragraph's
+  std::string language{};  // empty: the paragraph's
 };
 
 /// Bytes [begin, end) of a paragraph's text drawn in one style.

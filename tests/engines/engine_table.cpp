@@ -107,14 +107,15 @@ int print_table(const std::filesystem::path& given_dir) {
   return 0;
 }
 
-// Every PDF the engines tests check: the fixture, the shipped leaflet with its press files,
+// Every PDF the engines tests check: the fixture, the shipped leaflets with their press files,
 // and the other leaflets the test suite builds (tests/pdf/arabic, tests/golden/sample).
 int build_all(const std::filesystem::path& dir) {
   // Only the folders this writes are emptied first, never `dir` itself.
   for (const char* folder : {"fixture", "shipped", "others"}) std::filesystem::remove_all(dir / folder);
   build_fixture(dir / "fixture");
   const std::vector<std::pair<std::string, std::vector<std::string>>> others = {
-      {"shipped", {(source_dir() / "leaflets/immunotherapy").string(), "--print"}},
+      {"shipped",
+       {(source_dir() / "leaflets/immunotherapy").string(), (source_dir() / "leaflets/world-cancer-day").string(), "--print"}},
       {"others", {(source_dir() / "tests/pdf/arabic").string(), (source_dir() / "tests/golden/sample").string(), "--format",
                   "brochure,trifold,booklet"}}};
   for (const auto& [folder, arguments] : others) {

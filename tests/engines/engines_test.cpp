@@ -266,15 +266,18 @@ TEST_CASE("the structure tree reads every other leaflet in source order in every
     std::filesystem::path dir;
     std::filesystem::path out;
     std::vector<std::string> languages;
+    std::vector<std::string> formats;
   };
+  const std::vector<std::string> formats(std::begin(kFormats), std::end(kFormats));
   const Leaflet leaflets[] = {
-      {source_dir() / "leaflets/immunotherapy", fixture_output() / "shipped", {"fr", "en", "es", "ar"}},
-      {source_dir() / "tests/pdf/arabic", fixture_output() / "others", {"ar"}},
-      {source_dir() / "tests/golden/sample", fixture_output() / "others", {"en", "fr"}}};
+      {source_dir() / "leaflets/immunotherapy", fixture_output() / "shipped", {"fr", "en", "es", "ar"}, formats},
+      {source_dir() / "leaflets/world-cancer-day", fixture_output() / "shipped", {"fr", "en", "es", "ar"}, {"poster", "flyer"}},
+      {source_dir() / "tests/pdf/arabic", fixture_output() / "others", {"ar"}, formats},
+      {source_dir() / "tests/golden/sample", fixture_output() / "others", {"en", "fr"}, formats}};
   for (const Leaflet& leaflet : leaflets) {
     for (const std::string& language : leaflet.languages) {
       const auto strings = source_strings(leaflet.dir, language, Strings::kReadInStructure);
-      for (const char* format : kFormats) {
+      for (const std::string& format : leaflet.formats) {
         const auto pdf = leaflet.out / (leaflet.dir.filename().string() + "." + language + "." + format + ".pdf");
         // Blocks a format leaves out, and the running header and footer (artifacts), are
         // absent from the tree; what is there must be in order.
@@ -289,7 +292,7 @@ TEST_CASE("the structure tree reads every other leaflet in source order in every
 // pdf.js gives the structure tree page by page, so only the brochure, whose pages come in
 // reading order, can be read in order through it: an imposed sheet (trifold, booklet) holds
 // pages that are not neighbours. poppler's whole-tree checks above cover those formats.
-TEST_CASE("pdf.js's structure tree reads every brochure in source order", "[engines]") {
+TEST_CASE("pdf.js's structure tree reads every brochure, poster and flyer in source order", "[engines]") {
   for (const std::string& language : fixture_languages()) {
     const auto paragraphs = source_strings(fixture_leaflet(), language);
     check_structure("pdf.js-structure", language,
@@ -299,6 +302,13 @@ TEST_CASE("pdf.js's structure tree reads every brochure in source order", "[engi
     const auto strings = source_strings(source_dir() / "leaflets/immunotherapy", language, Strings::kReadInStructure);
     check_structure("pdf.js-structure", std::string("shipped-") + language,
                     structure_order_problem(pdfjs_structure_text(shipped_pdf(language, "brochure")), strings, true));
+    // The poster is one page and the flyer's pages come in reading order.
+    const auto campaign = source_strings(source_dir() / "leaflets/world-cancer-day", language, Strings::kReadInStructure);
+    for (const std::string format : {"poster", "flyer"}) {
+      const auto pdf = fixture_output() / "shipped" / ("world-cancer-day." + std::string(language) + "." + format + ".pdf");
+      check_structure("pdf.js-structure", "world-cancer-day-" + format + "-" + language,
+                      structure_order_problem(pdfjs_structure_text(pdf), campaign, true));
+    }
   }
 }
 

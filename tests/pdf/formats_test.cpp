@@ -291,9 +291,9 @@ TEST_CASE("the --format option chooses the formats, and an unknown one is a usag
                                      out.path().string()});
   REQUIRE(result.exit_code == 0);
   CHECK(names_in(out.path()) == std::vector<std::string>{"immunotherapy.fr.trifold.pdf"});
-  const auto wrong = run_leafpress({"build", kLeaflet.string(), "--format", "poster"});
+  const auto wrong = run_leafpress({"build", kLeaflet.string(), "--format", "banner"});
   CHECK(wrong.exit_code == 2);
-  CHECK(wrong.err.find("--format takes brochure, trifold or booklet, got 'poster'") != std::string::npos);
+  CHECK(wrong.err.find("--format takes brochure, trifold, booklet, poster or flyer, got 'banner'") != std::string::npos);
 }
 
 namespace {

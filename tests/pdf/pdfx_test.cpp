@@ -43,9 +43,10 @@ struct Build {
   ScratchDir dir;
   fs::path out;
   ProcessResult result;
-  Build(bool profile, bool source_date_epoch) {
-    const fs::path folder = dir.path() / "immunotherapy";
-    fs::copy(kSource / "leaflets" / "immunotherapy", folder, fs::copy_options::recursive);
+  std::string leaflet;
+  Build(bool profile, bool source_date_epoch, std::string name = "immunotherapy") : leaflet(std::move(name)) {
+    const fs::path folder = dir.path() / leaflet;
+    fs::copy(kSource / "leaflets" / leaflet, folder, fs::copy_options::recursive);
     std::string print = "\nprint:\n  bleed: 3mm\n";
     if (profile) {
       fs::copy_file(press_profile(), folder / "press.icc");
@@ -61,18 +62,19 @@ struct Build {
                          {source_date_epoch ? "SOURCE_DATE_EPOCH=1700000000" : "SOURCE_DATE_EPOCH="});
   }
   fs::path pdf(const std::string& language, const std::string& format) const {
-    return out / ("immunotherapy." + language + "." + format + ".print.pdf");
+    return out / (leaflet + "." + language + "." + format + ".print.pdf");
   }
 };
 
 void check_every_press_file(const Build& build, bool profile, const std::string& label,
-                            const std::string& expected_date) {
+                            const std::string& expected_date,
+                            const std::vector<std::string>& formats = kFormats) {
   INFO(build.result.err);
   REQUIRE(build.result.exit_code == 0);
   CHECK(build.result.err.empty());
   std::cout << "\n" << label << "\n" << PdfxReport::table_header() << "\n";
   for (const auto& language : kLanguages) {
-    for (const auto& format : kFormats) {
+    for (const auto& format : formats) {
       const std::string name = language + "." + format;
       INFO(label << ": " << name);
       const PdfxReport report = check_press_file(build.pdf(language, format), profile);
@@ -110,6 +112,20 @@ TEST_CASE("every press file with the FOGRA39 profile passes the PDF/X-4 checks, 
           "[pdf][press][pdfx]") {
   const Build build(true, true);
   check_every_press_file(build, true, "FOGRA39 profile, SOURCE_DATE_EPOCH=1700000000", "D:20231114221320Z");
+}
+
+TEST_CASE("the World Cancer Day poster and flyer pass the PDF/X-4 checks, the logo and picture in CMYK",
+          "[pdf][press][pdfx][campaign]") {
+  const Build build(true, true, "world-cancer-day");
+  check_every_press_file(build, true, "world-cancer-day, FOGRA39 profile", "D:20231114221320Z", {"poster", "flyer"});
+  for (const auto& language : kLanguages) {
+    INFO(language);
+    // The logo and the picture, converted to the press's CMYK.
+    CHECK(check_press_file(build.pdf(language, "poster"), true).image_spaces == std::set<std::string>{"/DeviceCMYK"});
+    const TagReport tags = check_tagged_pdf(build.pdf(language, "flyer"));
+    for (const auto& problem : tags.problems) UNSCOPED_INFO(problem);
+    CHECK(tags.problems.empty());
+  }
 }
 
 TEST_CASE("without SOURCE_DATE_EPOCH a PDF/X-4 press file is dated when its leaflet last changed, and stays "

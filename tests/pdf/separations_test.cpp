@@ -108,16 +108,21 @@ struct PressBuild {
   ScratchDir dir;
   ProcessResult result;
   PressBuild() {
-    const fs::path folder = dir.path() / "immunotherapy";
-    fs::copy(kSource / "leaflets" / "immunotherapy", folder, fs::copy_options::recursive);
-    fs::copy_file(press_profile(), folder / "press.icc");
-    std::ofstream(folder / "leaflet.yaml", std::ios::app) << "\nprint:\n  bleed: 3mm\n  icc_profile: press.icc\n";
-    result = run_process({LEAFPRESS_BINARY, "build", folder.string(), "--lang", "en,ar", "--out",
-                          (dir.path() / "out").string()},
-                         kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+    std::vector<std::string> argv{LEAFPRESS_BINARY, "build"};
+    for (const char* leaflet : {"immunotherapy", "world-cancer-day"}) {
+      const fs::path folder = dir.path() / leaflet;
+      fs::copy(kSource / "leaflets" / leaflet, folder, fs::copy_options::recursive);
+      fs::copy_file(press_profile(), folder / "press.icc");
+      std::ofstream(folder / "leaflet.yaml", std::ios::app) << "\nprint:\n  bleed: 3mm\n  icc_profile: press.icc\n";
+      argv.push_back(folder.string());
+    }
+    argv.insert(argv.end(), {"--lang", "en,ar", "--out", (dir.path() / "out").string()});
+    result = run_process(argv, kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
   }
   fs::path pdf(const std::string& language, const std::string& format) const {
-    return dir.path() / "out" / ("immunotherapy." + language + "." + format + ".print.pdf");
+    const bool campaign = format == "poster" || format == "flyer";
+    return dir.path() / "out" /
+           ((campaign ? "world-cancer-day." : "immunotherapy.") + language + "." + format + ".print.pdf");
   }
 };
 
@@ -233,7 +238,9 @@ TEST_CASE("plates: body text on the black plate only at 100 %, overprinting; ink
   // The tri-fold's cover is its outer side's right panel (the left one in Arabic).
   const std::vector<Case> cases = {{"en", "brochure", 1, 0.5}, {"en", "brochure", 2, 0},  {"en", "trifold", 1, 0.83},
                                    {"en", "trifold", 2, 0},    {"en", "booklet", 1, 0.5}, {"en", "booklet", 3, 0},
-                                   {"ar", "brochure", 1, 0.5}, {"ar", "trifold", 1, 0.17}};
+                                   {"ar", "brochure", 1, 0.5}, {"ar", "trifold", 1, 0.17},
+                                   {"en", "poster", 1, 0.5},   {"ar", "poster", 1, 0.5},  {"en", "flyer", 1, 0.5},
+                                   {"en", "flyer", 2, 0}};
   for (const Case& c : cases) {
     const std::string name = c.language + "." + c.format + " page " + std::to_string(c.page);
     INFO(name);

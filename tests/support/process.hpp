@@ -21,10 +21,10 @@ struct ProcessResult {
 /// How to start a command beyond its arguments.
 struct ProcessOptions {
   std::string working_dir = ".";
-  std::vector<std::string> extra_env;  // "NAME=value" entries, each replacing an inherited NAME
+  std::vector<std::string> extra_env{};  // "NAME=value" entries, each replacing an inherited NAME
   /// RLIMIT_FSIZE: a write past this many bytes in any file kills the command with
   /// SIGXFSZ, in the middle of that write, as a crash would (no core file is written).
-  std::optional<std::size_t> max_file_size;
+  std::optional<std::size_t> max_file_size{};
 };
 
 /// A command started by start_process; finish_process must be called on it once.

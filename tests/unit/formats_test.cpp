@@ -90,9 +90,9 @@ TEST_CASE("formats in leaflet.yaml: a name or a list, checked where they are wri
         std::vector<std::string>{"leaflet.yaml:3:9: error: unknown format 'trifld'\n  hint: did you mean 'trifold'?"});
   CHECK(load_messages(head + "format: [booklet, booklet]\n" + content) ==
         std::vector<std::string>{"leaflet.yaml:3:19: error: format 'booklet' is listed twice"});
-  CHECK(load_messages(head + "content:\n  - paragraph: p\n    formats: [poster]\n") ==
-        std::vector<std::string>{"leaflet.yaml:5:15: error: unknown format 'poster'\n"
-                                 "  hint: the formats are: brochure, trifold, booklet"});
+  CHECK(load_messages(head + "content:\n  - paragraph: p\n    formats: [banner]\n") ==
+        std::vector<std::string>{"leaflet.yaml:5:15: error: unknown format 'banner'\n"
+                                 "  hint: the formats are: brochure, trifold, booklet, poster, flyer"});
   CHECK(load_messages(head + "trifold:\n  fold_in: 9mm\n" + content) ==
         std::vector<std::string>{"leaflet.yaml:4:12: error: the fold-in panel must be 1 to 6 mm narrower than the "
                                  "others\n  hint: print shops use 2 to 3 mm; the default is 3mm"});

@@ -126,18 +126,18 @@ TEST_CASE("unknown keys get a did-you-mean hint", "[load]") {
 }
 
 TEST_CASE("an unknown block kind names the kinds there are", "[load]") {
-  CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraf: what.p1\n  - table: x\n") ==
+  CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraf: what.p1\n  - chart: x\n") ==
         std::vector<std::string>{
             "DIR/x/leaflet.yaml:4:5: error: unknown block kind 'paragraf'\n  hint: did you mean 'paragraph'?",
-            "DIR/x/leaflet.yaml:5:5: error: unknown block kind 'table'\n  hint: block kinds are: title, heading, "
-            "paragraph, list, quote, callout, figures, sources, contact, figure, qr"});
+            "DIR/x/leaflet.yaml:5:5: error: unknown block kind 'chart'\n  hint: block kinds are: title, heading, "
+            "paragraph, list, quote, callout, figures, sources, contact, figure, qr, table"});
 }
 
 TEST_CASE("wrong types say what was expected and what came", "[load]") {
   CHECK(load_errors("default_language: fr\ntitle: cover.title\npage:\n  columns: many\n  margins:\n    top: 2cm\n"
                     "theme:\n  colors:\n    accent: teal\ncontent:\n  - heading: what.p1\n    level: 7\n") ==
         std::vector<std::string>{
-            "DIR/x/leaflet.yaml:4:12: error: expected a whole number from 1 to 2 for 'columns', got 'many'",
+            "DIR/x/leaflet.yaml:4:12: error: expected a whole number from 1 to 3 for 'columns', got 'many'",
             "DIR/x/leaflet.yaml:6:10: error: expected a length such as '20mm', '0.5in' or '12pt' for 'top', got '2cm'",
             "DIR/x/leaflet.yaml:9:13: error: expected a colour such as '#0B6E75' or 'cmyk(100%, 0%, 35%, 45%)' for "
             "'accent', got 'teal'\n  hint: '#RRGGBB' gives red, green and blue in hexadecimal; cmyk() gives the four "

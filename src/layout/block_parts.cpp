@@ -1,0 +1,114 @@
+#include "layout/block_parts.hpp"
+
+#include <algorithm>
+
+namespace leafpress::layout {
+
+TextSpec body_spec(const BlockContext& c) {
+  return {.fonts = &c.fonts.body,
+          .size = c.theme.body_size,
+          .color = c.theme.text,
+          .bold = false,
+          .italic = false,
+          .leading = c.style.text.body_leading,
+          .align = text::Align::justify,
+          .hyphenate = true};
+}
+
+TextSpec heading_spec(const BlockContext& c, double size, core::Color color) {
+  return {.fonts = &c.fonts.heading,
+          .size = size,
+          .color = color,
+          .bold = true,
+          .italic = false,
+          .leading = c.style.text.heading_leading,
+          .align = text::Align::start,
+          .hyphenate = false};
+}
+
+TextSpec caption_spec(const BlockContext& c) {
+  TextSpec spec = heading_spec(c, c.theme.body_size * c.style.picture.caption_size, c.theme.muted);
+  spec.bold = false;
+  spec.leading = c.style.picture.caption_leading;
+  return spec;
+}
+
+std::vector<Slice> line_slices(const SetText& set, double x, double space_before, int element) {
+  std::vector<Slice> slices;
+  const std::size_t n = set.lines.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    slices.push_back(Slice{.height = set.pitch,
+                           .space_before = i == 0 ? space_before : 0,
+                           .keep_with_next = n > 1 && (i == 0 || i + 2 == n),
+                           .items = line_items(set, i, x, 0, element)});
+  }
+  return slices;
+}
+
+SetText set_fitting(const document::RichText& text, TextSpec spec, double width, const BlockContext& c) {
+  core::Diagnostics measuring;
+  SetText set = c.typesetter.reporting_to(measuring).set(text, spec, width);
+  if (!measuring.has_errors() && measuring.warning_count() == 0) return set;
+  double widest = 0;
+  for (const text::Line& line : set.lines) widest = std::max(widest, line.width);
+  if (widest > width + 0.01) {
+    spec.size *= std::max(c.style.text.fitting_minimum, width / widest * c.style.text.fitting_margin);
+  }
+  return c.typesetter.set(text, spec, width);
+}
+
+double list_indent(const BlockContext& c) {
+  return std::max(c.style.list.indent_minimum, c.style.list.indent_share * c.theme.body_size);
+}
+
+std::string list_label(bool numbered, std::size_t index, const BlockContext& c) {
+  return numbered ? c.typesetter.number(index + 1) + "." : "\u2022";
+}
+
+std::vector<Slice> list_item_slices(const document::RichText& item, const std::string& label, double width,
+                                    double gap, int list, const BlockContext& c) {
+  const int list_item = c.structure.add(Role::list_item, list);
+  const int label_element = c.structure.add(Role::label, list_item);
+  const int body = c.structure.add(Role::list_body, list_item);
+  // Short items read better ragged: justifying them opens wide gaps in their few lines.
+  TextSpec item_spec = body_spec(c);
+  item_spec.align = text::Align::start;
+  const double indent = list_indent(c);
+  const SetText set = c.typesetter.set(item, item_spec, width - indent);
+  auto slices = line_slices(set, indent, gap, body);
+  if (slices.empty()) return slices;
+  TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
+  marker.align = text::Align::end;
+  SetText mark = c.typesetter.set({{document::Span{.text = label}}, item.loc}, marker,
+                                  indent - c.style.list.marker_gap);
+  mark.baseline = set.baseline;
+  auto mark_items = line_items(mark, 0, 0, 0, label_element);
+  slices.front().items.insert(slices.front().items.begin(), mark_items.begin(), mark_items.end());
+  return slices;
+}
+
+void Stack::add(const SetText& set, double gap_before, int element) {
+  if (set.lines.empty()) return;
+  y_ += gap_before;
+  auto lines = all_line_items(set, x_, y_, element);
+  items_.insert(items_.end(), lines.begin(), lines.end());
+  y_ += set.height();
+}
+
+void Stack::add_slice(const Slice& slice) {
+  y_ += slice.space_before;
+  std::vector<Item> items = slice.items;
+  translate(items, x_, y_);
+  items_.insert(items_.end(), items.begin(), items.end());
+  y_ += slice.height;
+}
+
+std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Color background, double space_before) {
+  stack.skip(c.style.box.padding);
+  const double height = stack.y();
+  std::vector<Item> items{RectItem{.x = 0, .y = 0, .width = c.column_width, .height = height, .fill = background}};
+  items.insert(items.end(), stack.items().begin(), stack.items().end());
+  return {Slice{.height = height, .space_before = space_before, .items = std::move(items)}};
+}
+
+}  // namespace leafpress::layout

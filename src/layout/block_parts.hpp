@@ -1,0 +1,63 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "document/localized_document.hpp"
+#include "layout/block_slices.hpp"
+
+namespace leafpress::layout {
+
+/// Running text: the body face at the body size, justified and hyphenated.
+TextSpec body_spec(const BlockContext& c);
+
+/// Display text in the heading face, bold, ragged, at `size` in `color`.
+TextSpec heading_spec(const BlockContext& c, double size, core::Color color);
+
+/// Captions of pictures and QR codes: small, muted, in the heading face.
+TextSpec caption_spec(const BlockContext& c);
+
+/// One strip per line of `set`, its lines starting at `x`, the first with `space_before`
+/// above it; the first two and the last two lines stay together (no orphans, no widows).
+std::vector<Slice> line_slices(const SetText& set, double x, double space_before, int element);
+
+/// Display text set at its size, or smaller when a word of it is wider than the measure
+/// (a long title in a narrow panel): never below the style's fitting minimum of the size.
+SetText set_fitting(const document::RichText& text, TextSpec spec, double width, const BlockContext& c);
+
+/// How far a list's text is indented from its marker's edge.
+double list_indent(const BlockContext& c);
+
+/// A list entry's marker: a bullet, or its number and a full stop in the language's digits.
+std::string list_label(bool numbered, std::size_t index, const BlockContext& c);
+
+/// One list item's lines, `width` wide, indented, with its marker (`label`) hung in the
+/// indent; `gap` above it; tagged as an item of structure element `list`.
+std::vector<Slice> list_item_slices(const document::RichText& item, const std::string& label, double width,
+                                    double gap, int list, const BlockContext& c);
+
+/// Stacks set texts downwards inside a box, from (`x`, `top`).
+class Stack {
+ public:
+  Stack(double x, double top) : x_(x), y_(top) {}
+  /// Adds `set`'s lines `gap_before` below what is stacked, as content of `element`.
+  void add(const SetText& set, double gap_before, int element);
+  void add_rect(RectItem rect) { items_.push_back(rect); }
+  /// Adds a strip's items below what is stacked, with its space before.
+  void add_slice(const Slice& slice);
+  void skip(double dy) { y_ += dy; }
+  /// The height used so far, from the box's top.
+  double y() const { return y_; }
+  std::vector<Item>& items() { return items_; }
+
+ private:
+  double x_;
+  double y_;
+  std::vector<Item> items_;
+};
+
+/// The stack closed by the box padding on a `background` ground across the column, as one
+/// strip with `space_before` above it.
+std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Color background, double space_before);
+
+}  // namespace leafpress::layout

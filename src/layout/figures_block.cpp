@@ -1,0 +1,79 @@
+#include <algorithm>
+
+#include "layout/block_kinds.hpp"
+#include "layout/block_parts.hpp"
+
+namespace leafpress::layout {
+namespace {
+
+/// As many figures side by side as the widest value leaves room for: three at most, two
+/// for four figures (two rows of two), one in a narrow column. Only the figures the height
+/// budget can reach are measured (every row takes at least its row gap), and measuring
+/// stops once a value is too wide for two in a row: a block of thousands of figures is cut
+/// at the budget, and setting every value first made it cost as much as all of them.
+std::size_t figures_per_row(const document::FiguresBlock<document::RichText>& b, const TextSpec& value_spec,
+                            double inner, const BlockContext& c) {
+  const BlockStyle::Figures& style = c.style.figures;
+  const auto cell_width = [&](std::size_t per_row) {
+    return (inner - style.gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
+  };
+  const double reachable_rows = std::max(0.0, c.height_budget) / style.row_gap + 1;
+  const std::size_t reachable =
+      reachable_rows >= static_cast<double>(b.figures.size()) ? b.figures.size()
+                                                               : 3 * static_cast<std::size_t>(reachable_rows);
+  double widest = 0;
+  for (std::size_t i = 0; i < std::min(reachable, b.figures.size()) && widest <= cell_width(2); ++i) {
+    for (const text::Line& line : c.typesetter.set(b.figures[i].value, value_spec, inner).lines) {
+      widest = std::max(widest, line.width);
+    }
+  }
+  std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
+  // A label needs room for a few words beside its neighbours too.
+  const double narrowest = std::max(widest, style.narrowest * c.theme.body_size);
+  while (per_row > 1 && cell_width(per_row) < narrowest) --per_row;
+  return per_row;
+}
+
+}  // namespace
+
+std::vector<Slice> figures_slices(const document::FiguresBlock<document::RichText>& b, const BlockContext& c) {
+  const BlockStyle::Figures& style = c.style.figures;
+  const double padding = c.style.box.padding;
+  const double inner = c.column_width - 2 * padding;
+  Stack stack(padding, padding);
+  const int section = c.structure.add(Role::section);
+  if (b.title) {
+    stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h3_size, c.theme.text), inner), 0,
+              c.structure.add(Role::heading, section, 3, b.title->plain()));
+  }
+  const TextSpec value_spec = heading_spec(c, c.theme.h1_size * style.value_size, c.theme.accent);
+  TextSpec label = heading_spec(c, c.theme.body_size * style.label_size, c.theme.text);
+  label.bold = false;
+  label.leading = style.label_leading;
+  const std::size_t per_row = figures_per_row(b, value_spec, inner, c);
+  const double cell = (inner - style.gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
+  std::vector<Item> items;
+  double row_top = stack.y() + style.below_title;
+  for (std::size_t row = 0; row * per_row < b.figures.size() && row_top <= c.height_budget; ++row) {
+    double row_height = 0;
+    for (std::size_t col = 0; col < per_row && row * per_row + col < b.figures.size(); ++col) {
+      const auto& figure = b.figures[row * per_row + col];
+      const double x = padding + static_cast<double>(col) * (cell + style.gap);
+      Stack cell_stack(x, row_top);
+      cell_stack.add(c.typesetter.set(figure.value, value_spec, cell), 0, c.structure.add(Role::paragraph, section));
+      cell_stack.add(c.typesetter.set(figure.label, label, cell), style.label_gap,
+                     c.structure.add(Role::paragraph, section));
+      items.insert(items.end(), cell_stack.items().begin(), cell_stack.items().end());
+      row_height = std::max(row_height, cell_stack.y() - row_top);
+    }
+    row_top += row_height + style.row_gap;
+  }
+  stack.skip(row_top - stack.y() - style.row_gap);
+  stack.items().insert(stack.items().end(), items.begin(), items.end());
+  auto slices = boxed(stack, c, c.theme.accent_light, c.style.box.space_before);
+  slices.front().items.push_back(RectItem{
+      .x = 0, .y = 0, .width = c.style.box.accent_bar, .height = slices.front().height, .fill = c.theme.accent});
+  return slices;
+}
+
+}  // namespace leafpress::layout

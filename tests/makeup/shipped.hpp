@@ -1,0 +1,25 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "layout/page.hpp"
+
+namespace leafpress::makeup {
+
+/// One shipped PDF's pages as the build lays them out: a booklet's A5 pages in reading
+/// order (before imposition), each page with its frames.
+struct ShippedDocument {
+  std::string language;
+  std::string variant;  // brochure, trifold, booklet or large-print
+  layout::Pages pages{};
+  core::Diagnostics diags{};
+};
+
+/// Lays out every language × variant of leaflets/immunotherapy that `leafpress build
+/// --large-print` writes, with the fonts/ folder of the source tree.
+std::vector<ShippedDocument> lay_out_shipped();
+
+}  // namespace leafpress::makeup
