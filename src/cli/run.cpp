@@ -61,7 +61,7 @@ struct Job {
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
-  LoadedLeaflet leaflet{folder, core::Diagnostics(options.strict), std::nullopt, {}};
+  LoadedLeaflet leaflet{folder, core::Diagnostics(options.strict), std::nullopt, {}, {}};
   try {
     leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages);
   } catch (const core::InternalError&) {
