@@ -235,7 +235,7 @@ document::LocalizedDocument localize(const document::Document& doc, const std::s
   out.trifold = doc.trifold;
   out.booklet = doc.booklet;
   out.page = {doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};
-  out.theme = doc.theme;
+  out.theme = doc.theme.for_language(language);
   for (const auto& block : doc.blocks) out.blocks.push_back({localizer.block(block.content), block.loc, block.formats});
   return out;
 }
