@@ -90,6 +90,9 @@ ordered_json value_schema(const LeafletKey& key) {
     case ValueKind::shares:
       schema = {{"type", "array"}, {"minItems", 1}, {"items", {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]*)?%$"}}}};
       break;
+    case ValueKind::maps_by_language:
+      schema = {{"type", "object"}, {"propertyNames", {{"pattern", kLanguagePattern}}}, {"additionalProperties", ref_to(key.map)}};
+      break;
     case ValueKind::map_list: schema = {{"type", "array"}, {"minItems", 1}, {"items", ref_to(key.map)}}; break;
     case ValueKind::blocks: {
       ordered_json kinds = ordered_json::array();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,10 +18,28 @@ struct FontFamily {
   core::SourceLoc loc;
 };
 
+/// The families a theme names for text in one language, instead of its own.
+struct LanguageFonts {
+  std::optional<FontFamily> body;
+  std::optional<FontFamily> heading;
+};
+
 /// Fonts, sizes (pt) and colours of a leaflet; defaults make a plain leaflet look right.
 struct Theme {
   FontFamily body_font{"Noto Serif", {}};
   FontFamily heading_font{"Noto Sans", {}};
+  /// By BCP 47 primary subtag ("ur": Noto Nastaliq Urdu, "ja": Noto Serif CJK JP).
+  std::map<std::string, LanguageFonts> language_fonts;
+
+  /// This theme with the fonts it names for `language` (its primary subtag) in place of its own.
+  Theme for_language(std::string_view language) const {
+    Theme theme = *this;
+    const auto it = language_fonts.find(std::string(language.substr(0, language.find('-'))));
+    if (it == language_fonts.end()) return theme;
+    if (it->second.body) theme.body_font = *it->second.body;
+    if (it->second.heading) theme.heading_font = *it->second.heading;
+    return theme;
+  }
 
   double body_size = 10.5;
   double title_size = 30;

@@ -105,6 +105,13 @@ constexpr LeafletKey kTheme[] = {
 constexpr LeafletKey kFonts[] = {
     {"body", K::string, "family of the running text"},
     {"heading", K::string, "family of titles and headings"},
+    {"languages", K::maps_by_language, "families for one language, as {ur: {body: Noto Nastaliq Urdu}}", false,
+     "language_fonts"},
+};
+
+constexpr LeafletKey kLanguageFonts[] = {
+    {"body", K::string, "family of the running text in this language"},
+    {"heading", K::string, "family of titles and headings in this language"},
 };
 
 constexpr LeafletKey kSizes[] = {
@@ -213,6 +220,7 @@ constexpr LeafletMap kMaps[] = {
     {"print", "the press file beside each PDF", kPrint},
     {"theme", "fonts, sizes and colours", kTheme},
     {"fonts", "font families: the fonts/ folder first, then the system", kFonts},
+    {"language_fonts", "font families for one language", kLanguageFonts},
     {"sizes", "type sizes in points", kSizes},
     {"colors", "colours: \"#RRGGBB\", \"cmyk(C%, M%, Y%, K%)\" or a palette name", kColors},
     {"block.title", "the title block", kTitleBlock},

@@ -30,6 +30,7 @@ enum class ValueKind : std::uint8_t {
   map_or_nothing,  // the same, or nothing at all (as `print:` alone)
   map_or_path,     // the same, or the path of a .yaml file holding it (as `theme:`)
   map_or_string,   // the same, or a string standing for its one required key (as `logo:`)
+  maps_by_language,  // a map of language tags to maps, each described by the LeafletMap named `map`
   map_list,        // a list of maps, each described by the LeafletMap named `map`
   text_key_rows,   // a list of rows, each a list of string keys (a table's rows)
   shares,          // a list of shares of a width, such as "40%"

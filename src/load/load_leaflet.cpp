@@ -13,6 +13,7 @@
 #include "document/text_uses.hpp"
 #include "load/leaflet_schema.hpp"
 #include "load/load_catalog.hpp"
+#include "load/load_font_config.hpp"
 #include "load/load_variants.hpp"
 #include "load/page_size.hpp"
 #include "load/parse_blocks.hpp"
@@ -358,13 +359,33 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palett
   reader.check_keys(theme_node, "theme", leaflet_keys("theme"));
   if (const auto fonts = reader.find(theme_node, "fonts"); fonts && reader.expect_map(*fonts, "fonts")) {
     reader.check_keys(*fonts, "fonts", leaflet_keys("fonts"));
-    auto read = [&](const char* key, document::FontFamily& into) {
-      if (const auto node = reader.find(*fonts, key)) {
+    auto read = [&](const YAML::Node& map, const char* key, document::FontFamily& into) {
+      if (const auto node = reader.find(map, key)) {
         if (auto name = reader.string(*node, key)) into = {*name, reader.loc(*node)};
       }
     };
-    read("body", theme.body_font);
-    read("heading", theme.heading_font);
+    read(*fonts, "body", theme.body_font);
+    read(*fonts, "heading", theme.heading_font);
+    // languages: {ur: {body: Noto Nastaliq Urdu, heading: Noto Nastaliq Urdu}}
+    if (const auto languages = reader.find(*fonts, "languages"); languages && reader.expect_map(*languages, "languages")) {
+      for (const auto& entry : *languages) {
+        const std::string language = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+        if (!is_language_subtag(language)) {
+          reader.error(entry.first, "expected a language code such as 'ur' or 'ja' in 'fonts.languages', got '" +
+                                        language + "'");
+          continue;
+        }
+        const std::string what = "fonts.languages." + language;
+        if (!reader.expect_map(entry.second, what)) continue;
+        reader.check_keys(entry.second, what, leaflet_keys("language_fonts"));
+        document::LanguageFonts& own = theme.language_fonts[language];
+        for (const auto& [key, into] : {std::pair{"body", &own.body}, std::pair{"heading", &own.heading}}) {
+          document::FontFamily family;
+          read(entry.second, key, family);
+          if (!family.name.empty()) *into = family;
+        }
+      }
+    }
   }
   if (const auto sizes = reader.find(theme_node, "sizes"); sizes && reader.expect_map(*sizes, "sizes")) {
     reader.check_keys(*sizes, "sizes", leaflet_keys("sizes"));

@@ -372,3 +372,38 @@ TEST_CASE("a font of the font folder lacking letters is named with them, and the
   CHECK(dump.out.find("NotoSerif-Regular 10.5 #1F2429 \" ph\u00E1p \"") != std::string::npos);
   CHECK(dump.out.find("\"\u1EC7\"") == std::string::npos);
 }
+
+TEST_CASE("a theme names faces per language: Urdu in Nastaliq, the other languages in the theme's own", "[fonts]") {
+  ScratchDir dir;
+  const std::string theme = "theme:\n  fonts:\n    body: Noto Serif\n    languages:\n"
+                            "      ur: {body: Noto Nastaliq Urdu, heading: Noto Nastaliq Urdu}\n";
+  dir.write("leaflets/two/leaflet.yaml",
+            "default_language: en\nlanguages: [en, ur]\ntitle: t\ncontent:\n  - title: t\n  - paragraph: p\n" + theme);
+  dir.write("leaflets/two/en.yaml", "t: Immunotherapy\np: This leaflet explains immunotherapy.\n");
+  dir.write("leaflets/two/ur.yaml", "t: \u0627\u0645\u06CC\u0648\u0646\u0648\u062A\u06BE\u0631\u0627\u067E\u06CC\n"
+                                    "p: \u06CC\u06C1 \u06A9\u062A\u0627\u0628\u0686\u06C1\n");
+  ScratchDir out;
+  const auto result = run_leafpress(
+      {"build", (dir.path() / "leaflets/two").string(), "--format", "brochure", "--out", out.path().string()}, "/");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto urdu = pdffonts(out.path() / "two.ur.brochure.pdf");
+  CHECK(has_font(urdu, "NotoNastaliqUrdu-Regular"));
+  CHECK(has_font(urdu, "NotoNastaliqUrdu-Bold"));
+  CHECK_FALSE(has_font(urdu, "NotoNaskhArabic"));
+  const auto english = pdffonts(out.path() / "two.en.brochure.pdf");
+  CHECK(has_font(english, "NotoSerif-Regular"));
+  CHECK_FALSE(has_font(english, "Nastaliq"));
+
+  ScratchDir bad;
+  bad.write("leaflets/bad/leaflet.yaml",
+            "default_language: en\nlanguages: [en]\ntitle: t\ncontent:\n  - title: t\ntheme:\n  fonts:\n    languages:\n"
+            "      Urdu: {body: Noto Nastaliq Urdu}\n      ur: {body: Noto Nastaliq, italic: Noto Sans}\n");
+  bad.write("leaflets/bad/en.yaml", "t: Title\n");
+  const auto check = run_leafpress({"check", (bad.path() / "leaflets/bad").string(), "--lang", "en"}, "/");
+  INFO(check.err);
+  CHECK(check.exit_code == 1);
+  CHECK(check.err.find("leaflet.yaml:9:7: error: expected a language code such as 'ur' or 'ja' in 'fonts.languages', "
+                       "got 'Urdu'") != std::string::npos);
+  CHECK(check.err.find("leaflet.yaml:10:33: error: unknown key 'italic' in 'fonts.languages.ur'") != std::string::npos);
+}
