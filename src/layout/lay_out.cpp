@@ -25,9 +25,8 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
           tools, {core::kA4Width, core::kA4Height, doc.page.margins, doc.page.columns, kBrochureCoverBand});
       break;
     case document::Format::booklet:
-      pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1, kBookletCoverBand});
-      // Saddle stitching folds sheets of four pages: blank pages make up the last one.
-      while (!pages.empty() && pages.size() % 4 != 0) pages.push_back(Page{core::kA5Width, core::kA5Height, {}, {}});
+      // Saddle stitching folds sheets of four pages.
+      pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1, kBookletCoverBand, 4});
       break;
     case document::Format::trifold:
       pages = lay_out_trifold(tools);
@@ -68,7 +67,8 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
                              text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
-  const Typesetter typesetter(doc, text_context, diags, doc.large_print ? kLargePrintMinimum : 0);
+  const Typesetter typesetter(doc, text_context, diags, doc.large_print ? kLargePrintMinimum : 0,
+                              doc.format == document::Format::trifold ? kTrifoldSmallestText : 0);
   Structure structure;
   const LayoutTools tools{doc, *fonts, typesetter, structure, diags, max_pages};
   Pages pages{doc.title, doc.language, lay_out_format(tools), {}, {}};

@@ -21,6 +21,13 @@ std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const Blo
   return slices;
 }
 
+bool belongs_on_back(const document::Block<document::RichText>& block) {
+  using document::RichText;
+  return std::holds_alternative<document::SourcesBlock<RichText>>(block.content) ||
+         std::holds_alternative<document::ContactBlock<RichText>>(block.content) ||
+         std::holds_alternative<document::QrBlock<RichText>>(block.content);
+}
+
 bool opens_with_title(const document::LocalizedDocument& doc) {
   return !doc.blocks.empty() &&
          std::holds_alternative<document::TitleBlock<document::RichText>>(doc.blocks.front().content);

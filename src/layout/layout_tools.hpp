@@ -47,6 +47,10 @@ std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const Blo
 /// items from y = 0; returns their height (0 and no items without a title block).
 double set_title(const LayoutTools& tools, double width, std::vector<Item>& items);
 
+/// True for the blocks a leaflet's back holds (the tri-fold's back panel, the booklet's
+/// back cover): sources, contact and QR code, to be scanned from the closed leaflet.
+bool belongs_on_back(const document::Block<document::RichText>& block);
+
 /// True when the leaflet opens with a title block.
 bool opens_with_title(const document::LocalizedDocument& doc);
 

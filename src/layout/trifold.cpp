@@ -18,14 +18,6 @@ constexpr double kAboveNote = 8;
 
 using document::RichText;
 
-/// Blocks that stay on the back panel whatever the rest does: a QR code goes with them, to
-/// be scanned from the folded leaflet.
-bool belongs_on_back(const document::Block<RichText>& block) {
-  return std::holds_alternative<document::SourcesBlock<RichText>>(block.content) ||
-         std::holds_alternative<document::ContactBlock<RichText>>(block.content) ||
-         std::holds_alternative<document::QrBlock<RichText>>(block.content);
-}
-
 std::string points_and_mm(double points) {
   char text[64];
   std::snprintf(text, sizeof text, "%.1f pt (%.1f mm)", points, points / core::kPointsPerMm);

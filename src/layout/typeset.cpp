@@ -24,11 +24,20 @@ void mark_names(text::StyledParagraph& paragraph, const std::vector<std::string>
   }
 }
 
+/// The text with each hard hyphen made non-breaking (U+2011), so no line ends at one.
+std::string without_hyphen_breaks(const std::string& text) {
+  std::string out;
+  for (const char c : text) out += c == '-' ? std::string("\u2011") : std::string(1, c);
+  return out;
+}
+
 }  // namespace
 
 SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, double width) const {
   TextSpec spec = given;
-  if (minimum_size_ > 0) {
+  spec.size = std::max(spec.size, smallest_size_);
+  const bool large_print = minimum_size_ > 0;
+  if (large_print) {
     spec.size = std::max(spec.size, minimum_size_);
     spec.align = spec.align == text::Align::justify ? text::Align::start : spec.align;
     spec.hyphenate = false;
@@ -38,10 +47,14 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
   paragraph.direction = doc_.direction;
   paragraph.loc = rich.loc;
   for (const document::Span& span : rich.spans) {
-    text::TextStyle style{spec.fonts->pick(spec.bold || span.strong, spec.italic || span.emphasis), spec.size,
+    const bool italic = spec.italic || span.emphasis;
+    // RNIB clear print: italics are hard to read; large print emphasises in bold.
+    const bool bold = spec.bold || span.strong || (large_print && italic);
+    text::TextStyle style{spec.fonts->pick(bold, italic && !large_print), spec.size,
                           span.link.empty() ? spec.color : doc_.theme.accent, span.link, span.language};
     const std::size_t begin = paragraph.text.size();
-    paragraph.append(span.text, style);
+    // An address keeps its hyphens as they are: it is copied, and read by machines.
+    paragraph.append(large_print && span.link.empty() ? without_hyphen_breaks(span.text) : span.text, style);
     if (!span.link.empty()) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});
   }
   // Ragged lines need no hyphens to look even; only justified text is hyphenated.
@@ -56,6 +69,7 @@ SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, co
   document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
   TextSpec one_line = spec;
   one_line.align = text::Align::start;
+  one_line.size = std::max({spec.size, minimum_size_, smallest_size_});
   const Typesetter exact(doc_, context_, diags_);
   SetText set_line = exact.set(rich, one_line, 1e6);
   // Unbounded, a right-to-left line sits at the far end of its measure: bring it home and
