@@ -37,7 +37,7 @@ struct LayoutTools {
 using BlockIterator = std::vector<document::Block<document::RichText>>::const_iterator;
 
 /// Sets blocks [first, last) as slices `column_width` wide, each slice marked with its
-/// block's place. Setting stops once the slices surely overfill `capacity` points of
+/// block's place; a heading keeps with the three strips after it. Setting stops once the slices surely overfill `capacity` points of
 /// column (counting each slice at most `full_column` high, with two columns to spare for
 /// flow's look-ahead), so a runaway leaflet costs no more than its page limit allows.
 std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
