@@ -45,7 +45,7 @@ void add_page_furniture(std::vector<Page>& pages, const document::Margins& m, co
     if (!cover && doc.page.header) {
       const double baseline = m.top - 18;
       const SetText header = typesetter.set_plain(doc.page.header->plain(), small, doc.page.header->loc);
-      add_text(page, header, odd_page ? left + width - first_line_width(header) : left, baseline);
+      add_text(page, header, odd_page || doc.large_print ? left + width - first_line_width(header) : left, baseline);
       // In the accent, as the footer's rule: the light accent is a tint too pale to print.
       page.items.push_back(RectItem{left, baseline + 5, width, kRule, theme.accent});
     }

@@ -12,7 +12,8 @@ namespace leafpress::layout {
 /// Draws the footer rule on every page but a blank one, the running header and the page number on every
 /// page but a cover, and the footer note once, beside the last page's rule
 /// (large print sets it as text instead). Numbers sit at the outer edge, right on odd pages
-/// and left on even ones; in large print always on the right.
+/// and left on even ones, and the running header with them; in large print both always on
+/// the right.
 void add_page_furniture(std::vector<Page>& pages, const document::Margins& margins,
                         const document::LocalizedDocument& doc, const ThemeFonts& fonts, const Typesetter& typesetter);
 

@@ -161,7 +161,8 @@ TEST_CASE("large print: no line ends at a hard hyphen", "[makeup][large-print]")
   }
 }
 
-TEST_CASE("large print: the page number stands in the same place on every page", "[makeup][large-print]") {
+TEST_CASE("large print: the page number and running header stand in the same place on every page",
+          "[makeup][large-print]") {
   for (const ShippedDocument& d : shipped()) {
     if (!is_large_print(d)) continue;
     INFO(d.language);
@@ -179,6 +180,23 @@ TEST_CASE("large print: the page number stands in the same place on every page",
     }
     REQUIRE(right_edges.size() + 1 == d.pages.pages.size());  // every page but the cover
     for (double edge : right_edges) CHECK(edge == Approx(right_edges.front()).margin(0.5));
+    // The running header keeps one place too.
+    std::vector<double> header_edges;
+    for (const Page& page : d.pages.pages) {
+      double frames_top = 1e9;
+      for (const auto& frame : page.frames) frames_top = std::min(frames_top, frame.y);
+      double left = 1e9;
+      double right = 0;
+      for (const auto& item : page.items) {
+        const auto* run = std::get_if<GlyphItem>(&item);
+        if (!run || run->element != leafpress::layout::kArtifact || run->baseline > frames_top) continue;
+        left = std::min(left, run->x + run->run.x);
+        right = std::max(right, run->x + run->run.x + run->run.width);
+      }
+      if (right > 0) header_edges.push_back(d.language == "ar" ? left : right);
+    }
+    REQUIRE(header_edges.size() + 1 == d.pages.pages.size());
+    for (double edge : header_edges) CHECK(edge == Approx(header_edges.front()).margin(0.5));
   }
 }
 
