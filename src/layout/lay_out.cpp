@@ -1,6 +1,9 @@
 #include "layout/lay_out.hpp"
 
+#include <algorithm>
+
 #include "core/units.hpp"
+#include "layout/for_format.hpp"
 #include "layout/impose.hpp"
 #include "layout/large_print.hpp"
 #include "layout/layout_tools.hpp"
@@ -16,6 +19,10 @@ namespace {
 constexpr double kBrochureCoverBand = core::mm(9);
 constexpr double kBookletCoverBand = core::mm(6.5);
 constexpr double kFlyerCoverBand = core::mm(6);
+/// How much larger each trial sets a booklet that leaves blank pages (see booklet_fill_factor),
+/// and the largest it may grow to, as a share of the theme's sizes (10.8 pt body: 12.4 pt).
+constexpr double kBookletFillStep = 0.02;
+constexpr double kBookletLargestScale = 1.15;
 
 std::vector<Page> lay_out_format(const LayoutTools& tools) {
   const document::LocalizedDocument& doc = tools.doc;
@@ -23,13 +30,20 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
   std::vector<Page> pages;
   switch (doc.format) {
     case document::Format::brochure:
-      pages = lay_out_page_sequence(
-          tools, {doc.page.size.width, doc.page.size.height, doc.page.margins, doc.page.columns, kBrochureCoverBand});
+      pages = lay_out_page_sequence(tools, {.width = doc.page.size.width,
+                                            .height = doc.page.size.height,
+                                            .margins = doc.page.margins,
+                                            .columns = doc.page.columns,
+                                            .cover_band = kBrochureCoverBand});
       break;
     case document::Format::booklet:
-      pages = lay_out_page_sequence(tools, {core::kA5Width, core::kA5Height, doc.booklet.margins, 1, kBookletCoverBand});
-      // Saddle stitching folds sheets of four pages: blank pages make up the last one.
-      while (!pages.empty() && pages.size() % 4 != 0) pages.push_back(Page{core::kA5Width, core::kA5Height, {}, {}});
+      // Saddle stitching folds sheets of four pages.
+      pages = lay_out_page_sequence(tools, {.width = core::kA5Width,
+                                            .height = core::kA5Height,
+                                            .margins = doc.booklet.margins,
+                                            .columns = 1,
+                                            .cover_band = kBookletCoverBand,
+                                            .page_multiple = 4});
       break;
     case document::Format::trifold:
       pages = lay_out_trifold(tools);
@@ -38,9 +52,13 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
       pages = lay_out_poster(tools);
       break;
     case document::Format::flyer:
-      pages = lay_out_page_sequence(tools, {doc.flyer.size.width, doc.flyer.size.height, doc.flyer.margins,
-                                            doc.flyer.columns, kFlyerCoverBand,
-                                            static_cast<std::size_t>(doc.flyer.sides), false});
+      pages = lay_out_page_sequence(tools, {.width = doc.flyer.size.width,
+                                            .height = doc.flyer.size.height,
+                                            .margins = doc.flyer.margins,
+                                            .columns = doc.flyer.columns,
+                                            .cover_band = kFlyerCoverBand,
+                                            .sides = static_cast<std::size_t>(doc.flyer.sides),
+                                            .furniture = false});
       break;
   }
   // A right-to-left leaflet is a left-to-right one seen in a mirror, folds and spine included.
@@ -74,18 +92,67 @@ Pages impose_for_office(Pages pages, const document::LocalizedDocument& doc) {
   return pages;
 }
 
-std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
-                             text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {
-  const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
-  if (!fonts) return std::nullopt;
-  const Typesetter typesetter(doc, text_context, diags, doc.large_print ? kLargePrintMinimum : 0);
+namespace {
+
+Pages lay_out_with(const document::LocalizedDocument& doc, const ThemeFonts& fonts, text::TextContext& text_context,
+                   core::Diagnostics& diags, std::size_t max_pages) {
+  const Typesetter typesetter(doc, text_context, diags, doc.large_print ? kLargePrintMinimum : 0,
+                              doc.format == document::Format::trifold ? kTrifoldSmallestText : 0);
   Structure structure;
-  const LayoutTools tools{doc, *fonts, typesetter, structure, diags, max_pages};
+  const LayoutTools tools{doc, fonts, typesetter, structure, diags, max_pages};
   Pages pages{doc.title, doc.language, lay_out_format(tools), {}, {}};
   pages.page_labels = page_labels(doc, pages.pages.size());
   pages.structure = structure.take();
   pages.right_to_left = doc.direction == document::Direction::rtl;
   return pages;
+}
+
+std::size_t blank_pages(const Pages& pages) {
+  return static_cast<std::size_t>(std::count_if(pages.pages.begin(), pages.pages.end(),
+                                                [](const Page& page) { return page.items.empty(); }));
+}
+
+/// A booklet whose text leaves blank pages before its back cover is set larger, step by
+/// step up to kBookletLargestScale of the theme's sizes, until it fills them; the factor on the
+/// booklet's sizes that does, or 1 when none does. Trials are set aside: their lines count
+/// nowhere and their problems are reported by the layout that is kept.
+double booklet_fill_factor(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
+                           text::TextContext& text_context, std::size_t max_pages) {
+  const text::LineCounts counts = text_context.counts;
+  core::Diagnostics trial_diags;
+  double chosen = 1;
+  if (blank_pages(lay_out_with(doc, fonts, text_context, trial_diags, max_pages)) > 0) {
+    const double widest = kBookletLargestScale / std::max(doc.booklet.text_scale, 0.1);
+    for (double factor = 1 + kBookletFillStep; factor <= widest + 1e-9; factor += kBookletFillStep) {
+      document::LocalizedDocument larger = doc;
+      scale_type(larger.theme, factor);
+      core::Diagnostics diags;
+      const Pages pages = lay_out_with(larger, fonts, text_context, diags, max_pages);
+      if (!diags.has_errors() && blank_pages(pages) == 0) {
+        chosen = factor;
+        break;
+      }
+    }
+  }
+  text_context.counts = counts;
+  return chosen;
+}
+
+}  // namespace
+
+std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
+                             text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {
+  const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
+  if (!fonts) return std::nullopt;
+  if (doc.format == document::Format::booklet && !doc.large_print) {
+    const double factor = booklet_fill_factor(doc, *fonts, text_context, max_pages);
+    if (factor != 1) {
+      document::LocalizedDocument larger = doc;
+      scale_type(larger.theme, factor);
+      return lay_out_with(larger, *fonts, text_context, diags, max_pages);
+    }
+  }
+  return lay_out_with(doc, *fonts, text_context, diags, max_pages);
 }
 
 }  // namespace leafpress::layout

@@ -17,7 +17,9 @@ namespace leafpress::layout {
 /// A leaflet longer than `max_pages` is reported at the block that would start the next
 /// page, and what follows that block is not set.
 /// A booklet comes out as its A5 pages in reading order, as print shops take it; see
-/// impose_for_office for the sheets an office printer takes.
+/// impose_for_office for the sheets an office printer takes. A booklet whose text would
+/// leave blank pages before its back cover is set larger, up to 115 % of the theme's
+/// sizes, where that fills them.
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
                              text::TextContext& context, core::Diagnostics& diags,
                              std::size_t max_pages = core::Limits::kDefaultMaxPages);

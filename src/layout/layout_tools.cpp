@@ -9,16 +9,31 @@ std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const Blo
   const double enough = capacity + 2 * full_column;
   double packed = 0;
   std::vector<Slice> slices;
+  // A heading keeps with the three lines after it: fewer at a column's foot read as stranded.
+  int keep_after_heading = 0;
   for (auto block = first; block != last && packed <= enough; ++block) {
     BlockContext budgeted = context;
     budgeted.height_budget = enough - packed + full_column;
+    const bool heading = std::holds_alternative<document::HeadingBlock<document::RichText>>(block->content);
     for (Slice& slice : block_slices(*block, budgeted)) {
+      if (!heading && keep_after_heading > 0) {
+        slice.keep_with_next = true;
+        --keep_after_heading;
+      }
       slice.loc = block->loc;
       packed += std::min(slice.height, full_column);
       slices.push_back(std::move(slice));
     }
+    if (heading) keep_after_heading = 2;
   }
   return slices;
+}
+
+bool belongs_on_back(const document::Block<document::RichText>& block) {
+  using document::RichText;
+  return std::holds_alternative<document::SourcesBlock<RichText>>(block.content) ||
+         std::holds_alternative<document::ContactBlock<RichText>>(block.content) ||
+         std::holds_alternative<document::QrBlock<RichText>>(block.content);
 }
 
 bool opens_with_title(const document::LocalizedDocument& doc) {

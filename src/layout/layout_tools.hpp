@@ -37,7 +37,7 @@ struct LayoutTools {
 using BlockIterator = std::vector<document::Block<document::RichText>>::const_iterator;
 
 /// Sets blocks [first, last) as slices `column_width` wide, each slice marked with its
-/// block's place. Setting stops once the slices surely overfill `capacity` points of
+/// block's place; a heading keeps with the three strips after it. Setting stops once the slices surely overfill `capacity` points of
 /// column (counting each slice at most `full_column` high, with two columns to spare for
 /// flow's look-ahead), so a runaway leaflet costs no more than its page limit allows.
 std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
@@ -46,6 +46,10 @@ std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const Blo
 /// The slices that open a leaflet with a title block, set across `width`, stacked into
 /// items from y = 0; returns their height (0 and no items without a title block).
 double set_title(const LayoutTools& tools, double width, std::vector<Item>& items);
+
+/// True for the blocks a leaflet's back holds (the tri-fold's back panel, the booklet's
+/// back cover): sources, contact and QR code, to be scanned from the closed leaflet.
+bool belongs_on_back(const document::Block<document::RichText>& block);
 
 /// True when the leaflet opens with a title block.
 bool opens_with_title(const document::LocalizedDocument& doc);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "layout/logo.hpp"
+#include "layout/block_parts.hpp"
 #include "layout/page_furniture.hpp"
 
 namespace leafpress::layout {
@@ -13,6 +14,7 @@ constexpr double kGutter = 18;
 constexpr double kBelowTitle = 16;
 constexpr double kBelowBand = 14;  // at least, between the cover band and the title
 constexpr double kBelowLogo = 10;
+constexpr double kAboveNote = 18;
 
 /// The text frame of page `index`: the inside margin is on the left of odd (right-hand)
 /// pages and on the right of even ones.
@@ -32,6 +34,38 @@ std::vector<Column> columns_of(const PageFrame& page, std::size_t index, double 
     columns.push_back({frame.x + c * (width + kGutter), frame.top + reserved, width, frame.height - reserved});
   }
   return columns;
+}
+
+/// True when `blocks` fit on one page of `columns`: set aside, with a structure and
+/// diagnostics of their own, so that what is set for real stays in reading order.
+bool fits_one_page(const std::vector<document::Block<document::RichText>>& blocks, const BlockContext& context,
+                   const ColumnsOfPage& columns, double full_column) {
+  Structure scratch;
+  core::Diagnostics measuring;
+  const Typesetter typesetter = context.typesetter.reporting_to(measuring);
+  const BlockContext trial{.theme = context.theme,
+                           .fonts = context.fonts,
+                           .typesetter = typesetter,
+                           .column_width = context.column_width,
+                           .structure = scratch,
+                           .diags = nullptr,
+                           .format = context.format};
+  const Flowed flowed = flow(set_blocks(blocks.begin(), blocks.end(), trial, full_column, full_column), columns, 1,
+                             measuring);
+  return !flowed.stopped_at && !measuring.has_errors();
+}
+
+/// The footer note as text after the last block, for large print, where a footer line
+/// could not hold it at the text's size.
+std::vector<Slice> note_slices(const LayoutTools& tools, const BlockContext& context) {
+  const document::RichText& note = *tools.doc.page.footer;
+  TextSpec spec = body_spec(context);
+  spec.color = tools.doc.theme.muted;
+  spec.align = text::Align::start;
+  auto slices = line_slices(tools.typesetter.set(note, spec, context.column_width), 0, kAboveNote,
+                            tools.structure.add(Role::paragraph));
+  for (Slice& slice : slices) slice.loc = note.loc;
+  return slices;
 }
 
 }  // namespace
@@ -62,11 +96,31 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   const double capacity =
       static_cast<double>(tools.max_pages) * static_cast<double>(full_page.size()) * full_column;
   const auto first = tools.doc.blocks.begin() + (opens_with_title(tools.doc) ? 1 : 0);
-  const std::vector<Slice> slices =
-      set_blocks(first, tools.doc.blocks.end(), tools.context(full_page.front().width), capacity, full_column);
+  const BlockContext context = tools.context(full_page.front().width);
+  std::vector<document::Block<document::RichText>> inside;
+  std::vector<document::Block<document::RichText>> back;
+  for (auto block = first; block != tools.doc.blocks.end(); ++block) {
+    (frame.page_multiple > 1 && belongs_on_back(*block) ? back : inside).push_back(*block);
+  }
+  // The back cover takes its blocks when they fit on it; else they stay at the end.
+  const auto back_columns = [&](std::size_t) { return columns_of(frame, 1, 0); };
+  if (!back.empty() && !fits_one_page(back, context, back_columns, full_column)) {
+    inside.insert(inside.end(), back.begin(), back.end());
+    back.clear();
+  }
+  std::vector<Slice> slices = set_blocks(inside.begin(), inside.end(), context, capacity, full_column);
+  if (tools.doc.large_print && tools.doc.page.footer) {
+    const auto note = note_slices(tools, context);
+    slices.insert(slices.end(), note.begin(), note.end());
+  }
 
   const std::size_t max_pages = frame.sides > 0 ? std::min(frame.sides, tools.max_pages) : tools.max_pages;
   Flowed flowed = flow(slices, columns, max_pages, tools.diags);
+  std::optional<Flowed> back_cover;
+  if (!back.empty()) {
+    back_cover = flow(set_blocks(back.begin(), back.end(), context, full_column, full_column), back_columns, 1,
+                      tools.diags);
+  }
   if (flowed.stopped_at && frame.sides > 0) {
     tools.diags.error(slices[*flowed.stopped_at].loc,
                       "the " + std::string(document::format_name(tools.doc.format)) + " has " +
@@ -80,6 +134,12 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
                           ", past the limit of " + std::to_string(tools.max_pages) + " pages",
                       "split the leaflet into smaller ones, or raise the limit with --max-pages");
   }
+  if (back_cover) {
+    // Blank pages make up the last sheet, before the back cover.
+    while ((flowed.pages.size() + 1) % frame.page_multiple != 0) flowed.pages.emplace_back();
+    flowed.pages.push_back(std::move(back_cover->pages.front()));
+  }
+  while (flowed.pages.size() % frame.page_multiple != 0) flowed.pages.emplace_back();
   std::vector<Page> pages;
   for (auto& items : flowed.pages) {
     Page page{.width = frame.width, .height = frame.height, .items = std::move(items)};

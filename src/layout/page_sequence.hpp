@@ -21,14 +21,17 @@ struct PageFrame {
   std::size_t sides = 0;
   /// Running header, footer and page numbers (a flyer has none).
   bool furniture = true;
+  /// Pages come in multiples of this (a booklet's 4), the last one a back cover holding
+  /// the sources, contact and QR code blocks when they fit on it; 1: no back cover.
+  std::size_t page_multiple = 1;
 };
 
 /// Sets the leaflet as a sequence of pages of one size: an accent band across the first
 /// page's top edge, bleeding off it in press output, the title block across its frame
 /// (pushed below the band if the top margin is too small for both; the logo, if any, above
-/// it at the end of the line), then the blocks poured into the columns, page after page, with running
-/// header and footer. Reports the block that would start a page past the page limit;
-/// what follows it is not set.
+/// it at the end of the line), then the blocks poured into the columns, page after page, with
+/// running header and footer. Large print sets the footer note after the last block. Reports
+/// the block that would start a page past the page limit; what follows it is not set.
 std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFrame& frame);
 
 }  // namespace leafpress::layout

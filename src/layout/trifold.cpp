@@ -19,14 +19,6 @@ constexpr double kAboveNote = 8;
 
 using document::RichText;
 
-/// Blocks that stay on the back panel whatever the rest does: a QR code goes with them, to
-/// be scanned from the folded leaflet.
-bool belongs_on_back(const document::Block<RichText>& block) {
-  return std::holds_alternative<document::SourcesBlock<RichText>>(block.content) ||
-         std::holds_alternative<document::ContactBlock<RichText>>(block.content) ||
-         std::holds_alternative<document::QrBlock<RichText>>(block.content);
-}
-
 std::string points_and_mm(double points) {
   char text[64];
   std::snprintf(text, sizeof text, "%.1f pt (%.1f mm)", points, points / core::kPointsPerMm);
@@ -69,6 +61,25 @@ double add_back_note(const LayoutTools& tools, const Column& back, std::vector<I
   const double top = back.top + back.height - note.height();
   append(items, all_line_items(note, back.x, top, tools.structure.add(Role::paragraph)));
   return note.height() + kAboveNote;
+}
+
+/// The first picture of the sections moves to the cover, under what it holds, when the
+/// cover has room for it: the inside panels are the tightest, the cover the emptiest. It
+/// keeps its place in the structure tree, where its section reads it.
+void move_figure_to_cover(const std::vector<document::Block<RichText>>& blocks, std::vector<Slice>& sections,
+                          std::vector<Slice>& cover, double cover_height) {
+  const auto is_picture = [&](const Slice& slice) {
+    return std::any_of(blocks.begin(), blocks.end(), [&](const auto& block) {
+      return block.loc.file == slice.loc.file && block.loc.line == slice.loc.line &&
+             block.loc.column == slice.loc.column && std::holds_alternative<document::ImageBlock<RichText>>(block.content);
+    });
+  };
+  const auto picture = std::find_if(sections.begin(), sections.end(), is_picture);
+  if (picture == sections.end()) return;
+  const double used = cover.empty() ? 0 : stacked_height(cover, 0);
+  if (used + picture->space_before + picture->height > cover_height) return;
+  cover.push_back(std::move(*picture));
+  sections.erase(picture);
 }
 
 }  // namespace
@@ -124,6 +135,7 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   const double five_panels = 5 * full_column;
   std::vector<Slice> slices = set_blocks(flowing.begin(), first_section, context, five_panels, full_column);
   std::vector<Slice> sections = set_blocks(first_section, flowing.end(), context, five_panels, full_column);
+  move_figure_to_cover(flowing, sections, slices, frames.frame(panels.cover, reserved).height);
   if (!sections.empty()) sections.front().column_break_before = true;
   slices.insert(slices.end(), std::make_move_iterator(sections.begin()), std::make_move_iterator(sections.end()));
   Flowed flowed = flow(slices, columns, 2, tools.diags);

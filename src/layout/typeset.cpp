@@ -61,11 +61,20 @@ void mark_names(text::StyledParagraph& paragraph, const std::vector<std::string>
   }
 }
 
+/// The text with each hard hyphen made non-breaking (U+2011), so no line ends at one.
+std::string without_hyphen_breaks(const std::string& text) {
+  std::string out;
+  for (const char c : text) out += c == '-' ? std::string("\u2011") : std::string(1, c);
+  return out;
+}
+
 }  // namespace
 
 SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, double width) const {
   TextSpec spec = given;
-  if (minimum_size_ > 0) {
+  spec.size = std::max(spec.size, smallest_size_);
+  const bool large_print = minimum_size_ > 0;
+  if (large_print) {
     spec.size = std::max(spec.size, minimum_size_);
     spec.align = spec.align == text::Align::justify ? text::Align::start : spec.align;
     spec.hyphenate = false;
@@ -75,11 +84,17 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
   paragraph.direction = doc_.direction;
   paragraph.loc = rich.loc;
   for (const document::Span& span : rich.spans) {
-    text::TextStyle style{spec.fonts->pick(spec.bold || span.strong, spec.italic || span.emphasis), spec.size,
+    const bool italic = spec.italic || span.emphasis;
+    // RNIB clear print: italics are hard to read; large print emphasises in bold.
+    const bool bold = spec.bold || span.strong || (large_print && italic);
+    text::TextStyle style{spec.fonts->pick(bold, italic && !large_print), spec.size,
                           span.link.empty() ? spec.color : doc_.theme.accent, span.link, span.language};
     const std::size_t begin = paragraph.text.size();
-    paragraph.append(span.text, style);
-    if (!span.link.empty() || span.left_to_right) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});
+    // An address or a telephone number keeps its hyphens as they are: it is copied, and read
+    // by machines.
+    const bool literal = !span.link.empty() || span.left_to_right;
+    paragraph.append(large_print && !literal ? without_hyphen_breaks(span.text) : span.text, style);
+    if (literal) paragraph.unhyphenatable.push_back({begin, paragraph.text.size()});
     // A URL written out as its own link text reads left to right like one typed bare.
     if (span.left_to_right || (!span.link.empty() && span.text == span.link)) {
       paragraph.left_to_right.push_back({begin, paragraph.text.size()});
@@ -99,6 +114,7 @@ SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, co
   document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
   TextSpec one_line = spec;
   one_line.align = text::Align::start;
+  one_line.size = std::max({spec.size, minimum_size_, smallest_size_});
   const Typesetter exact(doc_, context_, diags_);
   SetText set_line = exact.set(rich, one_line, 1e6);
   // Unbounded, a right-to-left line sits at the far end of its measure: bring it home and

@@ -39,19 +39,25 @@ struct SetText {
 class Typesetter {
  public:
   /// Sets text in `doc`'s language, direction and link colour; `minimum_size` > 0 is
-  /// large print (see set()).
+  /// large print (see set()); no text is set below `smallest_size` (the tri-fold's 9 pt).
   Typesetter(const document::LocalizedDocument& doc, text::TextContext& context, core::Diagnostics& diags,
-             double minimum_size = 0)
-      : doc_(doc), context_(context), diags_(diags), minimum_size_(minimum_size) {}
+             double minimum_size = 0, double smallest_size = 0)
+      : doc_(doc), context_(context), diags_(diags), minimum_size_(minimum_size), smallest_size_(smallest_size) {}
 
   document::Direction direction() const { return doc_.direction; }
   /// The same typesetter reporting to `diags`: to measure text set again afterwards.
-  Typesetter reporting_to(core::Diagnostics& diags) const { return Typesetter(doc_, context_, diags, minimum_size_); }
+  Typesetter reporting_to(core::Diagnostics& diags) const {
+    return Typesetter(doc_, context_, diags, minimum_size_, smallest_size_);
+  }
   /// `value` in the language's digits.
   std::string number(std::size_t value) const { return doc_.number(value); }
 
+  /// Large print follows the RNIB's clear print guidance: nothing below the minimum size,
+  /// ragged right, no hyphenation, emphasis in bold instead of italics, and no line break
+  /// after a hard hyphen ("elle-même" stays whole: its hyphen becomes U+2011).
   SetText set(const document::RichText& text, const TextSpec& spec, double width) const;
-  /// One unstyled line, never wrapped (page furniture, numbers), at the spec's own size.
+  /// One unstyled line, never wrapped (page furniture, numbers), at the spec's own size or
+  /// the smallest size the typesetter allows.
   SetText set_plain(const std::string& text, const TextSpec& spec, const core::SourceLoc& loc) const;
 
  private:
@@ -60,6 +66,8 @@ class Typesetter {
   core::Diagnostics& diags_;
   /// Large print: no text below this size, ragged right, no hyphens (0: as the spec says).
   double minimum_size_ = 0;
+  /// No text below this size, whatever the spec says (0: none).
+  double smallest_size_ = 0;
 };
 
 /// The display items of line `index` of `set`, its strip's top at `top`, starting at `x`,

@@ -315,14 +315,15 @@ TEST_CASE("files that are links leading outside their folder are refused unless 
 TEST_CASE("a leaflet that would make 10,000 pages stops at the page limit, at the block that crosses it",
           "[hostile]") {
   Project project;
-  // 10,000 paragraphs of about a page each, all the same 3 KB string.
+  // 10,000 paragraphs of about a page each, all the same 3 KB string (the spaces between them
+  // shrink where that keeps a paragraph from moving on, so a few more fit on 500 pages).
   std::string paragraph = "p: ";
   for (int i = 0; i < 40; ++i) paragraph += "Immunotherapy helps your own immune system find cancer cells and destroy them. ";
   project.write("x/fr.yaml", "t: Titre\n" + paragraph + "\n");
   project.write_big("x/leaflet.yaml", "default_language: fr\ntitle: t\ncontent:\n", "  - paragraph: p\n", 10000);
   // The text limit (4 MiB by default) raised, so that pages alone stop it.
   check_refused(project, project.build({"--max-text-bytes", "1073741824"}),
-                {"x/leaflet.yaml:640:5: error: this block would start page 501, past the limit of 500 pages",
+                {"x/leaflet.yaml:642:5: error: this block would start page 501, past the limit of 500 pages",
                  "  hint: split the leaflet into smaller ones, or raise the limit with --max-pages"},
                 30);
   // 20 pages allow 2.5 MiB of text, which the 833rd paragraph's 3 KB crosses (30 MiB in all).

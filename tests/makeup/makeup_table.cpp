@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   const bool findings = argc > 1 && std::string(argv[1]) == "--findings";
   std::printf("%-16s %5s %6s %5s %5s %5s %5s %5s %5s %5s %5s %s\n", "document", "pages", "low%", "blank", "head",
               "list1", "orph", "widow", "ws90", "wsmax", "chars", "fill per page (frames)");
-  for (const ShippedDocument& shipped : lay_out_shipped()) {
+  const Shipped all = lay_out_shipped();
+  for (const ShippedDocument& shipped : all.documents) {
     const Measures m = measure(shipped.pages);
     const std::string name = shipped.language + "." + shipped.variant;
     std::printf("%-16s %5zu %6.0f %5zu %5zu %5zu %5zu %5zu %5.2f %5.2f %2.0f/%2.0f %s\n", name.c_str(),

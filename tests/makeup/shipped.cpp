@@ -11,14 +11,15 @@
 
 namespace leafpress::makeup {
 
-std::vector<ShippedDocument> lay_out_shipped() {
+Shipped lay_out_shipped() {
   namespace fs = std::filesystem;
   const fs::path source(LEAFPRESS_SOURCE_DIR);
   core::Diagnostics setup;
-  cli::Toolbox tools(source / "fonts", core::Limits{}, setup);
+  Shipped shipped_set{.tools = std::make_unique<cli::Toolbox>(source / "fonts", core::Limits{}, setup), .documents = {}};
+  cli::Toolbox& tools = *shipped_set.tools;
+  std::vector<ShippedDocument>& documents = shipped_set.documents;
   const auto doc = load::load_leaflet(source / "leaflets" / "immunotherapy", setup);
-  std::vector<ShippedDocument> documents;
-  if (!doc) return documents;
+  if (!doc) return shipped_set;
   struct Variant {
     document::Format format;
     bool large_print;
@@ -38,7 +39,7 @@ std::vector<ShippedDocument> lay_out_shipped() {
       documents.push_back(std::move(shipped));
     }
   }
-  return documents;
+  return shipped_set;
 }
 
 }  // namespace leafpress::makeup

@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
+#include "cli/toolbox.hpp"
 #include "core/diagnostics.hpp"
 #include "layout/page.hpp"
 
@@ -18,8 +21,14 @@ struct ShippedDocument {
   core::Diagnostics diags{};
 };
 
+/// The shipped documents with the fonts their glyph runs point into.
+struct Shipped {
+  std::unique_ptr<cli::Toolbox> tools;
+  std::vector<ShippedDocument> documents;
+};
+
 /// Lays out every language × variant of leaflets/immunotherapy that `leafpress build
 /// --large-print` writes, with the fonts/ folder of the source tree.
-std::vector<ShippedDocument> lay_out_shipped();
+Shipped lay_out_shipped();
 
 }  // namespace leafpress::makeup

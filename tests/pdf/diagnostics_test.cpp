@@ -349,11 +349,11 @@ TEST_CASE("a picture's low resolution, found in every language, is reported once
   const fs::path leaflet = copy_leaflet(dir.path() / "immunotherapy");
   std::ofstream(leaflet / "images" / "checkpoint.png", std::ios::binary)
       << make_png(140, 45, [](unsigned x, unsigned) { return Rgba{static_cast<std::uint8_t>(x), 90, 200, 255}; });
-  // The brochure and the booklet print it at different sizes: a warning each, not one for
-  // each of the 4 languages as well.
+  // The brochure, the booklet and the tri-fold's cover print it at different sizes: a
+  // warning each, not one for each of the 4 languages as well.
   const auto text = run_leafpress({"check", leaflet.string()});
   CHECK(text.exit_code == 0);
-  for (const std::string format : {"brochure", "booklet"}) {
+  for (const std::string format : {"brochure", "booklet", "trifold"}) {
     INFO(format);
     const std::string said = "ppi where the " + format + " prints it";
     const auto first = text.err.find(said);
@@ -361,7 +361,7 @@ TEST_CASE("a picture's low resolution, found in every language, is reported once
     CHECK(text.err.find(said, first + 1) == std::string::npos);
   }
   const json report = json::parse(run_leafpress({"check", leaflet.string(), "--diagnostics", "json"}).out);
-  REQUIRE(report["diagnostics"].size() == 2);
+  REQUIRE(report["diagnostics"].size() == 3);
   for (const json& d : report["diagnostics"]) {
     CHECK(d["rule"] == "LP0601");
     CHECK(d["languages"] == json::array({"fr", "en", "es", "ar"}));

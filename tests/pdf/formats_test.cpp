@@ -257,13 +257,17 @@ TEST_CASE("a booklet's A5 pages are imposed in saddle-stitch order on A4 landsca
     CHECK(pdfinfo(pdf).at("Page size").rfind("841.89 x 595.276 pts", 0) == 0);
     int pages = 0;
     const auto halves = halves_of(pdf, pages);
-    // The text fills more than the booklet one size smaller: blank pages make up the rest.
-    REQUIRE(pages > sheets_pages - 4);
-    REQUIRE(pages <= sheets_pages);
+    CHECK(pages == sheets_pages);
+    int last_numbered = 0;
+    for (const auto& [left, right] : halves) last_numbered = std::max({last_numbered, left, right});
+    // The text fills more than the booklet one size smaller: blank pages make up the rest,
+    // before the back cover. Neither cover nor a blank page shows a number.
+    REQUIRE(last_numbered > sheets_pages - 5);
     std::vector<std::pair<int, int>> wanted = expected.at(sheets_pages);
     for (auto& [left, right] : wanted) {
-      if (left > pages) left = 0;
-      if (right > pages) right = 0;
+      for (int* number : {&left, &right}) {
+        if (*number == 1 || *number == sheets_pages || *number > last_numbered) *number = 0;
+      }
     }
     CHECK(halves == wanted);
   }

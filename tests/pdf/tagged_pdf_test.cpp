@@ -62,7 +62,8 @@ TEST_CASE("the tri-fold's structure reads cover, fold-in, inside panels, back", 
     // On the sheet the back panel sits between the fold-in panel and the cover, and the
     // inside comes on the other side; read, the leaflet goes from title to contact.
     std::size_t from = 0;
-    for (const std::string element : {"H1 (block)", "H2 (block)", "L (block)", "Sect\n    H3", "Sect\n    H2",
+    // The key figures (Sect, H3) stay out of the tri-fold.
+    for (const std::string element : {"H1 (block)", "H2 (block)", "L (block)", "Sect\n    H2",
                                       "Sect\n    H2"}) {
       from = tree.out.find(element, from);
       INFO(element);
@@ -75,7 +76,7 @@ TEST_CASE("the tri-fold's structure reads cover, fold-in, inside panels, back", 
   for (const std::string text : {"\"Immunotherapy\"", "\"Has your doctor mentioned", "\"What is immunotherapy?\"",
                                  "\"How does it work?\"", "\"Side effects\"", "\"Talk to your care team\"",
                                  "\"Sources and further reading\"", "\"Contact\"",
-                                 "\"This leaflet does not replace advice from your care team.\""}) {
+                                 "\"This leaflet does not replace advice from your care"}) {
     INFO(text);
     const auto found = en.find(text, from);
     CHECK(found != std::string::npos);
