@@ -27,6 +27,8 @@ std::vector<Slice> sources_slices(const document::SourcesBlock<document::RichTex
       entry.spans.push_back(document::Span{.text = b.sources[i].url, .link = b.sources[i].url});
     }
     auto lines = line_slices(c.typesetter.set(entry, small, c.column_width), 0, i == 0 ? style.first_gap : style.gap, body);
+    // As in a list, no entry is left alone at either end of a break.
+    if (!lines.empty() && (i == 0 || i + 2 == b.sources.size())) lines.back().keep_with_next = true;
     for (auto& slice : lines) {
       height += slice.space_before + slice.height;
       slices.push_back(std::move(slice));

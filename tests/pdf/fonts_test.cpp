@@ -179,10 +179,13 @@ TEST_CASE("page-number digits no font covers are reported at the leaflet's langu
   dir.write("fonts/fallback.yaml", "any: [Noto Sans]\n");
   dir.write("leaflets/numbers/leaflet.yaml",
             "default_language: ar\ntitle: t\nlanguages: [ar]\ncontent:\n  - title: t\n  - paragraph: p\n");
-  dir.write("leaflets/numbers/ar.yaml", "t: Immunotherapy\np: PD-1\n");
+  // Long enough for a second page: the first, a cover, carries no number.
+  std::string long_text;
+  for (int i = 0; i < 1500; ++i) long_text += "PD-1 ";
+  dir.write("leaflets/numbers/ar.yaml", "t: Immunotherapy\np: " + long_text + "\n");
   const auto result = run_leafpress({"check", (dir.path() / "leaflets/numbers").string(), "--format", "brochure"}, "/");
   INFO(result.err);
-  CHECK(result.err.find("leaflet.yaml:3:12: error: no font covers U+0661 '\u0661'") != std::string::npos);
+  CHECK(result.err.find("leaflet.yaml:3:12: error: no font covers U+0662 '\u0662'") != std::string::npos);
   CHECK(result.err.find("\nleafpress: error: no font covers") == std::string::npos);
   CHECK(result.err.find("\nerror: no font covers") == std::string::npos);
   CHECK(result.err.rfind("error: no font covers", 0) == std::string::npos);

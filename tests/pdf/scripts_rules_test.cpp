@@ -171,6 +171,19 @@ std::vector<std::vector<double>> link_rects(const fs::path& pdf, const std::stri
   return rects;
 }
 
+/// Puts the fixture in `folder` (once) and inserts `text` into its leaflet.yaml after the
+/// first `after` ("theme:\n") or, for a key such as "format:", before it.
+void copy_with(const fs::path& folder, const std::string& after, const std::string& text) {
+  if (!fs::exists(folder / "leaflet.yaml")) {
+    fs::copy(kFixture, folder, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  }
+  std::string leaflet = file_bytes(folder / "leaflet.yaml");
+  const std::size_t at = leaflet.find(after);
+  REQUIRE(at != std::string::npos);
+  leaflet.insert(after.back() == '\n' ? at + after.size() : at, text);
+  write_file(folder / "leaflet.yaml", leaflet);
+}
+
 /// The texts of a dump's runs on baseline `baseline` (as the dump writes it), joined.
 std::string runs_at(const std::string& dump, const std::string& baseline) {
   std::istringstream in(dump);
@@ -344,23 +357,30 @@ TEST_CASE("a language's digits are one choice for body text, lists and page numb
   CHECK(arabic.find("PD-1") != std::string::npos);      // a Latin name keeps its digits
   const std::string arabic_dump = dump("ar");
   CHECK(runs_at(arabic_dump, "333.7").rfind(".\u0662", 0) == 0);  // the second item: ٢.
-  CHECK(has_digits(runs_at(arabic_dump, "803.9"), U'\u0660'));  // the page number ١ / ١
-  CHECK_FALSE(has_digits(runs_at(arabic_dump, "803.9"), U'0'));
+  // The fixture's one page is a cover, which carries no number: set in large type, the copy
+  // runs on to later pages, whose numbers are read.
+  const ScratchDir large;
+  copy_with(large.path(), "theme:\n", "  sizes:\n    body: 36\n");
+  const std::string arabic_pages = dump("ar", large.path());
+  CHECK(has_digits(runs_at(arabic_pages, "803.9"), U'\u0660'));  // the page numbers ٢ / ٣…
+  CHECK_FALSE(has_digits(runs_at(arabic_pages, "803.9"), U'0'));
 
   // digits: {ar: latn} sets the whole Arabic leaflet in 0-9, page numbers included.
   const ScratchDir copy;
-  fs::copy(kFixture, copy.path(), fs::copy_options::recursive);
-  std::string leaflet = file_bytes(copy.path() / "leaflet.yaml");
-  leaflet.replace(leaflet.find("format:"), 0, "digits: {ar: latn}\n");
-  write_file(copy.path() / "leaflet.yaml", leaflet);
+  copy_with(copy.path(), "format:", "digits: {ar: latn}\n");
   const std::string western = dump("ar", copy.path());
   CHECK(western.find("2024") != std::string::npos);
   CHECK(western.find("\u0662\u0660\u0662\u0664") == std::string::npos);
-  CHECK(has_digits(runs_at(western, "803.9"), U'0'));
-  CHECK_FALSE(has_digits(runs_at(western, "803.9"), U'\u0660'));
+  const ScratchDir western_large;
+  copy_with(western_large.path(), "format:", "digits: {ar: latn}\n");
+  copy_with(western_large.path(), "theme:\n", "  sizes:\n    body: 36\n");
+  const std::string western_pages = dump("ar", western_large.path());
+  CHECK(has_digits(runs_at(western_pages, "803.9"), U'0'));
+  CHECK_FALSE(has_digits(runs_at(western_pages, "803.9"), U'\u0660'));
   CHECK(has_digits(runs_at(western, "333.7"), U'0'));
 
   // An unknown numbering system is an error at its place.
+  std::string leaflet = file_bytes(copy.path() / "leaflet.yaml");
   leaflet.replace(leaflet.find("latn"), 4, "rumi");
   write_file(copy.path() / "leaflet.yaml", leaflet);
   const ProcessResult result = run_process({LEAFPRESS_BINARY, "check", copy.path().string(), "--lang", "ar"});
