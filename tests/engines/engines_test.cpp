@@ -264,21 +264,24 @@ TEST_CASE("the structure tree reads every fixture language in source order in ev
 TEST_CASE("the structure tree reads every other leaflet in source order in every language and format", "[engines]") {
   struct Leaflet {
     std::filesystem::path dir;
+    std::string name;  // of its PDFs, before the language: the folder's, and a variant's
     std::filesystem::path out;
     std::vector<std::string> languages;
     std::vector<std::string> formats;
   };
   const std::vector<std::string> formats(std::begin(kFormats), std::end(kFormats));
   const Leaflet leaflets[] = {
-      {source_dir() / "leaflets/immunotherapy", fixture_output() / "shipped", {"fr", "en", "es", "ar"}, formats},
-      {source_dir() / "leaflets/world-cancer-day", fixture_output() / "shipped", {"fr", "en", "es", "ar"}, {"poster", "flyer"}},
-      {source_dir() / "tests/pdf/arabic", fixture_output() / "others", {"ar"}, formats},
-      {source_dir() / "tests/golden/sample", fixture_output() / "others", {"en", "fr"}, formats}};
+      {source_dir() / "leaflets/immunotherapy", "immunotherapy", fixture_output() / "shipped", {"fr", "en", "es", "ar"},
+       formats},
+      {source_dir() / "leaflets/world-cancer-day", "world-cancer-day.montreuil", fixture_output() / "shipped",
+       {"fr", "en", "es", "ar"}, {"poster", "flyer"}},
+      {source_dir() / "tests/pdf/arabic", "arabic", fixture_output() / "others", {"ar"}, formats},
+      {source_dir() / "tests/golden/sample", "sample", fixture_output() / "others", {"en", "fr"}, formats}};
   for (const Leaflet& leaflet : leaflets) {
     for (const std::string& language : leaflet.languages) {
       const auto strings = source_strings(leaflet.dir, language, Strings::kReadInStructure);
       for (const std::string& format : leaflet.formats) {
-        const auto pdf = leaflet.out / (leaflet.dir.filename().string() + "." + language + "." + format + ".pdf");
+        const auto pdf = leaflet.out / (leaflet.name + "." + language + "." + format + ".pdf");
         // Blocks a format leaves out, and the running header and footer (artifacts), are
         // absent from the tree; what is there must be in order.
         const std::string problem = structure_order_problem(poppler_structure_text(pdf, is_rtl(language)), strings, true);
@@ -305,7 +308,8 @@ TEST_CASE("pdf.js's structure tree reads every brochure, poster and flyer in sou
     // The poster is one page and the flyer's pages come in reading order.
     const auto campaign = source_strings(source_dir() / "leaflets/world-cancer-day", language, Strings::kReadInStructure);
     for (const std::string format : {"poster", "flyer"}) {
-      const auto pdf = fixture_output() / "shipped" / ("world-cancer-day." + std::string(language) + "." + format + ".pdf");
+      const auto pdf =
+          fixture_output() / "shipped" / ("world-cancer-day.vincennes." + std::string(language) + "." + format + ".pdf");
       check_structure("pdf.js-structure", "world-cancer-day-" + format + "-" + language,
                       structure_order_problem(pdfjs_structure_text(pdf), campaign, true));
     }

@@ -33,7 +33,10 @@ struct CampaignBuild {
                          kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
   }
   fs::path pdf(const std::string& language, const std::string& format) const {
-    return out.path() / ("world-cancer-day." + language + "." + format + ".pdf");
+    return variant_pdf("paris", language, format);
+  }
+  fs::path variant_pdf(const std::string& variant, const std::string& language, const std::string& format) const {
+    return out.path() / ("world-cancer-day." + variant + "." + language + "." + format + ".pdf");
   }
 };
 
@@ -87,8 +90,12 @@ TEST_CASE("the World Cancer Day leaflet is a one-page A3 poster and a two-sided 
   REQUIRE(built.result.exit_code == 0);
   CHECK(built.result.err.empty());
   std::vector<std::string> expected;
-  for (const auto& language : kLanguages) {
-    for (const std::string format : {"flyer", "poster"}) expected.push_back("world-cancer-day." + language + "." + format + ".pdf");
+  for (const std::string variant : {"montreuil", "paris", "vincennes"}) {
+    for (const auto& language : kLanguages) {
+      for (const std::string format : {"flyer", "poster"}) {
+        expected.push_back("world-cancer-day." + variant + "." + language + "." + format + ".pdf");
+      }
+    }
   }
   std::sort(expected.begin(), expected.end());
   CHECK(names_in(built.out.path()) == expected);
@@ -107,6 +114,35 @@ TEST_CASE("the World Cancer Day leaflet is a one-page A3 poster and a two-sided 
       const auto mutool = run_process({"mutool", "draw", "-q", "-o", "/dev/null", built.pdf(language, format).string()});
       CHECK(mutool.exit_code == 0);
       CHECK(mutool.err.find("error") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("each site of hospitals.csv gets its own poster and flyer, with its contact details", "[pdf][campaign]") {
+  const auto& built = campaign();
+  REQUIRE(built.result.exit_code == 0);
+  struct Site {
+    std::string variant, name, phone, mail;
+  };
+  const Site sites[] = {{"paris", "Paris 20e", "01 23 45 67 89", "oncologie@tilleuls.example"},
+                        {"montreuil", "Montreuil", "01 48 70 12 34", "oncologie.montreuil@tilleuls.example"},
+                        {"vincennes", "Vincennes", "01 43 98 56 78", "oncologie.vincennes@tilleuls.example"}};
+  for (const Site& site : sites) {
+    for (const std::string format : {"poster", "flyer"}) {
+      INFO(site.variant << " " << format);
+      // The telephone number's spaces are no-break spaces: read them as spaces.
+      std::string text = pdftotext(built.variant_pdf(site.variant, "fr", format));
+      for (std::size_t at = text.find("\u00A0"); at != std::string::npos; at = text.find("\u00A0", at)) {
+        text.replace(at, 2, " ");
+      }
+      CHECK(text.find("Hôpital des Tilleuls (" + site.name + ")") != std::string::npos);
+      CHECK(text.find(site.phone) != std::string::npos);
+      CHECK(text.find(site.mail) != std::string::npos);
+      for (const Site& other : sites) {
+        if (other.variant != site.variant) CHECK(text.find(other.phone) == std::string::npos);
+      }
+      // Every language names the site, in its own words around it.
+      CHECK(pdftotext(built.variant_pdf(site.variant, "en", format)).find(site.mail) != std::string::npos);
     }
   }
 }

@@ -122,7 +122,7 @@ struct PressBuild {
   fs::path pdf(const std::string& language, const std::string& format) const {
     const bool campaign = format == "poster" || format == "flyer";
     return dir.path() / "out" /
-           ((campaign ? "world-cancer-day." : "immunotherapy.") + language + "." + format + ".print.pdf");
+           ((campaign ? "world-cancer-day.paris." : "immunotherapy.") + language + "." + format + ".print.pdf");
   }
 };
 
