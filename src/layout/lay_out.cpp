@@ -1,6 +1,7 @@
 #include "layout/lay_out.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/units.hpp"
 #include "layout/for_format.hpp"
@@ -23,6 +24,12 @@ constexpr double kFlyerCoverBand = core::mm(6);
 /// and the largest it may grow to, as a share of the theme's sizes (10.8 pt body: 12.4 pt).
 constexpr double kBookletFillStep = 0.02;
 constexpr double kBookletLargestScale = 1.15;
+/// How far a brochure with an odd page count may be set smaller to lose its last page, or
+/// larger to fill one more, as shares of the theme's sizes (a 10.5 pt body: 9.9 to 11.6 pt),
+/// and the step of each trial.
+constexpr double kBrochureSmallestScale = 0.94;
+constexpr double kBrochureLargestScale = 1.10;
+constexpr double kBrochureStep = 0.02;
 
 std::vector<Page> lay_out_format(const LayoutTools& tools) {
   const document::LocalizedDocument& doc = tools.doc;
@@ -138,6 +145,39 @@ double booklet_fill_factor(const document::LocalizedDocument& doc, const ThemeFo
   return chosen;
 }
 
+/// A brochure prints on both sides of its sheets, so an odd page count leaves a blank back
+/// page. Such a brochure is set smaller, step by step down to kBrochureSmallestScale, until
+/// it loses its last page; else larger, up to kBrochureLargestScale, until it fills one more.
+/// Returns the factor on the theme's sizes that makes the count even, or 1 (a one-page
+/// brochure, or no factor within the limits does). Trials are set aside as in
+/// booklet_fill_factor.
+double brochure_even_factor(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
+                            text::TextContext& text_context, std::size_t max_pages) {
+  const text::LineCounts counts = text_context.counts;
+  const auto trial = [&](double factor) -> std::optional<std::size_t> {
+    document::LocalizedDocument scaled = doc;
+    scale_type(scaled.theme, factor);
+    core::Diagnostics diags;
+    const Pages pages = lay_out_with(scaled, fonts, text_context, diags, max_pages);
+    if (diags.has_errors() || blank_pages(pages) > 0) return std::nullopt;
+    return pages.pages.size();
+  };
+  double chosen = 1;
+  const std::optional<std::size_t> natural = trial(1);
+  if (natural && *natural > 1 && *natural % 2 == 1) {
+    for (double factor = 1 - kBrochureStep; chosen == 1 && factor >= kBrochureSmallestScale - 1e-9;
+         factor -= kBrochureStep) {
+      if (trial(factor) == *natural - 1) chosen = factor;
+    }
+    for (double factor = 1 + kBrochureStep; chosen == 1 && factor <= kBrochureLargestScale + 1e-9;
+         factor += kBrochureStep) {
+      if (trial(factor) == *natural + 1) chosen = factor;
+    }
+  }
+  text_context.counts = counts;
+  return chosen;
+}
+
 }  // namespace
 
 std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::FontRegistry& registry,
@@ -150,6 +190,14 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
       document::LocalizedDocument larger = doc;
       scale_type(larger.theme, factor);
       return lay_out_with(larger, *fonts, text_context, diags, max_pages);
+    }
+  }
+  if (doc.format == document::Format::brochure && !doc.large_print) {
+    const double factor = brochure_even_factor(doc, *fonts, text_context, max_pages);
+    if (factor != 1) {
+      document::LocalizedDocument scaled = doc;
+      scale_type(scaled.theme, factor);
+      return lay_out_with(scaled, *fonts, text_context, diags, max_pages);
     }
   }
   return lay_out_with(doc, *fonts, text_context, diags, max_pages);
