@@ -1,13 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "pdf/link_rects.hpp"
 #include "pdf/pdf_probe.hpp"
 #include "pdf/tag_checker.hpp"
 #include "support/image_fixtures.hpp"
@@ -95,22 +94,6 @@ std::vector<std::string> codes_read_from(const fs::path& pdf) {
   std::istringstream lines(result.out);
   for (std::string line; std::getline(lines, line);) codes.push_back(line);
   return codes;
-}
-
-/// The page boxes of the link annotations leading to `url`: [left, bottom, right, top].
-std::vector<std::vector<double>> link_rects(const fs::path& pdf, const std::string& url) {
-  const ProcessResult result = run_process({"qpdf", "--json=2", "--json-key=qpdf", pdf.string()});
-  REQUIRE(result.exit_code == 0);
-  const nlohmann::json document = nlohmann::json::parse(result.out);
-  std::vector<std::vector<double>> rects;
-  for (const auto& [key, object] : document["qpdf"][1].items()) {
-    if (!object.contains("value") || !object["value"].is_object()) continue;
-    const auto& value = object["value"];
-    if (value.value("/Subtype", "") != "/Link" || !value.contains("/A") || !value["/A"].is_object()) continue;
-    if (value["/A"].value("/URI", "") != "u:" + url) continue;
-    rects.push_back(value["/Rect"].get<std::vector<double>>());
-  }
-  return rects;
 }
 
 /// Binary PPM (P6) pixels, as `pdfimages` writes a decoded picture.

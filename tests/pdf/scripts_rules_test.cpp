@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -11,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pdf/link_rects.hpp"
 #include "pdf/pdf_probe.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
@@ -153,22 +152,6 @@ std::vector<DumpGlyph> clusters_of(const DumpLine& line, const std::string& text
     offset += cluster.text.size();
   }
   return found;
-}
-
-/// Link annotations of the first page to `url`: [left, bottom, right, top], PDF space.
-std::vector<std::vector<double>> link_rects(const fs::path& pdf, const std::string& url) {
-  const ProcessResult result = run_process({"qpdf", "--json=2", "--json-key=qpdf", pdf.string()});
-  REQUIRE(result.exit_code == 0);
-  const nlohmann::json document = nlohmann::json::parse(result.out);
-  std::vector<std::vector<double>> rects;
-  for (const auto& [key, object] : document["qpdf"][1].items()) {
-    if (!object.contains("value") || !object["value"].is_object()) continue;
-    const auto& value = object["value"];
-    if (value.value("/Subtype", "") != "/Link" || !value.contains("/A") || !value["/A"].is_object()) continue;
-    if (value["/A"].value("/URI", "") != "u:" + url) continue;
-    rects.push_back(value["/Rect"].get<std::vector<double>>());
-  }
-  return rects;
 }
 
 /// Puts the fixture in `folder` (once) and inserts `text` into its leaflet.yaml after the
