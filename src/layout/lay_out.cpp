@@ -119,6 +119,27 @@ std::size_t blank_pages(const Pages& pages) {
                                                 [](const Page& page) { return page.items.empty(); }));
 }
 
+/// `doc` with its theme's type sizes times `factor`.
+document::LocalizedDocument scaled(const document::LocalizedDocument& doc, double factor) {
+  document::LocalizedDocument copy = doc;
+  scale_type(copy.theme, factor);
+  return copy;
+}
+
+/// A trial setting of `doc` at `factor` times its sizes, to choose a factor by: its pages,
+/// and whether it had errors. Its problems are dropped; the caller restores the line counts.
+struct Trial {
+  Pages pages;
+  bool has_errors = false;
+};
+
+Trial trial_at(const document::LocalizedDocument& doc, double factor, const ThemeFonts& fonts,
+               text::TextContext& text_context, std::size_t max_pages) {
+  core::Diagnostics diags;
+  Pages pages = lay_out_with(factor == 1 ? doc : scaled(doc, factor), fonts, text_context, diags, max_pages);
+  return {std::move(pages), diags.has_errors()};
+}
+
 /// A booklet whose text leaves blank pages before its back cover is set larger, step by
 /// step up to kBookletLargestScale of the theme's sizes, until it fills them; the factor on the
 /// booklet's sizes that does, or 1 when none does. Trials are set aside: their lines count
@@ -126,19 +147,12 @@ std::size_t blank_pages(const Pages& pages) {
 double booklet_fill_factor(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
                            text::TextContext& text_context, std::size_t max_pages) {
   const text::LineCounts counts = text_context.counts;
-  core::Diagnostics trial_diags;
   double chosen = 1;
-  if (blank_pages(lay_out_with(doc, fonts, text_context, trial_diags, max_pages)) > 0) {
+  if (blank_pages(trial_at(doc, 1, fonts, text_context, max_pages).pages) > 0) {
     const double widest = kBookletLargestScale / std::max(doc.booklet.text_scale, 0.1);
-    for (double factor = 1 + kBookletFillStep; factor <= widest + 1e-9; factor += kBookletFillStep) {
-      document::LocalizedDocument larger = doc;
-      scale_type(larger.theme, factor);
-      core::Diagnostics diags;
-      const Pages pages = lay_out_with(larger, fonts, text_context, diags, max_pages);
-      if (!diags.has_errors() && blank_pages(pages) == 0) {
-        chosen = factor;
-        break;
-      }
+    for (double factor = 1 + kBookletFillStep; chosen == 1 && factor <= widest + 1e-9; factor += kBookletFillStep) {
+      const Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
+      if (!trial.has_errors && blank_pages(trial.pages) == 0) chosen = factor;
     }
   }
   text_context.counts = counts;
@@ -154,24 +168,22 @@ double booklet_fill_factor(const document::LocalizedDocument& doc, const ThemeFo
 double brochure_even_factor(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
                             text::TextContext& text_context, std::size_t max_pages) {
   const text::LineCounts counts = text_context.counts;
-  const auto trial = [&](double factor) -> std::optional<std::size_t> {
-    document::LocalizedDocument scaled = doc;
-    scale_type(scaled.theme, factor);
-    core::Diagnostics diags;
-    const Pages pages = lay_out_with(scaled, fonts, text_context, diags, max_pages);
-    if (diags.has_errors() || blank_pages(pages) > 0) return std::nullopt;
-    return pages.pages.size();
+  // The page count at `factor`, when that setting has no errors and no blank page.
+  const auto pages_at = [&](double factor) -> std::optional<std::size_t> {
+    const Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
+    if (trial.has_errors || blank_pages(trial.pages) > 0) return std::nullopt;
+    return trial.pages.pages.size();
   };
   double chosen = 1;
-  const std::optional<std::size_t> natural = trial(1);
+  const std::optional<std::size_t> natural = pages_at(1);
   if (natural && *natural > 1 && *natural % 2 == 1) {
     for (double factor = 1 - kBrochureStep; chosen == 1 && factor >= kBrochureSmallestScale - 1e-9;
          factor -= kBrochureStep) {
-      if (trial(factor) == *natural - 1) chosen = factor;
+      if (pages_at(factor) == *natural - 1) chosen = factor;
     }
     for (double factor = 1 + kBrochureStep; chosen == 1 && factor <= kBrochureLargestScale + 1e-9;
          factor += kBrochureStep) {
-      if (trial(factor) == *natural + 1) chosen = factor;
+      if (pages_at(factor) == *natural + 1) chosen = factor;
     }
   }
   text_context.counts = counts;
@@ -184,22 +196,14 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
                              text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
+  // A booklet grows to fill its pages, a brochure grows or shrinks to an even page count.
+  double factor = 1;
   if (doc.format == document::Format::booklet && !doc.large_print) {
-    const double factor = booklet_fill_factor(doc, *fonts, text_context, max_pages);
-    if (factor != 1) {
-      document::LocalizedDocument larger = doc;
-      scale_type(larger.theme, factor);
-      return lay_out_with(larger, *fonts, text_context, diags, max_pages);
-    }
+    factor = booklet_fill_factor(doc, *fonts, text_context, max_pages);
+  } else if (doc.format == document::Format::brochure && !doc.large_print) {
+    factor = brochure_even_factor(doc, *fonts, text_context, max_pages);
   }
-  if (doc.format == document::Format::brochure && !doc.large_print) {
-    const double factor = brochure_even_factor(doc, *fonts, text_context, max_pages);
-    if (factor != 1) {
-      document::LocalizedDocument scaled = doc;
-      scale_type(scaled.theme, factor);
-      return lay_out_with(scaled, *fonts, text_context, diags, max_pages);
-    }
-  }
+  if (factor != 1) return lay_out_with(scaled(doc, factor), *fonts, text_context, diags, max_pages);
   return lay_out_with(doc, *fonts, text_context, diags, max_pages);
 }
 
