@@ -259,6 +259,17 @@ const Hyphenator* HyphenatorCache::find(std::string_view language) {
   return found;
 }
 
+const std::vector<std::size_t>& HyphenatorCache::points(const Hyphenator& hyphenator, std::string_view word) {
+  WordPoints& words = words_[&hyphenator];
+  if (const auto found = words.find(word); found != words.end()) return found->second;
+  if (word_count_ >= kMaxWords) {
+    for (auto& [_, known] : words_) known.clear();
+    word_count_ = 0;
+  }
+  ++word_count_;
+  return words.emplace(std::string(word), hyphenator.hyphenation_points(word)).first->second;
+}
+
 namespace {
 
 /// The byte just past the word's last apostrophe (U+0027 or U+2019), or 0.
@@ -308,7 +319,7 @@ std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std
     // after the last apostrophe is hyphenated, so "aujour-d'hui" never happens.
     const std::string_view word = text.substr(begin, stop - begin);
     const std::size_t elided = last_apostrophe_end(word);
-    for (const std::size_t point : hyphenator->hyphenation_points(word.substr(elided))) {
+    for (const std::size_t point : cache.points(*hyphenator, word.substr(elided))) {
       points.push_back(begin + elided + point);
     }
   }

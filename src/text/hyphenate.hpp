@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "text/break_iterators.hpp"
@@ -98,11 +99,26 @@ class HyphenatorCache {
   /// loads: text in that language is not hyphenated, and the caller decides whether to warn.
   const Hyphenator* find(std::string_view language);
 
+  /// `hyphenator.hyphenation_points(word)`, worked out once per word and hyphenator: a
+  /// document repeats its words, and each costs a lowercasing and a pattern search. Holds at
+  /// most about kMaxWords words, then starts again empty.
+  const std::vector<std::size_t>& points(const Hyphenator& hyphenator, std::string_view word);
+
+  static constexpr std::size_t kMaxWords = 1 << 16;
+
  private:
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
+  };
+  using WordPoints = std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>;
+
   std::vector<std::filesystem::path> search_dirs_;
   HyphenationSettings settings_;
   std::map<std::filesystem::path, std::optional<Hyphenator>> by_file_;
   std::map<std::string, const Hyphenator*, std::less<>> by_language_;
+  std::map<const Hyphenator*, WordPoints> words_;
+  std::size_t word_count_ = 0;
 };
 
 /// A [begin, end) range of byte offsets in a paragraph's text.
@@ -114,7 +130,8 @@ struct ByteRange {
 /// Byte offsets in UTF-8 paragraph `text` where a hyphen may go, ascending: inside the
 /// words ICU's word BreakIterator finds for `language`, except words touching a range of
 /// `unhyphenatable` (URLs, names); none when `cache` has no dictionary for `language`.
-/// `iterators`, when given, lends the word break iterator.
+/// `iterators`, when given, lends the word break iterator. Each word's points come through
+/// `cache.points`.
 std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std::string_view language,
                                                       HyphenatorCache& cache,
                                                       std::span<const ByteRange> unhyphenatable = {},

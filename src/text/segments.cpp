@@ -21,20 +21,28 @@ struct Boundary {
 std::vector<Boundary> boundaries(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                  const std::vector<std::size_t>& hyphenation_points,
                                  BreakIterators* iterators) {
-  std::map<std::size_t, bool> starts;  // cluster start -> may take a hyphen
+  // Cluster starts in logical order, which is ascending (clusters rise monotonically; see
+  // shape_runs); sorted again only if a run broke that.
+  std::vector<Boundary> starts;  // cluster start -> may take a hyphen
+  starts.reserve(shaped.items.size());
   for (std::size_t k = 1; k < shaped.items.size(); ++k) {
     const ShapedItem& item = shaped.items[k];
     const ShapedItem& before = shaped.items[k - 1];
     if (item.glyph.cluster == before.glyph.cluster) continue;
-    starts.emplace(item.glyph.cluster, !shaped.runs[item.run].rtl() && !item.is_space && !before.is_space);
+    starts.push_back({item.glyph.cluster, !shaped.runs[item.run].rtl() && !item.is_space && !before.is_space});
   }
+  const auto by_offset = [](const Boundary& a, const Boundary& b) { return a.offset < b.offset; };
+  if (!std::is_sorted(starts.begin(), starts.end(), by_offset)) {
+    // The first entry of an offset counts, as std::map::emplace kept it.
+    std::stable_sort(starts.begin(), starts.end(), by_offset);
+  }
+  const std::vector<std::size_t> opportunities = line_break_opportunities(paragraph.text, paragraph.language, iterators);
   std::vector<Boundary> merged;
-  for (const std::size_t offset : line_break_opportunities(paragraph.text, paragraph.language, iterators)) {
-    merged.push_back({offset, false});
-  }
+  merged.reserve(opportunities.size() + hyphenation_points.size());
+  for (const std::size_t offset : opportunities) merged.push_back({offset, false});
   for (const std::size_t offset : hyphenation_points) {
-    const auto start = starts.find(offset);
-    if (start != starts.end() && start->second) merged.push_back({offset, true});
+    const auto start = std::lower_bound(starts.begin(), starts.end(), Boundary{offset, false}, by_offset);
+    if (start != starts.end() && start->offset == offset && start->hyphenation) merged.push_back({offset, true});
   }
   std::stable_sort(merged.begin(), merged.end(), [](const Boundary& a, const Boundary& b) { return a.offset < b.offset; });
   merged.erase(std::unique(merged.begin(), merged.end(),
@@ -67,7 +75,8 @@ ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph&
 /// Whether a cluster is a letter of a script written without spaces between words: digits,
 /// Latin names and punctuation among them keep their own spacing.
 bool is_spaceless_letter(std::string_view cluster) {
-  if (cluster.empty()) return false;
+  // No ASCII character is of these scripts.
+  if (cluster.empty() || static_cast<unsigned char>(cluster.front()) < 0x80) return false;
   int32_t at = 0;
   UChar32 cp = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(cluster.data()), at, static_cast<int32_t>(cluster.size()), cp);

@@ -23,6 +23,7 @@ bool is_collapsible_space(std::string_view text) { return text == " "; }
 std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::vector<ShapingRun>& runs,
                                    ShapeCache* cache) {
   std::vector<ShapedItem> items;
+  items.reserve(paragraph.text.size());  // about a glyph a byte: fewer for accented and non-Latin text
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const ShapingRun& run = runs[r];
     const std::string& language = paragraph.runs[run.style_run].style.language;
