@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <unordered_map>
 #include <utility>
@@ -99,11 +100,20 @@ class ScriptTags {
 /// a paragraph asks about the same few letters hundreds of times, and each answer costs a
 /// character-map lookup. Only single characters are remembered; a base with marks is asked.
 class FaceChoices {
+  // The preferred face's coverage of the first code points (Latin to Arabic) in a table.
+  static constexpr char32_t kPreferredTable = 0x800;
+  static constexpr std::int8_t kUnknown = -1;
+
  public:
   FaceChoices(const fonts::Face& preferred, std::string_view language, fonts::FontFallback& fallback)
       : preferred_(preferred), language_(language), fallback_(fallback) {}
 
   bool covers(const fonts::Face& face, char32_t code_point) {
+    if (&face == &preferred_ && code_point < kPreferredTable) {
+      std::int8_t& known = preferred_covers_[code_point];
+      if (known == kUnknown) known = face.covers(code_point) ? 1 : 0;
+      return known == 1;
+    }
     const auto [it, inserted] = covered_.try_emplace({&face, code_point}, false);
     if (inserted) it->second = face.covers(code_point);
     return it->second;
@@ -112,6 +122,8 @@ class FaceChoices {
   /// As FontFallback::face_for(preferred, cluster, script, language).
   const fonts::Face* face_for(std::u32string_view cluster, std::string_view script) {
     if (cluster.size() != 1) return fallback_.face_for(preferred_, cluster, script, language_);
+    // face_for gives the preferred face whenever it covers the character.
+    if (covers(preferred_, cluster.front())) return &preferred_;
     // A single character's script tag is a function of the character, except for Common and
     // Inherited ones, which take their neighbours': key on both.
     const auto [it, inserted] = chosen_.try_emplace({cluster.front(), std::string(script)}, nullptr);
@@ -120,6 +132,12 @@ class FaceChoices {
   }
 
  private:
+  static std::array<std::int8_t, kPreferredTable> filled(std::int8_t value) {
+    std::array<std::int8_t, kPreferredTable> table;
+    table.fill(value);
+    return table;
+  }
+
   struct FaceKeyHash {
     std::size_t operator()(const std::pair<const fonts::Face*, char32_t>& key) const {
       return std::hash<const void*>()(key.first) ^ (std::hash<char32_t>()(key.second) * 0x9E3779B97F4A7C15ull);
@@ -133,6 +151,7 @@ class FaceChoices {
 
   const fonts::Face& preferred_;
   std::string_view language_;
+  std::array<std::int8_t, kPreferredTable> preferred_covers_ = filled(kUnknown);
   fonts::FontFallback& fallback_;
   std::unordered_map<std::pair<const fonts::Face*, char32_t>, bool, FaceKeyHash> covered_;
   std::unordered_map<std::pair<char32_t, std::string>, const fonts::Face*, ScriptKeyHash> chosen_;
