@@ -72,8 +72,10 @@ class ContentStream {
     double pen = 0;  // where the viewer's pen is, in points from the run origin
     double rise = 0;
     bool array_open = false;
+    bool string_open = false;
 
     void show_code(std::uint16_t code, double x, double y);
+    void close_string();
     void close_array();
     void finish();
   };
@@ -84,6 +86,8 @@ class ContentStream {
   double page_height_;
   bool overprint_black_ = false;
   bool overprinting_ = false;
+  std::string fill_;  // the fill colour's operator line last written, "" before any
+  std::string font_;  // the Tf line last written, "" before any
   std::string out_;
 };
 

@@ -141,14 +141,37 @@ TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another 
   pdf::FontEncoder encoder(face);
   pdf::ContentStream content(842);
   content.show_runs({{&item, "F1", &encoder}});
-  // TJ numbers move the pen back by n/1000 of the size: where /W left it, less where the
-  // next glyph stands (kerning and justification).
-  const std::string kern = pdf::pdf_number((0.001 * encoder.width(1) * 10 - 4.8) * 100);
-  const std::string wide = pdf::pdf_number((4.8 + 0.001 * encoder.width(2) * 10 - 10.8) * 100);
+  // TJ numbers move the pen back by n/1000 of the size, in whole units: where /W left it,
+  // less where the next glyph stands (kerning and justification); the pen then stands where
+  // the rounded number put it, so the next number makes up for the rounding.
+  const double kern_units = std::round((0.001 * encoder.width(1) * 10 - 4.8) * 100);
+  const double pen = 0.001 * encoder.width(1) * 10 - kern_units / 100 + 0.001 * encoder.width(2) * 10;
+  const std::string kern = pdf::pdf_number(kern_units);
+  const std::string wide = pdf::pdf_number(std::round((pen - 10.8) * 100));
   CHECK(content.bytes() ==
-        "BT\n/F1 10 Tf\n0 0 0 rg\n1 0 0 1 100 800 Tm\n[<0001>" + kern + " <0002>" + wide + " <0003>] TJ\nET\n");
+        "BT\n/F1 10 Tf\n0 0 0 rg\n100 800 Td\n[<0001>" + kern + "<0002>" + wide + "<0003>] TJ\nET\n");
   CHECK(encoder.codes().at(3).glyph == v);
   CHECK(encoder.codes().at(3).text == "W");
+}
+
+TEST_CASE("a text object repeats neither the font nor the fill colour in force", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const std::uint32_t a = face.nominal_glyph(U'A');
+  const auto text = std::make_shared<const std::string>("A");
+  layout::GlyphItem black{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{a, 0, 0, 0, 1, 600}}, text}, 100, 42};
+  layout::GlyphItem red = black;
+  red.run.color = core::Rgb{1, 0, 0};
+  layout::GlyphItem larger = black;
+  larger.run.size = 12;
+  pdf::FontEncoder encoder(face);
+  pdf::ContentStream content(842);
+  for (const layout::GlyphItem* item : {&black, &black, &red, &larger}) content.show_runs({{item, "F1", &encoder}});
+  CHECK(content.bytes() ==
+        "BT\n/F1 10 Tf\n0 0 0 rg\n100 800 Td\n[<0001>] TJ\nET\n"
+        "BT\n100 800 Td\n[<0001>] TJ\nET\n"
+        "BT\n1 0 0 rg\n100 800 Td\n[<0001>] TJ\nET\n"
+        "BT\n/F1 12 Tf\n0 0 0 rg\n100 800 Td\n[<0001>] TJ\nET\n");
 }
 
 TEST_CASE("a cluster's text is shared out among its glyphs by the character map", "[pdf]") {
