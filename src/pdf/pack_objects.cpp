@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <string_view>
 #include <new>
 #include <vector>
 
@@ -43,6 +44,63 @@ std::uint32_t object_number(void* object) {
 bool is_stream(void* object) {
   const auto* header = static_cast<HPDF_Obj_Header*>(object);
   return (header->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && static_cast<HPDF_Dict>(object)->stream;
+}
+
+/// The names of the filters libharu applies or passes through, in the order HPDF_Dict_Write
+/// names them.
+std::vector<const char*> filter_names(HPDF_UINT filter) {
+  std::vector<const char*> names;
+  if (filter & HPDF_STREAM_FILTER_FLATE_DECODE) names.push_back("/FlateDecode");
+  if (filter & HPDF_STREAM_FILTER_DCT_DECODE) names.push_back("/DCTDecode");
+  if (filter & HPDF_STREAM_FILTER_CCITT_DECODE) names.push_back("/CCITTFaxDecode");
+  return names;
+}
+
+/// A stream object's dictionary and data, as HPDF_Dict_Write writes them but with the
+/// dictionary on one line and its /Length a number rather than an object of its own (§7.3.8.2
+/// allows both): libharu's layout costs about 50 bytes a stream, and an object a stream.
+void write_stream(HpdfDocument& pdf, HPDF_Dict dict, std::string& out, HPDF_Stream sink) {
+  if (dict->before_write_fn) pdf.check(dict->before_write_fn(dict), "prepare a stream object");
+  out += "<<";
+  for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
+    const auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+    const std::string_view key = element->key;
+    // libharu names the filters itself from dict->filter, and drops a /Filter entry of a
+    // stream it does not filter (a picture's write_fn names the filter of its stored data).
+    if (key == "Length" || key == "Filter" || (key == "DecodeParms" && dict->filterParams)) continue;
+    pdf.check(HPDF_Stream_WriteEscapeName(sink, element->key), "write a key");
+    out += ' ';
+    pdf.check(HPDF_Obj_Write(element->value, sink, nullptr), "write a value");
+  }
+  if (dict->write_fn) pdf.check(dict->write_fn(dict, sink), "write a stream's own entries");
+  const std::vector<const char*> filters = filter_names(dict->filter);
+  if (filters.size() == 1) out += std::string("/Filter ") + filters.front();
+  if (filters.size() > 1) {
+    out += "/Filter [";
+    for (const char* name : filters) out += name;
+    out += ']';
+  }
+  if (!filters.empty() && dict->filterParams) {
+    out += "/DecodeParms ";
+    pdf.check(HPDF_Obj_Write(dict->filterParams, sink, nullptr), "write a stream's filter parameters");
+  }
+  std::string data;
+  {
+    StringSink data_sink(pdf, data);
+    pdf.check(HPDF_Stream_WriteToStream(dict->stream, data_sink.get(), dict->filter, nullptr), "write a stream");
+  }
+  out += "/Length " + std::to_string(data.size()) + ">>\nstream\n";
+  out += data;
+  out += "\nendstream";
+  if (dict->after_write_fn) pdf.check(dict->after_write_fn(dict), "finish a stream object");
+}
+
+/// The object number of `dict`'s /Length when it is an object of its own, else 0.
+std::uint32_t length_object(HPDF_Dict dict) {
+  void* length = HPDF_Dict_GetItem(dict, "Length", HPDF_OCLASS_NUMBER);
+  if (!length) return 0;
+  const auto* header = static_cast<HPDF_Obj_Header*>(length);
+  return (header->obj_id & HPDF_OTYPE_INDIRECT) ? header->obj_id & 0x00FFFFFF : 0;
 }
 
 std::string deflated(const std::string& bytes) {
@@ -88,20 +146,28 @@ std::string save_packed(HpdfDocument& pdf, const std::array<std::uint8_t, 16>& i
   HPDF_List entries = doc->xref->entries;
   std::vector<Entry> where(entries->count + 1);
 
-  // Streams first, as libharu writes them: writing one sets its /Length object, which is
-  // packed below with the other objects.
-  std::vector<void*> packed;
+  // Streams first, each with its length in its dictionary; the /Length objects libharu made
+  // for them are left out (free in the cross-reference stream).
+  std::vector<void*> others;
+  std::vector<std::uint32_t> lengths;  // object numbers of the streams' /Length objects
   for (HPDF_UINT i = 1; i < entries->count; ++i) {
     void* object = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i))->obj;
     if (!is_stream(object)) {
-      packed.push_back(object);
+      others.push_back(object);
       continue;
     }
     const std::uint32_t number = object_number(object);
     where.at(number) = {1, static_cast<std::uint32_t>(out.size()), 0};
     out += std::to_string(number) + " 0 obj\n";
-    pdf.check(HPDF_Obj_WriteValue(object, sink.get(), nullptr), "write a stream object");
+    const auto dict = static_cast<HPDF_Dict>(object);
+    if (const std::uint32_t length = length_object(dict)) lengths.push_back(length);
+    write_stream(pdf, dict, out, sink.get());
     out += "\nendobj\n";
+  }
+  std::sort(lengths.begin(), lengths.end());
+  std::vector<void*> packed;
+  for (void* object : others) {
+    if (!std::binary_search(lengths.begin(), lengths.end(), object_number(object))) packed.push_back(object);
   }
 
   // §7.5.7: each object stream holds N pairs "number offset", then the objects themselves.
@@ -136,15 +202,20 @@ std::string save_packed(HpdfDocument& pdf, const std::array<std::uint8_t, 16>& i
   if (out.size() > UINT32_MAX) throw PdfError("the PDF is over 4 GB");
   std::string table;
   where.at(0) = {0, 0, 65535};
+  // The second field as wide as its largest value needs (§7.5.8.2: /W gives each width).
+  std::uint32_t largest = 0;
+  for (const Entry& entry : where) largest = std::max(largest, entry.field2);
+  int width = 1;
+  while (width < 4 && (largest >> (8 * width)) != 0) ++width;
   for (const Entry& entry : where) {
     put_big_endian(table, entry.type, 1);
-    put_big_endian(table, entry.field2, 4);
+    put_big_endian(table, entry.field2, width);
     put_big_endian(table, entry.field3, 2);
   }
   const std::string data = deflated(table);
   const std::string ids = "<" + hex(id) + ">";
   out += std::to_string(xref_number) + " 0 obj\n<< /Type /XRef /Size " + std::to_string(where.size()) +
-         " /W [1 4 2] /Root " + std::to_string(object_number(doc->catalog)) + " 0 R /Info " +
+         " /W [1 " + std::to_string(width) + " 2] /Root " + std::to_string(object_number(doc->catalog)) + " 0 R /Info " +
          std::to_string(object_number(doc->info)) + " 0 R /ID [" + ids + ids + "] /Filter /FlateDecode /Length " +
          std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream\nendobj\nstartxref\n" +
          std::to_string(xref_offset) + "\n%%EOF\n";
