@@ -1,6 +1,90 @@
 #include "text/shape_cache.hpp"
 
+#include <hb-ot.h>
+
+#include "core/c_handle.hpp"
+
 namespace leafpress::text {
+namespace {
+
+/// The scripts HarfBuzz shapes with its default shaper, which reads no context around the
+/// shaped text (Arabic joining and the syllable-based shapers do).
+bool shaped_without_context(std::string_view script) { return script == "Latn" || script == "Cyrl" || script == "Grek"; }
+
+bool has_table(hb_face_t* face, hb_tag_t tag) {
+  const core::CHandle<hb_blob_t, hb_blob_destroy> blob(hb_face_reference_table(face, tag));
+  return hb_blob_get_length(blob.get()) > 0;
+}
+
+/// Whether any lookup of GSUB or GPOS names `glyph` as input, context or output.
+bool named_by_a_lookup(hb_face_t* face, hb_codepoint_t glyph) {
+  const core::CHandle<hb_set_t, hb_set_destroy> before(hb_set_create());
+  const core::CHandle<hb_set_t, hb_set_destroy> input(hb_set_create());
+  const core::CHandle<hb_set_t, hb_set_destroy> after(hb_set_create());
+  const core::CHandle<hb_set_t, hb_set_destroy> output(hb_set_create());
+  for (const hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+    const unsigned count = hb_ot_layout_table_get_lookup_count(face, table);
+    for (unsigned lookup = 0; lookup < count; ++lookup) {
+      for (hb_set_t* set : {before.get(), input.get(), after.get(), output.get()}) hb_set_clear(set);
+      hb_ot_layout_lookup_collect_glyphs(face, table, lookup, before.get(), input.get(), after.get(), output.get());
+      for (hb_set_t* set : {before.get(), input.get(), after.get(), output.get()}) {
+        if (hb_set_has(set, glyph)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ShapeCache::spaces_stand_apart(const fonts::Face& face) {
+  const auto [it, inserted] = apart_.try_emplace(&face, false);
+  if (!inserted) return it->second;
+  hb_face_t* hb_face = face.hb_face();
+  const std::uint32_t space = face.nominal_glyph(U' ');
+  it->second = space != 0 && !has_table(hb_face, HB_TAG('k', 'e', 'r', 'n')) &&
+               !has_table(hb_face, HB_TAG('k', 'e', 'r', 'x')) && !has_table(hb_face, HB_TAG('m', 'o', 'r', 'x')) &&
+               !named_by_a_lookup(hb_face, space);
+  return it->second;
+}
+
+void ShapeCache::make_room(std::size_t glyphs) {
+  if (glyphs_ + glyphs <= kMaxGlyphs) return;
+  entries_.clear();
+  words_.clear();
+  glyphs_ = 0;
+}
+
+std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin,
+                                                    std::size_t end, std::string_view language,
+                                                    std::string_view script) {
+  std::vector<ShapedGlyph> glyphs;
+  glyphs.reserve(end - begin);
+  for (std::size_t at = begin; at < end;) {
+    // A word runs to the next space; a space is shaped on its own.
+    std::size_t stop = at + 1;
+    if (text[at] != ' ') {
+      stop = text.find(' ', at);
+      if (stop == std::string_view::npos || stop > end) stop = end;
+    }
+    const std::string_view word = text.substr(at, stop - at);
+    word_key_.assign(reinterpret_cast<const char*>(&face), sizeof(&face));
+    word_key_.append(language).append(1, '\0').append(script).append(1, '\0').append(word);
+    auto found = words_.find(word_key_);
+    if (found == words_.end()) {
+      auto shaped = text::shape(face, word, 0, word.size(), language, script, false);
+      make_room(shaped.size());
+      glyphs_ += shaped.size();
+      found = words_.emplace(word_key_, std::move(shaped)).first;
+    }
+    for (ShapedGlyph glyph : found->second) {
+      glyph.cluster += static_cast<std::uint32_t>(at);
+      glyphs.push_back(glyph);
+    }
+    at = stop;
+  }
+  return glyphs;
+}
 
 const std::vector<ShapedGlyph>& ShapeCache::shape(const fonts::Face& face, std::string_view text, std::size_t begin,
                                                   std::size_t end, std::string_view language, std::string_view script,
@@ -11,11 +95,10 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const fonts::Face& face, std::
   key += std::to_string(begin) + ',' + std::to_string(end) + ',' + (rtl ? 'r' : 'l');
   key.append(language).append(1, '\0').append(script).append(1, '\0').append(text);
   if (const auto found = entries_.find(key); found != entries_.end()) return found->second;
-  if (glyphs_ > kMaxGlyphs) {
-    entries_.clear();
-    glyphs_ = 0;
-  }
-  auto glyphs = text::shape(face, text, begin, end, language, script, rtl);
+  auto glyphs = !rtl && shaped_without_context(script) && spaces_stand_apart(face)
+                    ? shape_by_words(face, text, begin, end, language, script)
+                    : text::shape(face, text, begin, end, language, script, rtl);
+  make_room(glyphs.size());
   glyphs_ += glyphs.size();
   return entries_.emplace(std::move(key), std::move(glyphs)).first->second;
 }

@@ -11,7 +11,11 @@ namespace leafpress::text {
 
 /// Shaping results by face, text and segment. Glyphs come in font units, whatever the size,
 /// so a paragraph set again (in another format, or measured before it is set) is shaped
-/// once. Holds at most about kMaxGlyphs glyphs, then starts again empty.
+/// once. Left-to-right Latin, Cyrillic and Greek text in a face whose space glyph no
+/// substitution or positioning rule names is shaped word by word, each word once: with
+/// nothing in the face reaching across a space, and no context used by HarfBuzz's default
+/// shaper for these scripts, the words' glyphs are the whole run's (see
+/// spaces_stand_apart). Holds at most about kMaxGlyphs glyphs, then starts again empty.
 class ShapeCache {
  public:
   static constexpr std::size_t kMaxGlyphs = 1 << 20;
@@ -20,8 +24,22 @@ class ShapeCache {
   const std::vector<ShapedGlyph>& shape(const fonts::Face& face, std::string_view text, std::size_t begin,
                                         std::size_t end, std::string_view language, std::string_view script, bool rtl);
 
+  /// Whether `face`'s space glyph (U+0020) appears in none of its GSUB and GPOS lookups
+  /// (input, context or output) and the face has no 'kern', 'kerx' or 'morx' table: then no
+  /// rule of the face sees across a space, and text between spaces shapes alone as it
+  /// shapes in its run. Worked out once per face.
+  bool spaces_stand_apart(const fonts::Face& face);
+
  private:
+  /// `text` shaped by words and single spaces, each word's glyphs from words_.
+  std::vector<ShapedGlyph> shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin,
+                                          std::size_t end, std::string_view language, std::string_view script);
+  void make_room(std::size_t glyphs);
+
   std::unordered_map<std::string, std::vector<ShapedGlyph>> entries_;
+  std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;  // clusters from the word's start
+  std::unordered_map<const fonts::Face*, bool> apart_;
+  std::string word_key_;  // reused: a key per word would cost an allocation per word
   std::size_t glyphs_ = 0;
 };
 

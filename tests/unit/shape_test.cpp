@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <tuple>
 
 #include "fonts/font_fallback.hpp"
 #include "text/text_context.hpp"
@@ -10,6 +11,7 @@
 #include "text/line_breaks.hpp"
 #include "text/set_paragraph.hpp"
 #include "text/shape.hpp"
+#include "text/shape_cache.hpp"
 
 using namespace leafpress;
 
@@ -234,4 +236,40 @@ TEST_CASE("a character no font covers is reported with its code point", "[text]"
         "fr.yaml:4:7: error: no font covers U+0915 '\xE0\xA4\x95'\n"
         "  hint: 'Noto Serif' has no glyph for it, nor has any fallback font for script 'Deva'; add a font that "
         "does to theme.fonts or to fonts/fallback.yaml");
+}
+
+TEST_CASE("text shaped word by word through the cache is the whole run shaped at once", "[text]") {
+  fonts::FontRegistry registry({});
+  // Kerning (AV, To, «), ligatures (fi, ffi), no-break spaces (U+00A0, U+202F) inside words,
+  // double spaces, a run starting and ending mid-text, Cyrillic and Greek.
+  const std::string text =
+      "Avant l’immunothérapie, « To » : effi\u00A0cace\u202F? AVATAR  Tout va fi-ni. "
+      "Иммунотерапия помогает.  Ανοσοθεραπεία βοηθά. ";
+  const struct {
+    const char* family;
+    fonts::FontStyle style;
+  } faces[] = {{"Noto Serif", fonts::FontStyle::regular},
+               {"Noto Serif", fonts::FontStyle::italic},
+               {"Noto Sans", fonts::FontStyle::bold}};
+  for (const auto& [family, style] : faces) {
+    const fonts::Face& f = face(registry, family, style);
+    text::ShapeCache cache;
+    // Without this the cache shapes whole runs and the test proves nothing.
+    REQUIRE(cache.spaces_stand_apart(f));
+    for (const auto& [begin, end, script] : {std::tuple<std::size_t, std::size_t, const char*>{0, 76, "Latn"},
+                                             {3, 51, "Latn"},
+                                             {76, 121, "Cyrl"},
+                                             {122, 161, "Grek"}}) {
+      const auto whole = text::shape(f, text, begin, end, "fr", script);
+      const auto& words = cache.shape(f, text, begin, end, "fr", script, false);
+      REQUIRE(words.size() == whole.size());
+      for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(words[i].id == whole[i].id);
+        CHECK(words[i].advance == whole[i].advance);
+        CHECK(words[i].x_offset == whole[i].x_offset);
+        CHECK(words[i].y_offset == whole[i].y_offset);
+        CHECK(words[i].cluster == whole[i].cluster);
+      }
+    }
+  }
 }
