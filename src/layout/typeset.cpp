@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 namespace leafpress::layout {
 namespace {
@@ -22,11 +23,16 @@ struct InkExtent {
 };
 InkExtent ink_extent(const std::vector<text::Line>& lines) {
   InkExtent extent;
+  // Each glyph's ink read once a paragraph: reading it loads the glyph through FreeType.
+  std::unordered_map<const fonts::Face*, std::unordered_map<std::uint32_t, fonts::Face::Ink>> inks;
   for (const text::Line& line : lines) {
     for (const text::GlyphRun& run : line.runs) {
       const double scale = run.size / run.face->metrics().units_per_em;
+      auto& face_inks = inks[run.face];
       for (const text::PlacedGlyph& glyph : run.glyphs) {
-        const fonts::Face::Ink ink = run.face->ink(glyph.id);
+        const auto [known, added] = face_inks.try_emplace(glyph.id);
+        if (added) known->second = run.face->ink(glyph.id);
+        const fonts::Face::Ink ink = known->second;
         if (ink.top == 0 && ink.bottom == 0) continue;
         extent.above = std::max(extent.above, glyph.y + ink.top * scale);
         extent.below = std::max(extent.below, ink.bottom * scale - glyph.y);
