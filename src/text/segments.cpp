@@ -72,6 +72,14 @@ ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph&
   return hyphen;
 }
 
+/// Whether `script` (ISO 15924) is one is_spaceless_letter accepts letters of.
+bool is_spaceless_script(std::string_view script) {
+  for (const char* tag : {"Thai", "Laoo", "Khmr", "Mymr", "Hani", "Hira", "Kana", "Bopo"}) {
+    if (script == tag) return true;
+  }
+  return false;
+}
+
 /// Whether a cluster is a letter of a script written without spaces between words: digits,
 /// Latin names and punctuation among them keep their own spacing.
 bool is_spaceless_letter(std::string_view cluster) {
@@ -115,7 +123,12 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
                                        BreakIterators* iterators) {
   const auto& items = shaped.items;
   std::vector<Segment> segments;
+  segments.reserve(items.size() / 4);
   HyphenGlyphs hyphens;
+  // A letter of a script written without spaces has that script as its own, so it is
+  // itemized into a run of that script: without such a run no gap can open.
+  const bool spaceless = std::any_of(shaped.runs.begin(), shaped.runs.end(),
+                                     [](const ShapingRun& run) { return is_spaceless_script(run.script); });
   std::size_t i = 0;
   for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points, iterators)) {
     Segment seg{i, i, 0, 0, 0, std::nullopt};
@@ -124,7 +137,7 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
     if (seg.last == seg.first) continue;
     for (std::size_t k = seg.first; k < seg.last; ++k) {
       (items[k].is_space ? seg.space_width : seg.content_width) += items[k].advance;
-      if (cluster_gap_after(shaped, k)) seg.gap_stretch += cluster_gap_stretch(paragraph, shaped, k);
+      if (spaceless && cluster_gap_after(shaped, k)) seg.gap_stretch += cluster_gap_stretch(paragraph, shaped, k);
     }
     if (boundary.hyphenation) {
       seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], hyphens);
