@@ -7,6 +7,7 @@
 
 #include "core/c_handle.hpp"
 #include "core/invariant.hpp"
+#include "core/utf8.hpp"
 #include "text/utf16_text.hpp"
 
 namespace leafpress::text {
@@ -64,12 +65,37 @@ IsolatedText isolated(std::string_view text, std::span<const ByteRange> left_to_
   return out;
 }
 
+/// Whether every character of `text` resolves to level 0 in a left-to-right paragraph
+/// without isolates, found without ICU: none is right-to-left (R, AL), an Arabic number
+/// (AN) or an explicit embedding, override or isolate (UAX #9 X1-X10). Only characters
+/// below U+0590 (Latin to Armenian) and the punctuation, symbols and spaces of U+2000-U+2BFF
+/// are taken; there the right-to-left mark U+200F and the embedding controls U+202A-U+202E,
+/// U+2066-U+2069 are the only ones. A European number then follows L or the paragraph's
+/// start and resolves to L (W7), so everything stays at level 0. Anything else asks ICU.
+bool plainly_left_to_right(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) {
+      ++at;
+      continue;
+    }
+    const char32_t cp = core::next_code_point(text, at);
+    if (cp < 0x0590) continue;
+    if (cp < 0x2000 || cp > 0x2BFF || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 BidiLevels resolve_bidi(std::string_view text, document::Direction base, std::span<const ByteRange> left_to_right) {
   const UBiDiLevel paragraph_level = base == document::Direction::rtl ? 1 : 0;
   BidiLevels result{base, std::vector<std::uint8_t>(text.size(), paragraph_level)};
   if (text.empty()) return result;
+  if (paragraph_level == 0 && left_to_right.empty() && plainly_left_to_right(text)) return result;
   const IsolatedText units = isolated(text, left_to_right);
   core::CHandle<UBiDi, ubidi_close> bidi(ubidi_open());
   UErrorCode status = U_ZERO_ERROR;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "fonts/font_fallback.hpp"
 #include "load/load_font_config.hpp"
 #include "text/bidi.hpp"
@@ -93,4 +95,20 @@ TEST_CASE("Latin words inside Arabic keep their own order between the Arabic wor
                                            [](const std::string& t) { return t.find("PD-1") != std::string::npos; });
   CHECK(latin_in_middle);
   CHECK(visual.back().find("\u0627\u0644\u0639\u0644\u0627\u062C") != std::string::npos);  // العلاج rightmost
+}
+
+TEST_CASE("left-to-right text stays at level 0 unless a character or control makes it move", "[bidi]") {
+  // French punctuation, no-break spaces and digits: all level 0.
+  const std::string french = "« L’immunothérapie\u00A0» : 2\u202F%… – OK\u2009!";
+  const auto plain = text::resolve_bidi(french, document::Direction::ltr);
+  CHECK(std::all_of(plain.levels.begin(), plain.levels.end(), [](std::uint8_t level) { return level == 0; }));
+  // A right-to-left mark (U+200F, class R) and an override (RLO U+202E … PDF U+202C) among
+  // Latin letters do raise levels, as ICU resolves them.
+  const std::string mark = "ab\u200F12";
+  CHECK(text::resolve_bidi(mark, document::Direction::ltr).levels[2] == 1);
+  const std::string overridden = "ab\u202Ecd\u202C";
+  CHECK(text::resolve_bidi(overridden, document::Direction::ltr).levels[5] == 1);
+  // Hebrew is right to left.
+  const std::string hebrew = "a \u05D0\u05D1";
+  CHECK(text::resolve_bidi(hebrew, document::Direction::ltr).levels[2] == 1);
 }
