@@ -84,16 +84,16 @@ class ScriptTags {
   std::string_view operator()(UScriptCode script) {
     const auto index = static_cast<std::size_t>(script);
     if (script < 0 || index >= tags_.size()) return name_of(script);
-    if (!tags_[index]) tags_[index] = name_of(script);
+    if (tags_[index].empty()) tags_[index] = name_of(script);
     return tags_[index];
   }
 
  private:
-  static const char* name_of(UScriptCode script) {
+  static std::string_view name_of(UScriptCode script) {
     const char* name = uscript_getShortName(script);
     return name ? name : "Zyyy";
   }
-  std::array<const char*, 256> tags_{};  // by UScriptCode; ICU 72 has about 200
+  std::array<std::string_view, 256> tags_{};  // by UScriptCode; ICU 72 has about 200
 };
 
 /// Face::covers and FontFallback::face_for for one style run, remembered by code point:
@@ -199,6 +199,22 @@ std::vector<const fonts::Face*> cluster_faces(const std::vector<CharInfo>& chars
   for (std::size_t first = 0; first < chars.size();) {
     std::size_t last = first + 1;
     while (last < chars.size() && extends_cluster(chars[last].code_point)) ++last;
+    if (last == first + 1) {
+      // A character alone, most of them: the same choice as below without a cluster string.
+      const char32_t cp = chars[first].code_point;
+      const fonts::Face* face = nullptr;
+      if (is_neutral(chars[first].own) && current && choices.covers(*current, cp)) {
+        face = current;
+      } else if (choices.covers(preferred, cp)) {
+        face = &preferred;  // what face_for gives a character the preferred face has
+      }
+      if (face) {
+        faces[first] = face;
+        current = face;
+        first = last;
+        continue;
+      }
+    }
     cluster.clear();
     for (std::size_t i = first; i < last; ++i) cluster.push_back(chars[i].code_point);
     const bool neutral = is_neutral(chars[first].own);
@@ -275,13 +291,14 @@ std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLeve
     FaceChoices choices(preferred, language, fallback);
     std::vector<const fonts::Face*> faces = cluster_faces(chars, preferred, choices, tags);
     keep_words_whole(chars, preferred, choices, faces);
+    UScriptCode run_script = USCRIPT_INVALID_CODE;  // the last run's, when it is of this style run
     for (std::size_t c = 0; c < chars.size(); ++c) {
       const CharInfo& info = chars[c];
-      const std::string_view script = tags(info.script);
       const std::uint8_t level = bidi.levels[info.begin];
-      if (runs.empty() || runs.back().style_run != r || runs.back().face != faces[c] || runs.back().script != script ||
+      if (runs.empty() || runs.back().style_run != r || runs.back().face != faces[c] || run_script != info.script ||
           runs.back().level != level || runs.back().end != info.begin) {
-        runs.push_back({info.begin, info.end, r, faces[c], std::string(script), level});
+        runs.push_back({info.begin, info.end, r, faces[c], std::string(tags(info.script)), level});
+        run_script = info.script;
       } else {
         runs.back().end = info.end;
       }
