@@ -157,10 +157,15 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   if (!array_open) out += '[';
   array_open = true;
   // TJ numbers move the pen left by n/1000 of the font size (§9.4.3). Codes between them
-  // share one hex string: "[<00010002>-81<0003>]". Whole thousandths of an em put a glyph
-  // within 0.006 pt of its place at 12 pt, and the pen follows what was written, so the
-  // rounding never adds up along a line.
-  const double adjust = std::round((pen - x) * 1000.0 / size);
+  // share one hex string: "[<00010002>-81<0003>]". Each number is the gap from the glyph
+  // before in whole thousandths of an em, so a justified line repeats one number (which
+  // deflates well), until the rounding would put a glyph over kMaxDrift off its place; then
+  // the number brings it back. At 10.8 pt no glyph is 0.044 pt (0.015 mm) from where layout
+  // put it, at a 30 pt title 0.12 pt.
+  constexpr double kMaxDrift = 4;  // thousandths of an em
+  double adjust = std::round((ideal_pen - x) * 1000.0 / size);
+  const double drift = (pen - adjust * size / 1000.0 - x) * 1000.0 / size;
+  if (std::abs(drift) > kMaxDrift) adjust = std::round((pen - x) * 1000.0 / size);
   if (adjust != 0) {
     close_string();
     append_pdf_number(out, adjust);
@@ -169,7 +174,9 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   if (!string_open) out += '<';
   string_open = true;
   append_code(out, code);
-  pen += encoder.width(code) * size / 1000.0;
+  const double advance = encoder.width(code) * size / 1000.0;
+  pen += advance;
+  ideal_pen = x + advance;
 }
 
 void ContentStream::GlyphWriter::close_string() {

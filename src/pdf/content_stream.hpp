@@ -69,7 +69,8 @@ class ContentStream {
     std::string& out;
     const FontEncoder& encoder;
     double size;
-    double pen = 0;  // where the viewer's pen is, in points from the run origin
+    double pen = 0;        // where the viewer's pen is, in points from the run origin
+    double ideal_pen = 0;  // where it would be had every glyph been put exactly
     double rise = 0;
     bool array_open = false;
     bool string_open = false;

@@ -142,16 +142,57 @@ TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another 
   pdf::ContentStream content(842);
   content.show_runs({{&item, "F1", &encoder}});
   // TJ numbers move the pen back by n/1000 of the size, in whole units: where /W left it,
-  // less where the next glyph stands (kerning and justification); the pen then stands where
-  // the rounded number put it, so the next number makes up for the rounding.
-  const double kern_units = std::round((0.001 * encoder.width(1) * 10 - 4.8) * 100);
-  const double pen = 0.001 * encoder.width(1) * 10 - kern_units / 100 + 0.001 * encoder.width(2) * 10;
-  const std::string kern = pdf::pdf_number(kern_units);
-  const std::string wide = pdf::pdf_number(std::round((pen - 10.8) * 100));
+  // less where the next glyph stands (kerning and justification), each from the glyph
+  // before's own place while the rounding stays within 4 units.
+  const std::string kern = pdf::pdf_number(std::round((0.001 * encoder.width(1) * 10 - 4.8) * 100));
+  const std::string wide = pdf::pdf_number(std::round((4.8 + 0.001 * encoder.width(2) * 10 - 10.8) * 100));
   CHECK(content.bytes() ==
         "BT\n/F1 10 Tf\n0 0 0 rg\n100 800 Td\n[<0001>" + kern + "<0002>" + wide + "<0003>] TJ\nET\n");
   CHECK(encoder.codes().at(3).glyph == v);
   CHECK(encoder.codes().at(3).text == "W");
+}
+
+TEST_CASE("TJ numbers repeat along a justified line, and the rounding never takes a glyph 4/1000 em away",
+          "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const std::uint32_t a = face.nominal_glyph(U'A');
+  pdf::FontEncoder encoder(face);
+  // The glyph's advance at 10 pt, as its /W width will say.
+  const double advance = std::round(face.advance(a) * 1000.0 / face.metrics().units_per_em) * 0.01;
+  // Forty glyphs, each 0.657 units further apart than its advance: whole units put each
+  // one 0.343 units too far, which adds up; the writer corrects before 4 units.
+  std::vector<text::PlacedGlyph> glyphs;
+  for (int i = 0; i < 40; ++i) glyphs.push_back({a, i * (advance + 0.00657), 0, static_cast<std::uint32_t>(i), 1, 600});
+  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, glyphs,
+                          std::make_shared<const std::string>(std::string(40, 'A'))},
+                         0, 10};
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  const std::string& bytes = content.bytes();
+  const double width = 0.001 * encoder.width(1) * 10;
+  // Replay the TJ array: each number moves the pen back by n/1000 of 10 pt.
+  double pen = 0;
+  std::size_t glyph = 0;
+  int repeated = 0;
+  for (std::size_t at = bytes.find('[') + 1; bytes[at] != ']';) {
+    if (bytes[at] == '<') {
+      for (++at; bytes[at] != '>'; at += 4) {
+        CHECK(std::abs(pen - glyphs[glyph].x) * 100 <= 4.0 + 1e-9);
+        pen += width;
+        ++glyph;
+      }
+      ++at;
+    } else {
+      std::size_t used = 0;
+      const double number = std::stod(bytes.substr(at), &used);
+      repeated += number == -1 ? 1 : 0;
+      pen -= number / 100;
+      at += used;
+    }
+  }
+  CHECK(glyph == 40);
+  CHECK(repeated > 20);  // mostly the one number, -1
 }
 
 TEST_CASE("a text object repeats neither the font nor the fill colour in force", "[pdf]") {
