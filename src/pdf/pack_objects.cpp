@@ -103,6 +103,59 @@ std::uint32_t length_object(HPDF_Dict dict) {
   return (header->obj_id & HPDF_OTYPE_INDIRECT) ? header->obj_id & 0x00FFFFFF : 0;
 }
 
+bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
+
+bool is_delimiter(char c) {
+  return c == '[' || c == ']' || c == '<' || c == '>' || c == '(' || c == ')' || c == '/' || c == '{' || c == '}';
+}
+
+/// `object` (one object as libharu writes it: "<<\n/Type /Font\n/W [ 1 [ 724 ] ]\n>>")
+/// appended to `out` with only the white space that separates two tokens (§7.2.2-§7.2.3):
+/// "<</Type/Font/W[1[724]]>>". Strings are copied as they are: a literal string to its
+/// balancing parenthesis, escapes included (§7.3.4.2), a hex string to its '>'.
+void append_compact(std::string& out, std::string_view object) {
+  const std::size_t start = out.size();
+  for (std::size_t i = 0; i < object.size();) {
+    const char c = object[i];
+    if (is_white(c)) {
+      while (i < object.size() && is_white(object[i])) ++i;
+      const bool after_delimiter = out.size() == start || is_delimiter(out.back());
+      if (!after_delimiter && i < object.size() && !is_delimiter(object[i])) out += ' ';
+      continue;
+    }
+    if (c == '(') {
+      int depth = 0;
+      const std::size_t begin = i;
+      for (; i < object.size(); ++i) {
+        if (object[i] == '\\') {
+          ++i;
+        } else if (object[i] == '(') {
+          ++depth;
+        } else if (object[i] == ')' && --depth == 0) {
+          ++i;
+          break;
+        }
+      }
+      out.append(object.substr(begin, i - begin));
+      continue;
+    }
+    if (c == '<' && i + 1 < object.size() && object[i + 1] == '<') {
+      out += "<<";
+      i += 2;
+      continue;
+    }
+    if (c == '<') {
+      const std::size_t end = object.find('>', i);
+      const std::size_t stop = end == std::string_view::npos ? object.size() : end + 1;
+      out.append(object.substr(i, stop - i));
+      i = stop;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+}
+
 std::string deflated(const std::string& bytes) {
   uLongf size = compressBound(static_cast<uLong>(bytes.size()));
   std::string out(size, '\0');
@@ -177,13 +230,16 @@ std::string save_packed(HpdfDocument& pdf, const std::array<std::uint8_t, 16>& i
     const std::uint32_t stream_number = next_number++;
     std::string bodies;
     std::string pairs;
-    StringSink body_sink(pdf, bodies);
+    std::string object;
+    StringSink object_sink(pdf, object);
     for (std::size_t k = first; k < last; ++k) {
       const std::uint32_t number = object_number(packed[k]);
       where.resize(std::max<std::size_t>(where.size(), number + 1));
       where.at(number) = {2, stream_number, static_cast<std::uint16_t>(k - first)};
       pairs += std::to_string(number) + ' ' + std::to_string(bodies.size()) + ' ';
-      pdf.check(HPDF_Obj_WriteValue(packed[k], body_sink.get(), nullptr), "write an object");
+      object.clear();
+      pdf.check(HPDF_Obj_WriteValue(packed[k], object_sink.get(), nullptr), "write an object");
+      append_compact(bodies, object);
       bodies += '\n';
     }
     const std::string data = deflated(pairs + bodies);
