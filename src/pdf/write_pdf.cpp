@@ -83,39 +83,40 @@ HPDF_Dict start_xmp(HpdfDocument& pdf) {
 void write_xmp(HpdfDocument& pdf, HPDF_Dict metadata, const layout::Pages& pages, const PdfOptions& options,
                const core::Fingerprint& fingerprint) {
   const bool pdfx = claims_pdfx(options);
+  // One element a line, without indentation: the packet is stored uncompressed.
   std::string xmp =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
       "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-      "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"" +
-      std::string(pdfx ? "\n    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
-                         "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\""
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+      " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
+      " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"" +
+      std::string(pdfx ? " xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\""
+                         " xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\""
                        : "") +
       ">\n"
-      "   <dc:format>application/pdf</dc:format>\n"
-      "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(pages.title) +
+      "<dc:format>application/pdf</dc:format>\n"
+      "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(pages.title) +
       "</rdf:li></rdf:Alt></dc:title>\n"
-      "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(pages.language) + "</rdf:li></rdf:Bag></dc:language>\n"
-      "   <pdf:Producer>" + xml_escaped(options.producer) + "</pdf:Producer>\n"
-      "   <xmp:CreatorTool>" + xml_escaped(options.producer) + "</xmp:CreatorTool>\n";
+      "<dc:language><rdf:Bag><rdf:li>" + xml_escaped(pages.language) + "</rdf:li></rdf:Bag></dc:language>\n"
+      "<pdf:Producer>" + xml_escaped(options.producer) + "</pdf:Producer>\n"
+      "<xmp:CreatorTool>" + xml_escaped(options.producer) + "</xmp:CreatorTool>\n";
   if (options.date) {
-    xmp += "   <xmp:CreateDate>" + iso_date(*options.date) + "</xmp:CreateDate>\n";
-    xmp += "   <xmp:ModifyDate>" + iso_date(*options.date) + "</xmp:ModifyDate>\n";
+    xmp += "<xmp:CreateDate>" + iso_date(*options.date) + "</xmp:CreateDate>\n";
+    xmp += "<xmp:ModifyDate>" + iso_date(*options.date) + "</xmp:ModifyDate>\n";
   }
   if (pdfx) {
     const std::string id = uuid_of(fingerprint);
-    xmp += "   <pdf:Trapped>False</pdf:Trapped>\n"
-           "   <xmpMM:DocumentID>" + id + "</xmpMM:DocumentID>\n"
-           "   <xmpMM:InstanceID>" + id + "</xmpMM:InstanceID>\n"
-           "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
-           "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
-           "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
+    xmp += "<pdf:Trapped>False</pdf:Trapped>\n"
+           "<xmpMM:DocumentID>" + id + "</xmpMM:DocumentID>\n"
+           "<xmpMM:InstanceID>" + id + "</xmpMM:InstanceID>\n"
+           "<xmpMM:VersionID>1</xmpMM:VersionID>\n"
+           "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+           "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
   }
-  xmp += "   <pdfuaid:part>1</pdfuaid:part>\n"
-         "  </rdf:Description>\n"
-         " </rdf:RDF>\n"
+  xmp += "<pdfuaid:part>1</pdfuaid:part>\n"
+         "</rdf:Description>\n"
+         "</rdf:RDF>\n"
          "</x:xmpmeta>\n"
          "<?xpacket end=\"w\"?>";
   pdf.check(HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
@@ -249,6 +250,11 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
   HPDF_Page page = pdf.check(HPDF_AddPage(pdf.get()), "add a page");
   pdf.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_page.width)), "set the page width");
   pdf.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_page.height)), "set the page height");
+  // libharu names the procedure sets in every page's resources; ISO 32000-1 §14.2 calls them
+  // obsolete since PDF 1.4, and no reader asks for them.
+  if (auto* resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT))) {
+    HPDF_Dict_RemoveElement(resources, "ProcSet");
+  }
   if (layout_page.press) {
     set_press_boxes(pdf, page, layout_page);
     fingerprint.add(press_box_entries(layout_page));
