@@ -6,6 +6,11 @@
 #include "text/cluster_text.hpp"
 
 namespace leafpress::pdf {
+namespace {
+
+constexpr std::string_view kSoftHyphen = "\u00AD";
+
+}  // namespace
 
 std::size_t cluster_end(const text::GlyphRun& run, std::size_t first) {
   std::size_t last = first + 1;
@@ -35,6 +40,14 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   ClusterWriting writing;
   // Most clusters: one glyph for one character.
   const std::string_view text = run.text_of(run.glyphs[first]);
+  if (text == kSoftHyphen && last == first + 1 && run.glyphs[first].id != 0) {
+    // The hyphen added at a line end: its code says a hyphen-minus, which pdf.js returns
+    // (it drops every format character, U+00AD among them) and Firefox's find bar joins
+    // across the line end; /ActualText gives poppler the soft hyphen itself.
+    writing.glyphs.push_back({first, "-"});
+    writing.actual_text = std::string(kSoftHyphen);
+    return writing;
+  }
   if (last == first + 1 && run.glyphs[first].id != 0 && core::count_code_points(text) <= 1) {
     writing.glyphs.push_back({first, std::string(text)});
     return writing;

@@ -185,6 +185,23 @@ TEST_CASE("a right-to-left cluster is drawn left to right, its pieces reversed",
   if (writing.actual_text) CHECK(*writing.actual_text == "\u0627\u0644");
 }
 
+TEST_CASE("the hyphen added at a line end says a hyphen-minus, and U+00AD through /ActualText", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Serif", fonts::FontStyle::regular);
+  REQUIRE(face);
+  // The paragraph's text ends with the soft hyphen the added hyphen points to.
+  const auto text = std::make_shared<const std::string>("immune\u00AD");
+  const auto glyphs = text::shape(*face, "-", 0, 1, "en");
+  REQUIRE(glyphs.size() == 1);
+  text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {}, text};
+  run.glyphs.push_back({glyphs[0].id, 0, 0, 6, 8, glyphs[0].advance});
+  const auto writing = pdf::plan_cluster(run, 0, 1);
+  REQUIRE(writing.glyphs.size() == 1);
+  CHECK(writing.glyphs[0].text == "-");
+  REQUIRE(writing.actual_text);
+  CHECK(*writing.actual_text == "\u00AD");
+}
+
 TEST_CASE("colours are written in their own model: rg for RGB, k for CMYK", "[pdf][color]") {
   CHECK(pdf::color_operator(core::Rgb{1, 0.5, 0}, false) == "1 0.5 0 rg\n");
   CHECK(pdf::color_operator(core::Rgb{1, 0.5, 0}, true) == "1 0.5 0 RG\n");
