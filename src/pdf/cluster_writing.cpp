@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+
 #include "core/utf8.hpp"
 #include "text/cluster_text.hpp"
 
@@ -9,6 +11,29 @@ namespace leafpress::pdf {
 namespace {
 
 constexpr std::string_view kSoftHyphen = "\u00AD";
+
+/// Each glyph's text cut to one character, the others said by invisible copies drawn at the
+/// pen just before or after it, one character each (see GlyphToDraw). The glyph says the
+/// last of the characters its text starts with repeated ("ff" -> a copy saying "f", then the
+/// glyph saying "f"): MuPDF drops a character repeating the one before it where the pen
+/// stands still (its fake-bold test). A character outside the BMP stays whole.
+std::vector<GlyphToDraw> one_character_each(std::vector<GlyphToDraw> glyphs) {
+  std::vector<GlyphToDraw> out;
+  out.reserve(glyphs.size());
+  for (GlyphToDraw& glyph : glyphs) {
+    std::vector<std::string> characters = code_points(glyph.text);
+    if (characters.size() <= 1) {
+      out.push_back(std::move(glyph));
+      continue;
+    }
+    std::size_t own = 0;
+    while (own + 1 < characters.size() && characters[own + 1] == characters[0]) ++own;
+    for (std::size_t i = 0; i < characters.size(); ++i) {
+      out.push_back({glyph.glyph, std::move(characters[i]), i != own || glyph.invisible});
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -100,6 +125,17 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   if (said != expected || !every_glyph_says || drawn.size() != logical.size() ||
       (has_mark && writing.glyphs.size() > 1)) {
     writing.actual_text = expected;
+  }
+  // A CFF glyph has one code, its CID, and keeps its first text: no copies to say more.
+  if (!run.face->is_cff()) {
+    writing.glyphs = one_character_each(std::move(writing.glyphs));
+    // poppler reads by position: a mark said by an invisible copy, where the pen stands, it
+    // would put on a word of its own.
+    const bool mark_carried = std::any_of(writing.glyphs.begin(), writing.glyphs.end(), [](const GlyphToDraw& glyph) {
+      std::size_t at = 0;
+      return glyph.invisible && (U_GET_GC_MASK(core::next_code_point(glyph.text, at)) & U_GC_M_MASK) != 0;
+    });
+    if (mark_carried) writing.actual_text = expected;
   }
   return writing;
 }

@@ -79,22 +79,20 @@ void ContentStream::draw_image(const layout::ImageItem& image, const std::string
 void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
   // Every code first: a CFF glyph says the first text it was given, and another one must be
   // said by /ActualText, which opens before the first run.
-  std::vector<std::vector<std::uint16_t>> codes(runs.size());
-  std::vector<std::vector<const text::PlacedGlyph*>> glyphs(runs.size());
+  std::vector<std::vector<CodeToShow>> codes(runs.size());
   std::vector<std::vector<ClusterWriting>> plans(runs.size());
   bool needs_span = false;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const text::GlyphRun& run = runs[r].item->run;
     codes[r].reserve(run.glyphs.size());
-    glyphs[r].reserve(run.glyphs.size());
     plans[r] = plan_run(run);
     for (ClusterWriting& cluster : plans[r]) {
       for (std::size_t g = 0; g < cluster.glyphs.size(); ++g) {
         const GlyphToDraw& glyph = cluster.glyphs[g];
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
-        const EncodedGlyph encoded = runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
-        codes[r].push_back(encoded.code);
-        glyphs[r].push_back(&placed);
+        const EncodedGlyph encoded = glyph.invisible ? runs[r].encoder->encode_invisible(placed.id, glyph.text)
+                                                     : runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
+        codes[r].push_back({encoded.code, &placed, glyph.invisible});
         if (!encoded.says_text && !cluster.actual_text) {
           // The code says another text: the cluster's text up to this glyph is said for it.
           std::string text;
@@ -114,12 +112,11 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
     core::append_utf16be(utf16, said);
     out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
   }
-  for (std::size_t r = 0; r < runs.size(); ++r) show_run(runs[r], codes[r], glyphs[r]);
+  for (std::size_t r = 0; r < runs.size(); ++r) show_run(runs[r], codes[r]);
   if (needs_span) out_ += "EMC\n";
 }
 
-void ContentStream::show_run(const RunToShow& shown, const std::vector<std::uint16_t>& codes,
-                             const std::vector<const text::PlacedGlyph*>& glyphs) {
+void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToShow>& codes) {
   const layout::GlyphItem& item = *shown.item;
   const text::GlyphRun& run = item.run;
   if (codes.empty()) return;
@@ -128,12 +125,33 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<std::uint
   set_fill(run.color);
   out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
   GlyphWriter writer{out_, *shown.encoder, run.size};
-  for (std::size_t i = 0; i < codes.size(); ++i) writer.show_code(codes[i], glyphs[i]->x, glyphs[i]->y);
+  for (const CodeToShow& shown_code : codes) {
+    if (shown_code.invisible) {
+      writer.show_invisible(shown_code.code);
+    } else {
+      writer.show_code(shown_code.code, shown_code.glyph->x, shown_code.glyph->y);
+    }
+  }
   writer.finish();
   out_ += "ET\n";
 }
 
+void ContentStream::GlyphWriter::set_invisible(bool wanted) {
+  if (wanted == invisible) return;
+  close_array();
+  invisible = wanted;
+  out += invisible ? "3 Tr\n" : "0 Tr\n";
+}
+
+void ContentStream::GlyphWriter::show_invisible(std::uint16_t code) {
+  set_invisible(true);
+  if (!array_open) out += '[';
+  array_open = true;
+  append_code(out, code);  // a code of width 0: the pen stays
+}
+
 void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {
+  set_invisible(false);
   if (y != rise) {
     close_array();
     rise = y;
@@ -157,6 +175,7 @@ void ContentStream::GlyphWriter::close_array() {
 }
 
 void ContentStream::GlyphWriter::finish() {
+  set_invisible(false);
   close_array();
   if (rise != 0) out += "0 Ts\n";
 }

@@ -151,6 +151,40 @@ TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another 
   CHECK(encoder.codes().at(3).text == "W");
 }
 
+TEST_CASE("a ligature says one letter per code: the others by invisible blank copies at the pen", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const std::string word = "offer";
+  const auto glyphs = text::shape(face, word, 0, word.size(), "en");
+  REQUIRE(glyphs.size() == 4);  // o, the ff ligature, e, r
+  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {}, std::make_shared<const std::string>(word)},
+                         100, 42};
+  double x = 0;
+  for (const auto& glyph : glyphs) {
+    item.run.glyphs.push_back({glyph.id, x, 0, glyph.cluster, glyph.cluster, glyph.advance});
+    x += glyph.advance * 10.0 / face.metrics().units_per_em;
+  }
+  for (std::size_t i = 0; i < item.run.glyphs.size(); ++i) {
+    item.run.glyphs[i].end = i + 1 < glyphs.size() ? glyphs[i + 1].cluster : static_cast<std::uint32_t>(word.size());
+  }
+  pdf::FontEncoder encoder(face);
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  // Ghostscript 10.0 garbles a /ToUnicode value of two units: every code says one letter.
+  for (const auto& [code, meaning] : encoder.codes()) CHECK(meaning.text.size() == 1);
+  // o, then an invisible copy saying "f" before the ligature saying "f" (MuPDF drops a letter
+  // repeating the one before where the pen stands still), e, r.
+  CHECK(content.bytes().find("] TJ\n3 Tr\n[<0002>] TJ\n0 Tr\n[<0003>") != std::string::npos);
+  const pdf::CodeMeaning& copy = encoder.codes().at(2);
+  CHECK(copy.text == "f");
+  CHECK(copy.width == 0);
+  CHECK(face.advance(copy.glyph) == 0);
+  CHECK(face.ink(copy.glyph).top == 0);
+  CHECK(encoder.codes().at(3).text == "f");
+  CHECK(encoder.codes().at(3).glyph == glyphs[1].id);
+  CHECK(content.bytes().rfind("0 Tr") > content.bytes().rfind("3 Tr"));  // render mode 0 again
+}
+
 TEST_CASE("a cluster's text is shared out among its glyphs by the character map", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face* face = registry.find("Noto Sans Devanagari", fonts::FontStyle::regular);
