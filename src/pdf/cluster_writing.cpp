@@ -12,11 +12,8 @@ namespace {
 
 constexpr std::string_view kSoftHyphen = "\u00AD";
 
-/// Each glyph's text cut to one character, the others said by invisible copies drawn at the
-/// pen just before or after it, one character each (see GlyphToDraw). The glyph says the
-/// last of the characters its text starts with repeated ("ff" -> a copy saying "f", then the
-/// glyph saying "f"): MuPDF drops a character repeating the one before it where the pen
-/// stands still (its fake-bold test). A character outside the BMP stays whole.
+/// Each glyph's text cut to its first character, the others said by invisible copies drawn
+/// after it, one character each (see GlyphToDraw). A character outside the BMP stays whole.
 std::vector<GlyphToDraw> one_character_each(std::vector<GlyphToDraw> glyphs) {
   std::vector<GlyphToDraw> out;
   out.reserve(glyphs.size());
@@ -26,10 +23,8 @@ std::vector<GlyphToDraw> one_character_each(std::vector<GlyphToDraw> glyphs) {
       out.push_back(std::move(glyph));
       continue;
     }
-    std::size_t own = 0;
-    while (own + 1 < characters.size() && characters[own + 1] == characters[0]) ++own;
     for (std::size_t i = 0; i < characters.size(); ++i) {
-      out.push_back({glyph.glyph, std::move(characters[i]), i != own || glyph.invisible});
+      out.push_back({glyph.glyph, std::move(characters[i]), i != 0 || glyph.invisible});
     }
   }
   return out;

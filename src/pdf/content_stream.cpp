@@ -20,6 +20,9 @@ void append_code(std::string& out, std::uint16_t code) {
   out.append(text, sizeof text);
 }
 
+/// How far apart invisible copies stand, in thousandths of the font size (see show_run).
+constexpr double kInvisibleStep = 0.1;
+
 }  // namespace
 
 std::string color_operator(const core::Color& color, bool stroke) {
@@ -125,12 +128,21 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToSho
   set_fill(run.color);
   out_ += "1 0 0 1 " + pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Tm\n";
   GlyphWriter writer{out_, *shown.encoder, run.size};
-  for (const CodeToShow& shown_code : codes) {
-    if (shown_code.invisible) {
-      writer.show_invisible(shown_code.code);
-    } else {
-      writer.show_code(shown_code.code, shown_code.glyph->x, shown_code.glyph->y);
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (!codes[i].invisible) {
+      writer.show_code(codes[i].code, codes[i].glyph->x, codes[i].glyph->y);
+      continue;
     }
+    // Invisible copies stand a hair apart just before the next glyph (or the pen, at the
+    // end), in the order they say their characters: Ghostscript's txtwrite sorts what each
+    // string shows by where it starts, and a kerned next glyph may start before the pen;
+    // MuPDF reads a step forward of 0.15 em from its pen as a space.
+    std::size_t group = i;
+    while (group < codes.size() && codes[group].invisible) ++group;
+    const double next = group < codes.size() ? std::min(codes[group].glyph->x, writer.pen) : writer.pen;
+    const double step = kInvisibleStep * run.size / 1000.0;
+    for (std::size_t k = i; k < group; ++k) writer.show_invisible(codes[k].code, next - static_cast<double>(group - k) * step);
+    i = group - 1;
   }
   writer.finish();
   out_ += "ET\n";
@@ -143,11 +155,14 @@ void ContentStream::GlyphWriter::set_invisible(bool wanted) {
   out += invisible ? "3 Tr\n" : "0 Tr\n";
 }
 
-void ContentStream::GlyphWriter::show_invisible(std::uint16_t code) {
+void ContentStream::GlyphWriter::show_invisible(std::uint16_t code, double x) {
   set_invisible(true);
   if (!array_open) out += '[';
   array_open = true;
-  append_code(out, code);  // a code of width 0: the pen stays
+  append_pdf_number(out, (pen - x) * 1000.0 / size);
+  out += ' ';
+  append_code(out, code);
+  pen = x;  // a code of width 0
 }
 
 void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {

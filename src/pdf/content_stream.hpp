@@ -75,8 +75,9 @@ class ContentStream {
     bool array_open = false;
 
     void show_code(std::uint16_t code, double x, double y);
-    /// Shows `code` where the pen is, in render mode 3: it draws nothing (see GlyphToDraw).
-    void show_invisible(std::uint16_t code);
+    /// Shows `code` (of width 0) at `x` on the baseline in render mode 3: it draws nothing
+    /// (see GlyphToDraw).
+    void show_invisible(std::uint16_t code, double x);
     void set_invisible(bool wanted);
     void close_array();
     void finish();
