@@ -2,10 +2,35 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+
 #include "core/utf8.hpp"
 #include "text/cluster_text.hpp"
 
 namespace leafpress::pdf {
+namespace {
+
+constexpr std::string_view kSoftHyphen = "\u00AD";
+
+/// Each glyph's text cut to its first character, the others said by invisible copies drawn
+/// after it, one character each (see GlyphToDraw). A character outside the BMP stays whole.
+std::vector<GlyphToDraw> one_character_each(std::vector<GlyphToDraw> glyphs) {
+  std::vector<GlyphToDraw> out;
+  out.reserve(glyphs.size());
+  for (GlyphToDraw& glyph : glyphs) {
+    std::vector<std::string> characters = code_points(glyph.text);
+    if (characters.size() <= 1) {
+      out.push_back(std::move(glyph));
+      continue;
+    }
+    for (std::size_t i = 0; i < characters.size(); ++i) {
+      out.push_back({glyph.glyph, std::move(characters[i]), i != 0 || glyph.invisible});
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::size_t cluster_end(const text::GlyphRun& run, std::size_t first) {
   std::size_t last = first + 1;
@@ -35,6 +60,14 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   ClusterWriting writing;
   // Most clusters: one glyph for one character.
   const std::string_view text = run.text_of(run.glyphs[first]);
+  if (text == kSoftHyphen && last == first + 1 && run.glyphs[first].id != 0) {
+    // The hyphen added at a line end: its code says a hyphen-minus, which pdf.js returns
+    // (it drops every format character, U+00AD among them) and Firefox's find bar joins
+    // across the line end; /ActualText gives poppler the soft hyphen itself.
+    writing.glyphs.push_back({first, "-"});
+    writing.actual_text = std::string(kSoftHyphen);
+    return writing;
+  }
   if (last == first + 1 && run.glyphs[first].id != 0 && core::count_code_points(text) <= 1) {
     writing.glyphs.push_back({first, std::string(text)});
     return writing;
@@ -87,6 +120,17 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   if (said != expected || !every_glyph_says || drawn.size() != logical.size() ||
       (has_mark && writing.glyphs.size() > 1)) {
     writing.actual_text = expected;
+  }
+  // A CFF glyph has one code, its CID, and keeps its first text: no copies to say more.
+  if (!run.face->is_cff()) {
+    writing.glyphs = one_character_each(std::move(writing.glyphs));
+    // poppler reads by position: a mark said by an invisible copy, where the pen stands, it
+    // would put on a word of its own.
+    const bool mark_carried = std::any_of(writing.glyphs.begin(), writing.glyphs.end(), [](const GlyphToDraw& glyph) {
+      std::size_t at = 0;
+      return glyph.invisible && (U_GET_GC_MASK(core::next_code_point(glyph.text, at)) & U_GC_M_MASK) != 0;
+    });
+    if (mark_carried) writing.actual_text = expected;
   }
   return writing;
 }

@@ -9,10 +9,15 @@
 
 namespace leafpress::pdf {
 
-/// One glyph to draw and the text its code is to say.
+/// One glyph to draw and the text its code is to say. A code says one character, or one
+/// UTF-16 unit's worth: Ghostscript 10.0 garbles a /ToUnicode value of more than one unit.
+/// The further characters of a glyph standing for several (a ligature, a conjunct) are said
+/// by `invisible` copies of it that follow: drawn in text render mode 3 at the pen, with no
+/// advance, so they show nothing and move nothing.
 struct GlyphToDraw {
   std::size_t glyph = 0;  // index into the run's glyphs
   std::string text;
+  bool invisible = false;
 };
 
 /// How one cluster is written: its glyphs in drawing order, each with its piece of text,

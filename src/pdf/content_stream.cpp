@@ -20,6 +20,9 @@ void append_code(std::string& out, std::uint16_t code) {
   out.append(text, sizeof text);
 }
 
+/// How far apart invisible copies stand, in thousandths of the font size (see show_run).
+constexpr double kInvisibleStep = 0.1;
+
 }  // namespace
 
 std::string color_operator(const core::Color& color, bool stroke) {
@@ -86,22 +89,20 @@ void ContentStream::draw_image(const layout::ImageItem& image, const std::string
 void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
   // Every code first: a CFF glyph says the first text it was given, and another one must be
   // said by /ActualText, which opens before the first run.
-  std::vector<std::vector<std::uint16_t>> codes(runs.size());
-  std::vector<std::vector<const text::PlacedGlyph*>> glyphs(runs.size());
+  std::vector<std::vector<CodeToShow>> codes(runs.size());
   std::vector<std::vector<ClusterWriting>> plans(runs.size());
   bool needs_span = false;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const text::GlyphRun& run = runs[r].item->run;
     codes[r].reserve(run.glyphs.size());
-    glyphs[r].reserve(run.glyphs.size());
     plans[r] = plan_run(run);
     for (ClusterWriting& cluster : plans[r]) {
       for (std::size_t g = 0; g < cluster.glyphs.size(); ++g) {
         const GlyphToDraw& glyph = cluster.glyphs[g];
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
-        const EncodedGlyph encoded = runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
-        codes[r].push_back(encoded.code);
-        glyphs[r].push_back(&placed);
+        const EncodedGlyph encoded = glyph.invisible ? runs[r].encoder->encode_invisible(placed.id, glyph.text)
+                                                     : runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
+        codes[r].push_back({encoded.code, &placed, glyph.invisible});
         if (!encoded.says_text && !cluster.actual_text) {
           // The code says another text: the cluster's text up to this glyph is said for it.
           std::string text;
@@ -121,12 +122,11 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
     core::append_utf16be(utf16, said);
     out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
   }
-  for (std::size_t r = 0; r < runs.size(); ++r) show_run(runs[r], codes[r], glyphs[r]);
+  for (std::size_t r = 0; r < runs.size(); ++r) show_run(runs[r], codes[r]);
   if (needs_span) out_ += "EMC\n";
 }
 
-void ContentStream::show_run(const RunToShow& shown, const std::vector<std::uint16_t>& codes,
-                             const std::vector<const text::PlacedGlyph*>& glyphs) {
+void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToShow>& codes) {
   const layout::GlyphItem& item = *shown.item;
   const text::GlyphRun& run = item.run;
   if (codes.empty()) return;
@@ -143,12 +143,49 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<std::uint
   // BT starts from the identity text matrix, so Td moves to the run's origin (§9.4.2).
   out_ += pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Td\n";
   GlyphWriter writer{out_, *shown.encoder, run.size};
-  for (std::size_t i = 0; i < codes.size(); ++i) writer.show_code(codes[i], glyphs[i]->x, glyphs[i]->y);
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (!codes[i].invisible) {
+      writer.show_code(codes[i].code, codes[i].glyph->x, codes[i].glyph->y);
+      continue;
+    }
+    // Invisible copies stand a hair apart just before the next glyph (or the pen, at the
+    // end), in the order they say their characters: Ghostscript's txtwrite sorts what each
+    // string shows by where it starts, and a kerned next glyph may start before the pen;
+    // MuPDF reads a step forward of 0.15 em from its pen as a space.
+    std::size_t group = i;
+    while (group < codes.size() && codes[group].invisible) ++group;
+    const double next = group < codes.size() ? std::min(codes[group].glyph->x, writer.pen) : writer.pen;
+    const double step = kInvisibleStep * run.size / 1000.0;
+    for (std::size_t k = i; k < group; ++k) writer.show_invisible(codes[k].code, next - static_cast<double>(group - k) * step);
+    i = group - 1;
+  }
   writer.finish();
   out_ += "ET\n";
 }
 
+void ContentStream::GlyphWriter::set_invisible(bool wanted) {
+  if (wanted == invisible) return;
+  close_array();
+  invisible = wanted;
+  out += invisible ? "3 Tr\n" : "0 Tr\n";
+}
+
+void ContentStream::GlyphWriter::show_invisible(std::uint16_t code, double x) {
+  set_invisible(true);
+  if (!array_open) out += '[';
+  array_open = true;
+  close_string();
+  append_pdf_number(out, (pen - x) * 1000.0 / size);  // exact: copies stand a hair apart
+  out += '<';
+  string_open = true;
+  append_code(out, code);
+  pen = x;  // a code of width 0
+  ideal_pen = x;
+}
+
 void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {
+  const bool after_copies = invisible;
+  set_invisible(false);
   if (y != rise) {
     close_array();
     rise = y;
@@ -163,7 +200,8 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   // the number brings it back. At 10.8 pt no glyph is 0.044 pt (0.015 mm) from where layout
   // put it, at a 30 pt title 0.12 pt.
   constexpr double kMaxDrift = 4;  // thousandths of an em
-  double adjust = std::round((ideal_pen - x) * 1000.0 / size);
+  // After invisible copies the glyph goes exactly to its place, a hair after theirs.
+  double adjust = after_copies ? (pen - x) * 1000.0 / size : std::round((ideal_pen - x) * 1000.0 / size);
   const double drift = (pen - adjust * size / 1000.0 - x) * 1000.0 / size;
   if (std::abs(drift) > kMaxDrift) adjust = std::round((pen - x) * 1000.0 / size);
   if (adjust != 0) {
@@ -191,6 +229,7 @@ void ContentStream::GlyphWriter::close_array() {
 }
 
 void ContentStream::GlyphWriter::finish() {
+  set_invisible(false);
   close_array();
   if (rise != 0) out += "0 Ts\n";
 }

@@ -72,17 +72,27 @@ class ContentStream {
     double pen = 0;        // where the viewer's pen is, in points from the run origin
     double ideal_pen = 0;  // where it would be had every glyph been put exactly
     double rise = 0;
+    bool invisible = false;  // text render mode 3 (§9.3.6) rather than 0
     bool array_open = false;
     bool string_open = false;
 
     void show_code(std::uint16_t code, double x, double y);
     void close_string();
+    /// Shows `code` (of width 0) at `x` on the baseline in render mode 3: it draws nothing
+    /// (see GlyphToDraw).
+    void show_invisible(std::uint16_t code, double x);
+    void set_invisible(bool wanted);
     void close_array();
     void finish();
   };
 
-  void show_run(const RunToShow& run, const std::vector<std::uint16_t>& codes,
-                const std::vector<const text::PlacedGlyph*>& glyphs);
+  /// A code to show, the glyph it draws, and whether it is drawn invisibly at the pen.
+  struct CodeToShow {
+    std::uint16_t code = 0;
+    const text::PlacedGlyph* glyph = nullptr;
+    bool invisible = false;
+  };
+  void show_run(const RunToShow& run, const std::vector<CodeToShow>& codes);
 
   double page_height_;
   bool overprint_black_ = false;

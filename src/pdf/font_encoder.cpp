@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <hb.h>
+
 namespace leafpress::pdf {
 
 EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std::int32_t advance) {
@@ -32,6 +34,21 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std
   }
   codes_.emplace(code, meaning(glyph, text, advance));
   return {code, true};
+}
+
+EncodedGlyph FontEncoder::encode_invisible(std::uint32_t glyph, std::string_view text) {
+  if (!blank_glyph_) {
+    blank_glyph_ = 0;
+    const unsigned count = hb_face_get_glyph_count(face_->hb_face());
+    for (std::uint32_t candidate = 1; candidate < count; ++candidate) {
+      const fonts::Face::Ink ink = face_->ink(candidate);
+      if (face_->advance(candidate) == 0 && ink.top == 0 && ink.bottom == 0) {
+        blank_glyph_ = candidate;
+        break;
+      }
+    }
+  }
+  return encode(*blank_glyph_ != 0 ? *blank_glyph_ : glyph, text, 0);
 }
 
 std::set<std::uint32_t> FontEncoder::glyphs() const {

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ class FontEncoder {
   /// glyph the shaper gave no advance gets a code of width 0, so that readers tracking the pen
   /// by /W do not see it step back). Throws when a face needs more than 65,535 codes.
   EncodedGlyph encode(std::uint32_t glyph, std::string_view text, std::int32_t advance);
+  /// A code of width 0 saying `text`, for a copy drawn invisibly after `glyph` (see
+  /// GlyphToDraw): it shows the face's first blank glyph (no advance, no ink, such as
+  /// .null), else `glyph` itself. MuPDF gives a glyph the largest width any code showing it
+  /// has, so a copy of `glyph` would advance its pen by the glyph's width.
+  EncodedGlyph encode_invisible(std::uint32_t glyph, std::string_view text);
 
   const fonts::Face& face() const { return *face_; }
   /// Every code handed out, with its meaning, in code order.
@@ -56,6 +62,7 @@ class FontEncoder {
   CodeMeaning meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance) const;
 
   const fonts::Face* face_;
+  std::optional<std::uint32_t> blank_glyph_;  // found on first use; 0 when the face has none
   std::map<std::uint16_t, CodeMeaning> codes_;
   /// Each glyph's first code, with what it says and its widths: most glyphs only ever say one
   /// text, and are found here without a key built or the face asked for an advance.

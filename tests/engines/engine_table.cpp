@@ -7,6 +7,7 @@
 //                                     (with press files) into DIR/shipped and the test
 //                                     suite's other leaflets into DIR/others (ctest's
 //                                     engines_pdfs)
+//   engine_table --misses DIR LANG   each engine's missed words in DIR's LANG brochure
 //   engine_table --glyph-rules FILE.pdf...   print each file's glyph-rule violations;
 //                                     exit 1 when there is any
 #include <cstdio>
@@ -141,14 +142,28 @@ int print_glyph_rules(const std::vector<std::string>& files) {
 
 }  // namespace
 
+// Every source unit each engine misses in `language`'s brochure under `dir`, with the
+// engine's text around the first place it reads the unit's neighbourhood.
+int print_misses(const std::filesystem::path& dir, const std::string& language) {
+  const auto paragraphs = source_strings(fixture_leaflet(), language);
+  for (const Engine engine : kAllEngines) {
+    const Measure m = measure(paragraphs, engine_text(engine, fixture_pdf(dir, language), is_rtl(language)), units_for(language));
+    std::cout << engine_name(engine) << " (" << m.missing.size() << "):";
+    for (const std::string& unit : m.missing) std::cout << " " << unit;
+    std::cout << "\n";
+  }
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   try {
     if (!args.empty() && args[0] == "--glyph-rules") return print_glyph_rules({args.begin() + 1, args.end()});
     if (args.size() == 2 && args[0] == "--build") return build_all(args[1]);
     if (args.size() == 2 && args[0] == "--pdf-dir") return print_table(args[1]);
+    if (args.size() == 3 && args[0] == "--misses") return print_misses(args[1], args[2]);
     if (args.empty()) return print_table({});
-    std::cerr << "usage: engine_table [--pdf-dir DIR] | --build DIR | --glyph-rules FILE.pdf...\n";
+    std::cerr << "usage: engine_table [--pdf-dir DIR] | --misses DIR LANG | --build DIR | --glyph-rules FILE.pdf...\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "engine_table: " << e.what() << "\n";

@@ -54,16 +54,37 @@ std::string ghostscript_text(const std::filesystem::path& pdf, bool rtl) {
   return rtl ? logical_lines(visual) : visual;
 }
 
+/// Firefox's find bar joins a word hyphenated at a line end: pdf_find_controller.js's
+/// normalize() drops "-\n" after a non-space (`(\p{M}+(?:-\n)?)|(\S-\n)`, returning the
+/// match without its last two characters). Its earlier alternatives match single characters
+/// (quotes, U+2010, compatibility forms) that never stand before a hyphen we add.
+std::string joined_as_pdfjs_finds(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool after_non_space = !out.empty() && out.back() != ' ' && out.back() != '\n' && out.back() != '\t' &&
+                                 out.back() != '\f' && out.back() != '\r';
+    if (text.compare(i, 2, "-\n") == 0 && after_non_space) {
+      ++i;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 std::string pdfjs_text(const std::filesystem::path& pdf) {
   const std::string json = output_of({"node", pdfjs_script().string(), pdf.string()});
   const auto document = nlohmann::json::parse(json);
   std::string text;
   for (const auto& page : document.at("pages")) {
+    // As PDFFindController#extractText joins a page's items.
+    std::string page_text;
     for (const auto& item : page.at("items")) {
-      text += item.at("str").get<std::string>();
-      if (item.at("eol").get<bool>()) text += "\n";
+      page_text += item.at("str").get<std::string>();
+      if (item.at("eol").get<bool>()) page_text += "\n";
     }
-    text += "\n\f";
+    text += joined_as_pdfjs_finds(page_text) + "\n\f";
   }
   return text;
 }

@@ -215,6 +215,41 @@ TEST_CASE("a text object repeats neither the font nor the fill colour in force",
         "BT\n/F1 12 Tf\n0 0 0 rg\n100 800 Td\n[<0001>] TJ\nET\n");
 }
 
+TEST_CASE("a ligature says one letter per code: the others by invisible blank copies at the pen", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const std::string word = "offer";
+  const auto glyphs = text::shape(face, word, 0, word.size(), "en");
+  REQUIRE(glyphs.size() == 4);  // o, the ff ligature, e, r
+  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {}, std::make_shared<const std::string>(word)},
+                         100, 42};
+  double x = 0;
+  for (const auto& glyph : glyphs) {
+    item.run.glyphs.push_back({glyph.id, x, 0, glyph.cluster, glyph.cluster, glyph.advance});
+    x += glyph.advance * 10.0 / face.metrics().units_per_em;
+  }
+  for (std::size_t i = 0; i < item.run.glyphs.size(); ++i) {
+    item.run.glyphs[i].end = i + 1 < glyphs.size() ? glyphs[i + 1].cluster : static_cast<std::uint32_t>(word.size());
+  }
+  pdf::FontEncoder encoder(face);
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  // Ghostscript 10.0 garbles a /ToUnicode value of two units: every code says one letter.
+  for (const auto& [code, meaning] : encoder.codes()) CHECK(meaning.text.size() == 1);
+  // o, the ligature saying "f", an invisible copy saying the second "f" a hair (0.1/1000 em)
+  // before where the next glyph stands, e, r.
+  CHECK(content.bytes().find("[<00010002>] TJ\n3 Tr\n[0.1<0003>] TJ\n0 Tr\n[-0.1<00040005>] TJ") !=
+        std::string::npos);
+  CHECK(encoder.codes().at(2).text == "f");
+  CHECK(encoder.codes().at(2).glyph == glyphs[1].id);
+  const pdf::CodeMeaning& copy = encoder.codes().at(3);
+  CHECK(copy.text == "f");
+  CHECK(copy.width == 0);
+  CHECK(face.advance(copy.glyph) == 0);
+  CHECK(face.ink(copy.glyph).top == 0);
+  CHECK(content.bytes().rfind("0 Tr") > content.bytes().rfind("3 Tr"));  // render mode 0 again
+}
+
 TEST_CASE("a cluster's text is shared out among its glyphs by the character map", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face* face = registry.find("Noto Sans Devanagari", fonts::FontStyle::regular);
@@ -247,6 +282,23 @@ TEST_CASE("a right-to-left cluster is drawn left to right, its pieces reversed",
   for (const auto& glyph : writing.glyphs) said += glyph.text;
   CHECK(said == "\u0627\u0644");  // alef, lam: readers reverse the word back
   if (writing.actual_text) CHECK(*writing.actual_text == "\u0627\u0644");
+}
+
+TEST_CASE("the hyphen added at a line end says a hyphen-minus, and U+00AD through /ActualText", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Serif", fonts::FontStyle::regular);
+  REQUIRE(face);
+  // The paragraph's text ends with the soft hyphen the added hyphen points to.
+  const auto text = std::make_shared<const std::string>("immune\u00AD");
+  const auto glyphs = text::shape(*face, "-", 0, 1, "en");
+  REQUIRE(glyphs.size() == 1);
+  text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {}, text};
+  run.glyphs.push_back({glyphs[0].id, 0, 0, 6, 8, glyphs[0].advance});
+  const auto writing = pdf::plan_cluster(run, 0, 1);
+  REQUIRE(writing.glyphs.size() == 1);
+  CHECK(writing.glyphs[0].text == "-");
+  REQUIRE(writing.actual_text);
+  CHECK(*writing.actual_text == "\u00AD");
 }
 
 TEST_CASE("colours are written in their own model: rg for RGB, k for CMYK", "[pdf][color]") {
