@@ -141,7 +141,8 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
     const double over = stacked_height(slices, *flowed.stopped_at);
     const double line = context.theme.body_size * context.style.text.body_leading;
     tools.diags.error(frame.pages_loc,
-                      "the text does not fit in the " + std::to_string(frame.pages) + " pages asked for: " +
+                      "the text does not fit in the " + std::to_string(frame.pages) + (frame.pages == 1 ? " page" : " pages") +
+                          " asked for: " +
                           points_over(over, line) + " over, from the block at " + core::to_string(slices[*flowed.stopped_at].loc),
                       "shorten the text, ask for more pages, or set it smaller with text_scale");
   } else if (flowed.stopped_at && frame.sides > 0) {
