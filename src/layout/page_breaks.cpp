@@ -111,6 +111,9 @@ class Search {
     if (here.size() > p_.counts_per_break) here.resize(p_.counts_per_break);
   }
 
+  /// True when column `column` is the first of its page.
+  bool opens_page(std::size_t column) const { return column == 0 || slots_[column].page != slots_[column - 1].page; }
+
   double penalty_before(std::size_t j) const {
     if (j >= slices_.size()) return 0;
     double penalty = 0;
@@ -158,6 +161,9 @@ class Search {
         const double empty = (height - natural - used) / height;
         fill = 1 - empty;
         cost = p_.badness * std::pow(glue, 3) + p_.underfull * empty * empty;
+      } else if (opens_page(from.column) && from.column > 0) {
+        const double short_by = std::max(0.0, 1 - natural / height / p_.least_fill);
+        cost = p_.short_last_page * short_by * short_by;
       }
       cost += penalty_before(j);
       Node node{.at = j, .column = from.column + 1, .cost = from.cost + cost, .from = from_node, .glue = glue};

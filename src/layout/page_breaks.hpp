@@ -40,6 +40,9 @@ struct PageBreakParameters {
   /// emptier is tried only where nothing later fits or a break is forced. Keeps the search
   /// to breaks a designer would consider, and its cost linear in the slices.
   double least_fill = 0.5;
+  /// Cost of a last page (of several) that holds only a few lines, times the share of
+  /// least_fill it falls short by, squared: its text is better spread over the pages before.
+  double short_last_page = 4000;
   /// Cost of each blank page the format's page multiple pads the flow with (a booklet's
   /// sheets of four, a brochure's both sides).
   double blank_page = 12000;
