@@ -26,7 +26,7 @@ struct Slice {
   double space_before = 0;
   /// The strip must share its column with the next one (headings; orphan/widow lines).
   bool keep_with_next = false;
-  std::vector<Item> items;
+  std::vector<Item> items{};
   /// The block the strip comes from, for "does not fit" errors.
   core::SourceLoc loc{};
   /// The strip starts a new column (the tri-fold's first section, after the cover).
