@@ -55,7 +55,9 @@ void print_build_table(const RunReport& report, std::ostream& out) {
     out << plural(previews, "PNG preview", "PNG previews") << " rendered by " << report.previews_by << '\n';
   }
   out << plural(written, "PDF", "PDFs") << " written, " << plural(count(report, core::Severity::error), "error", "errors")
-      << ", " << plural(count(report, core::Severity::warning), "warning", "warnings") << '\n';
+      << ", " << plural(count(report, core::Severity::warning), "warning", "warnings");
+  if (const std::size_t notes = count(report, core::Severity::note); notes > 0) out << ", " << plural(notes, "note", "notes");
+  out << '\n';
 }
 
 void print_text_report(const RunReport& report, Command command, std::ostream& out, std::ostream& err) {

@@ -67,7 +67,8 @@ std::string command_for(const core::Diagnostic& d, SourceLines& lines) {
     message += " (" + where + ")";
   }
   if (!d.hint.empty()) message += "\nhint: " + core::printable(d.hint);
-  const char* level = d.severity == core::Severity::error ? "error" : "warning";
+  // GitHub's workflow commands name a note "notice".
+  const char* level = d.severity == core::Severity::note ? "notice" : core::severity_name(d.severity);
   return "::" + std::string(level) + properties + "::" + escape_data(message);
 }
 

@@ -31,7 +31,7 @@ ordered_json diagnostic_json(const core::Diagnostic& d) {
   return {
       {"rule", d.rule},
       {"rule_name", rule ? rule->name : "other"},
-      {"severity", d.severity == core::Severity::error ? "error" : "warning"},
+      {"severity", core::severity_name(d.severity)},
       {"file", text_or_null(d.loc.file)},
       {"line", place_number(d.loc.line)},
       {"column", place_number(d.loc.column)},
@@ -78,6 +78,7 @@ void print_json_report(const RunReport& report, std::ostream& out) {
       {"documents", documents},
       {"errors", count(report, core::Severity::error)},
       {"warnings", count(report, core::Severity::warning)},
+      {"notes", count(report, core::Severity::note)},
   };
   out << root.dump(2) << '\n';
 }

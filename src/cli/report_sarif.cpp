@@ -70,7 +70,7 @@ ordered_json result_json(const core::Diagnostic& d, std::size_t rule_index, Sour
   ordered_json result = {
       {"ruleId", d.rule},
       {"ruleIndex", rule_index},
-      {"level", d.severity == core::Severity::error ? "error" : "warning"},
+      {"level", core::severity_name(d.severity)},  // SARIF 2.1.0 §3.27.10: error, warning, note
       {"message", {{"text", message}}},
   };
   if (!d.loc.file.empty()) {

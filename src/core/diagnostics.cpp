@@ -9,6 +9,15 @@
 
 namespace leafpress::core {
 
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+  }
+  return "error";
+}
+
 void Diagnostics::error(SourceLoc loc, std::string message, std::string hint) {
   add({Severity::error, std::move(loc), std::move(message), std::move(hint)});
 }
@@ -18,11 +27,16 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) 
        std::move(hint)});
 }
 
+void Diagnostics::note(SourceLoc loc, std::string message, std::string hint) {
+  add({Severity::note, std::move(loc), std::move(message), std::move(hint)});
+}
+
 void Diagnostics::add(Diagnostic diagnostic) {
   if (diagnostic.rule.empty()) diagnostic.rule = rule_for(diagnostic.message).id;
   const auto& loc = diagnostic.loc;
   if (!reported_.emplace(loc.file, loc.line, loc.column, diagnostic.message).second) return;
   if (diagnostic.severity == Severity::error) ++error_count_;
+  if (diagnostic.severity == Severity::note) ++note_count_;
   items_.push_back(std::move(diagnostic));
 }
 
@@ -46,7 +60,7 @@ std::vector<Diagnostic> in_reading_order(const Diagnostics& diags) {
 std::string format(const Diagnostic& diagnostic) {
   std::string out = printable(to_string(diagnostic.loc));
   if (!out.empty()) out += ": ";
-  out += diagnostic.severity == Severity::error ? "error: " : "warning: ";
+  out += std::string(severity_name(diagnostic.severity)) + ": ";
   out += printable(diagnostic.message);
   if (!diagnostic.hint.empty()) out += "\n  hint: " + printable(diagnostic.hint);
   return out;

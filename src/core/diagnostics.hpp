@@ -12,7 +12,12 @@
 
 namespace leafpress::core {
 
-enum class Severity : std::uint8_t { warning, error };
+/// A note says what the build did on its own (a brochure set smaller to make an even page
+/// count): printed in every report, never counted as a warning, never failing --strict.
+enum class Severity : std::uint8_t { warning, error, note };
+
+/// "error", "warning" or "note", as reports print it.
+const char* severity_name(Severity severity);
 
 /// One problem found in the input, with the place that caused it.
 struct Diagnostic {
@@ -33,11 +38,13 @@ class Diagnostics {
 
   void error(SourceLoc loc, std::string message, std::string hint = {});
   void warning(SourceLoc loc, std::string message, std::string hint = {});
+  void note(SourceLoc loc, std::string message, std::string hint = {});
   void add(Diagnostic diagnostic);
 
   bool has_errors() const { return error_count_ > 0; }
   std::size_t error_count() const { return error_count_; }
-  std::size_t warning_count() const { return items_.size() - error_count_; }
+  std::size_t warning_count() const { return items_.size() - error_count_ - note_count_; }
+  std::size_t note_count() const { return note_count_; }
   const std::vector<Diagnostic>& items() const { return items_; }
 
  private:
@@ -46,6 +53,7 @@ class Diagnostics {
   /// text is set once to measure it, is reported once.
   std::set<std::tuple<std::string, int, int, std::string>> reported_;
   std::size_t error_count_ = 0;
+  std::size_t note_count_ = 0;
   bool warnings_are_errors_ = false;
 };
 

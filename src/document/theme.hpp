@@ -96,6 +96,9 @@ struct PageSetup {
   Margins margins;
   std::optional<Text> header;
   std::optional<Text> footer;
+  /// The page count asked for (`pages:`), 0 for as many as the text needs, and where.
+  int pages = 0;
+  core::SourceLoc pages_loc{};
 };
 
 /// The tri-fold's geometry. The panel that folds in sits under the others, so it is
@@ -114,6 +117,9 @@ struct BookletSetup {
   /// nested inside another pushes out that much further at the fore-edge, so its pages move
   /// that much more towards the spine. 0 leaves them where they are.
   double creep = 0;
+  /// The page count asked for (`pages:`, a multiple of 4), 0 for as many as the text needs.
+  int pages = 0;
+  core::SourceLoc pages_loc{};
 };
 
 /// The poster: one page laid out on a grid (headline across the top, the first picture

@@ -87,6 +87,14 @@ std::vector<Slice> list_item_slices(const document::RichText& item, const std::s
   return slices;
 }
 
+void keep_list_ends(std::vector<Slice>& item, std::size_t index, std::size_t count) {
+  if (item.empty()) return;
+  if (index == 0 || index + 2 == count) item.back().keep_with_next = true;
+  if (index == 0 || index + 1 == count) {
+    for (std::size_t k = 0; k + 1 < item.size(); ++k) item[k].keep_with_next = true;
+  }
+}
+
 void Stack::add(const SetText& set, double gap_before, int element) {
   if (set.lines.empty()) return;
   y_ += gap_before;

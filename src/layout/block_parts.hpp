@@ -36,6 +36,11 @@ std::string list_label(bool numbered, std::size_t index, const BlockContext& c);
 std::vector<Slice> list_item_slices(const document::RichText& item, const std::string& label, double width,
                                     double gap, int list, const BlockContext& c);
 
+/// Marks the strips of item `index` of a list of `count` so that the list never breaks in or
+/// after its first item, nor before or in its last: one item alone, or part of one, on either
+/// side of a break reads as a stray.
+void keep_list_ends(std::vector<Slice>& item, std::size_t index, std::size_t count);
+
 /// Stacks set texts downwards inside a box, from (`x`, `top`).
 class Stack {
  public:

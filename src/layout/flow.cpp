@@ -1,157 +1,134 @@
 #include "layout/flow.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
 namespace leafpress::layout {
 namespace {
 
-/// Height from the top of slice `i` to the bottom of the last slice it keeps with.
-double chain_height(const std::vector<Slice>& slices, std::size_t i, double limit) {
-  double height = slices[i].height;
-  for (std::size_t k = i; slices[k].keep_with_next && k + 1 < slices.size() && height <= limit; ++k) {
-    height += slices[k + 1].space_before + slices[k + 1].height;
+/// Every column the pages may have, in order, with the page each is on.
+std::vector<ColumnSlot> column_slots(const std::vector<std::vector<Column>>& pages) {
+  std::vector<ColumnSlot> slots;
+  for (std::size_t page = 0; page < pages.size(); ++page) {
+    for (const Column& column : pages[page]) slots.push_back({column.height, page});
   }
+  return slots;
+}
+
+/// Height the slices [first, last) take stacked in a column, spaces at their natural size.
+double column_height(const std::vector<Slice>& slices, std::size_t first, std::size_t last) {
+  double height = 0;
+  for (std::size_t k = first; k < last; ++k) height += (k == first ? 0 : slices[k].space_before) + slices[k].height;
   return height;
 }
 
-class Pourer {
- public:
-  Pourer(const ColumnsOfPage& columns_of, double full_column, std::size_t max_pages, core::Diagnostics& diags,
-         const PageBreakParameters& parameters)
-      : columns_of_(columns_of), full_column_(full_column), max_pages_(max_pages), diags_(diags),
-        parameters_(parameters) {
-    open_page();
-  }
-
-  /// False when the slice would open a page past the limit.
-  bool pour(const Slice& slice, double chain) {
-    const Column& column = columns_[column_index_];
-    const double overflow = y_ + (at_top_ ? 0 : slice.space_before) + chain - column.height;
-    double gap = at_top_ ? 0 : slice.space_before;
-    if (overflow > 0.01 && !at_top_ && !slice.column_break_before && squeeze(overflow, gap)) {
-      gap -= gap * parameters_.gap_shrink * shrunk_share_;
+/// Looks for a picture that opens a column when the column before it is left partly empty,
+/// and the strips after the picture that fill that room (ending where a break is allowed);
+/// moves those strips before the picture and makes the picture open a column. True when it
+/// moved one. `order` follows the moves (each slice's index in the caller's slices).
+bool float_one_picture(std::vector<Slice>& slices, std::vector<std::size_t>& order, const PageBreaks& breaks,
+                       const std::vector<ColumnSlot>& slots) {
+  for (std::size_t c = 1; c < breaks.columns.size(); ++c) {
+    const ColumnSet& before = breaks.columns[c - 1];
+    const std::size_t picture = breaks.columns[c].first;
+    if (picture >= slices.size() || !slices[picture].floats || slices[picture].column_break_before) continue;
+    if (before.last != picture || before.first == before.last) continue;
+    double room = slots[c - 1].height - column_height(slices, before.first, before.last);
+    std::size_t moved_end = picture + 1;
+    for (std::size_t k = picture + 1; k < slices.size() && !slices[k].column_break_before && !slices[k].floats; ++k) {
+      room -= slices[k].space_before + slices[k].height;
+      if (room < 0) break;
+      if (!slices[k].keep_with_next) moved_end = k + 1;
     }
-    const bool fits = y_ + gap + chain <= column.height + 0.01;
-    // A column shortened by a title block may be too small for what a full one would hold.
-    const bool shortened = column.height < full_column_ - 0.01;
-    if ((!fits && (!at_top_ || shortened)) || (slice.column_break_before && !at_top_)) {
-      if (column_index_ + 1 >= columns_.size() && pages_.size() >= max_pages_) return false;
-      next_column();
-    }
-    const Column& target = columns_[column_index_];
-    if (at_top_ && slice.height > target.height + 0.01) {
-      char amount[32];
-      std::snprintf(amount, sizeof amount, "%.1f", slice.height - target.height);
-      diags_.error(slice.loc, std::string("block is taller than a page column by ") + amount + " pt",
-                   "split it into smaller blocks");
-    }
-    auto& page = pages_.back();
-    if (at_top_ && slice.repeated_header) {
-      // A table's rows continue in a new column under their header again.
-      std::vector<Item> header = as_artifacts(slice.repeated_header->items);
-      translate(header, target.x, target.top);
-      page.insert(page.end(), std::make_move_iterator(header.begin()), std::make_move_iterator(header.end()));
-      y_ = slice.repeated_header->height;
-      at_top_ = false;
-      gap = slice.space_before;
-    }
-    const double top = at_top_ ? 0 : y_ + gap;
-    std::vector<Item> items = slice.items;
-    translate(items, target.x, target.top + top);
-    placed_.push_back({page.size(), page.size() + items.size(), at_top_ ? 0 : gap * parameters_.gap_shrink});
-    page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
-    y_ = top + slice.height;
-    at_top_ = false;
-    shrunk_share_ = 0;
+    if (moved_end == picture + 1) continue;
+    std::rotate(slices.begin() + static_cast<std::ptrdiff_t>(picture), slices.begin() + static_cast<std::ptrdiff_t>(picture) + 1,
+                slices.begin() + static_cast<std::ptrdiff_t>(moved_end));
+    std::rotate(order.begin() + static_cast<std::ptrdiff_t>(picture), order.begin() + static_cast<std::ptrdiff_t>(picture) + 1,
+                order.begin() + static_cast<std::ptrdiff_t>(moved_end));
+    slices[moved_end - 1].column_break_before = true;
     return true;
   }
+  return false;
+}
 
-  std::vector<std::vector<Item>> take() { return std::move(pages_); }
+/// Places the chosen columns' slices, each column's spaces set as its glue says.
+class Placer {
+ public:
+  Placer(const PageBreakParameters& parameters, core::Diagnostics& diags) : parameters_(parameters), diags_(diags) {}
+
+  /// Places the slices of `set` in `column`; returns the height they take.
+  double place(const std::vector<Slice>& slices, const ColumnSet& set, const Column& column, std::vector<Item>& page) {
+    const double scale =
+        1 + set.glue * (set.glue >= 0 ? parameters_.gap_stretch : parameters_.gap_shrink);
+    double y = 0;
+    for (std::size_t k = set.first; k < set.last; ++k) {
+      const Slice& slice = slices[k];
+      double gap = slice.space_before * scale;
+      if (k == set.first) {
+        if (slice.height > column.height + 0.01) {
+          char amount[32];
+          std::snprintf(amount, sizeof amount, "%.1f", slice.height - column.height);
+          diags_.error(slice.loc, std::string("block is taller than a page column by ") + amount + " pt",
+                       "split it into smaller blocks");
+        }
+        gap = 0;
+        if (slice.repeated_header) {
+          // A table's rows continue in a new column under their header again.
+          std::vector<Item> header = as_artifacts(slice.repeated_header->items);
+          translate(header, column.x, column.top);
+          page.insert(page.end(), std::make_move_iterator(header.begin()), std::make_move_iterator(header.end()));
+          y = slice.repeated_header->height;
+          gap = slice.space_before * scale;
+        }
+      }
+      std::vector<Item> items = slice.items;
+      translate(items, column.x, column.top + y + gap);
+      page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+      y += gap + slice.height;
+    }
+    return y;
+  }
 
  private:
-  /// A slice placed in the current column: its items in the page, and how much more the
-  /// space above it may still give.
-  struct Placed {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    double give = 0;
-  };
-
-  /// Closes up the spaces of the current column by `overflow`, each in proportion to what
-  /// it may still give, with the new slice's `gap` giving its share; false (nothing moved)
-  /// when they cannot give that much. Sets shrunk_share_ to the share of its give each used.
-  bool squeeze(double overflow, double gap) {
-    double give = gap * parameters_.gap_shrink;
-    for (const Placed& placed : placed_) give += placed.give;
-    if (give <= 0 || overflow > give) return false;
-    shrunk_share_ = overflow / give;
-    double moved = 0;
-    auto& page = pages_.back();
-    for (Placed& placed : placed_) {
-      const double closed = placed.give * shrunk_share_;
-      moved += closed;
-      placed.give -= closed;
-      for (std::size_t i = placed.begin; i < placed.end; ++i) translate_item(page[i], 0, -moved);
-    }
-    y_ -= moved;
-    return true;
-  }
-
-  static void translate_item(Item& item, double dx, double dy) {
-    std::vector<Item> one{std::move(item)};
-    translate(one, dx, dy);
-    item = std::move(one.front());
-  }
-
-  void open_page() {
-    columns_ = columns_of_(pages_.size());
-    pages_.emplace_back();
-    column_index_ = 0;
-    y_ = 0;
-    at_top_ = true;
-    placed_.clear();
-  }
-
-  void next_column() {
-    if (column_index_ + 1 < columns_.size()) {
-      ++column_index_;
-      y_ = 0;
-      at_top_ = true;
-      placed_.clear();
-    } else {
-      open_page();
-    }
-  }
-
-  const ColumnsOfPage& columns_of_;
-  double full_column_;
-  std::size_t max_pages_;
+  const PageBreakParameters& parameters_;
   core::Diagnostics& diags_;
-  PageBreakParameters parameters_;
-  std::vector<std::vector<Item>> pages_;
-  std::vector<Placed> placed_;
-  double shrunk_share_ = 0;
-  std::vector<Column> columns_;
-  std::size_t column_index_ = 0;
-  double y_ = 0;
-  bool at_top_ = true;
 };
 
 }  // namespace
 
-Flowed flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
-            core::Diagnostics& diags, const PageBreakParameters& parameters) {
-  const double full_column = columns_of(1).front().height;
-  Pourer pourer(columns_of, full_column, max_pages, diags, parameters);
-  Flowed flowed;
-  for (std::size_t i = 0; i < slices.size(); ++i) {
-    if (!pourer.pour(slices[i], chain_height(slices, i, full_column))) {
-      flowed.stopped_at = i;
-      break;
-    }
+Flowed flow(const std::vector<Slice>& input, const ColumnsOfPage& columns_of, std::size_t max_pages,
+            core::Diagnostics& diags, const PageCount& count, const PageBreakParameters& parameters) {
+  std::vector<std::vector<Column>> columns;
+  for (std::size_t page = 0; page < std::max<std::size_t>(max_pages, 1); ++page) columns.push_back(columns_of(page));
+  const std::vector<ColumnSlot> slots = column_slots(columns);
+
+  std::vector<Slice> slices = input;
+  std::vector<std::size_t> order(slices.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  PageBreaks breaks = choose_page_breaks(slices, slots, parameters, count);
+  // Each move forces one more column break, so this ends within the pictures' count.
+  while (!breaks.stopped_at && float_one_picture(slices, order, breaks, slots)) {
+    breaks = choose_page_breaks(slices, slots, parameters, count);
   }
-  flowed.pages = pourer.take();
+
+  Flowed flowed;
+  if (breaks.stopped_at) flowed.stopped_at = order[*breaks.stopped_at];
+  const std::size_t used = breaks.columns.empty() ? 1 : slots[breaks.columns.size() - 1].page + 1;
+  flowed.pages.resize(flowed.stopped_at ? columns.size() : used);
+  Placer placer(parameters, diags);
+  flowed.fill.assign(flowed.pages.size(), 0);
+  std::size_t slot = 0;
+  for (std::size_t page = 0; page < used; ++page) {
+    double filled = 0;
+    double height = 0;
+    for (const Column& column : columns[page]) {
+      if (slot < breaks.columns.size()) filled += placer.place(slices, breaks.columns[slot], column, flowed.pages[page]);
+      height += column.height;
+      ++slot;
+    }
+    flowed.fill[page] = height > 0 ? filled / height : 0;
+  }
   return flowed;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/diagnostics.hpp"
 #include "layout/page.hpp"
+#include "layout/page_breaks.hpp"
 #include "layout/slice.hpp"
 
 namespace leafpress::layout {
@@ -21,29 +22,24 @@ struct Column {
 /// The columns of page `index` (0-based), in reading order.
 using ColumnsOfPage = std::function<std::vector<Column>(std::size_t index)>;
 
-/// How far the space between slices may give to keep a column from breaking early, as
-/// the paragraph breaker names its parameters (text/knuth_plass.hpp).
-struct PageBreakParameters {
-  /// Share of each space between slices (space_before) that may shrink: a slice that misses
-  /// its column by less than the column's spaces can give goes in, the spaces above it
-  /// closed up evenly (TeX's shrinkable \parskip, kept to what still reads as a gap).
-  double gap_shrink = 0.5;
-};
-
 /// What pouring gave: each page's items, and where it stopped when the pages ran out.
 struct Flowed {
   std::vector<std::vector<Item>> pages;
   /// The first slice that did not fit in `max_pages` pages; nullopt when all fit.
   std::optional<std::size_t> stopped_at;
+  /// Each page's share of its columns' height filled, spaces as set.
+  std::vector<double> fill;
 };
 
-/// Pours slices into columns, then pages, in order. A slice goes to the next column when
-/// it, or the chain of slices it must keep with, does not fit even with the spaces above it
-/// shrunk as `parameters` allow; space before a slice is dropped at the top of a column.
+/// Sets slices into columns, then pages, in order, breaking columns where the whole flow
+/// costs least under `parameters` (page_breaks.hpp) and aiming at `count` pages: the spaces
+/// between slices stretch or shrink within their limits to fill each column but the last;
+/// space before a slice is dropped at the top of a column. A picture (Slice::floats) that
+/// would open a column left partly empty lets the text after it fill that column first.
 /// Reports a slice taller than a whole column (it is placed anyway, overflowing). Stops at
-/// the slice that would open page `max_pages` + 1.
+/// the first slice `max_pages` pages cannot hold.
 Flowed flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
-            core::Diagnostics& diags, const PageBreakParameters& parameters = {});
+            core::Diagnostics& diags, const PageCount& count = {}, const PageBreakParameters& parameters = {});
 
 /// Height the slices from `first` on take stacked, with the space between them.
 double stacked_height(const std::vector<Slice>& slices, std::size_t first);

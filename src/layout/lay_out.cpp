@@ -1,7 +1,9 @@
 #include "layout/lay_out.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
+#include <string>
 
 #include "core/units.hpp"
 #include "layout/for_format.hpp"
@@ -24,12 +26,16 @@ constexpr double kFlyerCoverBand = core::mm(6);
 /// and the largest it may grow to, as a share of the theme's sizes (10.8 pt body: 12.4 pt).
 constexpr double kBookletFillStep = 0.02;
 constexpr double kBookletLargestScale = 1.15;
+/// Every page of a booklet but its back cover holds at least this share of its text frame.
+constexpr double kBookletLeastFill = 0.85;
 /// How far a brochure with an odd page count may be set smaller to lose its last page, or
 /// larger to fill one more, as shares of the theme's sizes (a 10.5 pt body: 9.9 to 11.6 pt),
 /// and the step of each trial.
 constexpr double kBrochureSmallestScale = 0.94;
 constexpr double kBrochureLargestScale = 1.10;
 constexpr double kBrochureStep = 0.02;
+/// A brochure's last page holds at least this share of its columns, or it wastes a sheet side.
+constexpr double kBrochureLastPageFill = 0.5;
 
 std::vector<Page> lay_out_format(const LayoutTools& tools) {
   const document::LocalizedDocument& doc = tools.doc;
@@ -41,7 +47,10 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
                                             .height = doc.page.size.height,
                                             .margins = doc.page.margins,
                                             .columns = doc.page.columns,
-                                            .cover_band = kBrochureCoverBand});
+                                            .cover_band = kBrochureCoverBand,
+                                            .preferred_multiple = 2,
+                                            .pages = doc.large_print ? 0 : static_cast<std::size_t>(doc.page.pages),
+                                            .pages_loc = doc.page.pages_loc});
       break;
     case document::Format::booklet:
       // Saddle stitching folds sheets of four pages.
@@ -50,7 +59,9 @@ std::vector<Page> lay_out_format(const LayoutTools& tools) {
                                             .margins = doc.booklet.margins,
                                             .columns = 1,
                                             .cover_band = kBookletCoverBand,
-                                            .page_multiple = 4});
+                                            .page_multiple = 4,
+                                            .pages = static_cast<std::size_t>(doc.booklet.pages),
+                                            .pages_loc = doc.booklet.pages_loc});
       break;
     case document::Format::trifold:
       pages = lay_out_trifold(tools);
@@ -126,68 +137,92 @@ document::LocalizedDocument scaled(const document::LocalizedDocument& doc, doubl
   return copy;
 }
 
-/// A trial setting of `doc` at `factor` times its sizes, to choose a factor by: its pages,
-/// and whether it had errors. Its problems are dropped; the caller restores the line counts.
+/// A setting of `doc` at `factor` times its sizes, held aside with its problems and the line
+/// counts it adds, so that the one chosen is kept as it is (keep) and the others cost nothing.
 struct Trial {
+  double factor = 1;
   Pages pages;
-  bool has_errors = false;
+  core::Diagnostics diags;
+  text::LineCounts added{};
 };
 
 Trial trial_at(const document::LocalizedDocument& doc, double factor, const ThemeFonts& fonts,
                text::TextContext& text_context, std::size_t max_pages) {
-  core::Diagnostics diags;
-  Pages pages = lay_out_with(factor == 1 ? doc : scaled(doc, factor), fonts, text_context, diags, max_pages);
-  return {std::move(pages), diags.has_errors()};
+  const text::LineCounts before = text_context.counts;
+  Trial trial{.factor = factor, .pages = {}, .diags = core::Diagnostics(), .added = {}};
+  trial.pages = lay_out_with(factor == 1 ? doc : scaled(doc, factor), fonts, text_context, trial.diags, max_pages);
+  trial.added = text_context.counts - before;
+  text_context.counts = before;
+  return trial;
 }
 
-/// A booklet whose text leaves blank pages before its back cover is set larger, step by
-/// step up to kBookletLargestScale of the theme's sizes, until it fills them; the factor on the
-/// booklet's sizes that does, or 1 when none does. Trials are set aside: their lines count
-/// nowhere and their problems are reported by the layout that is kept.
-double booklet_fill_factor(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
-                           text::TextContext& text_context, std::size_t max_pages) {
-  const text::LineCounts counts = text_context.counts;
-  double chosen = 1;
-  if (blank_pages(trial_at(doc, 1, fonts, text_context, max_pages).pages) > 0) {
-    const double widest = kBookletLargestScale / std::max(doc.booklet.text_scale, 0.1);
-    for (double factor = 1 + kBookletFillStep; chosen == 1 && factor <= widest + 1e-9; factor += kBookletFillStep) {
-      const Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
-      if (!trial.has_errors && blank_pages(trial.pages) == 0) chosen = factor;
-    }
+/// The trial's pages, its problems reported to `diags` and its lines counted.
+Pages keep(Trial trial, text::TextContext& text_context, core::Diagnostics& diags) {
+  for (const core::Diagnostic& d : trial.diags.items()) {
+    if (d.severity == core::Severity::warning) diags.warning(d.loc, d.message, d.hint);  // --strict applies
+    else diags.add(d);
   }
-  text_context.counts = counts;
-  return chosen;
+  text::LineCounts& counts = text_context.counts;
+  counts = {counts.lines + trial.added.lines, counts.hyphenated + trial.added.hyphenated,
+            counts.loose + trial.added.loose, counts.overfull + trial.added.overfull};
+  return std::move(trial.pages);
 }
 
-/// A brochure prints on both sides of its sheets, so an odd page count leaves a blank back
-/// page. Such a brochure is set smaller, step by step down to kBrochureSmallestScale, until
-/// it loses its last page; else larger, up to kBrochureLargestScale, until it fills one more.
-/// Returns the factor on the theme's sizes that makes the count even, or 1 (a one-page
-/// brochure, or no factor within the limits does). Trials are set aside as in
-/// booklet_fill_factor.
-double brochure_even_factor(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
-                            text::TextContext& text_context, std::size_t max_pages) {
-  const text::LineCounts counts = text_context.counts;
-  // The page count at `factor`, when that setting has no errors and no blank page.
-  const auto pages_at = [&](double factor) -> std::optional<std::size_t> {
-    const Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
-    if (trial.has_errors || blank_pages(trial.pages) > 0) return std::nullopt;
-    return trial.pages.pages.size();
-  };
-  double chosen = 1;
-  const std::optional<std::size_t> natural = pages_at(1);
-  if (natural && *natural > 1 && *natural % 2 == 1) {
-    for (double factor = 1 - kBrochureStep; chosen == 1 && factor >= kBrochureSmallestScale - 1e-9;
-         factor -= kBrochureStep) {
-      if (pages_at(factor) == *natural - 1) chosen = factor;
-    }
-    for (double factor = 1 + kBrochureStep; chosen == 1 && factor <= kBrochureLargestScale + 1e-9;
-         factor += kBrochureStep) {
-      if (pages_at(factor) == *natural + 1) chosen = factor;
-    }
+/// "96 %": a factor as the share of the theme's sizes it sets.
+std::string percent(double factor) { return std::to_string(static_cast<int>(std::lround(factor * 100))) + " %"; }
+
+/// How well a booklet setting fills its pages: the least flow fill of its pages before the
+/// back cover, or -1 for a setting with errors or blank pages.
+double booklet_fill(const Trial& trial) {
+  const auto& pages = trial.pages.pages;
+  if (trial.diags.has_errors() || blank_pages(trial.pages) > 0 || pages.size() < 2) return -1;
+  double least = 1;
+  for (std::size_t i = 0; i + 1 < pages.size(); ++i) least = std::min(least, pages[i].flow_fill);
+  return least;
+}
+
+/// A booklet whose text leaves blank pages, or pages less than kBookletLeastFill full, before
+/// its back cover is set larger, step by step up to kBookletLargestScale of the theme's
+/// sizes, until it fills them; the first setting that does, else the one that fills best
+/// (the natural one on a tie). Each setting is laid out once.
+Trial booklet_filled(const document::LocalizedDocument& doc, const ThemeFonts& fonts, text::TextContext& text_context,
+                     std::size_t max_pages) {
+  Trial best = trial_at(doc, 1, fonts, text_context, max_pages);
+  if (booklet_fill(best) >= kBookletLeastFill) return best;
+  const double widest = kBookletLargestScale / std::max(doc.booklet.text_scale, 0.1);
+  for (double factor = 1 + kBookletFillStep; factor <= widest + 1e-9; factor += kBookletFillStep) {
+    Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
+    if (booklet_fill(trial) >= kBookletLeastFill) return trial;
+    if (booklet_fill(trial) > booklet_fill(best) + 1e-9) best = std::move(trial);
   }
-  text_context.counts = counts;
-  return chosen;
+  return best;
+}
+
+/// True for a brochure setting that prints well on both sides of its sheets: an even page
+/// count, no blank page, and a last page at least kBrochureLastPageFill full.
+bool prints_well(const Trial& trial) {
+  const auto& pages = trial.pages.pages;
+  return !trial.diags.has_errors() && blank_pages(trial.pages) == 0 &&
+         (pages.size() == 1 || (pages.size() % 2 == 0 && pages.back().flow_fill >= kBrochureLastPageFill));
+}
+
+/// A brochure prints on both sides of its sheets: an odd page count leaves a blank back
+/// page, a last page with a few lines on it wastes a sheet. Such a brochure is set smaller,
+/// step by step down to kBrochureSmallestScale, then larger, up to kBrochureLargestScale,
+/// until it prints well (prints_well); the first setting that does, else the natural one.
+Trial brochure_evened(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
+                      text::TextContext& text_context, std::size_t max_pages) {
+  Trial natural = trial_at(doc, 1, fonts, text_context, max_pages);
+  if (prints_well(natural)) return natural;
+  for (double factor = 1 - kBrochureStep; factor >= kBrochureSmallestScale - 1e-9; factor -= kBrochureStep) {
+    Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
+    if (prints_well(trial)) return trial;
+  }
+  for (double factor = 1 + kBrochureStep; factor <= kBrochureLargestScale + 1e-9; factor += kBrochureStep) {
+    Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
+    if (prints_well(trial)) return trial;
+  }
+  return natural;
 }
 
 }  // namespace
@@ -196,14 +231,21 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
                              text::TextContext& text_context, core::Diagnostics& diags, std::size_t max_pages) {
   const auto fonts = resolve_theme_fonts(doc.theme, registry, diags);
   if (!fonts) return std::nullopt;
-  // A booklet grows to fill its pages, a brochure grows or shrinks to an even page count.
-  double factor = 1;
-  if (doc.format == document::Format::booklet && !doc.large_print) {
-    factor = booklet_fill_factor(doc, *fonts, text_context, max_pages);
-  } else if (doc.format == document::Format::brochure && !doc.large_print) {
-    factor = brochure_even_factor(doc, *fonts, text_context, max_pages);
+  // A booklet grows to fill its pages, a brochure grows or shrinks to print well; each says
+  // what it did, and the setting chosen is the one kept.
+  const bool booklet = doc.format == document::Format::booklet;
+  if ((booklet || doc.format == document::Format::brochure) && !doc.large_print) {
+    Trial chosen = booklet ? booklet_filled(doc, *fonts, text_context, max_pages)
+                           : brochure_evened(doc, *fonts, text_context, max_pages);
+    if (chosen.factor != 1) {
+      const std::size_t count = chosen.pages.pages.size();
+      diags.note(doc.loc,
+                 std::string(booklet ? "booklet" : "brochure") + " set at " + percent(chosen.factor) +
+                     " of its type sizes to " + (booklet ? "fill its " : "make ") + std::to_string(count) + " pages",
+                 "ask for a page count with 'pages:', or change the text or text_scale to set it at its own size");
+    }
+    return keep(std::move(chosen), text_context, diags);
   }
-  if (factor != 1) return lay_out_with(scaled(doc, factor), *fonts, text_context, diags, max_pages);
   return lay_out_with(doc, *fonts, text_context, diags, max_pages);
 }
 

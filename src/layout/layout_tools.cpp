@@ -1,8 +1,30 @@
 #include "layout/layout_tools.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
 namespace leafpress::layout {
+namespace {
+
+/// What a column break between two strips of `block` splits.
+BreakKind break_inside(const document::Block<document::RichText>& block) {
+  using document::RichText;
+  return std::visit(
+      [](const auto& content) {
+        using Kind = std::decay_t<decltype(content)>;
+        if constexpr (std::is_same_v<Kind, document::ParagraphBlock<RichText>>) return BreakKind::inside_paragraph;
+        if constexpr (std::is_same_v<Kind, document::ListBlock<RichText>> || std::is_same_v<Kind, document::TableBlock<RichText>> ||
+                      std::is_same_v<Kind, document::SourcesBlock<RichText>> ||
+                      std::is_same_v<Kind, document::ContactBlock<RichText>>) {
+          return BreakKind::inside_list;
+        }
+        return BreakKind::inside_box;
+      },
+      block.content);
+}
+
+}  // namespace
 
 std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
                               double full_column) {
@@ -15,7 +37,13 @@ std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const Blo
     BlockContext budgeted = context;
     budgeted.height_budget = enough - packed + full_column;
     const bool heading = std::holds_alternative<document::HeadingBlock<document::RichText>>(block->content);
+    const bool picture = std::holds_alternative<document::ImageBlock<document::RichText>>(block->content);
+    bool first_of_block = true;
     for (Slice& slice : block_slices(*block, budgeted)) {
+      slice.break_before = first_of_block ? (heading ? BreakKind::before_heading : BreakKind::between_blocks)
+                                          : break_inside(*block);
+      slice.floats = picture;
+      first_of_block = false;
       if (!heading && keep_after_heading > 0) {
         slice.keep_with_next = true;
         --keep_after_heading;

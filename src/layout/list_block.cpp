@@ -10,9 +10,7 @@ std::vector<Slice> list_slices(const document::ListBlock<document::RichText>& b,
   for (std::size_t i = 0; i < b.items.size() && height <= c.height_budget; ++i) {
     const double gap = i == 0 ? c.style.text.paragraph_gap : c.style.list.item_gap;
     auto item = list_item_slices(b.items[i], list_label(b.numbered, i, c), c.column_width, gap, list, c);
-    // A list never breaks after its first item or before its last: one item alone on either
-    // side of a break reads as a stray.
-    if (!item.empty() && (i == 0 || i + 2 == b.items.size())) item.back().keep_with_next = true;
+    keep_list_ends(item, i, b.items.size());
     for (auto& slice : item) {
       height += slice.space_before + slice.height;
       slices.push_back(std::move(slice));

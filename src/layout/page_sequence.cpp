@@ -1,6 +1,8 @@
 #include "layout/page_sequence.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "layout/logo.hpp"
@@ -53,6 +55,14 @@ bool fits_one_page(const std::vector<document::Block<document::RichText>>& block
   const Flowed flowed = flow(set_blocks(blocks.begin(), blocks.end(), trial, full_column, full_column), columns, 1,
                              measuring);
   return !flowed.stopped_at && !measuring.has_errors();
+}
+
+/// "14.2 pt (about 1 line)": a height over, in points and in lines of `line` points.
+std::string points_over(double over, double line) {
+  char text[64];
+  const long lines = line > 0 ? static_cast<long>(std::ceil(over / line - 1e-6)) : 0;
+  std::snprintf(text, sizeof text, "%.1f pt (about %ld %s)", over, lines, lines == 1 ? "line" : "lines");
+  return text;
 }
 
 /// The footer note as text after the last block, for large print, where a footer line
@@ -114,14 +124,28 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
     slices.insert(slices.end(), note.begin(), note.end());
   }
 
-  const std::size_t max_pages = frame.sides > 0 ? std::min(frame.sides, tools.max_pages) : tools.max_pages;
-  Flowed flowed = flow(slices, columns, max_pages, tools.diags);
+  const std::size_t after = back.empty() ? 0 : 1;
+  std::size_t max_pages = frame.sides > 0 ? std::min(frame.sides, tools.max_pages) : tools.max_pages;
+  if (frame.pages > after) max_pages = std::min(max_pages, frame.pages - after);
+  const PageCount count{.multiple = std::max(frame.page_multiple, frame.preferred_multiple),
+                        .after = after,
+                        .exactly = frame.pages,
+                        .fill_last = frame.page_multiple > 1};
+  Flowed flowed = flow(slices, columns, max_pages, tools.diags, count);
   std::optional<Flowed> back_cover;
   if (!back.empty()) {
     back_cover = flow(set_blocks(back.begin(), back.end(), context, full_column, full_column), back_columns, 1,
                       tools.diags);
   }
-  if (flowed.stopped_at && frame.sides > 0) {
+  if (flowed.stopped_at && frame.pages > 0) {
+    const double over = stacked_height(slices, *flowed.stopped_at);
+    const double line = context.theme.body_size * context.style.text.body_leading;
+    tools.diags.error(frame.pages_loc,
+                      "the text does not fit in the " + std::to_string(frame.pages) + (frame.pages == 1 ? " page" : " pages") +
+                          " asked for: " +
+                          points_over(over, line) + " over, from the block at " + core::to_string(slices[*flowed.stopped_at].loc),
+                      "shorten the text, ask for more pages, or set it smaller with text_scale");
+  } else if (flowed.stopped_at && frame.sides > 0) {
     tools.diags.error(slices[*flowed.stopped_at].loc,
                       "the " + std::string(document::format_name(tools.doc.format)) + " has " +
                           std::to_string(frame.sides) + (frame.sides == 1 ? " side" : " sides") +
@@ -134,6 +158,8 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
                           ", past the limit of " + std::to_string(tools.max_pages) + " pages",
                       "split the leaflet into smaller ones, or raise the limit with --max-pages");
   }
+  // Blank pages make up the count asked for, before the back cover.
+  while (flowed.pages.size() + after < frame.pages) flowed.pages.emplace_back();
   if (back_cover) {
     // Blank pages make up the last sheet, before the back cover.
     while ((flowed.pages.size() + 1) % frame.page_multiple != 0) flowed.pages.emplace_back();
@@ -141,8 +167,9 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   }
   while (flowed.pages.size() % frame.page_multiple != 0) flowed.pages.emplace_back();
   std::vector<Page> pages;
-  for (auto& items : flowed.pages) {
-    Page page{.width = frame.width, .height = frame.height, .items = std::move(items)};
+  for (std::size_t i = 0; i < flowed.pages.size(); ++i) {
+    Page page{.width = frame.width, .height = frame.height, .items = std::move(flowed.pages[i])};
+    if (i < flowed.fill.size()) page.flow_fill = flowed.fill[i];
     for (const Column& column : columns_of(frame, pages.size(), 0)) {
       page.frames.push_back({column.x, column.top, column.width, column.height});
     }

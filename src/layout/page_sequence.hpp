@@ -24,6 +24,13 @@ struct PageFrame {
   /// Pages come in multiples of this (a booklet's 4), the last one a back cover holding
   /// the sources, contact and QR code blocks when they fit on it; 1: no back cover.
   std::size_t page_multiple = 1;
+  /// The page count the builder aims at without padding to it: 2 for a brochure printed on
+  /// both sides of its sheets; 1 for any.
+  std::size_t preferred_multiple = 1;
+  /// The page count the leaflet asks for (`pages:`), back cover included, and where it asks;
+  /// 0: as many as the text needs. Text that does not fit is an error at `pages_loc`.
+  std::size_t pages = 0;
+  core::SourceLoc pages_loc{};
 };
 
 /// Sets the leaflet as a sequence of pages of one size: an accent band across the first

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -7,6 +8,15 @@
 #include "layout/page.hpp"
 
 namespace leafpress::layout {
+
+/// What a column break just before a slice would split, for the page builder's penalties.
+enum class BreakKind : std::uint8_t {
+  between_blocks,
+  before_heading,
+  inside_paragraph,
+  inside_list,  // between a list's items, a table's rows, sources or contact entries
+  inside_box,   // a callout or key-figures box, continued in the next column
+};
 
 /// The unit of page breaking: a horizontal strip that is never split (a line, a heading,
 /// a boxed block). Items are relative to the strip's top-left corner in its column.
@@ -16,7 +26,7 @@ struct Slice {
   double space_before = 0;
   /// The strip must share its column with the next one (headings; orphan/widow lines).
   bool keep_with_next = false;
-  std::vector<Item> items;
+  std::vector<Item> items{};
   /// The block the strip comes from, for "does not fit" errors.
   core::SourceLoc loc{};
   /// The strip starts a new column (the tri-fold's first section, after the cover).
@@ -24,6 +34,11 @@ struct Slice {
   /// A table row's header row, drawn again (as artifacts) above the row when the row opens a
   /// column; its items are relative to the header's own top-left corner.
   std::shared_ptr<const Slice> repeated_header{};
+  /// What a break just before the strip splits.
+  BreakKind break_before = BreakKind::between_blocks;
+  /// A picture: when it does not fit where it falls, the text after it may fill the column
+  /// and the picture open the next one.
+  bool floats = false;
 };
 
 }  // namespace leafpress::layout

@@ -138,7 +138,7 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   move_figure_to_cover(flowing, sections, slices, frames.frame(panels.cover, reserved).height);
   if (!sections.empty()) sections.front().column_break_before = true;
   slices.insert(slices.end(), std::make_move_iterator(sections.begin()), std::make_move_iterator(sections.end()));
-  Flowed flowed = flow(slices, columns, 2, tools.diags);
+  Flowed flowed = flow(slices, columns, 2, tools.diags, {.fill_last = true});
   if (flowed.stopped_at) {
     tools.diags.error(slices[*flowed.stopped_at].loc,
                       "the tri-fold's panels are full: this block and those after it need " +

@@ -48,6 +48,7 @@ constexpr LeafletKey kPage[] = {
     {"margins", K::map, "the page's margins", false, "margins"},
     {"header", K::text_key, "string key shown on every page but the first"},
     {"footer", K::text_key, "string key shown beside the page number"},
+    {"pages", K::whole, "the brochure's page count; text that does not fit is an error (default: as the text needs)", false, {}, 1, 500},
 };
 
 constexpr LeafletKey kTrifold[] = {
@@ -60,6 +61,7 @@ constexpr LeafletKey kBooklet[] = {
     {"margins", K::map, "the A5 pages' margins", false, "margins"},
     {"text_scale", K::number, "share of the theme's sizes (default 0.9)", false, {}, 0.5, 2},
     {"creep", K::length, "creep of the imposed office sheets, about the paper's thickness (0 to 1mm)"},
+    {"pages", K::whole, "the booklet's page count, a multiple of 4; text that does not fit is an error", false, {}, 4, 500},
 };
 
 constexpr LeafletKey kPoster[] = {

@@ -125,6 +125,10 @@ void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup
   }
   if (const auto node = reader.find(page, "header")) setup.header = reader.text_ref(*node, "header");
   if (const auto node = reader.find(page, "footer")) setup.footer = reader.text_ref(*node, "footer");
+  if (const auto node = reader.find(page, "pages")) {
+    setup.pages = reader.integer(*node, "pages", 1, 500).value_or(0);
+    setup.pages_loc = reader.loc(*node);
+  }
 }
 
 /// The share of the theme's type sizes a format sets its text at.
@@ -167,6 +171,17 @@ void read_booklet(const YAML::Node& node, SchemaReader& reader, document::Bookle
                    "creep is about the paper's thickness: 0.1mm for 100 g/m² paper");
     } else if (length) {
       setup.creep = *length;
+    }
+  }
+  if (const auto value = reader.find(node, "pages")) {
+    const auto pages = reader.integer(*value, "pages", 4, 500);
+    if (pages && *pages % 4 != 0) {
+      reader.error(*value, "a booklet's page count must be a multiple of 4, got " + std::to_string(*pages),
+                   "saddle stitching folds sheets of four pages: ask for " + std::to_string(*pages / 4 * 4 + 4) +
+                       (*pages >= 8 ? " or " + std::to_string(*pages / 4 * 4) : std::string()));
+    } else if (pages) {
+      setup.pages = *pages;
+      setup.pages_loc = reader.loc(*value);
     }
   }
 }

@@ -268,7 +268,8 @@ document::LocalizedDocument localize(const document::Document& doc, const std::s
   out.booklet = doc.booklet;
   out.poster = doc.poster;
   out.flyer = doc.flyer;
-  out.page = {doc.page.size, doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer)};
+  out.page = {doc.page.size, doc.page.columns, doc.page.margins, localizer.text(doc.page.header), localizer.text(doc.page.footer),
+              doc.page.pages, doc.page.pages_loc};
   out.theme = doc.theme.for_language(language);
   if (doc.logo) {
     out.logo = document::Logo<RichText>{doc.logo->file, doc.logo->image, localizer.text(doc.logo->alt), doc.logo->width,

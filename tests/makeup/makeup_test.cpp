@@ -209,7 +209,7 @@ TEST_CASE("measured page make-up targets on every shipped document", "[makeup][m
     // Reached: the issue's targets.
     CHECK(m.orphans == 0);
     CHECK(m.widows == 0);
-    if (d.variant != "booklet") CHECK(m.blank_pages == 0);
+    CHECK(m.blank_pages == 0);
     if (d.variant == "brochure" || is_large_print(d)) CHECK(m.word_space_p90 <= 0.40);
     if (is_large_print(d)) CHECK(m.word_space_max <= 0.50);
     if (d.variant == "brochure") {
@@ -222,16 +222,23 @@ TEST_CASE("measured page make-up targets on every shipped document", "[makeup][m
       CHECK(d.pages.pages.size() % 4 == 0);
       // Set larger to fill its pages, the English booklet's spaces reach 0.403 em at p90.
       CHECK(m.word_space_p90 <= 0.41);
-      if (d.language != "ar") CHECK(m.blank_pages == 0);  // Arabic would need 122 % of the theme's sizes
+      // The page builder spreads the text over the pages before the back cover, and the
+      // booklet grows until each holds 85 %.
+      CHECK(m.lowest_fill_but_last >= 0.85);
     }
     CHECK(m.stranded_headings == 0);
     CHECK(m.lonely_list_items == 0);
     // Not reached yet: the floor today (the issue asks 0 blank pages, word spaces p90 <=
     // 0.40 em and max <= 0.50 em, every page but the last 85 % full, tri-fold panels 75 %,
     // and brochure lines of 55-75 characters).
-    CHECK(m.blank_pages <= 2);
-    if (d.variant == "trifold") CHECK(m.lowest_fill_but_last >= 0.60);
-    if (is_large_print(d)) CHECK(m.lowest_fill_but_last >= 0.55);
+    if (d.variant == "trifold") {
+      // Every panel, the last included: the page builder fills the inside's three (the Arabic
+      // inside had an empty one); the cover's title box and picture leave it 69-78 % full.
+      for (const auto& side : m.fill) {
+        for (double panel : side) CHECK(panel >= 0.65);
+      }
+    }
+    if (is_large_print(d)) CHECK(m.lowest_fill_but_last >= 0.65);
     CHECK(m.word_space_p90 <= 0.45);
     CHECK(m.word_space_max <= 0.70);
     // Characters per line count code points: Arabic sets more of them in a measure. Set a

@@ -88,7 +88,7 @@ TEST_CASE("the World Cancer Day leaflet is a one-page A3 poster and a two-sided 
   const auto& built = campaign();
   INFO(built.result.err);
   REQUIRE(built.result.exit_code == 0);
-  CHECK(built.result.err.empty());
+  CHECK(leafpress::testing::without_notes(built.result.err).empty());
   std::vector<std::string> expected;
   for (const std::string variant : {"montreuil", "paris", "vincennes"}) {
     for (const auto& language : kLanguages) {

@@ -348,7 +348,7 @@ TEST_CASE("a photograph's PNG stream goes in as it is, with its predictors, what
   CHECK(uncached.find("/Predictor 15") != std::string::npos);
   const ProcessResult check = run_process({"qpdf", "--check", pdf.string()});
   CHECK(check.exit_code == 0);
-  CHECK(check.err.empty());
+  CHECK(leafpress::testing::without_notes(check.err).empty());
   // Poppler undoes the predictors into the very pixels of the files.
   ScratchDir extracted;
   REQUIRE(run_process({"pdfimages", pdf.string(), (extracted.path() / "img").string()}).exit_code == 0);

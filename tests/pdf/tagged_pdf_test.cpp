@@ -155,7 +155,7 @@ TEST_CASE("large print sets every piece of content at 16 pt or more, in one colu
       kSource.string());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
-  CHECK(result.err.empty());  // nothing overflows at the larger size
+  CHECK(leafpress::testing::without_notes(result.err).empty());  // nothing overflows at the larger size
   for (const std::string language : {"fr", "ar"}) {
     INFO(language);
     const fs::path large = out.path() / ("immunotherapy." + language + ".large-print.pdf");

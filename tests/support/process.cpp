@@ -160,4 +160,19 @@ bool have_program(const std::string& program) {
   return run_process({"sh", "-c", "command -v " + program}).exit_code == 0;
 }
 
+std::string without_notes(const std::string& err) {
+  std::string kept;
+  bool in_note = false;
+  std::size_t start = 0;
+  while (start < err.size()) {
+    std::size_t end = err.find('\n', start);
+    end = end == std::string::npos ? err.size() : end + 1;
+    const std::string line = err.substr(start, end - start);
+    if (line.rfind("  ", 0) != 0) in_note = line.find(": note: ") != std::string::npos;
+    if (!in_note) kept += line;
+    start = end;
+  }
+  return kept;
+}
+
 }  // namespace leafpress::testing

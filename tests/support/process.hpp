@@ -52,6 +52,10 @@ ProcessResult finish_process(RunningProcess& process);
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& working_dir = ".",
                           const std::vector<std::string>& extra_env = {});
 
+/// `err` without the notes leafpress prints (what a build did on its own, such as setting a
+/// brochure smaller to make an even page count) and their hint lines: the warnings and errors.
+std::string without_notes(const std::string& err);
+
 /// A command left running in the background, its output going to files; stopped with
 /// SIGTERM (then waited for) when the object goes.
 class BackgroundProcess {
