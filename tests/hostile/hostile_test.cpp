@@ -385,6 +385,18 @@ void write_long_leaflet(const Project& project) {
                     "  - paragraph: p\n", 10000);
 }
 
+/// Builds a French leaflet x/ of 2,000 paragraphs, then changes its translation so that the
+/// next build writes the PDF anew; returns the PDF the first build wrote.
+std::string build_then_change_translation(const Project& project) {
+  write_long_leaflet(project);
+  project.write_big("x/leaflet.yaml", "default_language: fr\nlanguages: [fr]\ntitle: t\ncontent:\n",
+                    "  - paragraph: p\n", 2000);
+  REQUIRE(project.build().exit_code == 0);
+  std::string earlier = file_bytes(project.path("out/x.fr.brochure.pdf"));
+  project.write("x/fr.yaml", "t: Titre\np: Un paragraphe court, changé, mais il y en a deux mille.\n");
+  return earlier;
+}
+
 /// The temporary files write_file_atomically makes beside out/x.<lang>.brochure.pdf.
 std::vector<std::string> temporaries(const Project& project) {
   std::vector<std::string> names;
@@ -446,14 +458,8 @@ TEST_CASE("a build killed while writing its PDF leaves a temporary file that the
   // action ends the process at once, like SIGKILL: no destructor, no unlink runs). The
   // temporary file stays behind, and it is the next build of the same PDF that removes it.
   Project project;
-  write_long_leaflet(project);
-  project.write_big("x/leaflet.yaml", "default_language: fr\nlanguages: [fr]\ntitle: t\ncontent:\n",
-                    "  - paragraph: p\n", 2000);
-  REQUIRE(project.build().exit_code == 0);
-  const std::string earlier = file_bytes(project.path("out/x.fr.brochure.pdf"));
+  const std::string earlier = build_then_change_translation(project);
   REQUIRE(earlier.size() > 32 * 1024);
-
-  project.write("x/fr.yaml", "t: Titre\np: Un paragraphe court, changé, mais il y en a deux mille.\n");
   RunningProcess build = start_process({LEAFPRESS_BINARY, "build", "x", "--out", "out", "--fonts", "fonts"},
                                        {project.root().string(), {"SOURCE_DATE_EPOCH=1700000000"}, 16 * 1024});
   const ProcessResult killed = finish_process(build);
@@ -630,12 +636,7 @@ TEST_CASE("a figure's path leading outside the leaflet folder is refused unless 
 TEST_CASE("an output that cannot be written is exit code 4, leaving the earlier PDF and no temporary file",
           "[hostile][output]") {
   Project project;
-  write_long_leaflet(project);
-  project.write_big("x/leaflet.yaml", "default_language: fr\nlanguages: [fr]\ntitle: t\ncontent:\n",
-                    "  - paragraph: p\n", 2000);
-  REQUIRE(project.build().exit_code == 0);
-  const std::string earlier = file_bytes(project.path("out/x.fr.brochure.pdf"));
-  project.write("x/fr.yaml", "t: Titre\np: Un paragraphe court, changé, mais il y en a deux mille.\n");
+  const std::string earlier = build_then_change_translation(project);
   // A full disk: with SIGXFSZ ignored (an ignored signal stays ignored across exec), a write
   // past the file size limit fails with EFBIG, as one past the disk's end fails with ENOSPC.
   const auto previous = ::signal(SIGXFSZ, SIG_IGN);

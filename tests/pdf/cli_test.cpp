@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -23,11 +24,6 @@ namespace {
 
 const fs::path kSource = LEAFPRESS_SOURCE_DIR;
 const fs::path kLeaflet = kSource / "leaflets" / "immunotherapy";
-
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd = kSource) {
-  args.insert(args.begin(), LEAFPRESS_BINARY);
-  return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
-}
 
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/image_fixtures.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
@@ -26,11 +27,6 @@ namespace {
 const fs::path kSource = LEAFPRESS_SOURCE_DIR;
 const fs::path kLeaflet = kSource / "leaflets" / "immunotherapy";
 const fs::path kCorpus = kSource / "tests" / "errors";
-
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd = kSource) {
-  args.insert(args.begin(), LEAFPRESS_BINARY);
-  return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
-}
 
 fs::path copy_leaflet(const fs::path& to) {
   fs::copy(kLeaflet, to, fs::copy_options::recursive);

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -14,11 +15,6 @@ using namespace leafpress::testing;
 namespace {
 
 const fs::path kSource = LEAFPRESS_SOURCE_DIR;
-
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd) {
-  args.insert(args.begin(), LEAFPRESS_BINARY);
-  return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -23,10 +24,6 @@ const fs::path kSource = LEAFPRESS_SOURCE_DIR;
 ProcessResult run_in(const fs::path& binary, std::vector<std::string> args, const fs::path& cwd) {
   args.insert(args.begin(), binary.string());
   return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
-}
-
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd) {
-  return run_in(LEAFPRESS_BINARY, std::move(args), cwd);
 }
 
 std::vector<fs::path> shipped_leaflets() {

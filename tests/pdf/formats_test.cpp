@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -30,11 +31,6 @@ constexpr double kSheetHeight = 210 * kMm;
 constexpr double kFoldIn = 3 * kMm;  // the shipped leaflet's trifold.fold_in
 constexpr double kFullPanel = (kSheetWidth + kFoldIn) / 3;
 constexpr double kNarrowPanel = kFullPanel - kFoldIn;
-
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd = kSource) {
-  args.insert(args.begin(), LEAFPRESS_BINARY);
-  return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
-}
 
 struct FormatsBuild {
   ScratchDir out;

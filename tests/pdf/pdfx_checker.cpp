@@ -8,6 +8,7 @@
 #include <functional>
 #include <sstream>
 
+#include "pdf/content_operations.hpp"
 #include "pdf/pdf_probe.hpp"
 #include "pdf/tag_checker.hpp"
 
@@ -15,81 +16,6 @@ namespace leafpress::testing {
 namespace {
 
 using nlohmann::json;
-
-/// One operator of a content stream with its operands as written.
-struct Operation {
-  std::vector<std::string> operands;
-  std::string op;
-};
-
-/// The operations of a content stream (ISO 32000-1 §7.8.2): strings, hex strings,
-/// dictionaries and arrays are operands, anything else alphabetic an operator.
-std::vector<Operation> operations_of(const std::string& content) {
-  std::vector<Operation> out;
-  std::vector<std::string> operands;
-  for (std::size_t i = 0; i < content.size();) {
-    const char c = content[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else if (c == '%') {
-      i = content.find('\n', i);
-      if (i == std::string::npos) break;
-    } else if (c == '(') {
-      int depth = 0;
-      const std::size_t start = i;
-      for (; i < content.size(); ++i) {
-        if (content[i] == '\\') {
-          ++i;
-        } else if (content[i] == '(') {
-          ++depth;
-        } else if (content[i] == ')' && --depth == 0) {
-          ++i;
-          break;
-        }
-      }
-      operands.push_back(content.substr(start, i - start));
-    } else if (c == '<' && i + 1 < content.size() && content[i + 1] == '<') {
-      int depth = 0;
-      const std::size_t start = i;
-      for (; i + 1 < content.size(); ++i) {
-        if (content[i] == '<' && content[i + 1] == '<') {
-          ++depth;
-          ++i;
-        } else if (content[i] == '>' && content[i + 1] == '>') {
-          ++i;
-          if (--depth == 0) {
-            ++i;
-            break;
-          }
-        }
-      }
-      operands.push_back(content.substr(start, i - start));
-    } else if (c == '<') {
-      const std::size_t end = content.find('>', i);
-      operands.push_back(content.substr(i, end + 1 - i));
-      i = end == std::string::npos ? content.size() : end + 1;
-    } else if (c == '[' || c == ']') {
-      operands.push_back(std::string(1, c));
-      ++i;
-    } else {
-      const std::size_t start = i;
-      ++i;
-      while (i < content.size() && !std::isspace(static_cast<unsigned char>(content[i])) &&
-             std::string("()<>[]/%").find(content[i]) == std::string::npos) {
-        ++i;
-      }
-      const std::string token = content.substr(start, i - start);
-      const unsigned char first = static_cast<unsigned char>(token[0]);
-      if (std::isalpha(first) || token == "'" || token == "\"") {
-        out.push_back({std::move(operands), token});
-        operands.clear();
-      } else {
-        operands.push_back(token);
-      }
-    }
-  }
-  return out;
-}
 
 std::string text_of(const json& value) {
   if (!value.is_string()) return {};
@@ -302,7 +228,7 @@ class Checker {
     for (const auto& [name, shading] : shadings.items()) {
       color_space(objects_.resolve(shading).value("/ColorSpace", json()), where + " shading " + name);
     }
-    for (const Operation& operation : operations_of(content)) {
+    for (const ContentOperation& operation : content_operations(content)) {
       const std::string& op = operation.op;
       if (op == "rg" || op == "RG") problem("colour: " + where + " sets DeviceRGB with '" + op + "'");
       if (op == "k" || op == "K" || op == "g" || op == "G" || op == "rg" || op == "RG") {

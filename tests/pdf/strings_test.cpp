@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -16,11 +17,6 @@ using namespace leafpress::testing;
 namespace {
 
 const fs::path kSource = LEAFPRESS_SOURCE_DIR;
-
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd) {
-  args.insert(args.begin(), LEAFPRESS_BINARY);
-  return run_process(args, cwd.string());
-}
 
 /// A project folder with the shipped leaflet and fonts configuration, to change at will.
 fs::path copy_project(const ScratchDir& dir) {

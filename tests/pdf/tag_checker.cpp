@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "pdf/content_operations.hpp"
 #include "support/process.hpp"
 
 namespace leafpress::testing {
@@ -46,7 +47,6 @@ ContentScan scan_content(const std::string& content) {
     int mcid = -1;
   };
   std::vector<Marked> stack;
-  std::vector<std::string> operands;
   double font_size = 0;
   auto in_content = [&] {
     for (const Marked& m : stack) {
@@ -60,75 +60,30 @@ ContentScan scan_content(const std::string& content) {
     }
     return false;
   };
-  for (std::size_t i = 0; i < content.size();) {
-    const char c = content[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else if (c == '(') {  // literal string, balanced parentheses and escapes
-      int depth = 0;
-      for (; i < content.size(); ++i) {
-        if (content[i] == '\\') {
-          ++i;
-        } else if (content[i] == '(') {
-          ++depth;
-        } else if (content[i] == ')' && --depth == 0) {
-          ++i;
-          break;
-        }
+  for (const ContentOperation& operation : content_operations(content)) {
+    const std::vector<std::string>& operands = operation.operands;
+    const std::string& op = operation.op;
+    if (op == "BDC" || op == "BMC") {
+      Marked marked;
+      const std::string tag = operands.empty() ? "" : operands.front();
+      marked.artifact = tag == "/Artifact";
+      if (op == "BDC" && operands.size() >= 2) {
+        const auto at = operands[1].find("/MCID");
+        if (at != std::string::npos) marked.mcid = std::stoi(operands[1].substr(at + 5));
       }
-      operands.push_back("(string)");
-    } else if (c == '<' && i + 1 < content.size() && content[i + 1] == '<') {  // dictionary
-      const auto end = content.find(">>", i);
-      operands.push_back(content.substr(i, end + 2 - i));
-      i = end + 2;
-    } else if (c == '<') {
-      i = content.find('>', i) + 1;
-      operands.push_back("<hex>");
-    } else if (c == '[' || c == ']') {
-      ++i;
-    } else {
-      const std::size_t start = i;
-      while (i < content.size() && !std::isspace(static_cast<unsigned char>(content[i])) &&
-             std::string("()<>[]/").find(content[i]) == std::string::npos) {
-        ++i;
+      if (marked.mcid >= 0) scan.mcids.push_back(marked.mcid);
+      if (marked.artifact) ++scan.artifacts;
+      stack.push_back(marked);
+    } else if (op == "EMC") {
+      if (!stack.empty()) stack.pop_back();
+    } else if (op == "Tf" && operands.size() >= 2) {
+      font_size = std::stod(operands[1]);
+    } else if (op == "TJ" || op == "Tj" || op == "f" || op == "F" || op == "f*" || op == "S" || op == "B" ||
+               op == "b" || op == "Do" || op == "sh") {
+      if (!tagged()) ++scan.untagged;
+      if ((op == "TJ" || op == "Tj") && in_content()) {
+        scan.smallest_tagged_text = std::min(scan.smallest_tagged_text, font_size);
       }
-      if (i == start) ++i;  // a '/' starting a name
-      const std::string token = content.substr(start, i - start);
-      if (token == "/") {
-        const std::size_t name_end = content.find_first_of(" \t\r\n()<>[]/", i);
-        operands.push_back("/" + content.substr(i, name_end - i));
-        i = name_end;
-        continue;
-      }
-      const bool is_operator = std::isalpha(static_cast<unsigned char>(token[0])) || token == "'" || token == "\"" ||
-                               token == "T*";
-      if (!is_operator) {
-        operands.push_back(token);
-        continue;
-      }
-      if (token == "BDC" || token == "BMC") {
-        Marked marked;
-        const std::string tag = operands.empty() ? "" : operands.front();
-        marked.artifact = tag == "/Artifact";
-        if (token == "BDC" && operands.size() >= 2) {
-          const auto at = operands[1].find("/MCID");
-          if (at != std::string::npos) marked.mcid = std::stoi(operands[1].substr(at + 5));
-        }
-        if (marked.mcid >= 0) scan.mcids.push_back(marked.mcid);
-        if (marked.artifact) ++scan.artifacts;
-        stack.push_back(marked);
-      } else if (token == "EMC") {
-        if (!stack.empty()) stack.pop_back();
-      } else if (token == "Tf" && operands.size() >= 2) {
-        font_size = std::stod(operands[1]);
-      } else if (token == "TJ" || token == "Tj" || token == "f" || token == "F" || token == "f*" || token == "S" ||
-                 token == "B" || token == "b" || token == "Do" || token == "sh") {
-        if (!tagged()) ++scan.untagged;
-        if ((token == "TJ" || token == "Tj") && in_content()) {
-          scan.smallest_tagged_text = std::min(scan.smallest_tagged_text, font_size);
-        }
-      }
-      operands.clear();
     }
   }
   return scan;

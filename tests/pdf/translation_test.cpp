@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -20,11 +21,6 @@ namespace {
 
 const fs::path kSource = LEAFPRESS_SOURCE_DIR;
 const std::string kInto = "leaflets/immunotherapy";
-
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd) {
-  args.insert(args.begin(), LEAFPRESS_BINARY);
-  return run_process(args, cwd.string());
-}
 
 ProcessResult run_tool(const std::vector<std::string>& args, const fs::path& cwd) {
   REQUIRE(have_program(args.front()));  // scripts/setup installs gettext and translate-toolkit

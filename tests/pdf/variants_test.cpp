@@ -6,6 +6,7 @@
 #include <set>
 
 #include "pdf/pdf_probe.hpp"
+#include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
 #include "support/scratch_dir.hpp"
 
@@ -19,11 +20,11 @@ namespace {
 
 const fs::path kSource = LEAFPRESS_SOURCE_DIR;
 
-ProcessResult run_leafpress(std::vector<std::string> args, const fs::path& cwd) {
-  args.insert(args.begin(), LEAFPRESS_BINARY);
+/// The project's fonts, wherever the leaflet is copied.
+ProcessResult run_with_fonts(std::vector<std::string> args, const fs::path& cwd) {
   args.push_back("--fonts");
   args.push_back((kSource / "fonts").string());
-  return run_process(args, cwd.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+  return run_leafpress(std::move(args), cwd);
 }
 
 /// A leaflet "camp" in `dir` with two variants, French and English, brochure and tri-fold.
@@ -59,7 +60,7 @@ std::set<std::string> pdfs_in(const fs::path& folder) {
 TEST_CASE("a variants file builds one set of PDFs per variant, each with its values", "[variants]") {
   const ScratchDir dir;
   write_campaign(dir);
-  const auto result = run_leafpress({"build", "camp", "--out", "out", "-j", "2"}, dir.path());
+  const auto result = run_with_fonts({"build", "camp", "--out", "out", "-j", "2"}, dir.path());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   CHECK(pdfs_in(dir.path() / "out") ==
@@ -82,7 +83,7 @@ TEST_CASE("a variants file builds one set of PDFs per variant, each with its val
   CHECK(qdf_nord.out.find("/URI (https://nord.example.org/)") != std::string::npos);
 
   // The same bytes on one worker.
-  const auto again = run_leafpress({"build", "camp", "--out", "again", "-j", "1"}, dir.path());
+  const auto again = run_with_fonts({"build", "camp", "--out", "again", "-j", "1"}, dir.path());
   REQUIRE(again.exit_code == 0);
   for (const std::string& name : pdfs_in(dir.path() / "out")) {
     CHECK(file_bytes(dir.path() / "out" / name) == file_bytes(dir.path() / "again" / name));
@@ -92,11 +93,11 @@ TEST_CASE("a variants file builds one set of PDFs per variant, each with its val
 TEST_CASE("the variants --variant names are built, and an unknown one is an error", "[variants]") {
   const ScratchDir dir;
   write_campaign(dir);
-  const auto one = run_leafpress({"build", "camp", "--out", "out", "--variant", "sud", "--lang", "en"}, dir.path());
+  const auto one = run_with_fonts({"build", "camp", "--out", "out", "--variant", "sud", "--lang", "en"}, dir.path());
   INFO(one.err);
   REQUIRE(one.exit_code == 0);
   CHECK(pdfs_in(dir.path() / "out") == std::set<std::string>{"camp.sud.en.brochure.pdf", "camp.sud.en.trifold.pdf"});
-  const auto unknown = run_leafpress({"build", "camp", "--out", "out2", "--variant", "sued"}, dir.path());
+  const auto unknown = run_with_fonts({"build", "camp", "--out", "out2", "--variant", "sued"}, dir.path());
   CHECK(unknown.exit_code == 1);
   CHECK(unknown.err.find("camp/hospitals.csv:2:1: error: --variant: the variants file has no variant 'sued'") !=
         std::string::npos);
@@ -111,20 +112,20 @@ TEST_CASE("shards (--shard K/N) split the documents into N disjoint parts that m
   std::size_t largest = 0;
   for (int k = 1; k <= 3; ++k) {
     const std::string out = "shard" + std::to_string(k);
-    const auto result = run_leafpress({"build", "camp", "--out", out, "--shard", std::to_string(k) + "/3"}, dir.path());
+    const auto result = run_with_fonts({"build", "camp", "--out", out, "--shard", std::to_string(k) + "/3"}, dir.path());
     REQUIRE(result.exit_code == 0);
     const auto part = pdfs_in(dir.path() / out);
     smallest = std::min(smallest, part.size());
     largest = std::max(largest, part.size());
     for (const auto& name : part) CHECK(all.insert(name).second);  // in no other shard
     // The same shard again is the same documents.
-    const auto again = run_leafpress({"build", "camp", "--out", out + "b", "--shard", std::to_string(k) + "/3"}, dir.path());
+    const auto again = run_with_fonts({"build", "camp", "--out", out + "b", "--shard", std::to_string(k) + "/3"}, dir.path());
     CHECK(pdfs_in(dir.path() / (out + "b")) == part);
   }
   CHECK(all.size() == 8);
   CHECK(largest - smallest <= 1);
-  CHECK(run_leafpress({"build", "camp", "--shard", "4/3"}, dir.path()).exit_code == 2);
-  CHECK(run_leafpress({"build", "camp", "--shard", "1"}, dir.path()).exit_code == 2);
+  CHECK(run_with_fonts({"build", "camp", "--shard", "4/3"}, dir.path()).exit_code == 2);
+  CHECK(run_with_fonts({"build", "camp", "--shard", "1"}, dir.path()).exit_code == 2);
 }
 
 TEST_CASE("a translation that renames a placeholder is refused by msgfmt, strings import and the loader",
@@ -153,7 +154,7 @@ TEST_CASE("a translation that renames a placeholder is refused by msgfmt, string
 
   dir.write("camp/en.yaml", "a:\n  title: Immunotherapy\n  p: Call **{hospital.phone}** or see [our site]({hospital.web}).\n"
                             "  contact: Contact us\n  line1: \"{hospital.name}\"\n  line2: \"Phone: {hospital.phone}\"\n");
-  const auto checked = run_leafpress({"check", "camp"}, dir.path());
+  const auto checked = run_with_fonts({"check", "camp"}, dir.path());
   CHECK(checked.exit_code == 1);
   CHECK(checked.err.find("camp/en.yaml:2:10: error: the translation of 'a.title' has the placeholders none where "
                          "the 'fr' text has {hospital.name}") != std::string::npos);

@@ -229,13 +229,23 @@ TEST_CASE("hairlines are never paler than 30 % of their strongest ink; white sta
   CHECK(line.color == core::Color{core::Cmyk{0, 0, 0, 0.3}});
 }
 
-TEST_CASE("pictures become CMYK pixels through the profile; links are dropped", "[press]") {
+namespace {
+
+/// A two-pixel RGB picture: white, then red.
+document::Image white_and_red_pixels() {
   document::Image picture;
   picture.file = "x.png";
   picture.width = 2;
   picture.height = 1;
   picture.components = 3;
-  picture.data = std::string("\xFF\xFF\xFF\xFF\x00\x00", 6);  // white, red
+  picture.data = std::string("\xFF\xFF\xFF\xFF\x00\x00", 6);
+  return picture;
+}
+
+}  // namespace
+
+TEST_CASE("pictures become CMYK pixels through the profile; links are dropped", "[press]") {
+  const document::Image picture = white_and_red_pixels();
   const auto converted = through_profile().image(picture);
   REQUIRE(converted);
   CHECK(converted->components == 4);
@@ -258,12 +268,7 @@ TEST_CASE("pictures become CMYK pixels through the profile; links are dropped", 
 }
 
 TEST_CASE("a leaflet's press pictures are converted and compressed once for all its documents", "[press]") {
-  document::Image picture;
-  picture.file = "x.png";
-  picture.width = 2;
-  picture.height = 1;
-  picture.components = 3;
-  picture.data = std::string("\xFF\xFF\xFF\xFF\x00\x00", 6);  // white, red
+  const document::Image picture = white_and_red_pixels();
   const auto shared = std::make_shared<const document::Image>(picture);
   press::PressPictures pictures;
   const layout::ImageItem shown{0, 0, 10, 5, shared};
