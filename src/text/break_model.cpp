@@ -21,7 +21,8 @@ bool ends_with_glue(const ShapedParagraph& shaped, const Segment& segment, bool 
 
 }  // namespace
 
-BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified) {
+BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified,
+                       double hyphen_penalty) {
   BreakModel model;
   auto add = [&](BreakItem item, std::size_t segment) {
     model.items.push_back(item);
@@ -37,10 +38,10 @@ BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>
       const double shrink = justified ? seg.space_width * kSpaceShrink : 0;
       add({BreakItemKind::glue, seg.space_width, stretch, shrink}, k);
     } else if (seg.hyphen) {
-      add({BreakItemKind::penalty, seg.hyphen_width(), 0, 0, kHyphenPenalty, true}, k);
+      add({BreakItemKind::penalty, seg.hyphen_width(), 0, 0, hyphen_penalty, true}, k);
     } else {
       const bool hyphen = ends_with_hyphen(shaped, seg);
-      add({BreakItemKind::penalty, 0, 0, 0, hyphen ? kHyphenPenalty : 0, hyphen}, k);
+      add({BreakItemKind::penalty, 0, 0, 0, hyphen ? hyphen_penalty : 0, hyphen}, k);
     }
   }
   finish_paragraph(model.items);

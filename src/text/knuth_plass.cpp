@@ -147,7 +147,7 @@ class Breaker {
 std::optional<LineBreakResult> Breaker::run(BreakPass pass) const {
   const bool last_resort = pass == BreakPass::last_resort;
   const double tolerance = pass == BreakPass::no_hyphens ? p_.pretolerance : p_.tolerance;
-  const double extra_stretch = pass >= BreakPass::emergency ? p_.emergency_stretch : 0;
+  const double extra_stretch = p_.line_stretch + (pass >= BreakPass::emergency ? p_.emergency_stretch : 0);
 
   std::vector<Node> nodes{Node{}};
   std::vector<std::size_t> active{0};

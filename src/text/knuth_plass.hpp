@@ -49,6 +49,11 @@ struct LineBreakParameters {
   double adj_demerits = 10000;            // \adjdemerits: a line much looser or tighter than the one before
   int max_consecutive_hyphens = 2;        // more hyphenated lines in a row are never made
   double emergency_stretch = 0;           // \emergencystretch: extra stretch per line in the third pass
+  /// Stretch at the end of every line besides its glue's: \rightskip's stretch, which sets
+  /// text ragged (Knuth & Plass 1981, "ragged right"): with rigid spaces a line's badness
+  /// grows with the room it leaves, so total fit evens the rag. Not set into the glue
+  /// (LineBreak::glue_ratio leaves it out, as it leaves out the emergency stretch).
+  double line_stretch = 0;
 };
 
 /// How the lines were found: the passes of TeX's line breaker, then a last resort.

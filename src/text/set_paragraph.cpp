@@ -34,6 +34,10 @@ LineExtent extent(const std::vector<Segment>& segments, std::size_t from,
 
 // \emergencystretch, in multiples of the text size: the third pass's extra stretch per line.
 constexpr double kEmergencyStretchEms = 2;
+// \rightskip's stretch in ragged text, in multiples of the text size: a line leaving 3 em
+// has badness 100 (LaTeX's \raggedright takes 2 em; measured on the shipped leaflets, 3 em
+// lets most paragraphs break without hyphens in the first pass).
+constexpr double kRaggedStretchEms = 3;
 
 void count_lines(const LineBreakResult& result, bool justified, LineCounts& counts) {
   for (std::size_t l = 0; l < result.breaks.size(); ++l) {
@@ -65,14 +69,22 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
                          : std::vector<std::size_t>{};
   const auto segments = segment_paragraph(paragraph, shaped, hyphenation_points, &context.breaks);
   if (segments.empty()) return lines;
-  const bool justified = settings.align == Align::justify;
-  const BreakModel model = break_model(shaped, segments, justified);
+  const double size = paragraph.runs.front().style.size;
+  // Too narrow a measure has too few spaces to take up a line's slack: it is set ragged. A
+  // script written without spaces spreads the slack between its clusters: it keeps justified.
+  const bool between_clusters =
+      std::any_of(segments.begin(), segments.end(), [](const Segment& segment) { return segment.gap_stretch > 0; });
+  const bool too_narrow = settings.width < settings.min_justified_ems * size && !between_clusters;
+  const Align align = settings.align == Align::justify && too_narrow ? Align::start : settings.align;
+  const bool justified = align == Align::justify;
+  const BreakModel model =
+      break_model(shaped, segments, justified, justified ? kHyphenPenalty : kRaggedHyphenPenalty);
   LineBreakParameters parameters;
-  parameters.emergency_stretch = kEmergencyStretchEms * paragraph.runs.front().style.size;
+  parameters.emergency_stretch = kEmergencyStretchEms * size;
+  // Ragged lines keep their spaces rigid: what total fit evens is the room each leaves.
+  if (!justified) parameters.line_stretch = kRaggedStretchEms * size;
   const LineWidths widths{settings.width, settings.width};
-  // Ragged lines have no glue to set, so total fit has nothing to balance: fill them.
-  const LineBreakResult result = justified ? break_lines_total_fit(model.items, widths, parameters)
-                                           : break_lines_first_fit(model.items, widths, parameters);
+  const LineBreakResult result = break_lines_total_fit(model.items, widths, parameters);
   const auto breaks = segment_lines(model, result);
   count_lines(result, justified, context.counts);
 
@@ -92,9 +104,9 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
     for (const double adjustment : adjustments) set_width += adjustment;
     const double slack = settings.width - set_width;
     const bool flush_right =
-        settings.align == (rtl ? Align::start : Align::end) || (settings.align == Align::justify && rtl);
+        align == (rtl ? Align::start : Align::end) || (align == Align::justify && rtl);
     double shift = 0;
-    if (settings.align == Align::center && slack > 0) shift = slack / 2;
+    if (align == Align::center && slack > 0) shift = slack / 2;
     if (flush_right && slack > 0) shift = slack;
     const Segment& closing = segments[to - 1];
     lines.push_back(build_line(paragraph, shaped, segments[from].first, closing.last,

@@ -15,6 +15,8 @@ using layout::Role;
 
 /// A text line's depth below its baseline, as a share of its size: Noto's descender, about.
 constexpr double kDescent = 0.3;
+/// Word spaces wider than this (in em) are listed among the findings: issue 15's maximum.
+constexpr double kLooseWordSpace = 0.50;
 
 /// One line of one element's text in one frame.
 struct TextLine {
@@ -25,6 +27,10 @@ struct TextLine {
   int element = 0;
   double size = 0;
   std::size_t chars = 0;
+  std::string text;  // the line's runs' text, in the order they were drawn
+  double measure = 0;  // of the line box
+  double left = 1e9;   // the ink's extent from the line box's origin, by the runs' advances
+  double right = 0;
   /// Every glyph's left edge on the page and whether it is a word space (U+0020).
   std::vector<std::pair<double, bool>> glyphs;
 };
@@ -53,9 +59,18 @@ double percentile(std::vector<double> values, double share) {
 
 std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100))); }
 
+/// `pages`, a page set without frames (a poster's) taking its whole sheet as its frame.
+layout::Pages with_frames(const layout::Pages& pages) {
+  layout::Pages framed = pages;
+  for (layout::Page& page : framed.pages) {
+    if (page.frames.empty()) page.frames.push_back({0, 0, page.width, page.height});
+  }
+  return framed;
+}
+
 class Measurer {
  public:
-  explicit Measurer(const layout::Pages& pages) : pages_(pages) {}
+  explicit Measurer(const layout::Pages& pages) : pages_(with_frames(pages)) {}
 
   Measures run() {
     gather();
@@ -87,9 +102,13 @@ class Measurer {
           const auto key = std::make_tuple(p, std::lround(glyphs->baseline * 10), std::lround(glyphs->x * 10),
                                            glyphs->element);
           auto [it, added] = line_index.emplace(key, lines_.size());
-          if (added) lines_.push_back({p, f, glyphs->baseline, glyphs->x, glyphs->element, size, 0, {}});
+          if (added) lines_.push_back({p, f, glyphs->baseline, glyphs->x, glyphs->element, size, 0, {}, 0, 1e9, 0, {}});
           TextLine& line = lines_[it->second];
           line.chars += code_points(text::run_text(glyphs->run));
+          line.text += text::run_text(glyphs->run);
+          line.measure = glyphs->measure;
+          line.left = std::min(line.left, glyphs->run.x);
+          line.right = std::max(line.right, glyphs->run.x + glyphs->run.width);
           for (const text::PlacedGlyph& glyph : glyphs->run.glyphs) {
             line.glyphs.emplace_back(glyphs->x + glyphs->run.x + glyph.x, glyphs->run.text_of(glyph) == " ");
           }
@@ -138,24 +157,39 @@ class Measurer {
   void count_words_and_characters() {
     std::vector<double> spaces;
     std::vector<double> chars;
+    std::vector<double> room;
+    std::size_t hyphenated = 0;
     std::map<int, std::size_t> last_line_of;
     for (std::size_t i = 0; i < lines_.size(); ++i) last_line_of[lines_[i].element] = i;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       TextLine& line = lines_[i];
       std::sort(line.glyphs.begin(), line.glyphs.end());
       // The last glyph of a line is its trailing space, if any: not a word space.
+      double widest = 0;
       for (std::size_t g = 0; g + 1 < line.glyphs.size(); ++g) {
-        if (line.glyphs[g].second) spaces.push_back((line.glyphs[g + 1].first - line.glyphs[g].first) / line.size);
+        if (!line.glyphs[g].second) continue;
+        spaces.push_back((line.glyphs[g + 1].first - line.glyphs[g].first) / line.size);
+        widest = std::max(widest, spaces.back());
+      }
+      if (widest > kLooseWordSpace) {
+        char amount[16];
+        std::snprintf(amount, sizeof amount, "%.2f", widest);
+        m_.findings.push_back(where({line.page, line.frame}) + ": word space " + amount + " em in '" + line.text + "'");
       }
       const layout::StructureElement& e = element(line.element);
       if (e.role == Role::paragraph && e.parent == 0 && last_line_of[line.element] != i) {
         chars.push_back(static_cast<double>(line.chars));
+        room.push_back(std::max(0.0, line.measure - (line.right - line.left)) / line.size);
+        hyphenated += line.text.find("\u00AD") != std::string::npos ? 1 : 0;
       }
     }
     m_.word_space_p90 = percentile(spaces, 0.9);
     m_.word_space_max = spaces.empty() ? 0 : *std::max_element(spaces.begin(), spaces.end());
     m_.chars_median = percentile(chars, 0.5);
     m_.chars_p90 = percentile(chars, 0.9);
+    m_.rag_p90 = percentile(room, 0.9);
+    m_.rag_median = percentile(room, 0.5);
+    m_.hyphenated_share = room.empty() ? 0 : static_cast<double>(hyphenated) / static_cast<double>(room.size());
   }
 
   std::string where(const Position& position) const {
@@ -221,7 +255,7 @@ class Measurer {
     }
   }
 
-  const layout::Pages& pages_;
+  const layout::Pages pages_;
   std::vector<TextLine> lines_;
   Measures m_;
 };

@@ -21,6 +21,11 @@ struct Measures {
   double word_space_max = 0;
   double chars_median = 0;              // characters in a body paragraph's line (its last line aside)
   double chars_p90 = 0;
+  /// Room a body paragraph's line (its last aside) leaves at its end, in em of its size:
+  /// about 0 where text is justified; in ragged text, how deep the rag runs.
+  double rag_median = 0;
+  double rag_p90 = 0;
+  double hyphenated_share = 0;  // of those lines, the share ending with a hyphen added to break a word
   double smallest_text = 0;             // the smallest text size on any page, furniture included
   /// The lowest fill over every page but the last (every frame of it), and over the frames
   /// of every page but the last when pages have several frames.
@@ -29,7 +34,8 @@ struct Measures {
   std::vector<std::string> findings;
 };
 
-/// Measures `pages`, which must carry their frames (layout::Page::frames) and structure.
+/// Measures `pages`, which must carry their frames (layout::Page::frames; a page without
+/// any, as a poster's, counts as one frame) and structure.
 Measures measure(const layout::Pages& pages);
 
 /// "99 79 85 | 73": each page's frames' fill in percent, pages separated by " | ".

@@ -16,9 +16,12 @@ namespace leafpress::makeup {
 /// order (before imposition), each page with its frames.
 struct ShippedDocument {
   std::string language;
-  std::string variant;  // brochure, trifold, booklet or large-print
+  std::string variant;  // brochure, trifold, booklet, poster, flyer or large-print
   layout::Pages pages{};
   core::Diagnostics diags{};
+  std::string site{};   // the variants file's row ("paris"), empty for a leaflet without one
+  /// "fr.brochure", or with a site "paris.fr.poster".
+  std::string name() const { return (site.empty() ? "" : site + ".") + language + "." + variant; }
 };
 
 /// The shipped documents with the fonts their glyph runs point into.
@@ -27,8 +30,11 @@ struct Shipped {
   std::vector<ShippedDocument> documents;
 };
 
-/// Lays out every language × variant of leaflets/immunotherapy that `leafpress build
-/// --large-print` writes, with the fonts/ folder of the source tree.
-Shipped lay_out_shipped();
+/// Lays out every language × variant (× site of its variants file) of leaflets/<leaflet>
+/// that `leafpress build --large-print` writes, with the fonts/ folder of the source tree.
+Shipped lay_out_shipped(const std::string& leaflet = "immunotherapy");
+
+/// The leaflets of leaflets/ whose PDFs `scripts/build-all` ships.
+inline const std::vector<std::string> kShippedLeaflets{"immunotherapy", "world-cancer-day"};
 
 }  // namespace leafpress::makeup

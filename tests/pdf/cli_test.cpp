@@ -251,8 +251,8 @@ TEST_CASE("previews are PNG thumbnails of every page, and say what drew them", "
       run_leafpress({"build", kLeaflet.string(), "--lang", "en", "--format", "brochure", "--preview", "--out",
                      out.path().string()});
   REQUIRE(result.exit_code == 0);
-  CHECK(result.out.find("4 PNG previews rendered by pdftoppm\n") != std::string::npos);
-  for (int page = 1; page <= 4; ++page) {
+  CHECK(result.out.find("6 PNG previews rendered by pdftoppm\n") != std::string::npos);
+  for (int page = 1; page <= 6; ++page) {
     const std::string png = file_bytes(out.path() / ("immunotherapy.en.brochure-" + std::to_string(page) + ".png"));
     REQUIRE(png.size() > 1000);
     CHECK(png.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0);

@@ -147,7 +147,7 @@ TEST_CASE("a tri-fold whose text does not fit fails, naming the block and by how
   const fs::path leaflet = dir.path() / "long";
   fs::copy(kLeaflet, leaflet, fs::copy_options::recursive);
   std::string yaml = file_bytes(leaflet / "leaflet.yaml");
-  const std::string scale = "text_scale: 0.82";
+  const std::string scale = "text_scale: 0.74";
   REQUIRE(yaml.find(scale) != std::string::npos);
   yaml.replace(yaml.find(scale), scale.size(), "text_scale: 1.1");
   write_file(leaflet / "leaflet.yaml", yaml);

@@ -96,13 +96,13 @@ TEST_CASE("pdfinfo shows the structure tree in reading order", "[pdf][tagged]") 
                      "  P (block)\n"
                      "    \"How your immune system can fight cancer\"\n"
                      "  P (block)\n"
-                     "    \"Has your doctor mentioned immunotherapy, or have you heard the word from someone \"\n",
+                     "    \"Has your doctor mentioned immunotherapy, or have you \"\n",
                      0) == 0);
   CHECK(en.out.find("  H2 (block)\n    \"What is immunotherapy?\"\n") != std::string::npos);
   CHECK(en.out.find("  L (block)\n    LI (block)\n      Lbl (block)\n        \"•\"\n      LBody (block)\n"
                     "        \"melanoma, a type of skin cancer\"\n") != std::string::npos);
   CHECK(en.out.find("  BlockQuote\n    P (block)\n      \"At first I couldn’t see how a treatment could "
-                    "work through my own \"\n") != std::string::npos);
+                    "work \"\n") != std::string::npos);
   CHECK(en.out.find("Link (inline)") != std::string::npos);
   // Reading order: sections come in the order of the leaflet.
   const auto what = en.out.find("\"What is immunotherapy?\"");
@@ -125,7 +125,7 @@ TEST_CASE("pdfinfo shows the structure tree in reading order", "[pdf][tagged]") 
   // (shadda) whole.
   const std::string reversed = reversed_code_points(ar.out);
   CHECK(reversed.find("\"العلاج المناعي\"    \n)kcolb( 1H  \n") != std::string::npos);
-  CHECK(reversed.find("وما الآثار الجانبية التي يجب مراقبتها. وهو لا يغني عن الحديث") != std::string::npos);
+  CHECK(reversed.find("الجانبية التي يجب مراقبتها. وهو لا يغني عن الحديث مع فريق الرعاية") != std::string::npos);
   CHECK(ar.out.find("    LI (block)\n      Lbl (block)\n") != std::string::npos);
 }
 

@@ -61,6 +61,30 @@ TEST_CASE("total fit balances lines that first fit leaves loose", "[knuth_plass]
   CHECK(line_break_stats(best).total_badness == Approx(100));
 }
 
+TEST_CASE("ragged lines even the room they leave where first fit leaves a hole", "[knuth_plass]") {
+  // Measure 10, rigid spaces of 1. First fit: "2 2 2" / "2" / "8" / "2 2 2" / "2", rooms
+  // 2, 8, 2, 2: a hole under a full line. With 6 of stretch at each line's end (ragged
+  // right), total fit takes "2 2" / "2 2" / "8" / "2 2 2" / "2": rooms 5, 5, 2, 2.
+  std::vector<BreakItem> items;
+  for (const double width : {2, 2, 2, 2, 8, 2, 2, 2, 2}) {
+    if (!items.empty()) items.push_back({BreakItemKind::glue, 1});
+    items.push_back({BreakItemKind::box, width});
+  }
+  finish_paragraph(items);
+  const LineWidths widths{10, 10};
+  LineBreakParameters ragged;
+  ragged.line_stretch = 6;
+  const auto greedy = break_lines_first_fit(items, widths, {});
+  const auto best = break_lines_total_fit(items, widths, ragged);
+  CHECK(positions(greedy) == std::vector<std::size_t>{5, 7, 9, 15, 19});
+  CHECK(positions(best) == std::vector<std::size_t>{3, 7, 9, 15, 19});
+  CHECK(best.pass == BreakPass::no_hyphens);
+  // The rigid spaces are not set: the line's own glue cannot stretch.
+  for (const LineBreak& line : best.breaks) CHECK_FALSE(line.overfull);
+  // Without the stretch, nothing is feasible: total fit falls back on its last resort.
+  CHECK(break_lines_total_fit(items, widths, {}).pass == BreakPass::last_resort);
+}
+
 TEST_CASE("every justified line's glue is set to exactly the measure", "[knuth_plass]") {
   const auto items = words({3, 5, 2, 4, 6, 3, 2, 5, 4, 3, 6, 2, 4, 5, 3});
   const LineWidths widths{20, 18};

@@ -175,11 +175,26 @@ TEST_CASE("a justified paragraph fills its lines and keeps its last line natural
   fonts::FontFallback no_fallback(registry, {});
   text::HyphenatorCache hyphenators;
   text::TextContext context{no_fallback, hyphenators};
-  const auto lines = text::set_paragraph(paragraph, {200, text::Align::justify}, context, diags);
+  // 200 pt is 19 em: narrower than justified text keeps by default.
+  const auto lines = text::set_paragraph(paragraph, {200, text::Align::justify, false, 0}, context, diags);
   CHECK_FALSE(diags.has_errors());
   REQUIRE(lines.size() >= 3);
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) CHECK(lines[i].width == Approx(200).margin(0.01));
   CHECK(lines.back().width < 200);
+  // By default the same paragraph is set ragged: each line at its natural width, its spaces
+  // as the font has them, and no line running past the measure.
+  const auto ragged = text::set_paragraph(paragraph, {200, text::Align::justify}, context, diags);
+  REQUIRE(ragged.size() >= 3);
+  for (const text::Line& line : ragged) {
+    CHECK(line.width <= 200 + 0.01);
+    for (const text::GlyphRun& run : line.runs) {
+      const double scale = run.size / run.face->metrics().units_per_em;
+      for (std::size_t g = 1; g < run.glyphs.size(); ++g) {
+        CHECK(run.glyphs[g].x - run.glyphs[g - 1].x == Approx(run.glyphs[g - 1].advance * scale).margin(0.01));
+      }
+    }
+  }
+  CHECK(ragged.front().width < lines.front().width - 1);
 }
 
 TEST_CASE("Thai is justified between its clusters, not by widening its few spaces", "[text]") {
