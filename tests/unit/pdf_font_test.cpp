@@ -163,7 +163,7 @@ TEST_CASE("TJ numbers repeat along a justified line, and the rounding never take
   // Forty glyphs, each 0.657 units further apart than its advance: whole units put each
   // one 0.343 units too far, which adds up; the writer corrects before 4 units.
   std::vector<text::PlacedGlyph> glyphs;
-  for (int i = 0; i < 40; ++i) glyphs.push_back({a, i * (advance + 0.00657), 0, static_cast<std::uint32_t>(i), 1, 600});
+  for (int i = 0; i < 40; ++i) glyphs.push_back({a, i * (advance + 0.00657), 0, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1), 600});
   layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, glyphs,
                           std::make_shared<const std::string>(std::string(40, 'A'))},
                          0, 10};
