@@ -120,14 +120,15 @@ Flowed flow(const std::vector<Slice>& input, const ColumnsOfPage& columns_of, st
   flowed.fill.assign(flowed.pages.size(), 0);
   std::size_t slot = 0;
   for (std::size_t page = 0; page < used; ++page) {
-    double filled = 0;
-    double height = 0;
+    double least = 1;
     for (const Column& column : columns[page]) {
-      if (slot < breaks.columns.size()) filled += placer.place(slices, breaks.columns[slot], column, flowed.pages[page]);
-      height += column.height;
+      if (slot < breaks.columns.size()) {
+        const double filled = placer.place(slices, breaks.columns[slot], column, flowed.pages[page]);
+        least = std::min(least, column.height > 0 ? filled / column.height : 1);
+      }
       ++slot;
     }
-    flowed.fill[page] = height > 0 ? filled / height : 0;
+    flowed.fill[page] = least;
   }
   return flowed;
 }

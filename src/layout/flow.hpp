@@ -27,7 +27,8 @@ struct Flowed {
   std::vector<std::vector<Item>> pages;
   /// The first slice that did not fit in `max_pages` pages; nullopt when all fit.
   std::optional<std::size_t> stopped_at;
-  /// Each page's share of its columns' height filled, spaces as set.
+  /// Each page's least share of a column's height filled, spaces as set, over its columns
+  /// up to the last one the flow reached.
   std::vector<double> fill;
 };
 

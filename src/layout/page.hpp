@@ -191,8 +191,9 @@ struct Page {
   /// The text frames the page's content was set in (its columns, or a sheet's panels), in
   /// reading order: what measures of how full a page is are taken against.
   std::vector<Box> frames{};
-  /// Share of the frames' height the flowed text filled, spaces as set (0 for a page the flow
-  /// did not reach): what the make-up chooses a scale by.
+  /// The least share of a column's height the flowed text filled on this page, spaces as set,
+  /// over the columns up to the last it reached (0 for a page the flow did not reach): what
+  /// the make-up chooses a scale by.
   double flow_fill = 0;
 };
 

@@ -92,13 +92,25 @@ class Search {
     nodes_.push_back(node);
   }
 
+  /// Height of slice `i` and those it keeps with, up to `limit`.
+  double chain(std::size_t i, double limit) const {
+    double height = slices_[i].height;
+    for (std::size_t k = i; slices_[k].keep_with_next && k + 1 < slices_.size() && height <= limit; ++k) {
+      height += slices_[k + 1].space_before + slices_[k + 1].height;
+    }
+    return height;
+  }
+
   /// A column shortened by a title block may stay empty, its slice opening the next column,
-  /// when a full column would hold what the short one cannot.
+  /// when the short column cannot hold that slice and those it keeps with.
   void open_empty_columns(std::size_t i) {
     std::sort(at_[i].begin(), at_[i].end(), [&](std::size_t a, std::size_t b) { return nodes_[a].column < nodes_[b].column; });
     for (std::size_t k = 0; k < at_[i].size(); ++k) {
       const Node node = nodes_[at_[i][k]];
-      if (node.column + 1 >= slots_.size() || slots_[node.column].height >= full_column_ - kEpsilon) continue;
+      const double height = slots_[node.column].height;
+      if (node.column + 1 >= slots_.size() || height >= full_column_ - kEpsilon || chain(i, height) <= height + kEpsilon) {
+        continue;
+      }
       add({.at = i, .column = node.column + 1, .cost = node.cost + p_.underfull, .from = at_[i][k], .glue = 0});
     }
   }
@@ -188,7 +200,7 @@ class Search {
     // A single page is a leaflet of its own, not a sheet short of its back.
     if (count.multiple > 1 && pages > 1) padded += (count.multiple - pages % count.multiple) % count.multiple;
     if (count.exactly > padded) padded = count.exactly;
-    double cost = static_cast<double>(padded - pages) * p_.blank_page;
+    double cost = static_cast<double>(padded - pages) * (count.padded ? p_.blank_page : p_.uneven_count);
     if (count.exactly > 0) cost += p_.page_count_miss * static_cast<double>(padded - count.exactly);
     if (count.fill_last) {
       for (std::size_t c = end.column; c < slots_.size() && end.column > 0 && slots_[c].page == slots_[end.column - 1].page; ++c) {

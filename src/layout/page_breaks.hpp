@@ -46,6 +46,10 @@ struct PageBreakParameters {
   /// Cost of each blank page the format's page multiple pads the flow with (a booklet's
   /// sheets of four, a brochure's both sides).
   double blank_page = 12000;
+  /// Cost of each page a flow falls short of a multiple it only prefers (a brochure's blank
+  /// back page): less than a blank page, so text is spread to an even count only where the
+  /// pages stay about 80 % full.
+  double uneven_count = 3000;
   /// Cost of each page more or fewer than a page count the leaflet asks for.
   double page_count_miss = 1e7;
   /// How many column counts the search keeps for each break, cheapest first: the search's
@@ -54,13 +58,16 @@ struct PageBreakParameters {
 };
 
 /// How many pages the flow should make: a multiple of `multiple` once `after` pages (a back
-/// cover) are added, blank pages padding what falls short (one page alone is not padded); exactly `exactly` when not 0.
+/// cover) are added, blank pages padding what falls short when `padded` (else the multiple
+/// is only preferred); one page alone is not held to the multiple; exactly `exactly` pages
+/// when not 0.
 /// With `fill_last`, the last page is to be filled as the others, every column of it (a
 /// tri-fold's panels are all seen at once; a booklet's back cover follows its last page).
 struct PageCount {
   std::size_t multiple = 1;
   std::size_t after = 0;
   std::size_t exactly = 0;
+  bool padded = true;
   bool fill_last = false;
 };
 

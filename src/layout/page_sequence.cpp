@@ -130,6 +130,7 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   const PageCount count{.multiple = std::max(frame.page_multiple, frame.preferred_multiple),
                         .after = after,
                         .exactly = frame.pages,
+                        .padded = frame.page_multiple > 1,
                         .fill_last = frame.page_multiple > 1};
   Flowed flowed = flow(slices, columns, max_pages, tools.diags, count);
   std::optional<Flowed> back_cover;

@@ -146,7 +146,10 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
                       "shorten the text, keep blocks out of the tri-fold with 'formats: [brochure, booklet]', "
                       "or lower trifold.text_scale");
   }
-  for (std::size_t side = 0; side < flowed.pages.size(); ++side) append(sheets[side].items, std::move(flowed.pages[side]));
+  for (std::size_t side = 0; side < flowed.pages.size(); ++side) {
+    append(sheets[side].items, std::move(flowed.pages[side]));
+    sheets[side].flow_fill = flowed.fill[side];
+  }
 
   // The back panel holds its blocks from the top and the footer note at its foot.
   std::vector<Item> back_items;

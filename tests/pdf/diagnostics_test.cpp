@@ -385,3 +385,49 @@ TEST_CASE("a picture's low resolution, found in every language, is reported once
     CHECK(d["formats"].size() == 1);
   }
 }
+
+TEST_CASE("'pages:' sets a brochure's page count, and text over it is an error at the key saying by how much",
+          "[cli][diagnostics][makeup]") {
+  ScratchDir dir;
+  const fs::path leaflet = copy_leaflet(dir.path() / "immunotherapy");
+  const std::string yaml = file_bytes(leaflet / "leaflet.yaml");
+  // Six pages: the text of four spread over them, no blank page, every page numbered.
+  std::ofstream(leaflet / "leaflet.yaml", std::ios::binary) << replace_once(yaml, "page:\n", "page:\n  pages: 6\n");
+  const auto six = run_leafpress({"build", leaflet.string(), "--lang=en", "--format=brochure", "--out",
+                                  (dir.path() / "out").string()});
+  INFO(six.err);
+  REQUIRE(six.exit_code == 0);
+  const fs::path pdf = dir.path() / "out" / "immunotherapy.en.brochure.pdf";
+  CHECK(leafpress::testing::pdfinfo(pdf).at("Pages") == "6");
+  const std::string text = leafpress::testing::pdftotext(pdf);
+  for (const std::string number : {"2/6", "6/6"}) CHECK(text.find(number) != std::string::npos);
+  // Two pages cannot hold it: an error at 'pages:' (its line and column), in points and lines.
+  std::ofstream(leaflet / "leaflet.yaml", std::ios::binary) << replace_once(yaml, "page:\n", "page:\n  pages: 2\n");
+  const auto two = run_leafpress({"check", leaflet.string(), "--lang=en", "--format=brochure"});
+  CHECK(two.exit_code == 1);
+  const int line = static_cast<int>(line_count(yaml.substr(0, yaml.find("page:\n")))) + 2;
+  CHECK(two.err.find("leaflet.yaml:" + std::to_string(line) + ":10: error: the text does not fit in the 2 pages asked for: ") !=
+        std::string::npos);
+  CHECK(two.err.find(" pt (about ") != std::string::npos);
+  CHECK(two.err.find(" lines) over, from the block at ") != std::string::npos);
+}
+
+TEST_CASE("a note says what the build did on its own, in every report, and counts as no warning",
+          "[cli][diagnostics][makeup]") {
+  // The French brochure is set at 94 % of its sizes to make 4 pages.
+  ScratchDir out;
+  const auto human = run_leafpress(
+      {"build", kLeaflet.string(), "--lang=fr", "--format=brochure", "--strict", "--out", out.path().string()});
+  CHECK(human.exit_code == 0);  // --strict: a note is no warning
+  CHECK(human.err.find(": note: brochure set at ") != std::string::npos);
+  CHECK(human.out.find("0 errors, 0 warnings, 1 note") != std::string::npos);
+  const auto sarif = json::parse(
+      run_leafpress({"check", kLeaflet.string(), "--lang=fr", "--format=brochure", "--diagnostics=sarif"}).out);
+  const json& results = sarif["runs"][0]["results"];
+  REQUIRE(results.size() == 1);
+  CHECK(results[0]["level"] == "note");  // SARIF 2.1.0 §3.27.10
+  CHECK(results[0]["ruleId"] == "LP0506");
+  const auto github =
+      run_leafpress({"check", kLeaflet.string(), "--lang=fr", "--format=brochure", "--diagnostics=github"});
+  CHECK(github.out.rfind("::notice ", 0) == 0);
+}
