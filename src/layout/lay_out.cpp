@@ -240,7 +240,7 @@ std::optional<Pages> lay_out(const document::LocalizedDocument& doc, fonts::Font
     if (chosen.factor != 1) {
       const std::size_t count = chosen.pages.pages.size();
       diags.note(doc.loc,
-                 std::string(booklet ? "booklet" : "brochure") + " set at " + percent(chosen.factor) +
+                 "the " + doc.language + (booklet ? " booklet" : " brochure") + " set at " + percent(chosen.factor) +
                      " of its type sizes to " + (booklet ? "fill its " : "make ") + std::to_string(count) + " pages",
                  "ask for a page count with 'pages:', or change the text or text_scale to set it at its own size");
     }

@@ -1,7 +1,11 @@
 #include "makeup/page_measures.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -35,10 +39,19 @@ struct TextLine {
   std::vector<std::pair<double, bool>> glyphs;
 };
 
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+/// Characters as a reader counts them along a line: code points other than marks set on a
+/// letter (Arabic vowel signs, combining accents) and invisible format characters.
+std::size_t characters(std::string_view text) {
+  std::size_t count = 0;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    const auto type = static_cast<UCharCategory>(u_charType(c));
+    if (type != U_NON_SPACING_MARK && type != U_ENCLOSING_MARK && type != U_FORMAT_CHAR) ++count;
+  }
+  return count;
 }
 
 /// The frame of `page` holding a point, or frames.size() when none does.
@@ -104,7 +117,7 @@ class Measurer {
           auto [it, added] = line_index.emplace(key, lines_.size());
           if (added) lines_.push_back({p, f, glyphs->baseline, glyphs->x, glyphs->element, size, 0, {}, 0, 1e9, 0, {}});
           TextLine& line = lines_[it->second];
-          line.chars += code_points(text::run_text(glyphs->run));
+          line.chars += characters(text::run_text(glyphs->run));
           line.text += text::run_text(glyphs->run);
           line.measure = glyphs->measure;
           line.left = std::min(line.left, glyphs->run.x);

@@ -19,7 +19,7 @@ struct Measures {
   std::size_t widows = 0;               // a paragraph's last line alone at a frame's top
   double word_space_p90 = 0;            // word spaces, in em of their text's size
   double word_space_max = 0;
-  double chars_median = 0;              // characters in a body paragraph's line (its last line aside)
+  double chars_median = 0;              // characters (marks aside) in a body paragraph's line, its last aside
   double chars_p90 = 0;
   /// Room a body paragraph's line (its last aside) leaves at its end, in em of its size:
   /// about 0 where text is justified; in ragged text, how deep the rag runs.

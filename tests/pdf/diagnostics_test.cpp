@@ -419,7 +419,7 @@ TEST_CASE("a note says what the build did on its own, in every report, and count
   const auto human = run_leafpress(
       {"build", kLeaflet.string(), "--lang=fr", "--format=brochure", "--strict", "--out", out.path().string()});
   CHECK(human.exit_code == 0);  // --strict: a note is no warning
-  CHECK(human.err.find(": note: brochure set at ") != std::string::npos);
+  CHECK(human.err.find(": note: the fr brochure set at ") != std::string::npos);
   CHECK(human.out.find("0 errors, 0 warnings, 1 note") != std::string::npos);
   const auto sarif = json::parse(
       run_leafpress({"check", kLeaflet.string(), "--lang=fr", "--format=brochure", "--diagnostics=sarif"}).out);
