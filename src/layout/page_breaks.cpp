@@ -107,10 +107,9 @@ class Search {
     std::sort(at_[i].begin(), at_[i].end(), [&](std::size_t a, std::size_t b) { return nodes_[a].column < nodes_[b].column; });
     for (std::size_t k = 0; k < at_[i].size(); ++k) {
       const Node node = nodes_[at_[i][k]];
+      if (node.column + 1 >= slots_.size()) continue;
       const double height = slots_[node.column].height;
-      if (node.column + 1 >= slots_.size() || height >= full_column_ - kEpsilon || chain(i, height) <= height + kEpsilon) {
-        continue;
-      }
+      if (height >= full_column_ - kEpsilon || chain(i, height) <= height + kEpsilon) continue;
       add({.at = i, .column = node.column + 1, .cost = node.cost + p_.underfull, .from = at_[i][k], .glue = 0});
     }
   }
