@@ -5,7 +5,7 @@
 
 The text is the shipped immunotherapy leaflet's French paragraphs and list items: the
 paragraphs are cut into sentences and dealt into new ones, each as many sentences long as one
-of the originals, so that no two paragraphs are the same. The default of 47 sections makes
+of the originals, so that no two paragraphs are the same. The default of 35 sections makes
 40 A4 pages with the shipped theme. Python 3 standard library only; the same arguments
 give the same files.
 """
@@ -161,7 +161,7 @@ def generate(out_dir, sections, seed):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--sections", type=int, default=47, help="sections of 6 paragraphs and a list (default 47)")
+    parser.add_argument("--sections", type=int, default=35, help="sections of 6 paragraphs and a list (default 35)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the shuffling (default 1)")
     args = parser.parse_args()
     if args.sections < 1:
