@@ -162,9 +162,7 @@ Pages keep(Trial trial, text::TextContext& text_context, core::Diagnostics& diag
     if (d.severity == core::Severity::warning) diags.warning(d.loc, d.message, d.hint);  // --strict applies
     else diags.add(d);
   }
-  text::LineCounts& counts = text_context.counts;
-  counts = {counts.lines + trial.added.lines, counts.hyphenated + trial.added.hyphenated,
-            counts.loose + trial.added.loose, counts.overfull + trial.added.overfull};
+  text_context.counts += trial.added;
   return std::move(trial.pages);
 }
 
@@ -188,12 +186,17 @@ double booklet_fill(const Trial& trial) {
 Trial booklet_filled(const document::LocalizedDocument& doc, const ThemeFonts& fonts, text::TextContext& text_context,
                      std::size_t max_pages) {
   Trial best = trial_at(doc, 1, fonts, text_context, max_pages);
-  if (booklet_fill(best) >= kBookletLeastFill) return best;
+  double best_fill = booklet_fill(best);
+  if (best_fill >= kBookletLeastFill) return best;
   const double widest = kBookletLargestScale / std::max(doc.booklet.text_scale, 0.1);
   for (double factor = 1 + kBookletFillStep; factor <= widest + 1e-9; factor += kBookletFillStep) {
     Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
-    if (booklet_fill(trial) >= kBookletLeastFill) return trial;
-    if (booklet_fill(trial) > booklet_fill(best) + 1e-9) best = std::move(trial);
+    const double fill = booklet_fill(trial);
+    if (fill >= kBookletLeastFill) return trial;
+    if (fill > best_fill + 1e-9) {
+      best = std::move(trial);
+      best_fill = fill;
+    }
   }
   return best;
 }

@@ -17,6 +17,13 @@ struct LineCounts {
   LineCounts operator-(const LineCounts& before) const {
     return {lines - before.lines, hyphenated - before.hyphenated, loose - before.loose, overfull - before.overfull};
   }
+  LineCounts& operator+=(const LineCounts& more) {
+    lines += more.lines;
+    hyphenated += more.hyphenated;
+    loose += more.loose;
+    overfull += more.overfull;
+    return *this;
+  }
 };
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
