@@ -38,6 +38,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core")
 # Hyphenation patterns per language, the fonts of CJK and emoji fallback, and the renderers
 # --preview runs.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-fr, hyphen-en-us, hyphen-es, hyphen-de, hyphen-it, hyphen-pt-pt, hyphen-el, hyphen-ru, hyphen-uk, hyphen-pl, hyphen-ro, hyphen-hi, hyphen-bn, hyphen-ta, fonts-noto-cjk, fonts-symbola")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-fr, hyphen-en-us, hyphen-es, hyphen-de, hyphen-it, hyphen-pt-pt, hyphen-el, hyphen-ru, hyphen-uk, hyphen-pl, hyphen-ro, hyphen-hi, hyphen-bn, hyphen-ta, fonts-noto-cjk, fonts-symbola, culmus")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "poppler-utils | mupdf-tools")
 include(CPack)
