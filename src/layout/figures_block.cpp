@@ -6,8 +6,8 @@
 namespace leafpress::layout {
 namespace {
 
-/// As many figures side by side as the widest value leaves room for: three at most, two
-/// for four figures (two rows of two), one in a narrow column. Only the figures the height
+/// As many figures side by side as the widest value leaves room for: the style's most (three;
+/// one in large print), two for four figures (two rows of two), one in a narrow column. Only the figures the height
 /// budget can reach are measured (every row takes at least its row gap), and measuring
 /// stops once a value is too wide for two in a row: a block of thousands of figures is cut
 /// at the budget, and setting every value first made it cost as much as all of them.
@@ -27,7 +27,8 @@ std::size_t figures_per_row(const document::FiguresBlock<document::RichText>& b,
       widest = std::max(widest, line.width);
     }
   }
-  std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
+  const auto most = static_cast<std::size_t>(std::max(1, style.most_per_row));
+  std::size_t per_row = std::min(b.figures.size() == 4 ? std::min<std::size_t>(2, most) : most, b.figures.size());
   // A label needs room for a few words beside its neighbours too.
   const double narrowest = std::max(widest, style.narrowest * c.theme.body_size);
   while (per_row > 1 && cell_width(per_row) < narrowest) --per_row;
