@@ -135,6 +135,7 @@ std::vector<Slice> on_ground(std::vector<Slice> lines, const Ground& ground, con
   std::vector<Item> continued_items = accents(padding);
   if (has_rule) continued_items.push_back(rule);
   const auto continued = std::make_shared<Slice>(Slice{.height = padding, .items = std::move(continued_items)});
+  const auto closing = std::make_shared<Slice>(Slice{.height = padding, .items = accents(padding)});
   std::vector<Slice> strips;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     Slice& line = lines[k];
@@ -148,7 +149,8 @@ std::vector<Slice> on_ground(std::vector<Slice> lines, const Ground& ground, con
                            .space_before = k == 0 ? c.style.box.space_before : 0,
                            .keep_with_next = line.keep_with_next,
                            .items = std::move(items),
-                           .repeated_header = k == 0 ? nullptr : continued});
+                           .repeated_header = k == 0 ? nullptr : continued,
+                           .closing = k + 1 == lines.size() ? nullptr : closing});
   }
   return strips;
 }

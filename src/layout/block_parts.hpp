@@ -74,9 +74,9 @@ struct Ground {
 
 /// A box's lines (or rows) as strips on its `ground`, so that it may break between them:
 /// each strip carries its share of the ground, the first the top padding, the last the
-/// bottom padding; a strip that opens a column draws the top padding again above it (the
-/// box continued), with the top rule where the box has one; a start bar runs down every
-/// strip. The lines' gaps become part of their strips, so the box's inside never stretches.
+/// bottom padding; a strip that ends a column draws the bottom padding below it (the box
+/// broken) and one that opens a column the top padding above it (the box continued), with
+/// the top rule where the box has one; a start bar runs down every strip. The lines' gaps become part of their strips, so the box's inside never stretches.
 std::vector<Slice> on_ground(std::vector<Slice> lines, const Ground& ground, const BlockContext& c);
 
 /// The stack closed by the box padding on a `background` ground across the column, as one

@@ -87,6 +87,14 @@ class Placer {
       page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
       y += gap + slice.height;
     }
+    // A box broken at this column's foot closes with its bottom padding.
+    if (set.last > set.first && set.last < slices.size() && slices[set.last - 1].closing) {
+      const Slice& closing = *slices[set.last - 1].closing;
+      std::vector<Item> items = closing.items;
+      translate(items, column.x, column.top + y);
+      page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+      y += closing.height;
+    }
     return y;
   }
 
