@@ -148,6 +148,52 @@ void move_figure_to_cover(const std::vector<document::Block<RichText>>& blocks, 
   sections.erase(picture);
 }
 
+/// The least share of a panel the flow fills, over every panel it reaches; 0 when it does
+/// not set every slice.
+double least_fill(const Flowed& flowed) {
+  if (flowed.stopped_at) return 0;
+  double least = 1;
+  for (double fill : flowed.fill) least = std::min(least, fill);
+  return least;
+}
+
+/// A text too short for the inside panels (a translation shorter than the original) leaves
+/// them less than kPanelBreaks.target_fill full: the sources, which close the text in the
+/// other formats, then leave the back panel (`back`, set from `back_blocks`) for the end of
+/// the flow (`flowing`) when that fills the panels better, the QR code and contact staying on
+/// the back. True when they moved. Each arrangement is tried aside, its problems unreported.
+bool sources_inside(std::vector<Slice>& flowing, std::vector<Slice>& back,
+                    const std::vector<document::Block<RichText>>& back_blocks, const ColumnsOfPage& columns) {
+  const auto from_sources = [&](const Slice& slice) {
+    return std::any_of(back_blocks.begin(), back_blocks.end(), [&](const auto& block) {
+      return block.loc.file == slice.loc.file && block.loc.line == slice.loc.line &&
+             block.loc.column == slice.loc.column &&
+             std::holds_alternative<document::SourcesBlock<RichText>>(block.content);
+    });
+  };
+  std::vector<Slice> sources;
+  std::vector<Slice> rest;
+  for (const Slice& slice : back) (from_sources(slice) ? sources : rest).push_back(slice);
+  const auto tried = [&](const std::vector<Slice>& slices) {
+    core::Diagnostics aside;
+    return least_fill(flow(slices, columns, 2, aside, {.fill_last = true}, kPanelBreaks));
+  };
+  bool moved = false;
+  if (!sources.empty()) {
+    const double without = tried(flowing);
+    if (without < kPanelBreaks.target_fill) {
+      std::vector<Slice> with = flowing;
+      with.insert(with.end(), sources.begin(), sources.end());
+      if (tried(with) > without) {
+        flowing = std::move(with);
+        moved = true;
+      }
+    }
+  }
+  if (moved) back = std::move(rest);
+  return moved;
+}
+
 }  // namespace
 
 std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
@@ -207,6 +253,18 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   move_figure_to_cover(flowing, sections, slices, cover_height);
   if (!sections.empty()) sections.front().column_break_before = true;
   slices.insert(slices.end(), std::make_move_iterator(sections.begin()), std::make_move_iterator(sections.end()));
+  // The back panel's blocks, set in reading order after the sections: the sources among them
+  // may join the end of the inside instead (sources_inside).
+  std::vector<Slice> back_slices = set_blocks(back.begin(), back.end(), context, full_column, full_column);
+  if (sources_inside(slices, back_slices, back, columns)) {
+    const auto sources = std::find_if(back.begin(), back.end(), [](const auto& block) {
+      return std::holds_alternative<document::SourcesBlock<RichText>>(block.content);
+    });
+    tools.diags.note(sources->loc, "the " + doc.language +
+                                           " tri-fold sets its sources at the end of its inside panels, not on the back "
+                                           "panel, to fill them",
+                     "lengthen the text to keep them on the back panel");
+  }
   Flowed flowed = flow(slices, columns, 2, tools.diags, {.fill_last = true}, kPanelBreaks);
   if (flowed.stopped_at) {
     tools.diags.error(slices[*flowed.stopped_at].loc,
@@ -223,7 +281,6 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   // The back panel holds its blocks from the top and the footer note at its foot.
   std::vector<Item> back_items;
   Column back_frame = frames.frame(panels.back);
-  const std::vector<Slice> back_slices = set_blocks(back.begin(), back.end(), context, full_column, full_column);
   const double note = add_back_note(tools, back_frame, back_items);
   back_frame.height -= note;
   Flowed back_flowed = flow(back_slices, [&](std::size_t) { return std::vector<Column>{back_frame}; }, 1, tools.diags);
