@@ -76,7 +76,9 @@ struct Ground {
 /// each strip carries its share of the ground, the first the top padding, the last the
 /// bottom padding; a strip that ends a column draws the bottom padding below it (the box
 /// broken) and one that opens a column the top padding above it (the box continued), with
-/// the top rule where the box has one; a start bar runs down every strip. The lines' gaps become part of their strips, so the box's inside never stretches.
+/// the top rule where the box has one; a start bar runs down every strip. The spaces between
+/// the lines stay spaces, stretching and shrinking as the column's do, the ground drawn
+/// across them.
 std::vector<Slice> on_ground(std::vector<Slice> lines, const Ground& ground, const BlockContext& c);
 
 /// The stack closed by the box padding on a `background` ground across the column, as one
