@@ -177,7 +177,7 @@ class Search {
         cost = p_.badness * std::pow(glue, 3) + p_.underfull * empty * empty;
         const double short_by = std::max(0.0, p_.target_fill - fill);
         cost += p_.short_of_target * short_by * short_by;
-        if (short_by > kEpsilon / height && (!last || count_.fill_last)) cost += p_.below_target;
+        if (short_by > kEpsilon / height) cost += p_.below_target;
       } else if (opens_page(from.column) && from.column > 0) {
         const double short_by = std::max(0.0, 1 - natural / height / p_.least_fill);
         cost = p_.short_last_page * short_by * short_by;
