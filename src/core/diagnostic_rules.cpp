@@ -73,7 +73,8 @@ constexpr std::string_view kTextLimit[] = {"the leaflet's text comes to more tha
 constexpr std::string_view kPageLimit[] = {"this block would start page *, past the limit of *"};
 constexpr std::string_view kPageCount[] = {"the text does not fit in the * asked for: *",
                                            "a booklet's page count must be a multiple of 4, got *"};
-constexpr std::string_view kSetToFit[] = {"* set at * of its type sizes to *"};
+constexpr std::string_view kSetToFit[] = {"* set at * of its type sizes to *", "the * cover sets this picture at * to fill the cover",
+                                          "the * tri-fold sets its sources at the end of its inside panels*"};
 constexpr std::string_view kUnknownFont[] = {"unknown font '*'"};
 constexpr std::string_view kUncoveredCharacter[] = {"no font covers *"};
 constexpr std::string_view kFontFile[] = {"hb-subset cannot subset this font *", "*; this file is ignored",
@@ -157,7 +158,7 @@ constexpr std::array kRules = {
     DiagnosticRule{"LP0503", "trifold-full", "text that does not fit the tri-fold's panels, the poster's page or the flyer's sides", kTrifoldFull},
     DiagnosticRule{"LP0504", "page-limit", "a document longer than --max-pages", kPageLimit},
     DiagnosticRule{"LP0505", "page-count", "text that does not fit the page count asked for ('pages:')", kPageCount},
-    DiagnosticRule{"LP0506", "set-to-fit", "a note: a brochure or booklet set smaller or larger to fit its pages", kSetToFit},
+    DiagnosticRule{"LP0506", "set-to-fit", "a note: a brochure or booklet set smaller or larger to fit its pages, a picture grown to fill a cover, sources moved to fill a tri-fold", kSetToFit},
     DiagnosticRule{"LP0601", "picture", "a picture that is missing, damaged, too large or of low resolution",
                    kPicture},
     DiagnosticRule{"LP0602", "decoded-pixel-limit", "the pictures of a leaflet over --max-decoded-pixels",

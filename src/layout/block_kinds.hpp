@@ -28,10 +28,12 @@ std::vector<Slice> list_slices(const document::ListBlock<document::RichText>& b,
 /// A quotation and who said it, beside an accent bar, as one strip.
 std::vector<Slice> quote_slices(const document::QuoteBlock<document::RichText>& b, const BlockContext& c);
 
-/// A callout box: title, paragraphs and bulleted items on the light accent ground, as one strip.
+/// A callout box: title, paragraphs and bulleted items on the light accent ground, a strip
+/// per line, so that it may break between them, continued in the next column.
 std::vector<Slice> callout_slices(const document::CalloutBlock<document::RichText>& b, const BlockContext& c);
 
-/// The key figures box: values and their labels in rows, as one strip.
+/// The key figures box: values and their labels in rows, a strip for the title and one per
+/// row, so that it may break between rows, continued in the next column.
 std::vector<Slice> figures_slices(const document::FiguresBlock<document::RichText>& b, const BlockContext& c);
 
 /// The sources: a heading and numbered entries with their addresses, one strip per line.

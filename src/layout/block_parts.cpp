@@ -1,6 +1,8 @@
 #include "layout/block_parts.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <memory>
 
 namespace leafpress::layout {
 
@@ -117,6 +119,45 @@ std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Color backgr
   std::vector<Item> items{RectItem{.x = 0, .y = 0, .width = c.column_width, .height = height, .fill = background}};
   items.insert(items.end(), stack.items().begin(), stack.items().end());
   return {Slice{.height = height, .space_before = space_before, .items = std::move(items)}};
+}
+
+std::vector<Slice> on_ground(std::vector<Slice> lines, const Ground& ground, const BlockContext& c) {
+  const double padding = c.style.box.padding;
+  const auto accents = [&](double height) {
+    std::vector<RectItem> rects{RectItem{.x = 0, .y = 0, .width = c.column_width, .height = height, .fill = ground.fill}};
+    if (ground.edge == Ground::Edge::start_bar) {
+      rects.push_back(RectItem{.x = 0, .y = 0, .width = c.style.box.accent_bar, .height = height, .fill = c.theme.accent});
+    }
+    return rects;
+  };
+  const auto as_items = [](const std::vector<RectItem>& rects) { return std::vector<Item>(rects.begin(), rects.end()); };
+  const RectItem rule{.x = 0, .y = 0, .width = c.column_width, .height = c.style.callout.top_rule, .fill = c.theme.accent};
+  const bool has_rule = ground.edge == Ground::Edge::top_rule;
+  std::vector<Item> continued_items = as_items(accents(padding));
+  if (has_rule) continued_items.push_back(rule);
+  const auto continued = std::make_shared<Slice>(Slice{.height = padding, .items = std::move(continued_items)});
+  const auto closing = std::make_shared<Slice>(Slice{.height = padding, .items = as_items(accents(padding))});
+  std::vector<Slice> strips;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    Slice& line = lines[k];
+    // The first line's space is inside the box's top padding; the others' stay spaces,
+    // stretching with the column's, their ground drawn across them (gap_ground).
+    const double above = k == 0 ? padding + line.space_before : 0;
+    const double height = above + line.height + (k + 1 == lines.size() ? padding : 0);
+    std::vector<Item> items = as_items(accents(height));
+    if (k == 0 && has_rule) items.push_back(rule);
+    translate(line.items, padding, above);
+    items.insert(items.end(), std::make_move_iterator(line.items.begin()), std::make_move_iterator(line.items.end()));
+    Slice strip{.height = height,
+                .space_before = k == 0 ? c.style.box.space_before : line.space_before,
+                .keep_with_next = line.keep_with_next,
+                .items = std::move(items),
+                .repeated_header = k == 0 ? nullptr : continued,
+                .closing = k + 1 == lines.size() ? nullptr : closing};
+    if (k > 0) strip.gap_ground = accents(0);
+    strips.push_back(std::move(strip));
+  }
+  return strips;
 }
 
 }  // namespace leafpress::layout

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,25 @@ class Stack {
   double y_;
   std::vector<Item> items_;
 };
+
+/// A box's ground: its colour and the accent along one of its edges.
+struct Ground {
+  enum class Edge : std::uint8_t {
+    top_rule,   // the callout's rule along its top (BlockStyle::Callout::top_rule thick)
+    start_bar,  // the key figures' bar along the start edge (BlockStyle::Box::accent_bar wide)
+  };
+  core::Color fill;
+  Edge edge = Edge::top_rule;
+};
+
+/// A box's lines (or rows) as strips on its `ground`, so that it may break between them:
+/// each strip carries its share of the ground, the first the top padding, the last the
+/// bottom padding; a strip that ends a column draws the bottom padding below it (the box
+/// broken) and one that opens a column the top padding above it (the box continued), with
+/// the top rule where the box has one; a start bar runs down every strip. The spaces between
+/// the lines stay spaces, stretching and shrinking as the column's do, the ground drawn
+/// across them.
+std::vector<Slice> on_ground(std::vector<Slice> lines, const Ground& ground, const BlockContext& c);
 
 /// The stack closed by the box padding on a `background` ground across the column, as one
 /// strip with `space_before` above it.

@@ -65,6 +65,7 @@ struct BlockStyle {
     double label_leading = 1.3;
     double label_gap = 2;
     double narrowest = 6;      // a figure's cell is at least this many body sizes wide
+    int most_per_row = 3;      // large print: 1, a single column as the RNIB's clear print asks
   };
   struct Sources {
     double size = 0.82;  // × body

@@ -2,40 +2,6 @@
 #include "layout/block_parts.hpp"
 
 namespace leafpress::layout {
-namespace {
-
-/// The box's lines as strips on its ground, so that it may break between them: each strip
-/// carries its share of the ground, the first the accent rule and the top padding, the last
-/// the bottom padding; a strip that opens a column draws the rule and the top padding again
-/// above it (the box continued). The lines' gaps become part of their strips, so the box's
-/// inside never stretches.
-std::vector<Slice> on_ground(std::vector<Slice> lines, const BlockContext& c) {
-  const BlockStyle::Callout& style = c.style.callout;
-  const double padding = c.style.box.padding;
-  const RectItem rule{.x = 0, .y = 0, .width = c.column_width, .height = style.top_rule, .fill = c.theme.accent};
-  const auto ground = [&](double height) {
-    return RectItem{.x = 0, .y = 0, .width = c.column_width, .height = height, .fill = c.theme.accent_light};
-  };
-  const auto continued = std::make_shared<Slice>(Slice{.height = padding, .items = {ground(padding), rule}});
-  std::vector<Slice> strips;
-  for (std::size_t k = 0; k < lines.size(); ++k) {
-    Slice& line = lines[k];
-    const double above = (k == 0 ? padding : 0) + line.space_before;
-    const double height = above + line.height + (k + 1 == lines.size() ? padding : 0);
-    std::vector<Item> items{ground(height)};
-    if (k == 0) items.push_back(rule);
-    translate(line.items, padding, above);
-    items.insert(items.end(), std::make_move_iterator(line.items.begin()), std::make_move_iterator(line.items.end()));
-    strips.push_back(Slice{.height = height,
-                           .space_before = k == 0 ? c.style.box.space_before : 0,
-                           .keep_with_next = line.keep_with_next,
-                           .items = std::move(items),
-                           .repeated_header = k == 0 ? nullptr : continued});
-  }
-  return strips;
-}
-
-}  // namespace
 
 std::vector<Slice> callout_slices(const document::CalloutBlock<document::RichText>& b, const BlockContext& c) {
   const BlockStyle::Callout& style = c.style.callout;
@@ -68,9 +34,10 @@ std::vector<Slice> callout_slices(const document::CalloutBlock<document::RichTex
     keep_list_ends(item, i, b.items.size());
     add(std::move(item));
   }
-  if (lines.empty()) return on_ground({Slice{}}, c);
+  const Ground ground{.fill = c.theme.accent_light, .edge = Ground::Edge::top_rule};
+  if (lines.empty()) return on_ground({Slice{}}, ground, c);
   lines.back().keep_with_next = false;
-  return on_ground(std::move(lines), c);
+  return on_ground(std::move(lines), ground, c);
 }
 
 }  // namespace leafpress::layout

@@ -6,8 +6,8 @@
 namespace leafpress::layout {
 namespace {
 
-/// As many figures side by side as the widest value leaves room for: three at most, two
-/// for four figures (two rows of two), one in a narrow column. Only the figures the height
+/// As many figures side by side as the widest value leaves room for: the style's most (three;
+/// one in large print), two for four figures (two rows of two), one in a narrow column. Only the figures the height
 /// budget can reach are measured (every row takes at least its row gap), and measuring
 /// stops once a value is too wide for two in a row: a block of thousands of figures is cut
 /// at the budget, and setting every value first made it cost as much as all of them.
@@ -27,7 +27,8 @@ std::size_t figures_per_row(const document::FiguresBlock<document::RichText>& b,
       widest = std::max(widest, line.width);
     }
   }
-  std::size_t per_row = b.figures.size() == 4 ? 2 : std::min<std::size_t>(3, b.figures.size());
+  const auto most = static_cast<std::size_t>(std::max(1, style.most_per_row));
+  std::size_t per_row = std::min(b.figures.size() == 4 ? std::min<std::size_t>(2, most) : most, b.figures.size());
   // A label needs room for a few words beside its neighbours too.
   const double narrowest = std::max(widest, style.narrowest * c.theme.body_size);
   while (per_row > 1 && cell_width(per_row) < narrowest) --per_row;
@@ -38,13 +39,16 @@ std::size_t figures_per_row(const document::FiguresBlock<document::RichText>& b,
 
 std::vector<Slice> figures_slices(const document::FiguresBlock<document::RichText>& b, const BlockContext& c) {
   const BlockStyle::Figures& style = c.style.figures;
-  const double padding = c.style.box.padding;
-  const double inner = c.column_width - 2 * padding;
-  Stack stack(padding, padding);
+  const double inner = c.column_width - 2 * c.style.box.padding;
   const int section = c.structure.add(Role::section);
+  // One strip for the title, which keeps with the first row, and one per row: the box may
+  // break between rows, continued in the next column.
+  std::vector<Slice> strips;
   if (b.title) {
-    stack.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h3_size, c.theme.text), inner), 0,
+    Stack title(0, 0);
+    title.add(c.typesetter.set(*b.title, heading_spec(c, c.theme.h3_size, c.theme.text), inner), 0,
               c.structure.add(Role::heading, section, 3, b.title->plain()));
+    strips.push_back(Slice{.height = title.y(), .keep_with_next = true, .items = std::move(title.items())});
   }
   const TextSpec value_spec = heading_spec(c, c.theme.h1_size * style.value_size, c.theme.accent);
   TextSpec label = heading_spec(c, c.theme.body_size * style.label_size, c.theme.text);
@@ -52,28 +56,30 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<document::RichTex
   label.leading = style.label_leading;
   const std::size_t per_row = figures_per_row(b, value_spec, inner, c);
   const double cell = (inner - style.gap * static_cast<double>(per_row - 1)) / static_cast<double>(per_row);
-  std::vector<Item> items;
-  double row_top = stack.y() + style.below_title;
-  for (std::size_t row = 0; row * per_row < b.figures.size() && row_top <= c.height_budget; ++row) {
-    double row_height = 0;
+  double height = strips.empty() ? 0 : strips.front().height;
+  // The title keeps with the rows under it until three lines follow it, as a heading does.
+  std::size_t lines_under_title = 0;
+  for (std::size_t row = 0; row * per_row < b.figures.size() && height <= c.height_budget; ++row) {
+    Slice strip{.space_before = row == 0 ? (b.title ? style.below_title : 0) : style.row_gap};
+    std::size_t row_lines = 0;
     for (std::size_t col = 0; col < per_row && row * per_row + col < b.figures.size(); ++col) {
       const auto& figure = b.figures[row * per_row + col];
-      const double x = padding + static_cast<double>(col) * (cell + style.gap);
-      Stack cell_stack(x, row_top);
-      cell_stack.add(c.typesetter.set(figure.value, value_spec, cell), 0, c.structure.add(Role::paragraph, section));
-      cell_stack.add(c.typesetter.set(figure.label, label, cell), style.label_gap,
-                     c.structure.add(Role::paragraph, section));
-      items.insert(items.end(), cell_stack.items().begin(), cell_stack.items().end());
-      row_height = std::max(row_height, cell_stack.y() - row_top);
+      Stack cell_stack(static_cast<double>(col) * (cell + style.gap), 0);
+      const SetText value = c.typesetter.set(figure.value, value_spec, cell);
+      const SetText label_text = c.typesetter.set(figure.label, label, cell);
+      cell_stack.add(value, 0, c.structure.add(Role::paragraph, section));
+      cell_stack.add(label_text, style.label_gap, c.structure.add(Role::paragraph, section));
+      row_lines = std::max(row_lines, value.lines.size() + label_text.lines.size());
+      strip.items.insert(strip.items.end(), cell_stack.items().begin(), cell_stack.items().end());
+      strip.height = std::max(strip.height, cell_stack.y());
     }
-    row_top += row_height + style.row_gap;
+    height += strip.space_before + strip.height;
+    strip.keep_with_next = b.title && (lines_under_title += row_lines) < 3;
+    strips.push_back(std::move(strip));
   }
-  stack.skip(row_top - stack.y() - style.row_gap);
-  stack.items().insert(stack.items().end(), items.begin(), items.end());
-  auto slices = boxed(stack, c, c.theme.accent_light, c.style.box.space_before);
-  slices.front().items.push_back(RectItem{
-      .x = 0, .y = 0, .width = c.style.box.accent_bar, .height = slices.front().height, .fill = c.theme.accent});
-  return slices;
+  if (strips.empty()) strips.push_back(Slice{});
+  strips.back().keep_with_next = false;
+  return on_ground(std::move(strips), {.fill = c.theme.accent_light, .edge = Ground::Edge::start_bar}, c);
 }
 
 }  // namespace leafpress::layout

@@ -82,10 +82,28 @@ class Placer {
           gap = slice.space_before * scale;
         }
       }
+      if (gap > 0 && !slice.gap_ground.empty()) {
+        std::vector<Item> grounds;
+        for (RectItem ground : slice.gap_ground) {
+          ground.y = y;
+          ground.height = gap;
+          grounds.emplace_back(ground);
+        }
+        translate(grounds, column.x, column.top);
+        page.insert(page.end(), grounds.begin(), grounds.end());
+      }
       std::vector<Item> items = slice.items;
       translate(items, column.x, column.top + y + gap);
       page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
       y += gap + slice.height;
+    }
+    // A box broken at this column's foot closes with its bottom padding.
+    if (set.last > set.first && set.last < slices.size() && slices[set.last - 1].closing) {
+      const Slice& closing = *slices[set.last - 1].closing;
+      std::vector<Item> items = closing.items;
+      translate(items, column.x, column.top + y);
+      page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+      y += closing.height;
     }
     return y;
   }

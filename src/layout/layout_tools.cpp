@@ -1,25 +1,37 @@
 #include "layout/layout_tools.hpp"
 
 #include <algorithm>
-#include <type_traits>
 #include <variant>
 
 namespace leafpress::layout {
 namespace {
 
-/// What a column break between two strips of `block` splits.
+/// One call operator per lambda: std::visit over it needs one for every alternative.
+template <class... Visitors>
+struct Overloaded : Visitors... {
+  using Visitors::operator()...;
+};
+
+/// What a column break between two strips of `block` splits. No catch-all: a block kind
+/// added without a case here does not compile.
 BreakKind break_inside(const document::Block<document::RichText>& block) {
   using document::RichText;
   return std::visit(
-      [](const auto& content) {
-        using Kind = std::decay_t<decltype(content)>;
-        if constexpr (std::is_same_v<Kind, document::ParagraphBlock<RichText>>) return BreakKind::inside_paragraph;
-        if constexpr (std::is_same_v<Kind, document::ListBlock<RichText>> || std::is_same_v<Kind, document::TableBlock<RichText>> ||
-                      std::is_same_v<Kind, document::SourcesBlock<RichText>> ||
-                      std::is_same_v<Kind, document::ContactBlock<RichText>>) {
-          return BreakKind::inside_list;
-        }
-        return BreakKind::inside_box;
+      Overloaded{
+          [](const document::ParagraphBlock<RichText>&) { return BreakKind::inside_paragraph; },
+          [](const document::ListBlock<RichText>&) { return BreakKind::inside_list; },
+          [](const document::TableBlock<RichText>&) { return BreakKind::inside_list; },
+          [](const document::SourcesBlock<RichText>&) { return BreakKind::inside_list; },
+          [](const document::ContactBlock<RichText>&) { return BreakKind::inside_list; },
+          [](const document::CalloutBlock<RichText>&) { return BreakKind::inside_box; },
+          [](const document::FiguresBlock<RichText>&) { return BreakKind::inside_box; },
+          // One strip each, never broken inside; a break after a heading's line is kept out
+          // by keep_with_next.
+          [](const document::TitleBlock<RichText>&) { return BreakKind::inside_box; },
+          [](const document::HeadingBlock<RichText>&) { return BreakKind::inside_box; },
+          [](const document::QuoteBlock<RichText>&) { return BreakKind::inside_box; },
+          [](const document::ImageBlock<RichText>&) { return BreakKind::inside_box; },
+          [](const document::QrBlock<RichText>&) { return BreakKind::inside_box; },
       },
       block.content);
 }

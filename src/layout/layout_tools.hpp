@@ -22,7 +22,11 @@ struct LayoutTools {
   core::Diagnostics& diags;
   std::size_t max_pages = 0;
 
+  /// The blocks' context for a column `column_width` wide: in large print, key figures one
+  /// to a row (the RNIB's clear print asks for a single column).
   BlockContext context(double column_width) const {
+    BlockStyle style;
+    if (doc.large_print) style.figures.most_per_row = 1;
     return {.theme = doc.theme,
             .fonts = fonts,
             .typesetter = typesetter,
@@ -30,7 +34,8 @@ struct LayoutTools {
             .structure = structure,
             .height_budget = std::numeric_limits<double>::infinity(),
             .diags = &diags,
-            .format = document::format_name(doc.format)};
+            .format = document::format_name(doc.format),
+            .style = style};
   }
 };
 

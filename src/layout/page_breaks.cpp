@@ -147,7 +147,7 @@ class Search {
     const std::size_t i = from.at;
     const double height = slots_[from.column].height;
     const auto& header = slices_[i].repeated_header;
-    double natural = (header ? header->height + slices_[i].space_before : 0) + slices_[i].height;
+    double set_height = (header ? header->height + slices_[i].space_before : 0) + slices_[i].height;
     double gaps = header ? slices_[i].space_before : 0;
     Node pending;  // the latest break passed over, kept if nothing later fits
     bool has_pending = false;
@@ -156,6 +156,9 @@ class Search {
       const bool forced = !last && slices_[j].column_break_before;
       const double shrink = gaps * p_.gap_shrink;
       const double stretch = gaps * p_.gap_stretch;
+      // A box broken here closes with its bottom padding at this column's foot.
+      const auto& closing = slices_[j - 1].closing;
+      const double natural = set_height + (!last && closing ? closing->height : 0);
       double glue = 0;
       double cost = 0;
       double fill = 1;
@@ -172,6 +175,9 @@ class Search {
         const double empty = (height - natural - used) / height;
         fill = 1 - empty;
         cost = p_.badness * std::pow(glue, 3) + p_.underfull * empty * empty;
+        const double short_by = std::max(0.0, p_.target_fill - fill);
+        cost += p_.short_of_target * short_by * short_by;
+        if (short_by > kEpsilon / height) cost += p_.below_target;
       } else if (opens_page(from.column) && from.column > 0) {
         const double short_by = std::max(0.0, 1 - natural / height / p_.least_fill);
         cost = p_.short_last_page * short_by * short_by;
@@ -186,7 +192,7 @@ class Search {
         has_pending = true;
       }
       if (last || forced) break;
-      natural += slices_[j].space_before + slices_[j].height;
+      set_height += slices_[j].space_before + slices_[j].height;
       gaps += slices_[j].space_before;
     }
     if (has_pending) add(pending);

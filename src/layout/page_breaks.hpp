@@ -40,6 +40,14 @@ struct PageBreakParameters {
   /// emptier is tried only where nothing later fits or a break is forced. Keeps the search
   /// to breaks a designer would consider, and its cost linear in the slices.
   double least_fill = 0.5;
+  /// The fill a designer signs for (issue 15: pages 85 % full, tri-fold panels 75 %): a
+  /// column but the last (or the last too, when it is to be filled) left emptier than this,
+  /// its spaces stretched, costs on top of its underfull cost short_of_target times the share
+  /// it falls short by, squared, and below_target once: the step keeps columns above the
+  /// target where any set of breaks does, the square spreads what is short where none does.
+  double target_fill = 0.85;
+  double short_of_target = 100000;
+  double below_target = 3000;
   /// Cost of a last page (of several) that holds only a few lines, times the share of
   /// least_fill it falls short by, squared: its text is better spread over the pages before.
   double short_last_page = 4000;

@@ -34,6 +34,15 @@ struct Slice {
   /// A table row's header row, drawn again (as artifacts) above the row when the row opens a
   /// column; its items are relative to the header's own top-left corner.
   std::shared_ptr<const Slice> repeated_header{};
+  /// A box's bottom padding, drawn below the strip when a column ends after it (the box
+  /// broken, continued in the next column); its items are relative to its own top-left
+  /// corner and its height counts in the column.
+  std::shared_ptr<const Slice> closing{};
+  /// The ground under the space above the strip, inside a box: each rectangle is drawn
+  /// across that space at the height the space is set to (stretched or shrunk), so that the
+  /// box's inside may stretch as the spaces between blocks do. Not drawn where the space is
+  /// dropped (the strip opening a column).
+  std::vector<RectItem> gap_ground{};
   /// What a break just before the strip splits.
   BreakKind break_before = BreakKind::between_blocks;
   /// A picture: when it does not fit where it falls, the text after it may fill the column

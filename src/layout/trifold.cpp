@@ -1,10 +1,13 @@
 #include "layout/trifold.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <cstdio>
 #include <string>
 
 #include "core/units.hpp"
+#include "layout/block_slices.hpp"
 #include "layout/logo.hpp"
 #include "layout/trifold_panels.hpp"
 
@@ -16,6 +19,13 @@ constexpr double kBelowTitle = 14;
 // may cut off either way leaves a band that still looks even.
 constexpr double kCoverBand = core::mm(6);
 constexpr double kAboveNote = 8;
+/// A picture that moves to the cover grows by this share of the panel's width at a time,
+/// and no larger than print's 300 pixels per inch allow.
+constexpr double kCoverPictureStep = 0.05;
+constexpr double kPrintPpi = 300;
+/// A panel is a third of a page, so that a whole block more or less moves its fill by a
+/// larger share: panels are held to 75 % where pages are held to 85 % (issue 15).
+constexpr PageBreakParameters kPanelBreaks{.target_fill = 0.75};
 
 using document::RichText;
 
@@ -63,23 +73,125 @@ double add_back_note(const LayoutTools& tools, const Column& back, std::vector<I
   return note.height() + kAboveNote;
 }
 
-/// The first picture of the sections moves to the cover, under what it holds, when the
-/// cover has room for it: the inside panels are the tightest, the cover the emptiest. It
-/// keeps its place in the structure tree, where its section reads it.
+bool is_picture(const document::Block<RichText>& block) {
+  return std::holds_alternative<document::ImageBlock<RichText>>(block.content);
+}
+
+/// Height the picture `block` takes set at `share` of the column, its space above
+/// included: set aside, with a structure and diagnostics of its own, so that what is set
+/// for real stays in reading order and is reported once.
+double picture_height(document::Block<RichText> block, double share, const BlockContext& context) {
+  auto& picture = std::get<document::ImageBlock<RichText>>(block.content);
+  picture.width = {.share = share, .length = std::nullopt};
+  Structure scratch;
+  core::Diagnostics measuring;
+  const Typesetter typesetter = context.typesetter.reporting_to(measuring);
+  const BlockContext aside{.theme = context.theme,
+                           .fonts = context.fonts,
+                           .typesetter = typesetter,
+                           .column_width = context.column_width,
+                           .structure = scratch,
+                           .diags = nullptr,
+                           .format = context.format};
+  const std::vector<Slice> slices = block_slices(block, aside);
+  return slices.empty() ? 0 : slices.front().space_before + stacked_height(slices, 0);
+}
+
+/// The first picture of `blocks` grows to fill the cover it is about to move to (`room`
+/// points left under the cover's text): from the share of the panel the leaflet gives it,
+/// in steps of kCoverPictureStep, up to the whole panel and no wider than 300 ppi allow;
+/// the widest setting that fits is kept, and a note says so. A picture given an absolute
+/// width (`width: 40mm`) keeps it, and one that does not fit the room at its own size
+/// stays in the sections.
+void grow_cover_picture(std::vector<document::Block<RichText>>::iterator first,
+                        std::vector<document::Block<RichText>>::iterator last, const BlockContext& context, double room,
+                        const std::string& language, core::Diagnostics& diags) {
+  const auto block = std::find_if(first, last, is_picture);
+  if (block == last) return;
+  auto& picture = std::get<document::ImageBlock<RichText>>(block->content);
+  if (picture.width.length || !picture.image || picture.image->width <= 0) return;
+  const double sharpest = picture.image->width / kPrintPpi * core::kPointsPerInch / context.column_width;
+  const double widest = std::min(1.0, sharpest);
+  double chosen = picture.width.share;
+  if (chosen >= widest || picture_height(*block, chosen, context) > room) return;
+  for (double share = chosen + kCoverPictureStep; share <= widest + 1e-9; share += kCoverPictureStep) {
+    if (picture_height(*block, share, context) <= room) chosen = share;
+  }
+  if (chosen <= picture.width.share + 1e-9) return;
+  diags.note(block->loc,
+             "the " + language + " tri-fold's cover sets this picture at " + std::to_string(std::lround(chosen * 100)) +
+                 " % of the panel's width, not " + std::to_string(std::lround(picture.width.share * 100)) +
+                 " %, to fill the cover",
+             "give it a width in millimetres ('width: 40mm') to keep it at one size");
+  picture.width.share = chosen;
+}
+
+/// The first picture of the sections moves to the cover, at its foot, under what it holds,
+/// when the cover has room for it: the inside panels are the tightest, the cover the
+/// emptiest. It keeps its place in the structure tree, where its section reads it.
 void move_figure_to_cover(const std::vector<document::Block<RichText>>& blocks, std::vector<Slice>& sections,
                           std::vector<Slice>& cover, double cover_height) {
-  const auto is_picture = [&](const Slice& slice) {
+  const auto from_picture = [&](const Slice& slice) {
     return std::any_of(blocks.begin(), blocks.end(), [&](const auto& block) {
       return block.loc.file == slice.loc.file && block.loc.line == slice.loc.line &&
-             block.loc.column == slice.loc.column && std::holds_alternative<document::ImageBlock<RichText>>(block.content);
+             block.loc.column == slice.loc.column && is_picture(block);
     });
   };
-  const auto picture = std::find_if(sections.begin(), sections.end(), is_picture);
+  const auto picture = std::find_if(sections.begin(), sections.end(), from_picture);
   if (picture == sections.end()) return;
   const double used = cover.empty() ? 0 : stacked_height(cover, 0);
   if (used + picture->space_before + picture->height > cover_height) return;
+  // The picture stands at the cover's foot, as a designed cover sets it: the title and lead
+  // at the top, the picture closing the panel, the room between them white.
+  picture->space_before = std::max(picture->space_before, cover_height - used - picture->height);
   cover.push_back(std::move(*picture));
   sections.erase(picture);
+}
+
+/// The least share of a panel the flow fills, over every panel it reaches; 0 when it does
+/// not set every slice.
+double least_fill(const Flowed& flowed) {
+  if (flowed.stopped_at) return 0;
+  double least = 1;
+  for (double fill : flowed.fill) least = std::min(least, fill);
+  return least;
+}
+
+/// A text too short for the inside panels (a translation shorter than the original) leaves
+/// them less than kPanelBreaks.target_fill full: the sources, which close the text in the
+/// other formats, then leave the back panel (`back`, set from `back_blocks`) for the end of
+/// the flow (`flowing`) when that fills the panels better, the QR code and contact staying on
+/// the back. True when they moved. Each arrangement is tried aside, its problems unreported.
+bool sources_inside(std::vector<Slice>& flowing, std::vector<Slice>& back,
+                    const std::vector<document::Block<RichText>>& back_blocks, const ColumnsOfPage& columns) {
+  const auto from_sources = [&](const Slice& slice) {
+    return std::any_of(back_blocks.begin(), back_blocks.end(), [&](const auto& block) {
+      return block.loc.file == slice.loc.file && block.loc.line == slice.loc.line &&
+             block.loc.column == slice.loc.column &&
+             std::holds_alternative<document::SourcesBlock<RichText>>(block.content);
+    });
+  };
+  std::vector<Slice> sources;
+  std::vector<Slice> rest;
+  for (const Slice& slice : back) (from_sources(slice) ? sources : rest).push_back(slice);
+  const auto tried = [&](const std::vector<Slice>& slices) {
+    core::Diagnostics aside;
+    return least_fill(flow(slices, columns, 2, aside, {.fill_last = true}, kPanelBreaks));
+  };
+  bool moved = false;
+  if (!sources.empty()) {
+    const double without = tried(flowing);
+    if (without < kPanelBreaks.target_fill) {
+      std::vector<Slice> with = flowing;
+      with.insert(with.end(), sources.begin(), sources.end());
+      if (tried(with) > without) {
+        flowing = std::move(with);
+        moved = true;
+      }
+    }
+  }
+  if (moved) back = std::move(rest);
+  return moved;
 }
 
 }  // namespace
@@ -134,11 +246,26 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   // panel's height, a long cover lost its other blocks without a word).
   const double five_panels = 5 * full_column;
   std::vector<Slice> slices = set_blocks(flowing.begin(), first_section, context, five_panels, full_column);
+  const double cover_height = frames.frame(panels.cover, reserved).height;
+  grow_cover_picture(first_section, flowing.end(), context,
+                     cover_height - (slices.empty() ? 0 : stacked_height(slices, 0)), doc.language, tools.diags);
   std::vector<Slice> sections = set_blocks(first_section, flowing.end(), context, five_panels, full_column);
-  move_figure_to_cover(flowing, sections, slices, frames.frame(panels.cover, reserved).height);
+  move_figure_to_cover(flowing, sections, slices, cover_height);
   if (!sections.empty()) sections.front().column_break_before = true;
   slices.insert(slices.end(), std::make_move_iterator(sections.begin()), std::make_move_iterator(sections.end()));
-  Flowed flowed = flow(slices, columns, 2, tools.diags, {.fill_last = true});
+  // The back panel's blocks, set in reading order after the sections: the sources among them
+  // may join the end of the inside instead (sources_inside).
+  std::vector<Slice> back_slices = set_blocks(back.begin(), back.end(), context, full_column, full_column);
+  if (sources_inside(slices, back_slices, back, columns)) {
+    const auto sources = std::find_if(back.begin(), back.end(), [](const auto& block) {
+      return std::holds_alternative<document::SourcesBlock<RichText>>(block.content);
+    });
+    tools.diags.note(sources->loc, "the " + doc.language +
+                                           " tri-fold sets its sources at the end of its inside panels, not on the back "
+                                           "panel, to fill them",
+                     "lengthen the text to keep them on the back panel");
+  }
+  Flowed flowed = flow(slices, columns, 2, tools.diags, {.fill_last = true}, kPanelBreaks);
   if (flowed.stopped_at) {
     tools.diags.error(slices[*flowed.stopped_at].loc,
                       "the tri-fold's panels are full: this block and those after it need " +
@@ -154,7 +281,6 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   // The back panel holds its blocks from the top and the footer note at its foot.
   std::vector<Item> back_items;
   Column back_frame = frames.frame(panels.back);
-  const std::vector<Slice> back_slices = set_blocks(back.begin(), back.end(), context, full_column, full_column);
   const double note = add_back_note(tools, back_frame, back_items);
   back_frame.height -= note;
   Flowed back_flowed = flow(back_slices, [&](std::size_t) { return std::vector<Column>{back_frame}; }, 1, tools.diags);

@@ -216,8 +216,7 @@ TEST_CASE("measured page make-up targets on every shipped document", "[makeup][m
       // A brochure prints on both sides of its sheets (set a little smaller or larger to get
       // there: fr, en and es ran to a fifth page once the side-effects table joined them).
       CHECK(d.pages.pages.size() % 2 == 0);
-      // Not reached in Arabic: set ragged at 12 pt on six pages, its fourth holds 84 %.
-      CHECK(m.lowest_fill_but_last >= (d.language == "ar" ? 0.84 : 0.85));
+      CHECK(m.lowest_fill_but_last >= 0.85);
     }
     if (d.variant == "booklet") {
       CHECK(d.pages.pages.size() % 4 == 0);
@@ -227,20 +226,39 @@ TEST_CASE("measured page make-up targets on every shipped document", "[makeup][m
     }
     CHECK(m.stranded_headings == 0);
     CHECK(m.lonely_list_items == 0);
-    // Not reached yet: the floor today (the issue asks every page but the last 85 % full and
-    // tri-fold panels 75 %).
     if (d.variant == "trifold") {
-      // Every panel, the last included: the page builder fills the inside's three (the Arabic
-      // inside had an empty one); the cover's title box and picture leave it 69-78 % full.
+      // Every panel, the last included: the cover takes the first picture, grown and set at
+      // its foot; the inside is filled by the page builder, and where the text is too short
+      // for it (Arabic: 81, 75, 68 % at best), the sources join its end.
       for (const auto& side : m.fill) {
-        for (double panel : side) CHECK(panel >= 0.65);
+        for (double panel : side) CHECK(panel >= 0.75);
       }
     }
-    if (is_large_print(d)) CHECK(m.lowest_fill_but_last >= 0.65);
+    if (is_large_print(d)) CHECK(m.lowest_fill_but_last >= 0.85);
     // Lines of 55-75 characters (code points, Arabic's included: 69 on the same measure).
     if (d.variant == "brochure") {
       CHECK(m.chars_median >= 55);
       CHECK(m.chars_median <= 75);
+    }
+  }
+}
+
+TEST_CASE("every page but the last of every shipped PDF of every leaflet is 85 % full", "[makeup][measures]") {
+  for (const std::string& leaflet : leafpress::makeup::kShippedLeaflets) {
+    const leafpress::makeup::Shipped all = leafpress::makeup::lay_out_shipped(leaflet);
+    REQUIRE(!all.documents.empty());
+    for (const ShippedDocument& d : all.documents) {
+      if (d.variant == "trifold") continue;  // panels: 75 %, above
+      INFO(leaflet << " " << d.name());
+      const Measures m = leafpress::makeup::measure(d.pages);
+      for (const std::string& finding : m.findings) UNSCOPED_INFO(finding);
+      UNSCOPED_INFO("fill " << leafpress::makeup::fill_row(m));
+      CHECK(m.lowest_fill_but_last >= 0.85);
+      CHECK(m.blank_pages == 0);
+      CHECK(m.stranded_headings == 0);
+      CHECK(m.lonely_list_items == 0);
+      CHECK(m.orphans == 0);
+      CHECK(m.widows == 0);
     }
   }
 }

@@ -2,6 +2,7 @@
 // does that first-fit did not.
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <vector>
 
 #include "layout/flow.hpp"
@@ -146,4 +147,32 @@ TEST_CASE("flow: a picture that would open a page left partly empty lets the tex
   CHECK(flowed.fill[0] > 0.9);  // both paragraphs on page 1
   REQUIRE(flowed.pages[1].size() == 1);  // the picture opens page 2
   CHECK(std::get<leafpress::layout::RectItem>(flowed.pages[1].front()).y == 0);
+}
+
+TEST_CASE("flow: a box broken at a column's foot closes there with its bottom padding, counted in the column",
+          "[layout][page-breaks]") {
+  using leafpress::layout::RectItem;
+  // Eight 10 pt strips of a box whose bottom padding is 5 pt, in columns of 50 pt: five
+  // strips fill a column exactly, so with the padding the first column holds four.
+  const auto closing = std::make_shared<Slice>(
+      Slice{.height = 5, .items = {RectItem{.x = 0, .y = 0, .width = 100, .height = 5, .fill = {}}}});
+  std::vector<Slice> slices;
+  for (int k = 0; k < 8; ++k) {
+    slices.push_back(Slice{.height = 10,
+                           .items = {RectItem{.x = 0, .y = 0, .width = 100, .height = 10, .fill = {}}},
+                           .closing = k == 7 ? nullptr : closing,
+                           .break_before = k == 0 ? BreakKind::between_blocks : BreakKind::inside_box});
+  }
+  const auto breaks = choose_page_breaks(slices, pages_of(50, 3), {}, {});
+  REQUIRE(!breaks.stopped_at);
+  REQUIRE(breaks.columns.size() == 2);
+  CHECK(breaks.columns[0].last - breaks.columns[0].first == 4);
+  leafpress::core::Diagnostics diags;
+  const auto columns = [](std::size_t) { return std::vector<leafpress::layout::Column>{{0, 0, 100, 50}}; };
+  const auto flowed = leafpress::layout::flow(slices, columns, 3, diags);
+  REQUIRE(flowed.pages.size() == 2);
+  REQUIRE(flowed.pages[0].size() == 5);  // four strips and the padding under the last
+  CHECK(std::get<RectItem>(flowed.pages[0].back()).y == 40);
+  CHECK(std::get<RectItem>(flowed.pages[0].back()).height == 5);
+  CHECK(flowed.pages[1].size() == 4);  // the box ends on page 2 with its own padding: none added
 }
