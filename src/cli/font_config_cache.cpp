@@ -171,7 +171,10 @@ document::FontConfig cached_font_config(const fs::path& font_folder, core::Diagn
   }
   const auto bytes = core::try_read_file(path, limits.max_file_bytes);
   if (!bytes) return load::load_font_config(font_folder, diags, limits);
-  const fs::path entry = *folder / ("fonts-" + core::content_hash(std::string(kMagic) + *bytes) + ".txt");
+  // The limits that decide whether the file is read at all are part of the key.
+  const std::string key = std::string(kMagic) + std::to_string(limits.max_string_bytes) + ',' +
+                          std::to_string(limits.max_nesting) + '\n' + *bytes;
+  const fs::path entry = *folder / ("fonts-" + core::content_hash(key) + ".txt");
   if (const auto kept = core::try_read_file(entry, 1 << 20)) {
     if (auto config = parsed(*kept, path.string())) return std::move(*config);
   }
