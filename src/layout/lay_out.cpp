@@ -170,23 +170,24 @@ Pages keep(Trial trial, text::TextContext& text_context, core::Diagnostics& diag
 std::string percent(double factor) { return std::to_string(static_cast<int>(std::lround(factor * 100))) + " %"; }
 
 /// What a search over a row of settings found (see search_steps): the first setting that
-/// reached its goal, and the last one before it that was laid out (a setting short of the goal).
+/// reached its goal, if any, and the number of the last one short of it (0: the natural
+/// one). A setting is a whole document's pages: the search holds no other.
 struct Found {
   std::optional<Trial> reached;
-  std::optional<Trial> short_of_it;
+  std::size_t short_at = 0;
 };
 
 /// The first of the settings 1..count (`setting(i)` lays out the i-th; 0 is the natural one,
 /// which did not reach) for which `reached` holds, assuming that once a setting reaches, every
-/// later one does too (a larger type only adds to the pages). Probes `guess` first, then the
-/// last setting if the guess fell short, then halves the span between the last setting short of
-/// the goal and the first that reached it: about log2(count) layouts instead of up to count.
-/// Nothing is reached when the last setting falls short.
+/// later one does too (each step sets the type further the same way, so the pages only fill,
+/// or only empty, further). Probes `guess` first, then the last setting if the guess fell
+/// short, then halves the span between the last setting short of the goal and the first that
+/// reached it: about log2(count) layouts instead of up to count. Nothing is reached when the
+/// last setting falls short.
 template <class Setting, class Reached>
 Found search_steps(std::size_t count, std::size_t guess, const Setting& setting, const Reached& reached) {
   Found found;
   if (count == 0) return found;
-  std::size_t short_at = 0;       // the last setting known to fall short
   std::size_t reached_at = count + 1;  // the first setting known to reach (count + 1: none yet)
   const auto probe = [&](std::size_t i) {
     Trial trial = setting(i);
@@ -194,13 +195,12 @@ Found search_steps(std::size_t count, std::size_t guess, const Setting& setting,
       reached_at = i;
       found.reached = std::move(trial);
     } else {
-      short_at = i;
-      found.short_of_it = std::move(trial);
+      found.short_at = i;
     }
   };
   probe(std::clamp<std::size_t>(guess, 1, count));
-  if (reached_at > count && short_at < count) probe(count);
-  while (reached_at <= count && reached_at - short_at > 1) probe(short_at + (reached_at - short_at) / 2);
+  if (reached_at > count && found.short_at < count) probe(count);
+  while (reached_at <= count && reached_at - found.short_at > 1) probe(found.short_at + (reached_at - found.short_at) / 2);
   return found;
 }
 
@@ -224,7 +224,8 @@ double booklet_fill(const Trial& trial) {
 /// theme's sizes: the smallest step that fills them, found by search_steps (a step reaches when
 /// it fills the pages, or overflows them: more pages or errors). The first guess takes a page's
 /// fill to grow with the square of the type size (lines both longer and taller). When no step
-/// fills the pages, the setting laid out that fills best (the natural one on a tie).
+/// fills the pages, the better filled of the natural setting and the largest step short of
+/// overflowing them (the natural one on a tie).
 Trial booklet_filled(const document::LocalizedDocument& doc, const ThemeFonts& fonts, text::TextContext& text_context,
                      std::size_t max_pages) {
   Trial natural = trial_at(doc, 1, fonts, text_context, max_pages);
@@ -236,15 +237,21 @@ Trial booklet_filled(const document::LocalizedDocument& doc, const ThemeFonts& f
       natural_fill > 0
           ? static_cast<std::size_t>(std::ceil((std::sqrt(kBookletLeastFill / natural_fill) - 1) / kBookletFillStep - 1e-9))
           : 1;
-  Found found = search_steps(
-      count, guess,
-      [&](std::size_t i) { return trial_at(doc, 1 + kBookletFillStep * static_cast<double>(i), fonts, text_context, max_pages); },
-      [&](const Trial& trial) {
-        return trial.diags.has_errors() || trial.pages.pages.size() > natural_count ||
-               booklet_fill(trial) >= kBookletLeastFill;
-      });
+  const auto setting = [&](std::size_t i) {
+    return trial_at(doc, 1 + kBookletFillStep * static_cast<double>(i), fonts, text_context, max_pages);
+  };
+  Found found = search_steps(count, guess, setting, [&](const Trial& trial) {
+    return trial.diags.has_errors() || trial.pages.pages.size() > natural_count ||
+           booklet_fill(trial) >= kBookletLeastFill;
+  });
   if (found.reached && booklet_fill(*found.reached) >= kBookletLeastFill) return std::move(*found.reached);
-  if (found.short_of_it && booklet_fill(*found.short_of_it) > natural_fill + 1e-9) return std::move(*found.short_of_it);
+  // None fills its pages: the largest setting short of overflowing them, set again, if it
+  // fills them better than the natural one.
+  found.reached.reset();
+  if (found.short_at > 0) {
+    Trial largest = setting(found.short_at);
+    if (booklet_fill(largest) > natural_fill + 1e-9) return largest;
+  }
   return natural;
 }
 
@@ -271,13 +278,15 @@ Trial brochure_evened(const document::LocalizedDocument& doc, const ThemeFonts& 
   const std::size_t even_below = pages % 2 == 0 ? pages - std::min<std::size_t>(pages, 2) : pages - 1;
   const std::size_t even_above = pages % 2 == 0 ? pages : pages + 1;
   const auto at = [&](double factor) { return trial_at(doc, factor, fonts, text_context, max_pages); };
-  Found smaller = search_steps(
-      steps_to(kBrochureSmallestScale, kBrochureStep), 1,
-      [&](std::size_t i) { return at(1 - kBrochureStep * static_cast<double>(i)); },
-      [&](const Trial& trial) {
-        return prints_well(trial) || (!trial.diags.has_errors() && trial.pages.pages.size() <= even_below);
-      });
-  if (smaller.reached && prints_well(*smaller.reached)) return std::move(*smaller.reached);
+  {
+    Found smaller = search_steps(
+        steps_to(kBrochureSmallestScale, kBrochureStep), 1,
+        [&](std::size_t i) { return at(1 - kBrochureStep * static_cast<double>(i)); },
+        [&](const Trial& trial) {
+          return prints_well(trial) || (!trial.diags.has_errors() && trial.pages.pages.size() <= even_below);
+        });
+    if (smaller.reached && prints_well(*smaller.reached)) return std::move(*smaller.reached);
+  }
   Found larger = search_steps(
       steps_to(kBrochureLargestScale, kBrochureStep), 1,
       [&](std::size_t i) { return at(1 + kBrochureStep * static_cast<double>(i)); },
