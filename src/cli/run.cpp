@@ -104,20 +104,73 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
 /// Runs the jobs on `workers` threads, each with its own toolbox (the first reuses
 /// `first_tools`); `done` is told of each finished job. An internal error in any job is
 /// rethrown once all threads have stopped.
+/// Hands out a batch's jobs to its workers: to a worker, the next job in the language of its
+/// last one when there is one (its caches hold that language's shaped words, hyphenation
+/// patterns and break iterators; each worker has its own), else the next job; to a worker
+/// starting out, the first job of a language no worker has started. Which worker sets which
+/// document changes no output.
+class JobQueue {
+ public:
+  explicit JobQueue(const std::vector<Job>& jobs) : jobs_(jobs), taken_(jobs.size(), false) {}
+
+  /// The index of the job for a worker whose last job was `last` (jobs.size(): none yet), or
+  /// jobs.size() when none is left.
+  std::size_t take(std::size_t last) {
+    const std::lock_guard lock(mutex_);
+    std::size_t chosen = jobs_.size();
+    for (std::size_t i = first_open_; i < jobs_.size() && !stopped_; ++i) {
+      if (taken_[i]) continue;
+      if (chosen == jobs_.size()) chosen = i;
+      if (last < jobs_.size() ? same_language(jobs_[i], jobs_[last]) : !started(i)) {
+        chosen = i;
+        break;
+      }
+    }
+    if (chosen == jobs_.size()) return chosen;
+    taken_[chosen] = true;
+    while (first_open_ < jobs_.size() && taken_[first_open_]) ++first_open_;
+    return chosen;
+  }
+
+  /// No job is handed out any more.
+  void stop() {
+    const std::lock_guard lock(mutex_);
+    stopped_ = true;
+  }
+
+ private:
+  static bool same_language(const Job& a, const Job& b) { return a.leaflet == b.leaflet && a.language == b.language; }
+
+  /// Whether a job in the language of job `i` was handed out already (a worker starting out
+  /// takes a language no other has started, when there is one).
+  bool started(std::size_t i) const {
+    for (std::size_t k = 0; k < jobs_.size(); ++k) {
+      if (taken_[k] && same_language(jobs_[k], jobs_[i])) return true;
+    }
+    return false;
+  }
+
+  const std::vector<Job>& jobs_;
+  std::vector<bool> taken_;
+  std::size_t first_open_ = 0;
+  bool stopped_ = false;
+  std::mutex mutex_;
+};
+
 void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const FontFolders& font_folders,
               Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer, fs::file_time_type started,
               const std::function<void(const Job&)>& done) {
-  std::atomic<std::size_t> next{0};
+  JobQueue queue(jobs);
   std::mutex failure_mutex;
   std::exception_ptr failure;
   auto work = [&](Toolbox& tools) {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+    for (std::size_t i = queue.take(jobs.size()); i < jobs.size(); i = queue.take(i)) {
       try {
         run_job(jobs[i], options, tools, renderer, started);
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
-        next = jobs.size();
+        queue.stop();
       }
       done(jobs[i]);
     }

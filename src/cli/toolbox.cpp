@@ -1,7 +1,7 @@
 #include "cli/toolbox.hpp"
 
 #include "core/confine.hpp"
-#include "load/load_font_config.hpp"
+#include "cli/font_config_cache.hpp"
 #include "text/hyphenate.hpp"
 
 namespace leafpress::cli {
@@ -32,7 +32,7 @@ void report_unusable_dictionaries(const std::filesystem::path& folder, core::Dia
 
 /// The fallback chains of `folders.config`, or none, said with where they were looked for.
 document::FontConfig font_config(const FontFolders& folders, core::Diagnostics& diags, const core::Limits& limits) {
-  if (!folders.config.empty()) return load::load_font_config(folders.config, diags, limits);
+  if (!folders.config.empty()) return cached_font_config(folders.config, diags, limits);
   std::string places;
   for (const auto& folder : folders.looked_in) places += (places.empty() ? "" : ", ") + (folder / "fallback.yaml").string();
   diags.warning({"leafpress", 0, 0},

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <tuple>
 #include <cctype>
 
@@ -65,8 +66,12 @@ FcConfig* load_fontconfig() {
 
 struct FontRegistry::Fontconfig {
   FcConfig* config = nullptr;
-  FcFontSet* without_outlines = nullptr;  // listed on first use by unusable_reason
+  std::map<std::string, FcFontSet*> families;  // each family's scalable faces, listed on first use
+  FcFontSet* without_outlines = nullptr;       // listed on first use by unusable_reason
   ~Fontconfig() {
+    for (const auto& [family, fonts] : families) {
+      if (fonts) FcFontSetDestroy(fonts);
+    }
     if (without_outlines) FcFontSetDestroy(without_outlines);
     if (config) FcConfigDestroy(config);
   }
@@ -82,6 +87,28 @@ unsigned face_count(const fs::path& file) {
   hb_blob_destroy(blob);
   // A damaged header could claim millions: open() reports each face, so keep the list short.
   return std::min(count, 64u);
+}
+
+/// `name` without its spaces, into `out`.
+void without_blanks(const char* name, std::string& out) {
+  out.clear();
+  for (; *name; ++name) {
+    if (*name != ' ') out += *name;
+  }
+}
+
+/// True when one of `face`'s family names is `family` (given without its spaces), compared as
+/// fontconfig's listing compares them: blanks ignored, then fontconfig's case folding.
+bool has_family(FcPattern* face, const std::string& family, std::string& scratch) {
+  FcChar8* name = nullptr;
+  for (int n = 0; FcPatternGetString(face, FC_FAMILY, n, &name) == FcResultMatch; ++n) {
+    without_blanks(reinterpret_cast<const char*>(name), scratch);
+    if (FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(scratch.c_str()),
+                           reinterpret_cast<const FcChar8*>(family.c_str())) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -171,14 +198,20 @@ const Face* FontRegistry::find_in_system(std::string_view family, FontStyle styl
   }
   // Every scalable face of the family, nearest style first: fontconfig's matching would
   // always answer with *some* font, and its substitution rules cost more than the search.
+  // Each family is listed once for all its styles (a list costs 0.3 M instructions:
+  // fontconfig matches every face of the system).
   const std::string family_name(family);
-  FcPattern* pattern = FcPatternCreate();
-  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family_name.c_str()));
-  FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
-  FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, nullptr);
-  FcFontSet* fonts = FcFontList(fontconfig_->config, pattern, objects);
-  FcObjectSetDestroy(objects);
-  FcPatternDestroy(pattern);
+  auto listed = fontconfig_->families.find(family_name);
+  if (listed == fontconfig_->families.end()) {
+    FcPattern* pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family_name.c_str()));
+    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+    FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, nullptr);
+    listed = fontconfig_->families.emplace(family_name, FcFontList(fontconfig_->config, pattern, objects)).first;
+    FcObjectSetDestroy(objects);
+    FcPatternDestroy(pattern);
+  }
+  const FcFontSet* fonts = listed->second;
   if (!fonts) return nullptr;
 
   const bool bold = style == FontStyle::bold || style == FontStyle::bold_italic;
@@ -205,7 +238,6 @@ const Face* FontRegistry::find_in_system(std::string_view family, FontStyle styl
     const int wanted = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
     candidates.push_back({std::abs(weight - wanted), reinterpret_cast<const char*>(file), index});
   }
-  FcFontSetDestroy(fonts);
   std::sort(candidates.begin(), candidates.end());
   for (const Candidate& candidate : candidates) {
     // A face whose own tables say another style must not pass for this one.
@@ -221,39 +253,34 @@ std::optional<std::string> FontRegistry::unusable_reason(std::string_view family
   if (!fontconfig_->config) return std::nullopt;
   // The faces of the family without outlines (fontconfig's cache knows, without opening
   // them), bitmap ones included, unlike find_in_system. The system's faces without outlines
-  // are listed once, with what the query matches on, and each family is then looked for
-  // among those few by fontconfig's own matching: a list of all the system's faces per
-  // family named in the fallback chains cost 10 M instructions a run.
+  // are listed once and each family looked for among those few: a list of all the system's
+  // faces per family named in the fallback chains cost 10 M instructions a run, and
+  // fontconfig's FcFontSetList on the few 0.1 M each (it clears a hash table per call).
   if (!fontconfig_->without_outlines) {
     FcPattern* all = FcPatternCreate();
     FcPatternAddBool(all, FC_OUTLINE, FcFalse);
-    FcObjectSet* listed = FcObjectSetBuild(FC_FAMILY, FC_OUTLINE, FC_FILE, FC_INDEX, nullptr);
+    FcObjectSet* listed = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, nullptr);
     fontconfig_->without_outlines = FcFontList(fontconfig_->config, all, listed);
     FcObjectSetDestroy(listed);
     FcPatternDestroy(all);
     if (!fontconfig_->without_outlines) return std::nullopt;
   }
-  const std::string family_name(family);
-  FcPattern* pattern = FcPatternCreate();
-  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family_name.c_str()));
-  FcPatternAddBool(pattern, FC_OUTLINE, FcFalse);
-  FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, nullptr);
-  FcFontSet* sets[] = {fontconfig_->without_outlines};
-  FcFontSet* fonts = FcFontSetList(fontconfig_->config, sets, 1, pattern, objects);
-  FcObjectSetDestroy(objects);
-  FcPatternDestroy(pattern);
-  if (!fonts) return std::nullopt;
-  std::optional<std::string> reason;
-  for (int i = 0; i < fonts->nfont && !reason; ++i) {
+  std::string family_name;
+  std::string scratch;
+  without_blanks(std::string(family).c_str(), family_name);
+  const FcFontSet* fonts = fontconfig_->without_outlines;
+  for (int i = 0; i < fonts->nfont; ++i) {
     FcChar8* file = nullptr;
     int index = 0;
-    if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+    if (!has_family(fonts->fonts[i], family_name, scratch) ||
+        FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) {
+      continue;
+    }
     FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
     std::string error;
-    if (!Face::try_open(reinterpret_cast<const char*>(file), index, error)) reason = error;
+    if (!Face::try_open(reinterpret_cast<const char*>(file), index, error)) return error;
   }
-  FcFontSetDestroy(fonts);
-  return reason;
+  return std::nullopt;
 }
 
 bool FontRegistry::is_folder_face(const Face& face) const {

@@ -1,11 +1,10 @@
 #include "images/picture_cache.hpp"
 
-#include <zlib.h>
-
 #include <cstdint>
 #include <exception>
 
 #include "core/atomic_file.hpp"
+#include "core/deflate.hpp"
 #include "core/hash.hpp"
 #include "core/icc_profile.hpp"
 #include "core/read_file.hpp"
@@ -109,7 +108,7 @@ std::optional<document::Image> deserialize_picture(std::string_view bytes) {
 std::filesystem::path PictureCache::entry_path(std::string_view file_digest) const {
   core::Fingerprint key;
   key.add(kMagic);
-  key.add(zlibVersion());  // another zlib may compress the same pixels into other bytes
+  key.add(core::deflate_version());  // another compressor may turn the same pixels into other bytes
   key.add(file_digest);
   std::string name = "picture-";
   static constexpr char kHex[] = "0123456789abcdef";

@@ -4,22 +4,27 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 
+#include "core/deflate.hpp"
 #include "images/decode_jpeg.hpp"
 #include "images/decode_png.hpp"
 
 namespace leafpress::images {
 namespace {
 
+/// A picture is compressed once per leaflet, and kept in the cache folder across runs, so it
+/// takes a level above the streams' own: libdeflate's 9 is as small as zlib's default and
+/// faster (world-cancer-day's 2400 x 1600 figure: its poster 144,570 bytes and 724 M
+/// instructions, against 144,457 and 877 M with zlib; level 6 adds 3.4 KB, level 10 takes 6x longer).
+constexpr int kPictureDeflateLevel = 9;
+
 std::optional<std::string> compressed(std::string_view bytes) {
-  uLongf size = compressBound(static_cast<uLong>(bytes.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(bytes.data()),
-                static_cast<uLong>(bytes.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
+  try {
+    return core::Deflater(kPictureDeflateLevel).compressed(bytes);
+  } catch (const std::bad_alloc&) {
     return std::nullopt;
   }
-  out.resize(size);
-  return out;
 }
 
 /// The stream inflated, if it holds exactly `expected` bytes.
@@ -90,7 +95,7 @@ void to_sample_stream(document::Image& image, std::string_view file) {
   auto deflated = compressed(image.data);
   auto own = try_png_sample_stream(file);
   const bool keep_own = own && (!deflated || own->size() <= deflated->size());
-  if (!keep_own && !deflated) return;  // zlib out of memory: the pixels stay, which a PDF embeds too
+  if (!keep_own && !deflated) return;  // out of memory: the pixels stay, which a PDF embeds too
   image.data = std::move(keep_own ? *own : *deflated);
   image.png_predictors = keep_own;
   image.encoding = document::Image::Encoding::flate;

@@ -22,7 +22,7 @@ namespace {
 constexpr double kBrochureCoverBand = core::mm(9);
 constexpr double kBookletCoverBand = core::mm(6.5);
 constexpr double kFlyerCoverBand = core::mm(6);
-/// How much larger each trial sets a booklet that leaves blank pages (see booklet_fill_factor),
+/// How much larger each trial sets a booklet that leaves blank pages (see booklet_filled),
 /// and the largest it may grow to, as a share of the theme's sizes (10.8 pt body: 12.4 pt).
 constexpr double kBookletFillStep = 0.02;
 constexpr double kBookletLargestScale = 1.15;
@@ -169,6 +169,46 @@ Pages keep(Trial trial, text::TextContext& text_context, core::Diagnostics& diag
 /// "96 %": a factor as the share of the theme's sizes it sets.
 std::string percent(double factor) { return std::to_string(static_cast<int>(std::lround(factor * 100))) + " %"; }
 
+/// What a search over a row of settings found (see search_steps): the first setting that
+/// reached its goal, if any, and the number of the last one short of it (0: the natural
+/// one). A setting is a whole document's pages: the search holds no other.
+struct Found {
+  std::optional<Trial> reached;
+  std::size_t short_at = 0;
+};
+
+/// The first of the settings 1..count (`setting(i)` lays out the i-th; 0 is the natural one,
+/// which did not reach) for which `reached` holds, assuming that once a setting reaches, every
+/// later one does too (each step sets the type further the same way, so the pages only fill,
+/// or only empty, further). Probes `guess` first, then the last setting if the guess fell
+/// short, then halves the span between the last setting short of the goal and the first that
+/// reached it: about log2(count) layouts instead of up to count. Nothing is reached when the
+/// last setting falls short.
+template <class Setting, class Reached>
+Found search_steps(std::size_t count, std::size_t guess, const Setting& setting, const Reached& reached) {
+  Found found;
+  if (count == 0) return found;
+  std::size_t reached_at = count + 1;  // the first setting known to reach (count + 1: none yet)
+  const auto probe = [&](std::size_t i) {
+    Trial trial = setting(i);
+    if (reached(trial)) {
+      reached_at = i;
+      found.reached = std::move(trial);
+    } else {
+      found.short_at = i;
+    }
+  };
+  probe(std::clamp<std::size_t>(guess, 1, count));
+  if (reached_at > count && found.short_at < count) probe(count);
+  while (reached_at <= count && reached_at - found.short_at > 1) probe(found.short_at + (reached_at - found.short_at) / 2);
+  return found;
+}
+
+/// How many steps of `step` fit between 1 and `limit` (either side of 1).
+std::size_t steps_to(double limit, double step) {
+  return static_cast<std::size_t>(std::max(0.0, std::floor(std::abs(limit - 1) / step + 1e-9)));
+}
+
 /// How well a booklet setting fills its pages: the least flow fill of its pages before the
 /// back cover, or -1 for a setting with errors or blank pages.
 double booklet_fill(const Trial& trial) {
@@ -180,25 +220,39 @@ double booklet_fill(const Trial& trial) {
 }
 
 /// A booklet whose text leaves blank pages, or pages less than kBookletLeastFill full, before
-/// its back cover is set larger, step by step up to kBookletLargestScale of the theme's
-/// sizes, until it fills them; the first setting that does, else the one that fills best
-/// (the natural one on a tie). Each setting is laid out once.
+/// its back cover is set larger, in steps of kBookletFillStep up to kBookletLargestScale of the
+/// theme's sizes: the smallest step that fills them, found by search_steps (a step reaches when
+/// it fills the pages, or overflows them: more pages or errors). The first guess takes a page's
+/// fill to grow with the square of the type size (lines both longer and taller). When no step
+/// fills the pages, the better filled of the natural setting and the largest step short of
+/// overflowing them (the natural one on a tie).
 Trial booklet_filled(const document::LocalizedDocument& doc, const ThemeFonts& fonts, text::TextContext& text_context,
                      std::size_t max_pages) {
-  Trial best = trial_at(doc, 1, fonts, text_context, max_pages);
-  double best_fill = booklet_fill(best);
-  if (best_fill >= kBookletLeastFill) return best;
-  const double widest = kBookletLargestScale / std::max(doc.booklet.text_scale, 0.1);
-  for (double factor = 1 + kBookletFillStep; factor <= widest + 1e-9; factor += kBookletFillStep) {
-    Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
-    const double fill = booklet_fill(trial);
-    if (fill >= kBookletLeastFill) return trial;
-    if (fill > best_fill + 1e-9) {
-      best = std::move(trial);
-      best_fill = fill;
-    }
+  Trial natural = trial_at(doc, 1, fonts, text_context, max_pages);
+  const double natural_fill = booklet_fill(natural);
+  if (natural_fill >= kBookletLeastFill) return natural;
+  const std::size_t natural_count = natural.pages.pages.size();
+  const std::size_t count = steps_to(kBookletLargestScale / std::max(doc.booklet.text_scale, 0.1), kBookletFillStep);
+  const std::size_t guess =
+      natural_fill > 0
+          ? static_cast<std::size_t>(std::ceil((std::sqrt(kBookletLeastFill / natural_fill) - 1) / kBookletFillStep - 1e-9))
+          : 1;
+  const auto setting = [&](std::size_t i) {
+    return trial_at(doc, 1 + kBookletFillStep * static_cast<double>(i), fonts, text_context, max_pages);
+  };
+  Found found = search_steps(count, guess, setting, [&](const Trial& trial) {
+    return trial.diags.has_errors() || trial.pages.pages.size() > natural_count ||
+           booklet_fill(trial) >= kBookletLeastFill;
+  });
+  if (found.reached && booklet_fill(*found.reached) >= kBookletLeastFill) return std::move(*found.reached);
+  // None fills its pages: the largest setting short of overflowing them, set again, if it
+  // fills them better than the natural one.
+  found.reached.reset();
+  if (found.short_at > 0) {
+    Trial largest = setting(found.short_at);
+    if (booklet_fill(largest) > natural_fill + 1e-9) return largest;
   }
-  return best;
+  return natural;
 }
 
 /// True for a brochure setting that prints well on both sides of its sheets: an even page
@@ -211,20 +265,35 @@ bool prints_well(const Trial& trial) {
 
 /// A brochure prints on both sides of its sheets: an odd page count leaves a blank back
 /// page, a last page with a few lines on it wastes a sheet. Such a brochure is set smaller,
-/// step by step down to kBrochureSmallestScale, then larger, up to kBrochureLargestScale,
-/// until it prints well (prints_well); the first setting that does, else the natural one.
+/// in steps of kBrochureStep down to kBrochureSmallestScale, then larger, up to
+/// kBrochureLargestScale: the step nearest its own size that prints well (prints_well), found
+/// each way by search_steps. Smaller, a step reaches when it prints well or has come down to
+/// the even page count below; larger, when it prints well, has errors or has gone past the
+/// even page count above. Else the natural setting.
 Trial brochure_evened(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
                       text::TextContext& text_context, std::size_t max_pages) {
   Trial natural = trial_at(doc, 1, fonts, text_context, max_pages);
   if (prints_well(natural)) return natural;
-  for (double factor = 1 - kBrochureStep; factor >= kBrochureSmallestScale - 1e-9; factor -= kBrochureStep) {
-    Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
-    if (prints_well(trial)) return trial;
+  const std::size_t pages = natural.pages.pages.size();
+  const std::size_t even_below = pages % 2 == 0 ? pages - std::min<std::size_t>(pages, 2) : pages - 1;
+  const std::size_t even_above = pages % 2 == 0 ? pages : pages + 1;
+  const auto at = [&](double factor) { return trial_at(doc, factor, fonts, text_context, max_pages); };
+  {
+    Found smaller = search_steps(
+        steps_to(kBrochureSmallestScale, kBrochureStep), 1,
+        [&](std::size_t i) { return at(1 - kBrochureStep * static_cast<double>(i)); },
+        [&](const Trial& trial) {
+          return prints_well(trial) || (!trial.diags.has_errors() && trial.pages.pages.size() <= even_below);
+        });
+    if (smaller.reached && prints_well(*smaller.reached)) return std::move(*smaller.reached);
   }
-  for (double factor = 1 + kBrochureStep; factor <= kBrochureLargestScale + 1e-9; factor += kBrochureStep) {
-    Trial trial = trial_at(doc, factor, fonts, text_context, max_pages);
-    if (prints_well(trial)) return trial;
-  }
+  Found larger = search_steps(
+      steps_to(kBrochureLargestScale, kBrochureStep), 1,
+      [&](std::size_t i) { return at(1 + kBrochureStep * static_cast<double>(i)); },
+      [&](const Trial& trial) {
+        return prints_well(trial) || trial.diags.has_errors() || trial.pages.pages.size() > even_above;
+      });
+  if (larger.reached && prints_well(*larger.reached)) return std::move(*larger.reached);
   return natural;
 }
 

@@ -3,12 +3,14 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
 
 #include "core/atomic_file.hpp"
 #include "core/color.hpp"
+#include "core/deflate.hpp"
 #include "core/diagnostics.hpp"
 #include "core/hash.hpp"
 #include "core/icc_profile.hpp"
@@ -250,4 +252,23 @@ TEST_CASE("sizes in messages are short and exact where they can be", "[core]") {
   CHECK(core::format_bytes(1536) == "1.5 KiB");
   CHECK(core::format_bytes(4 * 1024 * 1024) == "4 MiB");
   CHECK(core::format_bytes(100 * 1024 * 1024 + 9) == "100.0 MiB");
+}
+
+TEST_CASE("the deflater writes zlib streams that zlib reads back, the same bytes every time") {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "BT /F1 10.8 Tf [<0012001F> -" + std::to_string(i % 37) + " <0044>] TJ ET\n";
+  for (const std::string& input : {std::string(), std::string("x"), text}) {
+    const std::string stream = core::Deflater().compressed(input);
+    REQUIRE(stream.size() >= 2);
+    CHECK((static_cast<unsigned char>(stream[0]) & 0x0F) == 8);  // RFC 1950: deflate
+    std::string back(input.size() + 1, '\0');
+    uLongf size = static_cast<uLongf>(back.size());
+    REQUIRE(uncompress(reinterpret_cast<Bytef*>(back.data()), &size, reinterpret_cast<const Bytef*>(stream.data()),
+                       static_cast<uLong>(stream.size())) == Z_OK);
+    back.resize(size);
+    CHECK(back == input);
+    CHECK(core::Deflater().compressed(input) == stream);
+  }
+  CHECK(core::Deflater().compressed(text).size() < text.size() / 10);
+  CHECK(core::deflate_version().starts_with("libdeflate "));
 }
