@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <vector>
 
 #include "core/hash.hpp"
 #include "pdf/cid_widths.hpp"
+#include "pdf/glyph_order.hpp"
 #include "pdf/subset.hpp"
 #include "pdf/to_unicode.hpp"
 
@@ -97,7 +99,11 @@ HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string
   pdf.check(HPDF_Dict_Add(font, "FontDescriptor", descriptor), "write a CID font");
   pdf.check(HPDF_Dict_AddNumber(font, "DW", 0), "write a CID font");
   pdf.check(HPDF_Dict_Add(font, "W", width_array(pdf, width_of_code)), "write a CID font");
-  if (glyph_of_code) pdf.check(HPDF_Dict_Add(font, "CIDToGIDMap", cid_to_gid_map(pdf, *glyph_of_code)), "write a CID font");
+  if (glyph_of_code && glyph_of_code->empty()) {
+    pdf.check(HPDF_Dict_AddName(font, "CIDToGIDMap", "Identity"), "write a CID font");
+  } else if (glyph_of_code) {
+    pdf.check(HPDF_Dict_Add(font, "CIDToGIDMap", cid_to_gid_map(pdf, *glyph_of_code)), "write a CID font");
+  }
   return font;
 }
 
@@ -127,7 +133,7 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
   const std::set<std::uint32_t> glyphs = encoder.glyphs();
   // A name-keyed CFF program is reached by glyph id, so its subset keeps the face's ids.
   const bool keep_ids = face.is_cff() && !face.is_cid_keyed();
-  const auto subset = subset_face(face, glyphs, keep_ids);
+  auto subset = subset_face(face, glyphs, keep_ids);
   if (!subset) throw FontSubsetError(face.path().string());
 
   std::map<std::uint16_t, int> width_of_code;
@@ -137,6 +143,16 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
     width_of_code[code] = encoder.width(code);
     text_of_code[code] = meaning.text;
     glyph_of_code[code] = subset->new_glyph_of.at(meaning.glyph);
+  }
+  // A TrueType program whose glyph i is the glyph of code i needs no /CIDToGIDMap stream
+  // (an empty map below says /Identity): about 130 bytes a font.
+  if (!face.is_cff() && !glyph_of_code.empty()) {
+    std::vector<std::uint16_t> order(glyph_of_code.rbegin()->first + std::size_t{1}, 0);
+    for (const auto& [code, glyph] : glyph_of_code) order[code] = glyph;
+    if (auto reordered = reorder_glyphs(subset->font_program, order)) {
+      subset->font_program = std::move(*reordered);
+      glyph_of_code.clear();
+    }
   }
   const std::string name = subset_tag(face, glyphs) + face.postscript_name();
   HPDF_Dict descriptor = font_descriptor(pdf, face, name, font_program(pdf, face, *subset));

@@ -7,6 +7,7 @@
 #include "text/cluster_text.hpp"
 #include "pdf/cluster_writing.hpp"
 #include "pdf/font_encoder.hpp"
+#include "pdf/glyph_order.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/pdf_number.hpp"
 #include "pdf/subset.hpp"
@@ -127,6 +128,48 @@ TEST_CASE("the subset keeps only the used glyphs and their outlines' advances", 
   hb_face_destroy(cut);
   hb_blob_destroy(blob);
   CHECK(subset->font_program.size() < 20000);
+}
+
+TEST_CASE("a subset's glyphs put in code order keep their outlines and advances, composites included", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const auto used = encoder_of(face, "Immunothérapie").glyphs();
+  const auto subset = pdf::subset_face(face, used);
+  REQUIRE(subset);
+  // Backwards, with a glyph twice, as codes that say different texts with one glyph are.
+  std::vector<std::uint16_t> order{0};
+  for (auto it = subset->new_glyph_of.rbegin(); it != subset->new_glyph_of.rend(); ++it) order.push_back(it->second);
+  order.push_back(order[1]);
+  const auto reordered = pdf::reorder_glyphs(subset->font_program, order);
+  REQUIRE(reordered);
+  const auto open = [](const std::string& program) {
+    hb_blob_t* blob = hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY,
+                                     nullptr, nullptr);
+    hb_face_t* hb_face = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    hb_font_t* font = hb_font_create(hb_face);
+    hb_face_destroy(hb_face);
+    return font;
+  };
+  hb_font_t* before = open(subset->font_program);
+  hb_font_t* after = open(*reordered);
+  // é's components come after the codes' glyphs when no code shows them.
+  const unsigned count = hb_face_get_glyph_count(hb_font_get_face(after));
+  CHECK(count >= order.size());
+  CHECK(count <= hb_face_get_glyph_count(hb_font_get_face(before)) + 1);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const auto glyph = static_cast<hb_codepoint_t>(i);
+    CHECK(hb_font_get_glyph_h_advance(after, glyph) == hb_font_get_glyph_h_advance(before, order[i]));
+    hb_glyph_extents_t want{}, got{};
+    const bool has_ink = hb_font_get_glyph_extents(before, order[i], &want);
+    CHECK(hb_font_get_glyph_extents(after, glyph, &got) == has_ink);
+    CHECK((got.x_bearing == want.x_bearing && got.y_bearing == want.y_bearing && got.width == want.width &&
+           got.height == want.height));
+  }
+  hb_font_destroy(after);
+  hb_font_destroy(before);
+  CHECK_FALSE(pdf::reorder_glyphs(subset->font_program, {0, 60000}));
+  CHECK_FALSE(pdf::reorder_glyphs(subset->font_program.substr(0, 40), order));
 }
 
 TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another text gets its own code", "[pdf]") {
