@@ -21,9 +21,12 @@ void overwrite(std::string& out, std::size_t at, std::uint32_t value, int width)
   for (int i = 0; i < width; ++i) out[at + static_cast<std::size_t>(i)] = static_cast<char>((value >> (8 * (width - 1 - i))) & 0xFF);
 }
 
+/// The sum of `table`'s big-endian 32-bit words, the last one padded with zeros.
 std::uint32_t checksum(std::string_view table) {
   std::uint32_t sum = 0;
-  for (std::size_t at = 0; at < table.size(); at += 4) {
+  std::size_t at = 0;
+  for (; at + 4 <= table.size(); at += 4) sum += read(table, at, 4);
+  if (at < table.size()) {
     std::uint32_t word = 0;
     for (std::size_t i = 0; i < 4; ++i) word = (word << 8) | (at + i < table.size() ? static_cast<unsigned char>(table[at + i]) : 0u);
     sum += word;
@@ -164,17 +167,21 @@ std::optional<std::string> reorder_glyphs(std::string_view program, const std::v
   std::size_t offset = 12 + 16 * static_cast<std::size_t>(n);
   std::string body;
   std::size_t head_at = 0;
+  std::uint32_t font_sum = 0;  // the whole font's: its tables' and its directory's
   for (const auto& [tag, bytes] : out_tables) {
+    const std::uint32_t table_sum = checksum(bytes);
+    font_sum += table_sum;
     out += tag;
-    put(out, checksum(bytes), 4);
+    put(out, table_sum, 4);
     put(out, static_cast<std::uint32_t>(offset + body.size()), 4);
     put(out, static_cast<std::uint32_t>(bytes.size()), 4);
     if (tag == "head") head_at = offset + body.size();
     body += bytes;
     body.resize((body.size() + 3) & ~std::size_t{3}, '\0');
   }
+  font_sum += checksum(out);
   out += body;
-  overwrite(out, head_at + 8, 0xB1B0AFBAu - checksum(out), 4);
+  overwrite(out, head_at + 8, 0xB1B0AFBAu - font_sum, 4);
   return out;
 }
 
