@@ -15,6 +15,18 @@ struct Overloaded : Visitors... {
 
 }  // namespace
 
+SetAside::SetAside(const BlockContext& outer)
+    : typesetter_(outer.typesetter.reporting_to(measuring)),
+      context{.theme = outer.theme,
+              .fonts = outer.fonts,
+              .typesetter = typesetter_,
+              .column_width = outer.column_width,
+              .structure = scratch_,
+              .height_budget = outer.height_budget,
+              .diags = nullptr,
+              .format = outer.format,
+              .style = outer.style} {}
+
 std::vector<Slice> block_slices(const document::Block<document::RichText>& block, const BlockContext& context) {
   using document::RichText;
   // No catch-all: a block kind added to document::BlockContent without a case here does not compile.

@@ -33,6 +33,26 @@ struct BlockContext {
   BlockStyle style{};
 };
 
+/// A block context for setting blocks aside to measure them: `context`'s theme, fonts,
+/// column and style with a structure and diagnostics of its own, so that what is set for
+/// real stays in reading order and is reported once. Use `context` while this lives.
+class SetAside {
+ public:
+  explicit SetAside(const BlockContext& outer);
+  SetAside(const SetAside&) = delete;
+  SetAside& operator=(const SetAside&) = delete;
+
+  /// The problems met while measuring (never reported).
+  core::Diagnostics measuring;
+
+ private:
+  Structure scratch_;
+  Typesetter typesetter_;
+
+ public:
+  const BlockContext context;
+};
+
 /// The block as strips for page breaking: a paragraph gives one per line, a boxed block one
 /// for the whole box. Headings keep with what follows; paragraphs keep their first two and
 /// last two lines together (no orphans, no widows). Every block kind has its own function

@@ -42,19 +42,10 @@ std::vector<Column> columns_of(const PageFrame& page, std::size_t index, double 
 /// diagnostics of their own, so that what is set for real stays in reading order.
 bool fits_one_page(const std::vector<document::Block<document::RichText>>& blocks, const BlockContext& context,
                    const ColumnsOfPage& columns, double full_column) {
-  Structure scratch;
-  core::Diagnostics measuring;
-  const Typesetter typesetter = context.typesetter.reporting_to(measuring);
-  const BlockContext trial{.theme = context.theme,
-                           .fonts = context.fonts,
-                           .typesetter = typesetter,
-                           .column_width = context.column_width,
-                           .structure = scratch,
-                           .diags = nullptr,
-                           .format = context.format};
-  const Flowed flowed = flow(set_blocks(blocks.begin(), blocks.end(), trial, full_column, full_column), columns, 1,
-                             measuring);
-  return !flowed.stopped_at && !measuring.has_errors();
+  SetAside aside(context);
+  const Flowed flowed = flow(set_blocks(blocks.begin(), blocks.end(), aside.context, full_column, full_column), columns,
+                             1, aside.measuring);
+  return !flowed.stopped_at && !aside.measuring.has_errors();
 }
 
 /// "14.2 pt (about 1 line)": a height over, in points and in lines of `line` points.

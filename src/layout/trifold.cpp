@@ -83,17 +83,8 @@ bool is_picture(const document::Block<RichText>& block) {
 double picture_height(document::Block<RichText> block, double share, const BlockContext& context) {
   auto& picture = std::get<document::ImageBlock<RichText>>(block.content);
   picture.width = {.share = share, .length = std::nullopt};
-  Structure scratch;
-  core::Diagnostics measuring;
-  const Typesetter typesetter = context.typesetter.reporting_to(measuring);
-  const BlockContext aside{.theme = context.theme,
-                           .fonts = context.fonts,
-                           .typesetter = typesetter,
-                           .column_width = context.column_width,
-                           .structure = scratch,
-                           .diags = nullptr,
-                           .format = context.format};
-  const std::vector<Slice> slices = block_slices(block, aside);
+  const SetAside aside(context);
+  const std::vector<Slice> slices = block_slices(block, aside.context);
   return slices.empty() ? 0 : slices.front().space_before + stacked_height(slices, 0);
 }
 
