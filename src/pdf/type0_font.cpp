@@ -147,8 +147,8 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
   // A TrueType program whose glyph i is the glyph of code i needs no /CIDToGIDMap stream
   // (an empty map below says /Identity): about 130 bytes a font.
   if (!face.is_cff() && !glyph_of_code.empty()) {
-    std::vector<std::uint16_t> order(glyph_of_code.rbegin()->first + std::size_t{1}, 0);
-    for (const auto& [code, glyph] : glyph_of_code) order[code] = glyph;
+    std::vector<ProgramGlyph> order(glyph_of_code.rbegin()->first + std::size_t{1});
+    for (const auto& [code, glyph] : glyph_of_code) order[code].glyph = glyph;
     if (auto reordered = reorder_glyphs(subset->font_program, order)) {
       subset->font_program = std::move(*reordered);
       glyph_of_code.clear();
