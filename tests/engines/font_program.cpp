@@ -75,4 +75,21 @@ Outline FontProgram::outline(unsigned glyph) const {
   return out;
 }
 
+std::optional<SoleComponent> FontProgram::sole_component(unsigned glyph) const {
+  if (FT_Load_Glyph(impl_->face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP | FT_LOAD_NO_RECURSE) != 0) {
+    throw std::runtime_error("FreeType cannot load glyph " + std::to_string(glyph));
+  }
+  const FT_GlyphSlot slot = impl_->face->glyph;
+  if (slot->format != FT_GLYPH_FORMAT_COMPOSITE || slot->num_subglyphs != 1) return std::nullopt;
+  FT_Int index = 0, dx = 0, dy = 0;
+  FT_UInt flags = 0;
+  FT_Matrix matrix{};
+  if (FT_Get_SubGlyph_Info(slot, 0, &index, &flags, &dx, &dy, &matrix) != 0) return std::nullopt;
+  const FT_UInt scaled = FT_SUBGLYPH_FLAG_SCALE | FT_SUBGLYPH_FLAG_XY_SCALE | FT_SUBGLYPH_FLAG_2X2;
+  if (!(flags & FT_SUBGLYPH_FLAG_ARGS_ARE_XY_VALUES) || (flags & FT_SUBGLYPH_FLAG_ROUND_XY_TO_GRID) || (flags & scaled)) {
+    return std::nullopt;
+  }
+  return SoleComponent{static_cast<unsigned>(index), dx, dy};
+}
+
 }  // namespace leafpress::engines

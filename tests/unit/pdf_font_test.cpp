@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include <ft2build.h>
@@ -324,6 +325,55 @@ TEST_CASE("TJ numbers repeat along a justified line, and the rounding never take
   }
   CHECK(glyph == 40);
   CHECK(repeated > 20);  // mostly the one number, -1
+}
+
+TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries the offset", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Naskh Arabic", fonts::FontStyle::regular);
+  REQUIRE(face);
+  REQUIRE_FALSE(face->is_cff());
+  const std::string word = "\u0628\u064C";  // beh, dammatan: a raised mark
+  const auto glyphs = text::shape(*face, word, 0, word.size(), "ar", "Arab", true);
+  REQUIRE(glyphs.size() == 2);
+  const auto mark = std::find_if(glyphs.begin(), glyphs.end(), [](const text::ShapedGlyph& g) { return g.advance == 0; });
+  REQUIRE(mark != glyphs.end());
+  REQUIRE(mark->y_offset != 0);
+  layout::GlyphItem item{{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {}, {}, std::make_shared<const std::string>(word)},
+                         100, 42};
+  const double scale = 10.0 / face->metrics().units_per_em;
+  double pen = 0;
+  for (const auto& glyph : glyphs) {
+    item.run.glyphs.push_back({glyph.id, pen + glyph.x_offset * scale, glyph.y_offset * scale, 0,
+                               static_cast<std::uint32_t>(word.size()), glyph.advance, glyph.x_offset, glyph.y_offset});
+    pen += glyph.advance * scale;
+  }
+  pdf::FontEncoder encoder(*face);
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  // Both codes at the pen, on the baseline: no text rise, no step back, one string.
+  const std::string& bytes = content.bytes();
+  CHECK(bytes.find("Ts") == std::string::npos);
+  CHECK(bytes.find("100 800 Td\n[<00010002>] TJ\n") != std::string::npos);
+  const pdf::CodeMeaning& placed = encoder.codes().at(mark == glyphs.begin() ? 1 : 2);
+  CHECK(placed.glyph == mark->id);
+  CHECK(placed.offset == pdf::GlyphOffset{mark->x_offset, mark->y_offset});
+  CHECK(placed.width == 0);
+  pdf::HpdfDocument document;
+  pdf::embed_type0_font(document, document.indirect_dict(), encoder);
+
+  // A CID-keyed CFF face cannot carry an offset: its glyph is raised by Ts and moved by TJ.
+  const fonts::Face* cjk = registry.find("Noto Sans CJK KR", fonts::FontStyle::regular);
+  REQUIRE(cjk);
+  const auto han = text::shape(*cjk, "\uBA74", 0, 3, "ko");
+  REQUIRE(han.size() == 1);
+  layout::GlyphItem raised{{cjk, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{han[0].id, 0.5, 2, 0, 3, 0, 50, 200}},
+                            std::make_shared<const std::string>("\uBA74")},
+                           100, 42};
+  pdf::FontEncoder cff(*cjk);
+  pdf::ContentStream cff_content(842);
+  cff_content.show_runs({{&raised, "F2", &cff}});
+  CHECK(cff_content.bytes().find("2 Ts\n[-50<") != std::string::npos);
+  CHECK(cff.codes().begin()->second.offset == pdf::GlyphOffset{});
 }
 
 TEST_CASE("a text object repeats neither the font nor the fill colour in force", "[pdf]") {
