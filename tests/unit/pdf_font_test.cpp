@@ -376,6 +376,39 @@ TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries 
   CHECK(cff.codes().begin()->second.offset == pdf::GlyphOffset{});
 }
 
+TEST_CASE("invisible copies after a mark drawn at the pen stand at the pen, with no step back or forward", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Sans Devanagari", fonts::FontStyle::regular);
+  REQUIRE(face);
+  // KA with vowel sign AI and anusvara: Noto draws the two signs as one mark set back over
+  // KA, which says the vowel sign, the anusvara said by an invisible copy after it.
+  const std::string word = "\u0915\u0948\u0902\u0938";
+  const auto glyphs = text::shape(*face, word, 0, word.size(), "hi");
+  REQUIRE(glyphs.size() == 3);
+  REQUIRE(glyphs[1].advance == 0);
+  REQUIRE(glyphs[1].x_offset < 0);
+  layout::GlyphItem item{{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {}, std::make_shared<const std::string>(word)},
+                         100, 42};
+  const double scale = 10.0 / face->metrics().units_per_em;
+  double pen = 0;
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    std::size_t next = i + 1;  // the next cluster's first glyph
+    while (next < glyphs.size() && glyphs[next].cluster == glyphs[i].cluster) ++next;
+    const std::uint32_t end = next < glyphs.size() ? glyphs[next].cluster : static_cast<std::uint32_t>(word.size());
+    item.run.glyphs.push_back({glyphs[i].id, pen + glyphs[i].x_offset * scale, glyphs[i].y_offset * scale,
+                               glyphs[i].cluster, end, glyphs[i].advance, glyphs[i].x_offset, glyphs[i].y_offset});
+    pen += glyphs[i].advance * scale;
+  }
+  pdf::FontEncoder encoder(*face);
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  // KA and the mark at KA's end, the copy a hair (0.1/1000 em) before that pen, then SA
+  // where the copy left it, that hair on.
+  CHECK(content.bytes().find("[<00010002>] TJ\n3 Tr\n[0.1<0003>] TJ\n0 Tr\n[-0.1<0004>] TJ\n") != std::string::npos);
+  CHECK(encoder.codes().at(2).offset == pdf::GlyphOffset{glyphs[1].x_offset, 0});
+  CHECK(encoder.codes().at(3).text == "\u0902");
+}
+
 TEST_CASE("a text object repeats neither the font nor the fill colour in force", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face& face = serif(registry);
