@@ -140,6 +140,7 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
   std::map<std::uint16_t, std::string> text_of_code;
   std::map<std::uint16_t, std::uint16_t> glyph_of_code;
   std::map<std::uint16_t, GlyphPlacement> placement_of_code;
+  bool moves_marks = false;  // some code's glyph carries an offset
   for (const auto& [code, meaning] : encoder.codes()) {
     width_of_code[code] = encoder.width(code);
     text_of_code[code] = meaning.text;
@@ -147,6 +148,12 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
     if (meaning.offset != GlyphOffset{}) {
       placement_of_code[code] = {static_cast<std::int16_t>(meaning.offset.dx), static_cast<std::int16_t>(meaning.offset.dy),
                                  meaning.width != 0};
+      moves_marks = true;
+    } else if (meaning.width == 0 && face.advance(meaning.glyph) != 0) {
+      // A code of width 0 showing a glyph that advances (a ZWNJ drawn with the space glyph)
+      // shows a composite of it that advances by nothing, so that the program's advance is
+      // the code's /W width (PDF/UA-1 7.21.5).
+      placement_of_code[code] = {0, 0, false};
     }
   }
   // A TrueType program whose glyph i is the glyph of code i needs no /CIDToGIDMap stream
@@ -159,7 +166,7 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
     if (auto reordered = reorder_glyphs(subset->font_program, order)) {
       subset->font_program = std::move(*reordered);
       glyph_of_code.clear();
-    } else if (!placement_of_code.empty()) {
+    } else if (moves_marks) {
       throw FontSubsetError(face.path().string());  // its placed marks would show unplaced
     }
   }

@@ -53,7 +53,7 @@ unsigned FontProgram::glyph_of_cid(std::uint32_t cid) const {
   return found == impl_->glyph_of_cid.end() ? 0 : found->second;
 }
 
-Outline FontProgram::outline(unsigned glyph) const {
+void FontProgram::load(unsigned glyph) const {
   // A pure CID-keyed CFF program is indexed by CID in FreeType; glyph ids are wanted here.
   unsigned index = glyph;
   if (impl_->cid_keyed && !FT_IS_SFNT(impl_->face)) {
@@ -64,6 +64,15 @@ Outline FontProgram::outline(unsigned glyph) const {
   if (FT_Load_Glyph(impl_->face, index, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) {
     throw std::runtime_error("FreeType cannot load glyph " + std::to_string(glyph));
   }
+}
+
+double FontProgram::advance(unsigned glyph) const {
+  load(glyph);
+  return static_cast<double>(impl_->face->glyph->metrics.horiAdvance) * 1000.0 / impl_->face->units_per_EM;
+}
+
+Outline FontProgram::outline(unsigned glyph) const {
+  load(glyph);
   const FT_Outline& o = impl_->face->glyph->outline;
   Outline out;
   for (int i = 0; i < o.n_points; ++i) {
