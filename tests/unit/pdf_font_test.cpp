@@ -130,6 +130,26 @@ TEST_CASE("the subset keeps only the used glyphs and their outlines' advances", 
   CHECK(subset->font_program.size() < 20000);
 }
 
+TEST_CASE("a face of a font collection is subset to the glyphs shown and .notdef, without variation forms", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Sans CJK SC", fonts::FontStyle::regular);
+  REQUIRE(face);
+  REQUIRE(face->index() > 0);  // not the collection's first face
+  // 礼 and 。 have glyphs for variation sequences (U+FE00, U+FE01: the cmap's format 14
+  // subtable), which hb-subset adds to a subset when it reads the character map.
+  const auto used = encoder_of(*face, "\u793C\u3002").glyphs();
+  REQUIRE(used.size() == 2);
+  const auto subset = pdf::subset_face(*face, used);
+  REQUIRE(subset);
+  hb_blob_t* blob = hb_blob_create(subset->font_program.data(), static_cast<unsigned>(subset->font_program.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* cut = hb_face_create(blob, 0);
+  CHECK(hb_face_get_glyph_count(cut) == 3);
+  hb_face_destroy(cut);
+  hb_blob_destroy(blob);
+  CHECK(subset->new_glyph_of.size() == 2);
+}
+
 TEST_CASE("a subset's glyphs put in code order keep their outlines and advances, composites included", "[pdf]") {
   fonts::FontRegistry registry({});
   const fonts::Face& face = serif(registry);
