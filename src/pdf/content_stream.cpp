@@ -90,13 +90,15 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
   // Every code first: a CFF glyph says the first text it was given, and another one must be
   // said by /ActualText, which opens before the first run.
   std::vector<std::vector<CodeToShow>> codes(runs.size());
-  std::vector<std::vector<ClusterWriting>> plans(runs.size());
+  std::string said;  // what the clusters say, for that /ActualText
   bool needs_span = false;
+  ClusterWriting cluster;  // one for all clusters, its storage reused
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const text::GlyphRun& run = runs[r].item->run;
     codes[r].reserve(run.glyphs.size());
-    plans[r] = plan_run(run);
-    for (ClusterWriting& cluster : plans[r]) {
+    for (std::size_t first = 0, last = 0; first < run.glyphs.size(); first = last) {
+      last = cluster_end(run, first);
+      plan_cluster(run, first, last, cluster);
       for (std::size_t g = 0; g < cluster.glyphs.size(); ++g) {
         const GlyphToDraw& glyph = cluster.glyphs[g];
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
@@ -111,13 +113,10 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
         }
       }
       needs_span = needs_span || cluster.actual_text.has_value();
+      append_said_text(said, cluster);
     }
   }
   if (needs_span) {
-    std::string said;
-    for (const auto& plan : plans) {
-      for (const ClusterWriting& cluster : plan) said += said_text(cluster);
-    }
     std::string utf16 = "\xFE\xFF";
     core::append_utf16be(utf16, said);
     out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
