@@ -38,6 +38,8 @@ std::string color_operator(const core::Color& color, bool stroke) {
 void ContentStream::set_fill(const core::Color& color) {
   // The fill colour is graphics state (§8.4): it holds across text objects and marked
   // content, and q … Q around a stroke or a picture sets no fill, so a repeat is left out.
+  if (fill_color_ == color) return;  // its line is fill_ again
+  fill_color_ = color;
   std::string line = color_operator(color, false);
   if (line == fill_) return;
   out_ += line;
@@ -133,10 +135,14 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToSho
   out_ += "BT\n";
   // The font is text state, graphics state that outlives the text object (§9.3.1): set
   // only when it changes.
-  std::string font = '/' + shown.font_name + ' ' + pdf_number(run.size) + " Tf\n";
-  if (font != font_) {
-    out_ += font;
-    font_ = std::move(font);
+  if (shown.font_name != font_name_ || run.size != font_size_ || font_.empty()) {
+    font_name_ = shown.font_name;
+    font_size_ = run.size;
+    std::string font = '/' + shown.font_name + ' ' + pdf_number(run.size) + " Tf\n";
+    if (font != font_) {
+      out_ += font;
+      font_ = std::move(font);
+    }
   }
   set_fill(run.color);
   // BT starts from the identity text matrix, so Td moves to the run's origin (§9.4.2).

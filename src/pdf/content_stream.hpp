@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <vector>
 #include <string>
@@ -98,7 +99,10 @@ class ContentStream {
   bool overprint_black_ = false;
   bool overprinting_ = false;
   std::string fill_;  // the fill colour's operator line last written, "" before any
+  std::optional<core::Color> fill_color_;  // the colour fill_ was last made from
   std::string font_;  // the Tf line last written, "" before any
+  std::string font_name_;  // the font and size font_ was last made from
+  double font_size_ = 0;
   std::string out_;
 };
 
