@@ -51,10 +51,21 @@ struct Char {
 using Text = std::vector<Char>;
 
 UChar32 icu_char(char32_t c) { return static_cast<UChar32>(c); }
-bool is_letter(char32_t c) { return u_isUAlphabetic(icu_char(c)); }
-bool is_digit(char32_t c) { return u_isdigit(icu_char(c)); }
+// ASCII, most of the text, is answered without ICU, as ICU answers it: its alphabetic
+// characters are A-Z and a-z, its decimal digits 0-9, its white space TAB to CR and SPACE.
+bool is_ascii(char32_t c) { return c < 0x80; }
+bool is_letter(char32_t c) {
+  return is_ascii(c) ? (c | 0x20) >= U'a' && (c | 0x20) <= U'z' : u_isUAlphabetic(icu_char(c));
+}
+bool is_digit(char32_t c) { return is_ascii(c) ? c >= U'0' && c <= U'9' : u_isdigit(icu_char(c)); }
 bool is_word(char32_t c) { return is_letter(c) || is_digit(c); }
-bool is_white(char32_t c) { return u_isUWhiteSpace(icu_char(c)); }
+bool is_white(char32_t c) {
+  return is_ascii(c) ? c == U' ' || (c >= U'\t' && c <= U'\r') : u_isUWhiteSpace(icu_char(c));
+}
+char32_t lower(char32_t c) {
+  if (is_ascii(c)) return c >= U'A' && c <= U'Z' ? c + (U'a' - U'A') : c;
+  return static_cast<char32_t>(u_tolower(icu_char(c)));
+}
 bool is_percent(char32_t c) { return c == U'%' || c == U'\u2030' || c == U'\u066A'; }
 bool is_category(char32_t c, UCharCategory category) { return u_charType(icu_char(c)) == category; }
 bool is_closing(char32_t c) {
@@ -103,7 +114,7 @@ std::vector<document::Span> encode(const Text& text, const std::vector<document:
 bool starts_with(const Text& text, std::size_t index, std::u32string_view prefix) {
   if (text.size() - index < prefix.size()) return false;
   for (std::size_t k = 0; k < prefix.size(); ++k) {
-    if (static_cast<char32_t>(u_tolower(icu_char(text[index + k].cp))) != prefix[k]) return false;
+    if (lower(text[index + k].cp) != prefix[k]) return false;
   }
   return true;
 }
