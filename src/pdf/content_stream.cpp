@@ -106,7 +106,7 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
         const EncodedGlyph encoded = glyph.invisible ? runs[r].encoder->encode_invisible(placed.id, glyph.text)
                                                      : runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
-        codes[r].push_back({encoded.code, &placed, glyph.invisible});
+        codes[r].push_back({encoded.code, encoded.width, &placed, glyph.invisible});
         if (!encoded.says_text && !cluster.actual_text) {
           // The code says another text: the cluster's text up to this glyph is said for it.
           std::string text;
@@ -147,10 +147,10 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToSho
   set_fill(run.color);
   // BT starts from the identity text matrix, so Td moves to the run's origin (§9.4.2).
   out_ += pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Td\n";
-  GlyphWriter writer{out_, *shown.encoder, run.size};
+  GlyphWriter writer{out_, run.size};
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (!codes[i].invisible) {
-      writer.show_code(codes[i].code, codes[i].glyph->x, codes[i].glyph->y);
+      writer.show_code(codes[i].code, codes[i].width, codes[i].glyph->x, codes[i].glyph->y);
       continue;
     }
     // Invisible copies stand a hair apart just before the next glyph (or the pen, at the
@@ -188,7 +188,7 @@ void ContentStream::GlyphWriter::show_invisible(std::uint16_t code, double x) {
   ideal_pen = x;
 }
 
-void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {
+void ContentStream::GlyphWriter::show_code(std::uint16_t code, int width, double x, double y) {
   const bool after_copies = invisible;
   set_invisible(false);
   if (y != rise) {
@@ -217,7 +217,7 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   if (!string_open) out += '<';
   string_open = true;
   append_code(out, code);
-  const double advance = encoder.width(code) * size / 1000.0;
+  const double advance = width * size / 1000.0;
   pen += advance;
   ideal_pen = x + advance;
 }

@@ -68,7 +68,6 @@ class ContentStream {
   /// Writes the codes of one run into TJ arrays, tracking the viewer's pen and text rise.
   struct GlyphWriter {
     std::string& out;
-    const FontEncoder& encoder;
     double size;
     double pen = 0;        // where the viewer's pen is, in points from the run origin
     double ideal_pen = 0;  // where it would be had every glyph been put exactly
@@ -77,7 +76,7 @@ class ContentStream {
     bool array_open = false;
     bool string_open = false;
 
-    void show_code(std::uint16_t code, double x, double y);
+    void show_code(std::uint16_t code, int width, double x, double y);
     void close_string();
     /// Shows `code` (of width 0) at `x` on the baseline in render mode 3: it draws nothing
     /// (see GlyphToDraw).
@@ -90,6 +89,7 @@ class ContentStream {
   /// A code to show, the glyph it draws, and whether it is drawn invisibly at the pen.
   struct CodeToShow {
     std::uint16_t code = 0;
+    int width = 0;  // the code's advance in 1/1000 em (FontEncoder::width)
     const text::PlacedGlyph* glyph = nullptr;
     bool invisible = false;
   };
