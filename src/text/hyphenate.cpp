@@ -25,7 +25,7 @@
 namespace leafpress::text {
 
 struct Hyphenator::Patterns {
-  core::CHandle<HyphenDict, hnj_hyphen_free> dict;
+  PatternMachine dict;
 };
 
 namespace {
@@ -162,7 +162,7 @@ std::optional<std::filesystem::path> find_hyphenation_dictionary(std::string_vie
 std::optional<Hyphenator> Hyphenator::try_load(const std::filesystem::path& path, std::string_view language,
                                                HyphenationSettings settings) {
   auto patterns = std::make_unique<Patterns>();
-  patterns->dict.reset(load_patterns(path));
+  patterns->dict = load_patterns(path);
   if (!patterns->dict) return std::nullopt;
   // libhyphen reads the charset from the dictionary's first line and only decodes UTF-8 itself.
   if (!patterns->dict->utf8) {
