@@ -3,8 +3,11 @@
 namespace leafpress::text {
 
 fonts::Face::Ink GlyphInks::of(const fonts::Face& face, std::uint32_t glyph) {
-  auto& inks = inks_[&face];
-  const auto [known, added] = inks.try_emplace(glyph);
+  if (&face != last_face_) {
+    last_face_ = &face;
+    last_inks_ = &inks_[&face];  // stays where it is: an unordered_map keeps its elements in place
+  }
+  const auto [known, added] = last_inks_->try_emplace(glyph);
   if (added) known->second = face.ink(glyph);
   return known->second;
 }

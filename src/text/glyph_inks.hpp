@@ -17,7 +17,11 @@ class GlyphInks {
   fonts::Face::Ink of(const fonts::Face& face, std::uint32_t glyph);
 
  private:
-  std::unordered_map<const fonts::Face*, std::unordered_map<std::uint32_t, fonts::Face::Ink>> inks_;
+  using Inks = std::unordered_map<std::uint32_t, fonts::Face::Ink>;
+  std::unordered_map<const fonts::Face*, Inks> inks_;
+  // The face asked about last and its inks: a run asks about one face glyph after glyph.
+  const fonts::Face* last_face_ = nullptr;
+  Inks* last_inks_ = nullptr;
 };
 
 }  // namespace leafpress::text
