@@ -21,11 +21,20 @@ const document::FallbackChain* chain_for(const std::map<std::string, document::F
   return it == chains.end() ? nullptr : &it->second;
 }
 
-bool covers_all(const Face& face, std::u32string_view cluster) {
-  return std::all_of(cluster.begin(), cluster.end(), [&](char32_t cp) { return face.covers(cp); });
+}  // namespace
+
+bool FontFallback::covers(const Face& face, char32_t code_point) {
+  if (code_point >= kRemembered) return face.covers(code_point);
+  auto [it, added] = coverage_.try_emplace(&face);
+  if (added) it->second.fill(-1);
+  std::int8_t& known = it->second[code_point];
+  if (known < 0) known = face.covers(code_point) ? 1 : 0;
+  return known == 1;
 }
 
-}  // namespace
+bool FontFallback::covers_all(const Face& face, std::u32string_view cluster) {
+  return std::all_of(cluster.begin(), cluster.end(), [&](char32_t cp) { return covers(face, cp); });
+}
 
 const Face* FontFallback::first_covering(const document::FallbackChain* chain, FontStyle style,
                                          std::u32string_view cluster) {
