@@ -2,6 +2,7 @@
 
 #include <hb-subset.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/c_handle.hpp"
@@ -33,14 +34,17 @@ std::optional<std::size_t> table_directory(const char* data, std::size_t size, i
   return directory + 12 <= size ? std::optional<std::size_t>{directory} : std::nullopt;
 }
 
-/// Renames the 'cmap' record of the table directory at `directory` (sfnt version, numTables,
-/// three search fields, then 16-byte records of tag, checksum, offset, length); false when
-/// the directory has none or runs out of the file.
-bool hide_cmap(char* data, std::size_t size, std::size_t directory) {
+/// Where the table directory at `directory` ends (sfnt version, numTables, three search
+/// fields, then a 16-byte record of tag, checksum, offset and length a table), at most `size`.
+std::size_t directory_end(const char* data, std::size_t size, std::size_t directory) {
   const std::size_t tables = static_cast<std::size_t>(static_cast<unsigned char>(data[directory + 4])) << 8 |
                              static_cast<unsigned char>(data[directory + 5]);
-  for (std::size_t record = directory + 12; record + 16 <= size && record < directory + 12 + 16 * tables;
-       record += 16) {
+  return std::min(size, directory + 12 + 16 * tables);
+}
+
+/// Renames the 'cmap' record of the table directory at `directory`; false when it has none.
+bool hide_cmap(char* data, std::size_t size, std::size_t directory) {
+  for (std::size_t record = directory + 12; record + 16 <= directory_end(data, size, directory); record += 16) {
     if (std::memcmp(data + record, kCmap, 4) == 0) {
       std::memcpy(data + record, kHiddenCmap, 4);
       return true;
@@ -56,17 +60,20 @@ bool hide_cmap(char* data, std::size_t size, std::size_t directory) {
 /// Noto face, for a table no CIDFont program keeps. It also adds the glyphs of those
 /// characters' variation sequences (a format 14 subtable, in the CJK faces), which no code
 /// of ours shows. The file is mapped privately, so only the page holding its directory is
-/// copied to be written; a file whose length is no longer the face's is not taken for it.
+/// copied to be written. A file that no longer has the face's length and table directory
+/// (replaced since it was opened) is not taken for it.
 FaceHandle face_without_cmap(const fonts::Face& face) {
   core::CHandle<hb_blob_t, hb_blob_destroy> blob(hb_blob_create_from_file_or_fail(face.path().c_str()));
   if (!blob) return nullptr;
   const core::CHandle<hb_blob_t, hb_blob_destroy> opened(hb_face_reference_blob(face.hb_face()));
-  if (hb_blob_get_length(blob.get()) != hb_blob_get_length(opened.get())) return nullptr;
   unsigned size = 0;
+  const char* original = hb_blob_get_data(opened.get(), &size);
+  const auto directory = table_directory(original, size, face.index());
+  if (!directory || hb_blob_get_length(blob.get()) != size) return nullptr;
+  const std::size_t end = directory_end(original, size, *directory);
+  if (std::memcmp(hb_blob_get_data(blob.get(), nullptr), original, end) != 0) return nullptr;
   char* data = hb_blob_get_data_writable(blob.get(), &size);
-  if (!data) return nullptr;
-  const auto directory = table_directory(data, size, face.index());
-  if (!directory || !hide_cmap(data, size, *directory)) return nullptr;
+  if (!data || !hide_cmap(data, size, *directory)) return nullptr;
   hb_blob_make_immutable(blob.get());
   return FaceHandle(hb_face_create(blob.get(), static_cast<unsigned>(face.index())));
 }
