@@ -25,9 +25,13 @@ const document::FallbackChain* chain_for(const std::map<std::string, document::F
 
 bool FontFallback::covers(const Face& face, char32_t code_point) {
   if (code_point >= kRemembered) return face.covers(code_point);
-  auto [it, added] = coverage_.try_emplace(&face);
-  if (added) it->second.fill(-1);
-  std::int8_t& known = it->second[code_point];
+  if (&face != last_face_) {
+    auto [it, added] = coverage_.try_emplace(&face);
+    if (added) it->second.fill(-1);
+    last_face_ = &face;
+    last_coverage_ = &it->second;  // stays where it is: an unordered_map keeps its elements in place
+  }
+  std::int8_t& known = (*last_coverage_)[code_point];
   if (known < 0) known = face.covers(code_point) ? 1 : 0;
   return known == 1;
 }

@@ -64,7 +64,11 @@ class FontFallback {
   static constexpr char32_t kRemembered = 0x800;
   FontRegistry& registry_;
   document::FontConfig config_;
-  std::unordered_map<const Face*, std::array<std::int8_t, kRemembered>> coverage_;  // 1, 0, or -1: not asked yet
+  using Coverage = std::array<std::int8_t, kRemembered>;  // 1, 0, or -1: not asked yet
+  std::unordered_map<const Face*, Coverage> coverage_;
+  // The face asked about last and its coverage: itemizing asks about one face letter after letter.
+  const Face* last_face_ = nullptr;
+  Coverage* last_coverage_ = nullptr;
   std::map<std::tuple<const Face*, std::u32string, std::string, std::string>, const Face*> chosen_;
 };
 
