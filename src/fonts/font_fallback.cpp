@@ -88,22 +88,33 @@ const Face* FontFallback::face_for(const Face& preferred, std::u32string_view cl
 const Face* FontFallback::search(const Face& preferred, std::u32string_view cluster, std::string_view script,
                                  std::string_view language) {
   if (covers_all(preferred, cluster)) return &preferred;
-  const std::string base(language.substr(0, language.find('-')));
-  auto key = std::make_tuple(&preferred, std::u32string(cluster), std::string(script), base);
-  if (const auto it = chosen_.find(key); it != chosen_.end()) return it->second;
+  const std::string_view base = language.substr(0, language.find('-'));
+  asked_.preferred = &preferred;
+  asked_.cluster.assign(cluster);
+  asked_.script.assign(script);
+  asked_.language.assign(base);
+  if (const auto it = chosen_.find(asked_); it != chosen_.end()) return it->second;
 
   const FontStyle style = style_of(preferred);
   const bool serif = preferred.metrics().serif;
   const Face* face = nullptr;
-  if (const auto own = config_.languages.find(base); own != config_.languages.end()) {
+  if (const auto own = config_.languages.find(asked_.language); own != config_.languages.end()) {
     face = first_covering(chain_for(serif ? own->second.serif : own->second.sans, script), style, cluster);
     if (!face) face = first_covering(chain_for(serif ? own->second.sans : own->second.serif, script), style, cluster);
   }
   if (!face) face = first_covering(chain_for(serif ? config_.serif : config_.sans, script), style, cluster);
   if (!face) face = first_covering(chain_for(serif ? config_.sans : config_.serif, script), style, cluster);
   if (!face) face = first_covering(&config_.any, style, cluster);
-  chosen_.emplace(std::move(key), face);
+  chosen_.emplace(asked_, face);
   return face;
+}
+
+std::size_t FontFallback::ChoiceHash::operator()(const Choice& choice) const {
+  constexpr std::size_t kMix = 0x9E3779B97F4A7C15ull;
+  std::size_t hash = std::hash<const void*>()(choice.preferred);
+  hash = hash * kMix ^ std::hash<std::u32string>()(choice.cluster);
+  hash = hash * kMix ^ std::hash<std::string>()(choice.script);
+  return hash * kMix ^ std::hash<std::string>()(choice.language);
 }
 
 }  // namespace leafpress::fonts

@@ -5,7 +5,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -69,7 +68,20 @@ class FontFallback {
   // The face asked about last and its coverage: itemizing asks about one face letter after letter.
   const Face* last_face_ = nullptr;
   Coverage* last_coverage_ = nullptr;
-  std::map<std::tuple<const Face*, std::u32string, std::string, std::string>, const Face*> chosen_;
+  /// What a search was for: the preferred face, the cluster, the script and the language's
+  /// primary subtag.
+  struct Choice {
+    const Face* preferred = nullptr;
+    std::u32string cluster;
+    std::string script;
+    std::string language;
+    bool operator==(const Choice&) const = default;
+  };
+  struct ChoiceHash {
+    std::size_t operator()(const Choice& choice) const;
+  };
+  std::unordered_map<Choice, const Face*, ChoiceHash> chosen_;
+  Choice asked_;  // reused for look-ups: a key per search would cost allocations
 };
 
 }  // namespace leafpress::fonts
