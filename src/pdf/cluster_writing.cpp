@@ -119,8 +119,9 @@ void plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last
   for (; next < characters.size(); ++next) writing.glyphs.back().text += characters[next];
   const bool every_glyph_says = std::none_of(writing.glyphs.begin(), writing.glyphs.end(),
                                              [](const GlyphToDraw& glyph) { return glyph.text.empty(); });
-  // poppler puts a mark (a glyph with no advance, or raised or lowered) on a word or line of
-  // its own unless a span says its text from the base.
+  // poppler puts a mark (a glyph with no advance, or off its pen) on a word or line of its
+  // own unless a span says its text from the base; drawn at the pen (a placed code), it
+  // still spaced marks apart in justified Thai lines.
   const bool has_mark = std::any_of(writing.glyphs.begin(), writing.glyphs.end(), [&](const GlyphToDraw& glyph) {
     return run.glyphs[glyph.glyph].y != 0 || run.glyphs[glyph.glyph].advance == 0;
   });

@@ -104,9 +104,16 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
       for (std::size_t g = 0; g < cluster.glyphs.size(); ++g) {
         const GlyphToDraw& glyph = cluster.glyphs[g];
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
-        const EncodedGlyph encoded = glyph.invisible ? runs[r].encoder->encode_invisible(placed.id, glyph.text)
-                                                     : runs[r].encoder->encode(placed.id, glyph.text, placed.advance);
-        codes[r].push_back({encoded.code, encoded.width, &placed, glyph.invisible});
+        const EncodedGlyph encoded =
+            glyph.invisible ? runs[r].encoder->encode_invisible(placed.id, glyph.text)
+                            : runs[r].encoder->encode(placed.id, glyph.text, placed.advance, {placed.x_offset, placed.y_offset});
+        if (glyph.invisible || !encoded.placed) {
+          codes[r].push_back({encoded.code, encoded.width, placed.x, placed.y, glyph.invisible});
+        } else {
+          // The code's glyph carries its offset: it is shown at its pen, on the baseline.
+          const double scale = run.size / run.face->metrics().units_per_em;
+          codes[r].push_back({encoded.code, encoded.width, placed.x - placed.x_offset * scale, 0, false});
+        }
         if (!encoded.says_text && !cluster.actual_text) {
           // The code says another text: the cluster's text up to this glyph is said for it.
           std::string text;
@@ -150,7 +157,7 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToSho
   GlyphWriter writer{out_, run.size};
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (!codes[i].invisible) {
-      writer.show_code(codes[i].code, codes[i].width, codes[i].glyph->x, codes[i].glyph->y);
+      writer.show_code(codes[i].code, codes[i].width, codes[i].x, codes[i].y);
       continue;
     }
     // Invisible copies stand a hair apart just before the next glyph (or the pen, at the
@@ -159,7 +166,7 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToSho
     // MuPDF reads a step forward of 0.15 em from its pen as a space.
     std::size_t group = i;
     while (group < codes.size() && codes[group].invisible) ++group;
-    const double next = group < codes.size() ? std::min(codes[group].glyph->x, writer.pen) : writer.pen;
+    const double next = group < codes.size() ? std::min(codes[group].x, writer.pen) : writer.pen;
     const double step = kInvisibleStep * run.size / 1000.0;
     for (std::size_t k = i; k < group; ++k) writer.show_invisible(codes[k].code, next - static_cast<double>(group - k) * step);
     i = group - 1;

@@ -46,8 +46,10 @@ class ContentStream {
   void draw_image(const layout::ImageItem& image, const std::string& name);
   /// Shows the glyph runs of one marked-content sequence (one element's part of a line),
   /// each with its font resource name and encoder. Glyphs are drawn left to right, each
-  /// exactly where layout put it (TJ adjustments absorb kerning and justification, Ts raises
-  /// and lowers marks), each code saying its share of its cluster's text through /ToUnicode
+  /// exactly where layout put it (TJ adjustments absorb kerning and justification); a glyph
+  /// the shaper put off its pen is shown at the pen through a code that carries the offset
+  /// (see FontEncoder), or, in a program that cannot carry it (CFF), moved there by TJ and
+  /// raised or lowered by Ts. Each code says its share of its cluster's text through /ToUnicode
   /// (see plan_cluster). When a cluster's codes cannot say its text, the whole sequence is
   /// wrapped in one /ActualText span (§14.9.4): a span inside it would end pdf.js's text
   /// items there (splitting right-to-left words it reorders item by item) and end poppler's
@@ -86,11 +88,13 @@ class ContentStream {
     void finish();
   };
 
-  /// A code to show, the glyph it draws, and whether it is drawn invisibly at the pen.
+  /// A code to show, where it is shown (points from the run's origin: a placed code at its
+  /// glyph's pen, on the baseline), and whether it is drawn invisibly at the pen.
   struct CodeToShow {
     std::uint16_t code = 0;
     int width = 0;  // the code's advance in 1/1000 em (FontEncoder::width)
-    const text::PlacedGlyph* glyph = nullptr;
+    double x = 0;
+    double y = 0;
     bool invisible = false;
   };
   void show_run(const RunToShow& run, const std::vector<CodeToShow>& codes);

@@ -1,29 +1,45 @@
 #include "pdf/font_encoder.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <stdexcept>
 
 #include <hb.h>
 
+#include "core/c_handle.hpp"
+
 namespace leafpress::pdf {
 
-EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std::int32_t advance) {
+EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset) {
+  const bool off_pen = offset != GlyphOffset{};
   if (face_->is_cff()) {
     const auto code = static_cast<std::uint16_t>(face_->cid(glyph));
     const auto [entry, added] = codes_.try_emplace(code, meaning(glyph, text, advance));
-    return {code, added || entry->second.text == text, entry->second.width};
+    return {code, added || entry->second.text == text, !off_pen, entry->second.width};
+  }
+  if (off_pen) {
+    // A glyph without ink looks the same wherever it stands; an offset beyond 16,383 units
+    // (16 em in Noto) is no mark's and might leave the program's 16-bit coordinates.
+    constexpr std::int32_t kFarthest = 16383;
+    const fonts::Face::Ink ink = face_->ink(glyph);
+    if (ink.top == 0 && ink.bottom == 0) {
+      offset = {};
+    } else if (!places_glyphs() || std::abs(offset.dx) > kFarthest || std::abs(offset.dy) > kFarthest) {
+      const EncodedGlyph unplaced = encode(glyph, text, advance);
+      return {unplaced.code, true, false, unplaced.width};
+    }
   }
   // Most glyphs only ever say one text: look that up without building a key.
   const auto first = first_code_of_.find(glyph);
-  if (first != first_code_of_.end()) {
+  if (first != first_code_of_.end() && offset == GlyphOffset{}) {
     const FirstCode& usual = first->second;
     if (usual.text == text && usual.width == (advance == 0 ? 0 : usual.glyph_width)) {
-      return {usual.code, true, usual.width};
+      return {usual.code, true, true, usual.width};
     }
   }
   const int width = code_width(glyph, advance);
-  const auto key = std::make_tuple(glyph, std::string(text), width);
-  if (const auto found = code_of_.find(key); found != code_of_.end()) return {found->second, true, width};
+  const auto key = std::make_tuple(glyph, std::string(text), width, offset.dx, offset.dy);
+  if (const auto found = code_of_.find(key); found != code_of_.end()) return {found->second, true, true, width};
   // Code 0 is left unused, so that no reader mistakes a shown code for .notdef.
   const std::size_t next = code_of_.size() + 1;
   if (next > 0xFFFF) {
@@ -31,11 +47,19 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std
   }
   const auto code = static_cast<std::uint16_t>(next);
   code_of_.emplace(key, code);
-  if (first == first_code_of_.end()) {
+  if (first == first_code_of_.end() && offset == GlyphOffset{}) {
     first_code_of_.emplace(glyph, FirstCode{code, width, code_width(glyph, 1), std::string(text)});
   }
-  codes_.emplace(code, meaning(glyph, text, advance));
-  return {code, true, width};
+  codes_.emplace(code, meaning(glyph, text, advance, offset));
+  return {code, true, true, width};
+}
+
+bool FontEncoder::places_glyphs() {
+  if (!places_glyphs_) {
+    const core::CHandle<hb_blob_t, hb_blob_destroy> glyf(hb_face_reference_table(face_->hb_face(), HB_TAG('g', 'l', 'y', 'f')));
+    places_glyphs_ = !face_->is_cff() && hb_blob_get_length(glyf.get()) > 0;
+  }
+  return *places_glyphs_;
 }
 
 EncodedGlyph FontEncoder::encode_invisible(std::uint32_t glyph, std::string_view text) {
@@ -68,8 +92,9 @@ int FontEncoder::code_width(std::uint32_t glyph, std::int32_t advance) const {
   return static_cast<int>(std::lround(face_->advance(glyph) * 1000.0 / face_->metrics().units_per_em));
 }
 
-CodeMeaning FontEncoder::meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance) const {
-  return {glyph, std::string(text), code_width(glyph, advance)};
+CodeMeaning FontEncoder::meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance,
+                                 GlyphOffset offset) const {
+  return {glyph, std::string(text), code_width(glyph, advance), offset};
 }
 
 }  // namespace leafpress::pdf

@@ -14,18 +14,31 @@
 
 namespace leafpress::pdf {
 
+/// How far from the pen the shaper put a glyph, in font units (HarfBuzz's x and y offset).
+struct GlyphOffset {
+  std::int32_t dx = 0;
+  std::int32_t dy = 0;
+  bool operator==(const GlyphOffset&) const = default;
+};
+
 /// What a code of a Type0 font shows and says: its glyph in the face, and the text its
-/// /ToUnicode entry gives (ISO 32000-1 §9.10.3).
+/// /ToUnicode entry gives (ISO 32000-1 §9.10.3). A code with an `offset` shows a composite
+/// glyph of the embedded program that draws `glyph` that far from the code's origin.
 struct CodeMeaning {
   std::uint32_t glyph = 0;
   std::string text;
   int width = 0;  // the glyph's advance in 1/1000 em
+  GlyphOffset offset;
 };
 
-/// The code showing a glyph, and whether the code's /ToUnicode entry says the text asked for.
+/// The code showing a glyph, whether the code's /ToUnicode entry says the text asked for,
+/// and whether the code draws the glyph at the offset asked for from where the code is
+/// shown (`placed`: show it at the pen, on the baseline) or at its origin (show it where the
+/// glyph stands). A glyph asked for with no offset is placed.
 struct EncodedGlyph {
   std::uint16_t code = 0;
   bool says_text = true;
+  bool placed = true;
   int width = 0;  // the code's advance in 1/1000 em, as the /W array gives it (see width())
 };
 
@@ -35,15 +48,21 @@ struct EncodedGlyph {
 /// /CIDToGIDMap, so one glyph may say different texts (a space glyph standing for a space or
 /// a zero-width non-joiner). A CFF face's code is the glyph's CID (charset order, so every
 /// reader finds the outline); a glyph keeps the first text it was given, and a later,
-/// different text is reported as not said, for the caller's /ActualText.
+/// different text is reported as not said, for the caller's /ActualText. A TrueType glyph
+/// the shaper put off its pen (a mark raised, or set back over its base) gets a code per
+/// offset whose glyph carries the offset (a placed composite, see glyph_order.hpp), so that
+/// it is shown at the pen: readers that file text under each glyph's origin (Ghostscript's
+/// txtwrite) or read a step back as a gap (MuPDF) find it on its letter's line.
 class FontEncoder {
  public:
   explicit FontEncoder(const fonts::Face& face) : face_(&face) {}
 
   /// The code showing `glyph` read as `text`, advancing the pen by `advance` (font units: a
   /// glyph the shaper gave no advance gets a code of width 0, so that readers tracking the pen
-  /// by /W do not see it step back). Throws when a face needs more than 65,535 codes.
-  EncodedGlyph encode(std::uint32_t glyph, std::string_view text, std::int32_t advance);
+  /// by /W do not see it step back), drawn `offset` from the pen when the face's program can
+  /// carry the offset (TrueType outlines; a glyph with no ink needs none). Throws when a face
+  /// needs more than 65,535 codes.
+  EncodedGlyph encode(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset = {});
   /// A code of width 0 saying `text`, for a copy drawn invisibly after `glyph` (see
   /// GlyphToDraw): it shows the face's first blank glyph (no advance, no ink, such as
   /// .null), else `glyph` itself. MuPDF gives a glyph the largest width any code showing it
@@ -60,10 +79,13 @@ class FontEncoder {
 
  private:
   int code_width(std::uint32_t glyph, std::int32_t advance) const;
-  CodeMeaning meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance) const;
+  CodeMeaning meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset = {}) const;
+  /// Whether the face's program has TrueType outlines ('glyf') that codes can place.
+  bool places_glyphs();
 
   const fonts::Face* face_;
   std::optional<std::uint32_t> blank_glyph_;  // found on first use; 0 when the face has none
+  std::optional<bool> places_glyphs_;         // found on first use
   std::map<std::uint16_t, CodeMeaning> codes_;
   /// Each glyph's first code, with what it says and its widths: most glyphs only ever say one
   /// text, and are found here without a key built or the face asked for an advance.
@@ -74,7 +96,7 @@ class FontEncoder {
     std::string text;
   };
   std::unordered_map<std::uint32_t, FirstCode> first_code_of_;
-  std::map<std::tuple<std::uint32_t, std::string, int>, std::uint16_t> code_of_;  // TrueType
+  std::map<std::tuple<std::uint32_t, std::string, int, std::int32_t, std::int32_t>, std::uint16_t> code_of_;  // TrueType
 };
 
 }  // namespace leafpress::pdf

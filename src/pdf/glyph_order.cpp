@@ -55,9 +55,42 @@ std::optional<std::vector<std::size_t>> component_offsets(std::string_view glyph
   }
 }
 
+/// A glyph's size as maxp counts composites (OpenType 'maxp' version 1.0): its points and
+/// contours, all components' together, and how deep its components nest (0 for a simple glyph).
+struct GlyphShape {
+  std::uint32_t points = 0;
+  std::uint32_t contours = 0;
+  std::uint32_t depth = 0;
+};
+
+/// The composite glyph standing for `component` (its outline `outline`, now glyph
+/// `component_id`) moved by the placement's offset: one component record (flags
+/// ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES), its bounding box the component's moved; an
+/// empty component gives an empty box. nullopt when the box leaves 16-bit coordinates.
+std::optional<std::string> placed_composite(std::string_view outline, std::uint32_t component_id,
+                                            const GlyphPlacement& placement) {
+  std::int32_t box[4] = {0, 0, 0, 0};  // xMin, yMin, xMax, yMax
+  if (outline.size() >= 10) {
+    for (int k = 0; k < 4; ++k) {
+      const auto value = static_cast<std::int16_t>(read(outline, 2 + 2 * static_cast<std::size_t>(k), 2));
+      box[k] = value + (k % 2 == 0 ? placement.dx : placement.dy);
+      if (box[k] < -32768 || box[k] > 32767) return std::nullopt;
+    }
+  }
+  constexpr std::uint32_t kWords = 0x0001, kXyValues = 0x0002;
+  std::string glyph;
+  put(glyph, 0xFFFF, 2);  // numberOfContours -1: a composite
+  for (const std::int32_t value : box) put(glyph, static_cast<std::uint16_t>(value), 2);
+  put(glyph, kWords | kXyValues, 2);
+  put(glyph, component_id, 2);
+  put(glyph, static_cast<std::uint16_t>(placement.dx), 2);
+  put(glyph, static_cast<std::uint16_t>(placement.dy), 2);
+  return glyph;
+}
+
 }  // namespace
 
-std::optional<std::string> reorder_glyphs(std::string_view program, const std::vector<std::uint16_t>& order) {
+std::optional<std::string> reorder_glyphs(std::string_view program, const std::vector<ProgramGlyph>& order) {
   if (program.size() < 12 || order.empty()) return std::nullopt;
   const std::uint32_t table_count = read(program, 4, 2);
   if (12 + 16 * static_cast<std::size_t>(table_count) > program.size()) return std::nullopt;
@@ -89,27 +122,82 @@ std::optional<std::string> reorder_glyphs(std::string_view program, const std::v
     if (start > end || end > glyf.size()) return std::nullopt;
     return glyf.substr(start, end - start);
   };
+  // A glyph's points, contours and nesting, its components' summed; nullopt past 16 levels
+  // (components in a loop).
+  const auto shape_of = [&](const auto& self, std::uint32_t glyph, int level) -> std::optional<GlyphShape> {
+    const auto bytes = outline(glyph);
+    if (!bytes || level > 16) return std::nullopt;
+    if (bytes->size() < 10) return GlyphShape{};
+    const auto contours = static_cast<std::int16_t>(read(*bytes, 0, 2));
+    if (contours >= 0) {
+      if (contours == 0) return GlyphShape{};
+      const std::size_t last_end = 10 + 2 * (static_cast<std::size_t>(contours) - 1);
+      if (last_end + 2 > bytes->size()) return std::nullopt;
+      return GlyphShape{read(*bytes, last_end, 2) + 1, static_cast<std::uint32_t>(contours), 0};
+    }
+    const auto components = component_offsets(*bytes);
+    if (!components) return std::nullopt;
+    GlyphShape shape;
+    for (const std::size_t at : *components) {
+      const std::uint32_t component = read(*bytes, at, 2);
+      if (component >= glyph_count) return std::nullopt;
+      const auto inner = self(self, component, level + 1);
+      if (!inner) return std::nullopt;
+      shape.points += inner->points;
+      shape.contours += inner->contours;
+      shape.depth = std::max(shape.depth, inner->depth + 1);
+    }
+    return shape;
+  };
 
-  // The new order: `order`, then components it leaves out, found breadth-first.
-  std::vector<std::uint32_t> glyphs(order.begin(), order.end());
+  // The new order: `order`, then components it leaves out, found breadth-first. A placed
+  // glyph is a composite of its glyph, which stands unplaced somewhere in the program.
+  std::vector<std::uint32_t> glyphs;
+  std::vector<const GlyphPlacement*> placements;  // each new glyph's placement, nullptr when none
   std::unordered_map<std::uint32_t, std::uint32_t> new_id;
-  for (std::uint32_t i = 0; i < glyphs.size(); ++i) {
-    if (glyphs[i] >= glyph_count) return std::nullopt;
-    new_id.try_emplace(glyphs[i], i);
+  for (const ProgramGlyph& entry : order) {
+    if (entry.glyph >= glyph_count) return std::nullopt;
+    if (!entry.placement) new_id.try_emplace(entry.glyph, static_cast<std::uint32_t>(glyphs.size()));
+    glyphs.push_back(entry.glyph);
+    placements.push_back(entry.placement ? &*entry.placement : nullptr);
   }
+  const auto id_of = [&](std::uint32_t component) {
+    const auto [found, added] = new_id.try_emplace(component, static_cast<std::uint32_t>(glyphs.size()));
+    if (added) {
+      glyphs.push_back(component);
+      placements.push_back(nullptr);
+    }
+    return found->second;
+  };
   std::vector<std::string> outlines;
+  std::int32_t box[4] = {static_cast<std::int16_t>(read(head, 36, 2)), static_cast<std::int16_t>(read(head, 38, 2)),
+                         static_cast<std::int16_t>(read(head, 40, 2)), static_cast<std::int16_t>(read(head, 42, 2))};
+  GlyphShape most;  // the placed composites' largest points, contours and depth
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     const auto bytes = outline(glyphs[i]);
     if (!bytes) return std::nullopt;
+    if (const GlyphPlacement* placement = placements[i]) {
+      const auto shape = shape_of(shape_of, glyphs[i], 0);
+      auto composite = placed_composite(*bytes, id_of(glyphs[i]), *placement);
+      if (!shape || !composite) return std::nullopt;
+      most = {std::max(most.points, shape->points), std::max(most.contours, shape->contours),
+              std::max(most.depth, shape->depth + 1)};
+      if (bytes->size() >= 10) {
+        for (int k = 0; k < 4; ++k) {
+          const auto value = static_cast<std::int16_t>(read(*composite, 2 + 2 * static_cast<std::size_t>(k), 2));
+          box[k] = k < 2 ? std::min(box[k], std::int32_t{value}) : std::max(box[k], std::int32_t{value});
+        }
+      }
+      outlines.push_back(std::move(*composite));
+      continue;
+    }
     const auto components = component_offsets(*bytes);
     if (!components) return std::nullopt;
     std::string copy(*bytes);
     for (const std::size_t at : *components) {
       const std::uint32_t component = read(copy, at, 2);
       if (component >= glyph_count) return std::nullopt;
-      const auto [found, added] = new_id.try_emplace(component, static_cast<std::uint32_t>(glyphs.size()));
-      if (added) glyphs.push_back(component);
-      overwrite(copy, at, found->second, 2);
+      overwrite(copy, at, id_of(component), 2);
     }
     // Each outline starts on an even offset, as the short 'loca' format needs.
     copy.resize((copy.size() + 1) & ~std::size_t{1}, '\0');
@@ -118,16 +206,26 @@ std::optional<std::string> reorder_glyphs(std::string_view program, const std::v
   if (glyphs.size() > 0xFFFF) return std::nullopt;
 
   // 'loca' short (offsets halved) when the outlines allow; 'hmtx' with one full metric up to
-  // the last change of advance, left side bearings alone after it.
+  // the last change of advance, left side bearings alone after it. A placed glyph's bearing
+  // moves with it, so that its box less its bearing puts its origin where its component's is.
   std::size_t outline_bytes = 0;
   for (const std::string& bytes : outlines) outline_bytes += bytes.size();
   const bool short_loca = outline_bytes / 2 <= 0xFFFF;
   std::vector<std::uint32_t> advances, bearings;
-  for (const std::uint32_t glyph : glyphs) {
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    const std::uint32_t glyph = glyphs[i];
     const std::uint32_t metric = std::min(glyph, metric_count - 1);
-    advances.push_back(read(hmtx, 4 * metric, 2));
-    bearings.push_back(glyph < metric_count ? read(hmtx, 4 * glyph + 2, 2)
-                                            : read(hmtx, 4 * metric_count + 2 * (glyph - metric_count), 2));
+    const std::uint32_t bearing = glyph < metric_count ? read(hmtx, 4 * glyph + 2, 2)
+                                                       : read(hmtx, 4 * metric_count + 2 * (glyph - metric_count), 2);
+    const GlyphPlacement* placement = placements[i];
+    advances.push_back(placement && !placement->advances ? 0 : read(hmtx, 4 * metric, 2));
+    if (!placement) {
+      bearings.push_back(bearing);
+      continue;
+    }
+    const std::int32_t moved = static_cast<std::int16_t>(bearing) + placement->dx;
+    if (moved < -32768 || moved > 32767) return std::nullopt;
+    bearings.push_back(static_cast<std::uint16_t>(moved));
   }
   std::size_t full_metrics = advances.size();
   while (full_metrics > 1 && advances[full_metrics - 1] == advances[full_metrics - 2]) --full_metrics;
@@ -142,9 +240,22 @@ std::optional<std::string> reorder_glyphs(std::string_view program, const std::v
   const auto count = static_cast<std::uint32_t>(glyphs.size());
   std::string new_head(head), new_hhea(hhea), new_maxp(maxp);
   overwrite(new_head, 8, 0, 4);  // checkSumAdjustment, set below
+  for (int k = 0; k < 4; ++k) overwrite(new_head, 36 + 2 * static_cast<std::size_t>(k), static_cast<std::uint16_t>(box[k]), 2);
   overwrite(new_head, 50, short_loca ? 0 : 1, 2);  // indexToLocFormat
   overwrite(new_hhea, 34, static_cast<std::uint32_t>(full_metrics), 2);  // numberOfHMetrics
   overwrite(new_maxp, 4, count, 2);
+  if (most.depth > 0) {
+    // maxp 1.0: maxCompositePoints, maxCompositeContours, maxComponentElements (a placed
+    // glyph has one) and maxComponentDepth. Version 0.5 (CFF) has none of them.
+    if (new_maxp.size() < 32 || most.points > 0xFFFF || most.contours > 0xFFFF) return std::nullopt;
+    const auto grow = [&](std::size_t at, std::uint32_t value) {
+      overwrite(new_maxp, at, std::max(read(new_maxp, at, 2), value), 2);
+    };
+    grow(10, most.points);
+    grow(12, most.contours);
+    grow(28, 1);
+    grow(30, most.depth);
+  }
   std::map<std::string, std::string> out_tables;
   for (const auto& [tag, bytes] : tables) out_tables[tag] = std::string(bytes);
   out_tables["glyf"] = std::move(new_glyf);

@@ -139,19 +139,35 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
   std::map<std::uint16_t, int> width_of_code;
   std::map<std::uint16_t, std::string> text_of_code;
   std::map<std::uint16_t, std::uint16_t> glyph_of_code;
+  std::map<std::uint16_t, GlyphPlacement> placement_of_code;
+  bool moves_marks = false;  // some code's glyph carries an offset
   for (const auto& [code, meaning] : encoder.codes()) {
     width_of_code[code] = encoder.width(code);
     text_of_code[code] = meaning.text;
     glyph_of_code[code] = subset->new_glyph_of.at(meaning.glyph);
+    if (meaning.offset != GlyphOffset{}) {
+      placement_of_code[code] = {static_cast<std::int16_t>(meaning.offset.dx), static_cast<std::int16_t>(meaning.offset.dy),
+                                 meaning.width != 0};
+      moves_marks = true;
+    } else if (meaning.width == 0 && face.advance(meaning.glyph) != 0) {
+      // A code of width 0 showing a glyph that advances (a ZWNJ drawn with the space glyph)
+      // shows a composite of it that advances by nothing, so that the program's advance is
+      // the code's /W width (PDF/UA-1 7.21.5).
+      placement_of_code[code] = {0, 0, false};
+    }
   }
   // A TrueType program whose glyph i is the glyph of code i needs no /CIDToGIDMap stream
-  // (an empty map below says /Identity): about 130 bytes a font.
+  // (an empty map below says /Identity): about 130 bytes a font. A placed code's glyph is
+  // a composite the reordering writes.
   if (!face.is_cff() && !glyph_of_code.empty()) {
-    std::vector<std::uint16_t> order(glyph_of_code.rbegin()->first + std::size_t{1}, 0);
-    for (const auto& [code, glyph] : glyph_of_code) order[code] = glyph;
+    std::vector<ProgramGlyph> order(glyph_of_code.rbegin()->first + std::size_t{1});
+    for (const auto& [code, glyph] : glyph_of_code) order[code].glyph = glyph;
+    for (const auto& [code, placement] : placement_of_code) order[code].placement = placement;
     if (auto reordered = reorder_glyphs(subset->font_program, order)) {
       subset->font_program = std::move(*reordered);
       glyph_of_code.clear();
+    } else if (moves_marks) {
+      throw FontSubsetError(face.path().string());  // its placed marks would show unplaced
     }
   }
   const std::string name = subset_tag(face, glyphs) + face.postscript_name();

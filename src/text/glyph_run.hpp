@@ -16,7 +16,9 @@ namespace leafpress::text {
 /// which the cluster's other glyphs (a base and its marks, say) stand for too.
 /// Example: "office" in Noto Serif is o [0, 1), ffi [1, 4), c [4, 5), e [5, 6).
 /// `advance` is how far the shaper moved the pen past it, in font units: 0 for a mark, or
-/// for the alef a font lays over its lam.
+/// for the alef a font lays over its lam. `x_offset` and `y_offset` are how far from its pen
+/// the shaper put it, in font units, within `x` and `y`: a mark raised, or set back over
+/// its base, stands off its pen.
 struct PlacedGlyph {
   std::uint32_t id = 0;
   double x = 0;
@@ -24,6 +26,8 @@ struct PlacedGlyph {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   std::int32_t advance = 0;
+  std::int32_t x_offset = 0;
+  std::int32_t y_offset = 0;
 };
 
 /// Glyphs of one face, size and colour, in visual order, starting `x` points into its line.

@@ -79,7 +79,8 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     for (std::size_t n = from; n < to; ++n) {
       const ShapedItem& item = *items[run.rtl() ? from + to - 1 - n : n];
       glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
-                                  item.glyph.y_offset * scale, item.glyph.cluster, item.end, item.glyph.advance});
+                                  item.glyph.y_offset * scale, item.glyph.cluster, item.end, item.glyph.advance,
+                                  item.glyph.x_offset, item.glyph.y_offset});
       cursor += item.advance + adjustment_after(shaped, item, first, adjustments);
     }
     glyph_run.width = cursor - glyph_run.x;

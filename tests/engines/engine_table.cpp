@@ -56,9 +56,9 @@ std::string row(const std::filesystem::path& dir, const std::string& language) {
   }
   try {
     const auto violations = glyph_rule_violations(pdf);
-    std::size_t unicode = 0, notdef = 0;
-    for (const auto& v : violations) (v.rule == "7.21.7-1" ? unicode : notdef) += 1;
-    out << " | " << unicode << "/" << notdef;
+    std::size_t width = 0, unicode = 0, notdef = 0;
+    for (const auto& v : violations) (v.rule == "7.21.5-1" ? width : v.rule == "7.21.7-1" ? unicode : notdef) += 1;
+    out << " | " << width << "/" << unicode << "/" << notdef;
   } catch (const std::exception& e) {
     out << " | error: " << e.what();
   }
@@ -93,7 +93,7 @@ int print_table(const std::filesystem::path& given_dir) {
   }
   build_fixture(dir);
   std::cout << "recall % and word pairs in order % per engine (characters for th, zh, ja, ko);\n"
-               "glyph rules: codes without Unicode / codes showing .notdef; sample line: the title's glyphs vs hb-shape;\n"
+               "glyph rules: codes whose width is not their glyph's / without Unicode / showing .notdef; sample line: the title's glyphs vs hb-shape;\n"
                "gs vs poppler: dark pixels of page 1 unmatched (at most 1 %); mutool draw: warnings on stderr;\n"
                "structure order: pdfinfo -struct-text in source order, brochure, trifold and booklet\n\n"
                "lang          | poppler     | mupdf       | ghostscript | pdf.js      | rules | sample line\n";

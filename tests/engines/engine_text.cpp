@@ -43,8 +43,11 @@ std::string logical_lines(const std::string& visual) {
 std::string mupdf_text(const std::filesystem::path& pdf, bool rtl) {
   const testing::ScratchDir scratch;
   const auto out = scratch.path() / "text.txt";
-  output_of({"mutool", "convert", "-F", "text", "-o", out.string(), pdf.string()});
-  // MuPDF 1.21's text output applies no bidi either: right-to-left lines come in visual order.
+  // As MuPDF's viewers search a page: fz_search_page (source/fitz/util.c) reads it with
+  // FZ_STEXT_DEHYPHENATE, which joins a word hyphenated at a line end, as pdfjs_text joins it
+  // the way Firefox's find bar does. MuPDF 1.21's text output applies no bidi either:
+  // right-to-left lines come in visual order.
+  output_of({"mutool", "convert", "-F", "text", "-O", "dehyphenate", "-o", out.string(), pdf.string()});
   return rtl ? logical_lines(file_text(out)) : file_text(out);
 }
 

@@ -10,6 +10,7 @@
 
 #include "engines/engine_text.hpp"
 #include "engines/engines_paths.hpp"
+#include "engines/font_program.hpp"
 #include "engines/fixture.hpp"
 #include "engines/glyph_rules.hpp"
 #include "engines/page_checks.hpp"
@@ -105,9 +106,10 @@ std::vector<std::filesystem::path> every_pdf() {
 }
 
 // A PDF written by hand around a real TrueType subset: one Type0 font whose ToUnicode maps
-// codes 1 and 2 only, and a content stream showing codes 1, 2 (hex, TJ), 3 (literal string
-// with an escape: no Unicode) and 0 (.notdef, inside q/Q with the font set again).
-std::string handmade_pdf(const std::string& font_program) {
+// codes 1 and 2 only, whose /W gives codes 1, 2 and 3 `widths`, and a content stream showing
+// codes 1, 2 (hex, TJ), 3 (literal string with an escape: no Unicode) and 0 (.notdef, inside
+// q/Q with the font set again).
+std::string handmade_pdf(const std::string& font_program, const std::string& widths) {
   const std::string cmap =
       "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
       "2 beginbfchar <0001> <0041> <0002> <0042> endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n";
@@ -119,7 +121,7 @@ std::string handmade_pdf(const std::string& font_program) {
       "<< /Type /Font /Subtype /Type0 /BaseFont /AAAAAA+Test /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
       "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /AAAAAA+Test /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-      "/Supplement 0 >> /FontDescriptor 8 0 R /CIDToGIDMap /Identity >>",
+      "/Supplement 0 >> /FontDescriptor 8 0 R /CIDToGIDMap /Identity /W [1 [" + widths + "]] >>",
       "<< /Length " + std::to_string(cmap.size()) + " >>\nstream\n" + cmap + "endstream",
       "<< /Type /FontDescriptor /FontName /AAAAAA+Test /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 "
       "/Descent -200 /CapHeight 700 /StemV 80 /FontFile2 9 0 R >>",
@@ -156,7 +158,7 @@ TEST_CASE("MuPDF (mutool convert -F text) gives back every language's words in o
 TEST_CASE("Ghostscript (txtwrite) gives back every language's words in order", "[engines]") { check_engine(Engine::kGhostscript); }
 TEST_CASE("pdf.js (getTextContent) gives back every language's words in order", "[engines]") { check_engine(Engine::kPdfJs); }
 
-TEST_CASE("every code shown maps to Unicode and none shows .notdef in any PDF", "[engines]") {
+TEST_CASE("every code shown is as wide as its glyph, maps to Unicode and shows no .notdef in any PDF", "[engines]") {
   for (const auto& pdf : every_pdf()) {
     const auto violations = glyph_rule_violations(pdf);
     INFO(pdf.filename().string() << ": " << violations.size() << " violations"
@@ -165,11 +167,18 @@ TEST_CASE("every code shown maps to Unicode and none shows .notdef in any PDF", 
   }
 }
 
-TEST_CASE("the glyph-rule checker finds codes without Unicode and .notdef in a handmade PDF", "[engines]") {
+TEST_CASE("the glyph-rule checker finds a width off its glyph's, codes without Unicode and .notdef in a handmade PDF",
+          "[engines]") {
   const PdfText en = read_pdf_text(fixture_pdf(fixture_dir(), "en"));
   const FontInfo& serif = font_named(en, "NotoSerif-Regular");
   const leafpress::testing::ScratchDir scratch;
-  const auto pdf = scratch.write("bad.pdf", handmade_pdf(serif.font_program));
+  // Codes 1 and 3 as wide as their glyphs; code 2 40/1000 em wider.
+  const FontProgram program(serif.font_program);
+  const double advance_2 = program.advance(2);
+  REQUIRE(advance_2 > 0);
+  const std::string widths = std::to_string(program.advance(1)) + " " + std::to_string(advance_2 + 40) + " " +
+                             std::to_string(program.advance(3));
+  const auto pdf = scratch.write("bad.pdf", handmade_pdf(serif.font_program, widths));
   const PdfText text = read_pdf_text(pdf);
   REQUIRE(text.shown.size() == 4);
   CHECK(text.shown[0].code == 1);
@@ -180,13 +189,15 @@ TEST_CASE("the glyph-rule checker finds codes without Unicode and .notdef in a h
   std::vector<std::string> seen;
   for (const auto& v : violations) seen.push_back(v.describe());
   INFO(seen.size());
-  REQUIRE(violations.size() == 3);
-  CHECK(violations[0].rule == "7.21.7-1");
-  CHECK(violations[0].code == 3);
+  REQUIRE(violations.size() == 4);
+  CHECK(violations[0].rule == "7.21.5-1");
+  CHECK(violations[0].code == 2);
   CHECK(violations[1].rule == "7.21.7-1");
-  CHECK(violations[1].code == 0);
-  CHECK(violations[2].rule == "7.21.8-1");
+  CHECK(violations[1].code == 3);
+  CHECK(violations[2].rule == "7.21.7-1");
   CHECK(violations[2].code == 0);
+  CHECK(violations[3].rule == "7.21.8-1");
+  CHECK(violations[3].code == 0);
 }
 
 TEST_CASE("the glyph-rule checker reads a CID-keyed CFF font's codes as CIDs through its charset", "[engines]") {

@@ -53,7 +53,7 @@ unsigned FontProgram::glyph_of_cid(std::uint32_t cid) const {
   return found == impl_->glyph_of_cid.end() ? 0 : found->second;
 }
 
-Outline FontProgram::outline(unsigned glyph) const {
+void FontProgram::load(unsigned glyph) const {
   // A pure CID-keyed CFF program is indexed by CID in FreeType; glyph ids are wanted here.
   unsigned index = glyph;
   if (impl_->cid_keyed && !FT_IS_SFNT(impl_->face)) {
@@ -64,6 +64,15 @@ Outline FontProgram::outline(unsigned glyph) const {
   if (FT_Load_Glyph(impl_->face, index, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) {
     throw std::runtime_error("FreeType cannot load glyph " + std::to_string(glyph));
   }
+}
+
+double FontProgram::advance(unsigned glyph) const {
+  load(glyph);
+  return static_cast<double>(impl_->face->glyph->metrics.horiAdvance) * 1000.0 / impl_->face->units_per_EM;
+}
+
+Outline FontProgram::outline(unsigned glyph) const {
+  load(glyph);
   const FT_Outline& o = impl_->face->glyph->outline;
   Outline out;
   for (int i = 0; i < o.n_points; ++i) {
@@ -73,6 +82,23 @@ Outline FontProgram::outline(unsigned glyph) const {
   }
   for (int i = 0; i < o.n_contours; ++i) out.contour_ends.push_back(o.contours[i]);
   return out;
+}
+
+std::optional<SoleComponent> FontProgram::sole_component(unsigned glyph) const {
+  if (FT_Load_Glyph(impl_->face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP | FT_LOAD_NO_RECURSE) != 0) {
+    throw std::runtime_error("FreeType cannot load glyph " + std::to_string(glyph));
+  }
+  const FT_GlyphSlot slot = impl_->face->glyph;
+  if (slot->format != FT_GLYPH_FORMAT_COMPOSITE || slot->num_subglyphs != 1) return std::nullopt;
+  FT_Int index = 0, dx = 0, dy = 0;
+  FT_UInt flags = 0;
+  FT_Matrix matrix{};
+  if (FT_Get_SubGlyph_Info(slot, 0, &index, &flags, &dx, &dy, &matrix) != 0) return std::nullopt;
+  const FT_UInt scaled = FT_SUBGLYPH_FLAG_SCALE | FT_SUBGLYPH_FLAG_XY_SCALE | FT_SUBGLYPH_FLAG_2X2;
+  if (!(flags & FT_SUBGLYPH_FLAG_ARGS_ARE_XY_VALUES) || (flags & FT_SUBGLYPH_FLAG_ROUND_XY_TO_GRID) || (flags & scaled)) {
+    return std::nullopt;
+  }
+  return SoleComponent{static_cast<unsigned>(index), dx, dy};
 }
 
 }  // namespace leafpress::engines

@@ -1,5 +1,6 @@
 #include "engines/glyph_rules.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <set>
@@ -72,6 +73,21 @@ std::vector<GlyphRuleViolation> glyph_rule_violations(const PdfText& text) {
   Programs programs;
   for (const ShownCode& shown : text.shown) {
     const FontInfo& font = text.fonts.at(shown.font);
+    if (font.subtype == "Type0" && !font.font_program.empty() && shown.render_mode != 3 &&
+        seen.emplace(shown.font, shown.code, 3).second) {
+      const FontProgram& program = programs.of(font);
+      if (const unsigned glyph = glyph_through(font, program, shown.code); glyph != 0) {
+        const auto found = font.widths.find(shown.code);
+        const double width = found == font.widths.end() ? font.default_width : found->second;
+        const double advance = program.advance(glyph);
+        if (std::abs(width - advance) > 1) {
+          char detail[128];
+          std::snprintf(detail, sizeof detail, "its width %g (/W or /DW) is not its glyph's advance in the program, %g",
+                        width, advance);
+          out.push_back({"7.21.5-1", shown.page, font.base_font, shown.code, detail});
+        }
+      }
+    }
     if (seen.emplace(shown.font, shown.code, 1).second) {
       if (const std::string problem = unicode_problem(font, shown.code); !problem.empty()) {
         out.push_back({"7.21.7-1", shown.page, font.base_font, shown.code, problem});

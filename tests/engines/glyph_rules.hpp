@@ -6,8 +6,10 @@
 
 #include "engines/pdf_text_model.hpp"
 
-// veraPDF's two glyph rules of PDF/UA-1 (ISO 14289-1), applied to every code a content
-// stream shows, whatever its rendering mode:
+// veraPDF's glyph rules of PDF/UA-1 (ISO 14289-1), applied to every code a content stream
+// shows, whatever its rendering mode (7.21.5-1: in any mode but 3, which draws nothing):
+//   7.21.5-1  a Type0 font's width of the code (/W, else /DW) is the advance of its glyph
+//             in the embedded program, within 1/1000 em;
 //   7.21.7-1  every code maps to Unicode: through the font's /ToUnicode CMap (a non-empty
 //             value, not U+0000, U+FEFF or U+FFFE), or, for a simple font without one,
 //             through a standard encoding (ISO 32000-1 §9.10.2);
@@ -20,7 +22,7 @@
 namespace leafpress::engines {
 
 struct GlyphRuleViolation {
-  std::string rule;       // "7.21.7-1" or "7.21.8-1"
+  std::string rule;       // "7.21.5-1", "7.21.7-1" or "7.21.8-1"
   int page = 0;
   std::string font;       // BaseFont
   std::uint32_t code = 0;

@@ -289,6 +289,30 @@ class Reader {
     return key;
   }
 
+  /// A CIDFont's /DW and /W (ISO 32000-1 §9.7.4.3): "c [w1 w2 ...]" gives codes from c on,
+  /// "c_first c_last w" one width to a range.
+  void read_widths(const Json& cid_font, FontInfo& f) const {
+    if (const Json* dw = objects_.get(cid_font, "/DW")) f.default_width = objects_.resolve(*dw).get<double>();
+    const Json* w = objects_.get(cid_font, "/W");
+    if (!w) return;
+    const Json& items = objects_.resolve(*w);
+    for (std::size_t i = 0; i + 1 < items.size();) {
+      const auto first = objects_.resolve(items[i]).get<std::uint32_t>();
+      const Json& next = objects_.resolve(items[i + 1]);
+      if (next.is_array()) {
+        for (std::size_t k = 0; k < next.size(); ++k) f.widths[first + static_cast<std::uint32_t>(k)] = objects_.resolve(next[k]).get<double>();
+        i += 2;
+        continue;
+      }
+      if (i + 2 >= items.size()) throw std::runtime_error("a /W range without its width");
+      const auto last = next.get<std::uint32_t>();
+      const double width = objects_.resolve(items[i + 2]).get<double>();
+      if (last < first || last - first > 0xFFFF) throw std::runtime_error("a /W range out of bounds");
+      for (std::uint32_t code = first; code <= last; ++code) f.widths[code] = width;
+      i += 3;
+    }
+  }
+
   FontInfo font_info(const Json& ref, const std::string& key) {
     FontInfo f;
     f.object = key;
@@ -306,6 +330,7 @@ class Reader {
       if (!kids) throw std::runtime_error("Type0 font " + key + " has no /DescendantFonts");
       descriptor_owner = objects_.resolve(*kids).at(0);
       f.descendant = objects_.name(descriptor_owner, "/Subtype");
+      read_widths(descriptor_owner, f);
       if (const Json* map = objects_.get(descriptor_owner, "/CIDToGIDMap"); map && Objects::is_reference(*map)) {
         f.cid_to_gid_identity = false;
         const std::string bytes = objects_.stream_data(*map);

@@ -26,6 +26,8 @@ struct FontInfo {
   std::string font_program;            // FontFile2 / FontFile3 bytes, decoded
   std::string font_program_subtype;    // FontFile3's /Subtype ("OpenType", "CIDFontType0C")
   int bytes_per_code = 1;              // 2 for Identity-H / Identity-V
+  std::map<std::uint32_t, double> widths;  // Type0: each code's /W width, in 1/1000 em
+  double default_width = 1000;             // Type0: /DW
 };
 
 /// One code shown by a text-showing operator (Tj, TJ, ', ").

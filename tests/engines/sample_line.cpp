@@ -4,6 +4,8 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <sstream>
 #include <stdexcept>
 
@@ -40,28 +42,65 @@ InstalledFont installed_font(const std::string& base_font) {
   return font;
 }
 
-std::vector<unsigned> hb_shape(const InstalledFont& font, const std::string& language, const std::string& text) {
+/// A glyph as hb-shape gives it: its id and its offset from the pen, in font units.
+struct ShapedGlyph {
+  unsigned id = 0;
+  long dx = 0;
+  long dy = 0;
+};
+
+/// hb-shape's glyphs, read from its output without names or clusters:
+/// "[79+637|103@9,0+0|56+646]" (id, "@x,y" when offset, "+advance").
+std::vector<ShapedGlyph> hb_shape(const InstalledFont& font, const std::string& language, const std::string& text) {
   const auto result = testing::run_process({"hb-shape", "--font-file=" + font.file, "--face-index=" + std::to_string(font.index),
-                                            "--language=" + language, "--no-glyph-names", "--no-positions", "--no-clusters",
-                                            "--", text});
+                                            "--language=" + language, "--no-glyph-names", "--no-clusters", "--", text});
   if (result.exit_code != 0) throw std::runtime_error("hb-shape failed: " + result.err);
-  std::vector<unsigned> glyphs;
-  std::string number;
-  for (const char c : result.out) {
-    if (c >= '0' && c <= '9') {
-      number += c;
-    } else if (!number.empty()) {
-      glyphs.push_back(static_cast<unsigned>(std::stoul(number)));
-      number.clear();
+  const std::size_t open = result.out.find('['), close = result.out.rfind(']');
+  if (open == std::string::npos || close == std::string::npos || close < open) throw std::runtime_error("hb-shape printed " + result.out);
+  std::vector<ShapedGlyph> glyphs;
+  std::istringstream items(result.out.substr(open + 1, close - open - 1));
+  std::string item;
+  while (std::getline(items, item, '|')) {
+    ShapedGlyph glyph;
+    std::size_t at = 0;
+    glyph.id = static_cast<unsigned>(std::stoul(item, &at));
+    if (at < item.size() && item[at] == '@') {
+      std::size_t used = 0;
+      glyph.dx = std::stol(item.substr(at + 1), &used);
+      at += 1 + used;
+      if (at >= item.size() || item[at] != ',') throw std::runtime_error("hb-shape printed " + item);
+      glyph.dy = std::stol(item.substr(at + 1), &used);
     }
+    glyphs.push_back(glyph);
   }
   return glyphs;
 }
 
-std::string list(const std::vector<unsigned>& glyphs) {
+/// A glyph drawn, as the installed font's glyph with the same outline (0 when none of
+/// hb-shape's has it), and, for a composite drawing that glyph moved, the offset.
+struct DrawnGlyph {
+  unsigned id = 0;
+  std::optional<std::pair<long, long>> offset;
+};
+
+std::string list(const std::vector<DrawnGlyph>& glyphs) {
   std::string out = "[";
-  for (std::size_t i = 0; i < glyphs.size(); ++i) out += (i ? "|" : "") + std::to_string(glyphs[i]);
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    out += (i ? "|" : "") + std::to_string(glyphs[i].id);
+    if (glyphs[i].offset) out += "@" + std::to_string(glyphs[i].offset->first) + "," + std::to_string(glyphs[i].offset->second);
+  }
   return out + "]";
+}
+
+/// Whether `drawn` is hb-shape's sequence, each glyph drawn moved by the offset hb-shape
+/// gives it.
+bool same_glyphs(const std::vector<DrawnGlyph>& drawn, const std::vector<ShapedGlyph>& shaped) {
+  if (drawn.size() != shaped.size()) return false;
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    if (drawn[i].id != shaped[i].id) return false;
+    if (drawn[i].offset && *drawn[i].offset != std::pair{shaped[i].dx, shaped[i].dy}) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -92,12 +131,21 @@ SampleLineCheck check_sample_line(const std::filesystem::path& pdf, const std::s
   const InstalledFont installed = installed_font(model.fonts.at(main_font).base_font);
   check.font = installed.file;
   const FontProgram original(file_bytes(installed.file), installed.index);
-  const std::vector<unsigned> shaped = hb_shape(installed, language, text);
-  check.hb = list(shaped);
+  const std::vector<ShapedGlyph> shaped = hb_shape(installed, language, text);
+  std::vector<DrawnGlyph> ids;
+  for (const ShapedGlyph& glyph : shaped) ids.push_back({glyph.id, {}});
+  check.hb = list(ids);
 
-  // Each drawn glyph as the installed font's glyph with the same outline, if hb-shape used it.
+  // Each drawn glyph as the installed font's glyph with the same outline, if hb-shape used it;
+  // else, when it is a composite of one glyph moved (a mark placed off its pen), as that glyph.
   std::map<std::string, std::unique_ptr<FontProgram>> subsets;
-  std::vector<unsigned> ours;
+  std::vector<DrawnGlyph> ours;
+  const auto matching = [&](const Outline& drawn) {
+    for (const ShapedGlyph& candidate : shaped) {
+      if (original.outline(candidate.id) == drawn) return candidate.id;
+    }
+    return 0u;
+  };
   for (const ShownCode* s : codes) {
     const FontInfo& font = model.fonts.at(s->font);
     auto& subset = subsets[s->font];
@@ -106,23 +154,25 @@ SampleLineCheck check_sample_line(const std::filesystem::path& pdf, const std::s
                            : font.cid_to_gid_identity       ? s->code
                            : s->code < font.cid_to_gid.size() ? font.cid_to_gid[s->code]
                                                               : 0u;
-    const Outline drawn = glyph == 0 ? Outline{} : subset->outline(glyph);
-    unsigned match = 0;  // 0: none of hb-shape's glyphs has this outline
+    DrawnGlyph drawn;  // 0: none of hb-shape's glyphs has this outline
     if (glyph != 0) {
-      for (const unsigned candidate : shaped) {
-        if (original.outline(candidate) == drawn) {
-          match = candidate;
-          break;
+      drawn.id = matching(subset->outline(glyph));
+      if (drawn.id == 0 && font.descendant != "CIDFontType0") {
+        if (const auto sole = subset->sole_component(glyph)) {
+          drawn.id = matching(subset->outline(sole->glyph));
+          drawn.offset = std::pair{sole->dx, sole->dy};
         }
       }
     }
-    ours.push_back(match);
+    ours.push_back(drawn);
   }
   check.ours = list(ours);
-  std::vector<unsigned> reversed(ours.rbegin(), ours.rend());
-  check.same = ours == shaped || reversed == shaped;
+  const std::vector<DrawnGlyph> reversed(ours.rbegin(), ours.rend());
+  check.same = same_glyphs(ours, shaped) || same_glyphs(reversed, shaped);
   if (!check.same) {
-    check.detail = "drawn " + check.ours + " (0: no glyph of hb-shape's has that outline, or .notdef), hb-shape " + check.hb;
+    check.detail = "drawn " + check.ours +
+                   " (0: no glyph of hb-shape's has that outline, or .notdef; @x,y: a glyph drawn moved), hb-shape " +
+                   check.hb + " (offsets: hb-shape --no-glyph-names --no-clusters)";
   }
   return check;
 }

@@ -21,8 +21,10 @@ struct SampleLineCheck {
 /// and compares the glyphs with those the title's visible codes draw in `pdf`. The subset
 /// renumbers glyphs and keeps no names, so each drawn glyph is matched to hb-shape's by its
 /// outline (FreeType, font units, unhinted); glyphs without outlines (spaces) match each
-/// other. Glyphs are compared in the content stream's order, or reversed (a right-to-left
-/// run may be written either way).
+/// other. A drawn glyph no outline matches that is a composite of one glyph at an offset (a
+/// mark drawn at its pen, moved where the shaper put it) matches as that glyph, and only
+/// where hb-shape gives it that same offset. Glyphs are compared in the content stream's
+/// order, or reversed (a right-to-left run may be written either way).
 SampleLineCheck check_sample_line(const std::filesystem::path& pdf, const std::string& language, const std::string& text);
 
 }  // namespace leafpress::engines

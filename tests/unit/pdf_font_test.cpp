@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <random>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 
 #include "fonts/font_registry.hpp"
 #include "pdf/cid_widths.hpp"
@@ -187,8 +192,8 @@ TEST_CASE("a subset's glyphs put in code order keep their outlines and advances,
   const auto subset = pdf::subset_face(face, used);
   REQUIRE(subset);
   // Backwards, with a glyph twice, as codes that say different texts with one glyph are.
-  std::vector<std::uint16_t> order{0};
-  for (auto it = subset->new_glyph_of.rbegin(); it != subset->new_glyph_of.rend(); ++it) order.push_back(it->second);
+  std::vector<pdf::ProgramGlyph> order{{0}};
+  for (auto it = subset->new_glyph_of.rbegin(); it != subset->new_glyph_of.rend(); ++it) order.push_back({it->second});
   order.push_back(order[1]);
   const auto reordered = pdf::reorder_glyphs(subset->font_program, order);
   REQUIRE(reordered);
@@ -209,17 +214,101 @@ TEST_CASE("a subset's glyphs put in code order keep their outlines and advances,
   CHECK(count <= hb_face_get_glyph_count(hb_font_get_face(before)) + 1);
   for (std::size_t i = 0; i < order.size(); ++i) {
     const auto glyph = static_cast<hb_codepoint_t>(i);
-    CHECK(hb_font_get_glyph_h_advance(after, glyph) == hb_font_get_glyph_h_advance(before, order[i]));
+    CHECK(hb_font_get_glyph_h_advance(after, glyph) == hb_font_get_glyph_h_advance(before, order[i].glyph));
     hb_glyph_extents_t want{}, got{};
-    const bool has_ink = hb_font_get_glyph_extents(before, order[i], &want);
+    const bool has_ink = hb_font_get_glyph_extents(before, order[i].glyph, &want);
     CHECK(hb_font_get_glyph_extents(after, glyph, &got) == has_ink);
     CHECK((got.x_bearing == want.x_bearing && got.y_bearing == want.y_bearing && got.width == want.width &&
            got.height == want.height));
   }
   hb_font_destroy(after);
   hb_font_destroy(before);
-  CHECK_FALSE(pdf::reorder_glyphs(subset->font_program, {0, 60000}));
+  CHECK_FALSE(pdf::reorder_glyphs(subset->font_program, {{0}, {60000}}));
   CHECK_FALSE(pdf::reorder_glyphs(subset->font_program.substr(0, 40), order));
+}
+
+namespace {
+
+/// A glyph's outline as FreeType loads it, in font units, unhinted: x0, y0, x1, y1, ...
+std::vector<long> outline_points(FT_Face face, unsigned glyph) {
+  REQUIRE(FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0);
+  std::vector<long> points;
+  for (int i = 0; i < face->glyph->outline.n_points; ++i) {
+    points.push_back(face->glyph->outline.points[i].x);
+    points.push_back(face->glyph->outline.points[i].y);
+  }
+  return points;
+}
+
+}  // namespace
+
+TEST_CASE("a placed glyph is a composite of one component, moved, that FreeType draws moved", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const std::uint32_t a = face.nominal_glyph(U'a'), e = face.nominal_glyph(U'e'), e_acute = face.nominal_glyph(U'\u00E9');
+  const auto subset = pdf::subset_face(face, {a, e, e_acute});
+  REQUIRE(subset);
+  const std::uint16_t new_a = subset->new_glyph_of.at(a), new_e = subset->new_glyph_of.at(e);
+  const std::uint16_t new_e_acute = subset->new_glyph_of.at(e_acute);
+  // e as it stands and moved (with no advance, as a mark); é (itself a composite) moved; a
+  // only moved, so that it comes after the codes' glyphs as a component.
+  const std::vector<pdf::ProgramGlyph> order{{0},
+                                             {new_e},
+                                             {new_e, pdf::GlyphPlacement{-30, 500, false}},
+                                             {new_e_acute, pdf::GlyphPlacement{40, -250, true}},
+                                             {new_a, pdf::GlyphPlacement{7, 0, true}}};
+  const auto reordered = pdf::reorder_glyphs(subset->font_program, order);
+  REQUIRE(reordered);
+  FT_Library library = nullptr;
+  REQUIRE(FT_Init_FreeType(&library) == 0);
+  FT_Face before = nullptr, after = nullptr;
+  REQUIRE(FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(subset->font_program.data()),
+                             static_cast<FT_Long>(subset->font_program.size()), 0, &before) == 0);
+  REQUIRE(FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(reordered->data()),
+                             static_cast<FT_Long>(reordered->size()), 0, &after) == 0);
+  // The five, then é and a, the components of placed glyphs, then é's own accent.
+  CHECK(after->num_glyphs == 8);
+  CHECK(outline_points(after, 5) == outline_points(before, new_e_acute));
+  CHECK(outline_points(after, 6) == outline_points(before, new_a));
+  CHECK(outline_points(after, 1) == outline_points(before, new_e));
+  for (unsigned i = 2; i < order.size(); ++i) {
+    INFO("glyph " << i);
+    const pdf::GlyphPlacement& placement = *order[i].placement;
+    // Drawn whole: the component's outline moved by the offset, exactly.
+    std::vector<long> moved = outline_points(before, order[i].glyph);
+    REQUIRE_FALSE(moved.empty());
+    for (std::size_t k = 0; k < moved.size(); k += 2) {
+      moved[k] += placement.dx;
+      moved[k + 1] += placement.dy;
+    }
+    CHECK(outline_points(after, i) == moved);
+    REQUIRE(FT_Load_Glyph(after, i, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0);
+    CHECK(after->glyph->metrics.horiAdvance == (placement.advances ? face.advance(order[i].glyph == new_a ? a : order[i].glyph == new_e ? e : e_acute) : 0));
+    // One component at an offset, not rounded to the grid, that draws the glyph unmoved.
+    REQUIRE(FT_Load_Glyph(after, i, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_RECURSE) == 0);
+    REQUIRE(after->glyph->format == FT_GLYPH_FORMAT_COMPOSITE);
+    REQUIRE(after->glyph->num_subglyphs == 1);
+    FT_Int component = 0, dx = 0, dy = 0;
+    FT_UInt flags = 0;
+    FT_Matrix matrix{};
+    REQUIRE(FT_Get_SubGlyph_Info(after->glyph, 0, &component, &flags, &dx, &dy, &matrix) == 0);
+    CHECK((flags & FT_SUBGLYPH_FLAG_ARGS_ARE_XY_VALUES) != 0);
+    CHECK((flags & FT_SUBGLYPH_FLAG_ROUND_XY_TO_GRID) == 0);
+    CHECK((flags & FT_SUBGLYPH_FLAG_USE_MY_METRICS) == 0);
+    CHECK(dx == placement.dx);
+    CHECK(dy == placement.dy);
+    CHECK(outline_points(after, static_cast<unsigned>(component)) == outline_points(before, order[i].glyph));
+  }
+  // maxp 1.0 counts é moved as two levels of components (OpenType 'maxp').
+  const auto* maxp = static_cast<const TT_MaxProfile*>(FT_Get_Sfnt_Table(after, FT_SFNT_MAXP));
+  REQUIRE(maxp);
+  CHECK(maxp->maxComponentDepth >= 2);
+  CHECK(maxp->maxComponentElements >= 1);
+  FT_Done_Face(after);
+  FT_Done_Face(before);
+  FT_Done_FreeType(library);
+  // A glyph moved out of 16-bit coordinates cannot be written.
+  CHECK_FALSE(pdf::reorder_glyphs(subset->font_program, {{0}, {new_e, pdf::GlyphPlacement{32767, 0, true}}}));
 }
 
 TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another text gets its own code", "[pdf]") {
@@ -286,6 +375,88 @@ TEST_CASE("TJ numbers repeat along a justified line, and the rounding never take
   }
   CHECK(glyph == 40);
   CHECK(repeated > 20);  // mostly the one number, -1
+}
+
+TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries the offset", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Naskh Arabic", fonts::FontStyle::regular);
+  REQUIRE(face);
+  REQUIRE_FALSE(face->is_cff());
+  const std::string word = "\u0628\u064C";  // beh, dammatan: a raised mark
+  const auto glyphs = text::shape(*face, word, 0, word.size(), "ar", "Arab", true);
+  REQUIRE(glyphs.size() == 2);
+  const auto mark = std::find_if(glyphs.begin(), glyphs.end(), [](const text::ShapedGlyph& g) { return g.advance == 0; });
+  REQUIRE(mark != glyphs.end());
+  REQUIRE(mark->y_offset != 0);
+  layout::GlyphItem item{{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {}, {}, std::make_shared<const std::string>(word)},
+                         100, 42};
+  const double scale = 10.0 / face->metrics().units_per_em;
+  double pen = 0;
+  for (const auto& glyph : glyphs) {
+    item.run.glyphs.push_back({glyph.id, pen + glyph.x_offset * scale, glyph.y_offset * scale, 0,
+                               static_cast<std::uint32_t>(word.size()), glyph.advance, glyph.x_offset, glyph.y_offset});
+    pen += glyph.advance * scale;
+  }
+  pdf::FontEncoder encoder(*face);
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  // Both codes at the pen, on the baseline: no text rise, no step back, one string.
+  const std::string& bytes = content.bytes();
+  CHECK(bytes.find("Ts") == std::string::npos);
+  CHECK(bytes.find("100 800 Td\n[<00010002>] TJ\n") != std::string::npos);
+  const pdf::CodeMeaning& placed = encoder.codes().at(mark == glyphs.begin() ? 1 : 2);
+  CHECK(placed.glyph == mark->id);
+  CHECK(placed.offset == pdf::GlyphOffset{mark->x_offset, mark->y_offset});
+  CHECK(placed.width == 0);
+  pdf::HpdfDocument document;
+  pdf::embed_type0_font(document, document.indirect_dict(), encoder);
+
+  // A CID-keyed CFF face cannot carry an offset: its glyph is raised by Ts and moved by TJ.
+  const fonts::Face* cjk = registry.find("Noto Sans CJK KR", fonts::FontStyle::regular);
+  REQUIRE(cjk);
+  const auto han = text::shape(*cjk, "\uBA74", 0, 3, "ko");
+  REQUIRE(han.size() == 1);
+  layout::GlyphItem raised{{cjk, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{han[0].id, 0.5, 2, 0, 3, 0, 50, 200}},
+                            std::make_shared<const std::string>("\uBA74")},
+                           100, 42};
+  pdf::FontEncoder cff(*cjk);
+  pdf::ContentStream cff_content(842);
+  cff_content.show_runs({{&raised, "F2", &cff}});
+  CHECK(cff_content.bytes().find("2 Ts\n[-50<") != std::string::npos);
+  CHECK(cff.codes().begin()->second.offset == pdf::GlyphOffset{});
+}
+
+TEST_CASE("invisible copies after a mark drawn at the pen stand at the pen, with no step back or forward", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Sans Devanagari", fonts::FontStyle::regular);
+  REQUIRE(face);
+  // KA with vowel sign AI and anusvara: Noto draws the two signs as one mark set back over
+  // KA, which says the vowel sign, the anusvara said by an invisible copy after it.
+  const std::string word = "\u0915\u0948\u0902\u0938";
+  const auto glyphs = text::shape(*face, word, 0, word.size(), "hi");
+  REQUIRE(glyphs.size() == 3);
+  REQUIRE(glyphs[1].advance == 0);
+  REQUIRE(glyphs[1].x_offset < 0);
+  layout::GlyphItem item{{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {}, std::make_shared<const std::string>(word)},
+                         100, 42};
+  const double scale = 10.0 / face->metrics().units_per_em;
+  double pen = 0;
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    std::size_t next = i + 1;  // the next cluster's first glyph
+    while (next < glyphs.size() && glyphs[next].cluster == glyphs[i].cluster) ++next;
+    const std::uint32_t end = next < glyphs.size() ? glyphs[next].cluster : static_cast<std::uint32_t>(word.size());
+    item.run.glyphs.push_back({glyphs[i].id, pen + glyphs[i].x_offset * scale, glyphs[i].y_offset * scale,
+                               glyphs[i].cluster, end, glyphs[i].advance, glyphs[i].x_offset, glyphs[i].y_offset});
+    pen += glyphs[i].advance * scale;
+  }
+  pdf::FontEncoder encoder(*face);
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  // KA and the mark at KA's end, the copy a hair (0.1/1000 em) before that pen, then SA
+  // where the copy left it, that hair on.
+  CHECK(content.bytes().find("[<00010002>] TJ\n3 Tr\n[0.1<0003>] TJ\n0 Tr\n[-0.1<0004>] TJ\n") != std::string::npos);
+  CHECK(encoder.codes().at(2).offset == pdf::GlyphOffset{glyphs[1].x_offset, 0});
+  CHECK(encoder.codes().at(3).text == "\u0902");
 }
 
 TEST_CASE("a text object repeats neither the font nor the fill colour in force", "[pdf]") {
