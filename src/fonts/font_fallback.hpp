@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
-#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "document/font_config.hpp"
@@ -31,6 +33,10 @@ class FontFallback {
   const Face* face_for(const Face& preferred, std::u32string_view cluster, std::string_view script,
                        std::string_view language = {});
 
+  /// Whether `face` covers `code_point` (Face::covers), remembered for the whole run below
+  /// U+0800 (Latin to Arabic): itemizing asks about the same letters in every paragraph.
+  bool covers(const Face& face, char32_t code_point);
+
   const document::FontConfig& config() const { return config_; }
 
   /// Whether `face` is one the project put in its font folder (a brand font), whose missing
@@ -52,9 +58,30 @@ class FontFallback {
   const Face* search(const Face& preferred, std::u32string_view cluster, std::string_view script,
                      std::string_view language);
 
+  bool covers_all(const Face& face, std::u32string_view cluster);
+
+  static constexpr char32_t kRemembered = 0x800;
   FontRegistry& registry_;
   document::FontConfig config_;
-  std::map<std::tuple<const Face*, std::u32string, std::string, std::string>, const Face*> chosen_;
+  using Coverage = std::array<std::int8_t, kRemembered>;  // 1, 0, or -1: not asked yet
+  std::unordered_map<const Face*, Coverage> coverage_;
+  // The face asked about last and its coverage: itemizing asks about one face letter after letter.
+  const Face* last_face_ = nullptr;
+  Coverage* last_coverage_ = nullptr;
+  /// What a search was for: the preferred face, the cluster, the script and the language's
+  /// primary subtag.
+  struct Choice {
+    const Face* preferred = nullptr;
+    std::u32string cluster;
+    std::string script;
+    std::string language;
+    bool operator==(const Choice&) const = default;
+  };
+  struct ChoiceHash {
+    std::size_t operator()(const Choice& choice) const;
+  };
+  std::unordered_map<Choice, const Face*, ChoiceHash> chosen_;
+  Choice asked_;  // reused for look-ups: a key per search would cost allocations
 };
 
 }  // namespace leafpress::fonts

@@ -57,13 +57,14 @@ class Placer {
  public:
   Placer(const PageBreakParameters& parameters, core::Diagnostics& diags) : parameters_(parameters), diags_(diags) {}
 
-  /// Places the slices of `set` in `column`; returns the height they take.
-  double place(const std::vector<Slice>& slices, const ColumnSet& set, const Column& column, std::vector<Item>& page) {
+  /// Places the slices of `set` in `column`, moving their items onto `page`; returns the
+  /// height they take.
+  double place(std::vector<Slice>& slices, const ColumnSet& set, const Column& column, std::vector<Item>& page) {
     const double scale =
         1 + set.glue * (set.glue >= 0 ? parameters_.gap_stretch : parameters_.gap_shrink);
     double y = 0;
     for (std::size_t k = set.first; k < set.last; ++k) {
-      const Slice& slice = slices[k];
+      Slice& slice = slices[k];
       double gap = slice.space_before * scale;
       if (k == set.first) {
         if (slice.height > column.height + 0.01) {
@@ -92,7 +93,7 @@ class Placer {
         translate(grounds, column.x, column.top);
         page.insert(page.end(), grounds.begin(), grounds.end());
       }
-      std::vector<Item> items = slice.items;
+      std::vector<Item> items = std::move(slice.items);
       translate(items, column.x, column.top + y + gap);
       page.insert(page.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
       y += gap + slice.height;
@@ -113,15 +114,28 @@ class Placer {
   core::Diagnostics& diags_;
 };
 
+/// Records in `flowed` the block of slice `first` of the order the slices came in, and the
+/// height it and those after it take stacked; `order` gives each slice's place in that order.
+void record_stop(const std::vector<Slice>& slices, const std::vector<std::size_t>& order, std::size_t first,
+                 Flowed& flowed) {
+  std::vector<std::size_t> where(order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) where[order[i]] = i;
+  flowed.stopped_at = first;
+  flowed.stopped_loc = slices[where[first]].loc;
+  for (std::size_t k = first; k < slices.size(); ++k) {
+    const Slice& slice = slices[where[k]];
+    flowed.left_over += (k == first ? 0 : slice.space_before) + slice.height;
+  }
+}
+
 }  // namespace
 
-Flowed flow(const std::vector<Slice>& input, const ColumnsOfPage& columns_of, std::size_t max_pages,
+Flowed flow(std::vector<Slice> slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
             core::Diagnostics& diags, const PageCount& count, const PageBreakParameters& parameters) {
   std::vector<std::vector<Column>> columns;
   for (std::size_t page = 0; page < std::max<std::size_t>(max_pages, 1); ++page) columns.push_back(columns_of(page));
   const std::vector<ColumnSlot> slots = column_slots(columns);
 
-  std::vector<Slice> slices = input;
   std::vector<std::size_t> order(slices.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   PageBreaks breaks = choose_page_breaks(slices, slots, parameters, count);
@@ -131,7 +145,7 @@ Flowed flow(const std::vector<Slice>& input, const ColumnsOfPage& columns_of, st
   }
 
   Flowed flowed;
-  if (breaks.stopped_at) flowed.stopped_at = order[*breaks.stopped_at];
+  if (breaks.stopped_at) record_stop(slices, order, order[*breaks.stopped_at], flowed);
   const std::size_t used = breaks.columns.empty() ? 1 : slots[breaks.columns.size() - 1].page + 1;
   flowed.pages.resize(flowed.stopped_at ? columns.size() : used);
   Placer placer(parameters, diags);

@@ -27,6 +27,10 @@ struct Flowed {
   std::vector<std::vector<Item>> pages;
   /// The first slice that did not fit in `max_pages` pages; nullopt when all fit.
   std::optional<std::size_t> stopped_at;
+  /// When it stopped: that slice's block, and the height it and the slices after it take
+  /// stacked, with the space between them (as stacked_height).
+  core::SourceLoc stopped_loc{};
+  double left_over = 0;
   /// Each page's least share of a column's height filled, spaces as set, over its columns
   /// up to the last one the flow reached.
   std::vector<double> fill;
@@ -38,8 +42,9 @@ struct Flowed {
 /// space before a slice is dropped at the top of a column. A picture (Slice::floats) that
 /// would open a column left partly empty lets the text after it fill that column first.
 /// Reports a slice taller than a whole column (it is placed anyway, overflowing). Stops at
-/// the first slice `max_pages` pages cannot hold.
-Flowed flow(const std::vector<Slice>& slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
+/// the first slice `max_pages` pages cannot hold. Takes the slices to move their items
+/// onto the pages (a caller done with its slices moves them in: no copy of their glyphs).
+Flowed flow(std::vector<Slice> slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
             core::Diagnostics& diags, const PageCount& count = {}, const PageBreakParameters& parameters = {});
 
 /// Height the slices from `first` on take stacked, with the space between them.

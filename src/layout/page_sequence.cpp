@@ -123,29 +123,29 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
                         .exactly = frame.pages,
                         .padded = frame.page_multiple > 1,
                         .fill_last = frame.page_multiple > 1};
-  Flowed flowed = flow(slices, columns, max_pages, tools.diags, count);
+  Flowed flowed = flow(std::move(slices), columns, max_pages, tools.diags, count);
   std::optional<Flowed> back_cover;
   if (!back.empty()) {
     back_cover = flow(set_blocks(back.begin(), back.end(), context, full_column, full_column), back_columns, 1,
                       tools.diags);
   }
   if (flowed.stopped_at && frame.pages > 0) {
-    const double over = stacked_height(slices, *flowed.stopped_at);
+    const double over = flowed.left_over;
     const double line = context.theme.body_size * context.style.text.body_leading;
     tools.diags.error(frame.pages_loc,
                       "the text does not fit in the " + std::to_string(frame.pages) + (frame.pages == 1 ? " page" : " pages") +
                           " asked for: " +
-                          points_over(over, line) + " over, from the block at " + core::to_string(slices[*flowed.stopped_at].loc),
+                          points_over(over, line) + " over, from the block at " + core::to_string(flowed.stopped_loc),
                       "shorten the text, ask for more pages, or set it smaller with text_scale");
   } else if (flowed.stopped_at && frame.sides > 0) {
-    tools.diags.error(slices[*flowed.stopped_at].loc,
+    tools.diags.error(flowed.stopped_loc,
                       "the " + std::string(document::format_name(tools.doc.format)) + " has " +
                           std::to_string(frame.sides) + (frame.sides == 1 ? " side" : " sides") +
                           ": this block does not fit on " + (frame.sides == 1 ? "it" : "them"),
                       "shorten the text, leave blocks out of it with 'formats:', or give it more room ('sides: 2', "
                       "smaller margins or text_scale)");
   } else if (flowed.stopped_at) {
-    tools.diags.error(slices[*flowed.stopped_at].loc,
+    tools.diags.error(flowed.stopped_loc,
                       "this block would start page " + std::to_string(flowed.pages.size() + 1) +
                           ", past the limit of " + std::to_string(tools.max_pages) + " pages",
                       "split the leaflet into smaller ones, or raise the limit with --max-pages");

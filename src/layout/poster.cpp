@@ -142,7 +142,7 @@ std::vector<Page> lay_out_poster(const LayoutTools& tools) {
   const std::size_t columns = static_cast<std::size_t>(std::max(1, setup.columns));
   const double column = cell_width(width, columns, gutter);
   const double capacity = bottom - y;
-  const std::vector<Slice> body =
+  std::vector<Slice> body =
       set_blocks(parts.body.begin(), parts.body.end(), poster_context(tools, column, type_scale),
                  capacity * static_cast<double>(columns), std::max(1.0, capacity));
 
@@ -174,11 +174,11 @@ std::vector<Page> lay_out_poster(const LayoutTools& tools) {
   for (std::size_t i = 0; i < columns; ++i) {
     frame.push_back({left + static_cast<double>(i) * (column + gutter), y, column, body_height});
   }
-  Flowed flowed = flow(body, [&](std::size_t) { return frame; }, 1, tools.diags);
+  Flowed flowed = flow(std::move(body), [&](std::size_t) { return frame; }, 1, tools.diags);
   if (flowed.stopped_at) {
-    tools.diags.error(body[*flowed.stopped_at].loc,
+    tools.diags.error(flowed.stopped_loc,
                       "the poster is one page and it is full: this block and those after it need " +
-                          points_and_mm(stacked_height(body, *flowed.stopped_at)) + " more",
+                          points_and_mm(flowed.left_over) + " more",
                       "shorten the text, leave blocks out of the poster with 'formats:', or lower poster.text_scale");
   }
   if (!flowed.pages.empty()) place(page.items, std::move(flowed.pages.front()), 0, 0);

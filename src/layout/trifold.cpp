@@ -256,11 +256,11 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
                                            "panel, to fill them",
                      "lengthen the text to keep them on the back panel");
   }
-  Flowed flowed = flow(slices, columns, 2, tools.diags, {.fill_last = true}, kPanelBreaks);
+  Flowed flowed = flow(std::move(slices), columns, 2, tools.diags, {.fill_last = true}, kPanelBreaks);
   if (flowed.stopped_at) {
-    tools.diags.error(slices[*flowed.stopped_at].loc,
+    tools.diags.error(flowed.stopped_loc,
                       "the tri-fold's panels are full: this block and those after it need " +
-                          points_and_mm(stacked_height(slices, *flowed.stopped_at)) + " more",
+                          points_and_mm(flowed.left_over) + " more",
                       "shorten the text, keep blocks out of the tri-fold with 'formats: [brochure, booklet]', "
                       "or lower trifold.text_scale");
   }
@@ -274,11 +274,12 @@ std::vector<Page> lay_out_trifold(const LayoutTools& tools) {
   Column back_frame = frames.frame(panels.back);
   const double note = add_back_note(tools, back_frame, back_items);
   back_frame.height -= note;
-  Flowed back_flowed = flow(back_slices, [&](std::size_t) { return std::vector<Column>{back_frame}; }, 1, tools.diags);
+  Flowed back_flowed =
+      flow(std::move(back_slices), [&](std::size_t) { return std::vector<Column>{back_frame}; }, 1, tools.diags);
   if (back_flowed.stopped_at) {
-    tools.diags.error(back_slices[*back_flowed.stopped_at].loc,
+    tools.diags.error(back_flowed.stopped_loc,
                       "the tri-fold's back panel is full: this block and those after it need " +
-                          points_and_mm(stacked_height(back_slices, *back_flowed.stopped_at)) + " more",
+                          points_and_mm(back_flowed.left_over) + " more",
                       "the back panel holds the sources and contact blocks; shorten them");
   }
   if (!back_flowed.pages.empty()) append(sheets[0].items, std::move(back_flowed.pages.front()));

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <unordered_map>
 
 namespace leafpress::layout {
 namespace {
@@ -21,18 +20,13 @@ struct InkExtent {
   double above = 0;
   double below = 0;
 };
-InkExtent ink_extent(const std::vector<text::Line>& lines) {
+InkExtent ink_extent(const std::vector<text::Line>& lines, text::GlyphInks& inks) {
   InkExtent extent;
-  // Each glyph's ink read once a paragraph: reading it loads the glyph through FreeType.
-  std::unordered_map<const fonts::Face*, std::unordered_map<std::uint32_t, fonts::Face::Ink>> inks;
   for (const text::Line& line : lines) {
     for (const text::GlyphRun& run : line.runs) {
       const double scale = run.size / run.face->metrics().units_per_em;
-      auto& face_inks = inks[run.face];
       for (const text::PlacedGlyph& glyph : run.glyphs) {
-        const auto [known, added] = face_inks.try_emplace(glyph.id);
-        if (added) known->second = run.face->ink(glyph.id);
-        const fonts::Face::Ink ink = known->second;
+        const fonts::Face::Ink ink = inks.of(*run.face, glyph.id);
         if (ink.top == 0 && ink.bottom == 0) continue;
         extent.above = std::max(extent.above, glyph.y + ink.top * scale);
         extent.below = std::max(extent.below, ink.bottom * scale - glyph.y);
@@ -46,8 +40,8 @@ InkExtent ink_extent(const std::vector<text::Line>& lines) {
 /// theme's (Noto Nastaliq Urdu reaches 1.9 em up and 0.6 em down) spreads its lines so that
 /// no line's ink meets the next's, with a tenth of the size between; text whose ink fits the
 /// given pitch keeps it. The baseline moves down when the ink would rise out of its strip.
-void fit_ink(SetText& set, double size) {
-  const InkExtent ink = ink_extent(set.lines);
+void fit_ink(SetText& set, double size, text::GlyphInks& inks) {
+  const InkExtent ink = ink_extent(set.lines, inks);
   const double gap = 0.1 * size;
   if (ink.above + ink.below > set.pitch) {
     set.pitch = ink.above + ink.below + gap;
@@ -112,7 +106,7 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
   const double pitch = spec.size * spec.leading;
   SetText set{text::set_paragraph(paragraph, {width, spec.align, hyphenate}, context_, diags_), pitch,
               baseline_offset(spec, pitch), width};
-  fit_ink(set, spec.size);
+  fit_ink(set, spec.size, context_.inks);
   return set;
 }
 

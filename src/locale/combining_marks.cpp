@@ -22,7 +22,9 @@ std::string limit_combining_marks(std::string_view text, const core::SourceLoc& 
   for (std::size_t offset = 0; offset < text.size();) {
     const std::size_t start = offset;
     const char32_t cp = core::next_code_point(text, offset);
-    if (u_getCombiningClass(static_cast<UChar32>(cp)) == 0) {
+    // Below U+0300 (Combining Diacritical Marks) every character's combining class is 0:
+    // most text is decided without asking ICU.
+    if (cp < 0x300 || u_getCombiningClass(static_cast<UChar32>(cp)) == 0) {
       end_run();
     } else if (++run > kMaxCombiningMarks) {
       continue;

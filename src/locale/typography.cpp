@@ -51,10 +51,21 @@ struct Char {
 using Text = std::vector<Char>;
 
 UChar32 icu_char(char32_t c) { return static_cast<UChar32>(c); }
-bool is_letter(char32_t c) { return u_isUAlphabetic(icu_char(c)); }
-bool is_digit(char32_t c) { return u_isdigit(icu_char(c)); }
+// ASCII, most of the text, is answered without ICU, as ICU answers it: its alphabetic
+// characters are A-Z and a-z, its decimal digits 0-9, its white space TAB to CR and SPACE.
+bool is_ascii(char32_t c) { return c < 0x80; }
+bool is_letter(char32_t c) {
+  return is_ascii(c) ? (c | 0x20) >= U'a' && (c | 0x20) <= U'z' : u_isUAlphabetic(icu_char(c));
+}
+bool is_digit(char32_t c) { return is_ascii(c) ? c >= U'0' && c <= U'9' : u_isdigit(icu_char(c)); }
 bool is_word(char32_t c) { return is_letter(c) || is_digit(c); }
-bool is_white(char32_t c) { return u_isUWhiteSpace(icu_char(c)); }
+bool is_white(char32_t c) {
+  return is_ascii(c) ? c == U' ' || (c >= U'\t' && c <= U'\r') : u_isUWhiteSpace(icu_char(c));
+}
+char32_t lower(char32_t c) {
+  if (is_ascii(c)) return c >= U'A' && c <= U'Z' ? c + (U'a' - U'A') : c;
+  return static_cast<char32_t>(u_tolower(icu_char(c)));
+}
 bool is_percent(char32_t c) { return c == U'%' || c == U'\u2030' || c == U'\u066A'; }
 bool is_category(char32_t c, UCharCategory category) { return u_charType(icu_char(c)) == category; }
 bool is_closing(char32_t c) {
@@ -74,6 +85,9 @@ bool ends_word(const Text& text, std::size_t index) { return index >= text.size(
 
 Text decode(const std::vector<document::Span>& spans) {
   Text text;
+  std::size_t bytes = 0;
+  for (const document::Span& span : spans) bytes += span.text.size();
+  text.reserve(bytes);
   for (std::size_t s = 0; s < spans.size(); ++s) {
     const std::string& chars = spans[s].text;
     for (std::size_t offset = 0; offset < chars.size();) text.push_back({core::next_code_point(chars, offset), s});
@@ -103,7 +117,7 @@ std::vector<document::Span> encode(const Text& text, const std::vector<document:
 bool starts_with(const Text& text, std::size_t index, std::u32string_view prefix) {
   if (text.size() - index < prefix.size()) return false;
   for (std::size_t k = 0; k < prefix.size(); ++k) {
-    if (static_cast<char32_t>(u_tolower(icu_char(text[index + k].cp))) != prefix[k]) return false;
+    if (lower(text[index + k].cp) != prefix[k]) return false;
   }
   return true;
 }
@@ -266,6 +280,8 @@ std::size_t phone_end(const Text& text, std::size_t begin) {
 void mark_phones(Text& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i].in_address) continue;
+    const char32_t first = text[i].cp;
+    if (first != U'+' && first != U'(' && !is_digit(first)) continue;  // as phone_end would find
     const std::size_t end = phone_end(text, i);
     if (end == i) continue;
     for (std::size_t k = i; k < end; ++k) {
@@ -289,6 +305,7 @@ std::size_t digits_begin(const Text& out) {
 /// one ellipsis character; other runs of periods are left alone.
 Text ellipses(const Text& in) {
   Text out;
+  out.reserve(in.size() + in.size() / 8);
   std::size_t i = 0;
   while (i < in.size()) {
     std::size_t run = 0;
@@ -321,6 +338,7 @@ bool is_number_range(const Text& out, const Text& in, std::size_t index) {
 /// alternative) and British English; closed-up em dash in American English (Chicago 6.85).
 Text dashes(const Text& in, DashStyle style) {
   Text out;
+  out.reserve(in.size() + in.size() / 8);
   for (std::size_t i = 0; i < in.size(); ++i) {
     Char c = in[i];
     if (c.cp != U'-' || c.in_address) {
@@ -371,7 +389,7 @@ bool opens_quotation(const Text& out, char32_t next, std::size_t depth, const Ty
 
 bool is_hebrew_letter(char32_t c) {
   UErrorCode status = U_ZERO_ERROR;
-  return is_letter(c) && uscript_getScript(icu_char(c), &status) == USCRIPT_HEBREW;
+  return !is_ascii(c) && is_letter(c) && uscript_getScript(icu_char(c), &status) == USCRIPT_HEBREW;
 }
 
 /// Quotation marks come from the locale (CLDR through ICU), alternating with nesting depth
@@ -383,6 +401,7 @@ bool is_hebrew_letter(char32_t c) {
 /// and a single quote after a letter the geresh (ג׳), as Hebrew keyboards type them.
 Text quotation_marks(const Text& in, const TypographyRules& rules) {
   Text out;
+  out.reserve(in.size() + in.size() / 8);
   std::size_t depth = 0;
   const bool typed_marks_pair = rules.quote_open != rules.quote_close;
   for (std::size_t i = 0; i < in.size(); ++i) {
@@ -391,7 +410,9 @@ Text quotation_marks(const Text& in, const TypographyRules& rules) {
       out.push_back(c);
       continue;
     }
-    const bool after_hebrew = !out.empty() && is_hebrew_letter(out.back().cp);
+    // Asked only of a quote, the one character it changes.
+    const bool quote = c.cp == U'"' || c.cp == U'\'';
+    const bool after_hebrew = quote && !out.empty() && is_hebrew_letter(out.back().cp);
     if (c.cp == U'"' && after_hebrew && is_hebrew_letter(at(in, i + 1))) {
       c.cp = kGershayim;  // an abbreviation: מחו"ל is מחו״ל
     } else if (c.cp == U'\'' && after_hebrew && !is_letter(at(in, i + 1))) {
@@ -433,6 +454,7 @@ void space_before(Text& out, std::size_t span, char32_t space, bool may_add) {
 /// space before ; ! ? and inside « », a full-width no-break space before the colon.
 Text french_spacing(const Text& in) {
   Text out;
+  out.reserve(in.size() + in.size() / 8);
   for (std::size_t i = 0; i < in.size(); ++i) {
     const Char& c = in[i];
     if (c.in_address) {
@@ -463,6 +485,7 @@ Text french_spacing(const Text& in) {
 /// is removed, as French habits leave it in English text.
 Text closed_punctuation(const Text& in) {
   Text out;
+  out.reserve(in.size() + in.size() / 8);
   for (std::size_t i = 0; i < in.size(); ++i) {
     const Char& c = in[i];
     const bool mark = c.cp == U';' || c.cp == U':' || c.cp == U'!' || c.cp == U'?';
@@ -514,6 +537,7 @@ bool unit_at(const Text& in, std::size_t index) {
 /// as typed (Chicago 9.18) and a typed space only stops breaking.
 Text number_spacing(const Text& in, const TypographyRules& rules) {
   Text out;
+  out.reserve(in.size() + in.size() / 8);
   for (std::size_t i = 0; i < in.size(); ++i) {
     Char c = in[i];
     const bool after_number = !out.empty() && is_digit(out.back().cp) && !out.back().in_address;

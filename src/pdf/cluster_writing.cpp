@@ -58,6 +58,13 @@ std::string reversed_code_points(std::string_view text) {
 
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
   ClusterWriting writing;
+  plan_cluster(run, first, last, writing);
+  return writing;
+}
+
+void plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last, ClusterWriting& writing) {
+  writing.glyphs.clear();
+  writing.actual_text.reset();
   // Most clusters: one glyph for one character.
   const std::string_view text = run.text_of(run.glyphs[first]);
   if (text == kSoftHyphen && last == first + 1 && run.glyphs[first].id != 0) {
@@ -66,11 +73,11 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
     // across the line end; /ActualText gives poppler the soft hyphen itself.
     writing.glyphs.push_back({first, "-"});
     writing.actual_text = std::string(kSoftHyphen);
-    return writing;
+    return;
   }
   if (last == first + 1 && run.glyphs[first].id != 0 && core::count_code_points(text) <= 1) {
     writing.glyphs.push_back({first, std::string(text)});
-    return writing;
+    return;
   }
   // The run's glyphs stand in visual order; the cluster's, in logical order, are its
   // visual glyphs reversed in right-to-left text.
@@ -88,7 +95,7 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
   }
   if (drawn.empty()) {
     if (!text.empty()) writing.actual_text = expected;
-    return writing;
+    return;
   }
   // How many characters each glyph stands for, by the character map; then the characters,
   // in the order they are drawn, handed out left to right in those numbers.
@@ -133,23 +140,14 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
     });
     if (mark_carried) writing.actual_text = expected;
   }
-  return writing;
 }
 
-std::vector<ClusterWriting> plan_run(const text::GlyphRun& run) {
-  std::vector<ClusterWriting> writings;
-  writings.reserve(run.glyphs.size());
-  for (std::size_t first = 0; first < run.glyphs.size(); first = cluster_end(run, first)) {
-    writings.push_back(plan_cluster(run, first, cluster_end(run, first)));
+void append_said_text(std::string& out, const ClusterWriting& writing) {
+  if (writing.actual_text) {
+    out += *writing.actual_text;
+    return;
   }
-  return writings;
-}
-
-std::string said_text(const ClusterWriting& writing) {
-  if (writing.actual_text) return *writing.actual_text;
-  std::string text;
-  for (const GlyphToDraw& glyph : writing.glyphs) text += glyph.text;
-  return text;
+  for (const GlyphToDraw& glyph : writing.glyphs) out += glyph.text;
 }
 
 }  // namespace leafpress::pdf

@@ -44,11 +44,12 @@ std::size_t cluster_end(const text::GlyphRun& run, std::size_t first);
 /// own), the cluster's text is given for /ActualText, in the same direction.
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
 
-/// Plans every cluster of `run`, left to right.
-std::vector<ClusterWriting> plan_run(const text::GlyphRun& run);
+/// As above, into `writing`, whose storage is reused: planning a run cluster by cluster into
+/// one ClusterWriting costs no allocation for a cluster of one glyph and one character.
+void plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last, ClusterWriting& writing);
 
-/// What a cluster says: its /ActualText, or the text of its glyphs.
-std::string said_text(const ClusterWriting& writing);
+/// Appends to `out` what a cluster says: its /ActualText, or the text of its glyphs.
+void append_said_text(std::string& out, const ClusterWriting& writing);
 
 /// The code points of `text`, each as its own string.
 std::vector<std::string> code_points(std::string_view text);

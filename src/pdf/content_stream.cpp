@@ -38,6 +38,8 @@ std::string color_operator(const core::Color& color, bool stroke) {
 void ContentStream::set_fill(const core::Color& color) {
   // The fill colour is graphics state (§8.4): it holds across text objects and marked
   // content, and q … Q around a stroke or a picture sets no fill, so a repeat is left out.
+  if (fill_color_ == color) return;  // its line is fill_ again
+  fill_color_ = color;
   std::string line = color_operator(color, false);
   if (line == fill_) return;
   out_ += line;
@@ -90,13 +92,15 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
   // Every code first: a CFF glyph says the first text it was given, and another one must be
   // said by /ActualText, which opens before the first run.
   std::vector<std::vector<CodeToShow>> codes(runs.size());
-  std::vector<std::vector<ClusterWriting>> plans(runs.size());
+  std::string said;  // what the clusters say, for that /ActualText
   bool needs_span = false;
+  ClusterWriting cluster;  // one for all clusters, its storage reused
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const text::GlyphRun& run = runs[r].item->run;
     codes[r].reserve(run.glyphs.size());
-    plans[r] = plan_run(run);
-    for (ClusterWriting& cluster : plans[r]) {
+    for (std::size_t first = 0, last = 0; first < run.glyphs.size(); first = last) {
+      last = cluster_end(run, first);
+      plan_cluster(run, first, last, cluster);
       for (std::size_t g = 0; g < cluster.glyphs.size(); ++g) {
         const GlyphToDraw& glyph = cluster.glyphs[g];
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
@@ -104,11 +108,11 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
             glyph.invisible ? runs[r].encoder->encode_invisible(placed.id, glyph.text)
                             : runs[r].encoder->encode(placed.id, glyph.text, placed.advance, {placed.x_offset, placed.y_offset});
         if (glyph.invisible || !encoded.placed) {
-          codes[r].push_back({encoded.code, placed.x, placed.y, glyph.invisible});
+          codes[r].push_back({encoded.code, encoded.width, placed.x, placed.y, glyph.invisible});
         } else {
           // The code's glyph carries its offset: it is shown at its pen, on the baseline.
           const double scale = run.size / run.face->metrics().units_per_em;
-          codes[r].push_back({encoded.code, placed.x - placed.x_offset * scale, 0, false});
+          codes[r].push_back({encoded.code, encoded.width, placed.x - placed.x_offset * scale, 0, false});
         }
         if (!encoded.says_text && !cluster.actual_text) {
           // The code says another text: the cluster's text up to this glyph is said for it.
@@ -118,13 +122,10 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
         }
       }
       needs_span = needs_span || cluster.actual_text.has_value();
+      append_said_text(said, cluster);
     }
   }
   if (needs_span) {
-    std::string said;
-    for (const auto& plan : plans) {
-      for (const ClusterWriting& cluster : plan) said += said_text(cluster);
-    }
     std::string utf16 = "\xFE\xFF";
     core::append_utf16be(utf16, said);
     out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
@@ -141,18 +142,22 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToSho
   out_ += "BT\n";
   // The font is text state, graphics state that outlives the text object (§9.3.1): set
   // only when it changes.
-  std::string font = '/' + shown.font_name + ' ' + pdf_number(run.size) + " Tf\n";
-  if (font != font_) {
-    out_ += font;
-    font_ = std::move(font);
+  if (shown.font_name != font_name_ || run.size != font_size_ || font_.empty()) {
+    font_name_ = shown.font_name;
+    font_size_ = run.size;
+    std::string font = '/' + shown.font_name + ' ' + pdf_number(run.size) + " Tf\n";
+    if (font != font_) {
+      out_ += font;
+      font_ = std::move(font);
+    }
   }
   set_fill(run.color);
   // BT starts from the identity text matrix, so Td moves to the run's origin (§9.4.2).
   out_ += pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Td\n";
-  GlyphWriter writer{out_, *shown.encoder, run.size};
+  GlyphWriter writer{out_, run.size};
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (!codes[i].invisible) {
-      writer.show_code(codes[i].code, codes[i].x, codes[i].y);
+      writer.show_code(codes[i].code, codes[i].width, codes[i].x, codes[i].y);
       continue;
     }
     // Invisible copies stand a hair apart just before the next glyph (or the pen, at the
@@ -190,7 +195,7 @@ void ContentStream::GlyphWriter::show_invisible(std::uint16_t code, double x) {
   ideal_pen = x;
 }
 
-void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double y) {
+void ContentStream::GlyphWriter::show_code(std::uint16_t code, int width, double x, double y) {
   const bool after_copies = invisible;
   set_invisible(false);
   if (y != rise) {
@@ -219,7 +224,7 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, double x, double 
   if (!string_open) out += '<';
   string_open = true;
   append_code(out, code);
-  const double advance = encoder.width(code) * size / 1000.0;
+  const double advance = width * size / 1000.0;
   pen += advance;
   ideal_pen = x + advance;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <vector>
 #include <string>
@@ -69,7 +70,6 @@ class ContentStream {
   /// Writes the codes of one run into TJ arrays, tracking the viewer's pen and text rise.
   struct GlyphWriter {
     std::string& out;
-    const FontEncoder& encoder;
     double size;
     double pen = 0;        // where the viewer's pen is, in points from the run origin
     double ideal_pen = 0;  // where it would be had every glyph been put exactly
@@ -78,7 +78,7 @@ class ContentStream {
     bool array_open = false;
     bool string_open = false;
 
-    void show_code(std::uint16_t code, double x, double y);
+    void show_code(std::uint16_t code, int width, double x, double y);
     void close_string();
     /// Shows `code` (of width 0) at `x` on the baseline in render mode 3: it draws nothing
     /// (see GlyphToDraw).
@@ -92,6 +92,7 @@ class ContentStream {
   /// glyph's pen, on the baseline), and whether it is drawn invisibly at the pen.
   struct CodeToShow {
     std::uint16_t code = 0;
+    int width = 0;  // the code's advance in 1/1000 em (FontEncoder::width)
     double x = 0;
     double y = 0;
     bool invisible = false;
@@ -102,7 +103,10 @@ class ContentStream {
   bool overprint_black_ = false;
   bool overprinting_ = false;
   std::string fill_;  // the fill colour's operator line last written, "" before any
+  std::optional<core::Color> fill_color_;  // the colour fill_ was last made from
   std::string font_;  // the Tf line last written, "" before any
+  std::string font_name_;  // the font and size font_ was last made from
+  double font_size_ = 0;
   std::string out_;
 };
 

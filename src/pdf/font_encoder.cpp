@@ -15,7 +15,7 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std
   if (face_->is_cff()) {
     const auto code = static_cast<std::uint16_t>(face_->cid(glyph));
     const auto [entry, added] = codes_.try_emplace(code, meaning(glyph, text, advance));
-    return {code, added || entry->second.text == text, !off_pen};
+    return {code, added || entry->second.text == text, !off_pen, entry->second.width};
   }
   if (off_pen) {
     // A glyph without ink looks the same wherever it stands; an offset beyond 16,383 units
@@ -25,18 +25,21 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std
     if (ink.top == 0 && ink.bottom == 0) {
       offset = {};
     } else if (!places_glyphs() || std::abs(offset.dx) > kFarthest || std::abs(offset.dy) > kFarthest) {
-      return {encode(glyph, text, advance).code, true, false};
+      const EncodedGlyph unplaced = encode(glyph, text, advance);
+      return {unplaced.code, true, false, unplaced.width};
     }
   }
   // Most glyphs only ever say one text: look that up without building a key.
   const auto first = first_code_of_.find(glyph);
   if (first != first_code_of_.end() && offset == GlyphOffset{}) {
     const FirstCode& usual = first->second;
-    if (usual.text == text && usual.width == (advance == 0 ? 0 : usual.glyph_width)) return {usual.code, true};
+    if (usual.text == text && usual.width == (advance == 0 ? 0 : usual.glyph_width)) {
+      return {usual.code, true, true, usual.width};
+    }
   }
   const int width = code_width(glyph, advance);
   const auto key = std::make_tuple(glyph, std::string(text), width, offset.dx, offset.dy);
-  if (const auto found = code_of_.find(key); found != code_of_.end()) return {found->second, true};
+  if (const auto found = code_of_.find(key); found != code_of_.end()) return {found->second, true, true, width};
   // Code 0 is left unused, so that no reader mistakes a shown code for .notdef.
   const std::size_t next = code_of_.size() + 1;
   if (next > 0xFFFF) {
@@ -48,7 +51,7 @@ EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std
     first_code_of_.emplace(glyph, FirstCode{code, width, code_width(glyph, 1), std::string(text)});
   }
   codes_.emplace(code, meaning(glyph, text, advance, offset));
-  return {code, true};
+  return {code, true, true, width};
 }
 
 bool FontEncoder::places_glyphs() {

@@ -39,6 +39,7 @@ struct EncodedGlyph {
   std::uint16_t code = 0;
   bool says_text = true;
   bool placed = true;
+  int width = 0;  // the code's advance in 1/1000 em, as the /W array gives it (see width())
 };
 
 /// Hands out the codes one face's glyphs are shown with, as content is written, and records

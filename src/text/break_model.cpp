@@ -24,6 +24,9 @@ bool ends_with_glue(const ShapedParagraph& shaped, const Segment& segment, bool 
 BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified,
                        double hyphen_penalty) {
   BreakModel model;
+  // A box and a break a segment, and the few items that finish the paragraph.
+  model.items.reserve(2 * segments.size() + 4);
+  model.ends.reserve(2 * segments.size() + 4);
   auto add = [&](BreakItem item, std::size_t segment) {
     model.items.push_back(item);
     model.ends.push_back(segment);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -22,6 +21,7 @@ namespace {
 constexpr std::string_view kMagic = "leafpress-hyphen-1";
 constexpr int kMaxLevels = 4;
 constexpr std::int32_t kNoString = -1;
+constexpr std::size_t kAbsent = std::numeric_limits<std::size_t>::max();  // no string, no transitions
 
 class Writer {
  public:
@@ -53,23 +53,22 @@ class Reader {
     at_ += sizeof value;
     return true;
   }
-  /// A NUL-terminated copy in malloc'd memory (nullptr for "no string"), its stored size
-  /// in `size`; false when damaged.
-  bool string(char*& text, std::int32_t& size) {
-    text = nullptr;
+  /// A NUL-terminated copy appended to `block`, its offset there in `offset` (kAbsent for
+  /// "no string") and its stored size in `size`; false when damaged.
+  bool string(std::vector<char>& block, std::size_t& offset, std::int32_t& size) {
+    offset = kAbsent;
     if (!integer(size)) return false;
     if (size == kNoString) return true;
     if (size < 0 || static_cast<std::size_t>(size) > bytes_.size() - at_) return false;
-    text = static_cast<char*>(std::malloc(static_cast<std::size_t>(size) + 1));
-    if (!text) return false;
-    std::memcpy(text, bytes_.data() + at_, static_cast<std::size_t>(size));
-    text[size] = '\0';
+    offset = block.size();
+    block.insert(block.end(), bytes_.data() + at_, bytes_.data() + at_ + size);
+    block.push_back('\0');
     at_ += static_cast<std::size_t>(size);
     return true;
   }
-  bool string(char*& text) {
+  bool string(std::vector<char>& block, std::size_t& offset) {
     std::int32_t size = 0;
-    return string(text, size);
+    return string(block, offset, size);
   }
   bool raw(char* into, std::size_t size) {
     if (bytes_.size() - at_ < size) return false;
@@ -128,8 +127,17 @@ bool fits_char(std::int32_t value) {
   return value >= std::numeric_limits<signed char>::min() && value <= std::numeric_limits<signed char>::max();
 }
 
-/// Reads one level into `dict` (zeroed, so a half-read level frees cleanly).
-bool read_level(Reader& in, HyphenDict& dict) {
+/// Where a level's pointers will point, as offsets into the machine's blocks: they are
+/// set once every level is read and the blocks have stopped growing.
+struct LevelPlaces {
+  std::size_t nohyphen = kAbsent;
+  std::size_t first_state = 0;
+  std::vector<std::size_t> match, repl, trans;  // per state
+};
+
+/// Reads one level into `dict`, its states, strings and transitions appended to `machine`'s
+/// blocks and their places in `places`; false when damaged.
+bool read_level(Reader& in, HyphenDict& dict, PatternMachine::Blocks& machine, LevelPlaces& places) {
   std::int32_t options[4];
   for (std::int32_t& option : options) {
     if (!in.integer(option) || !fits_char(option)) return false;
@@ -140,11 +148,15 @@ bool read_level(Reader& in, HyphenDict& dict) {
   dict.crhmin = static_cast<char>(options[3]);
   std::int32_t nohyphen_count = 0;
   std::int32_t nohyphen_size = 0;
-  if (!in.integer(nohyphen_count) || nohyphen_count < 0 || !in.string(dict.nohyphen, nohyphen_size)) return false;
+  if (!in.integer(nohyphen_count) || nohyphen_count < 0 ||
+      !in.string(machine.strings, places.nohyphen, nohyphen_size)) {
+    return false;
+  }
   dict.nohyphenl = nohyphen_count;
-  if (dict.nohyphen) {
+  if (places.nohyphen != kAbsent) {
     // libhyphen walks nohyphenl + 1 NUL-terminated pieces: all must lie in the buffer.
-    const auto pieces = std::count(dict.nohyphen, dict.nohyphen + nohyphen_size, '\0');
+    const char* nohyphen = machine.strings.data() + places.nohyphen;
+    const auto pieces = std::count(nohyphen, nohyphen + nohyphen_size, '\0');
     if (pieces < static_cast<std::ptrdiff_t>(nohyphen_count) + 1) return false;
   }
   std::int32_t cset_size = 0;
@@ -157,14 +169,18 @@ bool read_level(Reader& in, HyphenDict& dict) {
   dict.utf8 = utf8;
   // Each state takes at least 24 bytes: no count larger than the bytes left can be true.
   if (states <= 0 || static_cast<std::size_t>(states) > in.left() / 24) return false;
-  dict.states = static_cast<HyphenState*>(std::calloc(static_cast<std::size_t>(states), sizeof(HyphenState)));
-  if (!dict.states) return false;
   dict.num_states = states;
+  places.first_state = machine.states.size();
+  machine.states.resize(machine.states.size() + static_cast<std::size_t>(states));
+  places.match.resize(static_cast<std::size_t>(states));
+  places.repl.resize(static_cast<std::size_t>(states));
+  places.trans.resize(static_cast<std::size_t>(states), kAbsent);
   for (int i = 0; i < states; ++i) {
-    HyphenState& state = dict.states[i];
+    HyphenState& state = machine.states[places.first_state + static_cast<std::size_t>(i)];
+    const auto k = static_cast<std::size_t>(i);
     std::int32_t replindex = 0, replcut = 0, fallback = 0, transitions = 0;
-    if (!in.string(state.match) || !in.string(state.repl) || !in.integer(replindex) || !in.integer(replcut) ||
-        !in.integer(fallback) || !in.integer(transitions)) {
+    if (!in.string(machine.strings, places.match[k]) || !in.string(machine.strings, places.repl[k]) ||
+        !in.integer(replindex) || !in.integer(replcut) || !in.integer(fallback) || !in.integer(transitions)) {
       return false;
     }
     if (!fits_char(replindex) || !fits_char(replcut) || fallback < -1 || fallback >= states || transitions < 0 ||
@@ -174,23 +190,35 @@ bool read_level(Reader& in, HyphenDict& dict) {
     state.replindex = static_cast<signed char>(replindex);
     state.replcut = static_cast<signed char>(replcut);
     state.fallback_state = fallback;
-    if (transitions > 0) {
-      state.trans = static_cast<HyphenTrans*>(std::calloc(static_cast<std::size_t>(transitions), sizeof(HyphenTrans)));
-      if (!state.trans) return false;
-    }
     state.num_trans = transitions;
+    if (transitions > 0) places.trans[k] = machine.transitions.size();
     for (int t = 0; t < transitions; ++t) {
       std::int32_t ch = 0, next = 0;
       if (!in.integer(ch) || !in.integer(next) || !fits_char(ch) || next < 0 || next >= states) return false;
-      state.trans[t].ch = static_cast<char>(ch);
-      state.trans[t].new_state = next;
+      machine.transitions.push_back(HyphenTrans{static_cast<char>(ch), next});
     }
   }
   return true;
 }
 
-/// A zeroed dictionary in malloc'd memory, as hnj_hyphen_free releases it.
-HyphenDict* new_level() { return static_cast<HyphenDict*>(std::calloc(1, sizeof(HyphenDict))); }
+/// Points each level's strings, states and transitions into the blocks, now that they are
+/// whole, and each level at the next.
+void point_into_blocks(PatternMachine::Blocks& machine, const std::vector<LevelPlaces>& places) {
+  const auto at = [&](std::size_t offset) { return offset == kAbsent ? nullptr : machine.strings.data() + offset; };
+  for (std::size_t l = 0; l < machine.levels.size(); ++l) {
+    HyphenDict& dict = machine.levels[l];
+    const LevelPlaces& place = places[l];
+    dict.nohyphen = at(place.nohyphen);
+    dict.states = machine.states.data() + place.first_state;
+    for (std::size_t k = 0; k < place.match.size(); ++k) {
+      HyphenState& state = dict.states[k];
+      state.match = at(place.match[k]);
+      state.repl = at(place.repl[k]);
+      state.trans = place.trans[k] == kAbsent ? nullptr : machine.transitions.data() + place.trans[k];
+    }
+    dict.nextlevel = l + 1 < machine.levels.size() ? &machine.levels[l + 1] : nullptr;
+  }
+}
 
 }  // namespace
 
@@ -204,35 +232,39 @@ std::string serialize_patterns(const HyphenDict& dict) {
   return header + body.take();
 }
 
-HyphenDict* deserialize_patterns(std::string_view bytes) {
+PatternMachine::PatternMachine(HyphenDict* made) : made_(made) {}
+
+PatternMachine::PatternMachine(std::unique_ptr<Blocks> blocks) : blocks_(std::move(blocks)) {}
+
+HyphenDict* PatternMachine::get() const {
+  if (made_) return made_.get();
+  return blocks_ && !blocks_->levels.empty() ? &blocks_->levels.front() : nullptr;
+}
+
+PatternMachine deserialize_patterns(std::string_view bytes) {
   Reader in(bytes);
   std::int32_t levels = 0;
-  if (!in.literal(kMagic) || !in.integer(levels) || levels < 1 || levels > kMaxLevels) return nullptr;
-  HyphenDict* first = nullptr;
-  HyphenDict** next = &first;
-  for (int i = 0; i < levels; ++i) {
-    *next = new_level();
-    if (!*next || !read_level(in, **next)) {
-      if (first) hnj_hyphen_free(first);
-      return nullptr;
-    }
-    next = &(*next)->nextlevel;
+  if (!in.literal(kMagic) || !in.integer(levels) || levels < 1 || levels > kMaxLevels) return {};
+  auto machine = std::make_unique<PatternMachine::Blocks>();
+  machine->levels.resize(static_cast<std::size_t>(levels));
+  machine->strings.reserve(bytes.size() / 2);
+  std::vector<LevelPlaces> places(static_cast<std::size_t>(levels));
+  for (std::size_t l = 0; l < places.size(); ++l) {
+    if (!read_level(in, machine->levels[l], *machine, places[l])) return {};
   }
-  if (!in.at_end()) {
-    hnj_hyphen_free(first);
-    return nullptr;
-  }
-  return first;
+  if (!in.at_end()) return {};
+  point_into_blocks(*machine, places);
+  return PatternMachine(std::move(machine));
 }
 
 std::optional<std::filesystem::path> pattern_cache_folder() { return core::cache_folder(); }
 
-HyphenDict* load_patterns(const std::filesystem::path& dic) {
+PatternMachine load_patterns(const std::filesystem::path& dic) {
   // Dictionaries are a few hundred kilobytes; a larger file is left to libhyphen alone.
   constexpr std::size_t kMaxDictionary = 16 << 20;
   const auto folder = pattern_cache_folder();
   const auto source = folder ? core::try_read_file(dic, kMaxDictionary) : std::nullopt;
-  if (!source || source->size() > kMaxDictionary) return hnj_hyphen_load(dic.c_str());
+  if (!source || source->size() > kMaxDictionary) return PatternMachine(hnj_hyphen_load(dic.c_str()));
   core::Fingerprint fingerprint;
   fingerprint.add(kMagic);
   fingerprint.add(std::to_string(sizeof(HyphenState)) + "," + std::to_string(sizeof(HyphenTrans)));
@@ -245,18 +277,18 @@ HyphenDict* load_patterns(const std::filesystem::path& dic) {
   }
   const std::filesystem::path cached = *folder / (name + ".bin");
   if (const auto compiled = core::try_read_file(cached, 64 << 20)) {
-    if (HyphenDict* dict = deserialize_patterns(*compiled)) return dict;
+    if (PatternMachine machine = deserialize_patterns(*compiled)) return machine;
   }
-  HyphenDict* dict = hnj_hyphen_load(dic.c_str());
-  if (!dict) return nullptr;
+  PatternMachine made(hnj_hyphen_load(dic.c_str()));
+  if (!made) return {};
   try {
     std::error_code ec;
     std::filesystem::create_directories(*folder, ec);
-    if (!ec) core::write_file_atomically(cached, serialize_patterns(*dict));
+    if (!ec) core::write_file_atomically(cached, serialize_patterns(*made));
   } catch (const std::exception&) {
     // A cache that cannot be written only costs time.
   }
-  return dict;
+  return made;
 }
 
 }  // namespace leafpress::text

@@ -1,11 +1,15 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <hyphen.h>
+
+#include "core/c_handle.hpp"
 
 namespace leafpress::text {
 
@@ -14,10 +18,40 @@ namespace leafpress::text {
 /// folder, keyed by the .dic file's bytes, and read back in a fraction of the time.
 std::string serialize_patterns(const HyphenDict& dict);
 
-/// The machine read back from serialize_patterns' bytes, allocated as hnj_hyphen_free
-/// expects; nullptr when the bytes are not a whole, consistent machine (every state and
-/// transition checked: a damaged or planted cache file must not lead libhyphen astray).
-HyphenDict* deserialize_patterns(std::string_view bytes);
+/// libhyphen's pattern machine, made by libhyphen from a .dic file (then freed by
+/// hnj_hyphen_free) or read back from serialize_patterns' bytes into a few blocks of its own
+/// (its levels, states, transitions and strings: a handful of allocations instead of one per
+/// state and string, and as few to free). Moving it keeps the machine where it is.
+class PatternMachine {
+ public:
+  /// Where a machine read back lies.
+  struct Blocks {
+    std::vector<HyphenDict> levels;
+    std::vector<HyphenState> states;
+    std::vector<HyphenTrans> transitions;
+    std::vector<char> strings;
+  };
+
+  PatternMachine() = default;
+  /// Takes `made`, made by hnj_hyphen_load (nullptr: no machine).
+  explicit PatternMachine(HyphenDict* made);
+  explicit PatternMachine(std::unique_ptr<Blocks> blocks);
+
+  /// The machine's first level, as libhyphen's functions take it; nullptr when there is none.
+  HyphenDict* get() const;
+  explicit operator bool() const { return get() != nullptr; }
+  HyphenDict& operator*() const { return *get(); }
+  HyphenDict* operator->() const { return get(); }
+
+ private:
+  core::CHandle<HyphenDict, hnj_hyphen_free> made_;
+  std::unique_ptr<Blocks> blocks_;
+};
+
+/// The machine read back from serialize_patterns' bytes; none when the bytes are not a
+/// whole, consistent machine (every state and transition checked: a damaged or planted
+/// cache file must not lead libhyphen astray).
+PatternMachine deserialize_patterns(std::string_view bytes);
 
 /// Where compiled patterns are kept: $LEAFPRESS_CACHE_DIR, else $XDG_CACHE_HOME/leafpress,
 /// else ~/.cache/leafpress; nullopt when none is set or LEAFPRESS_CACHE_DIR is "off".
@@ -25,7 +59,7 @@ std::optional<std::filesystem::path> pattern_cache_folder();
 
 /// Loads a .dic file through the cache: read from it when a compiled copy of these exact
 /// bytes is there, else compiled by libhyphen and stored (quietly skipped when the folder
-/// cannot be written). nullptr when libhyphen cannot read the file.
-HyphenDict* load_patterns(const std::filesystem::path& dic);
+/// cannot be written). None when libhyphen cannot read the file.
+PatternMachine load_patterns(const std::filesystem::path& dic);
 
 }  // namespace leafpress::text

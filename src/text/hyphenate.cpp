@@ -25,7 +25,7 @@
 namespace leafpress::text {
 
 struct Hyphenator::Patterns {
-  core::CHandle<HyphenDict, hnj_hyphen_free> dict;
+  PatternMachine dict;
 };
 
 namespace {
@@ -162,7 +162,7 @@ std::optional<std::filesystem::path> find_hyphenation_dictionary(std::string_vie
 std::optional<Hyphenator> Hyphenator::try_load(const std::filesystem::path& path, std::string_view language,
                                                HyphenationSettings settings) {
   auto patterns = std::make_unique<Patterns>();
-  patterns->dict.reset(load_patterns(path));
+  patterns->dict = load_patterns(path);
   if (!patterns->dict) return std::nullopt;
   // libhyphen reads the charset from the dictionary's first line and only decodes UTF-8 itself.
   if (!patterns->dict->utf8) {
@@ -270,6 +270,22 @@ const std::vector<std::size_t>& HyphenatorCache::points(const Hyphenator& hyphen
   return words.emplace(std::string(word), hyphenator.hyphenation_points(word)).first->second;
 }
 
+std::pair<std::vector<std::size_t>*, bool> HyphenatorCache::paragraph_points_of(
+    std::string_view language, std::string_view text, std::span<const ByteRange> unhyphenatable) {
+  paragraph_key_.assign(language).append(1, '\0').append(text).append(1, '\0');
+  for (const ByteRange& range : unhyphenatable) {
+    paragraph_key_.append(reinterpret_cast<const char*>(&range.begin), sizeof range.begin);
+    paragraph_key_.append(reinterpret_cast<const char*>(&range.end), sizeof range.end);
+  }
+  if (paragraph_bytes_ + paragraph_key_.size() > kMaxParagraphBytes) {
+    paragraphs_.clear();
+    paragraph_bytes_ = 0;
+  }
+  const auto [entry, added] = paragraphs_.try_emplace(paragraph_key_);
+  if (added) paragraph_bytes_ += paragraph_key_.size();
+  return {&entry->second, !added};
+}
+
 namespace {
 
 /// The byte just past the word's last apostrophe (U+0027 or U+2019), or 0.
@@ -282,15 +298,12 @@ std::size_t last_apostrophe_end(std::string_view word) {
   return end;
 }
 
-}  // namespace
-
-std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std::string_view language,
-                                                      HyphenatorCache& cache,
-                                                      std::span<const ByteRange> unhyphenatable,
-                                                      BreakIterators* iterators) {
+/// paragraph_hyphenation_points with `hyphenator`, found afresh.
+std::vector<std::size_t> find_paragraph_points(std::string_view text, std::string_view language,
+                                               const Hyphenator& hyphenator, HyphenatorCache& cache,
+                                               std::span<const ByteRange> unhyphenatable,
+                                               BreakIterators* iterators) {
   std::vector<std::size_t> points;
-  const Hyphenator* hyphenator = cache.find(language);
-  if (!hyphenator || text.empty()) return points;
 
   // Over UTF-8 text, ICU's break iterator reports boundaries as byte offsets.
   UErrorCode status = U_ZERO_ERROR;
@@ -319,11 +332,25 @@ std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std
     // after the last apostrophe is hyphenated, so "aujour-d'hui" never happens.
     const std::string_view word = text.substr(begin, stop - begin);
     const std::size_t elided = last_apostrophe_end(word);
-    for (const std::size_t point : cache.points(*hyphenator, word.substr(elided))) {
+    for (const std::size_t point : cache.points(hyphenator, word.substr(elided))) {
       points.push_back(begin + elided + point);
     }
   }
   return points;
+}
+
+}  // namespace
+
+std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std::string_view language,
+                                                      HyphenatorCache& cache,
+                                                      std::span<const ByteRange> unhyphenatable,
+                                                      BreakIterators* iterators) {
+  const Hyphenator* hyphenator = cache.find(language);
+  if (!hyphenator || text.empty()) return {};
+  if (!iterators) return find_paragraph_points(text, language, *hyphenator, cache, unhyphenatable, nullptr);
+  const auto [kept, known] = cache.paragraph_points_of(language, text, unhyphenatable);
+  if (!known) *kept = find_paragraph_points(text, language, *hyphenator, cache, unhyphenatable, iterators);
+  return *kept;
 }
 
 }  // namespace leafpress::text

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "text/break_iterators.hpp"
@@ -84,6 +85,12 @@ class Hyphenator {
   HyphenationSettings settings_;
 };
 
+/// A [begin, end) range of byte offsets in a paragraph's text.
+struct ByteRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 /// Hyphenators by language for one run: each dictionary file (and the symlinks Debian adds
 /// for regions) is loaded at most once, on first use.
 class HyphenatorCache {
@@ -106,6 +113,16 @@ class HyphenatorCache {
 
   static constexpr std::size_t kMaxWords = 1 << 16;
 
+  /// Where the hyphenation points of paragraph `text` in `language`, with `unhyphenatable`
+  /// left alone, are kept for the run (paragraph_hyphenation_points' answer: a paragraph set
+  /// again, at another type size or in another format, hyphenates as it did), and whether
+  /// they are there already; when not, an empty place for the caller to fill. Holds the
+  /// points of at most about kMaxParagraphBytes of text, then starts again empty.
+  std::pair<std::vector<std::size_t>*, bool> paragraph_points_of(std::string_view language, std::string_view text,
+                                                                 std::span<const ByteRange> unhyphenatable);
+
+  static constexpr std::size_t kMaxParagraphBytes = 16 << 20;
+
  private:
   struct WordHash {
     using is_transparent = void;
@@ -119,12 +136,9 @@ class HyphenatorCache {
   std::map<std::string, const Hyphenator*, std::less<>> by_language_;
   std::map<const Hyphenator*, WordPoints> words_;
   std::size_t word_count_ = 0;
-};
-
-/// A [begin, end) range of byte offsets in a paragraph's text.
-struct ByteRange {
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  std::unordered_map<std::string, std::vector<std::size_t>> paragraphs_;  // by paragraph_key_
+  std::size_t paragraph_bytes_ = 0;  // of the keys in paragraphs_
+  std::string paragraph_key_;        // language, NUL, text, NUL, the ranges' bytes; reused
 };
 
 /// Byte offsets in UTF-8 paragraph `text` where a hyphen may go, ascending: inside the

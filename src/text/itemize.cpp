@@ -98,22 +98,18 @@ class ScriptTags {
 
 /// Face::covers and FontFallback::face_for for one style run, remembered by code point:
 /// a paragraph asks about the same few letters hundreds of times, and each answer costs a
-/// character-map lookup. Only single characters are remembered; a base with marks is asked.
+/// character-map lookup (below U+0800 the fallback remembers coverage for the whole run).
+/// Only single characters are remembered; a base with marks is asked.
 class FaceChoices {
-  // The preferred face's coverage of the first code points (Latin to Arabic) in a table.
-  static constexpr char32_t kPreferredTable = 0x800;
-  static constexpr std::int8_t kUnknown = -1;
+  // Below this the fallback remembers coverage for the whole run (FontFallback::covers).
+  static constexpr char32_t kRunTable = 0x800;
 
  public:
   FaceChoices(const fonts::Face& preferred, std::string_view language, fonts::FontFallback& fallback)
       : preferred_(preferred), language_(language), fallback_(fallback) {}
 
   bool covers(const fonts::Face& face, char32_t code_point) {
-    if (&face == &preferred_ && code_point < kPreferredTable) {
-      std::int8_t& known = preferred_covers_[code_point];
-      if (known == kUnknown) known = face.covers(code_point) ? 1 : 0;
-      return known == 1;
-    }
+    if (code_point < kRunTable) return fallback_.covers(face, code_point);
     const auto [it, inserted] = covered_.try_emplace({&face, code_point}, false);
     if (inserted) it->second = face.covers(code_point);
     return it->second;
@@ -132,12 +128,6 @@ class FaceChoices {
   }
 
  private:
-  static std::array<std::int8_t, kPreferredTable> filled(std::int8_t value) {
-    std::array<std::int8_t, kPreferredTable> table;
-    table.fill(value);
-    return table;
-  }
-
   struct FaceKeyHash {
     std::size_t operator()(const std::pair<const fonts::Face*, char32_t>& key) const {
       return std::hash<const void*>()(key.first) ^ (std::hash<char32_t>()(key.second) * 0x9E3779B97F4A7C15ull);
@@ -151,7 +141,6 @@ class FaceChoices {
 
   const fonts::Face& preferred_;
   std::string_view language_;
-  std::array<std::int8_t, kPreferredTable> preferred_covers_ = filled(kUnknown);
   fonts::FontFallback& fallback_;
   std::unordered_map<std::pair<const fonts::Face*, char32_t>, bool, FaceKeyHash> covered_;
   std::unordered_map<std::pair<char32_t, std::string>, const fonts::Face*, ScriptKeyHash> chosen_;

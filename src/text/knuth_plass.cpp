@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <optional>
 #include <utility>
 
@@ -36,7 +35,9 @@ struct Node {
 
 double badness_of(double ratio) {
   if (ratio < -1) return kInfBad;
-  return std::min(kInfBad, 100 * std::pow(std::abs(ratio), 3));
+  // |ratio| cubed by multiplication: std::pow's general case costs about 100 instructions.
+  const double magnitude = std::abs(ratio);
+  return std::min(kInfBad, 100 * (magnitude * magnitude * magnitude));
 }
 
 int fitness_of(double ratio) {
@@ -151,12 +152,20 @@ std::optional<LineBreakResult> Breaker::run(BreakPass pass) const {
 
   std::vector<Node> nodes{Node{}};
   std::vector<std::size_t> active{0};
+  // Reused at every break, so that a break costs no allocation: the best node per (fitness,
+  // hyphen run), in that order, and the nodes that stay active.
+  std::vector<std::pair<std::pair<int, int>, Node>> candidates;
+  std::vector<std::size_t> still_active;
+  const auto candidate = [&](std::pair<int, int> key) {
+    return std::lower_bound(candidates.begin(), candidates.end(), key,
+                            [](const auto& entry, const std::pair<int, int>& k) { return entry.first < k; });
+  };
   for (std::size_t b = 0; b < items_.size(); ++b) {
     if (!legal_break(b, pass)) continue;
     const bool forced = is_forced(items_[b]);
     const bool flagged = items_[b].kind == BreakItemKind::penalty && items_[b].flagged;
-    std::map<std::pair<int, int>, Node> candidates;  // best per (fitness, hyphen run)
-    std::vector<std::size_t> still_active;
+    candidates.clear();
+    still_active.clear();
     // The node whose line to `b` would overflow least, should nothing else be left.
     std::optional<std::pair<std::size_t, double>> overflowing;
     for (const std::size_t a : active) {
@@ -175,18 +184,24 @@ std::optional<LineBreakResult> Breaker::run(BreakPass pass) const {
       const int fitness = fitness_of(r);
       const double total = demerits(from, b, line_badness, fitness);
       const auto key = std::make_pair(fitness, hyphen_run);
-      const auto it = candidates.find(key);
-      if (it == candidates.end() || total < it->second.demerits) {
-        candidates[key] = Node{b, from.line + 1, fitness, hyphen_run, after_break(b), total, a,
-                               std::min(r, kUnstretchable), flagged, false};
+      const auto it = candidate(key);
+      const auto node = [&] {
+        return Node{b, from.line + 1, fitness, hyphen_run, after_break(b), total, a, std::min(r, kUnstretchable),
+                    flagged, false};
+      };
+      if (it == candidates.end() || it->first != key) {
+        candidates.insert(it, {key, node()});
+      } else if (total < it->second.demerits) {
+        it->second = node();
       }
     }
-    active = std::move(still_active);
+    active.swap(still_active);
     // The last resort breaks where nothing else can: a box wider than its line overflows.
     if (last_resort && candidates.empty() && active.empty() && overflowing) {
       const Node& from = nodes[overflowing->first];
-      candidates[{3, 0}] = Node{b, from.line + 1, 3, 0, after_break(b), from.demerits + kInfBad * kInfBad,
-                                overflowing->first, overflowing->second, flagged, true};
+      candidates.push_back({{3, 0},
+                            Node{b, from.line + 1, 3, 0, after_break(b), from.demerits + kInfBad * kInfBad,
+                                 overflowing->first, overflowing->second, flagged, true}});
     }
     for (auto& [key, node] : candidates) {
       active.push_back(nodes.size());

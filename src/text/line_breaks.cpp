@@ -69,10 +69,9 @@ bool after_hyphen(const icu::UnicodeString& text, int32_t boundary) {
   return boundary > 0 && (text.charAt(boundary - 1) == u'-' || text.charAt(boundary - 1) == u'\u2010');
 }
 
-}  // namespace
-
-std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language,
-                                                  BreakIterators* iterators) {
+/// line_break_opportunities, found afresh.
+std::vector<std::size_t> find_line_breaks(std::string_view text, std::string_view language,
+                                          BreakIterators* iterators) {
   std::vector<std::size_t> breaks;
   if (text.empty()) return breaks;
   const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
@@ -114,6 +113,16 @@ std::vector<std::size_t> line_break_opportunities(std::string_view text, std::st
   }
   if (breaks.empty() || breaks.back() != text.size()) breaks.push_back(text.size());
   return breaks;
+}
+
+}  // namespace
+
+std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language,
+                                                  BreakIterators* iterators) {
+  if (!iterators) return find_line_breaks(text, language, nullptr);
+  const auto [kept, known] = iterators->line_breaks_of(language, text);
+  if (!known) *kept = find_line_breaks(text, language, iterators);
+  return *kept;
 }
 
 }  // namespace leafpress::text

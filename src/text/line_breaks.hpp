@@ -15,7 +15,8 @@ namespace leafpress::text {
 /// break, "CAR-T", "PD-L1" and "PD-1" may not. Korean keeps words whole (keep-all: breaks at
 /// spaces and punctuation only); Japanese and Chinese break strictly (no line starts with
 /// a small kana, ー, 。, 、 or 」: see line_break_locale).
-/// `iterators`, when given, lends the break iterator (made once per language).
+/// `iterators`, when given, lends the break iterator (made once per language) and keeps the
+/// answer for the same text and language asked again.
 inline constexpr std::size_t kMinHyphenFragment = 3;
 
 std::vector<std::size_t> line_break_opportunities(std::string_view text, std::string_view language,

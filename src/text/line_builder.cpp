@@ -59,6 +59,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
   const std::size_t end = last;
   while (last > first && shaped.items[last - 1].is_space) --last;  // trailing spaces hang out of the line
   std::vector<const ShapedItem*> items;
+  items.reserve(last - first + 1);
   for (std::size_t k = first; k < last; ++k) items.push_back(&shaped.items[k]);
   if (hyphen) items.push_back(hyphen);
 
@@ -74,6 +75,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     line.ascent = std::max(line.ascent, m.ascender * scale);
     line.descent = std::max(line.descent, -m.descender * scale);
     GlyphRun& glyph_run = line.runs.back();
+    glyph_run.glyphs.reserve(to - from);
     for (std::size_t n = from; n < to; ++n) {
       const ShapedItem& item = *items[run.rtl() ? from + to - 1 - n : n];
       glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,

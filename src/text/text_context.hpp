@@ -2,6 +2,7 @@
 
 #include "fonts/font_fallback.hpp"
 #include "text/break_iterators.hpp"
+#include "text/glyph_inks.hpp"
 #include "text/hyphenate.hpp"
 #include "text/shape_cache.hpp"
 
@@ -27,14 +28,15 @@ struct LineCounts {
 };
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
-/// fonts and hyphenation dictionaries, each loaded once, shaping done before, and the
-/// running line counts.
+/// fonts and hyphenation dictionaries, each loaded once, shaping done before, glyphs' ink
+/// read before, and the running line counts.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
   LineCounts counts{};
   ShapeCache shapes{};
   BreakIterators breaks{};
+  GlyphInks inks{};
 };
 
 }  // namespace leafpress::text

@@ -53,7 +53,7 @@ TEST_CASE("compiled patterns read back hyphenate exactly as libhyphen's own", "[
     const Dict loaded(hnj_hyphen_load(file.c_str()));
     REQUIRE(loaded);
     const std::string bytes = text::serialize_patterns(*loaded);
-    const Dict read(text::deserialize_patterns(bytes));
+    const text::PatternMachine read = text::deserialize_patterns(bytes);
     REQUIRE(read);
     CHECK(text::serialize_patterns(*read) == bytes);
     CHECK(hyphens(read.get(), words) == hyphens(loaded.get(), words));
@@ -66,11 +66,11 @@ TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]"
   const std::string bytes = text::serialize_patterns(*loaded);
   // Cut anywhere: refused.
   for (std::size_t size = 0; size < bytes.size(); size += 1 + size / 3) {
-    const Dict read(text::deserialize_patterns(std::string_view(bytes).substr(0, size)));
+    const text::PatternMachine read = text::deserialize_patterns(std::string_view(bytes).substr(0, size));
     CHECK_FALSE(read);
   }
-  CHECK_FALSE(Dict(text::deserialize_patterns(bytes + "x")));
-  CHECK_FALSE(Dict(text::deserialize_patterns("not a cache")));
+  CHECK_FALSE(text::deserialize_patterns(bytes + "x"));
+  CHECK_FALSE(text::deserialize_patterns("not a cache"));
   // A huge number where a count, a length or a state number stands (the first states'
   // fields, from byte 64 on): refused, not allocated or followed.
   int refused = 0;
@@ -78,8 +78,7 @@ TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]"
     std::string damaged = bytes;
     const std::int32_t huge = 0x7fffff00;
     std::memcpy(damaged.data() + at, &huge, sizeof huge);
-    const Dict read(text::deserialize_patterns(damaged));
-    if (!read) ++refused;
+    if (!text::deserialize_patterns(damaged)) ++refused;
   }
   CHECK(refused == 20);
 }
@@ -87,7 +86,7 @@ TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]"
 TEST_CASE("the pattern cache keeps a compiled copy keyed by the dictionary's bytes", "[hyphenate]") {
   const testing::ScratchDir dir;
   ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
-  const Dict first(text::load_patterns(kEnglish));
+  const text::PatternMachine first = text::load_patterns(kEnglish);
   REQUIRE(first);
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "cache")) {
@@ -95,7 +94,7 @@ TEST_CASE("the pattern cache keeps a compiled copy keyed by the dictionary's byt
     ++files;
   }
   CHECK(files == 1);
-  const Dict second(text::load_patterns(kEnglish));  // read from the cache
+  const text::PatternMachine second = text::load_patterns(kEnglish);  // read from the cache
   REQUIRE(second);
   CHECK(text::serialize_patterns(*second) == text::serialize_patterns(*first));
   ::setenv("LEAFPRESS_CACHE_DIR", "off", 1);

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <random>
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -50,6 +52,34 @@ TEST_CASE("numbers are written short, stable and without exponents", "[pdf]") {
   CHECK(pdf::pdf_number(10.5) == "10.5");
   CHECK(pdf::pdf_number(-12.0) == "-12");
   CHECK(pdf::pdf_number(1e-9) == "0");
+}
+
+TEST_CASE("numbers are written as std::to_chars writes them rounded to 3 decimals, trailing zeros dropped", "[pdf]") {
+  const auto reference = [](double value) {
+    double rounded = std::round(value * 1e3) / 1e3;
+    if (rounded == 0.0) rounded = 0.0;
+    char buffer[64];
+    char* end = std::to_chars(buffer, buffer + sizeof buffer, rounded, std::chars_format::fixed, 3).ptr;
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+    return std::string(buffer, end);
+  };
+  std::mt19937_64 random(19);
+  std::uniform_real_distribution<double> page(-2000, 2000);
+  std::uniform_int_distribution<long long> thousandths(-5'000'000, 5'000'000);
+  for (int i = 0; i < 20000; ++i) {
+    const double value = page(random);
+    CHECK(pdf::pdf_number(value) == reference(value));
+    // Halfway and near-halfway values, as layout's sums make them.
+    const double near_half = static_cast<double>(thousandths(random)) / 1e3 + 0.0005;
+    CHECK(pdf::pdf_number(near_half) == reference(near_half));
+    CHECK(pdf::pdf_number(-near_half) == reference(-near_half));
+  }
+  for (const double value : {-0.0004, -0.0005, 0.0005, 999999999.9995, -81.0, 1e11 + 0.25, 0.1 + 0.2}) {
+    CHECK(pdf::pdf_number(value) == reference(value));
+  }
+  CHECK(pdf::pdf_box_number(8.5039370078) == "8.503937");
+  CHECK(pdf::pdf_box_number(-0.0000004) == "0");
 }
 
 TEST_CASE("the ToUnicode CMap maps a ligature to all its letters", "[pdf]") {
@@ -133,6 +163,26 @@ TEST_CASE("the subset keeps only the used glyphs and their outlines' advances", 
   hb_face_destroy(cut);
   hb_blob_destroy(blob);
   CHECK(subset->font_program.size() < 20000);
+}
+
+TEST_CASE("a face of a font collection is subset to the glyphs shown and .notdef, without variation forms", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face* face = registry.find("Noto Sans CJK SC", fonts::FontStyle::regular);
+  REQUIRE(face);
+  REQUIRE(face->index() > 0);  // not the collection's first face
+  // 礼 and 。 have glyphs for variation sequences (U+FE00, U+FE01: the cmap's format 14
+  // subtable), which hb-subset adds to a subset when it reads the character map.
+  const auto used = encoder_of(*face, "\u793C\u3002").glyphs();
+  REQUIRE(used.size() == 2);
+  const auto subset = pdf::subset_face(*face, used);
+  REQUIRE(subset);
+  hb_blob_t* blob = hb_blob_create(subset->font_program.data(), static_cast<unsigned>(subset->font_program.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* cut = hb_face_create(blob, 0);
+  CHECK(hb_face_get_glyph_count(cut) == 3);
+  hb_face_destroy(cut);
+  hb_blob_destroy(blob);
+  CHECK(subset->new_glyph_of.size() == 2);
 }
 
 TEST_CASE("a subset's glyphs put in code order keep their outlines and advances, composites included", "[pdf]") {
