@@ -63,7 +63,9 @@ struct Job {
 LoadedLeaflet load(const std::string& folder, const Options& options) {
   LoadedLeaflet leaflet{folder, core::Diagnostics(options.strict), std::nullopt, {}, {}};
   try {
-    leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages);
+    // Its strings files are read on as many threads as its documents may be built on.
+    const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages, threads);
   } catch (const core::InternalError&) {
     throw;
   } catch (const std::logic_error& e) {
