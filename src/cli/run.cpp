@@ -28,6 +28,7 @@
 #include "core/atomic_file.hpp"
 #include "core/invariant.hpp"
 #include "core/printable.hpp"
+#include "document/text_uses.hpp"
 #include "leafpress_commit.hpp"
 #include "load/load_leaflet.hpp"
 
@@ -63,7 +64,9 @@ struct Job {
 LoadedLeaflet load(const std::string& folder, const Options& options) {
   LoadedLeaflet leaflet{folder, core::Diagnostics(options.strict), std::nullopt, {}, {}};
   try {
-    leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages);
+    // Its strings files are read on as many threads as its documents may be built on.
+    const unsigned threads = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    leaflet.doc = load::load_leaflet(folder, leaflet.diags, options.limits, options.languages, threads);
   } catch (const core::InternalError&) {
     throw;
   } catch (const std::logic_error& e) {
@@ -101,34 +104,58 @@ void run_job(Job& job, const Options& options, Toolbox& tools, const std::option
   }
 }
 
-/// Runs the jobs on `workers` threads, each with its own toolbox (the first reuses
-/// `first_tools`); `done` is told of each finished job. An internal error in any job is
-/// rethrown once all threads have stopped.
+/// The bytes of text the documents of `leaflet` in `language` set: each string the leaflet
+/// uses, in that language or else the default one it falls back to (a document with more
+/// text, or text in a script taking more bytes a letter, takes longer to set).
+std::size_t text_bytes(const document::Document& leaflet, const std::string& language) {
+  const auto own = leaflet.catalogs.find(language);
+  const auto fallback = leaflet.catalogs.find(leaflet.default_language);
+  std::size_t bytes = 0;
+  for (const document::TextUse& use : document::text_uses(leaflet)) {
+    for (const auto catalog : {own, fallback}) {
+      if (catalog == leaflet.catalogs.end()) continue;
+      const auto entry = catalog->second.strings.find(use.ref->key);
+      if (entry == catalog->second.strings.end()) continue;
+      bytes += entry->second.text.size();
+      break;
+    }
+  }
+  return bytes;
+}
+
 /// Hands out a batch's jobs to its workers: to a worker, the next job in the language of its
 /// last one when there is one (its caches hold that language's shaped words, hyphenation
-/// patterns and break iterators; each worker has its own), else the next job; to a worker
-/// starting out, the first job of a language no worker has started. Which worker sets which
-/// document changes no output.
+/// patterns and break iterators; each worker has its own), else the first job of a language
+/// no worker has started, else the next job. For several workers, languages are handed out
+/// longest text first, so that the last jobs, which one worker may finish alone while the
+/// others wait, are short ones; one worker takes them in the order they were made. Which
+/// worker sets which document changes no output.
 class JobQueue {
  public:
-  explicit JobQueue(const std::vector<Job>& jobs) : jobs_(jobs), taken_(jobs.size(), false) {}
+  JobQueue(const std::vector<Job>& jobs, unsigned workers)
+      : jobs_(jobs), order_(jobs.size()), taken_(jobs.size(), false) {
+    for (std::size_t i = 0; i < jobs.size(); ++i) order_[i] = i;
+    if (workers < 2) return;
+    std::map<std::pair<const LoadedLeaflet*, std::string>, std::size_t> bytes;
+    for (const Job& job : jobs) {
+      if (!bytes.count(key(job))) bytes[key(job)] = text_bytes(*job.leaflet->doc, job.language);
+    }
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](std::size_t a, std::size_t b) { return bytes[key(jobs[a])] > bytes[key(jobs[b])]; });
+  }
 
   /// The index of the job for a worker whose last job was `last` (jobs.size(): none yet), or
   /// jobs.size() when none is left.
   std::size_t take(std::size_t last) {
     const std::lock_guard lock(mutex_);
+    if (stopped_) return jobs_.size();
     std::size_t chosen = jobs_.size();
-    for (std::size_t i = first_open_; i < jobs_.size() && !stopped_; ++i) {
-      if (taken_[i]) continue;
-      if (chosen == jobs_.size()) chosen = i;
-      if (last < jobs_.size() ? same_language(jobs_[i], jobs_[last]) : !started(i)) {
-        chosen = i;
-        break;
-      }
-    }
+    if (last < jobs_.size()) chosen = first_open([&](const Job& job) { return same_language(job, jobs_[last]); });
+    if (chosen == jobs_.size()) chosen = first_open([&](const Job& job) { return !started_.count(key(job)); });
+    if (chosen == jobs_.size()) chosen = first_open([](const Job&) { return true; });
     if (chosen == jobs_.size()) return chosen;
     taken_[chosen] = true;
-    while (first_open_ < jobs_.size() && taken_[first_open_]) ++first_open_;
+    started_.insert(key(jobs_[chosen]));
     return chosen;
   }
 
@@ -140,27 +167,33 @@ class JobQueue {
 
  private:
   static bool same_language(const Job& a, const Job& b) { return a.leaflet == b.leaflet && a.language == b.language; }
+  static std::pair<const LoadedLeaflet*, std::string> key(const Job& job) { return {job.leaflet, job.language}; }
 
-  /// Whether a job in the language of job `i` was handed out already (a worker starting out
-  /// takes a language no other has started, when there is one).
-  bool started(std::size_t i) const {
-    for (std::size_t k = 0; k < jobs_.size(); ++k) {
-      if (taken_[k] && same_language(jobs_[k], jobs_[i])) return true;
+  /// The index of the first job not taken yet, in the order jobs are handed out, for which
+  /// `wanted` holds; jobs.size() when there is none.
+  template <typename Wanted>
+  std::size_t first_open(Wanted wanted) const {
+    for (const std::size_t i : order_) {
+      if (!taken_[i] && wanted(jobs_[i])) return i;
     }
-    return false;
+    return jobs_.size();
   }
 
   const std::vector<Job>& jobs_;
+  std::vector<std::size_t> order_;  // job indices in the order they are handed out
   std::vector<bool> taken_;
-  std::size_t first_open_ = 0;
+  std::set<std::pair<const LoadedLeaflet*, std::string>> started_;  // languages handed out
   bool stopped_ = false;
   std::mutex mutex_;
 };
 
+/// Runs the jobs on `workers` threads, each with its own toolbox (the first reuses
+/// `first_tools`); `done` is told of each finished job. An internal error in any job is
+/// rethrown once all threads have stopped.
 void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const FontFolders& font_folders,
               Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer, fs::file_time_type started,
               const std::function<void(const Job&)>& done) {
-  JobQueue queue(jobs);
+  JobQueue queue(jobs, workers);
   std::mutex failure_mutex;
   std::exception_ptr failure;
   auto work = [&](Toolbox& tools) {

@@ -46,6 +46,8 @@ class Diagnostics {
   std::size_t warning_count() const { return items_.size() - error_count_ - note_count_; }
   std::size_t note_count() const { return note_count_; }
   const std::vector<Diagnostic>& items() const { return items_; }
+  /// Whether warnings are recorded as errors (--strict).
+  bool warnings_are_errors() const { return warnings_are_errors_; }
 
  private:
   std::vector<Diagnostic> items_;

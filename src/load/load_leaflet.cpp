@@ -1,8 +1,11 @@
 #include "load/load_leaflet.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <cmath>
 #include <set>
+#include <thread>
 
 #include "core/confine.hpp"
 #include "core/icc_profile.hpp"
@@ -587,18 +590,56 @@ std::vector<std::string> find_catalog_languages(const FileSource& source) {
   return languages;
 }
 
+/// One strings file read on its own, with the problems found reading it, for
+/// load_catalogs to report in the files' order.
+struct CatalogRead {
+  core::Diagnostics diags;
+  std::optional<document::Catalog> catalog;
+  std::exception_ptr failure;  // a yaml-cpp surprise, rethrown where the file's turn comes
+};
+
+CatalogRead read_catalog(const FileSource& source, const std::string& language, const std::string& display_name,
+                         bool warnings_are_errors) {
+  CatalogRead read{core::Diagnostics(warnings_are_errors), std::nullopt, nullptr};
+  try {
+    if (auto file = source.parse(language + ".yaml", display_name, read.diags)) {
+      read.catalog = load_catalog(*file, language, read.diags);
+    }
+  } catch (...) {
+    read.failure = std::current_exception();
+  }
+  return read;
+}
+
+/// Reads the strings files of the `wanted` languages on up to `threads` threads, then
+/// reports what each gave in the order of `wanted`, as reading them one after another would.
 void load_catalogs(const FileSource& source, const std::string& display_dir, document::Document& doc,
-                   const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, core::Diagnostics& diags) {
-  for (const auto& [language, loc] : wanted) {
-    const std::string name = language + ".yaml";
-    const std::string display_name = display_dir + "/" + name;
-    if (!source.has(name)) {
-      diags.error(loc, "missing strings file '" + display_name + "' for language '" + language + "'");
+                   const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, core::Diagnostics& diags,
+                   unsigned threads) {
+  auto display_name = [&](std::size_t i) { return display_dir + "/" + wanted[i].first + ".yaml"; };
+  std::vector<bool> present(wanted.size());
+  for (std::size_t i = 0; i < wanted.size(); ++i) present[i] = source.has(wanted[i].first + ".yaml");
+  std::vector<CatalogRead> reads(wanted.size());
+  std::atomic<std::size_t> next = 0;
+  auto read_next = [&] {
+    for (std::size_t i = next++; i < wanted.size(); i = next++) {
+      if (present[i]) reads[i] = read_catalog(source, wanted[i].first, display_name(i), diags.warnings_are_errors());
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < std::min<std::size_t>(threads, wanted.size()); ++t) helpers.emplace_back(read_next);
+    read_next();
+  }
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    const auto& [language, loc] = wanted[i];
+    if (!present[i]) {
+      diags.error(loc, "missing strings file '" + display_name(i) + "' for language '" + language + "'");
       continue;
     }
-    if (auto file = source.parse(name, display_name, diags)) {
-      doc.catalogs.emplace(language, load_catalog(*file, language, diags));
-    }
+    for (const core::Diagnostic& d : reads[i].diags.items()) diags.add(d);
+    if (reads[i].failure) std::rethrow_exception(reads[i].failure);
+    if (reads[i].catalog) doc.catalogs.emplace(language, std::move(*reads[i].catalog));
   }
 }
 
@@ -637,16 +678,16 @@ std::string display_folder(const fs::path& directory) {
 
 std::optional<document::Document> load_checked(const FileSource& source, const std::string& display_dir,
                                                const std::vector<std::string>& only_languages,
-                                               core::Diagnostics& diags);
+                                               core::Diagnostics& diags, unsigned threads);
 
 /// load_checked, with a yaml-cpp surprise turned into a diagnostic.
 std::optional<document::Document> load_guarded(const FileSource& source, const std::string& display_dir,
                                                const std::vector<std::string>& only_languages,
-                                               core::Diagnostics& diags) {
+                                               core::Diagnostics& diags, unsigned threads = 1) {
   // Every node access is checked first; this only keeps a yaml-cpp surprise from escaping
   // load/ as an exception of a library the rest of leafpress does not know.
   try {
-    return load_checked(source, display_dir, only_languages, diags);
+    return load_checked(source, display_dir, only_languages, diags, threads);
   } catch (const YAML::Exception& e) {
     diags.error({display_dir, 0, 0}, std::string("internal error while reading YAML: ") + e.what());
     return std::nullopt;
@@ -678,8 +719,8 @@ bool is_language_tag(std::string_view text) {
 
 std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags,
                                                const core::Limits& limits,
-                                               const std::vector<std::string>& only_languages) {
-  return load_guarded(FolderSource(directory, limits), display_folder(directory), only_languages, diags);
+                                               const std::vector<std::string>& only_languages, unsigned threads) {
+  return load_guarded(FolderSource(directory, limits), display_folder(directory), only_languages, diags, threads);
 }
 
 std::optional<document::Document> load_leaflet_from_files(const std::string& folder, const LeafletFiles& files,
@@ -703,7 +744,7 @@ std::string leaflet_name_of(const std::string& display_dir) {
 
 std::optional<document::Document> load_checked(const FileSource& source, const std::string& display_dir,
                                                const std::vector<std::string>& only_languages,
-                                               core::Diagnostics& diags) {
+                                               core::Diagnostics& diags, unsigned threads) {
   const std::size_t errors_before = diags.error_count();
   const std::string leaflet_name = display_dir + "/" + kLeafletFile;
   if (!source.has(kLeafletFile)) {
@@ -805,7 +846,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
              std::find(only_languages.begin(), only_languages.end(), w.first) == only_languages.end();
     });
   }
-  load_catalogs(source, display_dir, doc, wanted, diags);
+  load_catalogs(source, display_dir, doc, wanted, diags, threads);
   check_default_strings(doc, diags);
   check_placeholders(doc, reader.find(root, "variants").has_value(), diags);
   check_pdf_strings(doc, diags);

@@ -16,10 +16,12 @@ namespace leafpress::load {
 /// symlink leading outside `directory` is refused unless `limits.allow_outside`). Reports
 /// every problem it finds, not just the first; returns nullopt when any is an error.
 /// With `only_languages`, only their strings and the default language's are read (a build
-/// of one language need not parse the others).
+/// of one language need not parse the others). The strings files are read on up to
+/// `threads` threads; the result and the diagnostics are the same for any number.
 std::optional<document::Document> load_leaflet(const std::filesystem::path& directory, core::Diagnostics& diags,
                                                const core::Limits& limits = {},
-                                               const std::vector<std::string>& only_languages = {});
+                                               const std::vector<std::string>& only_languages = {},
+                                               unsigned threads = 1);
 
 /// A leaflet's files by name ("leaflet.yaml", "fr.yaml") with their bytes.
 using LeafletFiles = std::map<std::string, std::string>;

@@ -53,6 +53,44 @@ TEST_CASE("the shipped leaflet loads with its blocks and languages", "[load]") {
   CHECK(doc->catalogs.at("en").strings.count("cover.title") == 1);
 }
 
+TEST_CASE("strings files read on several threads give what reading them in turn gives", "[load]") {
+  const testing::ScratchDir dir;
+  dir.write("x/leaflet.yaml", "default_language: fr\nlanguages: [fr, en, de, es, ar, it]\ntitle: cover.title\n"
+                              "content:\n  - paragraph: what.p1\n");
+  dir.write("x/fr.yaml", kStrings);
+  dir.write("x/en.yaml", "cover:\n  title: [Title]\nwhat:\n  p1: A paragraph.\n");
+  dir.write("x/es.yaml", "cover:\n  title: Título\nwhat:\n  p1: 'unclosed\n");
+  dir.write("x/ar.yaml", "cover:\n  title: عنوان\nwhat:\n  p1: فقرة.\n  p9: زائد\n");
+  dir.write("x/it.yaml", "cover: {title: 3, sub: {a: [1]}}\nwhat:\n  p1: Un paragrafo.\n");
+  for (const bool strict : {false, true}) {
+    core::Diagnostics one_thread(strict);
+    const auto alone = load::load_leaflet(dir.path() / "x", one_thread, {}, {}, 1);
+    const auto said = messages(one_thread);
+    // de.yaml is missing, en.yaml and it.yaml hold lists, es.yaml does not parse: each in
+    // its file's turn.
+    REQUIRE(said.size() >= 4);
+    CHECK(said[0].find("en.yaml:2:10: error") != std::string::npos);
+    CHECK(said[1].find("missing strings file") != std::string::npos);
+    CHECK(said[2].find("es.yaml:") != std::string::npos);
+    for (const unsigned threads : {2u, 3u, 8u}) {
+      core::Diagnostics several(strict);
+      const auto together = load::load_leaflet(dir.path() / "x", several, {}, {}, threads);
+      CHECK(messages(several) == said);
+      CHECK(together.has_value() == alone.has_value());
+    }
+  }
+  // With every file sound, each language's strings are there, however many threads read them.
+  dir.write("x/leaflet.yaml", "default_language: fr\nlanguages: [fr, ar]\ntitle: cover.title\n"
+                              "content:\n  - paragraph: what.p1\n");
+  dir.write("x/ar.yaml", "cover:\n  title: عنوان\nwhat:\n  p1: فقرة.\n");
+  core::Diagnostics diags;
+  const auto doc = load::load_leaflet(dir.path() / "x", diags, {}, {}, 2);
+  CHECK(messages(diags).empty());
+  REQUIRE(doc);
+  CHECK(doc->catalogs.at("ar").strings.at("cover.title").text == "عنوان");
+  CHECK(doc->catalogs.at("fr").strings.at("what.p1").text == "Un paragraphe.");
+}
+
 TEST_CASE("a minimal leaflet loads", "[load]") {
   CHECK(load_errors("default_language: fr\ntitle: cover.title\ncontent:\n  - paragraph: what.p1\n").empty());
 }
