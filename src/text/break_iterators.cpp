@@ -62,14 +62,8 @@ icu::BreakIterator* BreakIterators::word(std::string_view language) {
 
 std::pair<std::vector<std::size_t>*, bool> BreakIterators::line_breaks_of(std::string_view language,
                                                                           std::string_view text) {
-  key_.assign(language).append(1, '\0').append(text);
-  if (remembered_ + key_.size() > kMaxRememberedBytes) {
-    line_breaks_.clear();
-    remembered_ = 0;
-  }
-  const auto [entry, added] = line_breaks_.try_emplace(key_);
-  if (added) remembered_ += key_.size();
-  return {&entry->second, !added};
+  line_breaks_.key().assign(language).append(1, '\0').append(text);
+  return line_breaks_.slot();
 }
 
 }  // namespace leafpress::text

@@ -4,11 +4,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <unicode/uversion.h>
+
+#include "text/remembered_positions.hpp"
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
@@ -42,18 +43,13 @@ class BreakIterators {
   /// Where the line breaks of `text` in `language` are kept for the run (the answer of
   /// line_break_opportunities: a paragraph set again, at another type size or in another
   /// format, breaks where it did), and whether they are there already; when not, an empty
-  /// place for the caller to fill. Holds the breaks of at most about kMaxRememberedBytes of
-  /// text, then starts again empty.
+  /// place for the caller to fill (RememberedPositions, with its bound).
   std::pair<std::vector<std::size_t>*, bool> line_breaks_of(std::string_view language, std::string_view text);
-
-  static constexpr std::size_t kMaxRememberedBytes = 16 << 20;
 
  private:
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> line_;
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> word_;
-  std::unordered_map<std::string, std::vector<std::size_t>> line_breaks_;
-  std::size_t remembered_ = 0;  // bytes of the texts in line_breaks_
-  std::string key_;              // language, NUL, text; reused: a key per paragraph would cost an allocation each
+  RememberedPositions line_breaks_;  // by language, NUL, text
 };
 
 }  // namespace leafpress::text

@@ -272,18 +272,13 @@ const std::vector<std::size_t>& HyphenatorCache::points(const Hyphenator& hyphen
 
 std::pair<std::vector<std::size_t>*, bool> HyphenatorCache::paragraph_points_of(
     std::string_view language, std::string_view text, std::span<const ByteRange> unhyphenatable) {
-  paragraph_key_.assign(language).append(1, '\0').append(text).append(1, '\0');
+  std::string& key = paragraphs_.key();
+  key.assign(language).append(1, '\0').append(text).append(1, '\0');
   for (const ByteRange& range : unhyphenatable) {
-    paragraph_key_.append(reinterpret_cast<const char*>(&range.begin), sizeof range.begin);
-    paragraph_key_.append(reinterpret_cast<const char*>(&range.end), sizeof range.end);
+    key.append(reinterpret_cast<const char*>(&range.begin), sizeof range.begin);
+    key.append(reinterpret_cast<const char*>(&range.end), sizeof range.end);
   }
-  if (paragraph_bytes_ + paragraph_key_.size() > kMaxParagraphBytes) {
-    paragraphs_.clear();
-    paragraph_bytes_ = 0;
-  }
-  const auto [entry, added] = paragraphs_.try_emplace(paragraph_key_);
-  if (added) paragraph_bytes_ += paragraph_key_.size();
-  return {&entry->second, !added};
+  return paragraphs_.slot();
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "text/break_iterators.hpp"
+#include "text/remembered_positions.hpp"
 
 namespace leafpress::text {
 
@@ -116,12 +117,10 @@ class HyphenatorCache {
   /// Where the hyphenation points of paragraph `text` in `language`, with `unhyphenatable`
   /// left alone, are kept for the run (paragraph_hyphenation_points' answer: a paragraph set
   /// again, at another type size or in another format, hyphenates as it did), and whether
-  /// they are there already; when not, an empty place for the caller to fill. Holds the
-  /// points of at most about kMaxParagraphBytes of text, then starts again empty.
+  /// they are there already; when not, an empty place for the caller to fill
+  /// (RememberedPositions, with its bound).
   std::pair<std::vector<std::size_t>*, bool> paragraph_points_of(std::string_view language, std::string_view text,
                                                                  std::span<const ByteRange> unhyphenatable);
-
-  static constexpr std::size_t kMaxParagraphBytes = 16 << 20;
 
  private:
   struct WordHash {
@@ -136,9 +135,7 @@ class HyphenatorCache {
   std::map<std::string, const Hyphenator*, std::less<>> by_language_;
   std::map<const Hyphenator*, WordPoints> words_;
   std::size_t word_count_ = 0;
-  std::unordered_map<std::string, std::vector<std::size_t>> paragraphs_;  // by paragraph_key_
-  std::size_t paragraph_bytes_ = 0;  // of the keys in paragraphs_
-  std::string paragraph_key_;        // language, NUL, text, NUL, the ranges' bytes; reused
+  RememberedPositions paragraphs_;  // by language, NUL, text, NUL, the ranges' bytes
 };
 
 /// Byte offsets in UTF-8 paragraph `text` where a hyphen may go, ascending: inside the
