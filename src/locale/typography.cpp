@@ -83,6 +83,27 @@ char32_t at(const Text& text, std::size_t index) { return index < text.size() ? 
 /// True when no letter or digit follows `index`: punctuation ends a word there.
 bool ends_word(const Text& text, std::size_t index) { return index >= text.size() || !is_word(text[index].cp); }
 
+/// A text made from `in`: each character `acts(i)` is true of is handed to `rewrite(out, i)`,
+/// which appends what it becomes (reading `in` and what `out` holds so far) and returns where
+/// reading goes on; the characters between are copied as they are, in bulk.
+template <typename Acts, typename Rewrite>
+Text rewritten(const Text& in, const Acts& acts, const Rewrite& rewrite) {
+  Text out;
+  out.reserve(in.size() + in.size() / 8);
+  std::size_t copied = 0;  // in[0, copied) is in out
+  for (std::size_t i = 0; i < in.size();) {
+    if (!acts(i)) {
+      ++i;
+      continue;
+    }
+    out.insert(out.end(), in.begin() + static_cast<std::ptrdiff_t>(copied), in.begin() + static_cast<std::ptrdiff_t>(i));
+    i = rewrite(out, i);
+    copied = i;
+  }
+  out.insert(out.end(), in.begin() + static_cast<std::ptrdiff_t>(copied), in.end());
+  return out;
+}
+
 Text decode(const std::vector<document::Span>& spans) {
   Text text;
   std::size_t bytes = 0;
@@ -90,7 +111,15 @@ Text decode(const std::vector<document::Span>& spans) {
   text.reserve(bytes);
   for (std::size_t s = 0; s < spans.size(); ++s) {
     const std::string& chars = spans[s].text;
-    for (std::size_t offset = 0; offset < chars.size();) text.push_back({core::next_code_point(chars, offset), s});
+    for (std::size_t offset = 0; offset < chars.size();) {
+      const auto byte = static_cast<unsigned char>(chars[offset]);
+      if (byte < 0x80) {
+        text.push_back({byte, s});
+        ++offset;
+      } else {
+        text.push_back({core::next_code_point(chars, offset), s});
+      }
+    }
   }
   return text;
 }
@@ -101,13 +130,19 @@ std::vector<document::Span> encode(const Text& text, const std::vector<document:
   std::vector<document::Span> out;
   std::size_t last_span = spans.size();
   for (const Char& c : text) {
-    if (c.span != last_span || out.back().left_to_right != (spans[c.span].left_to_right || c.left_to_right)) {
-      out.push_back(spans[c.span]);
-      out.back().text.clear();
-      out.back().left_to_right = spans[c.span].left_to_right || c.left_to_right;
+    const document::Span& span = spans[c.span];
+    const bool left_to_right = span.left_to_right || c.left_to_right;
+    if (c.span != last_span || out.back().left_to_right != left_to_right) {
+      out.push_back({.text = {}, .emphasis = span.emphasis, .strong = span.strong, .link = span.link, .language = span.language,
+                     .left_to_right = left_to_right});
+      out.back().text.reserve(span.text.size());
       last_span = c.span;
     }
-    core::append_utf8(out.back().text, c.cp);
+    if (is_ascii(c.cp)) {
+      out.back().text.push_back(static_cast<char>(c.cp));
+    } else {
+      core::append_utf8(out.back().text, c.cp);
+    }
   }
   return out;
 }
@@ -152,6 +187,8 @@ std::size_t trim_url(const Text& text, std::size_t begin, std::size_t end) {
 
 void mark_urls(Text& text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t first = lower(text[i].cp);  // as starts_url would find
+    if (first != U'h' && first != U'w' && first != U'm') continue;
     if (!starts_url(text, i)) continue;
     std::size_t end = i;
     while (end < text.size() && !ends_url(text[end].cp)) ++end;
@@ -304,20 +341,18 @@ std::size_t digits_begin(const Text& out) {
 /// Chicago 13.50, Imprimerie nationale (« Points de suspension »): three typed periods are
 /// one ellipsis character; other runs of periods are left alone.
 Text ellipses(const Text& in) {
-  Text out;
-  out.reserve(in.size() + in.size() / 8);
-  std::size_t i = 0;
-  while (i < in.size()) {
-    std::size_t run = 0;
-    while (i + run < in.size() && in[i + run].cp == U'.' && !in[i + run].in_address) ++run;
-    if (run == 3) {
-      out.push_back({kEllipsis, in[i].span});
-      i += run;
-      continue;
-    }
-    for (const std::size_t end = i + std::max<std::size_t>(run, 1); i < end; ++i) out.push_back(in[i]);
-  }
-  return out;
+  return rewritten(
+      in, [&](std::size_t i) { return in[i].cp == U'.' && !in[i].in_address; },
+      [&](Text& out, std::size_t i) {
+        std::size_t run = 0;
+        while (i + run < in.size() && in[i + run].cp == U'.' && !in[i + run].in_address) ++run;
+        if (run == 3) {
+          out.push_back({kEllipsis, in[i].span});
+        } else {
+          out.insert(out.end(), in.begin() + static_cast<std::ptrdiff_t>(i), in.begin() + static_cast<std::ptrdiff_t>(i + run));
+        }
+        return i + run;
+      });
 }
 
 /// The hyphen at `index` joins two numbers ("17-20") rather than an identifier ("PD-1",
@@ -337,27 +372,24 @@ bool is_number_range(const Text& out, const Text& in, std::size_t index) {
 /// (Imprimerie nationale, « Tiret »), German (Duden, Gedankenstrich), Spanish (RAE, raya
 /// alternative) and British English; closed-up em dash in American English (Chicago 6.85).
 Text dashes(const Text& in, DashStyle style) {
-  Text out;
-  out.reserve(in.size() + in.size() / 8);
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    Char c = in[i];
-    if (c.cp != U'-' || c.in_address) {
-      out.push_back(c);
-    } else if (!out.empty() && is_number_range(out, in, i)) {
-      out.push_back({kEnDash, c.span});
-    } else if (before_end(out, 1) == kSpace && out.size() >= 2 && at(in, i + 1) == kSpace) {
-      if (style == DashStyle::closed_em_dash) {
-        out.pop_back();
-        out.push_back({kEmDash, c.span});
-        ++i;
-      } else {
-        out.push_back({kEnDash, c.span});
-      }
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
+  return rewritten(
+      in, [&](std::size_t i) { return in[i].cp == U'-' && !in[i].in_address; },
+      [&](Text& out, std::size_t i) {
+        const Char& c = in[i];
+        if (!out.empty() && is_number_range(out, in, i)) {
+          out.push_back({kEnDash, c.span});
+        } else if (before_end(out, 1) == kSpace && out.size() >= 2 && at(in, i + 1) == kSpace) {
+          if (style == DashStyle::closed_em_dash) {
+            out.pop_back();
+            out.push_back({kEmDash, c.span});
+            return i + 2;
+          }
+          out.push_back({kEnDash, c.span});
+        } else {
+          out.push_back(c);
+        }
+        return i + 1;
+      });
 }
 
 // ---- Quotation marks and apostrophes ---------------------------------------------------
@@ -400,16 +432,15 @@ bool is_hebrew_letter(char32_t c) {
 /// straight double quote between two letters is the gershayim of an abbreviation (מחו״ל)
 /// and a single quote after a letter the geresh (ג׳), as Hebrew keyboards type them.
 Text quotation_marks(const Text& in, const TypographyRules& rules) {
-  Text out;
-  out.reserve(in.size() + in.size() / 8);
   std::size_t depth = 0;
   const bool typed_marks_pair = rules.quote_open != rules.quote_close;
-  for (std::size_t i = 0; i < in.size(); ++i) {
+  const auto acts = [&](std::size_t i) {
+    const char32_t c = in[i].cp;
+    return !in[i].in_address &&
+           (c == U'"' || c == U'\'' || (typed_marks_pair && (c == rules.quote_open || c == rules.quote_close)));
+  };
+  return rewritten(in, acts, [&](Text& out, std::size_t i) {
     Char c = in[i];
-    if (c.in_address) {
-      out.push_back(c);
-      continue;
-    }
     // Asked only of a quote, the one character it changes.
     const bool quote = c.cp == U'"' || c.cp == U'\'';
     const bool after_hebrew = quote && !out.empty() && is_hebrew_letter(out.back().cp);
@@ -431,8 +462,8 @@ Text quotation_marks(const Text& in, const TypographyRules& rules) {
       depth -= depth > 0 ? 1 : 0;
     }
     out.push_back(c);
-  }
-  return out;
+    return i + 1;
+  });
 }
 
 // ---- Spaces around punctuation ----------------------------------------------------------
@@ -453,14 +484,13 @@ void space_before(Text& out, std::size_t span, char32_t space, bool may_add) {
 /// Imprimerie nationale, Lexique (« Ponctuation », « Guillemets »): a fine (narrow) no-break
 /// space before ; ! ? and inside « », a full-width no-break space before the colon.
 Text french_spacing(const Text& in) {
-  Text out;
-  out.reserve(in.size() + in.size() / 8);
-  for (std::size_t i = 0; i < in.size(); ++i) {
+  const auto acts = [&](std::size_t i) {
+    const char32_t c = in[i].cp;
+    return !in[i].in_address &&
+           (c == U';' || c == U'!' || c == U'?' || c == U':' || c == kRightGuillemet || c == kLeftGuillemet);
+  };
+  return rewritten(in, acts, [&](Text& out, std::size_t i) {
     const Char& c = in[i];
-    if (c.in_address) {
-      out.push_back(c);
-      continue;
-    }
     if (c.cp == U';' || c.cp == U'!' || c.cp == U'?') {
       space_before(out, c.span, kNarrowNoBreakSpace, ends_word(in, i + 1));
     } else if (c.cp == U':') {
@@ -470,33 +500,29 @@ Text french_spacing(const Text& in) {
       space_before(out, c.span, kNarrowNoBreakSpace, true);
     }
     out.push_back(c);
-    if (c.cp != kLeftGuillemet || i + 1 >= in.size()) continue;
+    if (c.cp != kLeftGuillemet || i + 1 >= in.size()) return i + 1;
     if (in[i + 1].cp == kSpace) {
       out.push_back({kNarrowNoBreakSpace, in[i + 1].span});
-      ++i;
-    } else if (!is_white(in[i + 1].cp)) {
-      out.push_back({kNarrowNoBreakSpace, c.span});
+      return i + 2;
     }
-  }
-  return out;
+    if (!is_white(in[i + 1].cp)) out.push_back({kNarrowNoBreakSpace, c.span});
+    return i + 1;
+  });
 }
 
 /// Chicago (ch. 6, no space before punctuation): a space typed between a word and ; : ! ?
 /// is removed, as French habits leave it in English text.
 Text closed_punctuation(const Text& in) {
-  Text out;
-  out.reserve(in.size() + in.size() / 8);
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    const Char& c = in[i];
-    const bool mark = c.cp == U';' || c.cp == U':' || c.cp == U'!' || c.cp == U'?';
+  const auto acts = [&](std::size_t i) {
+    const char32_t c = in[i].cp;
+    return !in[i].in_address && (c == U';' || c == U':' || c == U'!' || c == U'?');
+  };
+  return rewritten(in, acts, [&](Text& out, std::size_t i) {
     const char32_t word = before_end(out, 2);
-    if (mark && !c.in_address && before_end(out, 1) == kSpace && (is_word(word) || is_closing(word)) &&
-        ends_word(in, i + 1)) {
-      out.pop_back();
-    }
-    out.push_back(c);
-  }
-  return out;
+    if (before_end(out, 1) == kSpace && (is_word(word) || is_closing(word)) && ends_word(in, i + 1)) out.pop_back();
+    out.push_back(in[i]);
+    return i + 1;
+  });
 }
 
 // ---- Spaces in and after numbers -----------------------------------------------------
@@ -536,14 +562,16 @@ bool unit_at(const Text& in, std::size_t index) {
 /// nationale, « Pour cent »), and RAE and Duden both space "20 %"; English writes "20%"
 /// as typed (Chicago 9.18) and a typed space only stops breaking.
 Text number_spacing(const Text& in, const TypographyRules& rules) {
-  Text out;
-  out.reserve(in.size() + in.size() / 8);
-  for (std::size_t i = 0; i < in.size(); ++i) {
+  // Only a character after a digit (or after a space this rule may have changed) may change.
+  const auto acts = [&](std::size_t i) {
+    return i > 0 && !in[i].in_address && (in[i - 1].cp == kSpace || is_digit(in[i - 1].cp));
+  };
+  return rewritten(in, acts, [&](Text& out, std::size_t i) {
     Char c = in[i];
-    const bool after_number = !out.empty() && is_digit(out.back().cp) && !out.back().in_address;
-    if (c.in_address || !after_number) {
+    const bool after_number = is_digit(out.back().cp) && !out.back().in_address;
+    if (!after_number) {
       out.push_back(c);
-      continue;
+      return i + 1;
     }
     if (c.cp == kSpace && rules.joined_digit_groups && i + 1 < in.size() && is_digit(in[i + 1].cp)) {
       c.cp = kNoBreakSpace;
@@ -558,8 +586,8 @@ Text number_spacing(const Text& in, const TypographyRules& rules) {
       out.push_back({kNarrowNoBreakSpace, c.span});
     }
     out.push_back(c);
-  }
-  return out;
+    return i + 1;
+  });
 }
 
 // ---- Digits ------------------------------------------------------------------------------
@@ -586,6 +614,44 @@ Text native_digits(Text text, char32_t zero) {
     begin = end + 1;
   }
   return text;
+}
+
+// ---- Which rules have something to do --------------------------------------------------
+
+/// The characters of a text each rule acts on (or starts from): a rule whose characters the
+/// text lacks leaves it as it is, and is skipped.
+struct Triggers {
+  bool at_sign = false;        // e-mail addresses
+  bool digit = false;          // telephone numbers, spaces in and after numbers
+  bool phone_opening = false;  // '+' or '(' opening a telephone number
+  bool period = false;         // ellipses
+  bool hyphen = false;         // dashes
+  bool quote = false;          // straight quotes and apostrophes
+  bool french_mark = false;    // ; ! ? : and guillemets, spaced in French
+  bool closed_mark = false;    // ; : ! ?, closed up in English
+};
+
+Triggers triggers_in(const Text& text) {
+  Triggers triggers;
+  for (const Char& c : text) {
+    switch (c.cp) {
+      case U'@': triggers.at_sign = true; break;
+      case U'+':
+      case U'(': triggers.phone_opening = true; break;
+      case U'.': triggers.period = true; break;
+      case U'-': triggers.hyphen = true; break;
+      case U'"':
+      case U'\'': triggers.quote = true; break;
+      case U';':
+      case U'!':
+      case U'?':
+      case U':': triggers.french_mark = triggers.closed_mark = true; break;
+      case kLeftGuillemet:
+      case kRightGuillemet: triggers.french_mark = true; break;
+      default: triggers.digit = triggers.digit || is_digit(c.cp); break;
+    }
+  }
+  return triggers;
 }
 
 // ---- Locale data ------------------------------------------------------------------------
@@ -695,16 +761,18 @@ TypographyRules typography_rules(std::string_view language) {
 
 std::vector<document::Span> apply_typography(std::vector<document::Span> spans, const TypographyRules& rules) {
   Text text = decode(spans);
+  const Triggers triggers = triggers_in(text);
   mark_urls(text);
-  mark_emails(text);
+  if (triggers.at_sign) mark_emails(text);
   if (rules.zero_digit != U'0') text = native_digits(std::move(text), rules.zero_digit);
-  mark_phones(text);
-  text = ellipses(text);
-  text = dashes(text, rules.spaced_hyphen);
-  text = quotation_marks(text, rules);
-  if (rules.french_spacing) text = french_spacing(text);
-  if (rules.closed_punctuation) text = closed_punctuation(text);
-  text = number_spacing(text, rules);
+  if (triggers.digit || triggers.phone_opening) mark_phones(text);
+  if (triggers.period) text = ellipses(text);
+  if (triggers.hyphen) text = dashes(text, rules.spaced_hyphen);
+  // The quotation marks set may be guillemets, which French spaces.
+  if (triggers.quote) text = quotation_marks(text, rules);
+  if (rules.french_spacing && (triggers.french_mark || triggers.quote)) text = french_spacing(text);
+  if (rules.closed_punctuation && triggers.closed_mark) text = closed_punctuation(text);
+  if (triggers.digit) text = number_spacing(text, rules);
   return encode(text, spans);
 }
 
