@@ -56,6 +56,12 @@ std::string reversed_code_points(std::string_view text) {
   return out;
 }
 
+bool is_plain_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
+  if (last != first + 1 || run.glyphs[first].id == 0) return false;
+  const std::string_view text = run.text_of(run.glyphs[first]);
+  return text != kSoftHyphen && core::count_code_points(text) <= 1;
+}
+
 ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last) {
   ClusterWriting writing;
   plan_cluster(run, first, last, writing);
@@ -65,18 +71,17 @@ ClusterWriting plan_cluster(const text::GlyphRun& run, std::size_t first, std::s
 void plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last, ClusterWriting& writing) {
   writing.glyphs.clear();
   writing.actual_text.reset();
-  // Most clusters: one glyph for one character.
   const std::string_view text = run.text_of(run.glyphs[first]);
+  if (is_plain_cluster(run, first, last)) {
+    writing.glyphs.push_back({first, std::string(text)});
+    return;
+  }
   if (text == kSoftHyphen && last == first + 1 && run.glyphs[first].id != 0) {
     // The hyphen added at a line end: its code says a hyphen-minus, which pdf.js returns
     // (it drops every format character, U+00AD among them) and Firefox's find bar joins
     // across the line end; /ActualText gives poppler the soft hyphen itself.
     writing.glyphs.push_back({first, "-"});
     writing.actual_text = std::string(kSoftHyphen);
-    return;
-  }
-  if (last == first + 1 && run.glyphs[first].id != 0 && core::count_code_points(text) <= 1) {
-    writing.glyphs.push_back({first, std::string(text)});
     return;
   }
   // The run's glyphs stand in visual order; the cluster's, in logical order, are its

@@ -31,6 +31,11 @@ struct ClusterWriting {
 /// Bounds [first, last) of the cluster starting at glyph `first` of `run`.
 std::size_t cluster_end(const text::GlyphRun& run, std::size_t first);
 
+/// True when glyphs [first, last) of `run` are one glyph (not .notdef) standing for one
+/// character, not the hyphen added at a line end: the cluster plan_cluster writes as that
+/// glyph saying that character, with no /ActualText. Most clusters are.
+bool is_plain_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
+
 /// Plans the writing of glyphs [first, last) of `run`, one cluster.
 ///
 /// Glyphs are drawn as they stand on the line, left to right, as readers expect of a PDF:

@@ -97,24 +97,42 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
   ClusterWriting cluster;  // one for all clusters, its storage reused
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const text::GlyphRun& run = runs[r].item->run;
+    const double scale = run.size / run.face->metrics().units_per_em;
+    // The code showing a visible glyph; one the face's program places carries its offset, and
+    // is shown at its pen, on the baseline.
+    const auto show = [&](const text::PlacedGlyph& placed, std::string_view text) {
+      const EncodedGlyph encoded =
+          runs[r].encoder->encode(placed.id, text, placed.advance, {placed.x_offset, placed.y_offset});
+      if (encoded.placed) {
+        codes[r].push_back({encoded.code, encoded.width, placed.x - placed.x_offset * scale, 0, false});
+      } else {
+        codes[r].push_back({encoded.code, encoded.width, placed.x, placed.y, false});
+      }
+      return encoded.says_text;
+    };
     codes[r].reserve(run.glyphs.size());
     for (std::size_t first = 0, last = 0; first < run.glyphs.size(); first = last) {
       last = cluster_end(run, first);
+      if (is_plain_cluster(run, first, last)) {
+        // Its glyph says its text, or /ActualText does: what it says is its text either way.
+        const std::string_view text = run.text_of(run.glyphs[first]);
+        needs_span = !show(run.glyphs[first], text) || needs_span;
+        said += text;
+        continue;
+      }
       plan_cluster(run, first, last, cluster);
       for (std::size_t g = 0; g < cluster.glyphs.size(); ++g) {
         const GlyphToDraw& glyph = cluster.glyphs[g];
         const text::PlacedGlyph& placed = run.glyphs[glyph.glyph];
-        const EncodedGlyph encoded =
-            glyph.invisible ? runs[r].encoder->encode_invisible(placed.id, glyph.text)
-                            : runs[r].encoder->encode(placed.id, glyph.text, placed.advance, {placed.x_offset, placed.y_offset});
-        if (glyph.invisible || !encoded.placed) {
-          codes[r].push_back({encoded.code, encoded.width, placed.x, placed.y, glyph.invisible});
+        bool says_text = true;
+        if (glyph.invisible) {
+          const EncodedGlyph encoded = runs[r].encoder->encode_invisible(placed.id, glyph.text);
+          codes[r].push_back({encoded.code, encoded.width, placed.x, placed.y, true});
+          says_text = encoded.says_text;
         } else {
-          // The code's glyph carries its offset: it is shown at its pen, on the baseline.
-          const double scale = run.size / run.face->metrics().units_per_em;
-          codes[r].push_back({encoded.code, encoded.width, placed.x - placed.x_offset * scale, 0, false});
+          says_text = show(placed, glyph.text);
         }
-        if (!encoded.says_text && !cluster.actual_text) {
+        if (!says_text && !cluster.actual_text) {
           // The code says another text: the cluster's text up to this glyph is said for it.
           std::string text;
           for (std::size_t k = 0; k <= g; ++k) text += cluster.glyphs[k].text;
