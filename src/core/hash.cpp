@@ -4,12 +4,26 @@ namespace leafpress::core {
 
 void Fingerprint::add(std::string_view bytes) {
   constexpr std::uint64_t kPrime = 0x100000001b3ULL;
-  for (const char c : bytes) {
+  // The lanes are kept in locals: a char may alias the members, so stepping them in place
+  // would store both after every byte (a page's content is hashed byte by byte).
+  std::uint64_t low = low_;
+  std::uint64_t high = high_;
+  const auto step = [&](char c) {
     const auto byte = static_cast<std::uint8_t>(c);
-    low_ = (low_ ^ byte) * kPrime;
-    high_ = (high_ ^ static_cast<std::uint8_t>(byte + 0x5a)) * kPrime;
-    high_ ^= low_ >> 29;
+    low = (low ^ byte) * kPrime;
+    high = (high ^ static_cast<std::uint8_t>(byte + 0x5a)) * kPrime;
+    high ^= low >> 29;
+  };
+  std::size_t at = 0;
+  for (; at + 4 <= bytes.size(); at += 4) {
+    step(bytes[at]);
+    step(bytes[at + 1]);
+    step(bytes[at + 2]);
+    step(bytes[at + 3]);
   }
+  for (; at < bytes.size(); ++at) step(bytes[at]);
+  low_ = low;
+  high_ = high;
 }
 
 std::array<std::uint8_t, 16> Fingerprint::digest() const {
