@@ -19,7 +19,14 @@ std::string limit_combining_marks(std::string_view text, const core::SourceLoc& 
     }
     run = 0;
   };
+  // Characters are copied in stretches, up to each mark dropped.
+  std::size_t copied = 0;  // text[0, copied) is in out, or dropped
   for (std::size_t offset = 0; offset < text.size();) {
+    if (static_cast<unsigned char>(text[offset]) < 0x80) {  // ASCII: combining class 0
+      if (run > 0) end_run();
+      ++offset;
+      continue;
+    }
     const std::size_t start = offset;
     const char32_t cp = core::next_code_point(text, offset);
     // Below U+0300 (Combining Diacritical Marks) every character's combining class is 0:
@@ -27,10 +34,11 @@ std::string limit_combining_marks(std::string_view text, const core::SourceLoc& 
     if (cp < 0x300 || u_getCombiningClass(static_cast<UChar32>(cp)) == 0) {
       end_run();
     } else if (++run > kMaxCombiningMarks) {
-      continue;
+      out.append(text.substr(copied, start - copied));
+      copied = offset;
     }
-    out.append(text.substr(start, offset - start));
   }
+  out.append(text.substr(copied));
   end_run();
   return out;
 }

@@ -12,18 +12,26 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 /// Collapses white space runs to one space and trims both ends.
 std::string collapse_spaces(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   bool pending_space = false;
-  for (const char c : text) {
-    if (is_space(c)) {
+  for (std::size_t at = 0; at < text.size();) {
+    if (is_space(text[at])) {
       pending_space = !out.empty();
+      ++at;
       continue;
     }
+    std::size_t end = at + 1;  // a word, copied whole
+    while (end < text.size() && !is_space(text[end])) ++end;
     if (pending_space) out += ' ';
     pending_space = false;
-    out += c;
+    out.append(text.substr(at, end - at));
+    at = end;
   }
   return out;
 }
+
+/// True for the characters markup is made of; the others are text.
+bool is_markup(char c) { return c == '\\' || c == '*' || c == '[' || c == ']'; }
 
 class MarkupParser {
  public:
@@ -58,8 +66,11 @@ class MarkupParser {
       bracket_open_ = false;
       pos_ = link_end_;
     } else {
-      buffer_ += c;
-      ++pos_;
+      // The character, and the plain text after it up to the next markup character.
+      std::size_t end = pos_ + 1;
+      while (end < text_.size() && !is_markup(text_[end])) ++end;
+      buffer_.append(text_.substr(pos_, end - pos_));
+      pos_ = end;
     }
   }
 
