@@ -10,7 +10,8 @@
 
 namespace leafpress::pdf {
 
-EncodedGlyph FontEncoder::encode(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset) {
+EncodedGlyph FontEncoder::encode_any(std::uint32_t glyph, std::string_view text, std::int32_t advance,
+                                     GlyphOffset offset) {
   const bool off_pen = offset != GlyphOffset{};
   if (face_->is_cff()) {
     const auto code = static_cast<std::uint16_t>(face_->cid(glyph));

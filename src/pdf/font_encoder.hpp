@@ -62,7 +62,18 @@ class FontEncoder {
   /// by /W do not see it step back), drawn `offset` from the pen when the face's program can
   /// carry the offset (TrueType outlines; a glyph with no ink needs none). Throws when a face
   /// needs more than 65,535 codes.
-  EncodedGlyph encode(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset = {});
+  EncodedGlyph encode(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset = {}) {
+    // Most glyphs of a TrueType face are shown on their pen and only ever say one text: their
+    // first code, found without a call.
+    if (offset == GlyphOffset{} && !face_->is_cff()) {
+      const auto first = first_code_of_.find(glyph);
+      if (first != first_code_of_.end() && first->second.text == text &&
+          first->second.width == (advance == 0 ? 0 : first->second.glyph_width)) {
+        return {first->second.code, true, true, first->second.width};
+      }
+    }
+    return encode_any(glyph, text, advance, offset);
+  }
   /// A code of width 0 saying `text`, for a copy drawn invisibly after `glyph` (see
   /// GlyphToDraw): it shows the face's first blank glyph (no advance, no ink, such as
   /// .null), else `glyph` itself. MuPDF gives a glyph the largest width any code showing it
@@ -78,6 +89,8 @@ class FontEncoder {
   int width(std::uint16_t code) const;
 
  private:
+  /// As encode, every case.
+  EncodedGlyph encode_any(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset);
   int code_width(std::uint32_t glyph, std::int32_t advance) const;
   CodeMeaning meaning(std::uint32_t glyph, std::string_view text, std::int32_t advance, GlyphOffset offset = {}) const;
   /// Whether the face's program has TrueType outlines ('glyf') that codes can place.
