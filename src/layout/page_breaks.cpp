@@ -63,7 +63,8 @@ class Search {
  public:
   Search(const std::vector<Slice>& slices, const std::vector<ColumnSlot>& slots, const PageBreakParameters& parameters,
          const PageCount& count)
-      : slices_(slices), slots_(slots), p_(parameters), count_(count), at_(slices.size() + 1) {
+      : slices_(slices), slots_(slots), p_(parameters), count_(count), at_(slices.size() + 1),
+        bound_(slices.size() + 1, std::numeric_limits<double>::infinity()) {
     for (const ColumnSlot& slot : slots) full_column_ = std::max(full_column_, slot.height);
     steps_.reserve(slices.size() + 1);
     for (std::size_t j = 0; j <= slices.size(); ++j) steps_.push_back(step_before(j));
@@ -122,7 +123,11 @@ class Search {
 
  private:
   /// Adds `node`, or lowers the cost of the node at the same break and column.
+  /// A node costing more than counts_per_break others at its break (but the last) is left
+  /// out: keep_cheapest would drop it, and whatever it might have changed (a dearer node of
+  /// its column, an empty column opened from it) would be dropped too.
   void add(Node node) {
+    if (node.cost > bound_[node.at]) return;
     for (const Entry& existing : at_[node.at]) {
       if (existing.column != node.column) continue;
       if (node.cost < nodes_[existing.node].cost) nodes_[existing.node] = node;
@@ -130,6 +135,21 @@ class Search {
     }
     at_[node.at].push_back({.column = node.column, .node = nodes_.size()});
     nodes_.push_back(node);
+    tighten_bound(node.at);
+  }
+
+  /// Sets bound_[j] to the counts_per_break-th least cost at break j once it has that many
+  /// nodes: as costs there only fall and nodes are only added until keep_cheapest, that many
+  /// nodes cost no more than the bound from then on (it is tightened as nodes are added, not
+  /// as they get cheaper).
+  void tighten_bound(std::size_t j) {
+    const auto& here = at_[j];
+    const std::size_t keep = p_.counts_per_break;
+    if (j == slices_.size() || keep == 0 || here.size() < keep) return;  // every end node counts
+    costs_.clear();
+    for (const Entry& entry : here) costs_.push_back(nodes_[entry.node].cost);
+    std::nth_element(costs_.begin(), costs_.begin() + static_cast<std::ptrdiff_t>(keep - 1), costs_.end());
+    bound_[j] = costs_[keep - 1];
   }
 
   /// Height of slice `i` and those it keeps with, up to `limit`.
@@ -325,6 +345,8 @@ class Search {
   std::vector<Reach> reaches_;
   std::vector<Node> nodes_;
   std::vector<std::vector<Entry>> at_;  // the nodes at each break
+  std::vector<double> bound_;           // at each break, a cost no node worth adding exceeds
+  std::vector<double> costs_;           // tighten_bound's, its storage reused
 };
 
 }  // namespace
