@@ -61,6 +61,8 @@ class ContentStream {
   void close_marked() { out_ += "EMC\n"; }
 
   const std::string& bytes() const { return out_; }
+  /// The stream's bytes, moved out: the stream is left empty.
+  std::string take_bytes() { return std::move(out_); }
 
  private:
   void set_fill(const core::Color& color);

@@ -41,10 +41,20 @@ HPDF_Dict HpdfDocument::indirect_dict() {
 HPDF_Dict HpdfDocument::stream(std::string_view bytes, bool compress) {
   HPDF_Dict dict = check(HPDF_DictStream_New(mmgr(), xref()), "create a stream");
   dict->filter = compress ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
-  check(HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                          static_cast<HPDF_UINT>(bytes.size())),
-        "write a stream");
+  keep_stream_data(dict, std::string(bytes));
   return dict;
+}
+
+void HpdfDocument::keep_stream_data(HPDF_Dict dict, std::string bytes) {
+  if (dict->filter != HPDF_STREAM_FILTER_NONE && dict->filter != HPDF_STREAM_FILTER_FLATE_DECODE) {
+    throw PdfError("a stream filtered otherwise than by Flate cannot keep its data outside libharu");
+  }
+  kept_data_[dict] = std::move(bytes);
+}
+
+const std::string* HpdfDocument::kept_stream_data(HPDF_Dict dict) const {
+  const auto found = kept_data_.find(dict);
+  return found == kept_data_.end() ? nullptr : &found->second;
 }
 
 HPDF_Array HpdfDocument::array() { return check(HPDF_Array_New(mmgr()), "create an array"); }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace leafpress::pdf {
 
@@ -34,6 +35,12 @@ class HpdfDocument {
   HPDF_Dict indirect_dict();
   /// A new stream dictionary (indirect) holding `bytes`, Flate-compressed unless told not.
   HPDF_Dict stream(std::string_view bytes, bool compress = true);
+  /// Gives stream `dict` (one filtered by Flate or not at all) `bytes` as its data, kept here
+  /// rather than copied into libharu's memory stream, which copies byte by byte in and out
+  /// again; save_packed writes them. Its libharu stream stays empty.
+  void keep_stream_data(HPDF_Dict dict, std::string bytes);
+  /// The data kept for stream `dict`, or nullptr when libharu holds it.
+  const std::string* kept_stream_data(HPDF_Dict dict) const;
   HPDF_Array array();
   /// A PDF string of raw bytes, written in hex: <FEFF...> for UTF-16BE text.
   HPDF_Binary binary(std::string_view bytes);
@@ -43,6 +50,7 @@ class HpdfDocument {
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
   HPDF_Doc doc_ = nullptr;
+  std::unordered_map<HPDF_Dict, std::string> kept_data_;
   HPDF_STATUS error_ = HPDF_OK;
   HPDF_STATUS detail_ = HPDF_OK;
 };

@@ -88,15 +88,20 @@ void write_stream(HpdfDocument& pdf, HPDF_Dict dict, std::string& out, HPDF_Stre
   }
   std::string data;
   const bool deflate_here = dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE;
-  {
+  const std::string* bytes = pdf.kept_stream_data(dict);  // only ever unfiltered or to deflate here
+  if (!bytes) {
     StringSink data_sink(pdf, data);
     pdf.check(HPDF_Stream_WriteToStream(dict->stream, data_sink.get(),
                                         deflate_here ? HPDF_STREAM_FILTER_NONE : dict->filter, nullptr),
               "write a stream");
+    bytes = &data;
   }
-  if (deflate_here) data = deflater.compressed(data);
-  out += "/Length " + std::to_string(data.size()) + ">>\nstream\n";
-  out += data;
+  if (deflate_here) {
+    data = deflater.compressed(*bytes);
+    bytes = &data;
+  }
+  out += "/Length " + std::to_string(bytes->size()) + ">>\nstream\n";
+  out += *bytes;
   out += "\nendstream";
   if (dict->after_write_fn) pdf.check(dict->after_write_fn(dict), "finish a stream object");
 }

@@ -119,9 +119,7 @@ void write_xmp(HpdfDocument& pdf, HPDF_Dict metadata, const layout::Pages& pages
          "</rdf:RDF>\n"
          "</x:xmpmeta>\n"
          "<?xpacket end=\"w\"?>";
-  pdf.check(HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
-                              static_cast<HPDF_UINT>(xmp.size())),
-            "write XMP metadata");
+  pdf.keep_stream_data(metadata, std::move(xmp));
 }
 
 /// A PDF string for `utf8`: plain when it is printable ASCII (as RIPs compare a printing
@@ -326,12 +324,10 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
   if (open) content.close_marked();
   // A blank page (a booklet's last pages) still gets one byte of content: libharu deflates
   // nothing into no bytes at all, which is not a zlib stream (MuPDF: "premature end of data").
-  const std::string bytes = content.bytes().empty() ? std::string("\n") : content.bytes();
+  std::string bytes = content.take_bytes();
+  if (bytes.empty()) bytes = "\n";
   fingerprint.add(bytes);
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  pdf.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                              static_cast<HPDF_UINT>(bytes.size())),
-            "write a page's content");
+  pdf.keep_stream_data(static_cast<HPDF_PageAttr>(page->attr)->contents, std::move(bytes));
 }
 
 }  // namespace
