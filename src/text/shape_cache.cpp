@@ -3,6 +3,7 @@
 #include <hb-ot.h>
 
 #include "core/c_handle.hpp"
+#include "text/bidi.hpp"
 
 namespace leafpress::text {
 namespace {
@@ -101,6 +102,36 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const fonts::Face& face, std::
   make_room(glyphs.size());
   glyphs_ += glyphs.size();
   return entries_.emplace(std::move(key), std::move(glyphs)).first->second;
+}
+
+const std::vector<ShapingRun>& ShapeCache::runs(const StyledParagraph& paragraph, fonts::FontFallback& fallback) {
+  std::string& key = runs_key_;
+  key.clear();
+  const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  put(&fallback);
+  put(paragraph.direction);
+  put(paragraph.runs.size());
+  for (const StyledRun& run : paragraph.runs) {
+    put(run.begin);
+    put(run.end);
+    put(run.style.face);
+    key.append(run.style.language).append(1, '\0');
+  }
+  put(paragraph.left_to_right.size());
+  for (const ByteRange& range : paragraph.left_to_right) {
+    put(range.begin);
+    put(range.end);
+  }
+  key.append(paragraph.language).append(1, '\0').append(paragraph.text);
+  if (const auto found = runs_.find(key); found != runs_.end()) return found->second;
+  if (run_bytes_ + key.size() > kMaxRunBytes) {
+    runs_.clear();
+    run_bytes_ = 0;
+  }
+  run_bytes_ += key.size();
+  std::vector<ShapingRun> runs =
+      itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right), fallback);
+  return runs_.emplace(key, std::move(runs)).first->second;
 }
 
 }  // namespace leafpress::text

@@ -5,7 +5,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fonts/font_fallback.hpp"
+#include "text/itemize.hpp"
 #include "text/shape.hpp"
+#include "text/styled_paragraph.hpp"
 
 namespace leafpress::text {
 
@@ -30,6 +33,14 @@ class ShapeCache {
   /// shapes in its run. Worked out once per face.
   bool spaces_stand_apart(const fonts::Face& face);
 
+  /// text::itemize of `paragraph` over its resolved bidi levels, worked out once for each
+  /// text, direction, left-to-right ranges, language, fallback and style runs (their bounds,
+  /// faces and languages): a layout's trials set one paragraph at several sizes and widths,
+  /// and neither changes its runs. Holds keys of at most about kMaxRunBytes bytes, then
+  /// starts again empty. The reference holds until the next call.
+  static constexpr std::size_t kMaxRunBytes = 1 << 23;
+  const std::vector<ShapingRun>& runs(const StyledParagraph& paragraph, fonts::FontFallback& fallback);
+
  private:
   /// `text` shaped by words and single spaces, each word's glyphs from words_.
   std::vector<ShapedGlyph> shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin,
@@ -41,6 +52,9 @@ class ShapeCache {
   std::unordered_map<const fonts::Face*, bool> apart_;
   std::string word_key_;  // reused: a key per word would cost an allocation per word
   std::size_t glyphs_ = 0;
+  std::unordered_map<std::string, std::vector<ShapingRun>> runs_;
+  std::string runs_key_;  // reused
+  std::size_t run_bytes_ = 0;
 };
 
 }  // namespace leafpress::text

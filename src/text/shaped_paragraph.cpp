@@ -164,7 +164,9 @@ ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFal
   ShapedParagraph shaped;
   shaped.text = std::make_shared<const std::string>(paragraph.text + "\u00AD");
   shaped.soft_hyphen = static_cast<std::uint32_t>(paragraph.text.size());
-  shaped.runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right), fallback);
+  shaped.runs = cache ? cache->runs(paragraph, fallback)
+                      : itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right),
+                                fallback);
   shaped.items = shape_runs(paragraph, shaped.runs, cache);
   report_uncovered(paragraph, shaped.runs, shaped.items, diags);
   report_replaced(paragraph, shaped.runs, fallback, diags);

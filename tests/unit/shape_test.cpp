@@ -12,6 +12,8 @@
 #include "text/set_paragraph.hpp"
 #include "text/shape.hpp"
 #include "text/shape_cache.hpp"
+#include "text/bidi.hpp"
+#include "text/itemize.hpp"
 
 using namespace leafpress;
 
@@ -287,4 +289,52 @@ TEST_CASE("text shaped word by word through the cache is the whole run shaped at
       }
     }
   }
+}
+
+TEST_CASE("a paragraph's runs come from the cache only for the same text, styles' faces and languages, and bidi",
+          "[text]") {
+  fonts::FontRegistry registry({});
+  core::Diagnostics diags;
+  fonts::FontFallback fallback{registry, load::load_font_config(LEAFPRESS_SOURCE_DIR "/fonts", diags)};
+  const fonts::Face& serif = face(registry, "Noto Serif");
+  const fonts::Face& bold = face(registry, "Noto Serif", fonts::FontStyle::bold);
+  const fonts::Face& italic = face(registry, "Noto Serif", fonts::FontStyle::italic);
+  const auto paragraph = [&](double size, const fonts::Face& second, const std::string& language,
+                             document::Direction direction) {
+    text::StyledParagraph p;
+    p.language = "fr";
+    p.direction = direction;
+    p.append("Le mot \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D et ", {&serif, size, {}, {}});  // Hebrew, from a fallback face
+    p.append("\xE0\xB8\xAA\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x94\xE0\xB8\xB5 fin 1-2",  // Thai, then Latin
+             {&second, size, {}, {}, language});
+    return p;
+  };
+  const auto same = [](const std::vector<text::ShapingRun>& a, const std::vector<text::ShapingRun>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].begin != b[i].begin || a[i].end != b[i].end || a[i].style_run != b[i].style_run ||
+          a[i].face != b[i].face || a[i].script != b[i].script || a[i].level != b[i].level) {
+        return false;
+      }
+    }
+    return true;
+  };
+  text::ShapeCache cache;
+  const auto direct = [&](const text::StyledParagraph& p) {
+    return text::itemize(p, text::resolve_bidi(p.text, p.direction, p.left_to_right), fallback);
+  };
+  // The second style run differs from the first (bold or italic), so that every variant has
+  // the same two style runs.
+  const auto ltr = document::Direction::ltr;
+  const auto variants = {paragraph(10, bold, "", ltr),    paragraph(14, bold, "", ltr),
+                         paragraph(10, italic, "", ltr),  paragraph(10, bold, "th", ltr),
+                         paragraph(10, bold, "", document::Direction::rtl), paragraph(10, bold, "", ltr)};
+  for (const text::StyledParagraph& p : variants) {
+    const std::vector<text::ShapingRun> cached = cache.runs(p, fallback);
+    CHECK(same(cached, direct(p)));
+  }
+  // Another size keeps the runs; another face or direction changes them.
+  CHECK(same(direct(paragraph(10, bold, "", ltr)), direct(paragraph(14, bold, "", ltr))));
+  CHECK_FALSE(same(direct(paragraph(10, bold, "", ltr)), direct(paragraph(10, italic, "", ltr))));
+  CHECK_FALSE(same(direct(paragraph(10, bold, "", ltr)), direct(paragraph(10, bold, "", document::Direction::rtl))));
 }
