@@ -64,8 +64,10 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
   if (hyphen) items.push_back(hyphen);
 
   Line line;
+  const std::vector<Group> groups = visual_groups(items, shaped);
+  line.runs.reserve(groups.size() + 1);  // and the hanging space
   double cursor = shift;
-  for (const auto& [from, to] : visual_groups(items, shaped)) {
+  for (const auto& [from, to] : groups) {
     const ShapingRun& run = shaped.runs[items[from]->run];
     const TextStyle& style = paragraph.runs[run.style_run].style;
     const auto& m = run.face->metrics();

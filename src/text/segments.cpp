@@ -37,14 +37,27 @@ std::vector<Boundary> boundaries(const StyledParagraph& paragraph, const ShapedP
     std::stable_sort(starts.begin(), starts.end(), by_offset);
   }
   const std::vector<std::size_t> opportunities = line_break_opportunities(paragraph.text, paragraph.language, iterators);
-  std::vector<Boundary> merged;
-  merged.reserve(opportunities.size() + hyphenation_points.size());
-  for (const std::size_t offset : opportunities) merged.push_back({offset, false});
+  std::vector<std::size_t> hyphens;  // the hyphenation points that count
+  hyphens.reserve(hyphenation_points.size());
   for (const std::size_t offset : hyphenation_points) {
     const auto start = std::lower_bound(starts.begin(), starts.end(), Boundary{offset, false}, by_offset);
-    if (start != starts.end() && start->offset == offset && start->hyphenation) merged.push_back({offset, true});
+    if (start != starts.end() && start->offset == offset && start->hyphenation) hyphens.push_back(offset);
   }
-  std::stable_sort(merged.begin(), merged.end(), [](const Boundary& a, const Boundary& b) { return a.offset < b.offset; });
+  // In order of offset, a break opportunity before a hyphenation point at the same offset.
+  std::vector<Boundary> merged;
+  merged.reserve(opportunities.size() + hyphens.size());
+  if (std::is_sorted(opportunities.begin(), opportunities.end()) && std::is_sorted(hyphens.begin(), hyphens.end())) {
+    std::size_t h = 0;
+    for (const std::size_t offset : opportunities) {
+      for (; h < hyphens.size() && hyphens[h] < offset; ++h) merged.push_back({hyphens[h], true});
+      merged.push_back({offset, false});
+    }
+    for (; h < hyphens.size(); ++h) merged.push_back({hyphens[h], true});
+  } else {
+    for (const std::size_t offset : opportunities) merged.push_back({offset, false});
+    for (const std::size_t offset : hyphens) merged.push_back({offset, true});
+    std::stable_sort(merged.begin(), merged.end(), by_offset);
+  }
   merged.erase(std::unique(merged.begin(), merged.end(),
                            [](const Boundary& a, const Boundary& b) { return a.offset == b.offset; }),
                merged.end());
