@@ -24,17 +24,30 @@ std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::
                                    ShapeCache* cache) {
   std::vector<ShapedItem> items;
   items.reserve(paragraph.text.size());  // about a glyph a byte: fewer for accented and non-Latin text
+  std::vector<ShapedGlyph> own;   // a run's glyphs when they are not the cache's as they stand
+  std::vector<std::size_t> ends;  // reused from run to run
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const ShapingRun& run = runs[r];
     const std::string& language = paragraph.runs[run.style_run].style.language;
     const std::string_view shaping_language = language.empty() ? paragraph.language : language;
-    auto glyphs = cache ? cache->shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script,
-                                       run.rtl())
-                        : shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script, run.rtl());
-    if (run.rtl()) std::reverse(glyphs.begin(), glyphs.end());
+    // The cache's glyphs are read in place (they stay until its next call) unless reversed.
+    const std::vector<ShapedGlyph>* in_order = &own;
+    if (cache) {
+      const std::vector<ShapedGlyph>& cached =
+          cache->shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script, run.rtl());
+      if (run.rtl()) {
+        own.assign(cached.rbegin(), cached.rend());
+      } else {
+        in_order = &cached;
+      }
+    } else {
+      own = shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script, run.rtl());
+      if (run.rtl()) std::reverse(own.begin(), own.end());
+    }
+    const std::vector<ShapedGlyph>& glyphs = *in_order;
     // Clusters rise monotonically in logical order (HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES):
     // a glyph's characters run to the next glyph's cluster, the last one's to the run's end.
-    std::vector<std::size_t> ends(glyphs.size(), run.end);
+    ends.assign(glyphs.size(), run.end);
     for (std::size_t i = glyphs.size(); i-- > 1;) {
       ends[i - 1] = glyphs[i].cluster > glyphs[i - 1].cluster ? glyphs[i].cluster : ends[i];
     }
