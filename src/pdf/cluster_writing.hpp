@@ -35,6 +35,11 @@ std::size_t cluster_end(const text::GlyphRun& run, std::size_t first);
 /// character, not the hyphen added at a line end: the cluster plan_cluster writes as that
 /// glyph saying that character, with no /ActualText. Most clusters are.
 bool is_plain_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last);
+/// is_plain_cluster, answered inline for a glyph standing for one byte (most of them).
+inline bool is_plain_cluster_inline(const text::GlyphRun& run, std::size_t first, std::size_t last) {
+  if (last != first + 1 || run.glyphs[first].id == 0) return false;
+  return run.text_of(run.glyphs[first]).size() <= 1 || is_plain_cluster(run, first, last);
+}
 
 /// Plans the writing of glyphs [first, last) of `run`, one cluster.
 ///

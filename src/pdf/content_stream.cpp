@@ -113,7 +113,7 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
     codes[r].reserve(run.glyphs.size());
     for (std::size_t first = 0, last = 0; first < run.glyphs.size(); first = last) {
       last = cluster_end(run, first);
-      if (is_plain_cluster(run, first, last)) {
+      if (is_plain_cluster_inline(run, first, last)) {
         // Its glyph says its text, or /ActualText does: what it says is its text either way.
         const std::string_view text = run.text_of(run.glyphs[first]);
         needs_span = !show(run.glyphs[first], text) || needs_span;
