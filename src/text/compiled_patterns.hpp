@@ -10,6 +10,7 @@
 #include <hyphen.h>
 
 #include "core/c_handle.hpp"
+#include "core/mapped_file.hpp"
 
 namespace leafpress::text {
 
@@ -19,17 +20,17 @@ namespace leafpress::text {
 std::string serialize_patterns(const HyphenDict& dict);
 
 /// libhyphen's pattern machine, made by libhyphen from a .dic file (then freed by
-/// hnj_hyphen_free) or read back from serialize_patterns' bytes into a few blocks of its own
-/// (its levels, states, transitions and strings: a handful of allocations instead of one per
-/// state and string, and as few to free). Moving it keeps the machine where it is.
+/// hnj_hyphen_free) or read back from serialize_patterns' bytes: its levels and states in two
+/// blocks of its own, its strings and transitions where they lie in the bytes (two
+/// allocations instead of one per state and string, and no copy). Moving it keeps the
+/// machine where it is.
 class PatternMachine {
  public:
   /// Where a machine read back lies.
   struct Blocks {
     std::vector<HyphenDict> levels;
     std::vector<HyphenState> states;
-    std::vector<HyphenTrans> transitions;
-    std::vector<char> strings;
+    std::optional<core::MappedFile> source;  // the bytes read back, when the machine holds them
   };
 
   PatternMachine() = default;
@@ -48,10 +49,13 @@ class PatternMachine {
   std::unique_ptr<Blocks> blocks_;
 };
 
-/// The machine read back from serialize_patterns' bytes; none when the bytes are not a
-/// whole, consistent machine (every state and transition checked: a damaged or planted
-/// cache file must not lead libhyphen astray).
+/// The machine read back from serialize_patterns' bytes, pointing into them (they must
+/// outlive it); none when the bytes are not a whole, consistent machine (every string, state
+/// and transition checked: a damaged or planted cache file must not lead libhyphen astray).
 PatternMachine deserialize_patterns(std::string_view bytes);
+
+/// The same, read from a mapped cache file that the machine then holds.
+PatternMachine deserialize_patterns(core::MappedFile file);
 
 /// Where compiled patterns are kept: $LEAFPRESS_CACHE_DIR, else $XDG_CACHE_HOME/leafpress,
 /// else ~/.cache/leafpress; nullopt when none is set or LEAFPRESS_CACHE_DIR is "off".

@@ -69,6 +69,13 @@ TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]"
     const text::PatternMachine read = text::deserialize_patterns(std::string_view(bytes).substr(0, size));
     CHECK_FALSE(read);
   }
+  // A string's terminating NUL (here the charset's, after its fixed-size field) that is not
+  // one: refused, since libhyphen would read past it.
+  const std::size_t cset = bytes.find(std::string_view(loaded->cset));
+  REQUIRE(cset != std::string::npos);
+  std::string unterminated = bytes;
+  unterminated[cset + sizeof loaded->cset] = 'x';
+  CHECK_FALSE(text::deserialize_patterns(unterminated));
   CHECK_FALSE(text::deserialize_patterns(bytes + "x"));
   CHECK_FALSE(text::deserialize_patterns("not a cache"));
   // A huge number where a count, a length or a state number stands (the first states'
