@@ -160,8 +160,12 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
     return nullptr;
   }
   FtLibrary library(raw_library);
+  // FreeType reads the bytes HarfBuzz mapped: the file is opened and mapped once. They
+  // outlive FreeType's face on every path (`bytes` is released after it).
+  const core::CHandle<hb_blob_t, hb_blob_destroy> bytes(hb_blob_reference(blob.get()));
   FT_Face raw_face = nullptr;
-  if (FT_New_Face(library.get(), path.c_str(), index, &raw_face) != 0) {
+  if (FT_New_Memory_Face(library.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size), index,
+                         &raw_face) != 0) {
     error = "not a font file FreeType can read";
     return nullptr;
   }
