@@ -16,7 +16,7 @@ namespace leafpress::text {
 
 /// libhyphen's pattern machine as bytes, and back. Building the machine from a .dic file
 /// (hnj_hyphen_load) costs more than setting a leaflet: a compiled copy is kept in a cache
-/// folder, keyed by the .dic file's bytes, and read back in a fraction of the time.
+/// folder (see load_patterns) and read back in a fraction of the time.
 std::string serialize_patterns(const HyphenDict& dict);
 
 /// libhyphen's pattern machine, made by libhyphen from a .dic file (then freed by
@@ -61,9 +61,14 @@ PatternMachine deserialize_patterns(core::MappedFile file);
 /// else ~/.cache/leafpress; nullopt when none is set or LEAFPRESS_CACHE_DIR is "off".
 std::optional<std::filesystem::path> pattern_cache_folder();
 
-/// Loads a .dic file through the cache: read from it when a compiled copy of these exact
-/// bytes is there, else compiled by libhyphen and stored (quietly skipped when the folder
-/// cannot be written). None when libhyphen cannot read the file.
+/// Loads a .dic file through the cache: read from it when a compiled copy of this file is
+/// there, else compiled by libhyphen and stored (quietly skipped when the folder cannot be
+/// written). None when libhyphen cannot read the file. The copy is keyed by the file's path,
+/// device, inode, size, modification and change times, so that the .dic is not read at all
+/// when its copy is there: a write to a file sets its change time to the current time, and
+/// no call sets it to a chosen one, so the bytes cannot differ under the same key once the
+/// change time is 2 s in the past (a file changed more recently is compiled and not kept,
+/// and one that changed while libhyphen read it is not kept either).
 PatternMachine load_patterns(const std::filesystem::path& dic);
 
 }  // namespace leafpress::text
