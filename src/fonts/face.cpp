@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "core/c_handle.hpp"
+#include "core/file_identity.hpp"
 
 namespace leafpress::fonts {
 namespace {
@@ -143,6 +144,8 @@ std::optional<std::string> outline_problem(hb_face_t* face, bool is_cff) {
 }  // namespace
 
 std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int index, std::string& error) {
+  // Taken before the bytes are read: a change after this gives another identity.
+  std::optional<std::string> identity = core::settled_identity(path);
   core::CHandle<hb_blob_t, hb_blob_destroy> blob(hb_blob_create_from_file_or_fail(path.c_str()));
   if (!blob) {
     error = "cannot read the font file";
@@ -183,6 +186,7 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
   std::unique_ptr<Face> face(new Face());
   face->path_ = path;
   face->index_ = index;
+  face->identity_ = std::move(identity);
   face->family_ = raw_face->family_name ? raw_face->family_name : "";
   face->style_name_ = raw_face->style_name ? raw_face->style_name : "";
   face->postscript_name_ = sanitize_name(FT_Get_Postscript_Name(raw_face), face->family_ + "-" + face->style_name_);

@@ -3,7 +3,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -11,6 +10,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/cache_folder.hpp"
+#include "core/file_identity.hpp"
 #include "core/hash.hpp"
 
 namespace leafpress::text {
@@ -292,66 +292,33 @@ PatternMachine deserialize_patterns(core::MappedFile file) {
 
 std::optional<std::filesystem::path> pattern_cache_folder() { return core::cache_folder(); }
 
-namespace {
-
-// A file changed this recently could change again within the same timestamp.
-constexpr auto kSettled = std::chrono::seconds(2);
-
-/// The name of the compiled copy of the dictionary `dic` whose status is `status`, or
-/// nullopt when its status cannot vouch for its bytes (changed within kSettled, or a file
-/// system without change times): see load_patterns.
-std::optional<std::string> cache_name(const std::filesystem::path& dic, const struct stat& status) {
-  const auto changed = std::chrono::seconds(status.st_ctim.tv_sec) + std::chrono::nanoseconds(status.st_ctim.tv_nsec);
-  if (status.st_ctim.tv_sec <= 0 || changed + kSettled > std::chrono::system_clock::now().time_since_epoch()) {
-    return std::nullopt;
-  }
+PatternMachine load_patterns(const std::filesystem::path& dic) {
+  // Dictionaries are a few hundred kilobytes; a larger file is left to libhyphen alone.
+  constexpr off_t kMaxDictionary = 16 << 20;
+  const auto folder = pattern_cache_folder();
+  struct stat status {};
+  const bool cacheable = folder && ::stat(dic.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
+                         status.st_size <= kMaxDictionary;
+  const auto identity = cacheable ? core::settled_identity(dic) : std::nullopt;
+  if (!identity) return PatternMachine(hnj_hyphen_load(dic.c_str()));
   core::Fingerprint fingerprint;
   fingerprint.add(kMagic);
   fingerprint.add(std::to_string(sizeof(HyphenState)) + "," + std::to_string(sizeof(HyphenTrans)));
-  fingerprint.add(dic.native());
-  for (const auto number : {static_cast<std::int64_t>(status.st_dev), static_cast<std::int64_t>(status.st_ino),
-                            static_cast<std::int64_t>(status.st_size), static_cast<std::int64_t>(status.st_mtim.tv_sec),
-                            static_cast<std::int64_t>(status.st_mtim.tv_nsec),
-                            static_cast<std::int64_t>(status.st_ctim.tv_sec),
-                            static_cast<std::int64_t>(status.st_ctim.tv_nsec)}) {
-    fingerprint.add("," + std::to_string(number));
-  }
+  fingerprint.add(*identity);
   std::string name = "hyphen-";
   static constexpr char kHex[] = "0123456789abcdef";
   for (const std::uint8_t byte : fingerprint.digest()) {
     name += kHex[byte >> 4];
     name += kHex[byte & 0xF];
   }
-  return name + ".bin";
-}
-
-bool same_file(const struct stat& a, const struct stat& b) {
-  return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
-         a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec &&
-         a.st_ctim.tv_sec == b.st_ctim.tv_sec && a.st_ctim.tv_nsec == b.st_ctim.tv_nsec;
-}
-
-}  // namespace
-
-PatternMachine load_patterns(const std::filesystem::path& dic) {
-  // Dictionaries are a few hundred kilobytes; a larger file is left to libhyphen alone.
-  constexpr off_t kMaxDictionary = 16 << 20;
-  const auto folder = pattern_cache_folder();
-  struct stat before {};
-  if (!folder || ::stat(dic.c_str(), &before) != 0 || !S_ISREG(before.st_mode) || before.st_size > kMaxDictionary) {
-    return PatternMachine(hnj_hyphen_load(dic.c_str()));
-  }
-  const auto name = cache_name(dic, before);
-  if (!name) return PatternMachine(hnj_hyphen_load(dic.c_str()));
-  const std::filesystem::path cached = *folder / *name;
+  const std::filesystem::path cached = *folder / (name + ".bin");
   if (auto compiled = core::MappedFile::try_map(cached, 64 << 20)) {
     if (PatternMachine machine = deserialize_patterns(std::move(*compiled))) return machine;
   }
   PatternMachine made(hnj_hyphen_load(dic.c_str()));
   if (!made) return {};
   // Kept only when the file libhyphen read is the one named: not changed while it read.
-  struct stat after {};
-  if (::stat(dic.c_str(), &after) != 0 || !same_file(before, after)) return made;
+  if (core::settled_identity(dic) != identity) return made;
   try {
     std::error_code ec;
     std::filesystem::create_directories(*folder, ec);

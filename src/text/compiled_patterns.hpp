@@ -63,12 +63,10 @@ std::optional<std::filesystem::path> pattern_cache_folder();
 
 /// Loads a .dic file through the cache: read from it when a compiled copy of this file is
 /// there, else compiled by libhyphen and stored (quietly skipped when the folder cannot be
-/// written). None when libhyphen cannot read the file. The copy is keyed by the file's path,
-/// device, inode, size, modification and change times, so that the .dic is not read at all
-/// when its copy is there: a write to a file sets its change time to the current time, and
-/// no call sets it to a chosen one, so the bytes cannot differ under the same key once the
-/// change time is 2 s in the past (a file changed more recently is compiled and not kept,
-/// and one that changed while libhyphen read it is not kept either).
+/// written). None when libhyphen cannot read the file. The copy is keyed by the file's
+/// core::settled_identity, so that the .dic is not read at all when its copy is there; a
+/// file changed in the last seconds is compiled and not kept, and so is one that changed
+/// while libhyphen read it.
 PatternMachine load_patterns(const std::filesystem::path& dic);
 
 }  // namespace leafpress::text

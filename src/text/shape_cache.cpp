@@ -3,6 +3,7 @@
 #include <hb-ot.h>
 
 #include "core/c_handle.hpp"
+#include "text/face_answers.hpp"
 
 namespace leafpress::text {
 namespace {
@@ -40,11 +41,15 @@ bool named_by_a_lookup(hb_face_t* face, hb_codepoint_t glyph) {
 bool ShapeCache::spaces_stand_apart(const fonts::Face& face) {
   const auto [it, inserted] = apart_.try_emplace(&face, false);
   if (!inserted) return it->second;
+  // Walking every lookup costs about 0.5 M instructions a face: the answer is kept across runs.
+  static constexpr std::string_view kQuestion = "spaces stand apart";
+  if (const auto known = recall_face_answer(face, kQuestion)) return it->second = *known;
   hb_face_t* hb_face = face.hb_face();
   const std::uint32_t space = face.nominal_glyph(U' ');
   it->second = space != 0 && !has_table(hb_face, HB_TAG('k', 'e', 'r', 'n')) &&
                !has_table(hb_face, HB_TAG('k', 'e', 'r', 'x')) && !has_table(hb_face, HB_TAG('m', 'o', 'r', 'x')) &&
                !named_by_a_lookup(hb_face, space);
+  remember_face_answer(face, kQuestion, it->second);
   return it->second;
 }
 

@@ -207,7 +207,7 @@ TEST_CASE("an atomic write replaces the file and leaves no temporary behind", "[
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
 }
 
-TEST_CASE("a file is read whole, or up to one byte past its limit; a FIFO is not read", "[core]") {
+TEST_CASE("a file is read whole or up to one byte past its limit, and a FIFO is not read", "[core]") {
   const testing::ScratchDir dir;
   const auto file = dir.path() / "a.txt";
   const std::string text(100000, 'x');

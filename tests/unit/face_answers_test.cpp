@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/file_identity.hpp"
+#include "fonts/face.hpp"
+#include "support/scratch_dir.hpp"
+#include "text/face_answers.hpp"
+#include "text/shape_cache.hpp"
+
+using namespace leafpress;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kNotoSans = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+
+std::size_t entries(const fs::path& folder) {
+  std::size_t files = 0;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); ++it) ++files;
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("a file changed in the last seconds has no settled identity but an old one has", "[core]") {
+  const testing::ScratchDir dir;
+  const fs::path fresh = dir.write("fresh.txt", "x");
+  CHECK_FALSE(core::settled_identity(fresh));
+  CHECK_FALSE(core::settled_identity(dir.path() / "missing"));
+  if (fs::exists(kNotoSans)) {
+    const auto identity = core::settled_identity(kNotoSans);
+    REQUIRE(identity);
+    CHECK(identity->starts_with(kNotoSans.string()));
+    CHECK(core::settled_identity(kNotoSans) == identity);
+  }
+}
+
+TEST_CASE("what is worked out from a face's bytes is kept only for a settled file, and read back", "[fonts]") {
+  if (!fs::exists(kNotoSans)) {
+    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+    return;
+  }
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  std::string error;
+
+  // A copy just made cannot vouch for its bytes: nothing is kept.
+  fs::copy_file(kNotoSans, dir.path() / "copy.ttf");
+  const auto copy = fonts::Face::try_open(dir.path() / "copy.ttf", 0, error);
+  REQUIRE(copy);
+  CHECK_FALSE(copy->identity());
+  text::ShapeCache copy_shapes;
+  const bool copy_apart = copy_shapes.spaces_stand_apart(*copy);
+  CHECK(entries(dir.path() / "cache") == 0);
+
+  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  REQUIRE(face);
+  REQUIRE(face->identity());
+  text::ShapeCache first;
+  const bool apart = first.spaces_stand_apart(*face);
+  CHECK(apart == copy_apart);
+  CHECK(entries(dir.path() / "cache") == 1);
+  CHECK(text::recall_face_answer(*face, "spaces stand apart") == apart);
+  CHECK_FALSE(text::recall_face_answer(*face, "another question"));
+  text::ShapeCache second;
+  CHECK(second.spaces_stand_apart(*face) == apart);
+
+  // A damaged entry is not believed.
+  for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "leafpress-face-answer-1\nperhaps\n";
+  }
+  CHECK_FALSE(text::recall_face_answer(*face, "spaces stand apart"));
+  text::ShapeCache third;
+  CHECK(third.spaces_stand_apart(*face) == apart);
+  CHECK(text::recall_face_answer(*face, "spaces stand apart") == apart);
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
