@@ -53,6 +53,27 @@ bool ShapeCache::spaces_stand_apart(const fonts::Face& face) {
   return it->second;
 }
 
+RememberedWords& ShapeCache::remembered(const fonts::Face& face, std::string_view language, std::string_view script) {
+  std::string key(reinterpret_cast<const char*>(&face), sizeof(&face));
+  key.append(language).append(1, '\0').append(script);
+  auto& kept = remembered_[key];
+  if (!kept) kept = std::make_unique<RememberedWords>(face, language, script);
+  return *kept;
+}
+
+const std::vector<ShapedGlyph>& ShapeCache::hyphen(const fonts::Face& face, std::string_view language) {
+  auto [it, added] = hyphens_.try_emplace({&face, std::string(language)});
+  if (!added) return it->second;
+  RememberedWords& kept = remembered(face, language, {});
+  if (const std::vector<ShapedGlyph>* known = kept.find("-")) {
+    it->second = *known;
+  } else {
+    it->second = text::shape(face, "-", 0, 1, language);
+    kept.add("-", it->second);
+  }
+  return it->second;
+}
+
 void ShapeCache::make_room(std::size_t glyphs) {
   if (glyphs_ + glyphs <= kMaxGlyphs) return;
   entries_.clear();
@@ -65,6 +86,7 @@ std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std
                                                     std::string_view script) {
   std::vector<ShapedGlyph> glyphs;
   glyphs.reserve(end - begin);
+  RememberedWords* kept = nullptr;  // what earlier runs shaped, read on the first word not in words_
   for (std::size_t at = begin; at < end;) {
     // A word runs to the next space; a space is shaped on its own.
     std::size_t stop = at + 1;
@@ -77,7 +99,14 @@ std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std
     word_key_.append(language).append(1, '\0').append(script).append(1, '\0').append(word);
     auto found = words_.find(word_key_);
     if (found == words_.end()) {
-      auto shaped = text::shape(face, word, 0, word.size(), language, script, false);
+      if (!kept) kept = &remembered(face, language, script);
+      std::vector<ShapedGlyph> shaped;
+      if (const std::vector<ShapedGlyph>* known = kept->find(word)) {
+        shaped = *known;
+      } else {
+        shaped = text::shape(face, word, 0, word.size(), language, script, false);
+        kept->add(word, shaped);
+      }
       make_room(shaped.size());
       glyphs_ += shaped.size();
       found = words_.emplace(word_key_, std::move(shaped)).first;

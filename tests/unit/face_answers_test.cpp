@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -9,6 +12,8 @@
 #include "fonts/face.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/face_answers.hpp"
+#include "text/remembered_words.hpp"
+#include "text/shape.hpp"
 #include "text/shape_cache.hpp"
 
 using namespace leafpress;
@@ -78,5 +83,54 @@ TEST_CASE("what is worked out from a face's bytes is kept only for a settled fil
   text::ShapeCache third;
   CHECK(third.spaces_stand_apart(*face) == apart);
   CHECK(text::recall_face_answer(*face, "spaces stand apart") == apart);
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
+
+TEST_CASE("words shaped alone are kept across runs for a settled font file, and checked when read", "[fonts]") {
+  if (!fs::exists(kNotoSans)) {
+    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+    return;
+  }
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  std::string error;
+  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  REQUIRE(face);
+  const std::string text = "Immunotherapy helps the body fight cancer";
+  std::vector<text::ShapedGlyph> first;
+  {
+    text::ShapeCache shapes;
+    REQUIRE(shapes.spaces_stand_apart(*face));
+    first = shapes.shape(*face, text, 0, text.size(), "en", "Latn", false);
+  }  // the words are written as the cache ends
+  {
+    const text::RememberedWords kept(*face, "en", "Latn");
+    const auto* word = kept.find("Immunotherapy");
+    REQUIRE(word);
+    CHECK(*word == text::shape(*face, "Immunotherapy", 0, 13, "en", "Latn"));
+    CHECK_FALSE(kept.find("absent"));
+    CHECK_FALSE(text::RememberedWords(*face, "fr", "Latn").find("Immunotherapy"));  // another language
+  }
+  text::ShapeCache again;
+  CHECK(again.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
+  CHECK(first == text::shape(*face, text, 0, text.size(), "en", "Latn"));
+
+  // A glyph the face does not have: the entry is damaged and not read at all.
+  for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
+    if (!entry.path().filename().string().starts_with("words-")) continue;
+    std::string bytes;
+    {
+      std::ifstream in(entry.path(), std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::size_t word = bytes.find("Immunotherapy");
+    if (word == std::string::npos) continue;
+    const std::uint32_t huge = 0xFFFFFF;  // its first glyph id, after the word and its glyph count
+    std::memcpy(bytes.data() + word + 13 + 4, &huge, sizeof huge);
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << bytes;
+  }
+  CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("Immunotherapy"));
+  text::ShapeCache damaged;
+  CHECK(damaged.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
   ::unsetenv("LEAFPRESS_CACHE_DIR");
 }
