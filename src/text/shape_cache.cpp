@@ -2,6 +2,8 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
+
 #include "core/c_handle.hpp"
 #include "text/face_answers.hpp"
 
@@ -59,6 +61,30 @@ RememberedWords& ShapeCache::remembered(const fonts::Face& face, std::string_vie
   auto& kept = remembered_[key];
   if (!kept) kept = std::make_unique<RememberedWords>(face, language, script);
   return *kept;
+}
+
+std::vector<ShapedGlyph> ShapeCache::shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
+                                                      std::size_t end, std::string_view language,
+                                                      std::string_view script, bool rtl) {
+  // Short left-to-right runs (list numbers, page numbers, punctuation of the common script)
+  // are kept across runs with their context: each would otherwise make HarfBuzz build a
+  // face's lookup tables, which the words kept no longer do. Right-to-left clusters come in
+  // descending order, which RememberedWords does not keep.
+  constexpr std::size_t kMaxKept = RememberedWords::kMaxWordBytes - 48;  // room for the key's prefix
+  if (rtl || text.size() > kMaxKept) return text::shape(face, text, begin, end, language, script, rtl);
+  RememberedWords& kept = remembered(face, language, std::string(script) + " in context");
+  std::string key = std::to_string(begin) + "," + std::to_string(end) + "\n";
+  key.append(text);
+  if (const std::vector<ShapedGlyph>* known = kept.find(key)) {
+    // Every glyph stands for a character of the run itself.
+    if (std::all_of(known->begin(), known->end(),
+                    [&](const ShapedGlyph& glyph) { return glyph.cluster >= begin && glyph.cluster < end; })) {
+      return *known;
+    }
+  }
+  auto glyphs = text::shape(face, text, begin, end, language, script, rtl);
+  kept.add(key, glyphs);
+  return glyphs;
 }
 
 const std::vector<ShapedGlyph>& ShapeCache::hyphen(const fonts::Face& face, std::string_view language) {
@@ -131,7 +157,7 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const fonts::Face& face, std::
   if (const auto found = entries_.find(key); found != entries_.end()) return found->second;
   auto glyphs = !rtl && shaped_without_context(script) && spaces_stand_apart(face)
                     ? shape_by_words(face, text, begin, end, language, script)
-                    : text::shape(face, text, begin, end, language, script, rtl);
+                    : shape_in_context(face, text, begin, end, language, script, rtl);
   make_room(glyphs.size());
   glyphs_ += glyphs.size();
   return entries_.emplace(std::move(key), std::move(glyphs)).first->second;

@@ -42,6 +42,10 @@ class ShapeCache {
   /// `text` shaped by words and single spaces, each word's glyphs from words_.
   std::vector<ShapedGlyph> shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin,
                                           std::size_t end, std::string_view language, std::string_view script);
+  /// `text` shaped as a whole (text::shape), short left-to-right runs kept across runs.
+  std::vector<ShapedGlyph> shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
+                                            std::size_t end, std::string_view language, std::string_view script,
+                                            bool rtl);
   /// The words kept for `face`, `language` and `script`, read on first use.
   RememberedWords& remembered(const fonts::Face& face, std::string_view language, std::string_view script);
   void make_room(std::size_t glyphs);

@@ -113,6 +113,13 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   }
   text::ShapeCache again;
   CHECK(again.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
+
+  // A short run of the common script, shaped in its context, is kept the same way.
+  const std::string numbered = "1. Treatment";
+  const auto number = text::shape(*face, numbered, 0, 2, "en", "Zyyy");
+  { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
+  CHECK(text::RememberedWords(*face, "en", "Zyyy in context").find("0,2\n" + numbered));
+  { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
   CHECK(first == text::shape(*face, text, 0, text.size(), "en", "Latn"));
 
   // A glyph the face does not have: the entry is damaged and not read at all.
