@@ -62,57 +62,71 @@ RememberedWords::RememberedWords(const fonts::Face& face, std::string_view langu
 }
 
 void RememberedWords::read(unsigned glyph_count) {
-  const auto bytes = core::try_read_file(*file_, kMaxBytes);
+  auto bytes = core::try_read_file(*file_, kMaxBytes);
   if (!bytes || bytes->size() > kMaxBytes || !bytes->starts_with(kMagic)) return;
-  Reader in(std::string_view(*bytes).substr(kMagic.size()));
-  decltype(words_) words;
+  bytes_ = std::move(*bytes);
+  Reader in(std::string_view(bytes_).substr(kMagic.size()));
+  std::vector<ShapedGlyph> glyphs;
+  glyphs.reserve(bytes_.size() / 24);
+  decltype(read_) words;
+  words.reserve(bytes_.size() / 64);
+  const auto damaged = [&] {
+    bytes_.clear();
+    return;
+  };
   while (!in.at_end()) {
     std::uint32_t size = 0, count = 0;
     std::string_view word;
     if (!in.get(size) || size == 0 || size > kMaxWordBytes || !in.get(word, size) || !in.get(count) ||
         count > kMaxWordBytes || words.size() >= kMaxWords) {
-      return;
+      return damaged();
     }
-    std::vector<ShapedGlyph> glyphs(count);
+    const std::size_t first = glyphs.size();
     std::uint32_t previous_cluster = 0;
-    for (ShapedGlyph& glyph : glyphs) {
+    for (std::uint32_t g = 0; g < count; ++g) {
+      ShapedGlyph glyph;
       std::uint32_t advance = 0, x_offset = 0, y_offset = 0;
       if (!in.get(glyph.id) || !in.get(advance) || !in.get(x_offset) || !in.get(y_offset) || !in.get(glyph.cluster)) {
-        return;
+        return damaged();
       }
       // A glyph of the face, standing for a character of the word, in logical order.
       if (glyph.id >= glyph_count || glyph.cluster >= size || glyph.cluster < previous_cluster || !fits(advance) ||
           !fits(x_offset) || !fits(y_offset)) {
-        return;
+        return damaged();
       }
       previous_cluster = glyph.cluster;
       glyph.advance = static_cast<std::int32_t>(advance);
       glyph.x_offset = static_cast<std::int32_t>(x_offset);
       glyph.y_offset = static_cast<std::int32_t>(y_offset);
+      glyphs.push_back(glyph);
     }
-    words.emplace(std::string(word), std::move(glyphs));
+    words.emplace(word, std::pair{first, std::size_t{count}});
   }
-  words_ = std::move(words);
+  read_glyphs_ = std::move(glyphs);
+  read_ = std::move(words);
 }
 
-const std::vector<ShapedGlyph>* RememberedWords::find(std::string_view word) const {
-  const auto found = words_.find(word);
-  return found == words_.end() ? nullptr : &found->second;
+std::optional<std::span<const ShapedGlyph>> RememberedWords::find(std::string_view word) const {
+  if (const auto found = read_.find(word); found != read_.end()) {
+    return std::span<const ShapedGlyph>(read_glyphs_).subspan(found->second.first, found->second.second);
+  }
+  if (const auto found = added_.find(word); found != added_.end()) return std::span<const ShapedGlyph>(found->second);
+  return std::nullopt;
 }
 
 void RememberedWords::add(std::string_view word, const std::vector<ShapedGlyph>& glyphs) {
   if (!file_ || word.empty() || word.size() > kMaxWordBytes || glyphs.size() > kMaxWordBytes ||
-      words_.size() >= kMaxWords) {
+      read_.size() + added_.size() >= kMaxWords || read_.contains(word)) {
     return;
   }
-  if (words_.emplace(std::string(word), glyphs).second) added_ = true;
+  added_.emplace(std::string(word), glyphs);
 }
 
 RememberedWords::~RememberedWords() {
   // The glyphs were shaped from the bytes opened: kept only if the file is still those.
-  if (!added_ || !file_ || core::settled_identity(face_path_) != identity_) return;
+  if (added_.empty() || !file_ || core::settled_identity(face_path_) != identity_) return;
   std::string out(kMagic);
-  for (const auto& [word, glyphs] : words_) {
+  const auto write = [&](std::string_view word, std::span<const ShapedGlyph> glyphs) {
     put(out, static_cast<std::uint32_t>(word.size()));
     out += word;
     put(out, static_cast<std::uint32_t>(glyphs.size()));
@@ -123,7 +137,11 @@ RememberedWords::~RememberedWords() {
       put(out, static_cast<std::uint32_t>(glyph.y_offset));
       put(out, glyph.cluster);
     }
+  };
+  for (const auto& [word, place] : read_) {
+    write(word, std::span<const ShapedGlyph>(read_glyphs_).subspan(place.first, place.second));
   }
+  for (const auto& [word, glyphs] : added_) write(word, glyphs);
   if (out.size() > kMaxBytes) return;
   try {
     std::error_code ec;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,8 +35,8 @@ class RememberedWords {
   RememberedWords(const RememberedWords&) = delete;
   RememberedWords& operator=(const RememberedWords&) = delete;
 
-  /// The glyphs of `word` as kept, clusters from the word's start; nullptr when not kept.
-  const std::vector<ShapedGlyph>* find(std::string_view word) const;
+  /// The glyphs of `word` as kept, clusters from the word's start; nullopt when not kept.
+  std::optional<std::span<const ShapedGlyph>> find(std::string_view word) const;
 
   /// Keeps `word`'s glyphs for later runs.
   void add(std::string_view word, const std::vector<ShapedGlyph>& glyphs);
@@ -51,8 +52,12 @@ class RememberedWords {
   std::optional<std::filesystem::path> file_;  // none: nothing is kept
   std::filesystem::path face_path_;
   std::optional<std::string> identity_;
-  std::unordered_map<std::string, std::vector<ShapedGlyph>, Hash, std::equal_to<>> words_;
-  bool added_ = false;
+  // The words read, pointing into `bytes_` (the entry as read), their glyphs in one block:
+  // a few allocations for the whole entry rather than two a word.
+  std::string bytes_;
+  std::vector<ShapedGlyph> read_glyphs_;
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> read_;  // first glyph, count
+  std::unordered_map<std::string, std::vector<ShapedGlyph>, Hash, std::equal_to<>> added_;
 };
 
 }  // namespace leafpress::text

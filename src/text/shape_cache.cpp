@@ -75,11 +75,11 @@ std::vector<ShapedGlyph> ShapeCache::shape_in_context(const fonts::Face& face, s
   RememberedWords& kept = remembered(face, language, std::string(script) + " in context");
   std::string key = std::to_string(begin) + "," + std::to_string(end) + "\n";
   key.append(text);
-  if (const std::vector<ShapedGlyph>* known = kept.find(key)) {
+  if (const auto known = kept.find(key)) {
     // Every glyph stands for a character of the run itself.
     if (std::all_of(known->begin(), known->end(),
                     [&](const ShapedGlyph& glyph) { return glyph.cluster >= begin && glyph.cluster < end; })) {
-      return *known;
+      return {known->begin(), known->end()};
     }
   }
   auto glyphs = text::shape(face, text, begin, end, language, script, rtl);
@@ -91,8 +91,8 @@ const std::vector<ShapedGlyph>& ShapeCache::hyphen(const fonts::Face& face, std:
   auto [it, added] = hyphens_.try_emplace({&face, std::string(language)});
   if (!added) return it->second;
   RememberedWords& kept = remembered(face, language, {});
-  if (const std::vector<ShapedGlyph>* known = kept.find("-")) {
-    it->second = *known;
+  if (const auto known = kept.find("-")) {
+    it->second.assign(known->begin(), known->end());
   } else {
     it->second = text::shape(face, "-", 0, 1, language);
     kept.add("-", it->second);
@@ -127,8 +127,8 @@ std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std
     if (found == words_.end()) {
       if (!kept) kept = &remembered(face, language, script);
       std::vector<ShapedGlyph> shaped;
-      if (const std::vector<ShapedGlyph>* known = kept->find(word)) {
-        shaped = *known;
+      if (const auto known = kept->find(word)) {
+        shaped.assign(known->begin(), known->end());
       } else {
         shaped = text::shape(face, word, 0, word.size(), language, script, false);
         kept->add(word, shaped);
