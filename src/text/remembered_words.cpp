@@ -9,17 +9,21 @@
 #include "core/cache_folder.hpp"
 #include "core/file_identity.hpp"
 #include "core/hash.hpp"
-#include "core/read_file.hpp"
 
 namespace leafpress::text {
 namespace {
 
 // Integers are 32-bit, in this machine's order: the cache is of this machine, for this machine.
-constexpr std::string_view kMagic = "leafpress-words-1\n";
+constexpr std::string_view kMagic = "leafpress-shaped-v2\n";  // 20 bytes: what follows is aligned
+static_assert(kMagic.size() % alignof(ShapedGlyph) == 0);
+static_assert(sizeof(ShapedGlyph) == 20 && alignof(ShapedGlyph) == 4, "glyphs are stored as this machine lays them out");
 constexpr std::size_t kMaxBytes = 16 << 20;
 constexpr std::int32_t kMaxPosition = 1 << 20;  // font units; a larger advance or offset is damage
 
 void put(std::string& out, std::uint32_t value) { out.append(reinterpret_cast<const char*>(&value), sizeof value); }
+
+/// Zeros after a word of `size` bytes, to the next multiple of 4.
+std::size_t padding(std::size_t size) { return (4 - size % 4) % 4; }
 
 class Reader {
  public:
@@ -36,17 +40,31 @@ class Reader {
     at_ += size;
     return true;
   }
+  /// `count` glyphs where they lie, when they fit and are aligned as a ShapedGlyph must be.
+  bool get(std::span<const ShapedGlyph>& glyphs, std::size_t count) {
+    const char* at = bytes_.data() + at_;
+    if (count > (bytes_.size() - at_) / sizeof(ShapedGlyph) ||
+        reinterpret_cast<std::uintptr_t>(at) % alignof(ShapedGlyph) != 0) {
+      return false;
+    }
+    glyphs = {reinterpret_cast<const ShapedGlyph*>(at), count};
+    at_ += count * sizeof(ShapedGlyph);
+    return true;
+  }
+  bool skip_zeros(std::size_t count) {
+    if (bytes_.size() - at_ < count) return false;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (bytes_[at_ + i] != '\0') return false;
+    }
+    at_ += count;
+    return true;
+  }
   bool at_end() const { return at_ == bytes_.size(); }
 
  private:
   std::string_view bytes_;
   std::size_t at_ = 0;
 };
-
-bool fits(std::uint32_t stored) {
-  const auto value = static_cast<std::int32_t>(stored);
-  return value >= -kMaxPosition && value <= kMaxPosition;
-}
 
 }  // namespace
 
@@ -62,54 +80,37 @@ RememberedWords::RememberedWords(const fonts::Face& face, std::string_view langu
 }
 
 void RememberedWords::read(unsigned glyph_count) {
-  auto bytes = core::try_read_file(*file_, kMaxBytes);
-  if (!bytes || bytes->size() > kMaxBytes || !bytes->starts_with(kMagic)) return;
-  bytes_ = std::move(*bytes);
-  Reader in(std::string_view(bytes_).substr(kMagic.size()));
-  std::vector<ShapedGlyph> glyphs;
-  glyphs.reserve(bytes_.size() / 24);
+  auto mapped = core::MappedFile::try_map(*file_, kMaxBytes);
+  if (!mapped || !mapped->bytes().starts_with(kMagic)) return;
+  Reader in(mapped->bytes().substr(kMagic.size()));
   decltype(read_) words;
-  words.reserve(bytes_.size() / 64);
-  const auto damaged = [&] {
-    bytes_.clear();
-    return;
-  };
+  words.reserve(mapped->bytes().size() / 64);
   while (!in.at_end()) {
     std::uint32_t size = 0, count = 0;
     std::string_view word;
-    if (!in.get(size) || size == 0 || size > kMaxWordBytes || !in.get(word, size) || !in.get(count) ||
-        count > kMaxWordBytes || words.size() >= kMaxWords) {
-      return damaged();
+    std::span<const ShapedGlyph> glyphs;
+    if (!in.get(size) || size == 0 || size > kMaxWordBytes || !in.get(word, size) || !in.skip_zeros(padding(size)) ||
+        !in.get(count) || count > kMaxWordBytes || words.size() >= kMaxWords || !in.get(glyphs, count)) {
+      return;
     }
-    const std::size_t first = glyphs.size();
     std::uint32_t previous_cluster = 0;
-    for (std::uint32_t g = 0; g < count; ++g) {
-      ShapedGlyph glyph;
-      std::uint32_t advance = 0, x_offset = 0, y_offset = 0;
-      if (!in.get(glyph.id) || !in.get(advance) || !in.get(x_offset) || !in.get(y_offset) || !in.get(glyph.cluster)) {
-        return damaged();
-      }
+    for (const ShapedGlyph& glyph : glyphs) {
       // A glyph of the face, standing for a character of the word, in logical order.
-      if (glyph.id >= glyph_count || glyph.cluster >= size || glyph.cluster < previous_cluster || !fits(advance) ||
-          !fits(x_offset) || !fits(y_offset)) {
-        return damaged();
+      if (glyph.id >= glyph_count || glyph.cluster >= size || glyph.cluster < previous_cluster ||
+          glyph.advance < -kMaxPosition || glyph.advance > kMaxPosition || glyph.x_offset < -kMaxPosition ||
+          glyph.x_offset > kMaxPosition || glyph.y_offset < -kMaxPosition || glyph.y_offset > kMaxPosition) {
+        return;
       }
       previous_cluster = glyph.cluster;
-      glyph.advance = static_cast<std::int32_t>(advance);
-      glyph.x_offset = static_cast<std::int32_t>(x_offset);
-      glyph.y_offset = static_cast<std::int32_t>(y_offset);
-      glyphs.push_back(glyph);
     }
-    words.emplace(word, std::pair{first, std::size_t{count}});
+    words.emplace(word, glyphs);
   }
-  read_glyphs_ = std::move(glyphs);
+  mapped_ = std::move(mapped);  // the mapping stays where it is
   read_ = std::move(words);
 }
 
 std::optional<std::span<const ShapedGlyph>> RememberedWords::find(std::string_view word) const {
-  if (const auto found = read_.find(word); found != read_.end()) {
-    return std::span<const ShapedGlyph>(read_glyphs_).subspan(found->second.first, found->second.second);
-  }
+  if (const auto found = read_.find(word); found != read_.end()) return found->second;
   if (const auto found = added_.find(word); found != added_.end()) return std::span<const ShapedGlyph>(found->second);
   return std::nullopt;
 }
@@ -129,6 +130,7 @@ RememberedWords::~RememberedWords() {
   const auto write = [&](std::string_view word, std::span<const ShapedGlyph> glyphs) {
     put(out, static_cast<std::uint32_t>(word.size()));
     out += word;
+    out.append(padding(word.size()), '\0');
     put(out, static_cast<std::uint32_t>(glyphs.size()));
     for (const ShapedGlyph& glyph : glyphs) {
       put(out, glyph.id);
@@ -138,9 +140,7 @@ RememberedWords::~RememberedWords() {
       put(out, glyph.cluster);
     }
   };
-  for (const auto& [word, place] : read_) {
-    write(word, std::span<const ShapedGlyph>(read_glyphs_).subspan(place.first, place.second));
-  }
+  for (const auto& [word, glyphs] : read_) write(word, glyphs);
   for (const auto& [word, glyphs] : added_) write(word, glyphs);
   if (out.size() > kMaxBytes) return;
   try {

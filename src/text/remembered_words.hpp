@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/mapped_file.hpp"
 #include "fonts/face.hpp"
 #include "text/shape.hpp"
 
@@ -52,11 +53,10 @@ class RememberedWords {
   std::optional<std::filesystem::path> file_;  // none: nothing is kept
   std::filesystem::path face_path_;
   std::optional<std::string> identity_;
-  // The words read, pointing into `bytes_` (the entry as read), their glyphs in one block:
-  // a few allocations for the whole entry rather than two a word.
-  std::string bytes_;
-  std::vector<ShapedGlyph> read_glyphs_;
-  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> read_;  // first glyph, count
+  // The words read and their glyphs, pointing into the mapped entry (its glyphs are laid
+  // out as ShapedGlyph, aligned): nothing is copied, and only the pages used are read.
+  std::optional<core::MappedFile> mapped_;
+  std::unordered_map<std::string_view, std::span<const ShapedGlyph>> read_;
   std::unordered_map<std::string, std::vector<ShapedGlyph>, Hash, std::equal_to<>> added_;
 };
 
