@@ -329,7 +329,7 @@ void SystemFonts::remember() {
   try {
     std::error_code ec;
     fs::create_directories(entry.file.parent_path(), ec);
-    if (!ec) core::write_file_atomically(entry.file, out);
+    if (!ec) core::write_cache_entry(entry.file, out);
   } catch (const std::exception&) {
     // A cache that cannot be written only costs time.
   }

@@ -322,7 +322,7 @@ PatternMachine load_patterns(const std::filesystem::path& dic) {
   try {
     std::error_code ec;
     std::filesystem::create_directories(*folder, ec);
-    if (!ec) core::write_file_atomically(cached, serialize_patterns(*made));
+    if (!ec) core::write_cache_entry(cached, serialize_patterns(*made));
   } catch (const std::exception&) {
     // A cache that cannot be written only costs time.
   }

@@ -46,7 +46,7 @@ void remember_face_answer(const fonts::Face& face, std::string_view question, bo
   try {
     std::error_code ec;
     std::filesystem::create_directories(file->parent_path(), ec);
-    if (!ec) core::write_file_atomically(*file, std::string(kMagic) + (answer ? "yes\n" : "no\n"));
+    if (!ec) core::write_cache_entry(*file, std::string(kMagic) + (answer ? "yes\n" : "no\n"));
   } catch (const std::exception&) {
     // A cache that cannot be written only costs time.
   }

@@ -146,7 +146,7 @@ RememberedWords::~RememberedWords() {
   try {
     std::error_code ec;
     std::filesystem::create_directories(file_->parent_path(), ec);
-    if (!ec) core::write_file_atomically(*file_, out);
+    if (!ec) core::write_cache_entry(*file_, out);
   } catch (const std::exception&) {
     // A cache that cannot be written only costs time.
   }

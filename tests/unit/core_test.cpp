@@ -240,6 +240,16 @@ TEST_CASE("a mapped file shows the file's bytes, within its limit", "[core]") {
   CHECK(empty->bytes().empty());
 }
 
+TEST_CASE("a cache entry is renamed into place whole and leaves no temporary file", "[core]") {
+  const testing::ScratchDir dir;
+  const auto target = dir.path() / "entry.bin";
+  core::write_cache_entry(target, "first");
+  core::write_cache_entry(target, "second entry");
+  CHECK(core::try_read_file(target) == std::string("second entry"));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
+  CHECK_THROWS_AS(core::write_cache_entry(dir.path() / "missing" / "entry.bin", "x"), core::OutputError);
+}
+
 TEST_CASE("an atomic write into a missing folder fails and says where", "[core]") {
   const testing::ScratchDir dir;
   const auto target = dir.path() / "missing" / "a.pdf";
