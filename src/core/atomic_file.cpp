@@ -65,8 +65,8 @@ class Temporary {
     unregister();
   }
 
-  /// Creates the file and writes `bytes` to disk; throws OutputError.
-  void write(std::string_view bytes) {
+  /// Creates the file and writes `bytes` to it, flushed to disk when `flush`; throws OutputError.
+  void write(std::string_view bytes, bool flush = true) {
     // Registered before it exists: mkstemp fills in the name and then creates the file, so
     // a signal at any moment finds either no file or its name.
     for (auto& slot : g_temporaries) {
@@ -84,7 +84,7 @@ class Temporary {
       if (::flock(fd, LOCK_EX) != 0) fail(target_, "lock temporary file", errno);
       write_all(fd, bytes, target_);
       if (::fchmod(fd, 0644) != 0) fail(target_, "chmod", errno);
-      if (::fsync(fd) != 0) fail(target_, "fsync", errno);
+      if (flush && ::fsync(fd) != 0) fail(target_, "fsync", errno);
     } catch (...) {
       ::close(fd);
       throw;
@@ -144,6 +144,12 @@ class Temporary {
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
   write_files_atomically({{path, bytes}});
+}
+
+void write_cache_entry(const std::filesystem::path& path, std::string_view bytes) {
+  Temporary temporary(path);
+  temporary.write(bytes, false);
+  temporary.commit();
 }
 
 void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files) {

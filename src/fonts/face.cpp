@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "core/c_handle.hpp"
+#include "core/file_identity.hpp"
 
 namespace leafpress::fonts {
 namespace {
@@ -143,6 +144,8 @@ std::optional<std::string> outline_problem(hb_face_t* face, bool is_cff) {
 }  // namespace
 
 std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int index, std::string& error) {
+  // Taken before the bytes are read: a change after this gives another identity.
+  std::optional<std::string> identity = core::settled_identity(path);
   core::CHandle<hb_blob_t, hb_blob_destroy> blob(hb_blob_create_from_file_or_fail(path.c_str()));
   if (!blob) {
     error = "cannot read the font file";
@@ -160,8 +163,12 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
     return nullptr;
   }
   FtLibrary library(raw_library);
+  // FreeType reads the bytes HarfBuzz mapped: the file is opened and mapped once. They
+  // outlive FreeType's face on every path (`bytes` is released after it).
+  const core::CHandle<hb_blob_t, hb_blob_destroy> bytes(hb_blob_reference(blob.get()));
   FT_Face raw_face = nullptr;
-  if (FT_New_Face(library.get(), path.c_str(), index, &raw_face) != 0) {
+  if (FT_New_Memory_Face(library.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size), index,
+                         &raw_face) != 0) {
     error = "not a font file FreeType can read";
     return nullptr;
   }
@@ -179,6 +186,7 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
   std::unique_ptr<Face> face(new Face());
   face->path_ = path;
   face->index_ = index;
+  face->identity_ = std::move(identity);
   face->family_ = raw_face->family_name ? raw_face->family_name : "";
   face->style_name_ = raw_face->style_name ? raw_face->style_name : "";
   face->postscript_name_ = sanitize_name(FT_Get_Postscript_Name(raw_face), face->family_ + "-" + face->style_name_);

@@ -40,6 +40,9 @@ class Face {
 
   const std::filesystem::path& path() const { return path_; }
   int index() const { return index_; }
+  /// The file's core::settled_identity when it was opened, to key what is worked out from
+  /// its bytes across runs; nullopt when it had changed too recently to vouch for them.
+  const std::optional<std::string>& identity() const { return identity_; }
   const std::string& family() const { return family_; }
   const std::string& style_name() const { return style_name_; }
   /// The PostScript name, sanitized for use as a PDF name.
@@ -75,6 +78,7 @@ class Face {
 
   std::filesystem::path path_;
   int index_ = 0;
+  std::optional<std::string> identity_;
   std::string family_;
   std::string style_name_;
   std::string postscript_name_;

@@ -10,6 +10,7 @@
 #include <cctype>
 
 #include "core/confine.hpp"
+#include "fonts/system_fonts.hpp"
 
 namespace leafpress::fonts {
 namespace fs = std::filesystem;
@@ -39,43 +40,7 @@ std::vector<FontStyle> style_preference(FontStyle wanted) {
   return {FontStyle::regular};
 }
 
-/// The system's fonts, read from fontconfig's caches of the standard font folders. The
-/// full configuration (dozens of XML files of aliases and substitutions, which leafpress
-/// never uses: it asks for families by name) costs more to parse than a leaflet to set;
-/// FONTCONFIG_FILE or FONTCONFIG_PATH in the environment ask for it all the same.
-FcConfig* load_fontconfig() {
-  if (std::getenv("FONTCONFIG_FILE") || std::getenv("FONTCONFIG_PATH")) return FcInitLoadConfigAndFonts();
-  FcConfig* config = FcConfigCreate();
-  if (!config) return nullptr;
-  static constexpr const char* kStandardFolders =
-      "<?xml version=\"1.0\"?><fontconfig>"
-      "<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>"
-      "<dir prefix=\"xdg\">fonts</dir><dir>~/.fonts</dir>"
-      "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>"
-      "<include ignore_missing=\"yes\">/etc/fonts/local.conf</include>"
-      "</fontconfig>";
-  if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(kStandardFolders), FcFalse) ||
-      !FcConfigBuildFonts(config)) {
-    FcConfigDestroy(config);
-    return FcInitLoadConfigAndFonts();
-  }
-  return config;
-}
-
 }  // namespace
-
-struct FontRegistry::Fontconfig {
-  FcConfig* config = nullptr;
-  std::map<std::string, FcFontSet*> families;  // each family's scalable faces, listed on first use
-  FcFontSet* without_outlines = nullptr;       // listed on first use by unusable_reason
-  ~Fontconfig() {
-    for (const auto& [family, fonts] : families) {
-      if (fonts) FcFontSetDestroy(fonts);
-    }
-    if (without_outlines) FcFontSetDestroy(without_outlines);
-    if (config) FcConfigDestroy(config);
-  }
-};
 
 namespace {
 
@@ -99,10 +64,9 @@ void without_blanks(const char* name, std::string& out) {
 
 /// True when one of `face`'s family names is `family` (given without its spaces), compared as
 /// fontconfig's listing compares them: blanks ignored, then fontconfig's case folding.
-bool has_family(FcPattern* face, const std::string& family, std::string& scratch) {
-  FcChar8* name = nullptr;
-  for (int n = 0; FcPatternGetString(face, FC_FAMILY, n, &name) == FcResultMatch; ++n) {
-    without_blanks(reinterpret_cast<const char*>(name), scratch);
+bool has_family(const SystemFace& face, const std::string& family, std::string& scratch) {
+  for (const std::string& name : face.families) {
+    without_blanks(name.c_str(), scratch);
     if (FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(scratch.c_str()),
                            reinterpret_cast<const FcChar8*>(family.c_str())) == 0) {
       return true;
@@ -114,7 +78,7 @@ bool has_family(FcPattern* face, const std::string& family, std::string& scratch
 }  // namespace
 
 FontRegistry::FontRegistry(std::vector<fs::path> font_folders, bool allow_outside)
-    : fontconfig_(std::make_unique<Fontconfig>()) {
+    : system_(std::make_unique<SystemFonts>()) {
   std::vector<std::pair<fs::path, fs::path>> files;  // (file, its folder)
   for (const fs::path& folder : font_folders) {
     std::error_code ec;
@@ -192,28 +156,11 @@ const Face* FontRegistry::find_in_folders(std::string_view family, FontStyle sty
 }
 
 const Face* FontRegistry::find_in_system(std::string_view family, FontStyle style) {
-  if (!fontconfig_->config) {
-    fontconfig_->config = load_fontconfig();
-    if (!fontconfig_->config) return nullptr;
-  }
   // Every scalable face of the family, nearest style first: fontconfig's matching would
   // always answer with *some* font, and its substitution rules cost more than the search.
   // Each family is listed once for all its styles (a list costs 0.3 M instructions:
-  // fontconfig matches every face of the system).
-  const std::string family_name(family);
-  auto listed = fontconfig_->families.find(family_name);
-  if (listed == fontconfig_->families.end()) {
-    FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family_name.c_str()));
-    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
-    FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, nullptr);
-    listed = fontconfig_->families.emplace(family_name, FcFontList(fontconfig_->config, pattern, objects)).first;
-    FcObjectSetDestroy(objects);
-    FcPatternDestroy(pattern);
-  }
-  const FcFontSet* fonts = listed->second;
-  if (!fonts) return nullptr;
-
+  // fontconfig matches every face of the system), and remembered across runs.
+  const std::vector<SystemFace>& fonts = system_->scalable(std::string(family));
   const bool bold = style == FontStyle::bold || style == FontStyle::bold_italic;
   const bool italic = style == FontStyle::italic || style == FontStyle::bold_italic;
   struct Candidate {
@@ -225,18 +172,10 @@ const Face* FontRegistry::find_in_system(std::string_view family, FontStyle styl
     }
   };
   std::vector<Candidate> candidates;
-  for (int i = 0; i < fonts->nfont; ++i) {
-    FcChar8* file = nullptr;
-    int index = 0;
-    int weight = FC_WEIGHT_REGULAR;
-    int slant = FC_SLANT_ROMAN;
-    if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
-    FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
-    FcPatternGetInteger(fonts->fonts[i], FC_WEIGHT, 0, &weight);
-    FcPatternGetInteger(fonts->fonts[i], FC_SLANT, 0, &slant);
-    if ((slant != FC_SLANT_ROMAN) != italic) continue;
+  for (const SystemFace& font : fonts) {
+    if ((font.slant != FC_SLANT_ROMAN) != italic) continue;
     const int wanted = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
-    candidates.push_back({std::abs(weight - wanted), reinterpret_cast<const char*>(file), index});
+    candidates.push_back({std::abs(font.weight - wanted), font.file, font.index});
   }
   std::sort(candidates.begin(), candidates.end());
   for (const Candidate& candidate : candidates) {
@@ -249,36 +188,18 @@ const Face* FontRegistry::find_in_system(std::string_view family, FontStyle styl
 
 std::optional<std::string> FontRegistry::unusable_reason(std::string_view family) {
   // Files of the font folders that cannot be used are reported by themselves (unusable_files).
-  if (!fontconfig_->config) fontconfig_->config = load_fontconfig();
-  if (!fontconfig_->config) return std::nullopt;
   // The faces of the family without outlines (fontconfig's cache knows, without opening
   // them), bitmap ones included, unlike find_in_system. The system's faces without outlines
   // are listed once and each family looked for among those few: a list of all the system's
   // faces per family named in the fallback chains cost 10 M instructions a run, and
   // fontconfig's FcFontSetList on the few 0.1 M each (it clears a hash table per call).
-  if (!fontconfig_->without_outlines) {
-    FcPattern* all = FcPatternCreate();
-    FcPatternAddBool(all, FC_OUTLINE, FcFalse);
-    FcObjectSet* listed = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, nullptr);
-    fontconfig_->without_outlines = FcFontList(fontconfig_->config, all, listed);
-    FcObjectSetDestroy(listed);
-    FcPatternDestroy(all);
-    if (!fontconfig_->without_outlines) return std::nullopt;
-  }
   std::string family_name;
   std::string scratch;
   without_blanks(std::string(family).c_str(), family_name);
-  const FcFontSet* fonts = fontconfig_->without_outlines;
-  for (int i = 0; i < fonts->nfont; ++i) {
-    FcChar8* file = nullptr;
-    int index = 0;
-    if (!has_family(fonts->fonts[i], family_name, scratch) ||
-        FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) {
-      continue;
-    }
-    FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
+  for (const SystemFace& font : system_->without_outlines()) {
+    if (!has_family(font, family_name, scratch)) continue;
     std::string error;
-    if (!Face::try_open(reinterpret_cast<const char*>(file), index, error)) return error;
+    if (!Face::try_open(font.file, font.index, error)) return error;
   }
   return std::nullopt;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fonts/face.hpp"
+#include "fonts/system_fonts.hpp"
 
 namespace leafpress::fonts {
 
@@ -70,8 +71,7 @@ class FontRegistry {
   std::vector<UnusableFile> unusable_files_;
   std::map<std::pair<std::string, int>, std::unique_ptr<Face>> faces_;
   std::map<std::pair<std::string, FontStyle>, const Face*> found_;
-  struct Fontconfig;
-  std::unique_ptr<Fontconfig> fontconfig_;
+  std::unique_ptr<SystemFonts> system_;
 };
 
 }  // namespace leafpress::fonts

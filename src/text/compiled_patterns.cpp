@@ -1,40 +1,61 @@
 #include "text/compiled_patterns.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <limits>
 
 #include "core/atomic_file.hpp"
 #include "core/cache_folder.hpp"
+#include "core/file_identity.hpp"
 #include "core/hash.hpp"
-#include "core/read_file.hpp"
 
 namespace leafpress::text {
 namespace {
 
 // The layout of the bytes: a header, then each level of the machine (a dictionary and the
 // ones it falls back to for compound words). Integers are 32-bit, in this machine's order:
-// the cache is of this machine, for this machine.
-constexpr std::string_view kMagic = "leafpress-hyphen-1";
+// the cache is of this machine, for this machine. Every string is stored with its NUL and
+// every transition list as libhyphen's own HyphenTrans array, each padded to 4 bytes, so that
+// a machine read back points into the bytes instead of copying them: the cache file is
+// mapped, and only the states (which hold pointers) are built in memory.
+constexpr std::string_view kMagic = "leafpress-hyphens-v2";  // 20 bytes: what follows is aligned
 constexpr int kMaxLevels = 4;
 constexpr std::int32_t kNoString = -1;
-constexpr std::size_t kAbsent = std::numeric_limits<std::size_t>::max();  // no string, no transitions
+constexpr std::size_t kAlign = 4;
+static_assert(kMagic.size() % kAlign == 0);
+static_assert(sizeof(HyphenTrans) == 8 && offsetof(HyphenTrans, ch) == 0 && offsetof(HyphenTrans, new_state) == 4 &&
+                  alignof(HyphenTrans) <= kAlign,
+              "the stored transitions are libhyphen's HyphenTrans as this machine lays it out");
+
+std::size_t padding(std::size_t size) { return (kAlign - size % kAlign) % kAlign; }
 
 class Writer {
  public:
   void integer(std::int32_t value) { out_.append(reinterpret_cast<const char*>(&value), sizeof value); }
+  /// `size` bytes, then a NUL, then zeros to the next multiple of 4.
   void bytes(const char* data, std::size_t size) {
     integer(static_cast<std::int32_t>(size));
     out_.append(data, size);
+    out_.append(1 + padding(size + 1), '\0');
   }
   void string(const char* text) {
     if (!text) {
       integer(kNoString);
     } else {
       bytes(text, std::strlen(text));
+    }
+  }
+  void transitions(const HyphenTrans* trans, int count) {
+    integer(count);
+    for (int t = 0; t < count; ++t) {
+      char stored[sizeof(HyphenTrans)] = {};  // the padding bytes are zeros, not whatever memory held
+      stored[offsetof(HyphenTrans, ch)] = trans[t].ch;
+      std::memcpy(stored + offsetof(HyphenTrans, new_state), &trans[t].new_state, sizeof trans[t].new_state);
+      out_.append(stored, sizeof stored);
     }
   }
   std::string take() { return std::move(out_); }
@@ -53,22 +74,39 @@ class Reader {
     at_ += sizeof value;
     return true;
   }
-  /// A NUL-terminated copy appended to `block`, its offset there in `offset` (kAbsent for
-  /// "no string") and its stored size in `size`; false when damaged.
-  bool string(std::vector<char>& block, std::size_t& offset, std::int32_t& size) {
-    offset = kAbsent;
+  /// A stored string, NUL-terminated where it lies in the bytes (nullptr for "no string"),
+  /// with its stored size in `size`; false when damaged.
+  bool string(const char*& text, std::int32_t& size) {
+    text = nullptr;
     if (!integer(size)) return false;
     if (size == kNoString) return true;
-    if (size < 0 || static_cast<std::size_t>(size) > bytes_.size() - at_) return false;
-    offset = block.size();
-    block.insert(block.end(), bytes_.data() + at_, bytes_.data() + at_ + size);
-    block.push_back('\0');
-    at_ += static_cast<std::size_t>(size);
+    if (size < 0) return false;
+    const std::size_t stored = static_cast<std::size_t>(size) + 1 + padding(static_cast<std::size_t>(size) + 1);
+    if (stored > bytes_.size() - at_) return false;
+    const char* piece = bytes_.data() + at_;
+    // The NUL and the padding after the string (1 to 4 bytes) are all zeros.
+    for (std::size_t i = static_cast<std::size_t>(size); i < stored; ++i) {
+      if (piece[i] != '\0') return false;
+    }
+    text = piece;
+    at_ += stored;
     return true;
   }
-  bool string(std::vector<char>& block, std::size_t& offset) {
+  bool string(const char*& text) {
     std::int32_t size = 0;
-    return string(block, offset, size);
+    return string(text, size);
+  }
+  /// `count` HyphenTrans as they lie in the bytes; false when they do not fit or are not
+  /// aligned as a HyphenTrans must be.
+  bool transitions(std::size_t count, const HyphenTrans*& trans) {
+    const char* at = bytes_.data() + at_;
+    if (count > (bytes_.size() - at_) / sizeof(HyphenTrans) ||
+        reinterpret_cast<std::uintptr_t>(at) % alignof(HyphenTrans) != 0) {
+      return false;
+    }
+    trans = reinterpret_cast<const HyphenTrans*>(at);
+    at_ += count * sizeof(HyphenTrans);
+    return true;
   }
   bool raw(char* into, std::size_t size) {
     if (bytes_.size() - at_ < size) return false;
@@ -115,11 +153,7 @@ void write_level(const HyphenDict& dict, Writer& out) {
     out.integer(state.replindex);
     out.integer(state.replcut);
     out.integer(state.fallback_state);
-    out.integer(state.num_trans);
-    for (int t = 0; t < state.num_trans; ++t) {
-      out.integer(state.trans[t].ch);
-      out.integer(state.trans[t].new_state);
-    }
+    out.transitions(state.trans, state.num_trans);
   }
 }
 
@@ -127,17 +161,15 @@ bool fits_char(std::int32_t value) {
   return value >= std::numeric_limits<signed char>::min() && value <= std::numeric_limits<signed char>::max();
 }
 
-/// Where a level's pointers will point, as offsets into the machine's blocks: they are
-/// set once every level is read and the blocks have stopped growing.
-struct LevelPlaces {
-  std::size_t nohyphen = kAbsent;
-  std::size_t first_state = 0;
-  std::vector<std::size_t> match, repl, trans;  // per state
-};
+/// libhyphen's structures name their strings and transitions `char*` and `HyphenTrans*`, yet
+/// only read them when hyphenating: those of a machine read back are the read-only bytes.
+char* as_libhyphen(const char* text) { return const_cast<char*>(text); }
+HyphenTrans* as_libhyphen(const HyphenTrans* trans) { return const_cast<HyphenTrans*>(trans); }
 
-/// Reads one level into `dict`, its states, strings and transitions appended to `machine`'s
-/// blocks and their places in `places`; false when damaged.
-bool read_level(Reader& in, HyphenDict& dict, PatternMachine::Blocks& machine, LevelPlaces& places) {
+/// Reads one level into `dict`, its states appended to `states` (their strings and
+/// transitions pointing into the bytes), and where they start in `first_state`; false when
+/// damaged.
+bool read_level(Reader& in, HyphenDict& dict, std::vector<HyphenState>& states, std::size_t& first_state) {
   std::int32_t options[4];
   for (std::int32_t& option : options) {
     if (!in.integer(option) || !fits_char(option)) return false;
@@ -148,76 +180,60 @@ bool read_level(Reader& in, HyphenDict& dict, PatternMachine::Blocks& machine, L
   dict.crhmin = static_cast<char>(options[3]);
   std::int32_t nohyphen_count = 0;
   std::int32_t nohyphen_size = 0;
-  if (!in.integer(nohyphen_count) || nohyphen_count < 0 ||
-      !in.string(machine.strings, places.nohyphen, nohyphen_size)) {
-    return false;
-  }
+  const char* nohyphen = nullptr;
+  if (!in.integer(nohyphen_count) || nohyphen_count < 0 || !in.string(nohyphen, nohyphen_size)) return false;
   dict.nohyphenl = nohyphen_count;
-  if (places.nohyphen != kAbsent) {
+  dict.nohyphen = as_libhyphen(nohyphen);
+  if (nohyphen) {
     // libhyphen walks nohyphenl + 1 NUL-terminated pieces: all must lie in the buffer.
-    const char* nohyphen = machine.strings.data() + places.nohyphen;
     const auto pieces = std::count(nohyphen, nohyphen + nohyphen_size, '\0');
     if (pieces < static_cast<std::ptrdiff_t>(nohyphen_count) + 1) return false;
   }
+  const char* cset = nullptr;
   std::int32_t cset_size = 0;
-  if (!in.integer(cset_size) || cset_size != static_cast<std::int32_t>(sizeof dict.cset)) return false;
-  if (!in.raw(dict.cset, sizeof dict.cset)) return false;
+  if (!in.string(cset, cset_size) || cset_size != static_cast<std::int32_t>(sizeof dict.cset)) return false;
+  std::memcpy(dict.cset, cset, sizeof dict.cset);
   dict.cset[sizeof dict.cset - 1] = '\0';
   std::int32_t utf8 = 0;
-  std::int32_t states = 0;
-  if (!in.integer(utf8) || !in.integer(states)) return false;
+  std::int32_t count = 0;
+  if (!in.integer(utf8) || !in.integer(count)) return false;
   dict.utf8 = utf8;
   // Each state takes at least 24 bytes: no count larger than the bytes left can be true.
-  if (states <= 0 || static_cast<std::size_t>(states) > in.left() / 24) return false;
-  dict.num_states = states;
-  places.first_state = machine.states.size();
-  machine.states.resize(machine.states.size() + static_cast<std::size_t>(states));
-  places.match.resize(static_cast<std::size_t>(states));
-  places.repl.resize(static_cast<std::size_t>(states));
-  places.trans.resize(static_cast<std::size_t>(states), kAbsent);
-  for (int i = 0; i < states; ++i) {
-    HyphenState& state = machine.states[places.first_state + static_cast<std::size_t>(i)];
-    const auto k = static_cast<std::size_t>(i);
+  if (count <= 0 || static_cast<std::size_t>(count) > in.left() / 24) return false;
+  dict.num_states = count;
+  first_state = states.size();
+  states.resize(states.size() + static_cast<std::size_t>(count));
+  for (std::size_t k = 0; k < static_cast<std::size_t>(count); ++k) {
+    HyphenState& state = states[first_state + k];
+    const char* match = nullptr;
+    const char* repl = nullptr;
+    const HyphenTrans* trans = nullptr;
     std::int32_t replindex = 0, replcut = 0, fallback = 0, transitions = 0;
-    if (!in.string(machine.strings, places.match[k]) || !in.string(machine.strings, places.repl[k]) ||
-        !in.integer(replindex) || !in.integer(replcut) || !in.integer(fallback) || !in.integer(transitions)) {
+    if (!in.string(match) || !in.string(repl) || !in.integer(replindex) || !in.integer(replcut) ||
+        !in.integer(fallback) || !in.integer(transitions)) {
       return false;
     }
-    if (!fits_char(replindex) || !fits_char(replcut) || fallback < -1 || fallback >= states || transitions < 0 ||
-        static_cast<std::size_t>(transitions) > in.left() / 8) {
+    if (!fits_char(replindex) || !fits_char(replcut) || fallback < -1 || fallback >= count || transitions < 0 ||
+        !in.transitions(static_cast<std::size_t>(transitions), trans)) {
       return false;
     }
+    for (int t = 0; t < transitions; ++t) {
+      // The padding bytes are zeros, and every transition leads to a state of this level.
+      const char* stored = reinterpret_cast<const char*>(trans + t);
+      if (stored[1] != 0 || stored[2] != 0 || stored[3] != 0 || trans[t].new_state < 0 ||
+          trans[t].new_state >= count) {
+        return false;
+      }
+    }
+    state.match = as_libhyphen(match);
+    state.repl = as_libhyphen(repl);
     state.replindex = static_cast<signed char>(replindex);
     state.replcut = static_cast<signed char>(replcut);
     state.fallback_state = fallback;
     state.num_trans = transitions;
-    if (transitions > 0) places.trans[k] = machine.transitions.size();
-    for (int t = 0; t < transitions; ++t) {
-      std::int32_t ch = 0, next = 0;
-      if (!in.integer(ch) || !in.integer(next) || !fits_char(ch) || next < 0 || next >= states) return false;
-      machine.transitions.push_back(HyphenTrans{static_cast<char>(ch), next});
-    }
+    state.trans = transitions > 0 ? as_libhyphen(trans) : nullptr;
   }
   return true;
-}
-
-/// Points each level's strings, states and transitions into the blocks, now that they are
-/// whole, and each level at the next.
-void point_into_blocks(PatternMachine::Blocks& machine, const std::vector<LevelPlaces>& places) {
-  const auto at = [&](std::size_t offset) { return offset == kAbsent ? nullptr : machine.strings.data() + offset; };
-  for (std::size_t l = 0; l < machine.levels.size(); ++l) {
-    HyphenDict& dict = machine.levels[l];
-    const LevelPlaces& place = places[l];
-    dict.nohyphen = at(place.nohyphen);
-    dict.states = machine.states.data() + place.first_state;
-    for (std::size_t k = 0; k < place.match.size(); ++k) {
-      HyphenState& state = dict.states[k];
-      state.match = at(place.match[k]);
-      state.repl = at(place.repl[k]);
-      state.trans = place.trans[k] == kAbsent ? nullptr : machine.transitions.data() + place.trans[k];
-    }
-    dict.nextlevel = l + 1 < machine.levels.size() ? &machine.levels[l + 1] : nullptr;
-  }
 }
 
 }  // namespace
@@ -225,11 +241,10 @@ void point_into_blocks(PatternMachine::Blocks& machine, const std::vector<LevelP
 std::string serialize_patterns(const HyphenDict& dict) {
   int levels = 0;
   for (const HyphenDict* level = &dict; level; level = level->nextlevel) ++levels;
-  std::string header(kMagic);
   Writer body;
   body.integer(levels);
   for (const HyphenDict* level = &dict; level; level = level->nextlevel) write_level(*level, body);
-  return header + body.take();
+  return std::string(kMagic) + body.take();
 }
 
 PatternMachine::PatternMachine(HyphenDict* made) : made_(made) {}
@@ -241,34 +256,55 @@ HyphenDict* PatternMachine::get() const {
   return blocks_ && !blocks_->levels.empty() ? &blocks_->levels.front() : nullptr;
 }
 
-PatternMachine deserialize_patterns(std::string_view bytes) {
+namespace {
+
+/// deserialize_patterns into `machine`, whose `source`, when set, holds `bytes`.
+PatternMachine read_into(std::unique_ptr<PatternMachine::Blocks> machine, std::string_view bytes) {
   Reader in(bytes);
   std::int32_t levels = 0;
   if (!in.literal(kMagic) || !in.integer(levels) || levels < 1 || levels > kMaxLevels) return {};
-  auto machine = std::make_unique<PatternMachine::Blocks>();
   machine->levels.resize(static_cast<std::size_t>(levels));
-  machine->strings.reserve(bytes.size() / 2);
-  std::vector<LevelPlaces> places(static_cast<std::size_t>(levels));
-  for (std::size_t l = 0; l < places.size(); ++l) {
-    if (!read_level(in, machine->levels[l], *machine, places[l])) return {};
+  std::vector<std::size_t> first_states(static_cast<std::size_t>(levels));
+  for (std::size_t l = 0; l < first_states.size(); ++l) {
+    if (!read_level(in, machine->levels[l], machine->states, first_states[l])) return {};
   }
   if (!in.at_end()) return {};
-  point_into_blocks(*machine, places);
+  // The states have stopped moving: point each level at its own, and at the next level.
+  for (std::size_t l = 0; l < machine->levels.size(); ++l) {
+    machine->levels[l].states = machine->states.data() + first_states[l];
+    machine->levels[l].nextlevel = l + 1 < machine->levels.size() ? &machine->levels[l + 1] : nullptr;
+  }
   return PatternMachine(std::move(machine));
+}
+
+}  // namespace
+
+PatternMachine deserialize_patterns(std::string_view bytes) {
+  return read_into(std::make_unique<PatternMachine::Blocks>(), bytes);
+}
+
+PatternMachine deserialize_patterns(core::MappedFile file) {
+  auto machine = std::make_unique<PatternMachine::Blocks>();
+  const std::string_view bytes = file.bytes();
+  machine->source = std::move(file);  // the mapping stays where it is
+  return read_into(std::move(machine), bytes);
 }
 
 std::optional<std::filesystem::path> pattern_cache_folder() { return core::cache_folder(); }
 
 PatternMachine load_patterns(const std::filesystem::path& dic) {
   // Dictionaries are a few hundred kilobytes; a larger file is left to libhyphen alone.
-  constexpr std::size_t kMaxDictionary = 16 << 20;
+  constexpr off_t kMaxDictionary = 16 << 20;
   const auto folder = pattern_cache_folder();
-  const auto source = folder ? core::try_read_file(dic, kMaxDictionary) : std::nullopt;
-  if (!source || source->size() > kMaxDictionary) return PatternMachine(hnj_hyphen_load(dic.c_str()));
+  struct stat status {};
+  const bool cacheable = folder && ::stat(dic.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
+                         status.st_size <= kMaxDictionary;
+  const auto identity = cacheable ? core::settled_identity(dic) : std::nullopt;
+  if (!identity) return PatternMachine(hnj_hyphen_load(dic.c_str()));
   core::Fingerprint fingerprint;
   fingerprint.add(kMagic);
   fingerprint.add(std::to_string(sizeof(HyphenState)) + "," + std::to_string(sizeof(HyphenTrans)));
-  fingerprint.add(*source);
+  fingerprint.add(*identity);
   std::string name = "hyphen-";
   static constexpr char kHex[] = "0123456789abcdef";
   for (const std::uint8_t byte : fingerprint.digest()) {
@@ -276,15 +312,17 @@ PatternMachine load_patterns(const std::filesystem::path& dic) {
     name += kHex[byte & 0xF];
   }
   const std::filesystem::path cached = *folder / (name + ".bin");
-  if (const auto compiled = core::try_read_file(cached, 64 << 20)) {
-    if (PatternMachine machine = deserialize_patterns(*compiled)) return machine;
+  if (auto compiled = core::MappedFile::try_map(cached, 64 << 20)) {
+    if (PatternMachine machine = deserialize_patterns(std::move(*compiled))) return machine;
   }
   PatternMachine made(hnj_hyphen_load(dic.c_str()));
   if (!made) return {};
+  // Kept only when the file libhyphen read is the one named: not changed while it read.
+  if (core::settled_identity(dic) != identity) return made;
   try {
     std::error_code ec;
     std::filesystem::create_directories(*folder, ec);
-    if (!ec) core::write_file_atomically(cached, serialize_patterns(*made));
+    if (!ec) core::write_cache_entry(cached, serialize_patterns(*made));
   } catch (const std::exception&) {
     // A cache that cannot be written only costs time.
   }

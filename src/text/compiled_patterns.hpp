@@ -10,26 +10,27 @@
 #include <hyphen.h>
 
 #include "core/c_handle.hpp"
+#include "core/mapped_file.hpp"
 
 namespace leafpress::text {
 
 /// libhyphen's pattern machine as bytes, and back. Building the machine from a .dic file
 /// (hnj_hyphen_load) costs more than setting a leaflet: a compiled copy is kept in a cache
-/// folder, keyed by the .dic file's bytes, and read back in a fraction of the time.
+/// folder (see load_patterns) and read back in a fraction of the time.
 std::string serialize_patterns(const HyphenDict& dict);
 
 /// libhyphen's pattern machine, made by libhyphen from a .dic file (then freed by
-/// hnj_hyphen_free) or read back from serialize_patterns' bytes into a few blocks of its own
-/// (its levels, states, transitions and strings: a handful of allocations instead of one per
-/// state and string, and as few to free). Moving it keeps the machine where it is.
+/// hnj_hyphen_free) or read back from serialize_patterns' bytes: its levels and states in two
+/// blocks of its own, its strings and transitions where they lie in the bytes (two
+/// allocations instead of one per state and string, and no copy). Moving it keeps the
+/// machine where it is.
 class PatternMachine {
  public:
   /// Where a machine read back lies.
   struct Blocks {
     std::vector<HyphenDict> levels;
     std::vector<HyphenState> states;
-    std::vector<HyphenTrans> transitions;
-    std::vector<char> strings;
+    std::optional<core::MappedFile> source;  // the bytes read back, when the machine holds them
   };
 
   PatternMachine() = default;
@@ -48,18 +49,24 @@ class PatternMachine {
   std::unique_ptr<Blocks> blocks_;
 };
 
-/// The machine read back from serialize_patterns' bytes; none when the bytes are not a
-/// whole, consistent machine (every state and transition checked: a damaged or planted
-/// cache file must not lead libhyphen astray).
+/// The machine read back from serialize_patterns' bytes, pointing into them (they must
+/// outlive it); none when the bytes are not a whole, consistent machine (every string, state
+/// and transition checked: a damaged or planted cache file must not lead libhyphen astray).
 PatternMachine deserialize_patterns(std::string_view bytes);
+
+/// The same, read from a mapped cache file that the machine then holds.
+PatternMachine deserialize_patterns(core::MappedFile file);
 
 /// Where compiled patterns are kept: $LEAFPRESS_CACHE_DIR, else $XDG_CACHE_HOME/leafpress,
 /// else ~/.cache/leafpress; nullopt when none is set or LEAFPRESS_CACHE_DIR is "off".
 std::optional<std::filesystem::path> pattern_cache_folder();
 
-/// Loads a .dic file through the cache: read from it when a compiled copy of these exact
-/// bytes is there, else compiled by libhyphen and stored (quietly skipped when the folder
-/// cannot be written). None when libhyphen cannot read the file.
+/// Loads a .dic file through the cache: read from it when a compiled copy of this file is
+/// there, else compiled by libhyphen and stored (quietly skipped when the folder cannot be
+/// written). None when libhyphen cannot read the file. The copy is keyed by the file's
+/// core::settled_identity, so that the .dic is not read at all when its copy is there; a
+/// file changed in the last seconds is compiled and not kept, and so is one that changed
+/// while libhyphen read it.
 PatternMachine load_patterns(const std::filesystem::path& dic);
 
 }  // namespace leafpress::text

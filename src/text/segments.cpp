@@ -70,11 +70,12 @@ using HyphenGlyphs = std::map<const fonts::Face*, ShapedGlyph>;
 /// The hyphen glyph of `item`'s face and size, shown where a line breaks after it. Its text
 /// is a soft hyphen (U+00AD): ISO 32000-1 §14.8.2.2.3 marks a hyphen that only breaks a word.
 ShapedItem hyphen_after(const StyledParagraph& paragraph, const ShapedParagraph& shaped, const ShapedItem& item,
-                        HyphenGlyphs& hyphens) {
+                        HyphenGlyphs& hyphens, ShapeCache* shapes) {
   const ShapingRun& run = shaped.runs[item.run];
   auto found = hyphens.find(run.face);
   if (found == hyphens.end()) {
-    const auto glyphs = shape(*run.face, "-", 0, 1, paragraph.language);
+    const auto glyphs =
+        shapes ? shapes->hyphen(*run.face, paragraph.language) : shape(*run.face, "-", 0, 1, paragraph.language);
     found = hyphens.emplace(run.face, glyphs.empty() ? ShapedGlyph{} : glyphs.front()).first;
   }
   // It stands for the soft hyphen after the paragraph's text (see ShapedParagraph).
@@ -133,7 +134,7 @@ double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagra
 
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                        const std::vector<std::size_t>& hyphenation_points,
-                                       BreakIterators* iterators) {
+                                       BreakIterators* iterators, ShapeCache* shapes) {
   const auto& items = shaped.items;
   std::vector<Segment> segments;
   segments.reserve(items.size() / 4);
@@ -153,7 +154,7 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
       if (spaceless && cluster_gap_after(shaped, k)) seg.gap_stretch += cluster_gap_stretch(paragraph, shaped, k);
     }
     if (boundary.hyphenation) {
-      seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], hyphens);
+      seg.hyphen = hyphen_after(paragraph, shaped, items[seg.last - 1], hyphens, shapes);
     }
     segments.push_back(std::move(seg));
   }

@@ -39,9 +39,9 @@ double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagra
 
 /// Cuts a shaped paragraph at its line-break opportunities (UAX #14) and at
 /// `hyphenation_points` (byte offsets, ascending) that fall between two glyph clusters of
-/// left-to-right text.
+/// left-to-right text. `shapes`, when given, lends the hyphen glyphs of each face.
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                        const std::vector<std::size_t>& hyphenation_points,
-                                       BreakIterators* iterators = nullptr);
+                                       BreakIterators* iterators = nullptr, ShapeCache* shapes = nullptr);
 
 }  // namespace leafpress::text

@@ -67,7 +67,7 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
       settings.hyphenate ? paragraph_hyphenation_points(paragraph.text, paragraph.language, context.hyphenators,
                                                         paragraph.unhyphenatable, &context.breaks)
                          : std::vector<std::size_t>{};
-  const auto segments = segment_paragraph(paragraph, shaped, hyphenation_points, &context.breaks);
+  const auto segments = segment_paragraph(paragraph, shaped, hyphenation_points, &context.breaks, &context.shapes);
   if (segments.empty()) return lines;
   const double size = paragraph.runs.front().style.size;
   // Too narrow a measure has too few spaces to take up a line's slack: it is set ragged. A

@@ -16,6 +16,7 @@ struct ShapedGlyph {
   std::int32_t x_offset = 0;
   std::int32_t y_offset = 0;
   std::uint32_t cluster = 0;
+  bool operator==(const ShapedGlyph&) const = default;
 };
 
 /// Shapes bytes [begin, end) of `text` with `face`, the rest of `text` serving as context

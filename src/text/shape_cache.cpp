@@ -2,8 +2,11 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
+
 #include "core/c_handle.hpp"
 #include "text/bidi.hpp"
+#include "text/face_answers.hpp"
 
 namespace leafpress::text {
 namespace {
@@ -41,11 +44,60 @@ bool named_by_a_lookup(hb_face_t* face, hb_codepoint_t glyph) {
 bool ShapeCache::spaces_stand_apart(const fonts::Face& face) {
   const auto [it, inserted] = apart_.try_emplace(&face, false);
   if (!inserted) return it->second;
+  // Walking every lookup costs about 0.5 M instructions a face: the answer is kept across runs.
+  static constexpr std::string_view kQuestion = "spaces stand apart";
+  if (const auto known = recall_face_answer(face, kQuestion)) return it->second = *known;
   hb_face_t* hb_face = face.hb_face();
   const std::uint32_t space = face.nominal_glyph(U' ');
   it->second = space != 0 && !has_table(hb_face, HB_TAG('k', 'e', 'r', 'n')) &&
                !has_table(hb_face, HB_TAG('k', 'e', 'r', 'x')) && !has_table(hb_face, HB_TAG('m', 'o', 'r', 'x')) &&
                !named_by_a_lookup(hb_face, space);
+  remember_face_answer(face, kQuestion, it->second);
+  return it->second;
+}
+
+RememberedWords& ShapeCache::remembered(const fonts::Face& face, std::string_view language, std::string_view script) {
+  std::string key(reinterpret_cast<const char*>(&face), sizeof(&face));
+  key.append(language).append(1, '\0').append(script);
+  auto& kept = remembered_[key];
+  if (!kept) kept = std::make_unique<RememberedWords>(face, language, script);
+  return *kept;
+}
+
+std::vector<ShapedGlyph> ShapeCache::shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
+                                                      std::size_t end, std::string_view language,
+                                                      std::string_view script, bool rtl) {
+  // Short left-to-right runs (list numbers, page numbers, punctuation of the common script)
+  // are kept across runs with their context: each would otherwise make HarfBuzz build a
+  // face's lookup tables, which the words kept no longer do. Right-to-left clusters come in
+  // descending order, which RememberedWords does not keep.
+  constexpr std::size_t kMaxKept = RememberedWords::kMaxWordBytes - 48;  // room for the key's prefix
+  if (rtl || text.size() > kMaxKept) return text::shape(face, text, begin, end, language, script, rtl);
+  RememberedWords& kept = remembered(face, language, std::string(script) + " in context");
+  std::string key = std::to_string(begin) + "," + std::to_string(end) + "\n";
+  key.append(text);
+  if (const auto known = kept.find(key)) {
+    // Every glyph stands for a character of the run itself.
+    if (std::all_of(known->begin(), known->end(),
+                    [&](const ShapedGlyph& glyph) { return glyph.cluster >= begin && glyph.cluster < end; })) {
+      return {known->begin(), known->end()};
+    }
+  }
+  auto glyphs = text::shape(face, text, begin, end, language, script, rtl);
+  kept.add(key, glyphs);
+  return glyphs;
+}
+
+const std::vector<ShapedGlyph>& ShapeCache::hyphen(const fonts::Face& face, std::string_view language) {
+  auto [it, added] = hyphens_.try_emplace({&face, std::string(language)});
+  if (!added) return it->second;
+  RememberedWords& kept = remembered(face, language, {});
+  if (const auto known = kept.find("-")) {
+    it->second.assign(known->begin(), known->end());
+  } else {
+    it->second = text::shape(face, "-", 0, 1, language);
+    kept.add("-", it->second);
+  }
   return it->second;
 }
 
@@ -61,6 +113,7 @@ std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std
                                                     std::string_view script) {
   std::vector<ShapedGlyph> glyphs;
   glyphs.reserve(end - begin);
+  RememberedWords* kept = nullptr;  // what earlier runs shaped, read on the first word not in words_
   for (std::size_t at = begin; at < end;) {
     // A word runs to the next space; a space is shaped on its own.
     std::size_t stop = at + 1;
@@ -73,7 +126,14 @@ std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std
     word_key_.append(language).append(1, '\0').append(script).append(1, '\0').append(word);
     auto found = words_.find(word_key_);
     if (found == words_.end()) {
-      auto shaped = text::shape(face, word, 0, word.size(), language, script, false);
+      if (!kept) kept = &remembered(face, language, script);
+      std::vector<ShapedGlyph> shaped;
+      if (const auto known = kept->find(word)) {
+        shaped.assign(known->begin(), known->end());
+      } else {
+        shaped = text::shape(face, word, 0, word.size(), language, script, false);
+        kept->add(word, shaped);
+      }
       make_room(shaped.size());
       glyphs_ += shaped.size();
       found = words_.emplace(word_key_, std::move(shaped)).first;
@@ -98,7 +158,7 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const fonts::Face& face, std::
   if (const auto found = entries_.find(key); found != entries_.end()) return found->second;
   auto glyphs = !rtl && shaped_without_context(script) && spaces_stand_apart(face)
                     ? shape_by_words(face, text, begin, end, language, script)
-                    : text::shape(face, text, begin, end, language, script, rtl);
+                    : shape_in_context(face, text, begin, end, language, script, rtl);
   make_room(glyphs.size());
   glyphs_ += glyphs.size();
   return entries_.emplace(std::move(key), std::move(glyphs)).first->second;

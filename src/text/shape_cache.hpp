@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -7,6 +9,7 @@
 
 #include "fonts/font_fallback.hpp"
 #include "text/itemize.hpp"
+#include "text/remembered_words.hpp"
 #include "text/shape.hpp"
 #include "text/styled_paragraph.hpp"
 
@@ -18,7 +21,8 @@ namespace leafpress::text {
 /// substitution or positioning rule names is shaped word by word, each word once: with
 /// nothing in the face reaching across a space, and no context used by HarfBuzz's default
 /// shaper for these scripts, the words' glyphs are the whole run's (see
-/// spaces_stand_apart). Holds at most about kMaxGlyphs glyphs, then starts again empty.
+/// spaces_stand_apart), and such words are kept across runs (RememberedWords). Holds at
+/// most about kMaxGlyphs glyphs, then starts again empty.
 class ShapeCache {
  public:
   static constexpr std::size_t kMaxGlyphs = 1 << 20;
@@ -40,16 +44,27 @@ class ShapeCache {
   /// starts again empty. The reference holds until the next call.
   static constexpr std::size_t kMaxRunBytes = 1 << 23;
   const std::vector<ShapingRun>& runs(const StyledParagraph& paragraph, fonts::FontFallback& fallback);
+  /// A hyphen ("-") shaped alone in `face` for `language` (the script HarfBuzz guesses), as
+  /// text::shape gives it; kept across runs like words.
+  const std::vector<ShapedGlyph>& hyphen(const fonts::Face& face, std::string_view language);
 
  private:
   /// `text` shaped by words and single spaces, each word's glyphs from words_.
   std::vector<ShapedGlyph> shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin,
                                           std::size_t end, std::string_view language, std::string_view script);
+  /// `text` shaped as a whole (text::shape), short left-to-right runs kept across runs.
+  std::vector<ShapedGlyph> shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
+                                            std::size_t end, std::string_view language, std::string_view script,
+                                            bool rtl);
+  /// The words kept for `face`, `language` and `script`, read on first use.
+  RememberedWords& remembered(const fonts::Face& face, std::string_view language, std::string_view script);
   void make_room(std::size_t glyphs);
 
   std::unordered_map<std::string, std::vector<ShapedGlyph>> entries_;
   std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;  // clusters from the word's start
   std::unordered_map<const fonts::Face*, bool> apart_;
+  std::map<std::string, std::unique_ptr<RememberedWords>> remembered_;  // by face, language, script
+  std::map<std::pair<const fonts::Face*, std::string>, std::vector<ShapedGlyph>> hyphens_;  // by face, language
   std::string word_key_;  // reused: a key per word would cost an allocation per word
   std::size_t glyphs_ = 0;
   std::unordered_map<std::string, std::vector<ShapingRun>> runs_;

@@ -2,11 +2,14 @@
 
 #include <hyphen.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/c_handle.hpp"
@@ -69,6 +72,13 @@ TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]"
     const text::PatternMachine read = text::deserialize_patterns(std::string_view(bytes).substr(0, size));
     CHECK_FALSE(read);
   }
+  // A string's terminating NUL (here the charset's, after its fixed-size field) that is not
+  // one: refused, since libhyphen would read past it.
+  const std::size_t cset = bytes.find(std::string_view(loaded->cset));
+  REQUIRE(cset != std::string::npos);
+  std::string unterminated = bytes;
+  unterminated[cset + sizeof loaded->cset] = 'x';
+  CHECK_FALSE(text::deserialize_patterns(unterminated));
   CHECK_FALSE(text::deserialize_patterns(bytes + "x"));
   CHECK_FALSE(text::deserialize_patterns("not a cache"));
   // A huge number where a count, a length or a state number stands (the first states'
@@ -83,7 +93,7 @@ TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]"
   CHECK(refused == 20);
 }
 
-TEST_CASE("the pattern cache keeps a compiled copy keyed by the dictionary's bytes", "[hyphenate]") {
+TEST_CASE("the pattern cache keeps a compiled copy of a dictionary file", "[hyphenate]") {
   const testing::ScratchDir dir;
   ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
   const text::PatternMachine first = text::load_patterns(kEnglish);
@@ -99,5 +109,51 @@ TEST_CASE("the pattern cache keeps a compiled copy keyed by the dictionary's byt
   CHECK(text::serialize_patterns(*second) == text::serialize_patterns(*first));
   ::setenv("LEAFPRESS_CACHE_DIR", "off", 1);
   CHECK(text::pattern_cache_folder() == std::nullopt);
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
+
+TEST_CASE("a dictionary changed in the last seconds is compiled again, not taken from the cache", "[hyphenate]") {
+  namespace fs = std::filesystem;
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  const auto entries = [&] {
+    std::size_t files = 0;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir.path() / "cache", ec); !ec && it != fs::directory_iterator(); ++it) ++files;
+    return files;
+  };
+  // Compared by what they do: libhyphen leaves some fields of a state it does not use
+  // (replindex without a replacement) as malloc left them.
+  const std::vector<std::string> words = {"immunotherapy", "lymphocytes", "traitement", "immunothérapie",
+                                          "inflammation", "chimiothérapie", "hyphenation", "anticorps"};
+  const auto compiled = [&](const fs::path& file) {
+    const Dict loaded(hnj_hyphen_load(file.c_str()));
+    REQUIRE(loaded);
+    return hyphens(loaded.get(), words);
+  };
+  const auto marks = [&](const text::PatternMachine& machine) { return hyphens(machine.get(), words); };
+  REQUIRE(compiled(kEnglish) != compiled(kFrench));
+  const fs::path dic = dir.path() / "hyph_xx.dic";
+  fs::copy_file(kEnglish, dic);
+  // Just written: its change time cannot vouch for its bytes yet.
+  const text::PatternMachine fresh = text::load_patterns(dic);
+  REQUIRE(fresh);
+  CHECK(marks(fresh) == compiled(kEnglish));
+  CHECK(entries() == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  const text::PatternMachine settled = text::load_patterns(dic);
+  REQUIRE(settled);
+  CHECK(entries() == 1);
+  CHECK(marks(text::load_patterns(dic)) == compiled(kEnglish));  // from the cache
+  // Rewritten in place with other patterns: the copy of the old bytes is not taken.
+  {
+    std::ifstream in(kFrench, std::ios::binary);
+    std::ofstream out(dic, std::ios::binary | std::ios::trunc);
+    out << in.rdbuf();
+  }
+  const text::PatternMachine changed = text::load_patterns(dic);
+  REQUIRE(changed);
+  CHECK(marks(changed) == compiled(kFrench));
+  CHECK(entries() == 1);
   ::unsetenv("LEAFPRESS_CACHE_DIR");
 }

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -15,6 +16,7 @@
 #include "core/hash.hpp"
 #include "core/icc_profile.hpp"
 #include "core/limits.hpp"
+#include "core/mapped_file.hpp"
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
 #include "support/scratch_dir.hpp"
@@ -203,6 +205,49 @@ TEST_CASE("an atomic write replaces the file and leaves no temporary behind", "[
   core::write_file_atomically(target, "second");
   CHECK(core::try_read_file(target) == std::string("second"));
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
+}
+
+TEST_CASE("a file is read whole or up to one byte past its limit, and a FIFO is not read", "[core]") {
+  const testing::ScratchDir dir;
+  const auto file = dir.path() / "a.txt";
+  const std::string text(100000, 'x');
+  core::write_file_atomically(file, text);
+  CHECK(core::try_read_file(file) == text);
+  CHECK(core::try_read_file(file, 10)->size() == 11);
+  CHECK(core::try_read_file(file, text.size()) == text);
+  core::write_file_atomically(file, "");
+  CHECK(core::try_read_file(file) == std::string());
+  CHECK_FALSE(core::try_read_file(dir.path() / "missing"));
+  CHECK_FALSE(core::try_read_file(dir.path()));
+  const auto fifo = dir.path() / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_FALSE(core::try_read_file(fifo));  // refused at once, not waiting for a writer
+  CHECK_FALSE(core::MappedFile::try_map(fifo, 100));
+}
+
+TEST_CASE("a mapped file shows the file's bytes, within its limit", "[core]") {
+  const testing::ScratchDir dir;
+  const auto file = dir.path() / "a.bin";
+  core::write_file_atomically(file, "mapped bytes");
+  const auto mapped = core::MappedFile::try_map(file, 100);
+  REQUIRE(mapped);
+  CHECK(mapped->bytes() == "mapped bytes");
+  CHECK_FALSE(core::MappedFile::try_map(file, 5));
+  CHECK_FALSE(core::MappedFile::try_map(dir.path() / "missing", 100));
+  core::write_file_atomically(file, "");
+  const auto empty = core::MappedFile::try_map(file, 100);
+  REQUIRE(empty);
+  CHECK(empty->bytes().empty());
+}
+
+TEST_CASE("a cache entry is renamed into place whole and leaves no temporary file", "[core]") {
+  const testing::ScratchDir dir;
+  const auto target = dir.path() / "entry.bin";
+  core::write_cache_entry(target, "first");
+  core::write_cache_entry(target, "second entry");
+  CHECK(core::try_read_file(target) == std::string("second entry"));
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
+  CHECK_THROWS_AS(core::write_cache_entry(dir.path() / "missing" / "entry.bin", "x"), core::OutputError);
 }
 
 TEST_CASE("an atomic write into a missing folder fails and says where", "[core]") {

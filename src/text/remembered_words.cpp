@@ -1,0 +1,155 @@
+#include "text/remembered_words.hpp"
+
+#include <hb.h>
+
+#include <cstdint>
+#include <cstring>
+
+#include "core/atomic_file.hpp"
+#include "core/cache_folder.hpp"
+#include "core/file_identity.hpp"
+#include "core/hash.hpp"
+
+namespace leafpress::text {
+namespace {
+
+// Integers are 32-bit, in this machine's order: the cache is of this machine, for this machine.
+constexpr std::string_view kMagic = "leafpress-shaped-v2\n";  // 20 bytes: what follows is aligned
+static_assert(kMagic.size() % alignof(ShapedGlyph) == 0);
+static_assert(sizeof(ShapedGlyph) == 20 && alignof(ShapedGlyph) == 4, "glyphs are stored as this machine lays them out");
+constexpr std::size_t kMaxBytes = 16 << 20;
+constexpr std::int32_t kMaxPosition = 1 << 20;  // font units; a larger advance or offset is damage
+
+void put(std::string& out, std::uint32_t value) { out.append(reinterpret_cast<const char*>(&value), sizeof value); }
+
+/// Zeros after a word of `size` bytes, to the next multiple of 4.
+std::size_t padding(std::size_t size) { return (4 - size % 4) % 4; }
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool get(std::uint32_t& value) {
+    if (bytes_.size() - at_ < sizeof value) return false;
+    std::memcpy(&value, bytes_.data() + at_, sizeof value);
+    at_ += sizeof value;
+    return true;
+  }
+  bool get(std::string_view& text, std::size_t size) {
+    if (bytes_.size() - at_ < size) return false;
+    text = bytes_.substr(at_, size);
+    at_ += size;
+    return true;
+  }
+  /// `count` glyphs where they lie, when they fit and are aligned as a ShapedGlyph must be.
+  bool get(std::span<const ShapedGlyph>& glyphs, std::size_t count) {
+    const char* at = bytes_.data() + at_;
+    if (count > (bytes_.size() - at_) / sizeof(ShapedGlyph) ||
+        reinterpret_cast<std::uintptr_t>(at) % alignof(ShapedGlyph) != 0) {
+      return false;
+    }
+    glyphs = {reinterpret_cast<const ShapedGlyph*>(at), count};
+    at_ += count * sizeof(ShapedGlyph);
+    return true;
+  }
+  bool skip_zeros(std::size_t count) {
+    if (bytes_.size() - at_ < count) return false;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (bytes_[at_ + i] != '\0') return false;
+    }
+    at_ += count;
+    return true;
+  }
+  bool at_end() const { return at_ == bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+RememberedWords::RememberedWords(const fonts::Face& face, std::string_view language, std::string_view script)
+    : face_path_(face.path()), identity_(face.identity()) {
+  const auto folder = core::cache_folder();
+  if (!folder || !identity_) return;
+  const std::string key = std::string(kMagic) + hb_version_string() + "\n" + std::to_string(sizeof(ShapedGlyph)) +
+                          "\n" + std::to_string(face.index()) + "\n" + std::string(language) + "\n" +
+                          std::string(script) + "\n" + *identity_;
+  file_ = *folder / ("words-" + core::content_hash(key) + ".bin");
+  read(hb_face_get_glyph_count(face.hb_face()));
+}
+
+void RememberedWords::read(unsigned glyph_count) {
+  auto mapped = core::MappedFile::try_map(*file_, kMaxBytes);
+  if (!mapped || !mapped->bytes().starts_with(kMagic)) return;
+  Reader in(mapped->bytes().substr(kMagic.size()));
+  decltype(read_) words;
+  words.reserve(mapped->bytes().size() / 64);
+  while (!in.at_end()) {
+    std::uint32_t size = 0, count = 0;
+    std::string_view word;
+    std::span<const ShapedGlyph> glyphs;
+    if (!in.get(size) || size == 0 || size > kMaxWordBytes || !in.get(word, size) || !in.skip_zeros(padding(size)) ||
+        !in.get(count) || count > kMaxWordBytes || words.size() >= kMaxWords || !in.get(glyphs, count)) {
+      return;
+    }
+    std::uint32_t previous_cluster = 0;
+    for (const ShapedGlyph& glyph : glyphs) {
+      // A glyph of the face, standing for a character of the word, in logical order.
+      if (glyph.id >= glyph_count || glyph.cluster >= size || glyph.cluster < previous_cluster ||
+          glyph.advance < -kMaxPosition || glyph.advance > kMaxPosition || glyph.x_offset < -kMaxPosition ||
+          glyph.x_offset > kMaxPosition || glyph.y_offset < -kMaxPosition || glyph.y_offset > kMaxPosition) {
+        return;
+      }
+      previous_cluster = glyph.cluster;
+    }
+    words.emplace(word, glyphs);
+  }
+  mapped_ = std::move(mapped);  // the mapping stays where it is
+  read_ = std::move(words);
+}
+
+std::optional<std::span<const ShapedGlyph>> RememberedWords::find(std::string_view word) const {
+  if (const auto found = read_.find(word); found != read_.end()) return found->second;
+  if (const auto found = added_.find(word); found != added_.end()) return std::span<const ShapedGlyph>(found->second);
+  return std::nullopt;
+}
+
+void RememberedWords::add(std::string_view word, const std::vector<ShapedGlyph>& glyphs) {
+  if (!file_ || word.empty() || word.size() > kMaxWordBytes || glyphs.size() > kMaxWordBytes ||
+      read_.size() + added_.size() >= kMaxWords || read_.contains(word)) {
+    return;
+  }
+  added_.emplace(std::string(word), glyphs);
+}
+
+RememberedWords::~RememberedWords() {
+  // The glyphs were shaped from the bytes opened: kept only if the file is still those.
+  if (added_.empty() || !file_ || core::settled_identity(face_path_) != identity_) return;
+  std::string out(kMagic);
+  const auto write = [&](std::string_view word, std::span<const ShapedGlyph> glyphs) {
+    put(out, static_cast<std::uint32_t>(word.size()));
+    out += word;
+    out.append(padding(word.size()), '\0');
+    put(out, static_cast<std::uint32_t>(glyphs.size()));
+    for (const ShapedGlyph& glyph : glyphs) {
+      put(out, glyph.id);
+      put(out, static_cast<std::uint32_t>(glyph.advance));
+      put(out, static_cast<std::uint32_t>(glyph.x_offset));
+      put(out, static_cast<std::uint32_t>(glyph.y_offset));
+      put(out, glyph.cluster);
+    }
+  };
+  for (const auto& [word, glyphs] : read_) write(word, glyphs);
+  for (const auto& [word, glyphs] : added_) write(word, glyphs);
+  if (out.size() > kMaxBytes) return;
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(file_->parent_path(), ec);
+    if (!ec) core::write_cache_entry(*file_, out);
+  } catch (const std::exception&) {
+    // A cache that cannot be written only costs time.
+  }
+}
+
+}  // namespace leafpress::text

@@ -1,0 +1,144 @@
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <iterator>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/file_identity.hpp"
+#include "fonts/face.hpp"
+#include "support/scratch_dir.hpp"
+#include "text/face_answers.hpp"
+#include "text/remembered_words.hpp"
+#include "text/shape.hpp"
+#include "text/shape_cache.hpp"
+
+using namespace leafpress;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kNotoSans = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+
+std::size_t entries(const fs::path& folder) {
+  std::size_t files = 0;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); ++it) ++files;
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("a file changed in the last seconds has no settled identity but an old one has", "[core]") {
+  const testing::ScratchDir dir;
+  const fs::path fresh = dir.write("fresh.txt", "x");
+  CHECK_FALSE(core::settled_identity(fresh));
+  CHECK_FALSE(core::settled_identity(dir.path() / "missing"));
+  if (fs::exists(kNotoSans)) {
+    const auto identity = core::settled_identity(kNotoSans);
+    REQUIRE(identity);
+    CHECK(identity->starts_with(kNotoSans.string()));
+    CHECK(core::settled_identity(kNotoSans) == identity);
+  }
+}
+
+TEST_CASE("what is worked out from a face's bytes is kept only for a settled file, and read back", "[fonts]") {
+  if (!fs::exists(kNotoSans)) {
+    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+    return;
+  }
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  std::string error;
+
+  // A copy just made cannot vouch for its bytes: nothing is kept.
+  fs::copy_file(kNotoSans, dir.path() / "copy.ttf");
+  const auto copy = fonts::Face::try_open(dir.path() / "copy.ttf", 0, error);
+  REQUIRE(copy);
+  CHECK_FALSE(copy->identity());
+  text::ShapeCache copy_shapes;
+  const bool copy_apart = copy_shapes.spaces_stand_apart(*copy);
+  CHECK(entries(dir.path() / "cache") == 0);
+
+  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  REQUIRE(face);
+  REQUIRE(face->identity());
+  text::ShapeCache first;
+  const bool apart = first.spaces_stand_apart(*face);
+  CHECK(apart == copy_apart);
+  CHECK(entries(dir.path() / "cache") == 1);
+  CHECK(text::recall_face_answer(*face, "spaces stand apart") == apart);
+  CHECK_FALSE(text::recall_face_answer(*face, "another question"));
+  text::ShapeCache second;
+  CHECK(second.spaces_stand_apart(*face) == apart);
+
+  // A damaged entry is not believed.
+  for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "leafpress-face-answer-1\nperhaps\n";
+  }
+  CHECK_FALSE(text::recall_face_answer(*face, "spaces stand apart"));
+  text::ShapeCache third;
+  CHECK(third.spaces_stand_apart(*face) == apart);
+  CHECK(text::recall_face_answer(*face, "spaces stand apart") == apart);
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
+
+TEST_CASE("words shaped alone are kept across runs for a settled font file, and checked when read", "[fonts]") {
+  if (!fs::exists(kNotoSans)) {
+    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+    return;
+  }
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  std::string error;
+  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  REQUIRE(face);
+  const std::string text = "Immunotherapy helps the body fight cancer";
+  std::vector<text::ShapedGlyph> first;
+  {
+    text::ShapeCache shapes;
+    REQUIRE(shapes.spaces_stand_apart(*face));
+    first = shapes.shape(*face, text, 0, text.size(), "en", "Latn", false);
+  }  // the words are written as the cache ends
+  {
+    const text::RememberedWords kept(*face, "en", "Latn");
+    const auto word = kept.find("Immunotherapy");
+    REQUIRE(word);
+    CHECK(std::vector<text::ShapedGlyph>(word->begin(), word->end()) ==
+          text::shape(*face, "Immunotherapy", 0, 13, "en", "Latn"));
+    CHECK_FALSE(kept.find("absent"));
+    CHECK_FALSE(text::RememberedWords(*face, "fr", "Latn").find("Immunotherapy"));  // another language
+  }
+  text::ShapeCache again;
+  CHECK(again.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
+
+  // A short run of the common script, shaped in its context, is kept the same way.
+  const std::string numbered = "1. Treatment";
+  const auto number = text::shape(*face, numbered, 0, 2, "en", "Zyyy");
+  { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
+  CHECK(text::RememberedWords(*face, "en", "Zyyy in context").find("0,2\n" + numbered));
+  { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
+  CHECK(first == text::shape(*face, text, 0, text.size(), "en", "Latn"));
+
+  // A glyph the face does not have: the entry is damaged and not read at all.
+  for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
+    if (!entry.path().filename().string().starts_with("words-")) continue;
+    std::string bytes;
+    {
+      std::ifstream in(entry.path(), std::ios::binary);
+      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::size_t word = bytes.find("Immunotherapy");
+    if (word == std::string::npos) continue;
+    const std::uint32_t huge = 0xFFFFFF;  // its first glyph id, after the word, 3 zeros and its glyph count
+    std::memcpy(bytes.data() + word + 13 + 3 + 4, &huge, sizeof huge);
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << bytes;
+  }
+  CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("Immunotherapy"));
+  text::ShapeCache damaged;
+  CHECK(damaged.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
