@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <span>
 
 #include "core/atomic_file.hpp"
+#include "core/byte_reader.hpp"
 #include "core/cache_folder.hpp"
 #include "core/file_identity.hpp"
 #include "core/hash.hpp"
@@ -64,68 +66,25 @@ class Writer {
   std::string out_;
 };
 
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+/// A stored string, NUL-terminated where it lies in the bytes (nullptr for "no string"), with
+/// its stored size in `size`; false when damaged.
+bool read_string(core::ByteReader& in, const char*& text, std::int32_t& size) {
+  text = nullptr;
+  if (!in.integer(size)) return false;
+  if (size == kNoString) return true;
+  if (size < 0) return false;
+  const auto length = static_cast<std::size_t>(size);
+  std::string_view piece;
+  // The NUL and the padding after the string (1 to 4 bytes) are all zeros.
+  if (!in.bytes(length, piece) || !in.zeros(1 + padding(length + 1))) return false;
+  text = piece.data();
+  return true;
+}
 
-  bool integer(std::int32_t& value) {
-    if (bytes_.size() - at_ < sizeof value) return false;
-    std::memcpy(&value, bytes_.data() + at_, sizeof value);
-    at_ += sizeof value;
-    return true;
-  }
-  /// A stored string, NUL-terminated where it lies in the bytes (nullptr for "no string"),
-  /// with its stored size in `size`; false when damaged.
-  bool string(const char*& text, std::int32_t& size) {
-    text = nullptr;
-    if (!integer(size)) return false;
-    if (size == kNoString) return true;
-    if (size < 0) return false;
-    const std::size_t stored = static_cast<std::size_t>(size) + 1 + padding(static_cast<std::size_t>(size) + 1);
-    if (stored > bytes_.size() - at_) return false;
-    const char* piece = bytes_.data() + at_;
-    // The NUL and the padding after the string (1 to 4 bytes) are all zeros.
-    for (std::size_t i = static_cast<std::size_t>(size); i < stored; ++i) {
-      if (piece[i] != '\0') return false;
-    }
-    text = piece;
-    at_ += stored;
-    return true;
-  }
-  bool string(const char*& text) {
-    std::int32_t size = 0;
-    return string(text, size);
-  }
-  /// `count` HyphenTrans as they lie in the bytes; false when they do not fit or are not
-  /// aligned as a HyphenTrans must be.
-  bool transitions(std::size_t count, const HyphenTrans*& trans) {
-    const char* at = bytes_.data() + at_;
-    if (count > (bytes_.size() - at_) / sizeof(HyphenTrans) ||
-        reinterpret_cast<std::uintptr_t>(at) % alignof(HyphenTrans) != 0) {
-      return false;
-    }
-    trans = reinterpret_cast<const HyphenTrans*>(at);
-    at_ += count * sizeof(HyphenTrans);
-    return true;
-  }
-  bool raw(char* into, std::size_t size) {
-    if (bytes_.size() - at_ < size) return false;
-    std::memcpy(into, bytes_.data() + at_, size);
-    at_ += size;
-    return true;
-  }
-  bool literal(std::string_view expected) {
-    if (bytes_.substr(at_, expected.size()) != expected) return false;
-    at_ += expected.size();
-    return true;
-  }
-  std::size_t left() const { return bytes_.size() - at_; }
-  bool at_end() const { return at_ == bytes_.size(); }
-
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-};
+bool read_string(core::ByteReader& in, const char*& text) {
+  std::int32_t size = 0;
+  return read_string(in, text, size);
+}
 
 /// The NOHYPHEN list: `count` + 1 NUL-terminated pieces in one buffer.
 std::size_t nohyphen_size(const HyphenDict& dict) {
@@ -169,7 +128,7 @@ HyphenTrans* as_libhyphen(const HyphenTrans* trans) { return const_cast<HyphenTr
 /// Reads one level into `dict`, its states appended to `states` (their strings and
 /// transitions pointing into the bytes), and where they start in `first_state`; false when
 /// damaged.
-bool read_level(Reader& in, HyphenDict& dict, std::vector<HyphenState>& states, std::size_t& first_state) {
+bool read_level(core::ByteReader& in, HyphenDict& dict, std::vector<HyphenState>& states, std::size_t& first_state) {
   std::int32_t options[4];
   for (std::int32_t& option : options) {
     if (!in.integer(option) || !fits_char(option)) return false;
@@ -181,7 +140,7 @@ bool read_level(Reader& in, HyphenDict& dict, std::vector<HyphenState>& states, 
   std::int32_t nohyphen_count = 0;
   std::int32_t nohyphen_size = 0;
   const char* nohyphen = nullptr;
-  if (!in.integer(nohyphen_count) || nohyphen_count < 0 || !in.string(nohyphen, nohyphen_size)) return false;
+  if (!in.integer(nohyphen_count) || nohyphen_count < 0 || !read_string(in, nohyphen, nohyphen_size)) return false;
   dict.nohyphenl = nohyphen_count;
   dict.nohyphen = as_libhyphen(nohyphen);
   if (nohyphen) {
@@ -191,7 +150,7 @@ bool read_level(Reader& in, HyphenDict& dict, std::vector<HyphenState>& states, 
   }
   const char* cset = nullptr;
   std::int32_t cset_size = 0;
-  if (!in.string(cset, cset_size) || cset_size != static_cast<std::int32_t>(sizeof dict.cset)) return false;
+  if (!read_string(in, cset, cset_size) || cset_size != static_cast<std::int32_t>(sizeof dict.cset)) return false;
   std::memcpy(dict.cset, cset, sizeof dict.cset);
   dict.cset[sizeof dict.cset - 1] = '\0';
   std::int32_t utf8 = 0;
@@ -207,21 +166,21 @@ bool read_level(Reader& in, HyphenDict& dict, std::vector<HyphenState>& states, 
     HyphenState& state = states[first_state + k];
     const char* match = nullptr;
     const char* repl = nullptr;
-    const HyphenTrans* trans = nullptr;
+    std::span<const HyphenTrans> trans;
     std::int32_t replindex = 0, replcut = 0, fallback = 0, transitions = 0;
-    if (!in.string(match) || !in.string(repl) || !in.integer(replindex) || !in.integer(replcut) ||
+    if (!read_string(in, match) || !read_string(in, repl) || !in.integer(replindex) || !in.integer(replcut) ||
         !in.integer(fallback) || !in.integer(transitions)) {
       return false;
     }
     if (!fits_char(replindex) || !fits_char(replcut) || fallback < -1 || fallback >= count || transitions < 0 ||
-        !in.transitions(static_cast<std::size_t>(transitions), trans)) {
+        !in.records(static_cast<std::size_t>(transitions), trans)) {
       return false;
     }
-    for (int t = 0; t < transitions; ++t) {
+    for (const HyphenTrans& transition : trans) {
       // The padding bytes are zeros, and every transition leads to a state of this level.
-      const char* stored = reinterpret_cast<const char*>(trans + t);
-      if (stored[1] != 0 || stored[2] != 0 || stored[3] != 0 || trans[t].new_state < 0 ||
-          trans[t].new_state >= count) {
+      const char* stored = reinterpret_cast<const char*>(&transition);
+      if (stored[1] != 0 || stored[2] != 0 || stored[3] != 0 || transition.new_state < 0 ||
+          transition.new_state >= count) {
         return false;
       }
     }
@@ -231,7 +190,7 @@ bool read_level(Reader& in, HyphenDict& dict, std::vector<HyphenState>& states, 
     state.replcut = static_cast<signed char>(replcut);
     state.fallback_state = fallback;
     state.num_trans = transitions;
-    state.trans = transitions > 0 ? as_libhyphen(trans) : nullptr;
+    state.trans = transitions > 0 ? as_libhyphen(trans.data()) : nullptr;
   }
   return true;
 }
@@ -260,7 +219,7 @@ namespace {
 
 /// deserialize_patterns into `machine`, whose `source`, when set, holds `bytes`.
 PatternMachine read_into(std::unique_ptr<PatternMachine::Blocks> machine, std::string_view bytes) {
-  Reader in(bytes);
+  core::ByteReader in(bytes);
   std::int32_t levels = 0;
   if (!in.literal(kMagic) || !in.integer(levels) || levels < 1 || levels > kMaxLevels) return {};
   machine->levels.resize(static_cast<std::size_t>(levels));

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/atomic_file.hpp"
+#include "core/byte_reader.hpp"
 #include "core/cache_folder.hpp"
 #include "core/file_identity.hpp"
 #include "core/hash.hpp"
@@ -25,47 +26,6 @@ void put(std::string& out, std::uint32_t value) { out.append(reinterpret_cast<co
 /// Zeros after a word of `size` bytes, to the next multiple of 4.
 std::size_t padding(std::size_t size) { return (4 - size % 4) % 4; }
 
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  bool get(std::uint32_t& value) {
-    if (bytes_.size() - at_ < sizeof value) return false;
-    std::memcpy(&value, bytes_.data() + at_, sizeof value);
-    at_ += sizeof value;
-    return true;
-  }
-  bool get(std::string_view& text, std::size_t size) {
-    if (bytes_.size() - at_ < size) return false;
-    text = bytes_.substr(at_, size);
-    at_ += size;
-    return true;
-  }
-  /// `count` glyphs where they lie, when they fit and are aligned as a ShapedGlyph must be.
-  bool get(std::span<const ShapedGlyph>& glyphs, std::size_t count) {
-    const char* at = bytes_.data() + at_;
-    if (count > (bytes_.size() - at_) / sizeof(ShapedGlyph) ||
-        reinterpret_cast<std::uintptr_t>(at) % alignof(ShapedGlyph) != 0) {
-      return false;
-    }
-    glyphs = {reinterpret_cast<const ShapedGlyph*>(at), count};
-    at_ += count * sizeof(ShapedGlyph);
-    return true;
-  }
-  bool skip_zeros(std::size_t count) {
-    if (bytes_.size() - at_ < count) return false;
-    for (std::size_t i = 0; i < count; ++i) {
-      if (bytes_[at_ + i] != '\0') return false;
-    }
-    at_ += count;
-    return true;
-  }
-  bool at_end() const { return at_ == bytes_.size(); }
-
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-};
-
 }  // namespace
 
 RememberedWords::RememberedWords(const fonts::Face& face, std::string_view language, std::string_view script)
@@ -82,15 +42,15 @@ RememberedWords::RememberedWords(const fonts::Face& face, std::string_view langu
 void RememberedWords::read(unsigned glyph_count) {
   auto mapped = core::MappedFile::try_map(*file_, kMaxBytes);
   if (!mapped || !mapped->bytes().starts_with(kMagic)) return;
-  Reader in(mapped->bytes().substr(kMagic.size()));
+  core::ByteReader in(mapped->bytes().substr(kMagic.size()));
   decltype(read_) words;
   words.reserve(mapped->bytes().size() / 64);
   while (!in.at_end()) {
     std::uint32_t size = 0, count = 0;
     std::string_view word;
     std::span<const ShapedGlyph> glyphs;
-    if (!in.get(size) || size == 0 || size > kMaxWordBytes || !in.get(word, size) || !in.skip_zeros(padding(size)) ||
-        !in.get(count) || count > kMaxWordBytes || words.size() >= kMaxWords || !in.get(glyphs, count)) {
+    if (!in.integer(size) || size == 0 || size > kMaxWordBytes || !in.bytes(size, word) || !in.zeros(padding(size)) ||
+        !in.integer(count) || count > kMaxWordBytes || words.size() >= kMaxWords || !in.records(count, glyphs)) {
       return;
     }
     std::uint32_t previous_cluster = 0;

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/atomic_file.hpp"
+#include "core/byte_reader.hpp"
 #include "core/color.hpp"
 #include "core/deflate.hpp"
 #include "core/diagnostics.hpp"
@@ -184,6 +185,29 @@ TEST_CASE("a damaged ICC tag table gives no description and reads nothing outsid
   REQUIRE(odd);
   CHECK(odd->color_space == "????");
   CHECK(odd->components == 0);
+}
+
+TEST_CASE("a byte reader reads only what its bytes hold, and records only where they are aligned", "[core]") {
+  alignas(4) const char stored[] = {7, 0, 0, 0, 'a', 'b', 0, 0, 1, 0, 0, 0, 2, 0, 0, 0};
+  core::ByteReader in(std::string_view(stored, sizeof stored));
+  std::uint32_t value = 0;
+  REQUIRE(in.integer(value));
+  CHECK(value == 7);
+  std::string_view piece;
+  REQUIRE(in.bytes(2, piece));
+  CHECK(piece == "ab");
+  CHECK_FALSE(in.zeros(3));  // the third byte is the next integer's
+  REQUIRE(in.zeros(2));
+  std::span<const std::uint32_t> pair;
+  CHECK_FALSE(in.records(3, pair));  // 8 bytes left
+  REQUIRE(in.records(2, pair));
+  CHECK((pair[0] == 1 && pair[1] == 2));
+  CHECK(in.at_end());
+  CHECK_FALSE(in.integer(value));
+
+  core::ByteReader askew(std::string_view(stored + 1, sizeof stored - 1));
+  CHECK_FALSE(askew.records(1, pair));
+  CHECK(askew.left() == sizeof stored - 1);
 }
 
 TEST_CASE("diagnostics print like a compiler's", "[core]") {
