@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "core/atomic_file.hpp"
 #include "core/byte_reader.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr std::string_view kMagic = "leafpress-shaped-v2\n";  // 20 bytes: what follows is aligned
 static_assert(kMagic.size() % alignof(ShapedGlyph) == 0);
 static_assert(sizeof(ShapedGlyph) == 20 && alignof(ShapedGlyph) == 4, "glyphs are stored as this machine lays them out");
+static_assert(std::has_unique_object_representations_v<ShapedGlyph>, "a glyph's bytes are its fields' alone");
 constexpr std::size_t kMaxBytes = 16 << 20;
 constexpr std::int32_t kMaxPosition = 1 << 20;  // font units; a larger advance or offset is damage
 
@@ -36,14 +38,15 @@ RememberedWords::RememberedWords(const fonts::Face& face, std::string_view langu
                           "\n" + std::to_string(face.index()) + "\n" + std::string(language) + "\n" +
                           std::string(script) + "\n" + *identity_;
   file_ = *folder / ("words-" + core::content_hash(key) + ".bin");
-  read(hb_face_get_glyph_count(face.hb_face()));
+  glyph_count_ = hb_face_get_glyph_count(face.hb_face());
+  read_ = read_entry();
 }
 
-void RememberedWords::read(unsigned glyph_count) {
+RememberedWords::Entry RememberedWords::read_entry() const {
   auto mapped = core::MappedFile::try_map(*file_, kMaxBytes);
-  if (!mapped || !mapped->bytes().starts_with(kMagic)) return;
+  if (!mapped || !mapped->bytes().starts_with(kMagic)) return {};
   core::ByteReader in(mapped->bytes().substr(kMagic.size()));
-  decltype(read_) words;
+  decltype(Entry::words) words;
   words.reserve(mapped->bytes().size() / 64);
   while (!in.at_end()) {
     std::uint32_t size = 0, count = 0;
@@ -51,33 +54,32 @@ void RememberedWords::read(unsigned glyph_count) {
     std::span<const ShapedGlyph> glyphs;
     if (!in.integer(size) || size == 0 || size > kMaxWordBytes || !in.bytes(size, word) || !in.zeros(padding(size)) ||
         !in.integer(count) || count > kMaxWordBytes || words.size() >= kMaxWords || !in.records(count, glyphs)) {
-      return;
+      return {};
     }
     std::uint32_t previous_cluster = 0;
     for (const ShapedGlyph& glyph : glyphs) {
       // A glyph of the face, standing for a character of the word, in logical order.
-      if (glyph.id >= glyph_count || glyph.cluster >= size || glyph.cluster < previous_cluster ||
+      if (glyph.id >= glyph_count_ || glyph.cluster >= size || glyph.cluster < previous_cluster ||
           glyph.advance < -kMaxPosition || glyph.advance > kMaxPosition || glyph.x_offset < -kMaxPosition ||
           glyph.x_offset > kMaxPosition || glyph.y_offset < -kMaxPosition || glyph.y_offset > kMaxPosition) {
-        return;
+        return {};
       }
       previous_cluster = glyph.cluster;
     }
     words.emplace(word, glyphs);
   }
-  mapped_ = std::move(mapped);  // the mapping stays where it is
-  read_ = std::move(words);
+  return {std::move(mapped), std::move(words)};  // a mapping stays where it is when moved
 }
 
 std::optional<std::span<const ShapedGlyph>> RememberedWords::find(std::string_view word) const {
-  if (const auto found = read_.find(word); found != read_.end()) return found->second;
+  if (const auto found = read_.words.find(word); found != read_.words.end()) return found->second;
   if (const auto found = added_.find(word); found != added_.end()) return std::span<const ShapedGlyph>(found->second);
   return std::nullopt;
 }
 
 void RememberedWords::add(std::string_view word, const std::vector<ShapedGlyph>& glyphs) {
   if (!file_ || word.empty() || word.size() > kMaxWordBytes || glyphs.size() > kMaxWordBytes ||
-      read_.size() + added_.size() >= kMaxWords || read_.contains(word)) {
+      read_.words.size() + added_.size() >= kMaxWords || read_.words.contains(word)) {
     return;
   }
   added_.emplace(std::string(word), glyphs);
@@ -92,16 +94,22 @@ RememberedWords::~RememberedWords() {
     out += word;
     out.append(padding(word.size()), '\0');
     put(out, static_cast<std::uint32_t>(glyphs.size()));
-    for (const ShapedGlyph& glyph : glyphs) {
-      put(out, glyph.id);
-      put(out, static_cast<std::uint32_t>(glyph.advance));
-      put(out, static_cast<std::uint32_t>(glyph.x_offset));
-      put(out, static_cast<std::uint32_t>(glyph.y_offset));
-      put(out, glyph.cluster);
-    }
+    // As the reader finds them: ShapedGlyph's own bytes (it has no padding to leave undefined).
+    out.append(reinterpret_cast<const char*>(glyphs.data()), glyphs.size_bytes());
   };
-  for (const auto& [word, glyphs] : read_) write(word, glyphs);
-  for (const auto& [word, glyphs] : added_) write(word, glyphs);
+  // Workers of one run, and runs side by side, each keep their own words of the same entry:
+  // the words written there since this one read it are kept too, or the last writer's
+  // words would be all that is left.
+  const Entry meanwhile = read_entry();
+  std::size_t count = 0;
+  const auto write_new = [&](std::string_view word, std::span<const ShapedGlyph> glyphs) {
+    if (count++ < kMaxWords) write(word, glyphs);
+  };
+  for (const auto& [word, glyphs] : read_.words) write_new(word, glyphs);
+  for (const auto& [word, glyphs] : added_) write_new(word, glyphs);
+  for (const auto& [word, glyphs] : meanwhile.words) {
+    if (!read_.words.contains(word) && !added_.contains(word)) write_new(word, glyphs);
+  }
   if (out.size() > kMaxBytes) return;
   try {
     std::error_code ec;

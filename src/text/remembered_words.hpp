@@ -31,7 +31,8 @@ class RememberedWords {
 
   /// Reads the entry of `face`, `language` and `script`, when there is one to read.
   RememberedWords(const fonts::Face& face, std::string_view language, std::string_view script);
-  /// Writes the entry back when words were added and the face's file is still the one opened.
+  /// Writes the entry back when words were added and the face's file is still the one opened,
+  /// with the words another run (or another worker of this one) wrote there meanwhile.
   ~RememberedWords();
   RememberedWords(const RememberedWords&) = delete;
   RememberedWords& operator=(const RememberedWords&) = delete;
@@ -48,15 +49,21 @@ class RememberedWords {
     std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
   };
 
-  void read(unsigned glyph_count);
+  /// An entry's words and their glyphs, pointing into its mapping (its glyphs are laid out
+  /// as ShapedGlyph, aligned): nothing is copied, and only the pages used are read.
+  struct Entry {
+    std::optional<core::MappedFile> mapped;
+    std::unordered_map<std::string_view, std::span<const ShapedGlyph>> words;
+  };
+  /// The words of the entry at `file_`, each glyph checked against the face; none when the
+  /// entry is absent or damaged anywhere.
+  Entry read_entry() const;
 
   std::optional<std::filesystem::path> file_;  // none: nothing is kept
   std::filesystem::path face_path_;
   std::optional<std::string> identity_;
-  // The words read and their glyphs, pointing into the mapped entry (its glyphs are laid
-  // out as ShapedGlyph, aligned): nothing is copied, and only the pages used are read.
-  std::optional<core::MappedFile> mapped_;
-  std::unordered_map<std::string_view, std::span<const ShapedGlyph>> read_;
+  unsigned glyph_count_ = 0;
+  Entry read_;
   std::unordered_map<std::string, std::vector<ShapedGlyph>, Hash, std::equal_to<>> added_;
 };
 
