@@ -142,3 +142,34 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   CHECK(damaged.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
   ::unsetenv("LEAFPRESS_CACHE_DIR");
 }
+
+TEST_CASE("two workers keeping words of the same entry keep them all, whichever writes last", "[fonts]") {
+  if (!fs::exists(kNotoSans)) {
+    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+    return;
+  }
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  std::string error;
+  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  REQUIRE(face);
+  const auto shaped = [&](std::string_view word) {
+    return text::shape(*face, word, 0, word.size(), "en", "Latn");
+  };
+  {
+    text::RememberedWords first(*face, "en", "Latn");
+    {
+      text::RememberedWords second(*face, "en", "Latn");  // read before the first writes
+      first.add("cancer", shaped("cancer"));
+      second.add("therapy", shaped("therapy"));
+    }  // the second writes first
+  }
+  const text::RememberedWords kept(*face, "en", "Latn");
+  const auto cancer = kept.find("cancer");
+  const auto therapy = kept.find("therapy");
+  REQUIRE(cancer);
+  REQUIRE(therapy);
+  CHECK(std::vector<text::ShapedGlyph>(cancer->begin(), cancer->end()) == shaped("cancer"));
+  CHECK(std::vector<text::ShapedGlyph>(therapy->begin(), therapy->end()) == shaped("therapy"));
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
