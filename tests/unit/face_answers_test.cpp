@@ -10,6 +10,7 @@
 
 #include "core/file_identity.hpp"
 #include "fonts/face.hpp"
+#include "support/scoped_env.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/face_answers.hpp"
 #include "text/remembered_words.hpp"
@@ -29,6 +30,14 @@ std::size_t entries(const fs::path& folder) {
   for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); ++it) ++files;
   return files;
 }
+
+/// Noto Sans opened, with a cache folder of its own for the test's scope.
+struct NotoSansWithCache {
+  testing::ScratchDir dir;
+  testing::ScopedEnv cache{"LEAFPRESS_CACHE_DIR", (dir.path() / "cache").string()};
+  std::string error;
+  std::unique_ptr<fonts::Face> face = fonts::Face::try_open(kNotoSans, 0, error);
+};
 
 }  // namespace
 
@@ -50,9 +59,9 @@ TEST_CASE("what is worked out from a face's bytes is kept only for a settled fil
     WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
     return;
   }
-  const testing::ScratchDir dir;
-  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
-  std::string error;
+  NotoSansWithCache noto;
+  const auto& dir = noto.dir;
+  std::string& error = noto.error;
 
   // A copy just made cannot vouch for its bytes: nothing is kept.
   fs::copy_file(kNotoSans, dir.path() / "copy.ttf");
@@ -63,7 +72,7 @@ TEST_CASE("what is worked out from a face's bytes is kept only for a settled fil
   const bool copy_apart = copy_shapes.spaces_stand_apart(*copy);
   CHECK(entries(dir.path() / "cache") == 0);
 
-  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  const auto& face = noto.face;
   REQUIRE(face);
   REQUIRE(face->identity());
   text::ShapeCache first;
@@ -83,7 +92,6 @@ TEST_CASE("what is worked out from a face's bytes is kept only for a settled fil
   text::ShapeCache third;
   CHECK(third.spaces_stand_apart(*face) == apart);
   CHECK(text::recall_face_answer(*face, "spaces stand apart") == apart);
-  ::unsetenv("LEAFPRESS_CACHE_DIR");
 }
 
 TEST_CASE("words shaped alone are kept across runs for a settled font file, and checked when read", "[fonts]") {
@@ -91,10 +99,9 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
     WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
     return;
   }
-  const testing::ScratchDir dir;
-  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
-  std::string error;
-  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  NotoSansWithCache noto;
+  const auto& dir = noto.dir;
+  const auto& face = noto.face;
   REQUIRE(face);
   const std::string text = "Immunotherapy helps the body fight cancer";
   std::vector<text::ShapedGlyph> first;
@@ -140,7 +147,6 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("Immunotherapy"));
   text::ShapeCache damaged;
   CHECK(damaged.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
-  ::unsetenv("LEAFPRESS_CACHE_DIR");
 }
 
 TEST_CASE("two workers keeping words of the same entry keep them all, whichever writes last", "[fonts]") {
@@ -148,10 +154,8 @@ TEST_CASE("two workers keeping words of the same entry keep them all, whichever 
     WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
     return;
   }
-  const testing::ScratchDir dir;
-  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
-  std::string error;
-  const auto face = fonts::Face::try_open(kNotoSans, 0, error);
+  NotoSansWithCache noto;
+  const auto& face = noto.face;
   REQUIRE(face);
   const auto shaped = [&](std::string_view word) {
     return text::shape(*face, word, 0, word.size(), "en", "Latn");
@@ -171,5 +175,4 @@ TEST_CASE("two workers keeping words of the same entry keep them all, whichever 
   REQUIRE(therapy);
   CHECK(std::vector<text::ShapedGlyph>(cancer->begin(), cancer->end()) == shaped("cancer"));
   CHECK(std::vector<text::ShapedGlyph>(therapy->begin(), therapy->end()) == shaped("therapy"));
-  ::unsetenv("LEAFPRESS_CACHE_DIR");
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fonts/system_fonts.hpp"
+#include "support/scoped_env.hpp"
 #include "support/scratch_dir.hpp"
 
 using namespace leafpress;
@@ -16,26 +17,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kNotoSans = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
-
-/// Sets an environment variable for the scope, then puts back what was there.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    ::setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
 
 struct Answers {
   std::vector<fonts::SystemFace> sans, missing, outlineless;
@@ -64,9 +45,9 @@ TEST_CASE("fontconfig's answers are remembered only while the font folders stay 
     return;
   }
   const testing::ScratchDir dir;
-  const ScopedEnv cache("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").string());
-  const ScopedEnv data("XDG_DATA_HOME", (dir.path() / "data").string());
-  const ScopedEnv fontconfig_cache("XDG_CACHE_HOME", (dir.path() / "fontconfig-cache").string());
+  const testing::ScopedEnv cache("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").string());
+  const testing::ScopedEnv data("XDG_DATA_HOME", (dir.path() / "data").string());
+  const testing::ScopedEnv fontconfig_cache("XDG_CACHE_HOME", (dir.path() / "fontconfig-cache").string());
   fs::create_directories(dir.path() / "data");
 
   const Answers first = ask();
@@ -79,7 +60,7 @@ TEST_CASE("fontconfig's answers are remembered only while the font folders stay 
 
   Answers without_cache;
   {
-    const ScopedEnv off("LEAFPRESS_CACHE_DIR", "off");
+    const testing::ScopedEnv off("LEAFPRESS_CACHE_DIR", "off");
     without_cache = ask();
   }
   CHECK(without_cache.loaded);
