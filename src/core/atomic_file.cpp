@@ -152,6 +152,18 @@ void write_cache_entry(const std::filesystem::path& path, std::string_view bytes
   temporary.commit();
 }
 
+bool store_cache_entry(const std::filesystem::path& path, std::string_view bytes) {
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return false;
+    write_cache_entry(path, bytes);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files) {
   // The temporary names start with '.', so globs over the output folder never pick them up.
   std::vector<std::unique_ptr<Temporary>> temporaries;

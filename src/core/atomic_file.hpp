@@ -28,6 +28,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 /// another's name), and whose flush cost 0.1-0.5 ms each on a first run. Throws OutputError.
 void write_cache_entry(const std::filesystem::path& path, std::string_view bytes);
 
+/// write_cache_entry, its folder created first, for a cache that may fail quietly: false
+/// when the entry could not be written (a cache that cannot be written only costs time).
+bool store_cache_entry(const std::filesystem::path& path, std::string_view bytes);
+
 /// Writes several files that belong together (a PDF and its press file) all or none: each
 /// goes to a temporary file beside it, flushed to disk, and only when all are written are
 /// they renamed into place. Throws OutputError when a file cannot be written, after removing

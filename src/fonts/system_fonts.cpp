@@ -326,13 +326,7 @@ void SystemFonts::remember() {
     for (const SystemFace& face : *without_outlines_) write_face(face, out);
   }
   if (out.size() > kMaxRemembered) return;
-  try {
-    std::error_code ec;
-    fs::create_directories(entry.file.parent_path(), ec);
-    if (!ec) core::write_cache_entry(entry.file, out);
-  } catch (const std::exception&) {
-    // A cache that cannot be written only costs time.
-  }
+  core::store_cache_entry(entry.file, out);
 }
 
 }  // namespace leafpress::fonts

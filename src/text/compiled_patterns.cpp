@@ -260,17 +260,9 @@ PatternMachine load_patterns(const std::filesystem::path& dic) {
                          status.st_size <= kMaxDictionary;
   const auto identity = cacheable ? core::settled_identity(dic) : std::nullopt;
   if (!identity) return PatternMachine(hnj_hyphen_load(dic.c_str()));
-  core::Fingerprint fingerprint;
-  fingerprint.add(kMagic);
-  fingerprint.add(std::to_string(sizeof(HyphenState)) + "," + std::to_string(sizeof(HyphenTrans)));
-  fingerprint.add(*identity);
-  std::string name = "hyphen-";
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (const std::uint8_t byte : fingerprint.digest()) {
-    name += kHex[byte >> 4];
-    name += kHex[byte & 0xF];
-  }
-  const std::filesystem::path cached = *folder / (name + ".bin");
+  const std::string key = std::string(kMagic) + "\n" + std::to_string(sizeof(HyphenState)) + "," +
+                          std::to_string(sizeof(HyphenTrans)) + "\n" + *identity;
+  const std::filesystem::path cached = *folder / ("hyphen-" + core::content_hash(key) + ".bin");
   if (auto compiled = core::MappedFile::try_map(cached, 64 << 20)) {
     if (PatternMachine machine = deserialize_patterns(std::move(*compiled))) return machine;
   }
@@ -278,13 +270,7 @@ PatternMachine load_patterns(const std::filesystem::path& dic) {
   if (!made) return {};
   // Kept only when the file libhyphen read is the one named: not changed while it read.
   if (core::settled_identity(dic) != identity) return made;
-  try {
-    std::error_code ec;
-    std::filesystem::create_directories(*folder, ec);
-    if (!ec) core::write_cache_entry(cached, serialize_patterns(*made));
-  } catch (const std::exception&) {
-    // A cache that cannot be written only costs time.
-  }
+  core::store_cache_entry(cached, serialize_patterns(*made));
   return made;
 }
 

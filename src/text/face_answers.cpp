@@ -43,13 +43,7 @@ void remember_face_answer(const fonts::Face& face, std::string_view question, bo
   const auto file = answer_file(face, question);
   // The answer was worked out from the bytes opened: kept only if the file is still those.
   if (!file || core::settled_identity(face.path()) != face.identity()) return;
-  try {
-    std::error_code ec;
-    std::filesystem::create_directories(file->parent_path(), ec);
-    if (!ec) core::write_cache_entry(*file, std::string(kMagic) + (answer ? "yes\n" : "no\n"));
-  } catch (const std::exception&) {
-    // A cache that cannot be written only costs time.
-  }
+  core::store_cache_entry(*file, std::string(kMagic) + (answer ? "yes\n" : "no\n"));
 }
 
 }  // namespace leafpress::text

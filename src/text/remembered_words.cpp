@@ -111,13 +111,7 @@ RememberedWords::~RememberedWords() {
     if (!read_.words.contains(word) && !added_.contains(word)) write_new(word, glyphs);
   }
   if (out.size() > kMaxBytes) return;
-  try {
-    std::error_code ec;
-    std::filesystem::create_directories(file_->parent_path(), ec);
-    if (!ec) core::write_cache_entry(*file_, out);
-  } catch (const std::exception&) {
-    // A cache that cannot be written only costs time.
-  }
+  core::store_cache_entry(*file_, out);
 }
 
 }  // namespace leafpress::text
