@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/c_handle.hpp"
+#include "core/lcms2_functions.hpp"
 #include "core/utf8.hpp"
 
 namespace leafpress::core {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr std::size_t kHeaderSize = 128;  // ICC.1:2010 §7.2
 
-using Profile = CHandle<void, cmsCloseProfile>;
+using Profile = CHandle<void, [](void* profile) { liblcms2().cmsCloseProfile(profile); }>;
 
 std::uint32_t big_endian32(std::string_view bytes, std::size_t at) {
   std::uint32_t value = 0;
@@ -33,10 +34,10 @@ std::string signature(std::string_view bytes, std::size_t at) {
 
 /// The 'desc' tag as LittleCMS reads it (textDescriptionType or 'mluc'), in UTF-8.
 std::string description(cmsHPROFILE profile) {
-  const cmsUInt32Number size = cmsGetProfileInfo(profile, cmsInfoDescription, "en", "US", nullptr, 0);
+  const cmsUInt32Number size = liblcms2().cmsGetProfileInfo(profile, cmsInfoDescription, "en", "US", nullptr, 0);
   if (size < sizeof(wchar_t)) return {};
   std::vector<wchar_t> text(size / sizeof(wchar_t) + 1, L'\0');
-  cmsGetProfileInfo(profile, cmsInfoDescription, "en", "US", text.data(), size);
+  liblcms2().cmsGetProfileInfo(profile, cmsInfoDescription, "en", "US", text.data(), size);
   std::string out;
   for (const wchar_t c : text) {
     if (c == L'\0') break;
@@ -72,7 +73,7 @@ std::optional<IccProfile> try_read_icc_profile(std::string bytes, std::string& p
               std::to_string(bytes.size());
     return std::nullopt;
   }
-  const Profile opened(cmsOpenProfileFromMem(bytes.data(), static_cast<cmsUInt32Number>(bytes.size())));
+  const Profile opened(liblcms2().cmsOpenProfileFromMem(bytes.data(), static_cast<cmsUInt32Number>(bytes.size())));
   if (!opened) {
     problem = "a damaged ICC profile: LittleCMS cannot read its tag table";
     return std::nullopt;
@@ -83,13 +84,13 @@ std::optional<IccProfile> try_read_icc_profile(std::string bytes, std::string& p
   profile.components = components_of(profile.color_space);
   profile.description = description(opened.get());
   // ICC.1:2010 §7.2.4: major version in byte 8, minor and bug-fix digits in byte 9.
-  const cmsUInt32Number version = cmsGetEncodedICCversion(opened.get());
+  const cmsUInt32Number version = liblcms2().cmsGetEncodedICCversion(opened.get());
   profile.version_major = static_cast<int>(version >> 24);
   profile.version_minor = static_cast<int>((version >> 20) & 0x0F);
   profile.converts_to_device = true;
   for (const cmsUInt32Number intent : {INTENT_PERCEPTUAL, INTENT_RELATIVE_COLORIMETRIC}) {
     profile.converts_to_device =
-        profile.converts_to_device && cmsIsIntentSupported(opened.get(), intent, LCMS_USED_AS_OUTPUT);
+        profile.converts_to_device && liblcms2().cmsIsIntentSupported(opened.get(), intent, LCMS_USED_AS_OUTPUT);
   }
   profile.bytes = std::make_shared<const std::string>(std::move(bytes));
   return profile;

@@ -2,14 +2,17 @@
 
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
+#include <string_view>
 #include <tuple>
-#include <cctype>
 
 #include "core/confine.hpp"
+#include "core/utf8.hpp"
 #include "fonts/system_fonts.hpp"
 
 namespace leafpress::fonts {
@@ -62,15 +65,27 @@ void without_blanks(const char* name, std::string& out) {
   }
 }
 
+/// True when `a` and `b` are the same text once each character is case-folded (Unicode's
+/// simple folding), as fontconfig's FcStrCmpIgnoreCase compares family names; done here so
+/// that a run whose fontconfig answers are kept does not load fontconfig for this alone.
+bool same_folded(std::string_view a, std::string_view b) {
+  if (core::find_invalid_utf8(a) || core::find_invalid_utf8(b)) return a == b;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    const auto x = static_cast<UChar32>(core::next_code_point(a, i));
+    const auto y = static_cast<UChar32>(core::next_code_point(b, j));
+    if (x != y && u_foldCase(x, U_FOLD_CASE_DEFAULT) != u_foldCase(y, U_FOLD_CASE_DEFAULT)) return false;
+  }
+  return i == a.size() && j == b.size();
+}
+
 /// True when one of `face`'s family names is `family` (given without its spaces), compared as
-/// fontconfig's listing compares them: blanks ignored, then fontconfig's case folding.
+/// fontconfig's listing compares them: blanks ignored, then case folded.
 bool has_family(const SystemFace& face, const std::string& family, std::string& scratch) {
   for (const std::string& name : face.families) {
     without_blanks(name.c_str(), scratch);
-    if (FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(scratch.c_str()),
-                           reinterpret_cast<const FcChar8*>(family.c_str())) == 0) {
-      return true;
-    }
+    if (same_folded(scratch, family)) return true;
   }
   return false;
 }

@@ -15,6 +15,7 @@
 #include "core/cache_folder.hpp"
 #include "core/hash.hpp"
 #include "core/read_file.hpp"
+#include "fonts/fontconfig_functions.hpp"
 
 namespace leafpress::fonts {
 namespace fs = std::filesystem;
@@ -75,8 +76,9 @@ std::optional<std::string> folder_lines(const std::set<std::string>& folders, bo
 /// costs more to parse than a leaflet to set; FONTCONFIG_FILE or FONTCONFIG_PATH in the
 /// environment ask for it all the same.
 FcConfig* load_fontconfig() {
-  if (std::getenv("FONTCONFIG_FILE") || std::getenv("FONTCONFIG_PATH")) return FcInitLoadConfigAndFonts();
-  FcConfig* config = FcConfigCreate();
+  if (std::getenv("FONTCONFIG_FILE") || std::getenv("FONTCONFIG_PATH"))
+    return libfontconfig().FcInitLoadConfigAndFonts();
+  FcConfig* config = libfontconfig().FcConfigCreate();
   if (!config) return nullptr;
   static constexpr const char* kStandardFolders =
       "<?xml version=\"1.0\"?><fontconfig>"
@@ -85,10 +87,11 @@ FcConfig* load_fontconfig() {
       "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir>"
       "<include ignore_missing=\"yes\">/etc/fonts/local.conf</include>"
       "</fontconfig>";
-  if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(kStandardFolders), FcFalse) ||
-      !FcConfigBuildFonts(config)) {
-    FcConfigDestroy(config);
-    return FcInitLoadConfigAndFonts();
+  if (!libfontconfig().FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(kStandardFolders),
+                                                      FcFalse) ||
+      !libfontconfig().FcConfigBuildFonts(config)) {
+    libfontconfig().FcConfigDestroy(config);
+    return libfontconfig().FcInitLoadConfigAndFonts();
   }
   return config;
 }
@@ -129,7 +132,7 @@ struct SystemFonts::Fontconfig {
   FcConfig* config = nullptr;
   std::optional<std::string> folders;  // folder_lines of the folders it read; nullopt: not to be remembered
   ~Fontconfig() {
-    if (config) FcConfigDestroy(config);
+    if (config) libfontconfig().FcConfigDestroy(config);
   }
 };
 
@@ -223,16 +226,16 @@ SystemFonts::Fontconfig& SystemFonts::fontconfig() {
   // must lie in a standard folder: otherwise its configuration is not the one expected, and
   // nothing is remembered.
   std::set<std::string> folders(remembered_->roots.begin(), remembered_->roots.end());
-  FcStrList* dirs = FcConfigGetFontDirs(fontconfig_->config);
+  FcStrList* dirs = libfontconfig().FcConfigGetFontDirs(fontconfig_->config);
   bool expected = dirs != nullptr;
-  while (FcChar8* dir = dirs ? FcStrListNext(dirs) : nullptr) {
+  while (FcChar8* dir = dirs ? libfontconfig().FcStrListNext(dirs) : nullptr) {
     const std::string name(reinterpret_cast<const char*>(dir));
     expected = expected && std::any_of(remembered_->roots.begin(), remembered_->roots.end(), [&](const std::string& root) {
                  return name == root || name.starts_with(root + "/");
                });
     folders.insert(name);
   }
-  if (dirs) FcStrListDone(dirs);
+  if (dirs) libfontconfig().FcStrListDone(dirs);
   bool settled = true;
   if (expected) fontconfig_->folders = folder_lines(folders, settled);
   if (!settled) fontconfig_->folders.reset();
@@ -243,28 +246,28 @@ const std::vector<SystemFace>& SystemFonts::scalable(const std::string& family) 
   if (const auto known = scalable_.find(family); known != scalable_.end()) return known->second;
   std::vector<SystemFace>& faces = scalable_[family];
   if (FcConfig* config = fontconfig().config) {
-    FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
-    FcObjectSet* objects = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, nullptr);
-    if (FcFontSet* fonts = FcFontList(config, pattern, objects)) {
+    FcPattern* pattern = libfontconfig().FcPatternCreate();
+    libfontconfig().FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    libfontconfig().FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+    FcObjectSet* objects = libfontconfig().FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, nullptr);
+    if (FcFontSet* fonts = libfontconfig().FcFontList(config, pattern, objects)) {
       for (int i = 0; i < fonts->nfont; ++i) {
         SystemFace face;
         face.weight = FC_WEIGHT_REGULAR;
         face.slant = FC_SLANT_ROMAN;
         FcChar8* file = nullptr;
-        if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+        if (libfontconfig().FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
         face.file = reinterpret_cast<const char*>(file);
-        FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &face.index);
-        FcPatternGetInteger(fonts->fonts[i], FC_WEIGHT, 0, &face.weight);
-        FcPatternGetInteger(fonts->fonts[i], FC_SLANT, 0, &face.slant);
+        libfontconfig().FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &face.index);
+        libfontconfig().FcPatternGetInteger(fonts->fonts[i], FC_WEIGHT, 0, &face.weight);
+        libfontconfig().FcPatternGetInteger(fonts->fonts[i], FC_SLANT, 0, &face.slant);
         faces.push_back(std::move(face));
       }
-      FcFontSetDestroy(fonts);
+      libfontconfig().FcFontSetDestroy(fonts);
       if (remembered_) remembered_->from_fontconfig.insert(family);
     }
-    FcObjectSetDestroy(objects);
-    FcPatternDestroy(pattern);
+    libfontconfig().FcObjectSetDestroy(objects);
+    libfontconfig().FcPatternDestroy(pattern);
   }
   return faces;
 }
@@ -274,27 +277,28 @@ const std::vector<SystemFace>& SystemFonts::without_outlines() {
   std::vector<SystemFace>& faces = without_outlines_.emplace();
   if (FcConfig* config = fontconfig().config) {
     // fontconfig's cache knows which faces have outlines, without opening them.
-    FcPattern* all = FcPatternCreate();
-    FcPatternAddBool(all, FC_OUTLINE, FcFalse);
-    FcObjectSet* listed = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, nullptr);
-    if (FcFontSet* fonts = FcFontList(config, all, listed)) {
+    FcPattern* all = libfontconfig().FcPatternCreate();
+    libfontconfig().FcPatternAddBool(all, FC_OUTLINE, FcFalse);
+    FcObjectSet* listed = libfontconfig().FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, nullptr);
+    if (FcFontSet* fonts = libfontconfig().FcFontList(config, all, listed)) {
       for (int i = 0; i < fonts->nfont; ++i) {
         SystemFace face;
         FcChar8* file = nullptr;
-        if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+        if (libfontconfig().FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
         face.file = reinterpret_cast<const char*>(file);
-        FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &face.index);
+        libfontconfig().FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &face.index);
         FcChar8* name = nullptr;
-        for (int n = 0; FcPatternGetString(fonts->fonts[i], FC_FAMILY, n, &name) == FcResultMatch; ++n) {
+        for (int n = 0; libfontconfig().FcPatternGetString(fonts->fonts[i], FC_FAMILY, n, &name) == FcResultMatch;
+             ++n) {
           face.families.emplace_back(reinterpret_cast<const char*>(name));
         }
         faces.push_back(std::move(face));
       }
-      FcFontSetDestroy(fonts);
+      libfontconfig().FcFontSetDestroy(fonts);
       if (remembered_) remembered_->outlineless_from_fontconfig = true;
     }
-    FcObjectSetDestroy(listed);
-    FcPatternDestroy(all);
+    libfontconfig().FcObjectSetDestroy(listed);
+    libfontconfig().FcPatternDestroy(all);
   }
   return faces;
 }

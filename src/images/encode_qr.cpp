@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/c_handle.hpp"
+#include "images/qrencode_functions.hpp"
 
 namespace leafpress::images {
 
@@ -12,8 +13,8 @@ std::optional<document::QrCode> encode_qr(std::string_view text) {
   const std::string terminated(text);
   // Version 0: the smallest that fits; QR_MODE_8 with case kept lets libqrencode switch to
   // shorter modes for runs of digits.
-  const core::CHandle<QRcode, QRcode_free> code(
-      QRcode_encodeString(terminated.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
+  const core::CHandle<QRcode, [](QRcode* qr) { libqrencode().QRcode_free(qr); }> code(
+      libqrencode().QRcode_encodeString(terminated.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
   if (!code) return std::nullopt;
   document::QrCode qr;
   qr.size = code->width;

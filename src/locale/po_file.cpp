@@ -11,13 +11,16 @@
 
 #include "core/c_handle.hpp"
 #include "core/utf8.hpp"
+#include "locale/gettextpo_functions.hpp"
 #include "locale/translation_checks.hpp"
 
 namespace leafpress::locale {
 namespace {
 
-using PoFileHandle = core::CHandle<std::remove_pointer_t<po_file_t>, po_file_free>;
-using PoIteratorHandle = core::CHandle<std::remove_pointer_t<po_message_iterator_t>, po_message_iterator_free>;
+using PoFileHandle =
+    core::CHandle<std::remove_pointer_t<po_file_t>, [](po_file_t file) { libgettextpo().po_file_free(file); }>;
+using PoIteratorHandle = core::CHandle<std::remove_pointer_t<po_message_iterator_t>,
+                                       [](po_message_iterator_t it) { libgettextpo().po_message_iterator_free(it); }>;
 
 /// An anonymous in-memory file: libgettextpo reads and writes only named files, and a
 /// /proc/self/fd name lets it parse exactly the bytes we checked and write without touching
@@ -190,19 +193,20 @@ std::vector<std::string> lines_of(std::string_view text) {
 
 PoEntry entry_of(po_message_t message) {
   PoEntry entry;
-  entry.comments = lines_of(text_or_empty(po_message_extracted_comments(message)));
-  entry.translator_comments = text_or_empty(po_message_comments(message));
-  for (int i = 0; po_filepos_t pos = po_message_filepos(message, i); ++i) {
-    entry.references.push_back({text_or_empty(po_filepos_file(pos)), static_cast<int>(po_filepos_start_line(pos))});
+  entry.comments = lines_of(text_or_empty(libgettextpo().po_message_extracted_comments(message)));
+  entry.translator_comments = text_or_empty(libgettextpo().po_message_comments(message));
+  for (int i = 0; po_filepos_t pos = libgettextpo().po_message_filepos(message, i); ++i) {
+    entry.references.push_back({text_or_empty(libgettextpo().po_filepos_file(pos)),
+                                static_cast<int>(libgettextpo().po_filepos_start_line(pos))});
   }
-  if (const char* context = po_message_msgctxt(message)) entry.context = context;
-  entry.source = text_or_empty(po_message_msgid(message));
-  entry.translation = text_or_empty(po_message_msgstr(message));
-  entry.previous_source = text_or_empty(po_message_prev_msgid(message));
-  entry.fuzzy = po_message_is_fuzzy(message) != 0;
-  entry.brace_format = po_message_is_format(message, "python-brace-format") != 0;
-  entry.obsolete = po_message_is_obsolete(message) != 0;
-  entry.plural = po_message_msgid_plural(message) != nullptr;
+  if (const char* context = libgettextpo().po_message_msgctxt(message)) entry.context = context;
+  entry.source = text_or_empty(libgettextpo().po_message_msgid(message));
+  entry.translation = text_or_empty(libgettextpo().po_message_msgstr(message));
+  entry.previous_source = text_or_empty(libgettextpo().po_message_prev_msgid(message));
+  entry.fuzzy = libgettextpo().po_message_is_fuzzy(message) != 0;
+  entry.brace_format = libgettextpo().po_message_is_format(message, "python-brace-format") != 0;
+  entry.obsolete = libgettextpo().po_message_is_obsolete(message) != 0;
+  entry.plural = libgettextpo().po_message_msgid_plural(message) != nullptr;
   return entry;
 }
 
@@ -261,10 +265,10 @@ std::string PoFile::header_field(std::string_view name) const {
 }
 
 std::string format_po(const PoFile& po, std::string_view title_comment) {
-  const PoFileHandle file(po_file_create());
-  const PoIteratorHandle iterator(po_message_iterator(file.get(), nullptr));
-  const po_message_t header = po_message_create();
-  po_message_set_msgid(header, "");
+  const PoFileHandle file(libgettextpo().po_file_create());
+  const PoIteratorHandle iterator(libgettextpo().po_message_iterator(file.get(), nullptr));
+  const po_message_t header = libgettextpo().po_message_create();
+  libgettextpo().po_message_set_msgid(header, "");
   // The text is UTF-8 whatever the header said: libgettextpo refuses to write non-ASCII
   // messages under a header that does not declare it.
   std::string header_text;
@@ -275,33 +279,35 @@ std::string format_po(const PoFile& po, std::string_view title_comment) {
     header_text += key + ": " + (content_type ? std::string("text/plain; charset=UTF-8") : value) + "\n";
   }
   if (!has_content_type) header_text += "Content-Type: text/plain; charset=UTF-8\n";
-  po_message_set_msgstr(header, header_text.c_str());
-  po_message_set_comments(header, (std::string(title_comment) + "\n").c_str());
-  po_message_insert(iterator.get(), header);
+  libgettextpo().po_message_set_msgstr(header, header_text.c_str());
+  libgettextpo().po_message_set_comments(header, (std::string(title_comment) + "\n").c_str());
+  libgettextpo().po_message_insert(iterator.get(), header);
   for (const PoEntry& entry : po.entries) {
-    const po_message_t message = po_message_create();
+    const po_message_t message = libgettextpo().po_message_create();
     std::string extracted;
     for (const std::string& comment : entry.comments) extracted += comment + "\n";
-    if (!extracted.empty()) po_message_set_extracted_comments(message, extracted.c_str());
-    if (!entry.translator_comments.empty()) po_message_set_comments(message, entry.translator_comments.c_str());
+    if (!extracted.empty()) libgettextpo().po_message_set_extracted_comments(message, extracted.c_str());
+    if (!entry.translator_comments.empty())
+      libgettextpo().po_message_set_comments(message, entry.translator_comments.c_str());
     for (const PoReference& ref : entry.references) {
-      po_message_add_filepos(message, ref.file.c_str(), static_cast<std::size_t>(ref.line));
+      libgettextpo().po_message_add_filepos(message, ref.file.c_str(), static_cast<std::size_t>(ref.line));
     }
-    if (entry.context) po_message_set_msgctxt(message, entry.context->c_str());
-    po_message_set_msgid(message, entry.source.c_str());
-    po_message_set_msgstr(message, entry.translation.c_str());
-    if (!entry.previous_source.empty()) po_message_set_prev_msgid(message, entry.previous_source.c_str());
-    po_message_set_fuzzy(message, entry.fuzzy ? 1 : 0);
-    if (entry.brace_format) po_message_set_format(message, "python-brace-format", 1);
-    po_message_set_obsolete(message, entry.obsolete ? 1 : 0);
-    po_message_insert(iterator.get(), message);
+    if (entry.context) libgettextpo().po_message_set_msgctxt(message, entry.context->c_str());
+    libgettextpo().po_message_set_msgid(message, entry.source.c_str());
+    libgettextpo().po_message_set_msgstr(message, entry.translation.c_str());
+    if (!entry.previous_source.empty())
+      libgettextpo().po_message_set_prev_msgid(message, entry.previous_source.c_str());
+    libgettextpo().po_message_set_fuzzy(message, entry.fuzzy ? 1 : 0);
+    if (entry.brace_format) libgettextpo().po_message_set_format(message, "python-brace-format", 1);
+    libgettextpo().po_message_set_obsolete(message, entry.obsolete ? 1 : 0);
+    libgettextpo().po_message_insert(iterator.get(), message);
   }
   const MemoryFile out;
   core::Diagnostics diags;
   ErrorSink sink{&diags, "PO output"};
   {
     const SinkScope scope(sink);
-    po_file_write(file.get(), out.name().c_str(), &kHandler);
+    libgettextpo().po_file_write_v2(file.get(), out.name().c_str(), &kHandler);
   }
   if (diags.has_errors()) {
     throw std::runtime_error("libgettextpo could not write the PO file: " + in_reading_order(diags).front().message);
@@ -319,27 +325,27 @@ std::optional<PoFile> try_parse_po(std::string_view bytes, const std::string& fi
   PoFileHandle file;
   {
     const SinkScope scope(sink);
-    file.reset(po_file_read(in.name().c_str(), &kHandler));
+    file.reset(libgettextpo().po_file_read_v3(in.name().c_str(), &kHandler));
   }
   if (!file) {
     diags.error({file_name, 0, 0}, "libgettextpo cannot read the file");
     return std::nullopt;
   }
-  const char* const* domains = po_file_domains(file.get());
+  const char* const* domains = libgettextpo().po_file_domains(file.get());
   if (domains && domains[0] && domains[1]) {
     diags.error({file_name, 0, 0}, "the PO file has several domains; a leaflet's strings are one",
                 "remove the `domain` lines");
   }
   PoFile po;
-  if (const char* header = po_file_domain_header(file.get(), nullptr)) po.header = header_fields(header);
+  if (const char* header = libgettextpo().po_file_domain_header(file.get(), nullptr)) po.header = header_fields(header);
   check_charset(po, file_name, diags);
   check_header(po, file_name, diags);
 
   const MessageLines lines = message_lines(bytes);
   std::size_t active = 0;
   std::size_t obsolete = 0;
-  const PoIteratorHandle iterator(po_message_iterator(file.get(), nullptr));
-  while (const po_message_t message = po_next_message(iterator.get())) {
+  const PoIteratorHandle iterator(libgettextpo().po_message_iterator(file.get(), nullptr));
+  while (const po_message_t message = libgettextpo().po_next_message(iterator.get())) {
     PoEntry entry = entry_of(message);
     const auto& numbers = entry.obsolete ? lines.obsolete : lines.active;
     std::size_t& index = entry.obsolete ? obsolete : active;

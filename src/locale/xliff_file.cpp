@@ -11,6 +11,7 @@
 
 #include "core/c_handle.hpp"
 #include "locale/catalog_yaml.hpp"
+#include "locale/libxml2_functions.hpp"
 #include "locale/translation_checks.hpp"
 
 namespace leafpress::locale {
@@ -19,8 +20,8 @@ namespace {
 // XLIFF 2.1 keeps the 2.0 namespace and says its version in the version attribute.
 constexpr const char* kXliffNamespace = "urn:oasis:names:tc:xliff:document:2.0";
 
-using XmlDoc = core::CHandle<xmlDoc, xmlFreeDoc>;
-using XmlParser = core::CHandle<xmlParserCtxt, xmlFreeParserCtxt>;
+using XmlDoc = core::CHandle<xmlDoc, [](xmlDoc* doc) { libxml2().xmlFreeDoc(doc); }>;
+using XmlParser = core::CHandle<xmlParserCtxt, [](xmlParserCtxt* parser) { libxml2().xmlFreeParserCtxt(parser); }>;
 
 const xmlChar* xml(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
 const xmlChar* xml(const std::string& text) { return xml(text.c_str()); }
@@ -83,18 +84,18 @@ void write_pieces(const std::vector<Piece>& pieces, xmlNodePtr parent, xmlNsPtr 
                   std::vector<std::pair<std::string, std::string>>& data) {
   for (const Piece& piece : pieces) {
     if (!piece.code) {
-      xmlAddChild(parent, xmlNewText(xml(piece.text)));
+      libxml2().xmlAddChild(parent, libxml2().xmlNewText(xml(piece.text)));
       continue;
     }
     const std::string id = std::to_string(next++);
-    xmlNodePtr pc = xmlNewChild(parent, ns, xml("pc"), nullptr);
-    xmlNewProp(pc, xml("id"), xml(id));
-    xmlNewProp(pc, xml("dataRefStart"), xml("d" + id + "s"));
-    xmlNewProp(pc, xml("dataRefEnd"), xml("d" + id + "e"));
+    xmlNodePtr pc = libxml2().xmlNewChild(parent, ns, xml("pc"), nullptr);
+    libxml2().xmlNewProp(pc, xml("id"), xml(id));
+    libxml2().xmlNewProp(pc, xml("dataRefStart"), xml("d" + id + "s"));
+    libxml2().xmlNewProp(pc, xml("dataRefEnd"), xml("d" + id + "e"));
     const bool link = piece.open == "[";
-    xmlNewProp(pc, xml("type"), xml(link ? "link" : "fmt"));
-    if (!link) xmlNewProp(pc, xml("subType"), xml(piece.open == "**" ? "xlf:b" : "xlf:i"));
-    xmlNewProp(pc, xml("canDelete"), xml("no"));
+    libxml2().xmlNewProp(pc, xml("type"), xml(link ? "link" : "fmt"));
+    if (!link) libxml2().xmlNewProp(pc, xml("subType"), xml(piece.open == "**" ? "xlf:b" : "xlf:i"));
+    libxml2().xmlNewProp(pc, xml("canDelete"), xml("no"));
     data.emplace_back("d" + id + "s", piece.open);
     data.emplace_back("d" + id + "e", piece.close);
     write_pieces(piece.children, pc, ns, next, data);
@@ -108,23 +109,23 @@ void write_content(std::string_view text, xmlNodePtr element, xmlNsPtr ns, int f
   std::vector<Piece> pieces;
   std::size_t at = 0;
   if (!read_pieces(text, at, "", pieces)) pieces = {Piece{std::string(text), {}, {}, {}, false}};
-  xmlAddChild(element, xmlNewText(xml("")));
+  libxml2().xmlAddChild(element, libxml2().xmlNewText(xml("")));
   write_pieces(pieces, element, ns, first_id, data);
 }
 
 // ------------------------------------------------------------------ placeholders → markup
 
 std::string attribute(xmlNodePtr node, const char* name) {
-  xmlChar* value = xmlGetProp(node, xml(name));
+  xmlChar* value = libxml2().xmlGetProp(node, xml(name));
   if (!value) return {};
   std::string out(reinterpret_cast<const char*>(value));
-  xmlFree(value);
+  (*libxml2().xmlFree)(value);
   return out;
 }
 
 bool is_element(xmlNodePtr node, const char* name) {
-  return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, xml(name)) == 0 && node->ns &&
-         xmlStrcmp(node->ns->href, xml(kXliffNamespace)) == 0;
+  return node->type == XML_ELEMENT_NODE && libxml2().xmlStrcmp(node->name, xml(name)) == 0 && node->ns &&
+         libxml2().xmlStrcmp(node->ns->href, xml(kXliffNamespace)) == 0;
 }
 
 std::vector<xmlNodePtr> children_named(xmlNodePtr parent, const char* name) {
@@ -143,7 +144,7 @@ bool read_content(xmlNodePtr element, const std::map<std::string, std::string>& 
     const std::string id = attribute(node, ref);
     const auto it = data.find(id);
     if (it != data.end()) return it->second;
-    diags.error({loc.file, static_cast<int>(xmlGetLineNo(node)), 0},
+    diags.error({loc.file, static_cast<int>(libxml2().xmlGetLineNo(node)), 0},
                 "placeholder <" + std::string(reinterpret_cast<const char*>(node->name)) + "> refers to no data '" +
                     comment_safe(id) + "' of its unit",
                 "keep the placeholders as the exported file has them");
@@ -174,9 +175,9 @@ std::map<std::string, std::string> original_data(xmlNodePtr unit) {
   std::map<std::string, std::string> data;
   for (xmlNodePtr block : children_named(unit, "originalData")) {
     for (xmlNodePtr item : children_named(block, "data")) {
-      xmlChar* text = xmlNodeGetContent(item);
+      xmlChar* text = libxml2().xmlNodeGetContent(item);
       data[attribute(item, "id")] = text ? reinterpret_cast<const char*>(text) : "";
-      xmlFree(text);
+      (*libxml2().xmlFree)(text);
     }
   }
   return data;
@@ -185,7 +186,7 @@ std::map<std::string, std::string> original_data(xmlNodePtr unit) {
 /// One <unit> as an entry; nullopt (reported) when it cannot be read.
 std::optional<PoEntry> read_unit(xmlNodePtr unit, const std::string& file_name, core::Diagnostics& diags) {
   PoEntry entry;
-  entry.loc = {file_name, static_cast<int>(xmlGetLineNo(unit)), 0};
+  entry.loc = {file_name, static_cast<int>(libxml2().xmlGetLineNo(unit)), 0};
   entry.context = attribute(unit, "id");
   const auto segments = children_named(unit, "segment");
   if (segments.size() != 1) {
@@ -233,56 +234,58 @@ bool looks_like_xml(std::string_view bytes) {
 
 std::string format_xliff(const PoFile& strings, std::string_view source_language, std::string_view target_language,
                          std::string_view original) {
-  const XmlDoc doc(xmlNewDoc(xml("1.0")));
-  xmlNodePtr root = xmlNewNode(nullptr, xml("xliff"));
-  xmlDocSetRootElement(doc.get(), root);
-  xmlNsPtr ns = xmlNewNs(root, xml(kXliffNamespace), nullptr);
-  xmlSetNs(root, ns);
-  xmlNewProp(root, xml("version"), xml("2.1"));
-  xmlNewProp(root, xml("srcLang"), xml(std::string(source_language)));
-  if (!target_language.empty()) xmlNewProp(root, xml("trgLang"), xml(std::string(target_language)));
-  xmlNodePtr file = xmlNewChild(root, ns, xml("file"), nullptr);
-  xmlNewProp(file, xml("id"), xml("f1"));
-  xmlNewProp(file, xml("original"), xml(std::string(original)));
+  const XmlDoc doc(libxml2().xmlNewDoc(xml("1.0")));
+  xmlNodePtr root = libxml2().xmlNewNode(nullptr, xml("xliff"));
+  libxml2().xmlDocSetRootElement(doc.get(), root);
+  xmlNsPtr ns = libxml2().xmlNewNs(root, xml(kXliffNamespace), nullptr);
+  libxml2().xmlSetNs(root, ns);
+  libxml2().xmlNewProp(root, xml("version"), xml("2.1"));
+  libxml2().xmlNewProp(root, xml("srcLang"), xml(std::string(source_language)));
+  if (!target_language.empty()) libxml2().xmlNewProp(root, xml("trgLang"), xml(std::string(target_language)));
+  xmlNodePtr file = libxml2().xmlNewChild(root, ns, xml("file"), nullptr);
+  libxml2().xmlNewProp(file, xml("id"), xml("f1"));
+  libxml2().xmlNewProp(file, xml("original"), xml(std::string(original)));
   for (const PoEntry& entry : strings.entries) {
     if (entry.obsolete || !entry.context) continue;
-    xmlNodePtr unit = xmlNewChild(file, ns, xml("unit"), nullptr);
-    xmlNewProp(unit, xml("id"), xml(*entry.context));
-    xmlNodePtr notes = xmlNewChild(unit, ns, xml("notes"), nullptr);
+    xmlNodePtr unit = libxml2().xmlNewChild(file, ns, xml("unit"), nullptr);
+    libxml2().xmlNewProp(unit, xml("id"), xml(*entry.context));
+    xmlNodePtr notes = libxml2().xmlNewChild(unit, ns, xml("notes"), nullptr);
     for (const std::string& comment : entry.comments) {
       if (comment.rfind("keep the markup", 0) == 0) continue;  // the placeholders keep it here
       const auto colon = comment.find(": ");
-      xmlNodePtr note = xmlNewChild(notes, ns, xml("note"), nullptr);
-      xmlNewProp(note, xml("category"), xml(colon == std::string::npos ? "comment" : comment.substr(0, colon)));
-      xmlNodeAddContent(note, xml(colon == std::string::npos ? comment : comment.substr(colon + 2)));
+      xmlNodePtr note = libxml2().xmlNewChild(notes, ns, xml("note"), nullptr);
+      libxml2().xmlNewProp(note, xml("category"),
+                           xml(colon == std::string::npos ? "comment" : comment.substr(0, colon)));
+      libxml2().xmlNodeAddContent(note, xml(colon == std::string::npos ? comment : comment.substr(colon + 2)));
     }
     for (const PoReference& ref : entry.references) {
-      xmlNodePtr note = xmlNewChild(notes, ns, xml("note"), nullptr);
-      xmlNewProp(note, xml("category"), xml("location"));
-      xmlNodeAddContent(note, xml(ref.file + ":" + std::to_string(ref.line)));
+      xmlNodePtr note = libxml2().xmlNewChild(notes, ns, xml("note"), nullptr);
+      libxml2().xmlNewProp(note, xml("category"), xml("location"));
+      libxml2().xmlNodeAddContent(note, xml(ref.file + ":" + std::to_string(ref.line)));
     }
     if (!notes->children) {
-      xmlUnlinkNode(notes);
-      xmlFreeNode(notes);
+      libxml2().xmlUnlinkNode(notes);
+      libxml2().xmlFreeNode(notes);
     }
     std::vector<std::pair<std::string, std::string>> data;
-    xmlNodePtr segment = xmlNewNode(ns, xml("segment"));
-    xmlNewProp(segment, xml("state"), xml(entry.translation.empty() || entry.fuzzy ? "initial" : "translated"));
-    write_content(entry.source, xmlNewChild(segment, ns, xml("source"), nullptr), ns, 1, data);
+    xmlNodePtr segment = libxml2().xmlNewNode(ns, xml("segment"));
+    libxml2().xmlNewProp(segment, xml("state"),
+                         xml(entry.translation.empty() || entry.fuzzy ? "initial" : "translated"));
+    write_content(entry.source, libxml2().xmlNewChild(segment, ns, xml("source"), nullptr), ns, 1, data);
     if (!entry.translation.empty()) {
       // The target's codes share the source's ids when they carry the same markup in the
       // same order (the usual case); otherwise they are numbered after the source's.
       std::vector<std::pair<std::string, std::string>> target_data;
-      xmlNodePtr target = xmlNewChild(segment, ns, xml("target"), nullptr);
+      xmlNodePtr target = libxml2().xmlNewChild(segment, ns, xml("target"), nullptr);
       write_content(entry.translation, target, ns, 1, target_data);
       const bool shared = std::all_of(target_data.begin(), target_data.end(), [&](const auto& item) {
         return std::find(data.begin(), data.end(), item) != data.end();
       });
       if (!shared) {
-        xmlUnlinkNode(target);
-        xmlFreeNode(target);
+        libxml2().xmlUnlinkNode(target);
+        libxml2().xmlFreeNode(target);
         target_data.clear();
-        target = xmlNewChild(segment, ns, xml("target"), nullptr);
+        target = libxml2().xmlNewChild(segment, ns, xml("target"), nullptr);
         write_content(entry.translation, target, ns, static_cast<int>(data.size() / 2) + 1, target_data);
       }
       for (const auto& item : target_data) {
@@ -290,20 +293,20 @@ std::string format_xliff(const PoFile& strings, std::string_view source_language
       }
     }
     if (!data.empty()) {
-      xmlNodePtr block = xmlNewChild(unit, ns, xml("originalData"), nullptr);
+      xmlNodePtr block = libxml2().xmlNewChild(unit, ns, xml("originalData"), nullptr);
       for (const auto& [id, markup] : data) {
-        xmlNodePtr item = xmlNewChild(block, ns, xml("data"), nullptr);
-        xmlNewProp(item, xml("id"), xml(id));
-        xmlNodeAddContent(item, xml(markup));
+        xmlNodePtr item = libxml2().xmlNewChild(block, ns, xml("data"), nullptr);
+        libxml2().xmlNewProp(item, xml("id"), xml(id));
+        libxml2().xmlNodeAddContent(item, xml(markup));
       }
     }
-    xmlAddChild(unit, segment);
+    libxml2().xmlAddChild(unit, segment);
   }
   xmlChar* buffer = nullptr;
   int size = 0;
-  xmlDocDumpFormatMemoryEnc(doc.get(), &buffer, &size, "UTF-8", 1);
+  libxml2().xmlDocDumpFormatMemoryEnc(doc.get(), &buffer, &size, "UTF-8", 1);
   std::string out(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(size));
-  xmlFree(buffer);
+  (*libxml2().xmlFree)(buffer);
   return out;
 }
 
@@ -314,7 +317,7 @@ std::optional<PoFile> try_parse_xliff(std::string_view bytes, const std::string&
     diags.error({file_name, 0, 0}, "file larger than libxml2 reads (2 GiB)");
     return std::nullopt;
   }
-  const XmlParser parser(xmlNewParserCtxt());
+  const XmlParser parser(libxml2().xmlNewParserCtxt());
   // The first error is the one to show: libxml2 goes on and reports its consequences too.
   std::optional<core::SourceLoc> first_error_loc;
   std::string first_error;
@@ -322,8 +325,9 @@ std::optional<PoFile> try_parse_xliff(std::string_view bytes, const std::string&
   parser->_private = &first;
   parser->sax->serror = keep_first_error;
   // No DTD loading, no entity substitution, no network: the file is data, not instructions.
-  const XmlDoc doc(xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()), file_name.c_str(),
-                                     "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  const XmlDoc doc(libxml2().xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()),
+                                               file_name.c_str(), "UTF-8",
+                                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!doc || first_error_loc) {
     diags.error(first_error_loc.value_or(core::SourceLoc{file_name, 0, 0}),
                 "malformed XML: " + (first_error.empty() ? std::string("not well-formed") : first_error));
@@ -334,9 +338,9 @@ std::optional<PoFile> try_parse_xliff(std::string_view bytes, const std::string&
                 "remove the <!DOCTYPE …> declaration");
     return std::nullopt;
   }
-  xmlNodePtr root = xmlDocGetRootElement(doc.get());
+  xmlNodePtr root = libxml2().xmlDocGetRootElement(doc.get());
   if (!root || !is_element(root, "xliff") || attribute(root, "version").rfind("2.", 0) != 0) {
-    diags.error({file_name, root ? static_cast<int>(xmlGetLineNo(root)) : 0, 0},
+    diags.error({file_name, root ? static_cast<int>(libxml2().xmlGetLineNo(root)) : 0, 0},
                 "expected an XLIFF 2 document (<xliff xmlns=\"" + std::string(kXliffNamespace) + "\" version=\"2.1\">)",
                 "export the file as XLIFF 2 from the translation tool, or use the PO file");
     return std::nullopt;

@@ -7,14 +7,15 @@
 #include <cmath>
 
 #include "core/c_handle.hpp"
+#include "core/lcms2_functions.hpp"
 #include "images/sample_stream.hpp"
 
 namespace leafpress::press {
 namespace {
 
-using Profile = core::CHandle<void, cmsCloseProfile>;
-using Transform = core::CHandle<void, cmsDeleteTransform>;
-using ToneCurve = core::CHandle<cmsToneCurve, cmsFreeToneCurve>;
+using Profile = core::CHandle<void, [](void* profile) { core::liblcms2().cmsCloseProfile(profile); }>;
+using Transform = core::CHandle<void, [](void* transform) { core::liblcms2().cmsDeleteTransform(transform); }>;
+using ToneCurve = core::CHandle<cmsToneCurve, [](cmsToneCurve* curve) { core::liblcms2().cmsFreeToneCurve(curve); }>;
 
 cmsUInt32Number lcms_intent(document::RenderingIntent intent) {
   switch (intent) {
@@ -30,13 +31,13 @@ cmsUInt32Number lcms_intent(document::RenderingIntent intent) {
 Profile gray_profile() {
   // IEC 61966-2-1's curve as ICC parametric type 4: Y = (aX + b)^γ for X ≥ d, else cX.
   const double parameters[] = {2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045};
-  const ToneCurve curve(cmsBuildParametricToneCurve(nullptr, 4, parameters));
-  return Profile(cmsCreateGrayProfile(cmsD50_xyY(), curve.get()));
+  const ToneCurve curve(core::liblcms2().cmsBuildParametricToneCurve(nullptr, 4, parameters));
+  return Profile(core::liblcms2().cmsCreateGrayProfile(core::liblcms2().cmsD50_xyY(), curve.get()));
 }
 
 Transform make_transform(cmsHPROFILE from, cmsUInt32Number from_format, cmsHPROFILE to, cmsUInt32Number to_format,
                          cmsUInt32Number intent, cmsUInt32Number flags) {
-  return Transform(cmsCreateTransform(from, from_format, to, to_format, intent, flags));
+  return Transform(core::liblcms2().cmsCreateTransform(from, from_format, to, to_format, intent, flags));
 }
 
 std::uint8_t byte_of(double share) { return static_cast<std::uint8_t>(std::lround(std::clamp(share, 0.0, 1.0) * 255)); }
@@ -63,10 +64,11 @@ struct PressColors::Transforms {
 PressColors::PressColors(const std::optional<core::IccProfile>& profile, document::RenderingIntent intent) {
   if (!profile) return;
   auto t = std::make_unique<Transforms>();
-  t->output = Profile(cmsOpenProfileFromMem(profile->bytes->data(), static_cast<cmsUInt32Number>(profile->bytes->size())));
-  t->srgb = Profile(cmsCreate_sRGBProfile());
+  t->output = Profile(core::liblcms2().cmsOpenProfileFromMem(profile->bytes->data(),
+                                                             static_cast<cmsUInt32Number>(profile->bytes->size())));
+  t->srgb = Profile(core::liblcms2().cmsCreate_sRGBProfile());
   t->gray = gray_profile();
-  t->lab = Profile(cmsCreateLab4Profile(nullptr));
+  t->lab = Profile(core::liblcms2().cmsCreateLab4Profile(nullptr));
   if (!t->output || !t->srgb || !t->gray || !t->lab) return;
   t->intent = lcms_intent(intent);
   // Black-point compensation with the colorimetric intents: sRGB's black becomes the
@@ -82,7 +84,7 @@ PressColors::PressColors(const std::optional<core::IccProfile>& profile, documen
   if (!t->rgb_to_cmyk || !t->rgb_to_lab || !t->cmyk_to_lab) return;
   const double solid_black[4] = {0, 0, 0, 100};
   cmsCIELab lab{};
-  cmsDoTransform(t->cmyk_to_lab.get(), solid_black, &lab, 1);
+  core::liblcms2().cmsDoTransform(t->cmyk_to_lab.get(), solid_black, &lab, 1);
   t->black_lightness = lab.L;
   transforms_ = std::move(t);
 }
@@ -101,7 +103,7 @@ core::Cmyk PressColors::color(const core::Color& color) const {
     // the paper's white and the press's solid black (black-point compensation), then the K
     // that prints that L*, found by bisection (L* falls as K grows).
     cmsCIELab lab{};
-    cmsDoTransform(transforms_->rgb_to_lab.get(), in, &lab, 1);
+    core::liblcms2().cmsDoTransform(transforms_->rgb_to_lab.get(), in, &lab, 1);
     const double target =
         transforms_->black_lightness + std::clamp(lab.L, 0.0, 100.0) / 100.0 * (100.0 - transforms_->black_lightness);
     double low = 0;
@@ -110,13 +112,13 @@ core::Cmyk PressColors::color(const core::Color& color) const {
       const double mid = (low + high) / 2;
       const double ink[4] = {0, 0, 0, mid};
       cmsCIELab printed{};
-      cmsDoTransform(transforms_->cmyk_to_lab.get(), ink, &printed, 1);
+      core::liblcms2().cmsDoTransform(transforms_->cmyk_to_lab.get(), ink, &printed, 1);
       (printed.L > target ? low : high) = mid;
     }
     return core::Cmyk{0, 0, 0, rounded((low + high) / 200.0)};
   }
   double out[4] = {0, 0, 0, 0};
-  cmsDoTransform(transforms_->rgb_to_cmyk.get(), in, out, 1);
+  core::liblcms2().cmsDoTransform(transforms_->rgb_to_cmyk.get(), in, out, 1);
   return core::Cmyk{rounded(out[0] / 100), rounded(out[1] / 100), rounded(out[2] / 100), rounded(out[3] / 100)};
 }
 
@@ -172,9 +174,10 @@ std::optional<document::Image> PressColors::image(const document::Image& image) 
   // The picture's own profile when it has a usable one of its colour space, else sRGB/sGray.
   Profile own;
   if (!image.icc_profile.empty()) {
-    own = Profile(cmsOpenProfileFromMem(image.icc_profile.data(), static_cast<cmsUInt32Number>(image.icc_profile.size())));
+    own = Profile(core::liblcms2().cmsOpenProfileFromMem(image.icc_profile.data(),
+                                                         static_cast<cmsUInt32Number>(image.icc_profile.size())));
     const cmsColorSpaceSignature wanted = image.components == 1 ? cmsSigGrayData : cmsSigRgbData;
-    if (own && cmsGetColorSpace(own.get()) != wanted) own.reset();
+    if (own && core::liblcms2().cmsGetColorSpace(own.get()) != wanted) own.reset();
   }
   cmsHPROFILE source = own ? own.get() : image.components == 1 ? transforms_->gray.get() : transforms_->srgb.get();
   const Transform transform =
@@ -182,7 +185,7 @@ std::optional<document::Image> PressColors::image(const document::Image& image) 
                      transforms_->intent, transforms_->flags & ~cmsFLAGS_NOCACHE);
   if (!transform) return std::nullopt;
   // ICC's 8-bit CMYK is ink (0 none, 255 full), as DeviceCMYK samples are.
-  cmsDoTransform(transform.get(), in, cmyk, static_cast<cmsUInt32Number>(count));
+  core::liblcms2().cmsDoTransform(transform.get(), in, cmyk, static_cast<cmsUInt32Number>(count));
   out.fingerprint += ":cmyk";
   return out;
 }

@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 #include "pdf/pdf_probe.hpp"
 #include "pdf/run_leafpress.hpp"
 #include "support/process.hpp"
+#include "support/scoped_env.hpp"
 #include "support/scratch_dir.hpp"
 
 // The command line as a user and a CI pipeline meet it: exit codes, what is written where,
@@ -396,4 +396,27 @@ TEST_CASE("a danda after a Latin term is set in the Bengali font, whatever the n
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.err.find("no font covers") == std::string::npos);
+}
+
+TEST_CASE("a build loads the libraries of translation files, press colour and QR codes only when it needs them",
+          "[cli]") {
+  // The dynamic linker's own account (LD_DEBUG=files) of every library the process loaded.
+  const auto loaded = [](const std::vector<std::string>& args) {
+    const ScopedEnv debug("LD_DEBUG", "files");
+    const auto result = run_leafpress(args);
+    REQUIRE(result.exit_code == 0);
+    REQUIRE(result.err.find("file=libc.so.6") != std::string::npos);
+    return result.err;
+  };
+  ScratchDir out;
+  const std::string plain =
+      loaded({"build", (kSource / "bench" / "peers" / "leafpress").string(), "--out", (out.path() / "plain").string()});
+  for (const char* soname : {"libxml2.so", "libgettextpo.so", "liblcms2.so", "libqrencode.so", "libfontconfig.so"}) {
+    INFO(soname);
+    CHECK(plain.find(std::string("file=") + soname) == std::string::npos);
+  }
+  // The shipped leaflet has a QR code: libqrencode is loaded for it, by the build itself.
+  const std::string with_qr = loaded(
+      {"build", kLeaflet.string(), "--lang", "fr", "--format", "brochure", "--out", (out.path() / "qr").string()});
+  CHECK(with_qr.find("file=libqrencode.so.4 [0];  dynamically loaded by") != std::string::npos);
 }

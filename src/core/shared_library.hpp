@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+
+namespace leafpress::core {
+
+/// A shared library opened when a run first needs it rather than by the dynamic linker at
+/// start-up. Libraries that only some runs use (translation files, press colour, QR codes,
+/// fontconfig when its answers are kept) then cost nothing to the runs that do not: loading,
+/// relocating and mapping each took a share of every run's start-up. It stays open for the
+/// rest of the process.
+class SharedLibrary {
+ public:
+  /// Opens `soname` (e.g. "liblcms2.so.2"). Throws std::runtime_error saying what it is
+  /// needed `for` and which Debian `package` installs it, when it cannot be opened.
+  SharedLibrary(const char* soname, const char* package, const char* needed_for);
+
+  /// Points `function` at the library's symbol `name`, which must be a function of type F;
+  /// throws std::runtime_error naming the library and the symbol when it has none.
+  template <class F>
+  void bind(F*& function, const char* name) const {
+    function = reinterpret_cast<F*>(address(name));
+  }
+
+ private:
+  void* address(const char* name) const;
+
+  void* handle_ = nullptr;
+  std::string soname_;
+};
+
+}  // namespace leafpress::core
+
+/// Declares a member named after each C function of a list, typed as a pointer to it:
+/// `LIST(LEAFPRESS_FUNCTION_POINTER)` inside a struct.
+#define LEAFPRESS_FUNCTION_POINTER(name) decltype(&::name) name = nullptr;
+
+/// Binds the member of that name of `bound` to the function of that name in `library`:
+/// `LIST(LEAFPRESS_BIND_FUNCTION)` where both are in scope.
+#define LEAFPRESS_BIND_FUNCTION(name) library.bind(bound.name, #name);
