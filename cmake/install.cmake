@@ -36,8 +36,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Data the binary reads at run time: the default theme's fonts. And the libraries it opens only
 # when a run needs them (core::SharedLibrary), which dpkg-shlibdeps cannot see: fontconfig,
-# LittleCMS, libqrencode, libgettextpo, libxml2.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, libfontconfig1, liblcms2-2, libqrencode4, libgettextpo0, libxml2")
+# LittleCMS, libqrencode, libjpeg, libgettextpo, libxml2.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "fonts-noto-core, libfontconfig1, liblcms2-2, libqrencode4, libjpeg62-turbo, libgettextpo0, libxml2")
 # Hyphenation patterns per language, the fonts of CJK and emoji fallback, and the renderers
 # --preview runs.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-fr, hyphen-en-us, hyphen-es, hyphen-de, hyphen-it, hyphen-pt-pt, hyphen-el, hyphen-ru, hyphen-uk, hyphen-pl, hyphen-ro, hyphen-hi, hyphen-bn, hyphen-ta, fonts-noto-cjk, fonts-symbola, culmus")

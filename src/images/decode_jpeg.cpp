@@ -1,16 +1,18 @@
 #include "images/decode_jpeg.hpp"
 
 // jpeglib.h needs size_t and FILE declared first.
-#include <cstdio>
-#include <jpeglib.h>
 #include <jerror.h>
+#include <jpeglib.h>
 
 #include <csetjmp>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <type_traits>
+
+#include "images/libjpeg_functions.hpp"
 
 namespace leafpress::images {
 namespace {
@@ -68,28 +70,28 @@ void on_progress(j_common_ptr common) {
 bool run_libjpeg(Session* session, const unsigned char* data, unsigned long size, std::uint64_t max_pixels,
                  std::string* icc, std::string* pixels) {
   jpeg_decompress_struct* info = &session->info;
-  info->err = jpeg_std_error(&session->trap.manager);
+  info->err = libjpeg().jpeg_std_error(&session->trap.manager);
   session->trap.manager.error_exit = jump_out;
   session->trap.manager.emit_message = on_message;
   if (setjmp(session->trap.jump)) {
-    jpeg_destroy_decompress(&session->info);
+    libjpeg().jpeg_destroy_decompress(&session->info);
     return false;
   }
-  jpeg_create_decompress(info);
+  libjpeg().jpeg_CreateDecompress(info, JPEG_LIB_VERSION, sizeof(jpeg_decompress_struct));
   session->progress.progress_monitor = on_progress;
   info->progress = &session->progress;
-  jpeg_mem_src(info, data, size);
-  jpeg_save_markers(info, JPEG_APP0 + 2, 0xFFFF);
-  jpeg_read_header(info, TRUE);
+  libjpeg().jpeg_mem_src(info, data, size);
+  libjpeg().jpeg_save_markers(info, JPEG_APP0 + 2, 0xFFFF);
+  libjpeg().jpeg_read_header(info, TRUE);
   JOCTET* profile = nullptr;
   unsigned int profile_size = 0;
-  if (jpeg_read_icc_profile(info, &profile, &profile_size) && profile) {
+  if (libjpeg().jpeg_read_icc_profile(info, &profile, &profile_size) && profile) {
     icc->assign(reinterpret_cast<const char*>(profile), profile_size);
     std::free(profile);
   }
   if (std::uint64_t{info->image_width} * info->image_height > max_pixels) {
     session->too_big = true;
-    jpeg_destroy_decompress(info);
+    libjpeg().jpeg_destroy_decompress(info);
     return false;
   }
   if (!pixels) {
@@ -97,18 +99,18 @@ bool run_libjpeg(Session* session, const unsigned char* data, unsigned long size
     info->dct_method = JDCT_IFAST;
     info->do_fancy_upsampling = FALSE;
   }
-  jpeg_start_decompress(info);
+  libjpeg().jpeg_start_decompress(info);
   // libjpeg's own pool holds the row, freed by jpeg_destroy_decompress even after a jump.
   const std::size_t stride = info->output_width * static_cast<std::size_t>(info->output_components);
   JSAMPARRAY row = (*info->mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(info), JPOOL_IMAGE,
                                               static_cast<JDIMENSION>(stride), 1);
   if (pixels) pixels->reserve(stride * info->output_height);
   while (info->output_scanline < info->output_height) {
-    jpeg_read_scanlines(info, row, 1);
+    libjpeg().jpeg_read_scanlines(info, row, 1);
     if (pixels) pixels->append(reinterpret_cast<const char*>(row[0]), stride);
   }
-  jpeg_finish_decompress(info);
-  jpeg_destroy_decompress(info);
+  libjpeg().jpeg_finish_decompress(info);
+  libjpeg().jpeg_destroy_decompress(info);
   return true;
 }
 

@@ -67,7 +67,7 @@ deb="$(ls "$scratch"/package/leafpress_*.deb)"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
 case "$depends" in *-dev*|*catch2*|*qpdf*|*poppler*|*mupdf*|*zbar*|*cmake*|*g++*) fail "a build or test tool in Depends: $depends" ;; esac
-for library in libharfbuzz0b libhpdf libicu libyaml-cpp libpng16 libjpeg libqrencode4 libhyphen0 libfontconfig1 liblcms2-2 libgettextpo0 libxml2 fonts-noto-core; do
+for library in libharfbuzz0b libhpdf libicu libyaml-cpp libpng16 libjpeg62-turbo libqrencode4 libhyphen0 libfontconfig1 liblcms2-2 libgettextpo0 libxml2 fonts-noto-core; do
   case "$depends" in *"$library"*) ;; *) fail "Depends lacks $library: $depends" ;; esac
 done
 contents="$(dpkg-deb -c "$deb")"

@@ -411,7 +411,8 @@ TEST_CASE("a build loads the libraries of translation files, press colour and QR
   ScratchDir out;
   const std::string plain =
       loaded({"build", (kSource / "bench" / "peers" / "leafpress").string(), "--out", (out.path() / "plain").string()});
-  for (const char* soname : {"libxml2.so", "libgettextpo.so", "liblcms2.so", "libqrencode.so", "libfontconfig.so"}) {
+  for (const char* soname :
+       {"libxml2.so", "libgettextpo.so", "liblcms2.so", "libqrencode.so", "libjpeg.so", "libfontconfig.so"}) {
     INFO(soname);
     CHECK(plain.find(std::string("file=") + soname) == std::string::npos);
   }

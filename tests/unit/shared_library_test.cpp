@@ -8,6 +8,7 @@
 
 #include "core/lcms2_functions.hpp"
 #include "fonts/fontconfig_functions.hpp"
+#include "images/libjpeg_functions.hpp"
 #include "images/qrencode_functions.hpp"
 #include "locale/gettextpo_functions.hpp"
 #include "locale/libxml2_functions.hpp"
@@ -40,6 +41,10 @@ TEST_CASE("each library opened late has every function leafpress calls", "[core]
   {
     const auto& functions = leafpress::images::libqrencode();
     LEAFPRESS_QRENCODE_FUNCTIONS(LEAFPRESS_BOUND)
+  }
+  {
+    const auto& functions = leafpress::images::libjpeg();
+    LEAFPRESS_LIBJPEG_FUNCTIONS(LEAFPRESS_BOUND)
   }
   {
     const auto& functions = leafpress::locale::libgettextpo();
