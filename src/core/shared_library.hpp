@@ -36,5 +36,7 @@ class SharedLibrary {
 #define LEAFPRESS_FUNCTION_POINTER(name) decltype(&::name) name = nullptr;
 
 /// Binds the member of that name of `bound` to the function of that name in `library`:
-/// `LIST(LEAFPRESS_BIND_FUNCTION)` where both are in scope.
-#define LEAFPRESS_BIND_FUNCTION(name) library.bind(bound.name, #name);
+/// `LIST(LEAFPRESS_BIND_FUNCTION)` where both are in scope. The name is looked up as the
+/// library's header spells it after its macros (ICU's "ulocdata_open" is "ulocdata_open_72").
+#define LEAFPRESS_BIND_FUNCTION(name) library.bind(bound.name, LEAFPRESS_SYMBOL_NAME(name));
+#define LEAFPRESS_SYMBOL_NAME(name) #name

@@ -1,16 +1,16 @@
 #include "locale/localize.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <map>
 #include <memory>
-
-#include <unicode/locid.h>
-#include <unicode/numsys.h>
-#include <unicode/unistr.h>
 
 #include "core/hash.hpp"
 #include "core/link_target.hpp"
 #include "locale/combining_marks.hpp"
 #include "locale/inline_markup.hpp"
+#include "locale/locale_facts.hpp"
 #include "locale/typography.hpp"
 
 namespace leafpress::locale {
@@ -222,19 +222,19 @@ document::Direction writing_direction(const std::string& language) {
   return U_SUCCESS(status) && locale.isRightToLeft() ? document::Direction::rtl : document::Direction::ltr;
 }
 
-/// The language's numbering system: the leaflet's choice (`digits:`), else CLDR's default.
-/// An unknown or non-decimal choice is reported and CLDR's default kept.
-std::string numbering_of(const document::Document& doc, const std::string& language, core::Diagnostics& diags) {
+/// The zero digit of the language's numbering system: the leaflet's choice (`digits:`), else
+/// CLDR's default. An unknown or non-decimal choice is reported and CLDR's default kept.
+char32_t zero_digit_of(const document::Document& doc, const std::string& language, core::Diagnostics& diags) {
+  const LocaleFacts facts = locale_facts(language);
   const auto choice = doc.digits.find(language);
-  if (choice == doc.digits.end()) return default_numbering(language);
-  if (!numbering_zero(choice->second.numbering)) {
-    diags.error(choice->second.loc,
-                "unknown numbering system '" + choice->second.numbering + "' in 'digits' for '" + language + "'",
-                "name a decimal numbering system of CLDR: latn (0-9), arab (Arabic-Indic), arabext (Persian), deva, "
-                "beng, thai, ...; without it the language takes CLDR's default, '" + default_numbering(language) + "'");
-    return default_numbering(language);
-  }
-  return choice->second.numbering;
+  if (choice == doc.digits.end()) return facts.numbering_zero.value_or(U'0');
+  if (const auto zero = numbering_zero(choice->second.numbering)) return *zero;
+  diags.error(choice->second.loc,
+              "unknown numbering system '" + choice->second.numbering + "' in 'digits' for '" + language + "'",
+              "name a decimal numbering system of CLDR: latn (0-9), arab (Arabic-Indic), arabext (Persian), deva, "
+              "beng, thai, ...; without it the language takes CLDR's default, '" +
+                  facts.numbering + "'");
+  return facts.numbering_zero.value_or(U'0');
 }
 
 /// The ten digits from `zero`, as UTF-8; empty for 0–9.
@@ -254,7 +254,7 @@ std::vector<std::string> digits_from(char32_t zero) {
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
                                      core::Diagnostics& diags, const core::Limits& limits,
                                      const document::VariantRow* variant) {
-  const char32_t zero_digit = numbering_zero(numbering_of(doc, language, diags)).value_or(U'0');
+  const char32_t zero_digit = zero_digit_of(doc, language, diags);
   Localizer localizer(doc, language, zero_digit, diags, limits, variant);
   document::LocalizedDocument out;
   out.name = doc.name;

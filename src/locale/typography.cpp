@@ -3,11 +3,6 @@
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
-#include <unicode/locid.h>
-#include <unicode/numsys.h>
-#include <unicode/ulocdata.h>
-#include <unicode/unum.h>
-#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <array>
@@ -15,6 +10,7 @@
 #include <string>
 
 #include "core/utf8.hpp"
+#include "locale/locale_facts.hpp"
 
 namespace leafpress::locale {
 namespace {
@@ -654,64 +650,6 @@ Triggers triggers_in(const Text& text) {
   return triggers;
 }
 
-// ---- Locale data ------------------------------------------------------------------------
-
-struct LocaleDataCloser {
-  void operator()(ULocaleData* data) const { ulocdata_close(data); }
-};
-struct NumberFormatCloser {
-  void operator()(UNumberFormat* format) const { unum_close(format); }
-};
-
-/// The first code point of a UTF-16 string from ICU, or nullopt when ICU had none.
-std::optional<char32_t> first_code_point(const UChar* chars, int32_t length, UErrorCode status) {
-  if (U_FAILURE(status) || length <= 0) return std::nullopt;
-  UChar32 cp = 0;
-  U16_GET(chars, 0, 0, length, cp);
-  return static_cast<char32_t>(cp);
-}
-
-std::optional<char32_t> delimiter(ULocaleData* data, ULocaleDataDelimiterType type) {
-  std::array<UChar, 8> chars{};
-  UErrorCode status = U_ZERO_ERROR;
-  const int32_t length = ulocdata_getDelimiter(data, type, chars.data(), static_cast<int32_t>(chars.size()), &status);
-  return first_code_point(chars.data(), length, status);
-}
-
-void read_quotation_marks(const std::string& icu_locale, TypographyRules& rules) {
-  UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<ULocaleData, LocaleDataCloser> data(ulocdata_open(icu_locale.c_str(), &status));
-  if (U_FAILURE(status) || !data) return;
-  rules.quote_open = delimiter(data.get(), ULOCDATA_QUOTATION_START).value_or(rules.quote_open);
-  rules.quote_close = delimiter(data.get(), ULOCDATA_QUOTATION_END).value_or(rules.quote_close);
-  rules.nested_quote_open = delimiter(data.get(), ULOCDATA_ALT_QUOTATION_START).value_or(rules.nested_quote_open);
-  rules.nested_quote_close = delimiter(data.get(), ULOCDATA_ALT_QUOTATION_END).value_or(rules.nested_quote_close);
-}
-
-/// The locale's digit-group separator when it is a space (U+202F in French, U+00A0 in
-/// Canadian French); locales grouping with "." or "," still get U+202F for typed spaces.
-char32_t group_space(const std::string& icu_locale) {
-  UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<UNumberFormat, NumberFormatCloser> format(
-      unum_open(UNUM_DECIMAL, nullptr, 0, icu_locale.c_str(), nullptr, &status));
-  if (U_FAILURE(status) || !format) return kNarrowNoBreakSpace;
-  std::array<UChar, 8> chars{};
-  const int32_t length = unum_getSymbol(format.get(), UNUM_GROUPING_SEPARATOR_SYMBOL, chars.data(),
-                                        static_cast<int32_t>(chars.size()), &status);
-  const auto separator = first_code_point(chars.data(), length, status);
-  return separator && is_white(*separator) ? *separator : kNarrowNoBreakSpace;
-}
-
-/// ICU's locale ID for a BCP 47 tag; an ID already in ICU's form ("fr_CA") is kept.
-std::string icu_locale_of(std::string_view language) {
-  const std::string tag(language);
-  if (tag.find('_') != std::string::npos) return tag;
-  std::array<char, ULOC_FULLNAME_CAPACITY> name{};
-  UErrorCode status = U_ZERO_ERROR;
-  uloc_forLanguageTag(tag.c_str(), name.data(), static_cast<int32_t>(name.size()), nullptr, &status);
-  return U_FAILURE(status) || name[0] == '\0' ? tag : std::string(name.data());
-}
-
 std::string locale_part(const std::string& icu_locale, int32_t (*get)(const char*, char*, int32_t, UErrorCode*)) {
   std::array<char, ULOC_FULLNAME_CAPACITY> part{};
   UErrorCode status = U_ZERO_ERROR;
@@ -721,41 +659,28 @@ std::string locale_part(const std::string& icu_locale, int32_t (*get)(const char
 
 }  // namespace
 
-std::optional<char32_t> numbering_zero(std::string_view numbering) {
-  UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<icu::NumberingSystem> system(
-      icu::NumberingSystem::createInstanceByName(std::string(numbering).c_str(), status));
-  if (U_FAILURE(status) || !system || system->isAlgorithmic() || system->getRadix() != 10) return std::nullopt;
-  const icu::UnicodeString description = system->getDescription();
-  if (description.countChar32() != 10) return std::nullopt;
-  const UChar32 zero = description.char32At(0);
-  for (int32_t i = 0, d = 0; i < description.length(); i = description.moveIndex32(i, 1), ++d) {
-    if (description.char32At(i) != zero + d) return std::nullopt;
-  }
-  return static_cast<char32_t>(zero);
-}
-
-std::string default_numbering(std::string_view language) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = icu::Locale::forLanguageTag(std::string(language), status);
-  if (U_FAILURE(status)) return "latn";
-  const std::unique_ptr<icu::NumberingSystem> system(icu::NumberingSystem::createInstance(locale, status));
-  return U_SUCCESS(status) && system ? system->getName() : "latn";
-}
-
 TypographyRules typography_rules(std::string_view language) {
   const std::string icu_locale = icu_locale_of(language);
   const std::string code = locale_part(icu_locale, uloc_getLanguage);
   const std::string country = locale_part(icu_locale, uloc_getCountry);
+  const LocaleFacts facts = locale_facts(language);
   TypographyRules rules;
-  read_quotation_marks(icu_locale, rules);
+  rules.quote_open = facts.quote_open.value_or(rules.quote_open);
+  rules.quote_close = facts.quote_close.value_or(rules.quote_close);
+  rules.nested_quote_open = facts.nested_quote_open.value_or(rules.nested_quote_open);
+  rules.nested_quote_close = facts.nested_quote_close.value_or(rules.nested_quote_close);
   rules.french_spacing = code == "fr";
   rules.closed_punctuation = code == "en";
   // English keeps its comma grouping as typed (Chicago 9.55); Arabic digits are left alone.
-  if (code != "en" && code != "ar") rules.digit_group_separator = group_space(icu_locale);
+  // The locale's separator when it is a space (U+202F in French, U+00A0 in Canadian French);
+  // locales grouping with "." or "," still get U+202F for typed spaces.
+  if (code != "en" && code != "ar") {
+    rules.digit_group_separator =
+        facts.group_separator && is_white(*facts.group_separator) ? *facts.group_separator : kNarrowNoBreakSpace;
+  }
   rules.spaced_hyphen = code == "en" && country != "GB" ? DashStyle::closed_em_dash : DashStyle::spaced_en_dash;
   rules.joined_digit_groups = uloc_isRightToLeft(icu_locale.c_str());
-  rules.zero_digit = numbering_zero(default_numbering(language)).value_or(U'0');
+  rules.zero_digit = facts.numbering_zero.value_or(U'0');
   return rules;
 }
 

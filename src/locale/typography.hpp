@@ -47,14 +47,6 @@ struct TypographyRules {
 /// marks and digit grouping from ICU's locale data.
 TypographyRules typography_rules(std::string_view language);
 
-/// The digit zero of decimal numbering system `numbering` (CLDR's name: "latn" U+0030, "arab"
-/// U+0660, "beng" U+09E6, …); nullopt for a name ICU does not know or a system that is not
-/// ten consecutive digits.
-std::optional<char32_t> numbering_zero(std::string_view numbering);
-
-/// The name of the numbering system CLDR gives `language` by default ("arab" for ar).
-std::string default_numbering(std::string_view language);
-
 /// `spans` with keyboard typing (straight quotes, "...", spaced hyphens, plain spaces before
 /// punctuation and units) set as `rules` say; rules see across span boundaries, URLs and
 /// e-mail addresses are left as typed, each span keeps its styles and link, and a span

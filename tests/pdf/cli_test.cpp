@@ -398,8 +398,10 @@ TEST_CASE("a danda after a Latin term is set in the Bengali font, whatever the n
   CHECK(result.err.find("no font covers") == std::string::npos);
 }
 
-TEST_CASE("a build loads the libraries of translation files, press colour and QR codes only when it needs them",
-          "[cli]") {
+TEST_CASE(
+    "a build loads the libraries of translation files, press colour, QR codes and locale data only when it "
+    "needs them",
+    "[cli]") {
   // The dynamic linker's own account (LD_DEBUG=files) of every library the process loaded.
   const auto loaded = [](const std::vector<std::string>& args) {
     const ScopedEnv debug("LD_DEBUG", "files");
@@ -409,10 +411,14 @@ TEST_CASE("a build loads the libraries of translation files, press colour and QR
     return result.err;
   };
   ScratchDir out;
-  const std::string plain =
-      loaded({"build", (kSource / "bench" / "peers" / "leafpress").string(), "--out", (out.path() / "plain").string()});
-  for (const char* soname :
-       {"libxml2.so", "libgettextpo.so", "liblcms2.so", "libqrencode.so", "libjpeg.so", "libfontconfig.so"}) {
+  const ScopedEnv cache("LEAFPRESS_CACHE_DIR", (out.path() / "cache").string());
+  const std::vector<std::string> two_pages = {"build", (kSource / "bench" / "peers" / "leafpress").string(), "--out",
+                                              (out.path() / "plain").string()};
+  // ICU's locale data is asked once; its answers are kept in the cache folder.
+  CHECK(loaded(two_pages).find("file=libicui18n.so") != std::string::npos);
+  const std::string plain = loaded(two_pages);
+  for (const char* soname : {"libxml2.so", "libgettextpo.so", "liblcms2.so", "libqrencode.so", "libjpeg.so",
+                             "libfontconfig.so", "libicui18n.so"}) {
     INFO(soname);
     CHECK(plain.find(std::string("file=") + soname) == std::string::npos);
   }

@@ -11,6 +11,7 @@
 #include "images/libjpeg_functions.hpp"
 #include "images/qrencode_functions.hpp"
 #include "locale/gettextpo_functions.hpp"
+#include "locale/libicui18n_functions.hpp"
 #include "locale/libxml2_functions.hpp"
 
 using leafpress::core::SharedLibrary;
@@ -49,6 +50,10 @@ TEST_CASE("each library opened late has every function leafpress calls", "[core]
   {
     const auto& functions = leafpress::locale::libgettextpo();
     LEAFPRESS_GETTEXTPO_FUNCTIONS(LEAFPRESS_BOUND)
+  }
+  {
+    const auto& functions = leafpress::locale::libicui18n();
+    LEAFPRESS_LIBICUI18N_FUNCTIONS(LEAFPRESS_BOUND)
   }
   {
     const auto& functions = leafpress::locale::libxml2();

@@ -1,9 +1,10 @@
-#include <catch2/catch.hpp>
+#include "locale/typography.hpp"
 
+#include <catch2/catch.hpp>
 #include <map>
 
+#include "locale/locale_facts.hpp"
 #include "locale/localize.hpp"
-#include "locale/typography.hpp"
 
 using namespace leafpress;
 using document::Span;
@@ -131,7 +132,7 @@ TEST_CASE("Arabic: ICU's quotes, CLDR's digits, percent kept with its number", "
   CHECK(locale::numbering_zero("latn") == U'0');
   CHECK_FALSE(locale::numbering_zero("roman"));
   CHECK_FALSE(locale::numbering_zero("nonsense"));
-  CHECK(locale::default_numbering("he") == "latn");
+  CHECK(locale::locale_facts("he").numbering == "latn");
   CHECK(locale::typography_rules("fa").zero_digit == U'\u06F0');
 }
 
