@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "text/segments.hpp"
+#include "text/shaped_paragraph.hpp"
+#include "text/styled_paragraph.hpp"
+
+namespace leafpress::text {
+
+/// What setting a paragraph draws on that neither its type sizes nor its measure change:
+/// its runs and glyphs, each item's advance left at 0 (see scale_advances), and where its
+/// lines may end.
+struct PreparedParagraph {
+  ShapedParagraph shaped;
+  std::vector<BreakBoundary> boundaries;
+};
+
+/// Prepared paragraphs, each worked out once for its text, language, direction, left-to-right
+/// and unhyphenatable ranges, style runs (bounds, faces and languages, not sizes) and whether
+/// it is hyphenated: a layout's trials set one paragraph at several type sizes and measures,
+/// and the formats of a document set it again. Holds at most about kMaxBytes of keys and
+/// glyphs, then starts again empty. Not thread-safe: each worker has its own.
+class PreparedParagraphs {
+ public:
+  static constexpr std::size_t kMaxBytes = 16 << 20;
+
+  /// The paragraph prepared as `paragraph` with `hyphenate`, made by `prepare()` (a
+  /// PreparedParagraph) when none is kept. The reference holds until the next call.
+  template <class Prepare>
+  const PreparedParagraph& find_or_make(const StyledParagraph& paragraph, bool hyphenate, const Prepare& prepare) {
+    set_key(paragraph, hyphenate);
+    if (const auto found = kept_.find(key_); found != kept_.end()) return found->second;
+    return keep(prepare());
+  }
+
+ private:
+  void set_key(const StyledParagraph& paragraph, bool hyphenate);
+  const PreparedParagraph& keep(PreparedParagraph prepared);
+
+  std::unordered_map<std::string, PreparedParagraph> kept_;
+  std::size_t bytes_ = 0;
+  std::string key_;  // reused: the last look-up's
+};
+
+}  // namespace leafpress::text
