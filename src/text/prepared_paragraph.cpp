@@ -1,5 +1,7 @@
 #include "text/prepared_paragraph.hpp"
 
+#include <functional>
+
 namespace leafpress::text {
 
 void PreparedParagraphs::set_key(const StyledParagraph& paragraph, bool hyphenate) {
@@ -25,11 +27,25 @@ void PreparedParagraphs::set_key(const StyledParagraph& paragraph, bool hyphenat
   key.append(paragraph.language).append(1, '\0').append(paragraph.text);
 }
 
+bool PreparedParagraphs::first_sight() {
+  // About the size of a node of seen_.
+  constexpr std::size_t kSeenBytes = 32;
+  if (bytes_ + kSeenBytes > kMaxBytes) {
+    kept_.clear();
+    seen_.clear();
+    bytes_ = 0;
+  }
+  const bool first = seen_.insert(std::hash<std::string>()(key_)).second;
+  if (first) bytes_ += kSeenBytes;
+  return first;
+}
+
 const PreparedParagraph& PreparedParagraphs::keep(PreparedParagraph prepared) {
   const std::size_t bytes = key_.size() + prepared.shaped.items.size() * sizeof(ShapedItem) +
                             prepared.boundaries.size() * sizeof(BreakBoundary);
   if (bytes_ + bytes > kMaxBytes) {
     kept_.clear();
+    seen_.clear();
     bytes_ = 0;
   }
   bytes_ += bytes;
