@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <memory>
+#include <utility>
 
 namespace leafpress::layout {
 
@@ -35,16 +36,31 @@ TextSpec caption_spec(const BlockContext& c) {
   return spec;
 }
 
-std::vector<Slice> line_slices(const SetText& set, double x, double space_before, int element) {
+namespace {
+
+/// line_slices, each line's items made by `items_of(i)`.
+template <class ItemsOf>
+std::vector<Slice> slices_of(const SetText& set, double space_before, const ItemsOf& items_of) {
   std::vector<Slice> slices;
   const std::size_t n = set.lines.size();
+  slices.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     slices.push_back(Slice{.height = set.pitch,
                            .space_before = i == 0 ? space_before : 0,
                            .keep_with_next = n > 1 && (i == 0 || i + 2 == n),
-                           .items = line_items(set, i, x, 0, element)});
+                           .items = items_of(i)});
   }
   return slices;
+}
+
+}  // namespace
+
+std::vector<Slice> line_slices(const SetText& set, double x, double space_before, int element) {
+  return slices_of(set, space_before, [&](std::size_t i) { return line_items(set, i, x, 0, element); });
+}
+
+std::vector<Slice> line_slices(SetText&& set, double x, double space_before, int element) {
+  return slices_of(set, space_before, [&](std::size_t i) { return take_line_items(set, i, x, 0, element); });
 }
 
 SetText set_fitting(const document::RichText& text, TextSpec spec, double width, const BlockContext& c) {
@@ -76,16 +92,18 @@ std::vector<Slice> list_item_slices(const document::RichText& item, const std::s
   TextSpec item_spec = body_spec(c);
   item_spec.align = text::Align::start;
   const double indent = list_indent(c);
-  const SetText set = c.typesetter.set(item, item_spec, width - indent);
-  auto slices = line_slices(set, indent, gap, body);
+  SetText set = c.typesetter.set(item, item_spec, width - indent);
+  const double baseline = set.baseline;
+  auto slices = line_slices(std::move(set), indent, gap, body);
   if (slices.empty()) return slices;
   TextSpec marker = heading_spec(c, c.theme.body_size, c.theme.accent);
   marker.align = text::Align::end;
   SetText mark = c.typesetter.set({{document::Span{.text = label}}, item.loc}, marker,
                                   indent - c.style.list.marker_gap);
-  mark.baseline = set.baseline;
-  auto mark_items = line_items(mark, 0, 0, 0, label_element);
-  slices.front().items.insert(slices.front().items.begin(), mark_items.begin(), mark_items.end());
+  mark.baseline = baseline;
+  auto mark_items = take_line_items(mark, 0, 0, 0, label_element);
+  slices.front().items.insert(slices.front().items.begin(), std::make_move_iterator(mark_items.begin()),
+                              std::make_move_iterator(mark_items.end()));
   return slices;
 }
 

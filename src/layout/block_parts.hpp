@@ -21,6 +21,8 @@ TextSpec caption_spec(const BlockContext& c);
 /// One strip per line of `set`, its lines starting at `x`, the first with `space_before`
 /// above it; the first two and the last two lines stay together (no orphans, no widows).
 std::vector<Slice> line_slices(const SetText& set, double x, double space_before, int element);
+/// As line_slices, the lines' glyph runs moved out of `set` instead of copied.
+std::vector<Slice> line_slices(SetText&& set, double x, double space_before, int element);
 
 /// Display text set at its size, or smaller when a word of it is wider than the measure
 /// (a long title in a narrow panel): never below the style's fitting minimum of the size.

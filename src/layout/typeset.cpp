@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace leafpress::layout {
 namespace {
@@ -128,21 +129,38 @@ SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, co
   return set_line;
 }
 
-std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top, int element) {
+namespace {
+
+/// The items of line `index` of `set` (see line_items), each run copied, or moved out of
+/// `set` when `Line` is a mutable text::Line.
+template <class Line>
+std::vector<Item> items_of(Line& line, const SetText& set, double x, double top, int element) {
   std::vector<Item> items;
-  const text::Line& line = set.lines[index];
+  items.reserve(line.runs.size());
   const double baseline = top + set.baseline;
-  for (const text::GlyphRun& run : line.runs) {
-    items.push_back(GlyphItem{run, x, baseline, set.measure, element});
+  for (auto& run : line.runs) {
     if (!run.link.empty()) {
       const auto& m = run.face->metrics();
       const double ascent = m.ascender * run.size / m.units_per_em;
       const double descent = -m.descender * run.size / m.units_per_em;
-      items.push_back(
-          LinkItem{x + run.x, baseline - ascent, run.width, ascent + descent, run.link, element, x, set.measure});
+      LinkItem link{x + run.x, baseline - ascent, run.width, ascent + descent, run.link, element, x, set.measure};
+      items.push_back(GlyphItem{std::move(run), x, baseline, set.measure, element});
+      items.push_back(std::move(link));
+    } else {
+      items.push_back(GlyphItem{std::move(run), x, baseline, set.measure, element});
     }
   }
   return items;
+}
+
+}  // namespace
+
+std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top, int element) {
+  return items_of(set.lines[index], set, x, top, element);
+}
+
+std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, double top, int element) {
+  return items_of(set.lines[index], set, x, top, element);
 }
 
 std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {

@@ -73,6 +73,8 @@ class Typesetter {
 /// The display items of line `index` of `set`, its strip's top at `top`, starting at `x`,
 /// as content of structure element `element`; each linked run also gets a LinkItem over it.
 std::vector<Item> line_items(const SetText& set, std::size_t index, double x, double top, int element = kArtifact);
+/// As line_items, the line's glyph runs moved out of `set` (the line is left without them).
+std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, double top, int element = kArtifact);
 
 /// Every line of `set` stacked from `top`.
 std::vector<Item> all_line_items(const SetText& set, double x, double top, int element = kArtifact);

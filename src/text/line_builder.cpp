@@ -9,18 +9,37 @@ namespace {
 
 using Group = std::pair<std::size_t, std::size_t>;  // [from, to) into the line's items
 
-/// The line's items grouped by shaping run, the groups in visual order.
-std::vector<Group> visual_groups(const std::vector<const ShapedItem*>& items, const ShapedParagraph& shaped) {
+/// A line's items: the paragraph's items [first, last), then the added hyphen if any.
+class LineItems {
+ public:
+  LineItems(const ShapedParagraph& shaped, std::size_t first, std::size_t last, const ShapedItem* hyphen)
+      : items_(shaped.items.data() + first), count_(last - first), hyphen_(hyphen) {}
+  std::size_t size() const { return count_ + (hyphen_ ? 1 : 0); }
+  const ShapedItem& operator[](std::size_t k) const { return k < count_ ? items_[k] : *hyphen_; }
+
+ private:
+  const ShapedItem* items_;
+  std::size_t count_;
+  const ShapedItem* hyphen_;
+};
+
+/// The line's items grouped by shaping run, the groups in visual order. A line of one run,
+/// or of runs all at level 0 (left-to-right text in several styles), needs no reordering.
+std::vector<Group> visual_groups(const LineItems& items, const ShapedParagraph& shaped) {
   std::vector<Group> groups;
   std::vector<std::uint8_t> levels;
+  bool reorder = false;
   for (std::size_t k = 0; k < items.size(); ++k) {
-    if (k == 0 || items[k - 1]->run != items[k]->run) {
+    if (k == 0 || items[k - 1].run != items[k].run) {
       groups.emplace_back(k, k);
-      levels.push_back(shaped.runs[items[k]->run].level);
+      levels.push_back(shaped.runs[items[k].run].level);
+      reorder = reorder || levels.back() != 0;
     }
     groups.back().second = k + 1;
   }
+  if (groups.size() < 2 || !reorder) return groups;
   std::vector<Group> ordered;
+  ordered.reserve(groups.size());
   for (const std::size_t g : visual_order(levels)) ordered.push_back(groups[g]);
   return ordered;
 }
@@ -58,17 +77,14 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                 const ShapedItem* hyphen, std::span<const double> adjustments, double shift) {
   const std::size_t end = last;
   while (last > first && shaped.items[last - 1].is_space) --last;  // trailing spaces hang out of the line
-  std::vector<const ShapedItem*> items;
-  items.reserve(last - first + 1);
-  for (std::size_t k = first; k < last; ++k) items.push_back(&shaped.items[k]);
-  if (hyphen) items.push_back(hyphen);
+  const LineItems items(shaped, first, last, hyphen);
 
   Line line;
   const std::vector<Group> groups = visual_groups(items, shaped);
   line.runs.reserve(groups.size() + 1);  // and the hanging space
   double cursor = shift;
   for (const auto& [from, to] : groups) {
-    const ShapingRun& run = shaped.runs[items[from]->run];
+    const ShapingRun& run = shaped.runs[items[from].run];
     const TextStyle& style = paragraph.runs[run.style_run].style;
     const auto& m = run.face->metrics();
     const double scale = style.size / m.units_per_em;
@@ -79,7 +95,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     GlyphRun& glyph_run = line.runs.back();
     glyph_run.glyphs.reserve(to - from);
     for (std::size_t n = from; n < to; ++n) {
-      const ShapedItem& item = *items[run.rtl() ? from + to - 1 - n : n];
+      const ShapedItem& item = items[run.rtl() ? from + to - 1 - n : n];
       glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
                                   item.glyph.y_offset * scale, item.glyph.cluster, item.end, item.glyph.advance,
                                   item.glyph.x_offset, item.glyph.y_offset});

@@ -11,59 +11,6 @@
 namespace leafpress::text {
 namespace {
 
-struct Boundary {
-  std::size_t offset = 0;
-  bool hyphenation = false;
-};
-
-/// Break opportunities and hyphenation points merged in order; a hyphenation point counts
-/// only where a cluster of left-to-right text starts, so a ligature ("ffi") is never split.
-std::vector<Boundary> boundaries(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
-                                 const std::vector<std::size_t>& hyphenation_points,
-                                 BreakIterators* iterators) {
-  // Cluster starts in logical order, which is ascending (clusters rise monotonically; see
-  // shape_runs); sorted again only if a run broke that.
-  std::vector<Boundary> starts;  // cluster start -> may take a hyphen
-  starts.reserve(shaped.items.size());
-  for (std::size_t k = 1; k < shaped.items.size(); ++k) {
-    const ShapedItem& item = shaped.items[k];
-    const ShapedItem& before = shaped.items[k - 1];
-    if (item.glyph.cluster == before.glyph.cluster) continue;
-    starts.push_back({item.glyph.cluster, !shaped.runs[item.run].rtl() && !item.is_space && !before.is_space});
-  }
-  const auto by_offset = [](const Boundary& a, const Boundary& b) { return a.offset < b.offset; };
-  if (!std::is_sorted(starts.begin(), starts.end(), by_offset)) {
-    // The first entry of an offset counts, as std::map::emplace kept it.
-    std::stable_sort(starts.begin(), starts.end(), by_offset);
-  }
-  const std::vector<std::size_t> opportunities = line_break_opportunities(paragraph.text, paragraph.language, iterators);
-  std::vector<std::size_t> hyphens;  // the hyphenation points that count
-  hyphens.reserve(hyphenation_points.size());
-  for (const std::size_t offset : hyphenation_points) {
-    const auto start = std::lower_bound(starts.begin(), starts.end(), Boundary{offset, false}, by_offset);
-    if (start != starts.end() && start->offset == offset && start->hyphenation) hyphens.push_back(offset);
-  }
-  // In order of offset, a break opportunity before a hyphenation point at the same offset.
-  std::vector<Boundary> merged;
-  merged.reserve(opportunities.size() + hyphens.size());
-  if (std::is_sorted(opportunities.begin(), opportunities.end()) && std::is_sorted(hyphens.begin(), hyphens.end())) {
-    std::size_t h = 0;
-    for (const std::size_t offset : opportunities) {
-      for (; h < hyphens.size() && hyphens[h] < offset; ++h) merged.push_back({hyphens[h], true});
-      merged.push_back({offset, false});
-    }
-    for (; h < hyphens.size(); ++h) merged.push_back({hyphens[h], true});
-  } else {
-    for (const std::size_t offset : opportunities) merged.push_back({offset, false});
-    for (const std::size_t offset : hyphens) merged.push_back({offset, true});
-    std::stable_sort(merged.begin(), merged.end(), by_offset);
-  }
-  merged.erase(std::unique(merged.begin(), merged.end(),
-                           [](const Boundary& a, const Boundary& b) { return a.offset == b.offset; }),
-               merged.end());
-  return merged;
-}
-
 /// The hyphen glyph of each face, shaped once per paragraph.
 using HyphenGlyphs = std::map<const fonts::Face*, ShapedGlyph>;
 
@@ -132,9 +79,54 @@ double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagra
   return kClusterStretch * paragraph.runs[shaped.runs[shaped.items[k].run].style_run].style.size;
 }
 
+std::vector<BreakBoundary> break_boundaries(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                            const std::vector<std::size_t>& hyphenation_points,
+                                            BreakIterators* iterators) {
+  // Cluster starts in logical order, which is ascending (clusters rise monotonically; see
+  // shape_runs); sorted again only if a run broke that.
+  std::vector<BreakBoundary> starts;  // cluster start -> may take a hyphen
+  starts.reserve(shaped.items.size());
+  for (std::size_t k = 1; k < shaped.items.size(); ++k) {
+    const ShapedItem& item = shaped.items[k];
+    const ShapedItem& before = shaped.items[k - 1];
+    if (item.glyph.cluster == before.glyph.cluster) continue;
+    starts.push_back({item.glyph.cluster, !shaped.runs[item.run].rtl() && !item.is_space && !before.is_space});
+  }
+  const auto by_offset = [](const BreakBoundary& a, const BreakBoundary& b) { return a.offset < b.offset; };
+  if (!std::is_sorted(starts.begin(), starts.end(), by_offset)) {
+    // The first entry of an offset counts, as std::map::emplace kept it.
+    std::stable_sort(starts.begin(), starts.end(), by_offset);
+  }
+  const std::vector<std::size_t> opportunities = line_break_opportunities(paragraph.text, paragraph.language, iterators);
+  std::vector<std::size_t> hyphens;  // the hyphenation points that count
+  hyphens.reserve(hyphenation_points.size());
+  for (const std::size_t offset : hyphenation_points) {
+    const auto start = std::lower_bound(starts.begin(), starts.end(), BreakBoundary{offset, false}, by_offset);
+    if (start != starts.end() && start->offset == offset && start->hyphenation) hyphens.push_back(offset);
+  }
+  // In order of offset, a break opportunity before a hyphenation point at the same offset.
+  std::vector<BreakBoundary> merged;
+  merged.reserve(opportunities.size() + hyphens.size());
+  if (std::is_sorted(opportunities.begin(), opportunities.end()) && std::is_sorted(hyphens.begin(), hyphens.end())) {
+    std::size_t h = 0;
+    for (const std::size_t offset : opportunities) {
+      for (; h < hyphens.size() && hyphens[h] < offset; ++h) merged.push_back({hyphens[h], true});
+      merged.push_back({offset, false});
+    }
+    for (; h < hyphens.size(); ++h) merged.push_back({hyphens[h], true});
+  } else {
+    for (const std::size_t offset : opportunities) merged.push_back({offset, false});
+    for (const std::size_t offset : hyphens) merged.push_back({offset, true});
+    std::stable_sort(merged.begin(), merged.end(), by_offset);
+  }
+  merged.erase(std::unique(merged.begin(), merged.end(),
+                           [](const BreakBoundary& a, const BreakBoundary& b) { return a.offset == b.offset; }),
+               merged.end());
+  return merged;
+}
+
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
-                                       const std::vector<std::size_t>& hyphenation_points,
-                                       BreakIterators* iterators, ShapeCache* shapes) {
+                                       const std::vector<BreakBoundary>& boundaries, ShapeCache* shapes) {
   const auto& items = shaped.items;
   std::vector<Segment> segments;
   segments.reserve(items.size() / 4);
@@ -144,7 +136,7 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
   const bool spaceless = std::any_of(shaped.runs.begin(), shaped.runs.end(),
                                      [](const ShapingRun& run) { return is_spaceless_script(run.script); });
   std::size_t i = 0;
-  for (const Boundary& boundary : boundaries(paragraph, shaped, hyphenation_points, iterators)) {
+  for (const BreakBoundary& boundary : boundaries) {
     Segment seg{i, i, 0, 0, 0, std::nullopt};
     while (i < items.size() && items[i].glyph.cluster < boundary.offset) ++i;
     seg.last = i;
@@ -159,6 +151,13 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
     segments.push_back(std::move(seg));
   }
   return segments;
+}
+
+std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                       const std::vector<std::size_t>& hyphenation_points,
+                                       BreakIterators* iterators, ShapeCache* shapes) {
+  return segment_paragraph(paragraph, shaped, break_boundaries(paragraph, shaped, hyphenation_points, iterators),
+                           shapes);
 }
 
 }  // namespace leafpress::text

@@ -37,6 +37,26 @@ bool cluster_gap_after(const ShapedParagraph& shaped, std::size_t k);
 /// The stretch of a gap after item `k` (kClusterStretch ems of its text), in points.
 double cluster_gap_stretch(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t k);
 
+/// A place a line may end: a break opportunity, or a hyphenation point (a hyphen added).
+struct BreakBoundary {
+  std::size_t offset = 0;  // byte offset into the paragraph's text
+  bool hyphenation = false;
+};
+
+/// Where `shaped`'s lines may end, ascending by offset: its line-break opportunities (UAX #14)
+/// and those of `hyphenation_points` (byte offsets, ascending) that fall between two glyph
+/// clusters of left-to-right text, so a ligature ("ffi") is never split; a break
+/// opportunity comes first at an offset that has both. Neither type size nor measure
+/// changes them.
+std::vector<BreakBoundary> break_boundaries(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                            const std::vector<std::size_t>& hyphenation_points,
+                                            BreakIterators* iterators = nullptr);
+
+/// Cuts a shaped paragraph, its items' advances set, at `boundaries` (break_boundaries of the
+/// same paragraph). `shapes`, when given, lends the hyphen glyphs of each face.
+std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                                       const std::vector<BreakBoundary>& boundaries, ShapeCache* shapes = nullptr);
+
 /// Cuts a shaped paragraph at its line-break opportunities (UAX #14) and at
 /// `hyphenation_points` (byte offsets, ascending) that fall between two glyph clusters of
 /// left-to-right text. `shapes`, when given, lends the hyphen glyphs of each face.

@@ -5,6 +5,7 @@
 
 #include "text/break_model.hpp"
 #include "text/line_builder.hpp"
+#include "text/prepared_paragraph.hpp"
 #include "text/segments.hpp"
 #include "text/shaped_paragraph.hpp"
 
@@ -62,12 +63,19 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
                                 TextContext& context, core::Diagnostics& diags) {
   std::vector<Line> lines;
   if (paragraph.text.empty() || paragraph.runs.empty()) return lines;
-  const ShapedParagraph shaped = shape_paragraph(paragraph, context.fallback, diags, &context.shapes);
-  const std::vector<std::size_t> hyphenation_points =
-      settings.hyphenate ? paragraph_hyphenation_points(paragraph.text, paragraph.language, context.hyphenators,
-                                                        paragraph.unhyphenatable, &context.breaks)
-                         : std::vector<std::size_t>{};
-  const auto segments = segment_paragraph(paragraph, shaped, hyphenation_points, &context.breaks, &context.shapes);
+  const PreparedParagraph& prepared = context.prepared.find_or_make(paragraph, settings.hyphenate, [&] {
+    PreparedParagraph made{shape_glyphs(paragraph, context.fallback, &context.shapes), {}};
+    const std::vector<std::size_t> hyphenation_points =
+        settings.hyphenate ? paragraph_hyphenation_points(paragraph.text, paragraph.language, context.hyphenators,
+                                                          paragraph.unhyphenatable, &context.breaks)
+                           : std::vector<std::size_t>{};
+    made.boundaries = break_boundaries(paragraph, made.shaped, hyphenation_points, &context.breaks);
+    return made;
+  });
+  ShapedParagraph shaped = prepared.shaped;
+  scale_advances(paragraph, shaped);
+  report_missing_glyphs(paragraph, shaped, context.fallback, diags);
+  const auto segments = segment_paragraph(paragraph, shaped, prepared.boundaries, &context.shapes);
   if (segments.empty()) return lines;
   const double size = paragraph.runs.front().style.size;
   // Too narrow a measure has too few spaces to take up a line's slack: it is set ragged. A

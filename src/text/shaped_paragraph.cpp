@@ -16,7 +16,7 @@ namespace {
 
 bool is_collapsible_space(std::string_view text) { return text == " "; }
 
-/// Shapes each run and gives every glyph its characters (for ToUnicode) by cluster, keeping
+/// Shapes each run (advances left at 0) and gives every glyph its characters (for ToUnicode) by cluster, keeping
 /// the glyphs in logical order: a right-to-left run's visual glyphs are reversed.
 /// Example: "office" in Noto Serif shapes to o, ffi, c, e with clusters 0, 1, 4, 5; the
 /// ffi glyph stands for bytes [1, 4) = "ffi".
@@ -51,12 +51,11 @@ std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::
     for (std::size_t i = glyphs.size(); i-- > 1;) {
       ends[i - 1] = glyphs[i].cluster > glyphs[i - 1].cluster ? glyphs[i].cluster : ends[i];
     }
-    const double scale = paragraph.runs[run.style_run].style.size / run.face->metrics().units_per_em;
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
       const ShapedGlyph& glyph = glyphs[i];
       const auto end = static_cast<std::uint32_t>(ends[i]);
       const std::string_view chars = std::string_view(paragraph.text).substr(glyph.cluster, end - glyph.cluster);
-      items.push_back({r, glyph, glyph.advance * scale, end, is_collapsible_space(chars)});
+      items.push_back({r, glyph, 0, end, is_collapsible_space(chars)});
     }
   }
   return items;
@@ -172,8 +171,7 @@ void report_replaced(const StyledParagraph& paragraph, const std::vector<Shaping
 
 }  // namespace
 
-ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
-                                core::Diagnostics& diags, ShapeCache* cache) {
+ShapedParagraph shape_glyphs(const StyledParagraph& paragraph, fonts::FontFallback& fallback, ShapeCache* cache) {
   ShapedParagraph shaped;
   shaped.text = std::make_shared<const std::string>(paragraph.text + "\u00AD");
   shaped.soft_hyphen = static_cast<std::uint32_t>(paragraph.text.size());
@@ -181,8 +179,33 @@ ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFal
                       : itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right),
                                 fallback);
   shaped.items = shape_runs(paragraph, shaped.runs, cache);
+  return shaped;
+}
+
+void scale_advances(const StyledParagraph& paragraph, ShapedParagraph& shaped) {
+  std::size_t r = shaped.runs.size();  // the run whose scale is `scale`: none yet
+  double scale = 0;
+  for (ShapedItem& item : shaped.items) {
+    if (item.run != r) {
+      r = item.run;
+      const ShapingRun& run = shaped.runs[r];
+      scale = paragraph.runs[run.style_run].style.size / run.face->metrics().units_per_em;
+    }
+    item.advance = item.glyph.advance * scale;
+  }
+}
+
+void report_missing_glyphs(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                           fonts::FontFallback& fallback, core::Diagnostics& diags) {
   report_uncovered(paragraph, shaped.runs, shaped.items, diags);
   report_replaced(paragraph, shaped.runs, fallback, diags);
+}
+
+ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
+                                core::Diagnostics& diags, ShapeCache* cache) {
+  ShapedParagraph shaped = shape_glyphs(paragraph, fallback, cache);
+  scale_advances(paragraph, shaped);
+  report_missing_glyphs(paragraph, shaped, fallback, diags);
   return shaped;
 }
 

@@ -39,7 +39,20 @@ inline std::string_view cluster_text(const ShapedParagraph& shaped, const Shaped
 }
 
 /// Itemizes (bidi, script, fallback faces) and shapes a paragraph, through `cache` when
-/// given; reports the characters no face covers, one error per script, at the paragraph's place.
+/// given, each item's advance left at 0: what no type size changes (see scale_advances).
+ShapedParagraph shape_glyphs(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
+                             ShapeCache* cache = nullptr);
+
+/// Sets each item's advance, in points, from its glyph's in font units and its style run's
+/// type size in `paragraph` (which `shaped` was shaped from, sizes aside).
+void scale_advances(const StyledParagraph& paragraph, ShapedParagraph& shaped);
+
+/// Reports the characters of `paragraph` no face covers, one error per script, and those a
+/// project font lacks that another font sets, one warning per font, at the paragraph's place.
+void report_missing_glyphs(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                           fonts::FontFallback& fallback, core::Diagnostics& diags);
+
+/// shape_glyphs, scale_advances and report_missing_glyphs in turn.
 ShapedParagraph shape_paragraph(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
                                 core::Diagnostics& diags, ShapeCache* cache = nullptr);
 

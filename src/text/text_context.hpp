@@ -4,6 +4,7 @@
 #include "text/break_iterators.hpp"
 #include "text/glyph_inks.hpp"
 #include "text/hyphenate.hpp"
+#include "text/prepared_paragraph.hpp"
 #include "text/shape_cache.hpp"
 
 namespace leafpress::text {
@@ -28,14 +29,15 @@ struct LineCounts {
 };
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
-/// fonts and hyphenation dictionaries, each loaded once, shaping done before, glyphs' ink
-/// read before, and the running line counts.
+/// fonts and hyphenation dictionaries, each loaded once, shaping and paragraphs prepared
+/// before, glyphs' ink read before, and the running line counts.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
   LineCounts counts{};
   ShapeCache shapes{};
   BreakIterators breaks{};
+  PreparedParagraphs prepared{};
   GlyphInks inks{};
 };
 

@@ -338,3 +338,66 @@ TEST_CASE("a paragraph's runs come from the cache only for the same text, styles
   CHECK_FALSE(same(direct(paragraph(10, bold, "", ltr)), direct(paragraph(10, italic, "", ltr))));
   CHECK_FALSE(same(direct(paragraph(10, bold, "", ltr)), direct(paragraph(10, bold, "", document::Direction::rtl))));
 }
+
+TEST_CASE("a paragraph set again in one context comes out as it does in a fresh one", "[text]") {
+  // The context keeps each paragraph's glyphs and break places apart from its sizes and
+  // measure (PreparedParagraphs): setting it again at another size, measure, alignment or
+  // with hyphens must give the lines a context that never saw it gives.
+  fonts::FontRegistry registry({});
+  core::Diagnostics diags;
+  fonts::FontFallback fallback(registry, load::load_font_config(LEAFPRESS_SOURCE_DIR "/fonts", diags));
+  const auto paragraph = [&](double size, double bold_size) {
+    text::StyledParagraph p;
+    p.language = "fr";
+    p.append("L\u2019immunoth\u00E9rapie stimule les d\u00E9fenses naturelles de l\u2019organisme ",
+             {&face(registry, "Noto Serif"), size, {}, {}});
+    p.append("contre les cellules canc\u00E9reuses", {&face(registry, "Noto Serif", fonts::FontStyle::bold), bold_size, {}, {}});
+    p.append(", \u0627\u0644\u0639\u0644\u0627\u062C \u0627\u0644\u0645\u0646\u0627\u0639\u064A, et ses effets "
+             "ind\u00E9sirables se soignent bien.",
+             {&face(registry, "Noto Serif"), size, {}, {}});
+    return p;
+  };
+  struct Setting {
+    double size;
+    double bold_size;
+    text::ParagraphSettings settings;
+  };
+  const std::vector<Setting> settings = {
+      {10.5, 10.5, {150, text::Align::justify, true, 0}}, {12.6, 12.6, {150, text::Align::justify, true, 0}},
+      {10.5, 10.5, {150, text::Align::justify, false, 0}}, {10.5, 12, {230, text::Align::start, false}},
+      {9, 9, {120, text::Align::end, true, 0}},            {10.5, 10.5, {150, text::Align::justify, true, 0}}};
+  text::HyphenatorCache shared_hyphenators;
+  text::TextContext shared{fallback, shared_hyphenators};
+  std::vector<std::size_t> hyphenated;  // by setting, in a fresh context
+  for (const Setting& s : settings) {
+    const text::StyledParagraph p = paragraph(s.size, s.bold_size);
+    const auto again = text::set_paragraph(p, s.settings, shared, diags);
+    text::HyphenatorCache hyphenators;
+    text::TextContext fresh{fallback, hyphenators};
+    const auto first = text::set_paragraph(p, s.settings, fresh, diags);
+    REQUIRE(again.size() == first.size());
+    for (std::size_t l = 0; l < first.size(); ++l) {
+      CHECK(again[l].width == first[l].width);
+      REQUIRE(again[l].runs.size() == first[l].runs.size());
+      for (std::size_t r = 0; r < first[l].runs.size(); ++r) {
+        const text::GlyphRun& a = again[l].runs[r];
+        const text::GlyphRun& b = first[l].runs[r];
+        CHECK(a.size == b.size);
+        CHECK(a.x == b.x);
+        CHECK(a.face == b.face);
+        REQUIRE(a.glyphs.size() == b.glyphs.size());
+        for (std::size_t g = 0; g < b.glyphs.size(); ++g) {
+          CHECK(a.glyphs[g].id == b.glyphs[g].id);
+          CHECK(a.glyphs[g].x == b.glyphs[g].x);
+          CHECK(a.glyphs[g].begin == b.glyphs[g].begin);
+        }
+      }
+    }
+    hyphenated.push_back(fresh.counts.hyphenated);
+  }
+  CHECK_FALSE(diags.has_errors());
+  // The paragraph set with hyphens, then without at the same size and measure: only the
+  // first has lines ending at a hyphen.
+  CHECK(hyphenated[0] > 0);
+  CHECK(hyphenated[2] == 0);
+}

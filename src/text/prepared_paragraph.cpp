@@ -1,0 +1,55 @@
+#include "text/prepared_paragraph.hpp"
+
+#include <functional>
+
+namespace leafpress::text {
+
+void PreparedParagraphs::set_key(const StyledParagraph& paragraph, bool hyphenate) {
+  std::string& key = key_;
+  key.clear();
+  const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  put(hyphenate);
+  put(paragraph.direction);
+  put(paragraph.runs.size());
+  for (const StyledRun& run : paragraph.runs) {
+    put(run.begin);
+    put(run.end);
+    put(run.style.face);
+    key.append(run.style.language).append(1, '\0');
+  }
+  for (const auto* ranges : {&paragraph.left_to_right, &paragraph.unhyphenatable}) {
+    put(ranges->size());
+    for (const ByteRange& range : *ranges) {
+      put(range.begin);
+      put(range.end);
+    }
+  }
+  key.append(paragraph.language).append(1, '\0').append(paragraph.text);
+}
+
+bool PreparedParagraphs::first_sight() {
+  // About the size of a node of seen_.
+  constexpr std::size_t kSeenBytes = 32;
+  if (bytes_ + kSeenBytes > kMaxBytes) {
+    kept_.clear();
+    seen_.clear();
+    bytes_ = 0;
+  }
+  const bool first = seen_.insert(std::hash<std::string>()(key_)).second;
+  if (first) bytes_ += kSeenBytes;
+  return first;
+}
+
+const PreparedParagraph& PreparedParagraphs::keep(PreparedParagraph prepared) {
+  const std::size_t bytes = key_.size() + prepared.shaped.items.size() * sizeof(ShapedItem) +
+                            prepared.boundaries.size() * sizeof(BreakBoundary);
+  if (bytes_ + bytes > kMaxBytes) {
+    kept_.clear();
+    seen_.clear();
+    bytes_ = 0;
+  }
+  bytes_ += bytes;
+  return kept_.insert_or_assign(key_, std::move(prepared)).first->second;
+}
+
+}  // namespace leafpress::text
