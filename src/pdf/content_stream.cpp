@@ -1,6 +1,7 @@
 #include "pdf/content_stream.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -12,19 +13,27 @@
 namespace leafpress::pdf {
 namespace {
 
+/// The bytes a literal string escapes (see append_code).
+constexpr auto kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (const unsigned char byte : {'\\', '(', ')', '\r'}) escaped[byte] = true;
+  return escaped;
+}();
+
 /// A two-byte code's bytes in a literal string (§7.3.4.2), appended without a string of its
 /// own: two bytes a glyph where hex takes four. Backslash and parentheses are escaped, and
 /// CR as \r, since a reader takes an unescaped CR (or CR LF) in a literal string for LF.
 void append_code(std::string& out, std::uint16_t code) {
-  const auto plain = [](char byte) { return byte != '\\' && byte != '(' && byte != ')' && byte != '\r'; };
-  const char bytes[2] = {static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
-  if (plain(bytes[0]) && plain(bytes[1])) {
+  const auto high = static_cast<std::uint8_t>(code >> 8);
+  const auto low = static_cast<std::uint8_t>(code & 0xFF);
+  if (!kEscaped[high] && !kEscaped[low]) {
+    const char bytes[2] = {static_cast<char>(high), static_cast<char>(low)};
     out.append(bytes, 2);
     return;
   }
-  for (const char byte : bytes) {
-    if (!plain(byte)) out += '\\';
-    out += byte == '\r' ? 'r' : byte;
+  for (const std::uint8_t byte : {high, low}) {
+    if (kEscaped[byte]) out += '\\';
+    out += byte == '\r' ? 'r' : static_cast<char>(byte);
   }
 }
 
