@@ -1,6 +1,7 @@
 #include "pdf/content_stream.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -12,12 +13,28 @@
 namespace leafpress::pdf {
 namespace {
 
-/// "00A3": a two-byte code's hex digits (§7.3.4.3), appended without a string of its own.
+/// The bytes a literal string escapes (see append_code).
+constexpr auto kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (const unsigned char byte : {'\\', '(', ')', '\r'}) escaped[byte] = true;
+  return escaped;
+}();
+
+/// A two-byte code's bytes in a literal string (§7.3.4.2), appended without a string of its
+/// own: two bytes a glyph where hex takes four. Backslash and parentheses are escaped, and
+/// CR as \r, since a reader takes an unescaped CR (or CR LF) in a literal string for LF.
 void append_code(std::string& out, std::uint16_t code) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  const char text[4] = {kDigits[code >> 12], kDigits[(code >> 8) & 0xF], kDigits[(code >> 4) & 0xF],
-                        kDigits[code & 0xF]};
-  out.append(text, sizeof text);
+  const auto high = static_cast<std::uint8_t>(code >> 8);
+  const auto low = static_cast<std::uint8_t>(code & 0xFF);
+  if (!kEscaped[high] && !kEscaped[low]) {
+    const char bytes[2] = {static_cast<char>(high), static_cast<char>(low)};
+    out.append(bytes, 2);
+    return;
+  }
+  for (const std::uint8_t byte : {high, low}) {
+    if (kEscaped[byte]) out += '\\';
+    out += byte == '\r' ? 'r' : static_cast<char>(byte);
+  }
 }
 
 /// How far apart invisible copies stand, in thousandths of the font size (see show_run).
@@ -206,7 +223,7 @@ void ContentStream::GlyphWriter::show_invisible(std::uint16_t code, double x) {
   array_open = true;
   close_string();
   append_pdf_number(out, (pen - x) * 1000.0 / size);  // exact: copies stand a hair apart
-  out += '<';
+  out += '(';
   string_open = true;
   append_code(out, code);
   pen = x;  // a code of width 0
@@ -224,8 +241,9 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, int width, double
   if (!array_open) out += '[';
   array_open = true;
   // TJ numbers move the pen left by n/1000 of the font size (§9.4.3). Codes between them
-  // share one hex string: "[<00010002>-81<0003>]". Each number is the gap from the glyph
-  // before in whole thousandths of an em, so a justified line repeats one number (which
+  // share one literal string of two bytes a code: "[(\0\1\0\2)-81(\0\3)]", written here with
+  // octal escapes for the bytes the stream holds as they are. Each number is the gap from the
+  // glyph before in whole thousandths of an em, so a justified line repeats one number (which
   // deflates well), until the rounding would put a glyph over kMaxDrift off its place; then
   // the number brings it back. At 10.8 pt no glyph is 0.044 pt (0.015 mm) from where layout
   // put it, at a 30 pt title 0.12 pt.
@@ -239,7 +257,7 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, int width, double
     append_pdf_number(out, adjust);
     pen -= adjust * size / 1000.0;
   }
-  if (!string_open) out += '<';
+  if (!string_open) out += '(';
   string_open = true;
   append_code(out, code);
   const double advance = width * size / 1000.0;
@@ -248,7 +266,7 @@ void ContentStream::GlyphWriter::show_code(std::uint16_t code, int width, double
 }
 
 void ContentStream::GlyphWriter::close_string() {
-  if (string_open) out += '>';
+  if (string_open) out += ')';
   string_open = false;
 }
 

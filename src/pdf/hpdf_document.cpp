@@ -52,6 +52,13 @@ void HpdfDocument::keep_stream_data(HPDF_Dict dict, std::string bytes) {
   kept_data_[dict] = std::move(bytes);
 }
 
+HPDF_Dict HpdfDocument::deflated_stream(std::string deflated) {
+  HPDF_Dict dict = stream({}, true);
+  keep_stream_data(dict, std::move(deflated));
+  deflated_.insert(dict);
+  return dict;
+}
+
 const std::string* HpdfDocument::kept_stream_data(HPDF_Dict dict) const {
   const auto found = kept_data_.find(dict);
   return found == kept_data_.end() ? nullptr : &found->second;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace leafpress::pdf {
 
@@ -41,6 +42,13 @@ class HpdfDocument {
   void keep_stream_data(HPDF_Dict dict, std::string bytes);
   /// The data kept for stream `dict`, or nullptr when libharu holds it.
   const std::string* kept_stream_data(HPDF_Dict dict) const;
+  /// A new stream dictionary (indirect) holding `deflated`, bytes already compressed as
+  /// save_packed compresses a stream (core::Deflater at its default level): written as they
+  /// are and named /FlateDecode where a stream deflated on writing is, so the file's bytes
+  /// are the same either way.
+  HPDF_Dict deflated_stream(std::string deflated);
+  /// Whether the data kept for `dict` came already deflated (deflated_stream).
+  bool keeps_deflated(HPDF_Dict dict) const { return deflated_.contains(dict); }
   HPDF_Array array();
   /// A PDF string of raw bytes, written in hex: <FEFF...> for UTF-16BE text.
   HPDF_Binary binary(std::string_view bytes);
@@ -51,6 +59,7 @@ class HpdfDocument {
 
   HPDF_Doc doc_ = nullptr;
   std::unordered_map<HPDF_Dict, std::string> kept_data_;
+  std::unordered_set<HPDF_Dict> deflated_;
   HPDF_STATUS error_ = HPDF_OK;
   HPDF_STATUS detail_ = HPDF_OK;
 };

@@ -87,8 +87,8 @@ void write_stream(HpdfDocument& pdf, HPDF_Dict dict, std::string& out, HPDF_Stre
     pdf.check(HPDF_Obj_Write(dict->filterParams, sink, nullptr), "write a stream's filter parameters");
   }
   std::string data;
-  const bool deflate_here = dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE;
-  const std::string* bytes = pdf.kept_stream_data(dict);  // only ever unfiltered or to deflate here
+  const bool deflate_here = dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !pdf.keeps_deflated(dict);
+  const std::string* bytes = pdf.kept_stream_data(dict);  // unfiltered, to deflate here, or deflated already
   if (!bytes) {
     StringSink data_sink(pdf, data);
     pdf.check(HPDF_Stream_WriteToStream(dict->stream, data_sink.get(),

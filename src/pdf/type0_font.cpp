@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/deflate.hpp"
 #include "core/hash.hpp"
 #include "pdf/cid_widths.hpp"
 #include "pdf/glyph_order.hpp"
@@ -107,43 +108,21 @@ HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string
   return font;
 }
 
-/// The font program as the descriptor embeds it (§9.9): a TrueType program in /FontFile2;
-/// a CID-keyed CFF program bare, as /CIDFontType0C, so that readers look its CIDs up in its
-/// charset; any other CFF program in its OpenType wrapper, its codes being glyph ids.
-HPDF_Dict font_program(HpdfDocument& pdf, const fonts::Face& face, const Subset& subset) {
-  if (face.is_cid_keyed()) {
-    HPDF_Dict program = pdf.stream(subset.cff_table);
-    pdf.check(HPDF_Dict_AddName(program, "Subtype", "CIDFontType0C"), "write a font program");
-    return program;
-  }
-  HPDF_Dict program = pdf.stream(subset.font_program);
-  if (face.is_cff()) {
-    pdf.check(HPDF_Dict_AddName(program, "Subtype", "OpenType"), "write a font program");
-  } else {
-    pdf.check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.font_program.size())),
-              "write a font program");
-  }
-  return program;
-}
-
-}  // namespace
-
-void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& encoder) {
+/// The program for `encoder`'s codes: the face subset to `glyphs`; a TrueType program with
+/// its glyphs put in code order (a placed code's glyph a composite of its glyph moved), or,
+/// when it cannot be reordered, as it is with `glyph_of_code` set to the subset's glyph of
+/// each code, for a /CIDToGIDMap stream. Throws FontSubsetError as embed_type0_font does.
+std::string make_program(const FontEncoder& encoder, const std::set<std::uint32_t>& glyphs,
+                         std::map<std::uint16_t, std::uint16_t>& glyph_of_code) {
   const fonts::Face& face = encoder.face();
-  const std::set<std::uint32_t> glyphs = encoder.glyphs();
   // A name-keyed CFF program is reached by glyph id, so its subset keeps the face's ids.
   const bool keep_ids = face.is_cff() && !face.is_cid_keyed();
   auto subset = subset_face(face, glyphs, keep_ids);
   if (!subset) throw FontSubsetError(face.path().string());
-
-  std::map<std::uint16_t, int> width_of_code;
-  std::map<std::uint16_t, std::string> text_of_code;
-  std::map<std::uint16_t, std::uint16_t> glyph_of_code;
+  if (face.is_cff()) return std::move(face.is_cid_keyed() ? subset->cff_table : subset->font_program);
   std::map<std::uint16_t, GlyphPlacement> placement_of_code;
   bool moves_marks = false;  // some code's glyph carries an offset
   for (const auto& [code, meaning] : encoder.codes()) {
-    width_of_code[code] = encoder.width(code);
-    text_of_code[code] = meaning.text;
     glyph_of_code[code] = subset->new_glyph_of.at(meaning.glyph);
     if (meaning.offset != GlyphOffset{}) {
       placement_of_code[code] = {static_cast<std::int16_t>(meaning.offset.dx), static_cast<std::int16_t>(meaning.offset.dy),
@@ -157,21 +136,70 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
     }
   }
   // A TrueType program whose glyph i is the glyph of code i needs no /CIDToGIDMap stream
-  // (an empty map below says /Identity): about 130 bytes a font. A placed code's glyph is
-  // a composite the reordering writes.
-  if (!face.is_cff() && !glyph_of_code.empty()) {
+  // (an empty map says /Identity): about 130 bytes a font. A placed code's glyph is a
+  // composite the reordering writes.
+  if (!glyph_of_code.empty()) {
     std::vector<ProgramGlyph> order(glyph_of_code.rbegin()->first + std::size_t{1});
     for (const auto& [code, glyph] : glyph_of_code) order[code].glyph = glyph;
     for (const auto& [code, placement] : placement_of_code) order[code].placement = placement;
     if (auto reordered = reorder_glyphs(subset->font_program, order)) {
-      subset->font_program = std::move(*reordered);
       glyph_of_code.clear();
-    } else if (moves_marks) {
-      throw FontSubsetError(face.path().string());  // its placed marks would show unplaced
+      return std::move(*reordered);
     }
+    if (moves_marks) throw FontSubsetError(face.path().string());  // its placed marks would show unplaced
+  }
+  return std::move(subset->font_program);
+}
+
+/// The font program as the descriptor embeds it (§9.9): a TrueType program in /FontFile2;
+/// a CID-keyed CFF program bare, as /CIDFontType0C, so that readers look its CIDs up in its
+/// charset; any other CFF program in its OpenType wrapper, its codes being glyph ids.
+HPDF_Dict font_program(HpdfDocument& pdf, const fonts::Face& face, DeflatedProgram program) {
+  const std::size_t size = program.size;
+  HPDF_Dict stream = pdf.deflated_stream(std::move(program.deflated));
+  if (face.is_cid_keyed()) {
+    pdf.check(HPDF_Dict_AddName(stream, "Subtype", "CIDFontType0C"), "write a font program");
+  } else if (face.is_cff()) {
+    pdf.check(HPDF_Dict_AddName(stream, "Subtype", "OpenType"), "write a font program");
+  } else {
+    pdf.check(HPDF_Dict_AddNumber(stream, "Length1", static_cast<HPDF_INT32>(size)), "write a font program");
+  }
+  return stream;
+}
+
+/// What the embedded program is made from, besides the face: each code's glyph and how it is
+/// placed, one code a line ("code glyph width dx dy").
+std::string program_key(const FontEncoder& encoder) {
+  std::string key = encoder.face().is_cff() ? "cff\n" : "glyf\n";
+  for (const auto& [code, meaning] : encoder.codes()) {
+    key += std::to_string(code) + ' ' + std::to_string(meaning.glyph) + ' ' + std::to_string(meaning.width) + ' ' +
+           std::to_string(meaning.offset.dx) + ' ' + std::to_string(meaning.offset.dy) + '\n';
+  }
+  return key;
+}
+
+}  // namespace
+
+void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& encoder, const FontProgramCache* cache) {
+  const fonts::Face& face = encoder.face();
+  const std::set<std::uint32_t> glyphs = encoder.glyphs();
+  std::map<std::uint16_t, int> width_of_code;
+  std::map<std::uint16_t, std::string> text_of_code;
+  for (const auto& [code, meaning] : encoder.codes()) {
+    width_of_code[code] = encoder.width(code);
+    text_of_code[code] = meaning.text;
+  }
+  // Empty: /CIDToGIDMap /Identity (or none, for CFF), which every cached program has.
+  std::map<std::uint16_t, std::uint16_t> glyph_of_code;
+  const std::string key = cache ? program_key(encoder) : std::string();
+  std::optional<DeflatedProgram> program = cache ? cache->find(face, key) : std::nullopt;
+  if (!program) {
+    auto made = make_program(encoder, glyphs, glyph_of_code);
+    program = DeflatedProgram{core::Deflater().compressed(made), made.size()};
+    if (cache && (face.is_cff() || glyph_of_code.empty())) cache->store(face, key, *program);
   }
   const std::string name = subset_tag(face, glyphs) + face.postscript_name();
-  HPDF_Dict descriptor = font_descriptor(pdf, face, name, font_program(pdf, face, *subset));
+  HPDF_Dict descriptor = font_descriptor(pdf, face, name, font_program(pdf, face, std::move(*program)));
   HPDF_Dict descendant = cid_font(pdf, face, name, descriptor, width_of_code,
                                   face.is_cff() ? std::optional<std::map<std::uint16_t, std::uint16_t>>{}
                                                   : std::optional(glyph_of_code));

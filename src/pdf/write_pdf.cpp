@@ -5,6 +5,7 @@
 #include <tuple>
 #include <ctime>
 
+#include "core/cache_folder.hpp"
 #include "core/hash.hpp"
 #include "core/utf8.hpp"
 #include "pdf/content_stream.hpp"
@@ -212,6 +213,7 @@ PageFont& font_of(HpdfDocument& pdf, PageFonts& fonts, const fonts::Face& face) 
 /// Fills in every font, sorted by file, not by pointer, so objects come out in the same
 /// order every run.
 void embed_fonts(HpdfDocument& pdf, const PageFonts& fonts, core::Fingerprint& fingerprint) {
+  const FontProgramCache cache(core::cache_folder());
   std::vector<const PageFont*> sorted;
   for (const auto& [face, font] : fonts) sorted.push_back(&font);
   std::sort(sorted.begin(), sorted.end(), [](const PageFont* a, const PageFont* b) {
@@ -220,7 +222,7 @@ void embed_fonts(HpdfDocument& pdf, const PageFonts& fonts, core::Fingerprint& f
     return std::make_pair(x.path(), x.index()) < std::make_pair(y.path(), y.index());
   });
   for (const PageFont* font : sorted) {
-    embed_type0_font(pdf, font->dict, font->encoder);
+    embed_type0_font(pdf, font->dict, font->encoder, &cache);
     fingerprint.add(font->encoder.face().postscript_name());
   }
 }

@@ -407,3 +407,48 @@ TEST_CASE("a theme names faces per language: Urdu in Nastaliq, the other languag
                        "got 'Urdu'") != std::string::npos);
   CHECK(check.err.find("leaflet.yaml:10:33: error: unknown key 'italic' in 'fonts.languages.ur'") != std::string::npos);
 }
+
+TEST_CASE("font programs kept in the cache folder give the same bytes as made afresh, and a damaged one is passed over",
+          "[fonts]") {
+  // TrueType (French, Noto Serif; Arabic, whose marks are placed composites) and CID-keyed
+  // CFF (Japanese, Noto Serif CJK) programs.
+  ScratchDir dir;
+  dir.write("x/leaflet.yaml", "default_language: fr\ntitle: t\ncontent:\n  - paragraph: p\n  - paragraph: j\n"
+                              "  - paragraph: a\n");
+  dir.write("x/fr.yaml", "t: Titre\np: Une phrase française, avec des accents.\nj: 日本語の文章です。\n"
+                         "a: بٌ كِتَابٌ\n");
+  auto build = [&](const std::string& cache, const std::string& out) {
+    const ProcessResult result = run_process({LEAFPRESS_BINARY, "build", "x", "--out", out}, dir.path().string(),
+                                             {"SOURCE_DATE_EPOCH=1700000000", "LEAFPRESS_CACHE_DIR=" + cache});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return file_bytes(dir.path() / out / "x.fr.brochure.pdf");
+  };
+  const fs::path cache = dir.path() / "cache";
+  auto entries = [&] {
+    std::vector<fs::path> found;
+    for (const auto& entry : fs::directory_iterator(cache)) {
+      if (entry.path().filename().string().rfind("font-", 0) == 0) found.push_back(entry.path());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  const std::string uncached = build("off", "off");
+  CHECK(build(cache.string(), "cold") == uncached);
+  const std::vector<fs::path> kept = entries();
+  CHECK(kept.size() >= 3);
+  CHECK(build(cache.string(), "warm") == uncached);
+  // The entries are what a warm run embeds: two of them swapped give another file.
+  REQUIRE(kept.size() >= 2);
+  const std::string first = file_bytes(kept[0]);
+  const std::string second = file_bytes(kept[1]);
+  std::ofstream(kept[0], std::ios::binary) << second;
+  std::ofstream(kept[1], std::ios::binary) << first;
+  CHECK(build(cache.string(), "swapped") != uncached);
+  // A damaged or cut entry is passed over, and the output is the same again.
+  std::ofstream(kept[0], std::ios::binary) << first.substr(0, first.size() / 2);
+  std::string flipped = second;
+  flipped[flipped.size() / 2] = static_cast<char>(flipped[flipped.size() / 2] ^ 1);
+  std::ofstream(kept[1], std::ios::binary) << flipped;
+  CHECK(build(cache.string(), "damaged") == uncached);
+}

@@ -9,6 +9,7 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include "core/utf8.hpp"
 #include "fonts/font_registry.hpp"
 #include "pdf/cid_widths.hpp"
 #include "text/cluster_text.hpp"
@@ -41,6 +42,17 @@ pdf::FontEncoder encoder_of(const fonts::Face& face, const std::string& text) {
     encoder.encode(glyphs[i].id, text.substr(glyphs[i].cluster, end - glyphs[i].cluster), glyphs[i].advance);
   }
   return encoder;
+}
+
+/// Codes under 256 (no byte escaped) as the literal string a TJ array shows them in: two
+/// bytes a code, high byte first.
+std::string shown(std::initializer_list<std::uint16_t> codes) {
+  std::string out = "(";
+  for (const std::uint16_t code : codes) {
+    out += static_cast<char>(code >> 8);
+    out += static_cast<char>(code & 0xFF);
+  }
+  return out + ")";
 }
 
 }  // namespace
@@ -329,9 +341,56 @@ TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another 
   const std::string kern = pdf::pdf_number(std::round((0.001 * encoder.width(1) * 10 - 4.8) * 100));
   const std::string wide = pdf::pdf_number(std::round((4.8 + 0.001 * encoder.width(2) * 10 - 10.8) * 100));
   CHECK(content.bytes() ==
-        "BT\n/F1 10 Tf\n0 0 0 rg\n100 800 Td\n[<0001>" + kern + "<0002>" + wide + "<0003>] TJ\nET\n");
+        "BT\n/F1 10 Tf\n0 0 0 rg\n100 800 Td\n[" + shown({1}) + kern + shown({2}) + wide + shown({3}) + "] TJ\nET\n");
   CHECK(encoder.codes().at(3).glyph == v);
   CHECK(encoder.codes().at(3).text == "W");
+}
+
+TEST_CASE("codes are shown in literal strings, two bytes each, backslash, parentheses and CR escaped", "[pdf]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& face = serif(registry);
+  const std::uint32_t a = face.nominal_glyph(U'A');
+  // One glyph saying 100 different letters (U+0100 on): codes 1 to 100, among them 13 (CR),
+  // 40 and 41 (parentheses) and 92 (backslash) as their low bytes.
+  std::string text;
+  std::vector<text::PlacedGlyph> glyphs;
+  const double advance = std::round(face.advance(a) * 1000.0 / face.metrics().units_per_em) * 0.01;
+  for (int i = 0; i < 100; ++i) {
+    const auto begin = static_cast<std::uint32_t>(text.size());
+    core::append_utf8(text, static_cast<char32_t>(0x100 + i));
+    glyphs.push_back({a, i * advance, 0, begin, static_cast<std::uint32_t>(text.size()), 600});
+  }
+  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, glyphs,
+                          std::make_shared<const std::string>(text)},
+                         0, 10};
+  pdf::FontEncoder encoder(face);
+  pdf::ContentStream content(842);
+  content.show_runs({{&item, "F1", &encoder}});
+  const std::string& bytes = content.bytes();
+  CHECK(bytes.find('\r') == std::string::npos);  // a reader would take a bare CR for LF
+  // The string read back as ISO 32000-1 §7.3.4.2 says: one string, codes 1 to 100 in order.
+  const std::size_t open = bytes.find("[(");
+  REQUIRE(open != std::string::npos);
+  std::string read;
+  std::size_t at = open + 2;
+  for (; bytes.at(at) != ')'; ++at) {
+    REQUIRE(bytes[at] != '(');  // every parenthesis inside is escaped
+    if (bytes[at] != '\\') {
+      read += bytes[at];
+      continue;
+    }
+    const char escaped = bytes.at(++at);
+    CHECK((escaped == '\\' || escaped == '(' || escaped == ')' || escaped == 'r'));
+    read += escaped == 'r' ? '\r' : escaped;
+  }
+  CHECK(bytes.substr(at, 6) == ")] TJ\n");
+  std::string expected;
+  for (int code = 1; code <= 100; ++code) {
+    expected += static_cast<char>(code >> 8);
+    expected += static_cast<char>(code & 0xFF);
+  }
+  CHECK(read == expected);
+  CHECK(encoder.codes().size() == 100);
 }
 
 TEST_CASE("TJ numbers repeat along a justified line, and the rounding never takes a glyph 4/1000 em away",
@@ -358,8 +417,8 @@ TEST_CASE("TJ numbers repeat along a justified line, and the rounding never take
   std::size_t glyph = 0;
   int repeated = 0;
   for (std::size_t at = bytes.find('[') + 1; bytes[at] != ']';) {
-    if (bytes[at] == '<') {
-      for (++at; bytes[at] != '>'; at += 4) {
+    if (bytes[at] == '(') {
+      for (++at; bytes[at] != ')'; at += 2) {  // code 1 only: no byte escaped
         CHECK(std::abs(pen - glyphs[glyph].x) * 100 <= 4.0 + 1e-9);
         pen += width;
         ++glyph;
@@ -403,7 +462,7 @@ TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries 
   // Both codes at the pen, on the baseline: no text rise, no step back, one string.
   const std::string& bytes = content.bytes();
   CHECK(bytes.find("Ts") == std::string::npos);
-  CHECK(bytes.find("100 800 Td\n[<00010002>] TJ\n") != std::string::npos);
+  CHECK(bytes.find("100 800 Td\n[" + shown({1, 2}) + "] TJ\n") != std::string::npos);
   const pdf::CodeMeaning& placed = encoder.codes().at(mark == glyphs.begin() ? 1 : 2);
   CHECK(placed.glyph == mark->id);
   CHECK(placed.offset == pdf::GlyphOffset{mark->x_offset, mark->y_offset});
@@ -422,7 +481,7 @@ TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries 
   pdf::FontEncoder cff(*cjk);
   pdf::ContentStream cff_content(842);
   cff_content.show_runs({{&raised, "F2", &cff}});
-  CHECK(cff_content.bytes().find("2 Ts\n[-50<") != std::string::npos);
+  CHECK(cff_content.bytes().find("2 Ts\n[-50(") != std::string::npos);
   CHECK(cff.codes().begin()->second.offset == pdf::GlyphOffset{});
 }
 
@@ -454,7 +513,7 @@ TEST_CASE("invisible copies after a mark drawn at the pen stand at the pen, with
   content.show_runs({{&item, "F1", &encoder}});
   // KA and the mark at KA's end, the copy a hair (0.1/1000 em) before that pen, then SA
   // where the copy left it, that hair on.
-  CHECK(content.bytes().find("[<00010002>] TJ\n3 Tr\n[0.1<0003>] TJ\n0 Tr\n[-0.1<0004>] TJ\n") != std::string::npos);
+  CHECK(content.bytes().find("[" + shown({1, 2}) + "] TJ\n3 Tr\n[0.1" + shown({3}) + "] TJ\n0 Tr\n[-0.1" + shown({4}) + "] TJ\n") != std::string::npos);
   CHECK(encoder.codes().at(2).offset == pdf::GlyphOffset{glyphs[1].x_offset, 0});
   CHECK(encoder.codes().at(3).text == "\u0902");
 }
@@ -473,10 +532,10 @@ TEST_CASE("a text object repeats neither the font nor the fill colour in force",
   pdf::ContentStream content(842);
   for (const layout::GlyphItem* item : {&black, &black, &red, &larger}) content.show_runs({{item, "F1", &encoder}});
   CHECK(content.bytes() ==
-        "BT\n/F1 10 Tf\n0 0 0 rg\n100 800 Td\n[<0001>] TJ\nET\n"
-        "BT\n100 800 Td\n[<0001>] TJ\nET\n"
-        "BT\n1 0 0 rg\n100 800 Td\n[<0001>] TJ\nET\n"
-        "BT\n/F1 12 Tf\n0 0 0 rg\n100 800 Td\n[<0001>] TJ\nET\n");
+        "BT\n/F1 10 Tf\n0 0 0 rg\n100 800 Td\n[" + shown({1}) + "] TJ\nET\n"
+        "BT\n100 800 Td\n[" + shown({1}) + "] TJ\nET\n"
+        "BT\n1 0 0 rg\n100 800 Td\n[" + shown({1}) + "] TJ\nET\n"
+        "BT\n/F1 12 Tf\n0 0 0 rg\n100 800 Td\n[" + shown({1}) + "] TJ\nET\n");
 }
 
 TEST_CASE("a ligature says one letter per code: the others by invisible blank copies at the pen", "[pdf]") {
@@ -502,7 +561,7 @@ TEST_CASE("a ligature says one letter per code: the others by invisible blank co
   for (const auto& [code, meaning] : encoder.codes()) CHECK(meaning.text.size() == 1);
   // o, the ligature saying "f", an invisible copy saying the second "f" a hair (0.1/1000 em)
   // before where the next glyph stands, e, r.
-  CHECK(content.bytes().find("[<00010002>] TJ\n3 Tr\n[0.1<0003>] TJ\n0 Tr\n[-0.1<00040005>] TJ") !=
+  CHECK(content.bytes().find("[" + shown({1, 2}) + "] TJ\n3 Tr\n[0.1" + shown({3}) + "] TJ\n0 Tr\n[-0.1" + shown({4, 5}) + "] TJ") !=
         std::string::npos);
   CHECK(encoder.codes().at(2).text == "f");
   CHECK(encoder.codes().at(2).glyph == glyphs[1].id);
