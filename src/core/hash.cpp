@@ -56,4 +56,11 @@ std::string text_hash(std::string_view text) { return hex_digest(text, 16); }
 
 std::string content_hash(std::string_view bytes) { return hex_digest(bytes, 32); }
 
+std::string content_digest(std::string_view bytes) {
+  Fingerprint fingerprint;
+  fingerprint.add(bytes);
+  const auto digest = fingerprint.digest();
+  return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
+}
+
 }  // namespace leafpress::core

@@ -26,4 +26,7 @@ std::string text_hash(std::string_view text);
 /// to key a cache by content.
 std::string content_hash(std::string_view bytes);
 
+/// The same fingerprint as its 16 raw bytes, to check a cache entry's payload against.
+std::string content_digest(std::string_view bytes);
+
 }  // namespace leafpress::core

@@ -29,6 +29,21 @@ class SharedLibrary {
   std::string soname_;
 };
 
+/// The table of library `soname`'s functions that `bind_all` fills, the library opened (a
+/// SharedLibrary, whose errors name `package` and `needed_for`) and bound at the first call
+/// only: the table then lasts as long as the process. Throws as SharedLibrary does.
+template <class Functions>
+const Functions& functions_opened_late(const char* soname, const char* package, const char* needed_for,
+                                       void (*bind_all)(const SharedLibrary& library, Functions& bound)) {
+  static const Functions functions = [&] {
+    static const SharedLibrary library(soname, package, needed_for);
+    Functions bound;
+    bind_all(library, bound);
+    return bound;
+  }();
+  return functions;
+}
+
 }  // namespace leafpress::core
 
 /// Declares a member named after each C function of a list, typed as a pointer to it:

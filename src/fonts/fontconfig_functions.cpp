@@ -3,13 +3,11 @@
 namespace leafpress::fonts {
 
 const FontconfigFunctions& libfontconfig() {
-  static const FontconfigFunctions functions = [] {
-    static const core::SharedLibrary library("libfontconfig.so.1", "libfontconfig1", "finding system fonts");
-    FontconfigFunctions bound;
-    LEAFPRESS_FONTCONFIG_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
-    return bound;
-  }();
-  return functions;
+  return core::functions_opened_late<FontconfigFunctions>(
+      "libfontconfig.so.1", "libfontconfig1", "finding system fonts",
+      [](const core::SharedLibrary& library, FontconfigFunctions& bound) {
+        LEAFPRESS_FONTCONFIG_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
+      });
 }
 
 }  // namespace leafpress::fonts

@@ -3,13 +3,10 @@
 namespace leafpress::images {
 
 const LibjpegFunctions& libjpeg() {
-  static const LibjpegFunctions functions = [] {
-    static const core::SharedLibrary library("libjpeg.so.62", "libjpeg62-turbo", "decoding JPEG pictures");
-    LibjpegFunctions bound;
-    LEAFPRESS_LIBJPEG_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
-    return bound;
-  }();
-  return functions;
+  return core::functions_opened_late<LibjpegFunctions>("libjpeg.so.62", "libjpeg62-turbo", "decoding JPEG pictures",
+                                                       [](const core::SharedLibrary& library, LibjpegFunctions& bound) {
+                                                         LEAFPRESS_LIBJPEG_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
+                                                       });
 }
 
 }  // namespace leafpress::images

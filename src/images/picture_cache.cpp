@@ -51,13 +51,6 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-std::string digest_of(std::string_view bytes) {
-  core::Fingerprint fingerprint;
-  fingerprint.add(bytes);
-  const auto digest = fingerprint.digest();
-  return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
-}
-
 }  // namespace
 
 std::string serialize_picture(const document::Image& image) {
@@ -69,14 +62,14 @@ std::string serialize_picture(const document::Image& image) {
   put32(out, image.png_predictors ? 1 : 0);
   put_bytes(out, image.icc_profile);
   put_bytes(out, image.data);
-  out += digest_of(out);
+  out += core::content_digest(out);
   return out;
 }
 
 std::optional<document::Image> deserialize_picture(std::string_view bytes) {
   if (bytes.size() < kMagic.size() + kDigestBytes || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
   const std::string_view body = bytes.substr(0, bytes.size() - kDigestBytes);
-  if (digest_of(body) != bytes.substr(body.size())) return std::nullopt;
+  if (core::content_digest(body) != bytes.substr(body.size())) return std::nullopt;
   Reader in(body.substr(kMagic.size()));
   const auto width = in.u32();
   const auto height = in.u32();

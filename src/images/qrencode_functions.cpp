@@ -3,13 +3,10 @@
 namespace leafpress::images {
 
 const QrencodeFunctions& libqrencode() {
-  static const QrencodeFunctions functions = [] {
-    static const core::SharedLibrary library("libqrencode.so.4", "libqrencode4", "QR codes");
-    QrencodeFunctions bound;
-    LEAFPRESS_QRENCODE_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
-    return bound;
-  }();
-  return functions;
+  return core::functions_opened_late<QrencodeFunctions>(
+      "libqrencode.so.4", "libqrencode4", "QR codes", [](const core::SharedLibrary& library, QrencodeFunctions& bound) {
+        LEAFPRESS_QRENCODE_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
+      });
 }
 
 }  // namespace leafpress::images

@@ -3,13 +3,11 @@
 namespace leafpress::locale {
 
 const GettextpoFunctions& libgettextpo() {
-  static const GettextpoFunctions functions = [] {
-    static const core::SharedLibrary library("libgettextpo.so.0", "libgettextpo0", "PO translation files");
-    GettextpoFunctions bound;
-    LEAFPRESS_GETTEXTPO_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
-    return bound;
-  }();
-  return functions;
+  return core::functions_opened_late<GettextpoFunctions>(
+      "libgettextpo.so.0", "libgettextpo0", "PO translation files",
+      [](const core::SharedLibrary& library, GettextpoFunctions& bound) {
+        LEAFPRESS_GETTEXTPO_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
+      });
 }
 
 }  // namespace leafpress::locale

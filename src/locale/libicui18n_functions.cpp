@@ -5,14 +5,11 @@
 namespace leafpress::locale {
 
 const Libicui18nFunctions& libicui18n() {
-  static const Libicui18nFunctions functions = [] {
-    static const core::SharedLibrary library("libicui18n.so." U_ICU_VERSION_SHORT, "libicu" U_ICU_VERSION_SHORT,
-                                             "ICU's locale data (quotation marks, digits)");
-    Libicui18nFunctions bound;
-    LEAFPRESS_LIBICUI18N_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
-    return bound;
-  }();
-  return functions;
+  return core::functions_opened_late<Libicui18nFunctions>(
+      "libicui18n.so." U_ICU_VERSION_SHORT, "libicu" U_ICU_VERSION_SHORT, "ICU's locale data (quotation marks, digits)",
+      [](const core::SharedLibrary& library, Libicui18nFunctions& bound) {
+        LEAFPRESS_LIBICUI18N_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
+      });
 }
 
 }  // namespace leafpress::locale

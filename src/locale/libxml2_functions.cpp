@@ -3,13 +3,10 @@
 namespace leafpress::locale {
 
 const Libxml2Functions& libxml2() {
-  static const Libxml2Functions functions = [] {
-    static const core::SharedLibrary library("libxml2.so.2", "libxml2", "XLIFF translation files");
-    Libxml2Functions bound;
-    LEAFPRESS_LIBXML2_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
-    return bound;
-  }();
-  return functions;
+  return core::functions_opened_late<Libxml2Functions>("libxml2.so.2", "libxml2", "XLIFF translation files",
+                                                       [](const core::SharedLibrary& library, Libxml2Functions& bound) {
+                                                         LEAFPRESS_LIBXML2_FUNCTIONS(LEAFPRESS_BIND_FUNCTION)
+                                                       });
 }
 
 }  // namespace leafpress::locale

@@ -21,13 +21,6 @@ constexpr std::size_t kSizeBytes = 4;
 // Larger than any subset leafpress makes (a CJK face's few thousand glyphs are a few MB).
 constexpr std::size_t kMaxEntryBytes = std::size_t{64} << 20;
 
-std::string digest_of(std::string_view bytes) {
-  core::Fingerprint fingerprint;
-  fingerprint.add(bytes);
-  const auto digest = fingerprint.digest();
-  return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
-}
-
 }  // namespace
 
 std::optional<std::filesystem::path> FontProgramCache::entry_path(const fonts::Face& face, std::string_view codes) const {
@@ -60,7 +53,7 @@ std::optional<DeflatedProgram> FontProgramCache::find(const fonts::Face& face, s
   }
   const std::string_view digest = std::string_view(*bytes).substr(kMagic.size() + kSizeBytes, kDigestBytes);
   const std::string_view deflated = std::string_view(*bytes).substr(header);
-  if (digest != digest_of(deflated)) return std::nullopt;
+  if (digest != core::content_digest(deflated)) return std::nullopt;
   return DeflatedProgram{std::string(deflated), size};
 }
 
@@ -70,7 +63,7 @@ void FontProgramCache::store(const fonts::Face& face, std::string_view codes, co
   if (!path || program.size > UINT32_MAX || core::settled_identity(face.path()) != face.identity()) return;
   std::string entry(kMagic);
   for (std::size_t i = 0; i < kSizeBytes; ++i) entry += static_cast<char>((program.size >> (8 * i)) & 0xFF);
-  entry += digest_of(program.deflated);
+  entry += core::content_digest(program.deflated);
   entry += program.deflated;
   core::store_cache_entry(*path, entry);
 }

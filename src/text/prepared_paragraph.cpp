@@ -9,22 +9,12 @@ void PreparedParagraphs::set_key(const StyledParagraph& paragraph, bool hyphenat
   key.clear();
   const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
   put(hyphenate);
-  put(paragraph.direction);
-  put(paragraph.runs.size());
-  for (const StyledRun& run : paragraph.runs) {
-    put(run.begin);
-    put(run.end);
-    put(run.style.face);
-    key.append(run.style.language).append(1, '\0');
+  append_shaping_key(key, paragraph);
+  put(paragraph.unhyphenatable.size());
+  for (const ByteRange& range : paragraph.unhyphenatable) {
+    put(range.begin);
+    put(range.end);
   }
-  for (const auto* ranges : {&paragraph.left_to_right, &paragraph.unhyphenatable}) {
-    put(ranges->size());
-    for (const ByteRange& range : *ranges) {
-      put(range.begin);
-      put(range.end);
-    }
-  }
-  key.append(paragraph.language).append(1, '\0').append(paragraph.text);
 }
 
 bool PreparedParagraphs::first_sight() {

@@ -169,20 +169,7 @@ const std::vector<ShapingRun>& ShapeCache::runs(const StyledParagraph& paragraph
   key.clear();
   const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
   put(&fallback);
-  put(paragraph.direction);
-  put(paragraph.runs.size());
-  for (const StyledRun& run : paragraph.runs) {
-    put(run.begin);
-    put(run.end);
-    put(run.style.face);
-    key.append(run.style.language).append(1, '\0');
-  }
-  put(paragraph.left_to_right.size());
-  for (const ByteRange& range : paragraph.left_to_right) {
-    put(range.begin);
-    put(range.end);
-  }
-  key.append(paragraph.language).append(1, '\0').append(paragraph.text);
+  append_shaping_key(key, paragraph);
   if (const auto found = runs_.find(key); found != runs_.end()) return found->second;
   if (run_bytes_ + key.size() > kMaxRunBytes) {
     runs_.clear();

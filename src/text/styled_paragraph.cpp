@@ -17,4 +17,24 @@ void StyledParagraph::append(std::string_view more, const TextStyle& style) {
   runs.push_back({begin, text.size(), style});
 }
 
+void append_shaping_key(std::string& key, const StyledParagraph& paragraph) {
+  const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  put(paragraph.direction);
+  put(paragraph.runs.size());
+  for (const StyledRun& run : paragraph.runs) {
+    put(run.begin);
+    put(run.end);
+    put(run.style.face);
+    key.append(run.style.language).append(1, '\0');
+  }
+  put(paragraph.left_to_right.size());
+  for (const ByteRange& range : paragraph.left_to_right) {
+    put(range.begin);
+    put(range.end);
+  }
+  key.append(paragraph.language).append(1, '\0');
+  put(paragraph.text.size());
+  key.append(paragraph.text);
+}
+
 }  // namespace leafpress::text

@@ -46,4 +46,10 @@ struct StyledParagraph {
   void append(std::string_view more, const TextStyle& style);
 };
 
+/// Appends to `key` all that itemizing and shaping read of `paragraph`: its direction, each
+/// run's bounds, face and language, its left-to-right ranges, its language and text (not
+/// sizes, colours or links). Paragraphs with the same key itemize and shape alike; the key
+/// ends with the text's length before the text, so more may follow without ambiguity.
+void append_shaping_key(std::string& key, const StyledParagraph& paragraph);
+
 }  // namespace leafpress::text
