@@ -30,35 +30,21 @@ std::string error_of(void (*attempt)()) {
 }  // namespace
 
 TEST_CASE("each library opened late has every function leafpress calls", "[core][shared-library]") {
+  // Each member of a table, checked by its name as the table lists it.
 #define LEAFPRESS_BOUND(name) CHECK(functions.name != nullptr);
-  {
-    const auto& functions = leafpress::core::liblcms2();
-    LEAFPRESS_LCMS2_FUNCTIONS(LEAFPRESS_BOUND)
+#define LEAFPRESS_ALL_BOUND(table, list) \
+  {                                       \
+    const auto& functions = table();      \
+    list(LEAFPRESS_BOUND)                 \
   }
-  {
-    const auto& functions = leafpress::fonts::libfontconfig();
-    LEAFPRESS_FONTCONFIG_FUNCTIONS(LEAFPRESS_BOUND)
-  }
-  {
-    const auto& functions = leafpress::images::libqrencode();
-    LEAFPRESS_QRENCODE_FUNCTIONS(LEAFPRESS_BOUND)
-  }
-  {
-    const auto& functions = leafpress::images::libjpeg();
-    LEAFPRESS_LIBJPEG_FUNCTIONS(LEAFPRESS_BOUND)
-  }
-  {
-    const auto& functions = leafpress::locale::libgettextpo();
-    LEAFPRESS_GETTEXTPO_FUNCTIONS(LEAFPRESS_BOUND)
-  }
-  {
-    const auto& functions = leafpress::locale::libicui18n();
-    LEAFPRESS_LIBICUI18N_FUNCTIONS(LEAFPRESS_BOUND)
-  }
-  {
-    const auto& functions = leafpress::locale::libxml2();
-    LEAFPRESS_LIBXML2_FUNCTIONS(LEAFPRESS_BOUND)
-  }
+  LEAFPRESS_ALL_BOUND(leafpress::core::liblcms2, LEAFPRESS_LCMS2_FUNCTIONS)
+  LEAFPRESS_ALL_BOUND(leafpress::fonts::libfontconfig, LEAFPRESS_FONTCONFIG_FUNCTIONS)
+  LEAFPRESS_ALL_BOUND(leafpress::images::libqrencode, LEAFPRESS_QRENCODE_FUNCTIONS)
+  LEAFPRESS_ALL_BOUND(leafpress::images::libjpeg, LEAFPRESS_LIBJPEG_FUNCTIONS)
+  LEAFPRESS_ALL_BOUND(leafpress::locale::libgettextpo, LEAFPRESS_GETTEXTPO_FUNCTIONS)
+  LEAFPRESS_ALL_BOUND(leafpress::locale::libicui18n, LEAFPRESS_LIBICUI18N_FUNCTIONS)
+  LEAFPRESS_ALL_BOUND(leafpress::locale::libxml2, LEAFPRESS_LIBXML2_FUNCTIONS)
+#undef LEAFPRESS_ALL_BOUND
 #undef LEAFPRESS_BOUND
   // A bound pointer is the library's own function: LittleCMS answers through it.
   CHECK(leafpress::core::liblcms2().cmsD50_xyY()->Y == Approx(1.0));
