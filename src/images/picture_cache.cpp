@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "core/atomic_file.hpp"
+#include "core/byte_reader.hpp"
 #include "core/deflate.hpp"
 #include "core/hash.hpp"
 #include "core/icc_profile.hpp"
@@ -17,8 +18,10 @@ namespace {
 constexpr std::string_view kMagic = "leafpress picture 1\n";
 constexpr std::size_t kDigestBytes = 16;
 
+/// In this machine's order, as core::ByteReader reads it.
 void put32(std::string& out, std::uint64_t value) {
-  for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((value >> shift) & 0xFF);
+  const auto low = static_cast<std::uint32_t>(value);
+  out.append(reinterpret_cast<const char*>(&low), sizeof low);
 }
 
 void put_bytes(std::string& out, std::string_view bytes) {
@@ -26,30 +29,11 @@ void put_bytes(std::string& out, std::string_view bytes) {
   out.append(bytes);
 }
 
-/// Reads an entry front to back; any read past its end fails the whole entry.
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  std::optional<std::uint32_t> u32() {
-    if (bytes_.size() - at_ < 4) return std::nullopt;
-    std::uint32_t value = 0;
-    for (int i = 3; i >= 0; --i) value = (value << 8) | static_cast<std::uint8_t>(bytes_[at_ + static_cast<std::size_t>(i)]);
-    at_ += 4;
-    return value;
-  }
-  std::optional<std::string_view> bytes() {
-    const auto size = u32();
-    if (!size || bytes_.size() - at_ < *size) return std::nullopt;
-    const std::string_view out = bytes_.substr(at_, *size);
-    at_ += *size;
-    return out;
-  }
-  bool at_end() const { return at_ == bytes_.size(); }
-
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-};
+/// The bytes put_bytes wrote: their size, then them.
+bool sized_bytes(core::ByteReader& in, std::string_view& bytes) {
+  std::uint32_t size = 0;
+  return in.integer(size) && in.bytes(size, bytes);
+}
 
 }  // namespace
 
@@ -70,46 +54,36 @@ std::optional<document::Image> deserialize_picture(std::string_view bytes) {
   if (bytes.size() < kMagic.size() + kDigestBytes || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
   const std::string_view body = bytes.substr(0, bytes.size() - kDigestBytes);
   if (core::content_digest(body) != bytes.substr(body.size())) return std::nullopt;
-  Reader in(body.substr(kMagic.size()));
-  const auto width = in.u32();
-  const auto height = in.u32();
-  const auto components = in.u32();
-  const auto encoding = in.u32();
-  const auto predictors = in.u32();
-  const auto profile = in.bytes();
-  const auto data = in.bytes();
-  if (!data || !in.at_end()) return std::nullopt;
-  if (*components != 1 && *components != 3 && *components != 4) return std::nullopt;
-  if (*encoding > static_cast<std::uint32_t>(document::Image::Encoding::flate) || *predictors > 1) return std::nullopt;
-  if (*width == 0 || *height == 0 || profile->size() > core::kMaxIccBytes) return std::nullopt;
-  if (*encoding == static_cast<std::uint32_t>(document::Image::Encoding::pixels) &&
-      data->size() != std::uint64_t{*width} * *height * *components) {
+  core::ByteReader in(body.substr(kMagic.size()));
+  std::uint32_t width = 0, height = 0, components = 0, encoding = 0, predictors = 0;
+  std::string_view profile, data;
+  if (!in.integer(width) || !in.integer(height) || !in.integer(components) || !in.integer(encoding) ||
+      !in.integer(predictors) || !sized_bytes(in, profile) || !sized_bytes(in, data) || !in.at_end()) {
+    return std::nullopt;
+  }
+  if (components != 1 && components != 3 && components != 4) return std::nullopt;
+  if (encoding > static_cast<std::uint32_t>(document::Image::Encoding::flate) || predictors > 1) return std::nullopt;
+  if (width == 0 || height == 0 || profile.size() > core::kMaxIccBytes) return std::nullopt;
+  if (encoding == static_cast<std::uint32_t>(document::Image::Encoding::pixels) &&
+      data.size() != std::uint64_t{width} * height * components) {
     return std::nullopt;
   }
   document::Image image;
-  image.width = *width;
-  image.height = *height;
-  image.components = static_cast<int>(*components);
-  image.encoding = static_cast<document::Image::Encoding>(*encoding);
-  image.png_predictors = *predictors == 1;
+  image.width = width;
+  image.height = height;
+  image.components = static_cast<int>(components);
+  image.encoding = static_cast<document::Image::Encoding>(encoding);
+  image.png_predictors = predictors == 1;
   if (image.png_predictors && image.encoding != document::Image::Encoding::flate) return std::nullopt;
-  image.icc_profile = std::string(*profile);
-  image.data = std::string(*data);
+  image.icc_profile = std::string(profile);
+  image.data = std::string(data);
   return image;
 }
 
 std::filesystem::path PictureCache::entry_path(std::string_view file_digest) const {
-  core::Fingerprint key;
-  key.add(kMagic);
-  key.add(core::deflate_version());  // another compressor may turn the same pixels into other bytes
-  key.add(file_digest);
-  std::string name = "picture-";
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (const std::uint8_t byte : key.digest()) {
-    name += kHex[byte >> 4];
-    name += kHex[byte & 0xF];
-  }
-  return *folder_ / (name + ".bin");
+  // Another compressor may turn the same pixels into other bytes.
+  const std::string key = std::string(kMagic) + std::string(core::deflate_version()) + "\n" + std::string(file_digest);
+  return *folder_ / ("picture-" + core::content_hash(key) + ".bin");
 }
 
 std::optional<document::Image> PictureCache::find(std::string_view file_digest, std::size_t max_bytes) const {

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "core/atomic_file.hpp"
+#include "core/byte_reader.hpp"
 #include "core/deflate.hpp"
 #include "core/file_identity.hpp"
 #include "core/hash.hpp"
@@ -17,7 +18,6 @@ namespace {
 // reorder_glyphs, the compression level), so that no entry of an older leafpress is ever read.
 constexpr std::string_view kMagic = "leafpress font program 1\n";
 constexpr std::size_t kDigestBytes = 16;
-constexpr std::size_t kSizeBytes = 4;
 // Larger than any subset leafpress makes (a CJK face's few thousand glyphs are a few MB).
 constexpr std::size_t kMaxEntryBytes = std::size_t{64} << 20;
 
@@ -41,18 +41,14 @@ std::optional<std::filesystem::path> FontProgramCache::entry_path(const fonts::F
 std::optional<DeflatedProgram> FontProgramCache::find(const fonts::Face& face, std::string_view codes) const {
   const auto path = entry_path(face, codes);
   if (!path) return std::nullopt;
-  auto bytes = core::try_read_file(*path, kMaxEntryBytes);
-  // The magic, the program's size (4 bytes, little-endian), the deflated bytes' digest, them.
-  const std::size_t header = kMagic.size() + kSizeBytes + kDigestBytes;
-  if (!bytes || bytes->size() > kMaxEntryBytes || bytes->size() < header || !bytes->starts_with(kMagic)) {
-    return std::nullopt;
-  }
+  const auto bytes = core::try_read_file(*path, kMaxEntryBytes);
+  if (!bytes || bytes->size() > kMaxEntryBytes) return std::nullopt;
+  // The magic, the program's size, the deflated bytes' digest, them.
+  core::ByteReader in(*bytes);
   std::uint32_t size = 0;
-  for (std::size_t i = kSizeBytes; i-- > 0;) {
-    size = size << 8 | static_cast<std::uint8_t>((*bytes)[kMagic.size() + i]);
-  }
-  const std::string_view digest = std::string_view(*bytes).substr(kMagic.size() + kSizeBytes, kDigestBytes);
-  const std::string_view deflated = std::string_view(*bytes).substr(header);
+  std::string_view digest;
+  if (!in.literal(kMagic) || !in.integer(size) || !in.bytes(kDigestBytes, digest)) return std::nullopt;
+  const std::string_view deflated = std::string_view(*bytes).substr(bytes->size() - in.left());
   if (digest != core::content_digest(deflated)) return std::nullopt;
   return DeflatedProgram{std::string(deflated), size};
 }
@@ -62,7 +58,8 @@ void FontProgramCache::store(const fonts::Face& face, std::string_view codes, co
   // The program was made from the bytes opened: kept only if the file is still those.
   if (!path || program.size > UINT32_MAX || core::settled_identity(face.path()) != face.identity()) return;
   std::string entry(kMagic);
-  for (std::size_t i = 0; i < kSizeBytes; ++i) entry += static_cast<char>((program.size >> (8 * i)) & 0xFF);
+  const auto size = static_cast<std::uint32_t>(program.size);  // in this machine's order, as ByteReader reads it
+  entry.append(reinterpret_cast<const char*>(&size), sizeof size);
   entry += core::content_digest(program.deflated);
   entry += program.deflated;
   core::store_cache_entry(*path, entry);

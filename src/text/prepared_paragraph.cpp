@@ -17,14 +17,18 @@ void PreparedParagraphs::set_key(const StyledParagraph& paragraph, bool hyphenat
   }
 }
 
-bool PreparedParagraphs::first_sight() {
-  // About the size of a node of seen_.
-  constexpr std::size_t kSeenBytes = 32;
-  if (bytes_ + kSeenBytes > kMaxBytes) {
+void PreparedParagraphs::make_room(std::size_t bytes) {
+  if (bytes_ + bytes > kMaxBytes) {
     kept_.clear();
     seen_.clear();
     bytes_ = 0;
   }
+}
+
+bool PreparedParagraphs::first_sight() {
+  // About the size of a node of seen_.
+  constexpr std::size_t kSeenBytes = 32;
+  make_room(kSeenBytes);
   const bool first = seen_.insert(std::hash<std::string>()(key_)).second;
   if (first) bytes_ += kSeenBytes;
   return first;
@@ -33,11 +37,7 @@ bool PreparedParagraphs::first_sight() {
 const PreparedParagraph& PreparedParagraphs::keep(PreparedParagraph prepared) {
   const std::size_t bytes = key_.size() + prepared.shaped.items.size() * sizeof(ShapedItem) +
                             prepared.boundaries.size() * sizeof(BreakBoundary);
-  if (bytes_ + bytes > kMaxBytes) {
-    kept_.clear();
-    seen_.clear();
-    bytes_ = 0;
-  }
+  make_room(bytes);
   bytes_ += bytes;
   return kept_.insert_or_assign(key_, std::move(prepared)).first->second;
 }

@@ -43,6 +43,8 @@ class PreparedParagraphs {
 
  private:
   void set_key(const StyledParagraph& paragraph, bool hyphenate);
+  /// Starts again empty when `bytes` more would go past kMaxBytes.
+  void make_room(std::size_t bytes);
   /// Whether the paragraph of key_ was not asked for before (as far as its hash tells),
   /// remembering that it now was.
   bool first_sight();
