@@ -248,7 +248,9 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   // The PDF and its press file are one document: both replace the earlier ones, or neither.
   std::vector<std::pair<fs::path, std::string_view>> files{{target, *bytes}};
   if (print_bytes) files.emplace_back(print_target, *print_bytes);
-  core::write_files_atomically(files);
+  // PDFs are made again from their sources: the disk flush, which costs more than setting a
+  // page, is for those who ask (--sync).
+  core::write_files_atomically(files, options.sync ? core::Flush::to_disk : core::Flush::left_to_system);
   built.file = target.string();
   built.bytes = bytes->size();
   if (print_bytes) {

@@ -211,6 +211,14 @@ const std::array kOptions = {
                  o.print = true;
                  return true;
                }},
+    OptionSpec{"--sync", "", "", kBuild,
+               "flush each PDF to disk before putting it in place, so that a power cut\n"
+               "cannot leave an empty or cut file (slower: a disk flush per file; without\n"
+               "it a crash of leafpress still leaves the old file or the new one whole)",
+               [](Options& o, const std::string&, std::string&) {
+                 o.sync = true;
+                 return true;
+               }},
     OptionSpec{"--watch", "", "", kBuild, "keep running; rebuild what a changed YAML, picture or font file affects",
                [](Options& o, const std::string&, std::string&) {
                  o.watch = true;

@@ -35,6 +35,7 @@ struct Options {
   bool watch = false;     // after building, rebuild what a changed file affects, until stopped
   bool large_print = false;  // also build <leaflet>.<lang>.large-print.pdf
   bool print = false;        // also write a press file beside each PDF, as a `print:` section asks
+  bool sync = false;         // flush each PDF to disk before renaming it into place
   StringsAction strings_action = StringsAction::status;
   std::string into_dir;  // strings import: the leaflet folder to write <lang>.yaml into
   bool replace = false;  // strings import: may drop translations the file lacks, or match no key

@@ -65,8 +65,8 @@ class Temporary {
     unregister();
   }
 
-  /// Creates the file and writes `bytes` to it, flushed to disk when `flush`; throws OutputError.
-  void write(std::string_view bytes, bool flush = true) {
+  /// Creates the file and writes `bytes` to it, flushed as `flush` says; throws OutputError.
+  void write(std::string_view bytes, Flush flush) {
     // Registered before it exists: mkstemp fills in the name and then creates the file, so
     // a signal at any moment finds either no file or its name.
     for (auto& slot : g_temporaries) {
@@ -84,7 +84,7 @@ class Temporary {
       if (::flock(fd, LOCK_EX) != 0) fail(target_, "lock temporary file", errno);
       write_all(fd, bytes, target_);
       if (::fchmod(fd, 0644) != 0) fail(target_, "chmod", errno);
-      if (flush && ::fsync(fd) != 0) fail(target_, "fsync", errno);
+      if (flush == Flush::to_disk && ::fsync(fd) != 0) fail(target_, "fsync", errno);
     } catch (...) {
       ::close(fd);
       throw;
@@ -148,7 +148,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 
 void write_cache_entry(const std::filesystem::path& path, std::string_view bytes) {
   Temporary temporary(path);
-  temporary.write(bytes, false);
+  temporary.write(bytes, Flush::left_to_system);
   temporary.commit();
 }
 
@@ -164,12 +164,12 @@ bool store_cache_entry(const std::filesystem::path& path, std::string_view bytes
   }
 }
 
-void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files) {
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files, Flush flush) {
   // The temporary names start with '.', so globs over the output folder never pick them up.
   std::vector<std::unique_ptr<Temporary>> temporaries;
   for (const auto& [path, bytes] : files) {
     temporaries.push_back(std::make_unique<Temporary>(path));
-    temporaries.back()->write(bytes);
+    temporaries.back()->write(bytes, flush);
   }
   if (temporaries.size() == 1) {
     temporaries.front()->commit();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
@@ -32,12 +33,21 @@ void write_cache_entry(const std::filesystem::path& path, std::string_view bytes
 /// when the entry could not be written (a cache that cannot be written only costs time).
 bool store_cache_entry(const std::filesystem::path& path, std::string_view bytes);
 
+/// Whether a file is flushed to disk before it is renamed into place. Either way a reader, or
+/// the next run after a crash of this one, sees the old file or the new one whole; only a
+/// flushed file also survives a power cut or a crash of the system. A flush waits for the
+/// disk (1-7 ms here, more than typesetting a page): files that can be made again from their
+/// sources, such as PDFs, may skip it.
+enum class Flush : std::uint8_t { to_disk, left_to_system };
+
 /// Writes several files that belong together (a PDF and its press file) all or none: each
-/// goes to a temporary file beside it, flushed to disk, and only when all are written are
-/// they renamed into place. Throws OutputError when a file cannot be written, after removing
-/// every temporary file: the earlier files all stay as they were. (A rename failing once
-/// the others succeeded, which the same folder makes all but impossible, is reported too.)
-void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files);
+/// goes to a temporary file beside it, flushed to disk as `flush` says, and only when all are
+/// written are they renamed into place. Throws OutputError when a file cannot be written,
+/// after removing every temporary file: the earlier files all stay as they were. (A rename
+/// failing once the others succeeded, which the same folder makes all but impossible, is
+/// reported too.)
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string_view>>& files,
+                            Flush flush = Flush::to_disk);
 
 /// From now on SIGINT and SIGTERM first remove the temporary files being written, then end
 /// the process as the signal would have (so a shell still sees 128 + the signal).

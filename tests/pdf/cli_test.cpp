@@ -427,3 +427,30 @@ TEST_CASE(
       {"build", kLeaflet.string(), "--lang", "fr", "--format", "brochure", "--out", (out.path() / "qr").string()});
   CHECK(with_qr.find("file=libqrencode.so.4 [0];  dynamically loaded by") != std::string::npos);
 }
+
+TEST_CASE("a build flushes its PDFs to disk only when asked with --sync", "[cli]") {
+  // strace's account of every fsync the process and its threads made, and on which file.
+  ScratchDir out;
+  const ScopedEnv cache("LEAFPRESS_CACHE_DIR", (out.path() / "cache").string());
+  const auto flushed = [&](const std::string& folder, bool sync) {
+    const fs::path trace = out.path() / (folder + ".strace");
+    std::vector<std::string> argv = {"strace", "-f", "-e", "trace=fsync", "-y", "-o", trace.string()};
+    argv.insert(argv.end(), {LEAFPRESS_BINARY, "build", (kSource / "bench" / "peers" / "leafpress").string()});
+    argv.insert(argv.end(), {"--out", (out.path() / folder).string()});
+    if (sync) argv.push_back("--sync");
+    const auto result = run_process(argv, kSource.string(), {"SOURCE_DATE_EPOCH=1700000000"});
+    REQUIRE(result.exit_code == 0);
+    REQUIRE(fs::exists(out.path() / folder / "leafpress.fr.brochure.pdf"));
+    std::vector<std::string> files;
+    std::ifstream lines(trace);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find("fsync(") != std::string::npos) files.push_back(line);
+    }
+    return files;
+  };
+  flushed("cold", false);  // fills the cache folder, so that the runs below write their PDF alone
+  CHECK(flushed("plain", false).empty());
+  const auto with_sync = flushed("synced", true);
+  REQUIRE(with_sync.size() == 1);
+  CHECK(with_sync.front().find("/synced/.leafpress.fr.brochure.pdf.") != std::string::npos);
+}
