@@ -19,10 +19,12 @@ namespace leafpress::text {
 /// for the alef a font lays over its lam. `x_offset` and `y_offset` are how far from its pen
 /// the shaper put it, in font units, within `x` and `y`: a mark raised, or set back over
 /// its base, stands off its pen.
+/// The two positions come first: after `id` they were padded, 48 bytes a glyph instead of
+/// 40 (a 40-page document holds about 70,000 at once).
 struct PlacedGlyph {
-  std::uint32_t id = 0;
   double x = 0;
   double y = 0;
+  std::uint32_t id = 0;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   std::int32_t advance = 0;
