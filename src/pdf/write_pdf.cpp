@@ -1,5 +1,7 @@
 #include "pdf/write_pdf.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <optional>
 #include <tuple>
@@ -398,6 +400,10 @@ std::string write_pdf(layout::Pages&& pages, const PdfOptions& options) {
     writer.write(page);
     page.items = std::vector<layout::Item>();
   }
+  // The pages' memory, free now but resident, goes back to the system (glibc's malloc keeps
+  // freed pages below the top of its heap) before the fonts are subset and the file is put
+  // together: else the peak is the layout's memory and the file's at once.
+  malloc_trim(0);
   return writer.finish(pages);
 }
 
