@@ -106,7 +106,9 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   std::vector<document::Block<document::RichText>> inside;
   std::vector<document::Block<document::RichText>> back;
   if (sets_apart) {
-    for (auto block = first; block != tools.doc.blocks.end(); ++block) (on_back(*block) ? back : inside).push_back(*block);
+    for (auto block = first; block != tools.doc.blocks.end(); ++block) {
+      (on_back(*block) ? back : inside).push_back(*block);
+    }
   }
   // The back cover takes its blocks when they fit on it; else they stay at the end.
   const auto back_columns = [&](std::size_t) { return columns_of(frame, 1, 0); };

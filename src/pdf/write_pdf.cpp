@@ -3,9 +3,9 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <ctime>
 #include <optional>
 #include <tuple>
-#include <ctime>
 
 #include "core/cache_folder.hpp"
 #include "core/hash.hpp"

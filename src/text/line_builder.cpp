@@ -96,8 +96,8 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     glyph_run.glyphs.reserve(to - from);
     for (std::size_t n = from; n < to; ++n) {
       const ShapedItem& item = items[run.rtl() ? from + to - 1 - n : n];
-      glyph_run.glyphs.push_back({cursor - glyph_run.x + item.glyph.x_offset * scale, item.glyph.id, item.glyph.cluster, item.end, item.glyph.advance,
-                                  item.glyph.x_offset, item.glyph.y_offset});
+      glyph_run.glyphs.push_back({cursor - glyph_run.x + item.glyph.x_offset * scale, item.glyph.id, item.glyph.cluster,
+                                  item.end, item.glyph.advance, item.glyph.x_offset, item.glyph.y_offset});
       cursor += item.advance + adjustment_after(shaped, item, first, adjustments);
     }
     glyph_run.width = cursor - glyph_run.x;

@@ -109,8 +109,7 @@ void ShapeCache::make_room(std::size_t glyphs) {
 }
 
 void ShapeCache::shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin, std::size_t end,
-                                std::string_view language, std::string_view script,
-                                std::vector<ShapedGlyph>& glyphs) {
+                                std::string_view language, std::string_view script, std::vector<ShapedGlyph>& glyphs) {
   glyphs.clear();
   glyphs.reserve(end - begin);
   RememberedWords* kept = nullptr;  // what earlier runs shaped, read on the first word not in words_

@@ -64,7 +64,7 @@ class ShapeCache {
   void make_room(std::size_t glyphs);
 
   std::unordered_map<std::string, std::vector<ShapedGlyph>> entries_;  // runs shaped in context
-  std::vector<ShapedGlyph> by_words_;  // the last run shaped by words
+  std::vector<ShapedGlyph> by_words_;                                  // the last run shaped by words
   std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;  // clusters from the word's start
   std::unordered_map<const fonts::Face*, bool> apart_;
   std::map<std::string, std::unique_ptr<RememberedWords>> remembered_;  // by face, language, script

@@ -328,10 +328,18 @@ TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another 
   const fonts::Face& face = serif(registry);
   const std::uint32_t a = face.nominal_glyph(U'A');
   const std::uint32_t v = face.nominal_glyph(U'V');
-  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {},
+  layout::GlyphItem item{{&face,
+                          10,
+                          core::Rgb{0, 0, 0},
+                          {},
+                          0,
+                          0,
+                          false,
+                          {},
                           {{0, a, 0, 1, 600}, {4.8, v, 1, 2, 600}, {10.8, v, 2, 3, 600}},
                           std::make_shared<const std::string>("AVW")},
-                         100, 42};
+                         100,
+                         42};
   pdf::FontEncoder encoder(face);
   pdf::ContentStream content(842);
   content.show_runs({{&item, "F1", &encoder}});
@@ -404,7 +412,9 @@ TEST_CASE("TJ numbers repeat along a justified line, and the rounding never take
   // Forty glyphs, each 0.657 units further apart than its advance: whole units put each
   // one 0.343 units too far, which adds up; the writer corrects before 4 units.
   std::vector<text::PlacedGlyph> glyphs;
-  for (int i = 0; i < 40; ++i) glyphs.push_back({i * (advance + 0.00657), a, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1), 600});
+  for (int i = 0; i < 40; ++i)
+    glyphs.push_back(
+        {i * (advance + 0.00657), a, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1), 600});
   layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, glyphs,
                           std::make_shared<const std::string>(std::string(40, 'A'))},
                          0, 10};
@@ -452,8 +462,8 @@ TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries 
   const double scale = 10.0 / face->metrics().units_per_em;
   double pen = 0;
   for (const auto& glyph : glyphs) {
-    item.run.glyphs.push_back({pen + glyph.x_offset * scale, glyph.id, 0,
-                               static_cast<std::uint32_t>(word.size()), glyph.advance, glyph.x_offset, glyph.y_offset});
+    item.run.glyphs.push_back({pen + glyph.x_offset * scale, glyph.id, 0, static_cast<std::uint32_t>(word.size()),
+                               glyph.advance, glyph.x_offset, glyph.y_offset});
     pen += glyph.advance * scale;
   }
   pdf::FontEncoder encoder(*face);
@@ -475,9 +485,18 @@ TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries 
   REQUIRE(cjk);
   const auto han = text::shape(*cjk, "\uBA74", 0, 3, "ko");
   REQUIRE(han.size() == 1);
-  layout::GlyphItem raised{{cjk, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{0.5, han[0].id, 0, 3, 0, 50, 200}},
+  layout::GlyphItem raised{{cjk,
+                            10,
+                            core::Rgb{0, 0, 0},
+                            {},
+                            0,
+                            0,
+                            false,
+                            {},
+                            {{0.5, han[0].id, 0, 3, 0, 50, 200}},
                             std::make_shared<const std::string>("\uBA74")},
-                           100, 42};
+                           100,
+                           42};
   pdf::FontEncoder cff(*cjk);
   pdf::ContentStream cff_content(842);
   cff_content.show_runs({{&raised, "F2", &cff}});
@@ -504,8 +523,8 @@ TEST_CASE("invisible copies after a mark drawn at the pen stand at the pen, with
     std::size_t next = i + 1;  // the next cluster's first glyph
     while (next < glyphs.size() && glyphs[next].cluster == glyphs[i].cluster) ++next;
     const std::uint32_t end = next < glyphs.size() ? glyphs[next].cluster : static_cast<std::uint32_t>(word.size());
-    item.run.glyphs.push_back({pen + glyphs[i].x_offset * scale, glyphs[i].id,
-                               glyphs[i].cluster, end, glyphs[i].advance, glyphs[i].x_offset, glyphs[i].y_offset});
+    item.run.glyphs.push_back({pen + glyphs[i].x_offset * scale, glyphs[i].id, glyphs[i].cluster, end,
+                               glyphs[i].advance, glyphs[i].x_offset, glyphs[i].y_offset});
     pen += glyphs[i].advance * scale;
   }
   pdf::FontEncoder encoder(*face);
