@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <utility>
 
 #include "cli/hyphenation_packages.hpp"
 #include "core/atomic_file.hpp"
@@ -99,10 +100,11 @@ std::int64_t leaflet_date(const document::Document& doc, const std::string& out_
 
 /// The PDF file for `pages`, to be written to `target`; nullopt after reporting a font the
 /// subsetter cannot subset.
-std::optional<std::string> render_pdf(const layout::Pages& pages, const pdf::PdfOptions& options,
-                                      const fs::path& target, core::Diagnostics& diags) {
+template <typename PagesRef>
+std::optional<std::string> render_pdf(PagesRef&& pages, const pdf::PdfOptions& options, const fs::path& target,
+                                      core::Diagnostics& diags) {
   try {
-    return pdf::write_pdf(pages, options);
+    return pdf::write_pdf(std::forward<PagesRef>(pages), options);
   } catch (const pdf::FontSubsetError& e) {
     diags.error({e.font_file(), 0, 0}, "hb-subset cannot subset this font for " + target.filename().string() +
                                            "; some of its tables are damaged",
@@ -220,7 +222,10 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   const fs::path target = pdf_path(options.out_dir, doc, language, variant, row);
   core::remove_stale_temporaries(target, started);
   const pdf::PdfOptions pdf_options{source_date_epoch(), "leafpress " LEAFPRESS_VERSION, std::nullopt};
-  const auto bytes = render_pdf(*pages, pdf_options, target, diags);
+  // Pages no later step reads are freed as they are written.
+  const bool pages_read_again = print && !single_pages;
+  const auto bytes = pages_read_again ? render_pdf(std::as_const(*pages), pdf_options, target, diags)
+                                      : render_pdf(std::move(*pages), pdf_options, target, diags);
   if (!bytes) {
     built.ok = false;
     return built;

@@ -21,7 +21,7 @@ std::string glyph_line(const text::GlyphRun& run) {
   std::string out = "  glyphs";
   for (const text::PlacedGlyph& glyph : run.glyphs) {
     out += ' ' + std::to_string(glyph.id) + '@' + number(glyph.x);
-    if (glyph.y != 0) out += ',' + number(glyph.y);
+    if (const double y = run.y_of(glyph); y != 0) out += ',' + number(y);
     out += ' ' + std::to_string(glyph.begin) + '-' + std::to_string(glyph.end);
   }
   return out + "\n";

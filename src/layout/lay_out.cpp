@@ -150,7 +150,9 @@ Trial trial_at(const document::LocalizedDocument& doc, double factor, const Them
                text::TextContext& text_context, std::size_t max_pages) {
   const text::LineCounts before = text_context.counts;
   Trial trial{.factor = factor, .pages = {}, .diags = core::Diagnostics(), .added = {}};
-  trial.pages = lay_out_with(factor == 1 ? doc : scaled(doc, factor), fonts, text_context, trial.diags, max_pages);
+  // At its own sizes the document is set as it is: `factor == 1 ? doc : scaled(...)` would copy it.
+  trial.pages = factor == 1 ? lay_out_with(doc, fonts, text_context, trial.diags, max_pages)
+                            : lay_out_with(scaled(doc, factor), fonts, text_context, trial.diags, max_pages);
   trial.added = text_context.counts - before;
   text_context.counts = before;
   return trial;

@@ -98,10 +98,17 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
       static_cast<double>(tools.max_pages) * static_cast<double>(full_page.size()) * full_column;
   const auto first = tools.doc.blocks.begin() + (opens_with_title(tools.doc) ? 1 : 0);
   const BlockContext context = tools.context(full_page.front().width);
+  const auto on_back = [&](const document::Block<document::RichText>& block) {
+    return frame.page_multiple > 1 && belongs_on_back(block);
+  };
+  // The blocks are copied only to be set apart for the back cover: else they are set where they are.
+  const bool sets_apart = std::any_of(first, tools.doc.blocks.end(), on_back);
   std::vector<document::Block<document::RichText>> inside;
   std::vector<document::Block<document::RichText>> back;
-  for (auto block = first; block != tools.doc.blocks.end(); ++block) {
-    (frame.page_multiple > 1 && belongs_on_back(*block) ? back : inside).push_back(*block);
+  if (sets_apart) {
+    for (auto block = first; block != tools.doc.blocks.end(); ++block) {
+      (on_back(*block) ? back : inside).push_back(*block);
+    }
   }
   // The back cover takes its blocks when they fit on it; else they stay at the end.
   const auto back_columns = [&](std::size_t) { return columns_of(frame, 1, 0); };
@@ -109,7 +116,8 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
     inside.insert(inside.end(), back.begin(), back.end());
     back.clear();
   }
-  std::vector<Slice> slices = set_blocks(inside.begin(), inside.end(), context, capacity, full_column);
+  std::vector<Slice> slices = sets_apart ? set_blocks(inside.begin(), inside.end(), context, capacity, full_column)
+                                         : set_blocks(first, tools.doc.blocks.end(), context, capacity, full_column);
   if (tools.doc.large_print && tools.doc.page.footer) {
     const auto note = note_slices(tools, context);
     slices.insert(slices.end(), note.begin(), note.end());

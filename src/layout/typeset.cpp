@@ -29,8 +29,9 @@ InkExtent ink_extent(const std::vector<text::Line>& lines, text::GlyphInks& inks
       for (const text::PlacedGlyph& glyph : run.glyphs) {
         const fonts::Face::Ink ink = inks.of(*run.face, glyph.id);
         if (ink.top == 0 && ink.bottom == 0) continue;
-        extent.above = std::max(extent.above, glyph.y + ink.top * scale);
-        extent.below = std::max(extent.below, ink.bottom * scale - glyph.y);
+        const double y = run.y_of(glyph);
+        extent.above = std::max(extent.above, y + ink.top * scale);
+        extent.below = std::max(extent.below, ink.bottom * scale - y);
       }
     }
   }

@@ -128,7 +128,7 @@ void plan_cluster(const text::GlyphRun& run, std::size_t first, std::size_t last
   // own unless a span says its text from the base; drawn at the pen (a placed code), it
   // still spaced marks apart in justified Thai lines.
   const bool has_mark = std::any_of(writing.glyphs.begin(), writing.glyphs.end(), [&](const GlyphToDraw& glyph) {
-    return run.glyphs[glyph.glyph].y != 0 || run.glyphs[glyph.glyph].advance == 0;
+    return run.glyphs[glyph.glyph].y_offset != 0 || run.glyphs[glyph.glyph].advance == 0;
   });
   if (said != expected || !every_glyph_says || drawn.size() != logical.size() ||
       (has_mark && writing.glyphs.size() > 1)) {

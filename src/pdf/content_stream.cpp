@@ -123,7 +123,7 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
       if (encoded.placed) {
         codes[r].push_back({encoded.code, encoded.width, placed.x - placed.x_offset * scale, 0, false});
       } else {
-        codes[r].push_back({encoded.code, encoded.width, placed.x, placed.y, false});
+        codes[r].push_back({encoded.code, encoded.width, placed.x, run.y_of(placed), false});
       }
       return encoded.says_text;
     };
@@ -144,7 +144,7 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
         bool says_text = true;
         if (glyph.invisible) {
           const EncodedGlyph encoded = runs[r].encoder->encode_invisible(placed.id, glyph.text);
-          codes[r].push_back({encoded.code, encoded.width, placed.x, placed.y, true});
+          codes[r].push_back({encoded.code, encoded.width, placed.x, run.y_of(placed), true});
           says_text = encoded.says_text;
         } else {
           says_text = show(placed, glyph.text);

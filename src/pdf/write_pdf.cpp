@@ -1,9 +1,11 @@
 #include "pdf/write_pdf.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
+#include <ctime>
 #include <optional>
 #include <tuple>
-#include <ctime>
 
 #include "core/cache_folder.hpp"
 #include "core/hash.hpp"
@@ -332,40 +334,77 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
   pdf.keep_stream_data(static_cast<HPDF_PageAttr>(page->attr)->contents, std::move(bytes));
 }
 
+/// A PDF being written page by page: what comes before the pages (metadata, pictures, the
+/// structure tree) when it is made, each page in turn, then what comes after them.
+class PdfWriter {
+ public:
+  PdfWriter(const layout::Pages& pages, const PdfOptions& options)
+      : options_(options), images_(start(pages)), tree_(pdf_, pages) {}
+
+  void write(const layout::Page& page) { write_page(pdf_, page, fonts_, images_, tree_, fingerprint_); }
+
+  /// The finished file; `pages`' title, language and labels go in with the fonts.
+  std::string finish(const layout::Pages& pages) {
+    embed_fonts(pdf_, fonts_, fingerprint_);
+    tree_.finish();
+    write_page_labels(pdf_, pages.page_labels);
+    for (const std::string& label : pages.page_labels) fingerprint_.add(label);
+    write_xmp(pdf_, metadata_, pages, options_, fingerprint_);
+    // ISO 32000-1 §14.4: the file identifier is a fingerprint of the content, so the same
+    // input always gives the same /ID.
+    return save_packed(pdf_, fingerprint_.digest());
+  }
+
+ private:
+  /// Writes the document's metadata, its output intent and its pictures.
+  EmbeddedImages start(const layout::Pages& pages) {
+    // PDF/X-4 is built on PDF 1.6 (ISO 15930-7 §4), which embeds ICC profiles up to version
+    // 4.1 (ISO 32000-1 Table 67); the loader refuses newer output profiles. Nothing else
+    // leafpress writes is newer than 1.6.
+    pdf_.get()->pdf_version = claims_pdfx(options_) ? HPDF_VER_16 : HPDF_VER_17;
+    pdf_.check(HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_ALL), "enable compression");
+    write_metadata(pdf_, pages, options_);
+    metadata_ = start_xmp(pdf_);
+    fingerprint_.add(pages.title);
+    fingerprint_.add(pages.language);
+    if (claims_pdfx(options_)) {
+      write_output_intent(pdf_, *options_.output_intent);
+      fingerprint_.add(options_.output_intent->identifier);
+      fingerprint_.add(options_.output_intent->info);
+      fingerprint_.add(options_.output_intent->registry);
+      fingerprint_.add(*options_.output_intent->profile.bytes);
+    }
+    return embed_images(pdf_, pages, fingerprint_);
+  }
+
+  const PdfOptions& options_;
+  HpdfDocument pdf_;
+  HPDF_Dict metadata_ = nullptr;
+  core::Fingerprint fingerprint_;
+  EmbeddedImages images_;
+  StructureTree tree_;
+  PageFonts fonts_;
+};
+
 }  // namespace
 
 std::string write_pdf(const layout::Pages& pages, const PdfOptions& options) {
-  HpdfDocument pdf;
-  // PDF/X-4 is built on PDF 1.6 (ISO 15930-7 §4), which embeds ICC profiles up to version
-  // 4.1 (ISO 32000-1 Table 67); the loader refuses newer output profiles. Nothing else
-  // leafpress writes is newer than 1.6.
-  pdf.get()->pdf_version = claims_pdfx(options) ? HPDF_VER_16 : HPDF_VER_17;
-  pdf.check(HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL), "enable compression");
-  write_metadata(pdf, pages, options);
-  HPDF_Dict metadata = start_xmp(pdf);
+  PdfWriter writer(pages, options);
+  for (const layout::Page& page : pages.pages) writer.write(page);
+  return writer.finish(pages);
+}
 
-  core::Fingerprint fingerprint;
-  fingerprint.add(pages.title);
-  fingerprint.add(pages.language);
-  if (claims_pdfx(options)) {
-    write_output_intent(pdf, *options.output_intent);
-    fingerprint.add(options.output_intent->identifier);
-    fingerprint.add(options.output_intent->info);
-    fingerprint.add(options.output_intent->registry);
-    fingerprint.add(*options.output_intent->profile.bytes);
+std::string write_pdf(layout::Pages&& pages, const PdfOptions& options) {
+  PdfWriter writer(pages, options);
+  for (layout::Page& page : pages.pages) {
+    writer.write(page);
+    page.items = std::vector<layout::Item>();
   }
-  const EmbeddedImages images = embed_images(pdf, pages, fingerprint);
-  StructureTree tree(pdf, pages);
-  PageFonts fonts;
-  for (const layout::Page& page : pages.pages) write_page(pdf, page, fonts, images, tree, fingerprint);
-  embed_fonts(pdf, fonts, fingerprint);
-  tree.finish();
-  write_page_labels(pdf, pages.page_labels);
-  for (const std::string& label : pages.page_labels) fingerprint.add(label);
-  write_xmp(pdf, metadata, pages, options, fingerprint);
-  // ISO 32000-1 §14.4: the file identifier is a fingerprint of the content, so the same
-  // input always gives the same /ID.
-  return save_packed(pdf, fingerprint.digest());
+  // The pages' memory, free now but resident, goes back to the system (glibc's malloc keeps
+  // freed pages below the top of its heap) before the fonts are subset and the file is put
+  // together: else the peak is the layout's memory and the file's at once.
+  malloc_trim(0);
+  return writer.finish(pages);
 }
 
 }  // namespace leafpress::pdf

@@ -35,5 +35,8 @@ struct PdfOptions {
 /// pages, solid black text overprints (kOverprintState). Throws
 /// PdfError when libharu fails, FontSubsetError when the subsetter fails on a damaged font.
 std::string write_pdf(const layout::Pages& pages, const PdfOptions& options);
+/// The same file, from pages no longer needed: each page's items are freed once the page is
+/// written, so that a long document's display list and its PDF are not both held whole.
+std::string write_pdf(layout::Pages&& pages, const PdfOptions& options);
 
 }  // namespace leafpress::pdf

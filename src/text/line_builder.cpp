@@ -54,7 +54,7 @@ void hang_space(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
   const bool rtl = paragraph.direction == document::Direction::rtl;
   const double x = rtl ? shift - space.advance : shift + line.width;
   GlyphRun hanging{run.face, style.size, style.color, {}, x, 0, run.rtl(), style.language, {}, shaped.text};
-  hanging.glyphs.push_back({space.glyph.id, 0, 0, space.glyph.cluster, space.end, space.glyph.advance});
+  hanging.glyphs.push_back({0, space.glyph.id, space.glyph.cluster, space.end, space.glyph.advance});
   if (rtl) {
     line.runs.insert(line.runs.begin(), std::move(hanging));
   } else {
@@ -96,9 +96,8 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     glyph_run.glyphs.reserve(to - from);
     for (std::size_t n = from; n < to; ++n) {
       const ShapedItem& item = items[run.rtl() ? from + to - 1 - n : n];
-      glyph_run.glyphs.push_back({item.glyph.id, cursor - glyph_run.x + item.glyph.x_offset * scale,
-                                  item.glyph.y_offset * scale, item.glyph.cluster, item.end, item.glyph.advance,
-                                  item.glyph.x_offset, item.glyph.y_offset});
+      glyph_run.glyphs.push_back({cursor - glyph_run.x + item.glyph.x_offset * scale, item.glyph.id, item.glyph.cluster,
+                                  item.end, item.glyph.advance, item.glyph.x_offset, item.glyph.y_offset});
       cursor += item.advance + adjustment_after(shaped, item, first, adjustments);
     }
     glyph_run.width = cursor - glyph_run.x;

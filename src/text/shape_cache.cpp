@@ -108,10 +108,9 @@ void ShapeCache::make_room(std::size_t glyphs) {
   glyphs_ = 0;
 }
 
-std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin,
-                                                    std::size_t end, std::string_view language,
-                                                    std::string_view script) {
-  std::vector<ShapedGlyph> glyphs;
+void ShapeCache::shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin, std::size_t end,
+                                std::string_view language, std::string_view script, std::vector<ShapedGlyph>& glyphs) {
+  glyphs.clear();
   glyphs.reserve(end - begin);
   RememberedWords* kept = nullptr;  // what earlier runs shaped, read on the first word not in words_
   for (std::size_t at = begin; at < end;) {
@@ -144,21 +143,22 @@ std::vector<ShapedGlyph> ShapeCache::shape_by_words(const fonts::Face& face, std
     }
     at = stop;
   }
-  return glyphs;
 }
 
 const std::vector<ShapedGlyph>& ShapeCache::shape(const fonts::Face& face, std::string_view text, std::size_t begin,
                                                   std::size_t end, std::string_view language, std::string_view script,
                                                   bool rtl) {
+  if (!rtl && shaped_without_context(script) && spaces_stand_apart(face)) {
+    shape_by_words(face, text, begin, end, language, script, by_words_);
+    return by_words_;
+  }
   // The face by address (faces live as long as their registry, which outlives the cache's
   // owner), then everything that changes what HarfBuzz does.
   std::string key(reinterpret_cast<const char*>(&face), sizeof(&face));
   key += std::to_string(begin) + ',' + std::to_string(end) + ',' + (rtl ? 'r' : 'l');
   key.append(language).append(1, '\0').append(script).append(1, '\0').append(text);
   if (const auto found = entries_.find(key); found != entries_.end()) return found->second;
-  auto glyphs = !rtl && shaped_without_context(script) && spaces_stand_apart(face)
-                    ? shape_by_words(face, text, begin, end, language, script)
-                    : shape_in_context(face, text, begin, end, language, script, rtl);
+  auto glyphs = shape_in_context(face, text, begin, end, language, script, rtl);
   make_room(glyphs.size());
   glyphs_ += glyphs.size();
   return entries_.emplace(std::move(key), std::move(glyphs)).first->second;

@@ -21,13 +21,16 @@ namespace leafpress::text {
 /// substitution or positioning rule names is shaped word by word, each word once: with
 /// nothing in the face reaching across a space, and no context used by HarfBuzz's default
 /// shaper for these scripts, the words' glyphs are the whole run's (see
-/// spaces_stand_apart), and such words are kept across runs (RememberedWords). Holds at
-/// most about kMaxGlyphs glyphs, then starts again empty.
+/// spaces_stand_apart), and such words are kept across runs (RememberedWords); a run shaped
+/// so is put together from its words each time, not kept whole (a 40-page document's runs
+/// held 1.3 MB of glyphs that its single setting never read again; PreparedParagraphs keeps
+/// a paragraph set more than once). Holds at most about kMaxGlyphs glyphs, then starts again
+/// empty.
 class ShapeCache {
  public:
   static constexpr std::size_t kMaxGlyphs = 1 << 20;
 
-  /// As text::shape.
+  /// As text::shape. The reference holds until the next call.
   const std::vector<ShapedGlyph>& shape(const fonts::Face& face, std::string_view text, std::size_t begin,
                                         std::size_t end, std::string_view language, std::string_view script, bool rtl);
 
@@ -49,9 +52,9 @@ class ShapeCache {
   const std::vector<ShapedGlyph>& hyphen(const fonts::Face& face, std::string_view language);
 
  private:
-  /// `text` shaped by words and single spaces, each word's glyphs from words_.
-  std::vector<ShapedGlyph> shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin,
-                                          std::size_t end, std::string_view language, std::string_view script);
+  /// `text` shaped by words and single spaces into `glyphs`, each word's glyphs from words_.
+  void shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin, std::size_t end,
+                      std::string_view language, std::string_view script, std::vector<ShapedGlyph>& glyphs);
   /// `text` shaped as a whole (text::shape), short left-to-right runs kept across runs.
   std::vector<ShapedGlyph> shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
                                             std::size_t end, std::string_view language, std::string_view script,
@@ -60,7 +63,8 @@ class ShapeCache {
   RememberedWords& remembered(const fonts::Face& face, std::string_view language, std::string_view script);
   void make_room(std::size_t glyphs);
 
-  std::unordered_map<std::string, std::vector<ShapedGlyph>> entries_;
+  std::unordered_map<std::string, std::vector<ShapedGlyph>> entries_;  // runs shaped in context
+  std::vector<ShapedGlyph> by_words_;                                  // the last run shaped by words
   std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;  // clusters from the word's start
   std::unordered_map<const fonts::Face*, bool> apart_;
   std::map<std::string, std::unique_ptr<RememberedWords>> remembered_;  // by face, language, script

@@ -328,10 +328,18 @@ TEST_CASE("glyph runs become TJ arrays with kerning, and a glyph saying another 
   const fonts::Face& face = serif(registry);
   const std::uint32_t a = face.nominal_glyph(U'A');
   const std::uint32_t v = face.nominal_glyph(U'V');
-  layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {},
-                          {{a, 0, 0, 0, 1, 600}, {v, 4.8, 0, 1, 2, 600}, {v, 10.8, 0, 2, 3, 600}},
+  layout::GlyphItem item{{&face,
+                          10,
+                          core::Rgb{0, 0, 0},
+                          {},
+                          0,
+                          0,
+                          false,
+                          {},
+                          {{0, a, 0, 1, 600}, {4.8, v, 1, 2, 600}, {10.8, v, 2, 3, 600}},
                           std::make_shared<const std::string>("AVW")},
-                         100, 42};
+                         100,
+                         42};
   pdf::FontEncoder encoder(face);
   pdf::ContentStream content(842);
   content.show_runs({{&item, "F1", &encoder}});
@@ -358,7 +366,7 @@ TEST_CASE("codes are shown in literal strings, two bytes each, backslash, parent
   for (int i = 0; i < 100; ++i) {
     const auto begin = static_cast<std::uint32_t>(text.size());
     core::append_utf8(text, static_cast<char32_t>(0x100 + i));
-    glyphs.push_back({a, i * advance, 0, begin, static_cast<std::uint32_t>(text.size()), 600});
+    glyphs.push_back({i * advance, a, begin, static_cast<std::uint32_t>(text.size()), 600});
   }
   layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, glyphs,
                           std::make_shared<const std::string>(text)},
@@ -404,7 +412,9 @@ TEST_CASE("TJ numbers repeat along a justified line, and the rounding never take
   // Forty glyphs, each 0.657 units further apart than its advance: whole units put each
   // one 0.343 units too far, which adds up; the writer corrects before 4 units.
   std::vector<text::PlacedGlyph> glyphs;
-  for (int i = 0; i < 40; ++i) glyphs.push_back({a, i * (advance + 0.00657), 0, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1), 600});
+  for (int i = 0; i < 40; ++i)
+    glyphs.push_back(
+        {i * (advance + 0.00657), a, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1), 600});
   layout::GlyphItem item{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, glyphs,
                           std::make_shared<const std::string>(std::string(40, 'A'))},
                          0, 10};
@@ -452,8 +462,8 @@ TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries 
   const double scale = 10.0 / face->metrics().units_per_em;
   double pen = 0;
   for (const auto& glyph : glyphs) {
-    item.run.glyphs.push_back({glyph.id, pen + glyph.x_offset * scale, glyph.y_offset * scale, 0,
-                               static_cast<std::uint32_t>(word.size()), glyph.advance, glyph.x_offset, glyph.y_offset});
+    item.run.glyphs.push_back({pen + glyph.x_offset * scale, glyph.id, 0, static_cast<std::uint32_t>(word.size()),
+                               glyph.advance, glyph.x_offset, glyph.y_offset});
     pen += glyph.advance * scale;
   }
   pdf::FontEncoder encoder(*face);
@@ -475,9 +485,18 @@ TEST_CASE("a mark off its pen is shown at the pen by a code whose glyph carries 
   REQUIRE(cjk);
   const auto han = text::shape(*cjk, "\uBA74", 0, 3, "ko");
   REQUIRE(han.size() == 1);
-  layout::GlyphItem raised{{cjk, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{han[0].id, 0.5, 2, 0, 3, 0, 50, 200}},
+  layout::GlyphItem raised{{cjk,
+                            10,
+                            core::Rgb{0, 0, 0},
+                            {},
+                            0,
+                            0,
+                            false,
+                            {},
+                            {{0.5, han[0].id, 0, 3, 0, 50, 200}},
                             std::make_shared<const std::string>("\uBA74")},
-                           100, 42};
+                           100,
+                           42};
   pdf::FontEncoder cff(*cjk);
   pdf::ContentStream cff_content(842);
   cff_content.show_runs({{&raised, "F2", &cff}});
@@ -504,8 +523,8 @@ TEST_CASE("invisible copies after a mark drawn at the pen stand at the pen, with
     std::size_t next = i + 1;  // the next cluster's first glyph
     while (next < glyphs.size() && glyphs[next].cluster == glyphs[i].cluster) ++next;
     const std::uint32_t end = next < glyphs.size() ? glyphs[next].cluster : static_cast<std::uint32_t>(word.size());
-    item.run.glyphs.push_back({glyphs[i].id, pen + glyphs[i].x_offset * scale, glyphs[i].y_offset * scale,
-                               glyphs[i].cluster, end, glyphs[i].advance, glyphs[i].x_offset, glyphs[i].y_offset});
+    item.run.glyphs.push_back({pen + glyphs[i].x_offset * scale, glyphs[i].id, glyphs[i].cluster, end,
+                               glyphs[i].advance, glyphs[i].x_offset, glyphs[i].y_offset});
     pen += glyphs[i].advance * scale;
   }
   pdf::FontEncoder encoder(*face);
@@ -523,7 +542,7 @@ TEST_CASE("a text object repeats neither the font nor the fill colour in force",
   const fonts::Face& face = serif(registry);
   const std::uint32_t a = face.nominal_glyph(U'A');
   const auto text = std::make_shared<const std::string>("A");
-  layout::GlyphItem black{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{a, 0, 0, 0, 1, 600}}, text}, 100, 42};
+  layout::GlyphItem black{{&face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {{0, a, 0, 1, 600}}, text}, 100, 42};
   layout::GlyphItem red = black;
   red.run.color = core::Rgb{1, 0, 0};
   layout::GlyphItem larger = black;
@@ -548,7 +567,7 @@ TEST_CASE("a ligature says one letter per code: the others by invisible blank co
                          100, 42};
   double x = 0;
   for (const auto& glyph : glyphs) {
-    item.run.glyphs.push_back({glyph.id, x, 0, glyph.cluster, glyph.cluster, glyph.advance});
+    item.run.glyphs.push_back({x, glyph.id, glyph.cluster, glyph.cluster, glyph.advance});
     x += glyph.advance * 10.0 / face.metrics().units_per_em;
   }
   for (std::size_t i = 0; i < item.run.glyphs.size(); ++i) {
@@ -597,7 +616,7 @@ TEST_CASE("a right-to-left cluster is drawn left to right, its pieces reversed",
   text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, true, {}, {}, std::make_shared<const std::string>(lam_alef)};
   double x = 0;
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
-    run.glyphs.push_back({glyphs[i].id, x, 0, 0, static_cast<std::uint32_t>(lam_alef.size()), glyphs[i].advance});
+    run.glyphs.push_back({x, glyphs[i].id, 0, static_cast<std::uint32_t>(lam_alef.size()), glyphs[i].advance});
     x += glyphs[i].advance / 100.0;
   }
   const auto writing = pdf::plan_cluster(run, 0, run.glyphs.size());
@@ -616,7 +635,7 @@ TEST_CASE("the hyphen added at a line end says a hyphen-minus, and U+00AD throug
   const auto glyphs = text::shape(*face, "-", 0, 1, "en");
   REQUIRE(glyphs.size() == 1);
   text::GlyphRun run{face, 10, core::Rgb{0, 0, 0}, {}, 0, 0, false, {}, {}, text};
-  run.glyphs.push_back({glyphs[0].id, 0, 0, 6, 8, glyphs[0].advance});
+  run.glyphs.push_back({0, glyphs[0].id, 6, 8, glyphs[0].advance});
   const auto writing = pdf::plan_cluster(run, 0, 1);
   REQUIRE(writing.glyphs.size() == 1);
   CHECK(writing.glyphs[0].text == "-");
