@@ -14,6 +14,7 @@
 #include "core/utf8.hpp"
 #include "load/yaml_prescan.hpp"
 #include "load/yaml_syntax_hints.hpp"
+#include "load/yaml_tree_cache.hpp"
 
 namespace leafpress::load {
 namespace {
@@ -38,7 +39,10 @@ std::pair<int, int> place_of(const YAML::Mark& mark) {
 /// an expanded alias far more. The first problem ends the walk and the tree is not used.
 class TreeBuilder {
  public:
-  TreeBuilder(int max_nesting, std::size_t budget) : max_nesting_(max_nesting), budget_(budget) {}
+  /// A YamlTree counts its nodes and text in 32 bits: a file near 4 GB (with its limit raised
+  /// that far) counts as expanded rather than wrap them.
+  TreeBuilder(int max_nesting, std::size_t budget)
+      : max_nesting_(max_nesting), budget_(std::min<std::size_t>(budget, kMaxCount)) {}
 
   /// The first map or list nested deeper than the limit, and where.
   std::optional<YAML::Mark> too_deep;
@@ -57,6 +61,10 @@ class TreeBuilder {
     YamlNodeRecord& record = nodes_.emplace_back();
     std::tie(record.line, record.column) = place_of(node.Mark());
     if (node.IsScalar()) {
+      if (node.Scalar().size() > kMaxCount - text_.size()) {
+        expanded = true;
+        return std::nullopt;
+      }
       record.kind = YamlKind::kScalar;
       record.first = static_cast<std::uint32_t>(text_.size());
       record.count = static_cast<std::uint32_t>(node.Scalar().size());
@@ -96,6 +104,8 @@ class TreeBuilder {
   YamlTree tree() && { return YamlTree(std::move(nodes_), std::move(children_), std::move(text_)); }
 
  private:
+  static constexpr std::size_t kMaxCount = 0x7FFFFFFF;
+
   int max_nesting_;
   std::size_t budget_;
   std::vector<YamlNodeRecord> nodes_;
@@ -163,6 +173,12 @@ std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::str
     diags.error(loc_of_offset(bytes, problem->offset, display_name), problem->message, problem->hint);
     return std::nullopt;
   }
+  // The checks above ran on the bytes whatever the cache holds, so their diagnostics never
+  // depend on it; only a tree parsed without any problem is kept, and one kept is read back
+  // only under the nesting limit of this run.
+  if (auto kept = find_cached_yaml_tree(bytes, limits.max_nesting)) {
+    return YamlFile(display_name, std::make_shared<const YamlTree>(std::move(*kept)));
+  }
   try {
     const YAML::Node root = YAML::Load(bytes);
     TreeBuilder builder(limits.max_nesting, 4 * bytes.size() + 64);
@@ -178,7 +194,9 @@ std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::str
                   "leaflet files allow no aliases; write the values out in full");
       return std::nullopt;
     }
-    return YamlFile(display_name, std::make_shared<const YamlTree>(std::move(builder).tree()));
+    auto tree = std::make_shared<const YamlTree>(std::move(builder).tree());
+    keep_yaml_tree(*tree, bytes);
+    return YamlFile(display_name, std::move(tree));
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard, 2000 calls deep
     const PrescanProblem problem = nesting_problem(0, limits);
     core::SourceLoc loc{display_name, 0, 0};

@@ -25,6 +25,8 @@ struct YamlNodeRecord {
   std::int32_t column = 0;
   std::uint32_t first = 0;
   std::uint32_t count = 0;
+
+  bool operator==(const YamlNodeRecord&) const = default;
 };
 
 /// A parsed YAML document, immutable: its nodes in document order (the root first, every
