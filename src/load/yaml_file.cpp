@@ -176,8 +176,11 @@ std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::str
   // The checks above ran on the bytes whatever the cache holds, so their diagnostics never
   // depend on it; only a tree parsed without any problem is kept, and one kept is read back
   // only under the nesting limit of this run.
-  if (auto kept = find_cached_yaml_tree(bytes, limits.max_nesting)) {
-    return YamlFile(display_name, std::make_shared<const YamlTree>(std::move(*kept)));
+  const auto slot = yaml_tree_slot(bytes);
+  if (slot) {
+    if (auto kept = find_cached_yaml_tree(*slot, limits.max_nesting)) {
+      return YamlFile(display_name, std::make_shared<const YamlTree>(std::move(*kept)));
+    }
   }
   try {
     const YAML::Node root = YAML::Load(bytes);
@@ -195,7 +198,7 @@ std::optional<YamlFile> parse_yaml_text(const std::string& bytes, const std::str
       return std::nullopt;
     }
     auto tree = std::make_shared<const YamlTree>(std::move(builder).tree());
-    keep_yaml_tree(*tree, bytes);
+    if (slot) keep_yaml_tree(*slot, *tree);
     return YamlFile(display_name, std::move(tree));
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard, 2000 calls deep
     const PrescanProblem problem = nesting_problem(0, limits);

@@ -80,29 +80,16 @@ bool is_walkable(const std::vector<YamlNodeRecord>& nodes, const std::vector<std
   return claimed == children.size() && !core::find_invalid_utf8(text);
 }
 
-/// The fingerprint of `source` as this format keys it, its 16 raw bytes: the entry's name
-/// in hexadecimal, and its first bytes after the magic.
+/// The fingerprint (core::content_digest) of `source` as this format keys it: the entry
+/// carries it after its magic, and its own fingerprint names the entry.
 std::string source_digest(std::string_view source) {
-  core::Fingerprint print;
-  print.add(kMagic);
-  print.add(source);
-  const auto digest = print.digest();
-  return std::string(digest.begin(), digest.end());
+  std::string key(kMagic);
+  key += source;
+  return core::content_digest(key);
 }
 
-std::string hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : bytes) {
-    out += kDigits[static_cast<unsigned char>(c) >> 4];
-    out += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string yaml_tree_entry(const YamlTree& tree, std::string_view source) {
+/// The entry holding `tree`, for bytes whose source_digest is `digest_of_source`.
+std::string entry_with(const YamlTree& tree, std::string_view digest_of_source) {
   std::string payload;
   put_integer(payload, static_cast<std::uint32_t>(tree.nodes().size()));
   put_integer(payload, static_cast<std::uint32_t>(tree.children().size()));
@@ -111,14 +98,12 @@ std::string yaml_tree_entry(const YamlTree& tree, std::string_view source) {
   put_records(payload, tree.children());
   payload += tree.text();
   std::string out(kMagic);
-  out += source_digest(source);
+  out += digest_of_source;
   put_integer(out, static_cast<std::uint64_t>(payload.size()));
   out += core::content_digest(payload);
   out += payload;
   return out;
 }
-
-namespace {
 
 /// read_yaml_tree_entry, given source_digest(source).
 std::optional<YamlTree> read_entry(std::string_view entry, std::string_view digest_of_source, int max_nesting) {
@@ -146,10 +131,14 @@ std::optional<YamlTree> read_entry(std::string_view entry, std::string_view dige
 }
 
 std::filesystem::path entry_path(const std::filesystem::path& folder, std::string_view digest_of_source) {
-  return folder / ("yaml-" + hex(digest_of_source) + ".bin");
+  return folder / ("yaml-" + core::content_hash(digest_of_source) + ".bin");
 }
 
 }  // namespace
+
+std::string yaml_tree_entry(const YamlTree& tree, std::string_view source) {
+  return entry_with(tree, source_digest(source));
+}
 
 std::optional<YamlTree> read_yaml_tree_entry(std::string_view entry, std::string_view source, int max_nesting) {
   return read_entry(entry, source_digest(source), max_nesting);
@@ -159,21 +148,25 @@ std::filesystem::path yaml_tree_entry_path(const std::filesystem::path& folder, 
   return entry_path(folder, source_digest(source));
 }
 
-std::optional<YamlTree> find_cached_yaml_tree(std::string_view source, int max_nesting) {
+std::optional<YamlTreeSlot> yaml_tree_slot(std::string_view source) {
   const auto folder = core::cache_folder();
   if (!folder) return std::nullopt;
-  // A tree takes at most 48 bytes a node and a few nodes a byte of its file (parse_yaml_text's budget).
-  const std::size_t max_bytes = 256 * (source.size() + 64);
-  const std::string digest = source_digest(source);
-  const auto entry = core::try_read_file(entry_path(*folder, digest), max_bytes);
-  if (!entry || entry->size() > max_bytes) return std::nullopt;
-  return read_entry(*entry, digest, max_nesting);
+  std::string digest = source_digest(source);
+  return YamlTreeSlot{entry_path(*folder, digest), std::move(digest), source.size()};
 }
 
-void keep_yaml_tree(const YamlTree& tree, std::string_view source) {
-  const auto folder = core::cache_folder();
-  if (!folder || core::find_invalid_utf8(tree.text())) return;
-  core::store_cache_entry(yaml_tree_entry_path(*folder, source), yaml_tree_entry(tree, source));
+std::optional<YamlTree> find_cached_yaml_tree(const YamlTreeSlot& slot, int max_nesting) {
+  // A node takes 28 bytes (its record and its slot) and parse_yaml_text allows a few nodes a
+  // byte of the file: an entry much bigger than that is refused unread.
+  const std::size_t max_bytes = 256 * (slot.source_size + 64);
+  const auto entry = core::try_read_file(slot.path, max_bytes);
+  if (!entry || entry->size() > max_bytes) return std::nullopt;
+  return read_entry(*entry, slot.source_digest, max_nesting);
+}
+
+void keep_yaml_tree(const YamlTreeSlot& slot, const YamlTree& tree) {
+  if (core::find_invalid_utf8(tree.text())) return;
+  core::store_cache_entry(slot.path, entry_with(tree, slot.source_digest));
 }
 
 }  // namespace leafpress::load

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,14 +24,23 @@ std::optional<YamlTree> read_yaml_tree_entry(std::string_view entry, std::string
 /// Where `folder` keeps the tree parsed from `source`.
 std::filesystem::path yaml_tree_entry_path(const std::filesystem::path& folder, std::string_view source);
 
-/// The tree parsed from `source`, kept in the cache folder (core::cache_folder) by an earlier
-/// parse_yaml_text; nullopt when there is no cache folder, no entry, or read_yaml_tree_entry
-/// refuses it.
-std::optional<YamlTree> find_cached_yaml_tree(std::string_view source, int max_nesting);
+/// Where the cache folder (core::cache_folder) keeps the tree of one file's bytes: the entry's
+/// path and the fingerprint of the bytes it must carry.
+struct YamlTreeSlot {
+  std::filesystem::path path;
+  std::string source_digest;
+  std::size_t source_size = 0;
+};
 
-/// Keeps `tree`, parsed from `source` with no problem, in the cache folder, when there is one
-/// and its text is UTF-8 (an entry that would be refused is not written). A cache that cannot
-/// be written only costs time.
-void keep_yaml_tree(const YamlTree& tree, std::string_view source);
+/// The slot of `source`, or nullopt when there is no cache folder (LEAFPRESS_CACHE_DIR=off).
+std::optional<YamlTreeSlot> yaml_tree_slot(std::string_view source);
+
+/// The tree an earlier parse_yaml_text kept in `slot`; nullopt when there is none, or
+/// read_yaml_tree_entry would refuse it.
+std::optional<YamlTree> find_cached_yaml_tree(const YamlTreeSlot& slot, int max_nesting);
+
+/// Keeps `tree`, parsed with no problem from the bytes of `slot`, when its text is UTF-8 (an
+/// entry that would be refused is not written). A cache that cannot be written only costs time.
+void keep_yaml_tree(const YamlTreeSlot& slot, const YamlTree& tree);
 
 }  // namespace leafpress::load
