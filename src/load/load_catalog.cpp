@@ -10,47 +10,48 @@ namespace {
 // The top-level key that records what each translation was made from.
 constexpr const char* kTranslatedFrom = "translated_from";
 
-void read_translated_from(const YAML::Node& map, document::Catalog& catalog, SchemaReader& reader) {
+void read_translated_from(const YamlNode& map, document::Catalog& catalog, SchemaReader& reader) {
   if (!reader.expect_map(map, kTranslatedFrom)) return;
-  for (const auto& entry : map) {
-    const bool key_ok = entry.first.IsScalar() && is_string_key(entry.first.Scalar());
+  for (const auto& entry : map.entries()) {
+    const bool key_ok = entry.key.is_scalar() && is_string_key(entry.key.scalar());
     // A fingerprint (16 hex digits), or "fuzzy": a translation imported unchecked.
     const bool hash_ok =
-        entry.second.IsScalar() && (entry.second.Scalar().size() == 16 || entry.second.Scalar() == "fuzzy");
+        entry.value.is_scalar() && (entry.value.scalar().size() == 16 || entry.value.scalar() == "fuzzy");
     if (!key_ok || !hash_ok) {
-      reader.error(key_ok ? entry.second : entry.first,
+      reader.error(key_ok ? entry.value : entry.key,
                    "expected 'key: fingerprint' pairs in 'translated_from', as `leafpress strings import` writes them");
       continue;
     }
-    catalog.translated_from[entry.first.Scalar()] = entry.second.Scalar();
+    catalog.translated_from[std::string(entry.key.scalar())] = entry.value.scalar();
   }
 }
 
-void collect(const YAML::Node& map, const std::string& prefix, document::Catalog& catalog, SchemaReader& reader) {
+void collect(const YamlNode& map, const std::string& prefix, document::Catalog& catalog, SchemaReader& reader) {
   std::set<std::string> seen;
-  for (const auto& entry : map) {
-    const YAML::Node& key = entry.first;
-    const YAML::Node& value = entry.second;
-    if (!key.IsScalar() || !is_string_key(key.Scalar()) || key.Scalar().find('.') != std::string::npos) {
+  for (const auto& entry : map.entries()) {
+    const YamlNode& key = entry.key;
+    const YamlNode& value = entry.value;
+    if (!key.is_scalar() || !is_string_key(key.scalar()) || key.scalar().find('.') != std::string::npos) {
       reader.error(key, "expected a key name of letters, digits, '_' or '-', got " + describe(key));
       continue;
     }
-    const std::string path = prefix.empty() ? key.Scalar() : prefix + "." + key.Scalar();
-    if (prefix.empty() && key.Scalar() == kTranslatedFrom) {
+    const std::string path = prefix.empty() ? std::string(key.scalar()) : prefix + "." + std::string(key.scalar());
+    if (prefix.empty() && key.scalar() == kTranslatedFrom) {
       read_translated_from(value, catalog, reader);
       continue;
     }
-    if (!seen.insert(key.Scalar()).second) {
+    if (!seen.insert(std::string(key.scalar())).second) {
       reader.error(key, "duplicate key '" + path + "'");
       continue;
     }
-    if (value.IsMap()) {
+    if (value.is_map()) {
       collect(value, path, catalog, reader);
-    } else if (value.IsScalar() && !value.Scalar().empty()) {
-      catalog.strings.emplace(path, document::StringEntry{value.Scalar(), reader.loc(value)});
+    } else if (value.is_scalar() && !value.scalar().empty()) {
+      catalog.strings.emplace(path, document::StringEntry{std::string(value.scalar()), reader.loc(value)});
     } else {
-      reader.error(value.IsNull() ? key : value, "expected a string or a map of strings for '" + path + "', got " +
-                                                     (value.IsScalar() ? std::string("an empty string") : describe(value)));
+      reader.error(value.is_null() ? key : value,
+                   "expected a string or a map of strings for '" + path + "', got " +
+                       (value.is_scalar() ? std::string("an empty string") : describe(value)));
     }
   }
 }
@@ -60,8 +61,8 @@ void collect(const YAML::Node& map, const std::string& prefix, document::Catalog
 document::Catalog load_catalog(const YamlFile& file, const std::string& language, core::Diagnostics& diags) {
   document::Catalog catalog{language, file.name, {}};
   SchemaReader reader(file.name, diags);
-  if (file.root.IsNull()) return catalog;
-  if (!file.root.IsMap()) {
+  if (file.root.is_null()) return catalog;
+  if (!file.root.is_map()) {
     reader.error(file.root, "expected a map of strings by key, got " + describe(file.root));
     return catalog;
   }

@@ -12,50 +12,51 @@ namespace {
 
 constexpr const char* kFileName = "fallback.yaml";
 
-document::FallbackChain read_chain(const YAML::Node& node, SchemaReader& reader, const std::string& what) {
+document::FallbackChain read_chain(const YamlNode& node, SchemaReader& reader, const std::string& what) {
   document::FallbackChain chain{{}, reader.loc(node)};
-  if (!node.IsSequence()) {
+  if (!node.is_sequence()) {
     reader.error(node, "expected a list of font families for '" + what + "', got " + describe(node));
     return chain;
   }
-  for (const YAML::Node& item : node) {
+  for (const YamlNode& item : node.items()) {
     if (auto family = reader.string(item, what)) chain.families.push_back(std::move(*family));
   }
   return chain;
 }
 
-std::map<std::string, document::FallbackChain> read_chains(const YAML::Node& node, SchemaReader& reader,
+std::map<std::string, document::FallbackChain> read_chains(const YamlNode& node, SchemaReader& reader,
                                                            const std::string& what) {
   std::map<std::string, document::FallbackChain> chains;
   if (!reader.expect_map(node, what)) return chains;
-  for (const auto& entry : node) {
-    const std::string script = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+  for (const auto& entry : node.entries()) {
+    const std::string script(entry.key.scalar());
     if (!is_script_code(script)) {
-      reader.error(entry.first, "expected an ISO 15924 script code such as 'Arab' or 'Hebr' in '" + what +
-                                    "', got '" + script + "'");
+      reader.error(entry.key, "expected an ISO 15924 script code such as 'Arab' or 'Hebr' in '" + what + "', got '" +
+                                  script + "'");
       continue;
     }
-    chains[script] = read_chain(entry.second, reader, what + "." + script);
+    chains[script] = read_chain(entry.value, reader, what + "." + script);
   }
   return chains;
 }
 
 /// `languages:`, a map from a language ("ja") to its own `serif` and `sans` chains per script.
-std::map<std::string, document::LanguageChains> read_languages(const YAML::Node& node, SchemaReader& reader) {
+std::map<std::string, document::LanguageChains> read_languages(const YamlNode& node, SchemaReader& reader) {
   std::map<std::string, document::LanguageChains> languages;
   if (!reader.expect_map(node, "languages")) return languages;
-  for (const auto& entry : node) {
-    const std::string language = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+  for (const auto& entry : node.entries()) {
+    const std::string language(entry.key.scalar());
     if (!is_language_subtag(language)) {
-      reader.error(entry.first, "expected a language code such as 'ja' or 'ur' in 'languages', got '" + language + "'");
+      reader.error(entry.key, "expected a language code such as 'ja' or 'ur' in 'languages', got '" + language + "'");
       continue;
     }
     const std::string what = "languages." + language;
-    if (!reader.expect_map(entry.second, what)) continue;
-    reader.check_keys(entry.second, what, {"serif", "sans"});
+    if (!reader.expect_map(entry.value, what)) continue;
+    reader.check_keys(entry.value, what, {"serif", "sans"});
     document::LanguageChains& chains = languages[language];
-    if (const auto serif = reader.find(entry.second, "serif")) chains.serif = read_chains(*serif, reader, what + ".serif");
-    if (const auto sans = reader.find(entry.second, "sans")) chains.sans = read_chains(*sans, reader, what + ".sans");
+    if (const auto serif = reader.find(entry.value, "serif"))
+      chains.serif = read_chains(*serif, reader, what + ".serif");
+    if (const auto sans = reader.find(entry.value, "sans")) chains.sans = read_chains(*sans, reader, what + ".sans");
   }
   return languages;
 }

@@ -51,7 +51,7 @@ PageArea area_of(const document::PageSize& size, std::string_view what) {
 std::string points(double value) { return std::to_string(static_cast<long>(std::lround(value))); }
 
 /// Margins must leave room for text on the page.
-void check_text_frame(const document::Margins& margins, const YAML::Node& node, SchemaReader& reader,
+void check_text_frame(const document::Margins& margins, const YamlNode& node, SchemaReader& reader,
                       const PageArea& page) {
   const double width = page.width - margins.inside - margins.outside;
   const double height = page.height - margins.top - margins.bottom;
@@ -61,7 +61,7 @@ void check_text_frame(const document::Margins& margins, const YAML::Node& node, 
                    " mm) each way; the page is " + points(page.width) + " x " + points(page.height) + " pt");
 }
 
-void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Margins& into, const PageArea& page) {
+void read_margins(const YamlNode& margins, SchemaReader& reader, document::Margins& into, const PageArea& page) {
   if (!reader.expect_map(margins, "margins")) return;
   reader.check_keys(margins, "margins", leaflet_keys("margins"));
   auto read = [&](const char* key, double& value) {
@@ -75,7 +75,7 @@ void read_margins(const YAML::Node& margins, SchemaReader& reader, document::Mar
 }
 
 /// `size:` of a page, a poster or a flyer (load/page_size.hpp).
-std::optional<document::PageSize> read_page_size(const YAML::Node& node, SchemaReader& reader) {
+std::optional<document::PageSize> read_page_size(const YamlNode& node, SchemaReader& reader) {
   const auto text = reader.string(node, "size");
   if (!text) return std::nullopt;
   if (auto size = try_parse_page_size(*text)) return size;
@@ -90,13 +90,13 @@ constexpr double kMinColumn = core::mm(40);
 constexpr double kGutter = 18;  // layout's gutter between columns
 
 /// `columns:` from 1 to 3 (nullopt after reporting anything else).
-std::optional<int> read_column_count(const YAML::Node& node, SchemaReader& reader) {
+std::optional<int> read_column_count(const YamlNode& node, SchemaReader& reader) {
   return reader.integer(node, "columns", 1, 3);
 }
 
 /// `count` columns if each is kMinColumn wide or more on `frame_width`; else reported at
 /// `node`, and `fallback`.
-int fit_columns(const YAML::Node& node, SchemaReader& reader, std::optional<int> count, double frame_width,
+int fit_columns(const YamlNode& node, SchemaReader& reader, std::optional<int> count, double frame_width,
                 const std::string& page, int fallback) {
   if (!count) return fallback;
   const double width = (frame_width - kGutter * (*count - 1)) / *count;
@@ -110,7 +110,7 @@ int fit_columns(const YAML::Node& node, SchemaReader& reader, std::optional<int>
   return *count;
 }
 
-void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
+void read_page(const YamlNode& page, SchemaReader& reader, document::PageSetup<document::TextRef>& setup) {
   if (!reader.expect_map(page, "page")) return;
   reader.check_keys(page, "page", leaflet_keys("page"));
   const auto columns = reader.find(page, "columns");
@@ -135,11 +135,11 @@ void read_page(const YAML::Node& page, SchemaReader& reader, document::PageSetup
 }
 
 /// The share of the theme's type sizes a format sets its text at.
-double read_text_scale(const YAML::Node& node, SchemaReader& reader, double fallback) {
+double read_text_scale(const YamlNode& node, SchemaReader& reader, double fallback) {
   return reader.number(node, "text_scale", 0.5, 2).value_or(fallback);
 }
 
-void read_trifold(const YAML::Node& node, SchemaReader& reader, document::TrifoldSetup& setup) {
+void read_trifold(const YamlNode& node, SchemaReader& reader, document::TrifoldSetup& setup) {
   if (!reader.expect_map(node, "trifold")) return;
   reader.check_keys(node, "trifold", leaflet_keys("trifold"));
   if (const auto value = reader.find(node, "fold_in")) {
@@ -162,7 +162,7 @@ void read_trifold(const YAML::Node& node, SchemaReader& reader, document::Trifol
   if (const auto value = reader.find(node, "text_scale")) setup.text_scale = read_text_scale(*value, reader, setup.text_scale);
 }
 
-void read_booklet(const YAML::Node& node, SchemaReader& reader, document::BookletSetup& setup) {
+void read_booklet(const YamlNode& node, SchemaReader& reader, document::BookletSetup& setup) {
   if (!reader.expect_map(node, "booklet")) return;
   reader.check_keys(node, "booklet", leaflet_keys("booklet"));
   if (const auto margins = reader.find(node, "margins")) read_margins(*margins, reader, setup.margins, kA5);
@@ -190,7 +190,7 @@ void read_booklet(const YAML::Node& node, SchemaReader& reader, document::Bookle
 }
 
 /// A poster is read from a few metres: no smaller than A4, its short side up.
-void read_poster(const YAML::Node& node, SchemaReader& reader, document::PosterSetup& setup) {
+void read_poster(const YamlNode& node, SchemaReader& reader, document::PosterSetup& setup) {
   if (!reader.expect_map(node, "poster")) return;
   reader.check_keys(node, "poster", leaflet_keys("poster"));
   if (const auto value = reader.find(node, "size")) {
@@ -219,7 +219,7 @@ void read_poster(const YAML::Node& node, SchemaReader& reader, document::PosterS
   }
 }
 
-void read_flyer(const YAML::Node& node, SchemaReader& reader, document::FlyerSetup& setup) {
+void read_flyer(const YamlNode& node, SchemaReader& reader, document::FlyerSetup& setup) {
   if (!reader.expect_map(node, "flyer")) return;
   reader.check_keys(node, "flyer", leaflet_keys("flyer"));
   if (const auto value = reader.find(node, "size")) setup.size = read_page_size(*value, reader).value_or(setup.size);
@@ -243,8 +243,8 @@ constexpr double kMaxBleed = core::mm(20);
 /// Reads the output profile `icc_profile` names, relative to the leaflet's folder, and checks
 /// it is a CMYK output profile: the press file is CMYK, and its output intent says for which
 /// press. Every problem is reported at the value.
-std::optional<core::IccProfile> read_icc_profile(const YAML::Node& node, SchemaReader& reader,
-                                                 const fs::path& directory, const core::Limits& limits) {
+std::optional<core::IccProfile> read_icc_profile(const YamlNode& node, SchemaReader& reader, const fs::path& directory,
+                                                 const core::Limits& limits) {
   const auto name = reader.string(node, "icc_profile");
   if (!name) return std::nullopt;
   const fs::path path = directory / *name;
@@ -304,7 +304,7 @@ std::optional<core::IccProfile> read_icc_profile(const YAML::Node& node, SchemaR
 }
 
 /// `rendering_intent`: how RGB colours and pictures go into the press's gamut.
-std::optional<document::RenderingIntent> read_rendering_intent(const YAML::Node& node, SchemaReader& reader) {
+std::optional<document::RenderingIntent> read_rendering_intent(const YamlNode& node, SchemaReader& reader) {
   const auto text = reader.string(node, "rendering_intent");
   if (!text) return std::nullopt;
   using Intent = document::RenderingIntent;
@@ -322,11 +322,11 @@ std::optional<document::RenderingIntent> read_rendering_intent(const YAML::Node&
 
 /// `print:`: with it, `build` writes a press file beside each PDF. Alone (no value), it
 /// asks for the defaults; `key` is where it was written.
-document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, SchemaReader& reader,
+document::PrintSetup read_print(const YamlNode& key, const YamlNode& node, SchemaReader& reader,
                                 const fs::path& directory, const core::Limits& limits) {
   document::PrintSetup setup;
   setup.loc = reader.loc(key);
-  if (node.IsNull() || !reader.expect_map(node, "print")) return setup;
+  if (node.is_null() || !reader.expect_map(node, "print")) return setup;
   reader.check_keys(node, "print", leaflet_keys("print"));
   if (const auto value = reader.find(node, "bleed")) {
     const auto length = reader.length(*value, "bleed");
@@ -372,12 +372,12 @@ document::PrintSetup read_print(const YAML::Node& key, const YAML::Node& node, S
 }
 
 /// One layer of the theme (theme_layers.hpp): sets the values `theme_node` holds.
-void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palette& palette, document::Theme& theme) {
+void read_theme(const YamlNode& theme_node, SchemaReader& reader, const Palette& palette, document::Theme& theme) {
   if (!reader.expect_map(theme_node, "theme")) return;
   reader.check_keys(theme_node, "theme", leaflet_keys("theme"));
   if (const auto fonts = reader.find(theme_node, "fonts"); fonts && reader.expect_map(*fonts, "fonts")) {
     reader.check_keys(*fonts, "fonts", leaflet_keys("fonts"));
-    auto read = [&](const YAML::Node& map, const char* key, document::FontFamily& into) {
+    auto read = [&](const YamlNode& map, const char* key, document::FontFamily& into) {
       if (const auto node = reader.find(map, key)) {
         if (auto name = reader.string(*node, key)) into = {*name, reader.loc(*node)};
       }
@@ -386,20 +386,20 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palett
     read(*fonts, "heading", theme.heading_font);
     // languages: {ur: {body: Noto Nastaliq Urdu, heading: Noto Nastaliq Urdu}}
     if (const auto languages = reader.find(*fonts, "languages"); languages && reader.expect_map(*languages, "languages")) {
-      for (const auto& entry : *languages) {
-        const std::string language = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      for (const auto& entry : languages->entries()) {
+        const std::string language(entry.key.scalar());
         if (!is_language_subtag(language)) {
-          reader.error(entry.first, "expected a language code such as 'ur' or 'ja' in 'fonts.languages', got '" +
-                                        language + "'");
+          reader.error(entry.key,
+                       "expected a language code such as 'ur' or 'ja' in 'fonts.languages', got '" + language + "'");
           continue;
         }
         const std::string what = "fonts.languages." + language;
-        if (!reader.expect_map(entry.second, what)) continue;
-        reader.check_keys(entry.second, what, leaflet_keys("language_fonts"));
+        if (!reader.expect_map(entry.value, what)) continue;
+        reader.check_keys(entry.value, what, leaflet_keys("language_fonts"));
         document::LanguageFonts& own = theme.language_fonts[language];
         for (const auto& [key, into] : {std::pair{"body", &own.body}, std::pair{"heading", &own.heading}}) {
           document::FontFamily family;
-          read(entry.second, key, family);
+          read(entry.value, key, family);
           if (!family.name.empty()) *into = family;
         }
       }
@@ -429,13 +429,13 @@ void read_theme(const YAML::Node& theme_node, SchemaReader& reader, const Palett
   }
 }
 
-std::vector<std::string> read_languages(const YAML::Node& node, SchemaReader& reader) {
+std::vector<std::string> read_languages(const YamlNode& node, SchemaReader& reader) {
   std::vector<std::string> languages;
-  if (!node.IsSequence() || node.size() == 0) {
+  if (!node.is_sequence() || node.size() == 0) {
     reader.error(node, "expected a list of language tags such as [fr, en] for 'languages', got " + describe(node));
     return languages;
   }
-  for (const YAML::Node& item : node) {
+  for (const YamlNode& item : node.items()) {
     const auto tag = reader.string(item, "languages");
     if (!tag) continue;
     if (!is_language_tag(*tag)) {
@@ -451,34 +451,34 @@ std::vector<std::string> read_languages(const YAML::Node& node, SchemaReader& re
 
 /// Each language's digits: `digits: {ar: latn}`. The numbering system is checked when the
 /// language is set (locale/localize), which knows CLDR's.
-std::map<std::string, document::DigitsChoice> read_digits(const YAML::Node& node, SchemaReader& reader) {
+std::map<std::string, document::DigitsChoice> read_digits(const YamlNode& node, SchemaReader& reader) {
   std::map<std::string, document::DigitsChoice> digits;
-  if (!node.IsMap()) {
+  if (!node.is_map()) {
     reader.error(node, "expected a map of language tags to numbering systems such as {ar: latn} for 'digits', got " +
                            describe(node));
     return digits;
   }
-  for (const auto& entry : node) {
-    const auto language = reader.string(entry.first, "digits");
-    const auto numbering = reader.string(entry.second, "digits");
+  for (const auto& entry : node.entries()) {
+    const auto language = reader.string(entry.key, "digits");
+    const auto numbering = reader.string(entry.value, "digits");
     if (!language || !numbering) continue;
     if (!is_language_tag(*language)) {
-      reader.error(entry.first, "expected a language tag such as 'ar' in 'digits', got '" + *language + "'");
+      reader.error(entry.key, "expected a language tag such as 'ar' in 'digits', got '" + *language + "'");
       continue;
     }
-    digits[*language] = {*numbering, reader.loc(entry.second)};
+    digits[*language] = {*numbering, reader.loc(entry.value)};
   }
   return digits;
 }
 
 /// Words never hyphenated: drug, brand and people's names.
-std::vector<std::string> read_names(const YAML::Node& node, SchemaReader& reader) {
+std::vector<std::string> read_names(const YamlNode& node, SchemaReader& reader) {
   std::vector<std::string> names;
-  if (!node.IsSequence()) {
+  if (!node.is_sequence()) {
     reader.error(node, "expected a list of names such as [Keytruda, Merkel] for 'names', got " + describe(node));
     return names;
   }
-  for (const YAML::Node& item : node) {
+  for (const YamlNode& item : node.items()) {
     if (auto name = reader.string(item, "names")) names.push_back(std::move(*name));
   }
   return names;
@@ -680,20 +680,6 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
                                                const std::vector<std::string>& only_languages,
                                                core::Diagnostics& diags, unsigned threads);
 
-/// load_checked, with a yaml-cpp surprise turned into a diagnostic.
-std::optional<document::Document> load_guarded(const FileSource& source, const std::string& display_dir,
-                                               const std::vector<std::string>& only_languages,
-                                               core::Diagnostics& diags, unsigned threads = 1) {
-  // Every node access is checked first; this only keeps a yaml-cpp surprise from escaping
-  // load/ as an exception of a library the rest of leafpress does not know.
-  try {
-    return load_checked(source, display_dir, only_languages, diags, threads);
-  } catch (const YAML::Exception& e) {
-    diags.error({display_dir, 0, 0}, std::string("internal error while reading YAML: ") + e.what());
-    return std::nullopt;
-  }
-}
-
 }  // namespace
 
 bool is_language_tag(std::string_view text) {
@@ -720,13 +706,13 @@ bool is_language_tag(std::string_view text) {
 std::optional<document::Document> load_leaflet(const fs::path& directory, core::Diagnostics& diags,
                                                const core::Limits& limits,
                                                const std::vector<std::string>& only_languages, unsigned threads) {
-  return load_guarded(FolderSource(directory, limits), display_folder(directory), only_languages, diags, threads);
+  return load_checked(FolderSource(directory, limits), display_folder(directory), only_languages, diags, threads);
 }
 
 std::optional<document::Document> load_leaflet_from_files(const std::string& folder, const LeafletFiles& files,
                                                           core::Diagnostics& diags, const core::Limits& limits,
                                                           const std::vector<std::string>& only_languages) {
-  return load_guarded(MemorySource(files, folder, limits), display_folder(folder), only_languages, diags);
+  return load_checked(MemorySource(files, folder, limits), display_folder(folder), only_languages, diags, 1);
 }
 
 namespace {
@@ -759,8 +745,8 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   doc.directory = display_dir;
   doc.loc = {leaflet_name, 1, 1};
   SchemaReader reader(leaflet_name, diags);
-  const YAML::Node& root = file->root;
-  if (!root.IsMap()) {
+  const YamlNode& root = file->root;
+  if (!root.is_map()) {
     reader.error(root, "expected a map with 'default_language', 'title' and 'content', got " + describe(root));
     return std::nullopt;
   }
@@ -782,8 +768,8 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
     doc.languages = read_languages(*node, reader);
     doc.languages_loc = reader.loc(*node);
     std::size_t index = 0;
-    for (const YAML::Node& item : *node) {
-      if (index < doc.languages.size() && item.IsScalar() && item.Scalar() == doc.languages[index]) {
+    for (const YamlNode& item : node->items()) {
+      if (index < doc.languages.size() && item.is_scalar() && item.scalar() == doc.languages[index]) {
         wanted.emplace_back(doc.languages[index++], reader.loc(item));
       }
     }
@@ -810,10 +796,10 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
   if (const auto node = reader.find(root, "booklet")) read_booklet(*node, reader, doc.booklet);
   if (const auto node = reader.find(root, "poster")) read_poster(*node, reader, doc.poster);
   if (const auto node = reader.find(root, "flyer")) read_flyer(*node, reader, doc.flyer);
-  for (const auto& entry : root) {
+  for (const auto& entry : root.entries()) {
     // An empty value has no place of its own (yaml-cpp gives it the next token's): use the key's.
-    if (entry.first.IsScalar() && entry.first.Scalar() == "print") {
-      doc.print = read_print(entry.first, entry.second, reader, source.folder(), source.limits());
+    if (entry.key.is_scalar() && entry.key.scalar() == "print") {
+      doc.print = read_print(entry.key, entry.value, reader, source.folder(), source.limits());
     }
   }
   ThemeFiles theme_files;
@@ -826,7 +812,7 @@ std::optional<document::Document> load_checked(const FileSource& source, const s
     for (const ThemeLayer& layer : layers) read_theme(layer.map, *layer.reader, palette, doc.theme);
   }
   images::ImageFiles images(source.folder(), source.limits());
-  if (const auto theme = reader.find(root, "theme"); theme && theme->IsMap()) {
+  if (const auto theme = reader.find(root, "theme"); theme && theme->is_map()) {
     if (const auto logo = reader.find(*theme, "logo")) doc.logo = read_logo(*logo, reader, images);
   }
   if (const auto node = reader.require(root, "content", "leaflet")) doc.blocks = parse_blocks(*node, reader, images, source.limits().links);

@@ -157,30 +157,31 @@ std::optional<std::vector<RawRow>> csv_rows(const std::string& bytes, const std:
 }
 
 /// Adds the scalars of `node` under `prefix` to `row`, nested maps joined by dots.
-void flatten(const YAML::Node& node, const std::string& prefix, SchemaReader& reader,
+void flatten(const YamlNode& node, const std::string& prefix, SchemaReader& reader,
              const std::vector<std::string_view>& known, RawRow& row) {
-  for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) {
-      reader.error(entry.first, "expected a name as key, got " + describe(entry.first));
+  for (const auto& entry : node.entries()) {
+    if (!entry.key.is_scalar()) {
+      reader.error(entry.key, "expected a name as key, got " + describe(entry.key));
       continue;
     }
-    const std::string name = prefix.empty() ? entry.first.Scalar() : prefix + "." + entry.first.Scalar();
-    const YAML::Node& value = entry.second;
+    const std::string name =
+        prefix.empty() ? std::string(entry.key.scalar()) : prefix + "." + std::string(entry.key.scalar());
+    const YamlNode& value = entry.value;
     if (name == kVariantColumn) {
       if (auto text = reader.string(value, "variant")) row.name = Cell{*text, reader.loc(value)};
       continue;
     }
-    if (value.IsMap()) {
+    if (value.is_map()) {
       flatten(value, name, reader, known, row);
       continue;
     }
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      reader.error(entry.first, "unknown variable " + in_quotes(name) + " in the variants file",
+      reader.error(entry.key, "unknown variable " + in_quotes(name) + " in the variants file",
                    did_you_mean(name, known, "leaflet.yaml's variables are: " + listed(known)));
       continue;
     }
-    if (value.IsNull()) {
-      row.values.emplace_back(name, Cell{"", reader.loc(entry.first)});
+    if (value.is_null()) {
+      row.values.emplace_back(name, Cell{"", reader.loc(entry.key)});
     } else if (auto text = reader.string(value, name)) {
       row.values.emplace_back(name, Cell{*text, reader.loc(value)});
     }
@@ -192,14 +193,14 @@ std::optional<std::vector<RawRow>> yaml_rows(const YamlFile& file, const std::ve
                                              core::Diagnostics& diags) {
   SchemaReader reader(file.name, diags);
   const std::size_t errors_before = diags.error_count();
-  if (!file.root.IsSequence()) {
+  if (!file.root.is_sequence()) {
     reader.error(file.root, "expected a list of variants, each a map with 'variant' and the values, got " +
                                 describe(file.root));
     return std::nullopt;
   }
   const auto known = names_of(variables);
   std::vector<RawRow> rows;
-  for (const YAML::Node& item : file.root) {
+  for (const YamlNode& item : file.root.items()) {
     if (!reader.expect_map(item, "variant")) continue;
     RawRow row{reader.loc(item), std::nullopt, {}};
     flatten(item, "", reader, known, row);
@@ -217,37 +218,37 @@ bool is_variant_name(std::string_view text) {
   });
 }
 
-std::vector<document::Variable> read_variables(const YAML::Node& node, SchemaReader& reader) {
+std::vector<document::Variable> read_variables(const YamlNode& node, SchemaReader& reader) {
   std::vector<document::Variable> variables;
   if (!reader.expect_map(node, "variables")) return variables;
   std::set<std::string> seen;
-  for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) {
-      reader.error(entry.first, "expected a variable name as key in 'variables', got " + describe(entry.first));
+  for (const auto& entry : node.entries()) {
+    if (!entry.key.is_scalar()) {
+      reader.error(entry.key, "expected a variable name as key in 'variables', got " + describe(entry.key));
       continue;
     }
-    const std::string& name = entry.first.Scalar();
+    const std::string name(entry.key.scalar());
     if (!is_string_key(name)) {
-      reader.error(entry.first, "expected a variable name such as 'hospital.phone', got " + in_quotes(name),
+      reader.error(entry.key, "expected a variable name such as 'hospital.phone', got " + in_quotes(name),
                    "names are letters, digits, '_' and '-', joined by dots");
       continue;
     }
     if (name == kVariantColumn) {
-      reader.error(entry.first, "'variant' names the variants in the variants file; it cannot be a variable");
+      reader.error(entry.key, "'variant' names the variants in the variants file; it cannot be a variable");
       continue;
     }
     if (!seen.insert(name).second) {
-      reader.error(entry.first, "duplicate variable " + in_quotes(name));
+      reader.error(entry.key, "duplicate variable " + in_quotes(name));
       continue;
     }
-    document::Variable variable{name, std::nullopt, reader.loc(entry.first)};
-    if (!entry.second.IsNull()) variable.default_value = reader.string(entry.second, name);
+    document::Variable variable{name, std::nullopt, reader.loc(entry.key)};
+    if (!entry.value.is_null()) variable.default_value = reader.string(entry.value, name);
     variables.push_back(std::move(variable));
   }
   return variables;
 }
 
-std::vector<document::VariantRow> read_variants(const YAML::Node& node, SchemaReader& reader, const fs::path& directory,
+std::vector<document::VariantRow> read_variants(const YamlNode& node, SchemaReader& reader, const fs::path& directory,
                                                 const std::vector<document::Variable>& variables,
                                                 const core::Limits& limits) {
   const auto name = reader.string(node, "variants");

@@ -3,8 +3,6 @@
 #include <filesystem>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "core/diagnostics.hpp"
 #include "core/limits.hpp"
 #include "document/document.hpp"
@@ -14,7 +12,7 @@ namespace leafpress::load {
 
 /// `variables:`: a map of names ("hospital.phone") to default values, or to nothing for a
 /// variable every variant must give.
-std::vector<document::Variable> read_variables(const YAML::Node& node, SchemaReader& reader);
+std::vector<document::Variable> read_variables(const YamlNode& node, SchemaReader& reader);
 
 /// The rows of the variants file `node` names, relative to `directory` (the leaflet's folder,
 /// which it must not lead out of unless `limits.allow_outside`): a CSV file whose header row
@@ -22,7 +20,7 @@ std::vector<document::Variable> read_variables(const YAML::Node& node, SchemaRea
 /// are joined by dots: `hospital: {phone: …}` is `hospital.phone`). Every variable without
 /// a default needs a value in every row; an unknown column, a missing or empty value, a bad or
 /// repeated variant name is reported at its row and column.
-std::vector<document::VariantRow> read_variants(const YAML::Node& node, SchemaReader& reader,
+std::vector<document::VariantRow> read_variants(const YamlNode& node, SchemaReader& reader,
                                                 const std::filesystem::path& directory,
                                                 const std::vector<document::Variable>& variables,
                                                 const core::Limits& limits);

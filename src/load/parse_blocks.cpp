@@ -24,52 +24,51 @@ const std::vector<std::string_view>& block_kinds() {
 }
 
 /// Checks a block's keys against the leaflet schema's map "block.<what>".
-void check_block_keys(SchemaReader& reader, const YAML::Node& block, std::string_view what) {
+void check_block_keys(SchemaReader& reader, const YamlNode& block, std::string_view what) {
   reader.check_keys(block, what, leaflet_keys("block." + std::string(what)));
 }
 
-std::optional<TextRef> optional_ref(const YAML::Node& block, const char* key, SchemaReader& reader) {
+std::optional<TextRef> optional_ref(const YamlNode& block, const char* key, SchemaReader& reader) {
   const auto node = reader.find(block, key);
   if (!node) return std::nullopt;
   return reader.text_ref(*node, key);
 }
 
-std::optional<TextRef> required_ref(const YAML::Node& block, const char* key, std::string_view what,
+std::optional<TextRef> required_ref(const YamlNode& block, const char* key, std::string_view what,
                                     SchemaReader& reader) {
   const auto node = reader.require(block, key, what);
   if (!node) return std::nullopt;
   return reader.text_ref(*node, key);
 }
 
-std::vector<TextRef> ref_list(const YAML::Node& node, std::string_view what, SchemaReader& reader) {
+std::vector<TextRef> ref_list(const YamlNode& node, std::string_view what, SchemaReader& reader) {
   std::vector<TextRef> refs;
-  if (!node.IsSequence() || node.size() == 0) {
+  if (!node.is_sequence() || node.size() == 0) {
     reader.error(node, "expected a list of string keys for '" + std::string(what) + "', got " + describe(node));
     return refs;
   }
-  for (const YAML::Node& item : node) {
+  for (const YamlNode& item : node.items()) {
     if (auto ref = reader.text_ref(item, what)) refs.push_back(std::move(*ref));
   }
   return refs;
 }
 
 /// The list under `key` whose items are maps, reported when it is not a non-empty list.
-std::vector<YAML::Node> map_list(const YAML::Node& block, const char* key, std::string_view shape,
-                                 SchemaReader& reader) {
-  std::vector<YAML::Node> items;
+std::vector<YamlNode> map_list(const YamlNode& block, const char* key, std::string_view shape, SchemaReader& reader) {
+  std::vector<YamlNode> items;
   const auto list = reader.find(block, key);
-  if (!list || !list->IsSequence() || list->size() == 0) {
+  if (!list || !list->is_sequence() || list->size() == 0) {
     reader.error(list ? *list : block, "expected a list of " + std::string(shape) + " for '" + key + "', got " +
                                            (list ? describe(*list) : "nothing"));
     return items;
   }
-  for (const YAML::Node& item : *list) {
+  for (const YamlNode& item : list->items()) {
     if (reader.expect_map(item, key)) items.push_back(item);
   }
   return items;
 }
 
-std::optional<Content> parse_title(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_title(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "title");
   auto title = required_ref(block, "title", "title", reader);
   auto subtitle = optional_ref(block, "subtitle", reader);
@@ -78,7 +77,7 @@ std::optional<Content> parse_title(const YAML::Node& block, SchemaReader& reader
   return document::TitleBlock<TextRef>{*title, subtitle, kicker};
 }
 
-std::optional<Content> parse_heading(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_heading(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "heading");
   auto text = required_ref(block, "heading", "heading", reader);
   int level = 1;
@@ -87,21 +86,21 @@ std::optional<Content> parse_heading(const YAML::Node& block, SchemaReader& read
   return document::HeadingBlock<TextRef>{level, *text};
 }
 
-std::optional<Content> parse_paragraph(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_paragraph(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "paragraph");
   auto text = required_ref(block, "paragraph", "paragraph", reader);
   if (!text) return std::nullopt;
   return document::ParagraphBlock<TextRef>{*text};
 }
 
-std::optional<Content> parse_list(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_list(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "list");
   bool numbered = false;
   if (const auto node = reader.find(block, "numbered")) numbered = reader.boolean(*node, "numbered").value_or(false);
   return document::ListBlock<TextRef>{numbered, ref_list(*reader.find(block, "list"), "list", reader)};
 }
 
-std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_quote(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "quote");
   auto text = required_ref(block, "quote", "quote", reader);
   auto by = optional_ref(block, "by", reader);
@@ -109,11 +108,11 @@ std::optional<Content> parse_quote(const YAML::Node& block, SchemaReader& reader
   return document::QuoteBlock<TextRef>{*text, by};
 }
 
-std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_callout(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "callout");
-  const YAML::Node body = *reader.find(block, "callout");
+  const YamlNode body = *reader.find(block, "callout");
   std::vector<TextRef> paragraphs;
-  if (body.IsScalar()) {
+  if (body.is_scalar()) {
     if (auto ref = reader.text_ref(body, "callout")) paragraphs.push_back(std::move(*ref));
   } else {
     paragraphs = ref_list(body, "callout", reader);
@@ -123,10 +122,10 @@ std::optional<Content> parse_callout(const YAML::Node& block, SchemaReader& read
   return document::CalloutBlock<TextRef>{optional_ref(block, "title", reader), std::move(paragraphs), std::move(items)};
 }
 
-std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_figures(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "figures");
   document::FiguresBlock<TextRef> figures{optional_ref(block, "title", reader), {}};
-  for (const YAML::Node& item : map_list(block, "figures", "{value, label}", reader)) {
+  for (const YamlNode& item : map_list(block, "figures", "{value, label}", reader)) {
     reader.check_keys(item, "figure", leaflet_keys("figure_item"));
     auto value = required_ref(item, "value", "figure", reader);
     auto label = required_ref(item, "label", "figure", reader);
@@ -136,17 +135,16 @@ std::optional<Content> parse_figures(const YAML::Node& block, SchemaReader& read
 }
 
 /// Reports a link target `links` refuses at `node`; true when it is allowed.
-bool check_link(const std::string& target, const YAML::Node& node, const core::LinkPolicy& links,
-                SchemaReader& reader) {
+bool check_link(const std::string& target, const YamlNode& node, const core::LinkPolicy& links, SchemaReader& reader) {
   const auto problem = core::link_problem(target, links);
   if (problem) reader.error(node, problem->message, problem->hint);
   return !problem;
 }
 
-std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& reader, const core::LinkPolicy& links) {
+std::optional<Content> parse_sources(const YamlNode& block, SchemaReader& reader, const core::LinkPolicy& links) {
   check_block_keys(reader, block, "sources");
   document::SourcesBlock<TextRef> sources{optional_ref(block, "title", reader), {}};
-  for (const YAML::Node& item : map_list(block, "sources", "{text, url}", reader)) {
+  for (const YamlNode& item : map_list(block, "sources", "{text, url}", reader)) {
     reader.check_keys(item, "source", leaflet_keys("source_item"));
     auto text = required_ref(item, "text", "source", reader);
     std::string url;
@@ -159,26 +157,26 @@ std::optional<Content> parse_sources(const YAML::Node& block, SchemaReader& read
   return sources;
 }
 
-std::optional<Content> parse_contact(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_contact(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "contact");
   auto title = optional_ref(block, "title", reader);
   return document::ContactBlock<TextRef>{title, ref_list(*reader.find(block, "contact"), "contact", reader)};
 }
 
 /// "70%" of the column, or a length such as "60mm".
-document::FigureWidth read_width(const YAML::Node& node, SchemaReader& reader) {
-  if (node.IsScalar() && !node.Scalar().empty() && node.Scalar().back() == '%') {
-    const std::string& text = node.Scalar();
+document::FigureWidth read_width(const YamlNode& node, SchemaReader& reader) {
+  if (node.is_scalar() && !node.scalar().empty() && node.scalar().back() == '%') {
+    const std::string_view text = node.scalar();
     double percent = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size() - 1, percent);
     if (ec == std::errc{} && end == text.data() + text.size() - 1 && percent > 0 && percent <= 100) {
       return {percent / 100, std::nullopt};
     }
-    reader.error(node, "expected a share of the column from 1% to 100% for 'width', got '" + text + "'");
+    reader.error(node, "expected a share of the column from 1% to 100% for 'width', got '" + std::string(text) + "'");
     return {};
   }
-  if (node.IsScalar()) {
-    const std::string& text = node.Scalar();
+  if (node.is_scalar()) {
+    const std::string_view text = node.scalar();
     const bool has_unit = text.size() > 2 && (text.ends_with("mm") || text.ends_with("in") || text.ends_with("pt"));
     if (has_unit || std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
       const auto length = reader.length(node, "width");
@@ -192,9 +190,9 @@ document::FigureWidth read_width(const YAML::Node& node, SchemaReader& reader) {
   return {};
 }
 
-std::optional<Content> parse_figure(const YAML::Node& block, SchemaReader& reader, images::ImageFiles& images) {
+std::optional<Content> parse_figure(const YamlNode& block, SchemaReader& reader, images::ImageFiles& images) {
   check_block_keys(reader, block, "figure");
-  const YAML::Node path_node = *reader.find(block, "figure");
+  const YamlNode path_node = *reader.find(block, "figure");
   const auto path = reader.string(path_node, "figure");
   if (path && path->empty()) reader.error(path_node, "expected the path of a PNG or JPEG picture for 'figure'");
   // A figure without words for those who cannot see it is not allowed (PDF/UA: Figure /Alt).
@@ -212,9 +210,9 @@ std::optional<Content> parse_figure(const YAML::Node& block, SchemaReader& reade
 constexpr double kSmallestModule = core::mm(0.4);
 constexpr double kDefaultQrSize = core::mm(24);
 
-std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader, const core::LinkPolicy& links) {
+std::optional<Content> parse_qr(const YamlNode& block, SchemaReader& reader, const core::LinkPolicy& links) {
   check_block_keys(reader, block, "qr");
-  const YAML::Node url_node = *reader.find(block, "qr");
+  const YamlNode url_node = *reader.find(block, "qr");
   const std::string url = reader.string(url_node, "qr").value_or("");
   auto alt = required_ref(block, "alt", "qr", reader);
   auto caption = optional_ref(block, "caption", reader);
@@ -254,18 +252,18 @@ std::optional<Content> parse_qr(const YAML::Node& block, SchemaReader& reader, c
 constexpr std::size_t kMaxTableColumns = 6;
 
 /// `widths: [30%, 50%, 20%]`: one share per column, summing to 100 %; equal shares without.
-std::vector<double> read_table_widths(const YAML::Node& block, std::size_t columns, SchemaReader& reader) {
+std::vector<double> read_table_widths(const YamlNode& block, std::size_t columns, SchemaReader& reader) {
   std::vector<double> widths(columns, 1.0 / static_cast<double>(columns));
   const auto node = reader.find(block, "widths");
   if (!node) return widths;
-  if (!node->IsSequence() || node->size() != columns) {
+  if (!node->is_sequence() || node->size() != columns) {
     reader.error(*node, "expected " + std::to_string(columns) + " widths such as '40%' for 'widths', one per column, got " +
                             describe(*node));
     return widths;
   }
   double total = 0;
   std::vector<double> read;
-  for (const YAML::Node& item : *node) {
+  for (const YamlNode& item : node->items()) {
     const document::FigureWidth width = read_width(item, reader);
     if (width.length) {
       reader.error(item, "expected a share of the table such as '40%' in 'widths', got " + describe(item));
@@ -283,7 +281,7 @@ std::vector<double> read_table_widths(const YAML::Node& block, std::size_t colum
   return read;
 }
 
-std::optional<Content> parse_table(const YAML::Node& block, SchemaReader& reader) {
+std::optional<Content> parse_table(const YamlNode& block, SchemaReader& reader) {
   check_block_keys(reader, block, "table");
   auto caption = required_ref(block, "table", "table", reader);
   std::vector<TextRef> header;
@@ -297,10 +295,10 @@ std::optional<Content> parse_table(const YAML::Node& block, SchemaReader& reader
   }
   document::TableBlock<TextRef> table{caption.value_or(TextRef{}), {}, header, {}, false};
   const auto rows = reader.require(block, "rows", "table");
-  if (rows && (!rows->IsSequence() || rows->size() == 0)) {
+  if (rows && (!rows->is_sequence() || rows->size() == 0)) {
     reader.error(*rows, "expected a list of rows, each a list of string keys, for 'rows', got " + describe(*rows));
   } else if (rows) {
-    for (const YAML::Node& row : *rows) {
+    for (const YamlNode& row : rows->items()) {
       std::vector<TextRef> cells = ref_list(row, "rows", reader);
       if (!header.empty() && !cells.empty() && cells.size() != header.size()) {
         reader.error(row, "this row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
@@ -319,7 +317,7 @@ std::optional<Content> parse_table(const YAML::Node& block, SchemaReader& reader
   return table;
 }
 
-std::optional<Content> parse_block(const std::string& kind, const YAML::Node& block, SchemaReader& reader,
+std::optional<Content> parse_block(const std::string& kind, const YamlNode& block, SchemaReader& reader,
                                    images::ImageFiles& images, const core::LinkPolicy& links) {
   if (kind == "title") return parse_title(block, reader);
   if (kind == "heading") return parse_heading(block, reader);
@@ -343,20 +341,20 @@ std::string kind_list() {
 
 }  // namespace
 
-std::vector<document::Block<TextRef>> parse_blocks(const YAML::Node& content, SchemaReader& reader,
+std::vector<document::Block<TextRef>> parse_blocks(const YamlNode& content, SchemaReader& reader,
                                                    images::ImageFiles& images, const core::LinkPolicy& links) {
   std::vector<document::Block<TextRef>> blocks;
-  if (!content.IsSequence()) {
+  if (!content.is_sequence()) {
     reader.error(content, "expected a list of blocks for 'content', got " + describe(content));
     return blocks;
   }
-  for (const YAML::Node& block : content) {
-    if (!block.IsMap() || block.size() == 0) {
+  for (const YamlNode& block : content.items()) {
+    if (!block.is_map() || block.size() == 0) {
       reader.error(block, "expected a block such as '- paragraph: what.p1', got " + describe(block));
       continue;
     }
-    const YAML::Node first_key = block.begin()->first;
-    const std::string kind = first_key.IsScalar() ? first_key.Scalar() : std::string();
+    const YamlNode first_key = block.entry(0).key;
+    const std::string kind(first_key.scalar());
     if (std::find(block_kinds().begin(), block_kinds().end(), kind) == block_kinds().end()) {
       std::string hint = "block kinds are: " + kind_list();
       if (const auto suggestion = closest_match(kind, block_kinds())) hint = "did you mean '" + *suggestion + "'?";

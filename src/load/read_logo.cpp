@@ -22,14 +22,14 @@ bool is_vector_file(std::string path) {
 
 }  // namespace
 
-std::optional<document::Logo<document::TextRef>> read_logo(const YAML::Node& node, SchemaReader& reader,
+std::optional<document::Logo<document::TextRef>> read_logo(const YamlNode& node, SchemaReader& reader,
                                                            images::ImageFiles& images) {
   document::Logo<document::TextRef> logo;
   logo.width = kDefaultLogoWidth;
   // A Node assigned to another Node writes into the tree (yaml-cpp's reference semantics):
   // the file's node is held in an optional instead.
-  std::optional<YAML::Node> file_node;
-  if (node.IsMap()) {
+  std::optional<YamlNode> file_node;
+  if (node.is_map()) {
     reader.check_keys(node, "logo", leaflet_keys("logo"));
     file_node = reader.require(node, "file", "logo");
     if (!file_node) return std::nullopt;

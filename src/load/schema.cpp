@@ -62,47 +62,45 @@ bool is_string_key(std::string_view text) {
   return true;
 }
 
-core::SourceLoc SchemaReader::loc(const YAML::Node& node) const { return loc_of(node, file_); }
+core::SourceLoc SchemaReader::loc(const YamlNode& node) const { return loc_of(node, file_); }
 
-void SchemaReader::error(const YAML::Node& node, std::string message, std::string hint) {
+void SchemaReader::error(const YamlNode& node, std::string message, std::string hint) {
   diags_.error(loc(node), std::move(message), std::move(hint));
 }
 
-bool SchemaReader::expect_map(const YAML::Node& node, std::string_view what) {
-  if (node.IsMap()) return true;
+bool SchemaReader::expect_map(const YamlNode& node, std::string_view what) {
+  if (node.is_map()) return true;
   error(node, "expected a map for " + in_quotes(what) + ", got " + describe(node));
   return false;
 }
 
-std::optional<YAML::Node> SchemaReader::find(const YAML::Node& map, std::string_view key) const {
-  if (!map.IsMap()) return std::nullopt;
-  for (const auto& entry : map) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
-  }
+std::optional<YamlNode> SchemaReader::find(const YamlNode& map, std::string_view key) const {
+  YamlNode value;
+  if (map.find(key, value)) return value;
   return std::nullopt;
 }
 
-std::optional<YAML::Node> SchemaReader::require(const YAML::Node& map, std::string_view key, std::string_view what) {
+std::optional<YamlNode> SchemaReader::require(const YamlNode& map, std::string_view key, std::string_view what) {
   if (auto node = find(map, key)) return node;
   error(map, "missing key " + in_quotes(key) + " in " + in_quotes(what));
   return std::nullopt;
 }
 
-void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
+void SchemaReader::check_keys(const YamlNode& map, std::string_view what,
                               std::initializer_list<std::string_view> allowed) {
   check_keys(map, what, std::vector<std::string_view>(allowed));
 }
 
-void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
+void SchemaReader::check_keys(const YamlNode& map, std::string_view what,
                               const std::vector<std::string_view>& allowed) {
   std::set<std::string> seen;
-  for (const auto& entry : map) {
-    const YAML::Node& key = entry.first;
-    if (!key.IsScalar()) {
+  for (const auto& entry : map.entries()) {
+    const YamlNode& key = entry.key;
+    if (!key.is_scalar()) {
       error(key, "expected a name as key in " + in_quotes(what) + ", got " + describe(key));
       continue;
     }
-    const std::string& name = key.Scalar();
+    const std::string name(key.scalar());
     if (!seen.insert(name).second) {
       error(key, "duplicate key " + in_quotes(name) + " in " + in_quotes(what));
       continue;
@@ -119,24 +117,25 @@ void SchemaReader::check_keys(const YAML::Node& map, std::string_view what,
   }
 }
 
-std::optional<std::string> SchemaReader::string(const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar()) return node.Scalar();
+std::optional<std::string> SchemaReader::string(const YamlNode& node, std::string_view what) {
+  if (node.is_scalar()) return std::string(node.scalar());
   error(node, "expected a string for " + in_quotes(what) + ", got " + describe(node));
   return std::nullopt;
 }
 
-std::optional<int> SchemaReader::integer(const YAML::Node& node, std::string_view what, int min, int max) {
-  int value = 0;
-  if (node.IsScalar() && YAML::convert<int>::decode(node, value) && value >= min && value <= max) return value;
+std::optional<int> SchemaReader::integer(const YamlNode& node, std::string_view what, int min, int max) {
+  if (node.is_scalar()) {
+    if (const auto value = yaml_integer(node.scalar()); value && *value >= min && *value <= max) return value;
+  }
   error(node,
         "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + " for " +
             in_quotes(what) + ", got " + describe(node));
   return std::nullopt;
 }
 
-std::optional<double> SchemaReader::number(const YAML::Node& node, std::string_view what, double min, double max) {
-  if (node.IsScalar()) {
-    if (const auto value = parse_number(node.Scalar()); value && *value >= min && *value <= max) return value;
+std::optional<double> SchemaReader::number(const YamlNode& node, std::string_view what, double min, double max) {
+  if (node.is_scalar()) {
+    if (const auto value = parse_number(node.scalar()); value && *value >= min && *value <= max) return value;
   }
   auto text = [](double v) {
     std::string s = std::to_string(v);
@@ -149,16 +148,17 @@ std::optional<double> SchemaReader::number(const YAML::Node& node, std::string_v
   return std::nullopt;
 }
 
-std::optional<bool> SchemaReader::boolean(const YAML::Node& node, std::string_view what) {
-  bool value = false;
-  if (node.IsScalar() && YAML::convert<bool>::decode(node, value)) return value;
+std::optional<bool> SchemaReader::boolean(const YamlNode& node, std::string_view what) {
+  if (node.is_scalar()) {
+    if (const auto value = yaml_boolean(node.scalar())) return value;
+  }
   error(node, "expected true or false for " + in_quotes(what) + ", got " + describe(node));
   return std::nullopt;
 }
 
-std::optional<double> SchemaReader::length(const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar()) {
-    std::string_view text = node.Scalar();
+std::optional<double> SchemaReader::length(const YamlNode& node, std::string_view what) {
+  if (node.is_scalar()) {
+    std::string_view text = node.scalar();
     double scale = 1.0;
     if (text.size() > 2) {
       const std::string_view unit = text.substr(text.size() - 2);
@@ -174,29 +174,30 @@ std::optional<double> SchemaReader::length(const YAML::Node& node, std::string_v
   return std::nullopt;
 }
 
-std::optional<core::Color> SchemaReader::color(const YAML::Node& map, std::string_view key) {
+std::optional<core::Color> SchemaReader::color(const YamlNode& map, std::string_view key) {
   const std::string expected =
       "expected a colour such as '#0B6E75' or 'cmyk(100%, 0%, 35%, 45%)' for " + in_quotes(key) + ", got ";
-  for (const auto& entry : map) {
-    if (!entry.first.IsScalar() || entry.first.Scalar() != key) continue;
-    const YAML::Node& node = entry.second;
-    if (node.IsNull()) {
+  for (const auto& entry : map.entries()) {
+    if (!entry.key.is_scalar() || entry.key.scalar() != key) continue;
+    const YamlNode& node = entry.value;
+    if (node.is_null()) {
       // An unquoted #0B6E75 is a YAML comment, which leaves the key with no value; yaml-cpp
       // places that missing value at the next token, so the key is the place to show.
-      error(entry.first, expected + "nothing", "write the colour in quotes: \"#0B6E75\"; unquoted, a '#' starts a YAML comment");
+      error(entry.key, expected + "nothing",
+            "write the colour in quotes: \"#0B6E75\"; unquoted, a '#' starts a YAML comment");
       return std::nullopt;
     }
-    if (!node.IsScalar()) {
+    if (!node.is_scalar()) {
       error(node, expected + describe(node));
       return std::nullopt;
     }
     std::string problem;
-    if (auto color = core::try_parse_color(node.Scalar(), problem)) return color;
+    if (auto color = core::try_parse_color(node.scalar(), problem)) return color;
     if (problem.empty()) {
       error(node, expected + describe(node),
             "'#RRGGBB' gives red, green and blue in hexadecimal; cmyk() gives the four inks in percent");
     } else {
-      error(node, "bad colour " + in_quotes(node.Scalar()) + " for " + in_quotes(key) + ": " + problem,
+      error(node, "bad colour " + in_quotes(node.scalar()) + " for " + in_quotes(key) + ": " + problem,
             "write the four inks in percent, as in 'cmyk(100%, 0%, 35%, 45%)'");
     }
     return std::nullopt;
@@ -204,9 +205,9 @@ std::optional<core::Color> SchemaReader::color(const YAML::Node& map, std::strin
   return std::nullopt;
 }
 
-std::vector<document::Format> SchemaReader::formats(const YAML::Node& node, std::string_view what) {
+std::vector<document::Format> SchemaReader::formats(const YamlNode& node, std::string_view what) {
   std::vector<document::Format> formats;
-  auto read = [&](const YAML::Node& item) {
+  auto read = [&](const YamlNode& item) {
     const auto name = string(item, what);
     if (!name) return;
     std::vector<std::string_view> names;
@@ -222,9 +223,9 @@ std::vector<document::Format> SchemaReader::formats(const YAML::Node& node, std:
       formats.push_back(*format);
     }
   };
-  if (node.IsSequence() && node.size() > 0) {
-    for (const YAML::Node& item : node) read(item);
-  } else if (node.IsScalar()) {
+  if (node.is_sequence() && node.size() > 0) {
+    for (const YamlNode& item : node.items()) read(item);
+  } else if (node.is_scalar()) {
     read(node);
   } else {
     error(node, "expected a format or a list of formats such as [brochure, trifold] for " + in_quotes(what) +
@@ -233,17 +234,17 @@ std::vector<document::Format> SchemaReader::formats(const YAML::Node& node, std:
   return formats;
 }
 
-std::optional<document::TextRef> SchemaReader::text_ref(const YAML::Node& node, std::string_view what) {
-  if (!node.IsScalar()) {
+std::optional<document::TextRef> SchemaReader::text_ref(const YamlNode& node, std::string_view what) {
+  if (!node.is_scalar()) {
     error(node, "expected a string key for " + in_quotes(what) + ", got " + describe(node));
     return std::nullopt;
   }
-  if (!is_string_key(node.Scalar())) {
-    error(node, "expected a string key for " + in_quotes(what) + ", got '" + node.Scalar() + "'",
+  if (!is_string_key(node.scalar())) {
+    error(node, "expected a string key for " + in_quotes(what) + ", got '" + std::string(node.scalar()) + "'",
           "keys look like 'what.p1'; the words themselves go in the <lang>.yaml files");
     return std::nullopt;
   }
-  return document::TextRef{node.Scalar(), loc(node)};
+  return document::TextRef{std::string(node.scalar()), loc(node)};
 }
 
 }  // namespace leafpress::load

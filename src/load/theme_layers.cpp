@@ -17,7 +17,7 @@ std::string in_quotes(std::string_view text) { return "'" + std::string(text) + 
 
 }  // namespace
 
-std::vector<ThemeLayer> ThemeFiles::layers(const YAML::Node& theme, SchemaReader& reader, const fs::path& leaflet_dir,
+std::vector<ThemeLayer> ThemeFiles::layers(const YamlNode& theme, SchemaReader& reader, const fs::path& leaflet_dir,
                                            const core::Limits& limits) {
   limits_ = &limits;
   // The folder of leaflets ("leaflets/"): where themes shared by its leaflets live.
@@ -26,7 +26,7 @@ std::vector<ThemeLayer> ThemeFiles::layers(const YAML::Node& theme, SchemaReader
   chain_.clear();
   std::vector<ThemeLayer> out;
   const fs::path display_dir = fs::path(reader.file()).parent_path();
-  if (theme.IsScalar()) {
+  if (theme.is_scalar()) {
     add_file(theme, reader, leaflet_dir, display_dir, 0, out);
     return out;
   }
@@ -36,7 +36,7 @@ std::vector<ThemeLayer> ThemeFiles::layers(const YAML::Node& theme, SchemaReader
   return out;
 }
 
-void ThemeFiles::add_file(const YAML::Node& at, SchemaReader& reader, const fs::path& from_dir,
+void ThemeFiles::add_file(const YamlNode& at, SchemaReader& reader, const fs::path& from_dir,
                           const fs::path& display_dir, int depth, std::vector<ThemeLayer>& out) {
   const auto name = reader.string(at, "extends");
   if (!name) return;
@@ -79,7 +79,7 @@ void ThemeFiles::add_file(const YAML::Node& at, SchemaReader& reader, const fs::
   auto file = parse_yaml_file(path, display_name.string(), reader.diags(), *limits_);
   if (!file) return;
   SchemaReader& file_reader = readers_.emplace_back(display_name.string(), reader.diags());
-  const YAML::Node& root = roots_.emplace_back(file->root);
+  const YamlNode root = files_.emplace_back(std::move(*file)).root;
   if (!file_reader.expect_map(root, "theme")) return;
   chain_.push_back(real);
   if (const auto extends = file_reader.find(root, "extends")) {
@@ -89,21 +89,21 @@ void ThemeFiles::add_file(const YAML::Node& at, SchemaReader& reader, const fs::
   out.push_back({root, &file_reader});
 }
 
-void read_palette(const YAML::Node& node, SchemaReader& reader, Palette& palette) {
+void read_palette(const YamlNode& node, SchemaReader& reader, Palette& palette) {
   if (!reader.expect_map(node, "palette")) return;
   std::set<std::string> seen;
-  for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) {
-      reader.error(entry.first, "expected a colour name as key in 'palette', got " + describe(entry.first));
+  for (const auto& entry : node.entries()) {
+    if (!entry.key.is_scalar()) {
+      reader.error(entry.key, "expected a colour name as key in 'palette', got " + describe(entry.key));
       continue;
     }
-    const std::string& name = entry.first.Scalar();
+    const std::string name(entry.key.scalar());
     if (!seen.insert(name).second) {
-      reader.error(entry.first, "duplicate colour " + in_quotes(name) + " in 'palette'");
+      reader.error(entry.key, "duplicate colour " + in_quotes(name) + " in 'palette'");
       continue;
     }
     if (!is_string_key(name) || name.find('.') != std::string::npos) {
-      reader.error(entry.first, "expected a colour name of letters, digits, '_' or '-', got " + in_quotes(name),
+      reader.error(entry.key, "expected a colour name of letters, digits, '_' or '-', got " + in_quotes(name),
                    "name brand colours as 'hospital_blue'");
       continue;
     }
@@ -111,12 +111,12 @@ void read_palette(const YAML::Node& node, SchemaReader& reader, Palette& palette
   }
 }
 
-std::optional<core::Color> read_theme_color(const YAML::Node& map, std::string_view key, SchemaReader& reader,
+std::optional<core::Color> read_theme_color(const YamlNode& map, std::string_view key, SchemaReader& reader,
                                             const Palette& palette) {
   const auto node = reader.find(map, key);
   if (!node) return std::nullopt;
-  if (node->IsScalar()) {
-    const std::string& text = node->Scalar();
+  if (node->is_scalar()) {
+    const std::string_view text = node->scalar();
     if (const auto named = palette.find(text); named != palette.end()) return named->second;
     const bool literal = !text.empty() && (text.front() == '#' || text.rfind("cmyk(", 0) == 0);
     // Without a palette a name is only a wrong colour, which SchemaReader::color explains.

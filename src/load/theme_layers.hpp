@@ -5,18 +5,17 @@
 #include <map>
 #include <string>
 
-#include <yaml-cpp/yaml.h>
-
 #include "core/color.hpp"
 #include "core/limits.hpp"
 #include "load/schema.hpp"
+#include "load/yaml_file.hpp"
 
 namespace leafpress::load {
 
 /// One map of theme values and the reader of the file it is written in (for messages at
 /// the right file). Layers apply in order, each setting only the values it holds.
 struct ThemeLayer {
-  YAML::Node map;
+  YamlNode map;
   SchemaReader* reader;
 };
 
@@ -30,19 +29,19 @@ class ThemeFiles {
   /// a .yaml file inside the folder holding the leaflet's folder (the leaflets' shared
   /// folder, such as leaflets/themes/) unless `limits.allow_outside`. Every problem is
   /// reported where the path is written, or in the theme file at its place.
-  std::vector<ThemeLayer> layers(const YAML::Node& theme, SchemaReader& reader, const std::filesystem::path& leaflet_dir,
+  std::vector<ThemeLayer> layers(const YamlNode& theme, SchemaReader& reader, const std::filesystem::path& leaflet_dir,
                                  const core::Limits& limits);
 
  private:
   /// Appends the layers of the file `name` (written at `at` in `reader`'s file, which is in
   /// `from_dir`), its bases first.
-  void add_file(const YAML::Node& at, SchemaReader& reader, const std::filesystem::path& from_dir,
+  void add_file(const YamlNode& at, SchemaReader& reader, const std::filesystem::path& from_dir,
                 const std::filesystem::path& display_dir, int depth, std::vector<ThemeLayer>& out);
 
   std::filesystem::path root_;
   const core::Limits* limits_ = nullptr;
   std::vector<std::filesystem::path> chain_;  // the files being read, outermost first
-  std::deque<YAML::Node> roots_;
+  std::deque<YamlFile> files_;                // the theme files read, whose nodes the layers hold
   std::deque<SchemaReader> readers_;
 };
 
@@ -51,11 +50,11 @@ using Palette = std::map<std::string, core::Color, std::less<>>;
 
 /// Reads `palette:` of one layer into `palette`, reporting names that are not names and
 /// values that are not colours.
-void read_palette(const YAML::Node& node, SchemaReader& reader, Palette& palette);
+void read_palette(const YamlNode& node, SchemaReader& reader, Palette& palette);
 
 /// The colour under `key` of `map`: a palette name, or what SchemaReader::color reads
 /// ("#0B6E75", "cmyk(...)"); nullopt without reporting when the key is absent.
-std::optional<core::Color> read_theme_color(const YAML::Node& map, std::string_view key, SchemaReader& reader,
+std::optional<core::Color> read_theme_color(const YamlNode& map, std::string_view key, SchemaReader& reader,
                                             const Palette& palette);
 
 }  // namespace leafpress::load

@@ -37,6 +37,9 @@ cmake --build "$build" -j "${JOBS:-$(nproc)}" --target "${targets[@]}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# Every input that parses would leave its YAML tree in the cache folder, a file written per
+# input: fuzzing runs with the cache off unless told otherwise (tests/unit covers its entries).
+export LEAFPRESS_CACHE_DIR="${LEAFPRESS_CACHE_DIR:-off}"
 status=0
 for target in "${targets[@]}"; do
   corpus="$build/corpus/$target"
