@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
 #include <cmath>
+#include <cstdint>
+#include <exception>
 #include <set>
 #include <thread>
 
 #include "core/confine.hpp"
 #include "core/icc_profile.hpp"
-#include "core/printing_condition.hpp"
 #include "core/limits.hpp"
+#include "core/printing_condition.hpp"
 #include "core/read_file.hpp"
 #include "core/units.hpp"
 #include "document/text_uses.hpp"
@@ -20,8 +21,8 @@
 #include "load/load_variants.hpp"
 #include "load/page_size.hpp"
 #include "load/parse_blocks.hpp"
-#include "load/read_logo.hpp"
 #include "load/pdf_strings.hpp"
+#include "load/read_logo.hpp"
 #include "load/schema.hpp"
 #include "load/theme_layers.hpp"
 #include "load/yaml_file.hpp"
@@ -493,6 +494,8 @@ class FileSource {
   virtual std::vector<std::string> names() const = 0;
   /// True when a file of that name is there to read.
   virtual bool has(const std::string& name) const = 0;
+  /// Its size in bytes, 0 when it cannot be told.
+  virtual std::uintmax_t size(const std::string& name) const = 0;
   /// The parsed file, or nullopt after reporting why not at `display_name`.
   virtual std::optional<YamlFile> parse(const std::string& name, const std::string& display_name,
                                         core::Diagnostics& diags) const = 0;
@@ -517,6 +520,12 @@ class FolderSource final : public FileSource {
   bool has(const std::string& name) const override {
     std::error_code ec;
     return fs::is_regular_file(directory_ / name, ec);
+  }
+
+  std::uintmax_t size(const std::string& name) const override {
+    std::error_code ec;
+    const std::uintmax_t bytes = fs::file_size(directory_ / name, ec);
+    return ec ? 0 : bytes;
   }
 
   std::optional<YamlFile> parse(const std::string& name, const std::string& display_name,
@@ -562,6 +571,8 @@ class MemorySource final : public FileSource {
   bool has(const std::string& name) const override {
     return name.find('/') == std::string::npos && files_.count(name) != 0;
   }
+
+  std::uintmax_t size(const std::string& name) const override { return has(name) ? files_.at(name).size() : 0; }
 
   std::optional<YamlFile> parse(const std::string& name, const std::string& display_name,
                                 core::Diagnostics& diags) const override {
@@ -613,16 +624,28 @@ CatalogRead read_catalog(const FileSource& source, const std::string& language, 
 
 /// Reads the strings files of the `wanted` languages on up to `threads` threads, then
 /// reports what each gave in the order of `wanted`, as reading them one after another would.
+/// The threads take the largest files first, so that they finish close together (parsing
+/// costs about the same per byte: the immunotherapy leaflet's 13-20 KB files at 2 threads
+/// kept the loading thread 2.7 M instructions longer, 49.1 M against 46.4 M, in the order of
+/// its `languages`).
 void load_catalogs(const FileSource& source, const std::string& display_dir, document::Document& doc,
                    const std::vector<std::pair<std::string, core::SourceLoc>>& wanted, core::Diagnostics& diags,
                    unsigned threads) {
   auto display_name = [&](std::size_t i) { return display_dir + "/" + wanted[i].first + ".yaml"; };
   std::vector<bool> present(wanted.size());
-  for (std::size_t i = 0; i < wanted.size(); ++i) present[i] = source.has(wanted[i].first + ".yaml");
+  std::vector<std::uintmax_t> bytes(wanted.size());
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    present[i] = source.has(wanted[i].first + ".yaml");
+    if (present[i] && threads > 1) bytes[i] = source.size(wanted[i].first + ".yaml");
+  }
+  std::vector<std::size_t> order(wanted.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bytes[a] > bytes[b]; });
   std::vector<CatalogRead> reads(wanted.size());
   std::atomic<std::size_t> next = 0;
   auto read_next = [&] {
-    for (std::size_t i = next++; i < wanted.size(); i = next++) {
+    for (std::size_t n = next++; n < order.size(); n = next++) {
+      const std::size_t i = order[n];
       if (present[i]) reads[i] = read_catalog(source, wanted[i].first, display_name(i), diags.warnings_are_errors());
     }
   };
