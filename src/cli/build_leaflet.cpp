@@ -14,7 +14,6 @@
 #include "layout/large_print.hpp"
 #include "layout/lay_out.hpp"
 #include "load/load_leaflet.hpp"
-#include "locale/localize.hpp"
 #include "pdf/pdf_error.hpp"
 #include "pdf/write_pdf.hpp"
 #include "press/prepare_for_press.hpp"
@@ -194,12 +193,13 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, fs::file_time_type started,
                              core::Diagnostics& diags, std::string& dump, press::PressPictures& pictures,
-                             const document::VariantRow* row) {
+                             const document::VariantRow* row, LocalizedDocuments& localized_documents,
+                             bool localized_again) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
   const text::LineCounts counts_at_start = context.counts;
-  auto localized =
-      layout::for_format(locale::localize(doc, language, diags, options.limits, row), variant.format);
+  auto localized = layout::for_format(
+      localized_documents.localize(doc, language, row, options.limits, diags, localized_again), variant.format);
   if (variant.large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
   const auto print = wanted_print(doc, options);

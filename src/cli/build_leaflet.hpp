@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/localized_documents.hpp"
 #include "cli/options.hpp"
 #include "cli/toolbox.hpp"
 #include "core/diagnostics.hpp"
@@ -70,10 +71,12 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 /// nothing, and an earlier PDF stays as it was; a build first removes the temporary files a
 /// run killed before `started` left beside it. A press file takes its CMYK pictures from
 /// `pictures`, the leaflet's, shared by all its documents. With `row`, the variables take
-/// that row's values of the variants file, and the PDF is named after it.
+/// that row's values of the variants file, and the PDF is named after it. The localized
+/// document comes from `localized`, which keeps it when `localized_again` (another of the
+/// batch's documents is the same leaflet, language and row in another format).
 BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, std::filesystem::file_time_type started,
                              core::Diagnostics& diags, std::string& dump, press::PressPictures& pictures,
-                             const document::VariantRow* row = nullptr);
+                             const document::VariantRow* row, LocalizedDocuments& localized, bool localized_again);
 
 }  // namespace leafpress::cli

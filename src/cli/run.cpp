@@ -1,26 +1,27 @@
 #include "cli/run.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <exception>
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <set>
 #include <mutex>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <thread>
+#include <tuple>
 
 #include "cli/build_leaflet.hpp"
 #include "cli/data_folder.hpp"
-#include "cli/options.hpp"
 #include "cli/folder_watcher.hpp"
-#include "cli/leaflet_folders.hpp"
 #include "cli/json_schema.hpp"
+#include "cli/leaflet_folders.hpp"
 #include "cli/memory.hpp"
 #include "cli/new_leaflet.hpp"
+#include "cli/options.hpp"
 #include "cli/preview.hpp"
 #include "cli/report.hpp"
 #include "cli/strings_command.hpp"
@@ -59,6 +60,7 @@ struct Job {
   bool output_failed = false;  // a file could not be written (core::OutputError)
   const document::VariantRow* row = nullptr;  // of the leaflet's variants file, if it has one
   press::PressPictures* pictures = nullptr;    // the leaflet's, for its press files
+  bool localized_again = false;                // another job is the same leaflet, language and row in another format
 };
 
 LoadedLeaflet load(const std::string& folder, const Options& options) {
@@ -82,11 +84,11 @@ LoadedLeaflet load(const std::string& folder, const Options& options) {
   return leaflet;
 }
 
-void run_job(Job& job, const Options& options, Toolbox& tools, const std::optional<PreviewRenderer>& renderer,
-             fs::file_time_type started) {
+void run_job(Job& job, const Options& options, Toolbox& tools, LocalizedDocuments& localized,
+             const std::optional<PreviewRenderer>& renderer, fs::file_time_type started) {
   try {
     job.built = build_document(*job.leaflet->doc, job.language, job.variant, options, tools, started, job.diags,
-                               job.dump, *job.pictures, job.row);
+                               job.dump, *job.pictures, job.row, localized, job.localized_again);
     if (renderer && !job.built.file.empty()) {
       const PreviewResult previews = render_previews(*renderer, job.built.file, job.built.pages, kPreviewWidth);
       job.built.previews = previews.files.size();
@@ -212,19 +214,30 @@ class JobQueue {
   std::mutex mutex_;
 };
 
+/// Sets each job's localized_again: whether another job localizes the same leaflet, language
+/// and row (the same document in another format).
+void mark_localized_again(std::vector<Job>& jobs) {
+  using Key = std::tuple<const LoadedLeaflet*, std::string, const document::VariantRow*>;
+  std::map<Key, std::size_t> count;
+  for (const Job& job : jobs) ++count[Key{job.leaflet, job.language, job.row}];
+  for (Job& job : jobs) job.localized_again = count[Key{job.leaflet, job.language, job.row}] > 1;
+}
+
 /// Runs the jobs on `workers` threads, each with its own toolbox (the first reuses
 /// `first_tools`); `done` is told of each finished job. An internal error in any job is
 /// rethrown once all threads have stopped.
 void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const FontFolders& font_folders,
               Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer, fs::file_time_type started,
               const std::function<void(const Job&)>& done) {
+  mark_localized_again(jobs);
   JobQueue queue(jobs, workers);
   std::mutex failure_mutex;
   std::exception_ptr failure;
   auto work = [&](Toolbox& tools) {
+    LocalizedDocuments localized;  // this worker's: the batch's documents outlive it
     for (std::size_t i = queue.take(jobs.size()); i < jobs.size(); i = queue.take(i)) {
       try {
-        run_job(jobs[i], options, tools, renderer, started);
+        run_job(jobs[i], options, tools, localized, renderer, started);
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();

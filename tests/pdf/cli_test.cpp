@@ -454,3 +454,39 @@ TEST_CASE("a build flushes its PDFs to disk only when asked with --sync", "[cli]
   REQUIRE(with_sync.size() == 1);
   CHECK(with_sync.front().find("/synced/.leafpress.fr.brochure.pdf.") != std::string::npos);
 }
+
+TEST_CASE("each format of a language reports the warnings of localizing it when its formats are built together",
+          "[cli]") {
+  // A worker localizes a language once for all its formats: the warnings it gave must still
+  // count in every document, as when each format is built alone.
+  ScratchDir dir;
+  const fs::path leaflet = copy_leaflet(dir, "immunotherapy");
+  const std::string spanish = file_bytes(leaflet / "es.yaml");
+  const auto kicker = spanish.find("\n  kicker: ");
+  REQUIRE(kicker != std::string::npos);
+  std::ofstream(leaflet / "es.yaml", std::ios::binary)
+      << spanish.substr(0, kicker) + spanish.substr(spanish.find('\n', kicker + 1));
+  // The warnings column of the report's line for `pdf`.
+  const auto warnings_of = [](const std::string& report, const std::string& pdf) {
+    const auto at = report.find(pdf);
+    REQUIRE(at != std::string::npos);
+    const std::string line = report.substr(at, report.find('\n', at) - at);
+    return line.substr(line.find_last_of(' ') + 1);
+  };
+  for (const char* jobs : {"1", "2"}) {
+    const auto all =
+        run_leafpress({"build", leaflet.string(), "--lang", "es", "-j", jobs, "--out", (dir.path() / "all").string()});
+    INFO(all.err);
+    REQUIRE(all.exit_code == 0);
+    CHECK(all.err.find("string 'cover.kicker' is missing from") != std::string::npos);
+    for (const char* format : {"brochure", "trifold", "booklet"}) {
+      const std::string pdf = std::string("immunotherapy.es.") + format + ".pdf";
+      const auto alone = run_leafpress(
+          {"build", leaflet.string(), "--lang", "es", "--format", format, "--out", (dir.path() / "alone").string()});
+      REQUIRE(alone.exit_code == 0);
+      CHECK(warnings_of(alone.out, pdf) == "1");
+      CHECK(warnings_of(all.out, pdf) == warnings_of(alone.out, pdf));
+      CHECK(file_bytes(dir.path() / "all" / pdf) == file_bytes(dir.path() / "alone" / pdf));
+    }
+  }
+}
