@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -71,5 +72,20 @@ class ByteReader {
   std::string_view bytes_;
   std::size_t at_ = 0;
 };
+
+/// Appends `value` to a cache entry in this machine's order, as ByteReader::integer reads it.
+template <class Integer>
+void append_integer(std::string& out, Integer value) {
+  static_assert(std::is_integral_v<Integer>);
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+/// Appends plain records to a cache entry as this machine lays them out, as
+/// ByteReader::records reads them.
+template <class Record>
+void append_records(std::string& out, std::span<const Record> records) {
+  static_assert(std::is_trivially_copyable_v<Record>);
+  out.append(reinterpret_cast<const char*>(records.data()), records.size_bytes());
+}
 
 }  // namespace leafpress::core

@@ -18,11 +18,8 @@ namespace {
 constexpr std::string_view kMagic = "leafpress picture 1\n";
 constexpr std::size_t kDigestBytes = 16;
 
-/// In this machine's order, as core::ByteReader reads it.
-void put32(std::string& out, std::uint64_t value) {
-  const auto low = static_cast<std::uint32_t>(value);
-  out.append(reinterpret_cast<const char*>(&low), sizeof low);
-}
+/// The low 32 bits of `value`, as core::ByteReader reads them.
+void put32(std::string& out, std::uint64_t value) { core::append_integer(out, static_cast<std::uint32_t>(value)); }
 
 void put_bytes(std::string& out, std::string_view bytes) {
   put32(out, bytes.size());

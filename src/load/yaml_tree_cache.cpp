@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <type_traits>
 #include <vector>
 
@@ -20,18 +21,6 @@ namespace {
 constexpr std::string_view kMagic = "leafpress yaml tree 1\n";
 
 static_assert(sizeof(YamlNodeRecord) == 20 && std::is_trivially_copyable_v<YamlNodeRecord>);
-
-template <class Record>
-void put_records(std::string& out, const std::vector<Record>& records) {
-  const std::size_t at = out.size();
-  out.resize(at + records.size() * sizeof(Record));
-  if (!records.empty()) std::memcpy(out.data() + at, records.data(), records.size() * sizeof(Record));
-}
-
-template <class Integer>
-void put_integer(std::string& out, Integer value) {
-  out.append(reinterpret_cast<const char*>(&value), sizeof value);
-}
 
 /// `count` records read from `in` into a vector (an entry's bytes need not be aligned).
 template <class Record>
@@ -91,15 +80,15 @@ std::string source_digest(std::string_view source) {
 /// The entry holding `tree`, for bytes whose source_digest is `digest_of_source`.
 std::string entry_with(const YamlTree& tree, std::string_view digest_of_source) {
   std::string payload;
-  put_integer(payload, static_cast<std::uint32_t>(tree.nodes().size()));
-  put_integer(payload, static_cast<std::uint32_t>(tree.children().size()));
-  put_integer(payload, static_cast<std::uint32_t>(tree.text().size()));
-  put_records(payload, tree.nodes());
-  put_records(payload, tree.children());
+  core::append_integer(payload, static_cast<std::uint32_t>(tree.nodes().size()));
+  core::append_integer(payload, static_cast<std::uint32_t>(tree.children().size()));
+  core::append_integer(payload, static_cast<std::uint32_t>(tree.text().size()));
+  core::append_records(payload, std::span(tree.nodes()));
+  core::append_records(payload, std::span(tree.children()));
   payload += tree.text();
   std::string out(kMagic);
   out += digest_of_source;
-  put_integer(out, static_cast<std::uint64_t>(payload.size()));
+  core::append_integer(out, static_cast<std::uint64_t>(payload.size()));
   out += core::content_digest(payload);
   out += payload;
   return out;

@@ -58,8 +58,7 @@ void FontProgramCache::store(const fonts::Face& face, std::string_view codes, co
   // The program was made from the bytes opened: kept only if the file is still those.
   if (!path || program.size > UINT32_MAX || core::settled_identity(face.path()) != face.identity()) return;
   std::string entry(kMagic);
-  const auto size = static_cast<std::uint32_t>(program.size);  // in this machine's order, as ByteReader reads it
-  entry.append(reinterpret_cast<const char*>(&size), sizeof size);
+  core::append_integer(entry, static_cast<std::uint32_t>(program.size));
   entry += core::content_digest(program.deflated);
   entry += program.deflated;
   core::store_cache_entry(*path, entry);

@@ -37,7 +37,7 @@ std::size_t padding(std::size_t size) { return (kAlign - size % kAlign) % kAlign
 
 class Writer {
  public:
-  void integer(std::int32_t value) { out_.append(reinterpret_cast<const char*>(&value), sizeof value); }
+  void integer(std::int32_t value) { core::append_integer(out_, value); }
   /// `size` bytes, then a NUL, then zeros to the next multiple of 4.
   void bytes(const char* data, std::size_t size) {
     integer(static_cast<std::int32_t>(size));

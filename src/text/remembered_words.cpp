@@ -23,8 +23,6 @@ static_assert(std::has_unique_object_representations_v<ShapedGlyph>, "a glyph's 
 constexpr std::size_t kMaxBytes = 16 << 20;
 constexpr std::int32_t kMaxPosition = 1 << 20;  // font units; a larger advance or offset is damage
 
-void put(std::string& out, std::uint32_t value) { out.append(reinterpret_cast<const char*>(&value), sizeof value); }
-
 /// Zeros after a word of `size` bytes, to the next multiple of 4.
 std::size_t padding(std::size_t size) { return (4 - size % 4) % 4; }
 
@@ -90,10 +88,10 @@ RememberedWords::~RememberedWords() {
   if (added_.empty() || !file_ || core::settled_identity(face_path_) != identity_) return;
   std::string out(kMagic);
   const auto write = [&](std::string_view word, std::span<const ShapedGlyph> glyphs) {
-    put(out, static_cast<std::uint32_t>(word.size()));
+    core::append_integer(out, static_cast<std::uint32_t>(word.size()));
     out += word;
     out.append(padding(word.size()), '\0');
-    put(out, static_cast<std::uint32_t>(glyphs.size()));
+    core::append_integer(out, static_cast<std::uint32_t>(glyphs.size()));
     // As the reader finds them: ShapedGlyph's own bytes (it has no padding to leave undefined).
     out.append(reinterpret_cast<const char*>(glyphs.data()), glyphs.size_bytes());
   };
