@@ -39,6 +39,12 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # LittleCMS, libqrencode, libjpeg, libgettextpo, libxml2.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "fonts-noto-core, libfontconfig1, liblcms2-2, libqrencode4, libjpeg62-turbo, libgettextpo0, libxml2")
+# A binary with ICU's common library inside (LEAFPRESS_STATIC_LIBRARIES) still opens ICU's
+# libicui18n of the version it was built with, which dpkg-shlibdeps no longer sees either.
+if(LEAFPRESS_STATIC_LIBRARIES)
+  string(REGEX MATCH "^[0-9]+" leafpress_icu_major "${ICU_VERSION}")
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libicu${leafpress_icu_major}")
+endif()
 # Hyphenation patterns per language, the fonts of CJK and emoji fallback, and the renderers
 # --preview runs.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-fr, hyphen-en-us, hyphen-es, hyphen-de, hyphen-it, hyphen-pt-pt, hyphen-el, hyphen-ru, hyphen-uk, hyphen-pl, hyphen-ro, hyphen-hi, hyphen-bn, hyphen-ta, fonts-noto-cjk, fonts-symbola, culmus")

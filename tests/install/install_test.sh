@@ -67,8 +67,20 @@ deb="$(ls "$scratch"/package/leafpress_*.deb)"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
 case "$depends" in *-dev*|*catch2*|*qpdf*|*poppler*|*mupdf*|*zbar*|*cmake*|*g++*) fail "a build or test tool in Depends: $depends" ;; esac
-for library in libharfbuzz0b libhpdf libicu libyaml-cpp libpng16 libjpeg62-turbo libqrencode4 libhyphen0 libfontconfig1 liblcms2-2 libgettextpo0 libxml2 fonts-noto-core; do
+for library in libharfbuzz0b libhpdf libicu libpng16 libjpeg62-turbo libqrencode4 libfontconfig1 liblcms2-2 libgettextpo0 libxml2 fonts-noto-core; do
   case "$depends" in *"$library"*) ;; *) fail "Depends lacks $library: $depends" ;; esac
+done
+# yaml-cpp and libhyphen are in the binary when it links their archives
+# (LEAFPRESS_STATIC_LIBRARIES): the package depends on them exactly when the binary needs
+# their shared libraries.
+needed="$(readelf -d "$build_dir/leafpress")"
+for pair in libyaml-cpp.so:libyaml-cpp libhyphen.so:libhyphen0; do
+  shared="${pair%%:*}" package="${pair#*:}"
+  if grep -q "\[$shared" <<< "$needed"; then
+    case "$depends" in *"$package"*) ;; *) fail "Depends lacks $package: $depends" ;; esac
+  else
+    case "$depends" in *"$package"*) fail "Depends names $package, which the binary does not load: $depends" ;; esac
+  fi
 done
 contents="$(dpkg-deb -c "$deb")"
 grep -q '\./usr/bin/leafpress$' <<< "$contents" || fail "the package has no /usr/bin/leafpress"
