@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/mapped_file.hpp"
@@ -18,12 +20,15 @@ namespace leafpress::text {
 /// Words shaped alone (ShapeCache::shape_by_words) in one face, language and script, as
 /// earlier runs shaped them: kept in the cache folder (core::cache_folder) under the face
 /// file's identity when it was opened (fonts::Face::identity), its index, HarfBuzz's version,
-/// the language and the script, and read back whole on first use, so that a leaflet built
-/// again shapes none of its words (HarfBuzz's shaping and its plans for a Noto face were a
-/// quarter of the 2-page text's instructions). Every glyph read is checked against the face
-/// (its glyph count) and the word (its length); a damaged entry is not read. The words
-/// shaped in this run are written back when it ends. Output never depends on the entry: it
-/// holds HarfBuzz's answers for the same bytes.
+/// the language and the script, so that a leaflet built again shapes none of its words
+/// (HarfBuzz's shaping and its plans for a Noto face were a quarter of the 2-page text's
+/// instructions). The entry is mapped and holds a hash table of its words: a run looks up the
+/// words it sets and reads nothing else, however many words other leaflets left in the entry
+/// (reading and checking a whole entry of 360 KB was 2.2 M instructions of the 2 pages' 27 M).
+/// Every glyph read is checked against the face (its glyph count) and the word (its length);
+/// a damaged word, or a damaged table, is not read. The words shaped in this run are written
+/// back when it ends. Output never depends on the entry: it holds HarfBuzz's answers for the
+/// same bytes.
 class RememberedWords {
  public:
   static constexpr std::size_t kMaxWords = 1 << 16;      // per entry
@@ -49,15 +54,23 @@ class RememberedWords {
     std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
   };
 
-  /// An entry's words and their glyphs, pointing into its mapping (its glyphs are laid out
-  /// as ShapedGlyph, aligned): nothing is copied, and only the pages used are read.
+  /// A mapped entry: its hash table of words (each slot the offset of a word's record, or 0)
+  /// and the number of words it holds, both checked against the entry's size.
   struct Entry {
     std::optional<core::MappedFile> mapped;
-    std::unordered_map<std::string_view, std::span<const ShapedGlyph>> words;
+    std::span<const std::uint32_t> slots;
+    std::size_t words = 0;
   };
-  /// The words of the entry at `file_`, each glyph checked against the face; none when the
-  /// entry is absent or damaged anywhere.
-  Entry read_entry() const;
+  /// The entry at `file_`, its table checked; none when absent or damaged.
+  Entry map_entry() const;
+  /// The glyphs of the word whose record starts at `offset` in `entry`, with the word in
+  /// `word`; nullopt when the record is damaged.
+  std::optional<std::span<const ShapedGlyph>> read_record(const Entry& entry, std::size_t offset,
+                                                          std::string_view& word) const;
+  /// Every word of `entry` and its glyphs, for writing them again; none when any is damaged.
+  std::vector<std::pair<std::string_view, std::span<const ShapedGlyph>>> all_words(const Entry& entry) const;
+  /// `word`'s glyphs in `entry`, looked up in its table.
+  std::optional<std::span<const ShapedGlyph>> find_in(const Entry& entry, std::string_view word) const;
 
   std::optional<std::filesystem::path> file_;  // none: nothing is kept
   std::filesystem::path face_path_;

@@ -130,7 +130,7 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
   CHECK(first == text::shape(*face, text, 0, text.size(), "en", "Latn"));
 
-  // A glyph the face does not have: the entry is damaged and not read at all.
+  // A glyph the face does not have: that word is damaged and not read.
   for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
     if (!entry.path().filename().string().starts_with("words-")) continue;
     std::string bytes;
@@ -145,6 +145,8 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
     std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << bytes;
   }
   CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("Immunotherapy"));
+  // The entry's other words are each checked when looked up, and still read.
+  CHECK(text::RememberedWords(*face, "en", "Latn").find("helps"));
   text::ShapeCache damaged;
   CHECK(damaged.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
 }
@@ -175,4 +177,37 @@ TEST_CASE("two workers keeping words of the same entry keep them all, whichever 
   REQUIRE(therapy);
   CHECK(std::vector<text::ShapedGlyph>(cancer->begin(), cancer->end()) == shaped("cancer"));
   CHECK(std::vector<text::ShapedGlyph>(therapy->begin(), therapy->end()) == shaped("therapy"));
+}
+
+TEST_CASE("a remembered words entry whose table points anywhere is read as holding no word", "[fonts]") {
+  if (!fs::exists(kNotoSans)) {
+    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+    return;
+  }
+  NotoSansWithCache noto;
+  const auto& face = noto.face;
+  REQUIRE(face);
+  const auto shaped = [&](std::string_view word) { return text::shape(*face, word, 0, word.size(), "en", "Latn"); };
+  { text::RememberedWords(*face, "en", "Latn").add("cancer", shaped("cancer")); }
+  REQUIRE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
+  // The slots follow the magic (20 bytes) and two counts: each now points past the end, into
+  // the table, at an odd place, or at the record's glyphs.
+  for (const std::uint32_t offset : {0xFFFFFFF0u, 28u, 4099u, 0x40u + 8u}) {
+    for (const auto& entry : fs::directory_iterator(noto.dir.path() / "cache")) {
+      if (!entry.path().filename().string().starts_with("words-")) continue;
+      std::string bytes;
+      {
+        std::ifstream in(entry.path(), std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      std::uint32_t slots = 0;
+      std::memcpy(&slots, bytes.data() + 20, sizeof slots);
+      REQUIRE(slots >= 8);
+      for (std::uint32_t slot = 0; slot < slots; ++slot)
+        std::memcpy(bytes.data() + 28 + 4 * slot, &offset, sizeof offset);
+      std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << bytes;
+    }
+    CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
+    CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("absent"));
+  }
 }
