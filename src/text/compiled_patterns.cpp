@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <span>
+#include <type_traits>
 
 #include "core/atomic_file.hpp"
 #include "core/byte_reader.hpp"
@@ -18,73 +19,42 @@
 namespace leafpress::text {
 namespace {
 
-// The layout of the bytes: a header, then each level of the machine (a dictionary and the
-// ones it falls back to for compound words). Integers are 32-bit, in this machine's order:
-// the cache is of this machine, for this machine. Every string is stored with its NUL and
-// every transition list as libhyphen's own HyphenTrans array, each padded to 4 bytes, so that
-// a machine read back points into the bytes instead of copying them: the cache file is
-// mapped, and only the states (which hold pointers) are built in memory.
-constexpr std::string_view kMagic = "leafpress-hyphens-v2";  // 20 bytes: what follows is aligned
+// The layout of the bytes, every integer 32-bit in this machine's order (the cache is of this
+// machine, for this machine): the magic; the number of levels (a dictionary and the ones it
+// falls back to for compound words), of states in all and of bytes in all; each level's
+// header; each state as a fixed record, the levels' states one after the other; then the
+// strings (each with its NUL, padded to 4 bytes) and the transition lists (libhyphen's own
+// HyphenTrans arrays, their padding zeros), at the offsets the records give. A machine read
+// back points into the bytes instead of copying them: the cache file is mapped, only the
+// states (which hold pointers) are built in memory, and each record is checked where it
+// lies, with no walk through the strings (the file ends with a NUL, so every string that
+// starts in it ends in it).
+constexpr std::string_view kMagic = "leafpress-hyphens-v3";  // 20 bytes: what follows is aligned
 constexpr int kMaxLevels = 4;
-constexpr std::int32_t kNoString = -1;
+constexpr std::int32_t kNone = -1;
 constexpr std::size_t kAlign = 4;
 static_assert(kMagic.size() % kAlign == 0);
 static_assert(sizeof(HyphenTrans) == 8 && offsetof(HyphenTrans, ch) == 0 && offsetof(HyphenTrans, new_state) == 4 &&
                   alignof(HyphenTrans) <= kAlign,
               "the stored transitions are libhyphen's HyphenTrans as this machine lays it out");
 
-std::size_t padding(std::size_t size) { return (kAlign - size % kAlign) % kAlign; }
-
-class Writer {
- public:
-  void integer(std::int32_t value) { core::append_integer(out_, value); }
-  /// `size` bytes, then a NUL, then zeros to the next multiple of 4.
-  void bytes(const char* data, std::size_t size) {
-    integer(static_cast<std::int32_t>(size));
-    out_.append(data, size);
-    out_.append(1 + padding(size + 1), '\0');
-  }
-  void string(const char* text) {
-    if (!text) {
-      integer(kNoString);
-    } else {
-      bytes(text, std::strlen(text));
-    }
-  }
-  void transitions(const HyphenTrans* trans, int count) {
-    integer(count);
-    for (int t = 0; t < count; ++t) {
-      char stored[sizeof(HyphenTrans)] = {};  // the padding bytes are zeros, not whatever memory held
-      stored[offsetof(HyphenTrans, ch)] = trans[t].ch;
-      std::memcpy(stored + offsetof(HyphenTrans, new_state), &trans[t].new_state, sizeof trans[t].new_state);
-      out_.append(stored, sizeof stored);
-    }
-  }
-  std::string take() { return std::move(out_); }
-
- private:
-  std::string out_;
+/// A level's header as stored.
+struct StoredLevel {
+  std::int32_t lhmin, rhmin, clhmin, crhmin;
+  std::int32_t nohyphen_count, nohyphen, nohyphen_size;  // the NOHYPHEN list's offset (or kNone) and size
+  std::int32_t utf8, states;
+  char cset[sizeof HyphenDict::cset];  // a NUL-terminated name, zeros after it
 };
+/// A state as stored: its strings and transitions as offsets in the bytes, or kNone.
+struct StoredState {
+  std::int32_t match, repl, replindex, replcut, fallback, transitions, trans;
+};
+static_assert(sizeof(StoredLevel) % kAlign == 0 && sizeof(StoredState) == 28);
+static_assert(std::has_unique_object_representations_v<StoredLevel> &&
+              std::has_unique_object_representations_v<StoredState>);
+constexpr std::size_t kHeader = kMagic.size() + 3 * sizeof(std::int32_t);
 
-/// A stored string, NUL-terminated where it lies in the bytes (nullptr for "no string"), with
-/// its stored size in `size`; false when damaged.
-bool read_string(core::ByteReader& in, const char*& text, std::int32_t& size) {
-  text = nullptr;
-  if (!in.integer(size)) return false;
-  if (size == kNoString) return true;
-  if (size < 0) return false;
-  const auto length = static_cast<std::size_t>(size);
-  std::string_view piece;
-  // The NUL and the padding after the string (1 to 4 bytes) are all zeros.
-  if (!in.bytes(length, piece) || !in.zeros(1 + padding(length + 1))) return false;
-  text = piece.data();
-  return true;
-}
-
-bool read_string(core::ByteReader& in, const char*& text) {
-  std::int32_t size = 0;
-  return read_string(in, text, size);
-}
+std::size_t padding(std::size_t size) { return (kAlign - size % kAlign) % kAlign; }
 
 /// The NOHYPHEN list: `count` + 1 NUL-terminated pieces in one buffer.
 std::size_t nohyphen_size(const HyphenDict& dict) {
@@ -94,26 +64,45 @@ std::size_t nohyphen_size(const HyphenDict& dict) {
   return size;
 }
 
-void write_level(const HyphenDict& dict, Writer& out) {
-  for (const char option : {dict.lhmin, dict.rhmin, dict.clhmin, dict.crhmin}) out.integer(option);
-  out.integer(dict.nohyphenl);
-  if (dict.nohyphen) {
-    out.bytes(dict.nohyphen, nohyphen_size(dict));
-  } else {
-    out.integer(kNoString);
+/// The strings and transitions of a machine being written, at their offsets from the start
+/// of the bytes (`base`, where they begin).
+class Blob {
+ public:
+  explicit Blob(std::size_t base) : base_(base) {}
+  /// `size` bytes, then a NUL and zeros to the next multiple of 4; kNone for no bytes.
+  std::int32_t bytes(const char* data, std::size_t size) {
+    if (!data) return kNone;
+    const auto at = offset();
+    out_.append(data, size);
+    out_.append(1 + padding(size + 1), '\0');
+    return at;
   }
-  out.bytes(dict.cset, sizeof dict.cset);
-  out.integer(dict.utf8);
-  out.integer(dict.num_states);
-  for (int i = 0; i < dict.num_states; ++i) {
-    const HyphenState& state = dict.states[i];
-    out.string(state.match);
-    out.string(state.repl);
-    out.integer(state.replindex);
-    out.integer(state.replcut);
-    out.integer(state.fallback_state);
-    out.transitions(state.trans, state.num_trans);
+  std::int32_t string(const char* text) { return text ? bytes(text, std::strlen(text)) : kNone; }
+  std::int32_t transitions(const HyphenTrans* trans, int count) {
+    if (count <= 0) return kNone;
+    const auto at = offset();
+    for (int t = 0; t < count; ++t) {
+      char stored[sizeof(HyphenTrans)] = {};  // the padding bytes are zeros, not whatever memory held
+      stored[offsetof(HyphenTrans, ch)] = trans[t].ch;
+      std::memcpy(stored + offsetof(HyphenTrans, new_state), &trans[t].new_state, sizeof trans[t].new_state);
+      out_.append(stored, sizeof stored);
+    }
+    return at;
   }
+  std::string take() {
+    out_.append(kAlign, '\0');  // the last byte is a NUL: no string read back runs past the end
+    return std::move(out_);
+  }
+
+ private:
+  std::int32_t offset() const { return static_cast<std::int32_t>(base_ + out_.size()); }
+  std::size_t base_;
+  std::string out_;
+};
+
+template <class Record>
+void append_record(std::string& out, const Record& record) {
+  out.append(reinterpret_cast<const char*>(&record), sizeof record);
 }
 
 bool fits_char(std::int32_t value) {
@@ -125,72 +114,99 @@ bool fits_char(std::int32_t value) {
 char* as_libhyphen(const char* text) { return const_cast<char*>(text); }
 HyphenTrans* as_libhyphen(const HyphenTrans* trans) { return const_cast<HyphenTrans*>(trans); }
 
-/// Reads one level into `dict`, its states appended to `states` (their strings and
-/// transitions pointing into the bytes), and where they start in `first_state`; false when
-/// damaged.
-bool read_level(core::ByteReader& in, HyphenDict& dict, std::vector<HyphenState>& states, std::size_t& first_state) {
-  std::int32_t options[4];
-  for (std::int32_t& option : options) {
-    if (!in.integer(option) || !fits_char(option)) return false;
+/// Checks offsets against the bytes of a machine read back.
+class Bounds {
+ public:
+  Bounds(std::string_view bytes, std::size_t first) : bytes_(bytes), first_(first) {}
+  /// The string at `offset` (nullptr for kNone); false when it does not start among the
+  /// strings and transitions (it then ends in the bytes: they end with a NUL).
+  bool string(std::int32_t offset, const char*& text) const {
+    text = nullptr;
+    if (offset == kNone) return true;
+    if (offset < 0 || static_cast<std::size_t>(offset) < first_ || static_cast<std::size_t>(offset) >= bytes_.size()) {
+      return false;
+    }
+    text = bytes_.data() + offset;
+    return true;
   }
-  dict.lhmin = static_cast<char>(options[0]);
-  dict.rhmin = static_cast<char>(options[1]);
-  dict.clhmin = static_cast<char>(options[2]);
-  dict.crhmin = static_cast<char>(options[3]);
-  std::int32_t nohyphen_count = 0;
-  std::int32_t nohyphen_size = 0;
+  /// `count` transitions at `offset`, aligned, among the strings and transitions.
+  bool transitions(std::int32_t offset, std::int32_t count, const HyphenTrans*& trans) const {
+    trans = nullptr;
+    if (count == 0) return offset == kNone;
+    if (count < 0 || offset < 0 || static_cast<std::size_t>(offset) < first_ || offset % kAlign != 0 ||
+        static_cast<std::size_t>(count) > (bytes_.size() - static_cast<std::size_t>(offset)) / sizeof(HyphenTrans)) {
+      return false;
+    }
+    trans = reinterpret_cast<const HyphenTrans*>(bytes_.data() + offset);
+    return true;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t first_;  // where the strings and transitions start
+};
+
+/// Reads one level's header into `dict`; false when damaged.
+bool read_level(const StoredLevel& stored, const Bounds& bounds, std::string_view bytes, HyphenDict& dict) {
+  for (const std::int32_t option : {stored.lhmin, stored.rhmin, stored.clhmin, stored.crhmin}) {
+    if (!fits_char(option)) return false;
+  }
+  dict.lhmin = static_cast<char>(stored.lhmin);
+  dict.rhmin = static_cast<char>(stored.rhmin);
+  dict.clhmin = static_cast<char>(stored.clhmin);
+  dict.crhmin = static_cast<char>(stored.crhmin);
   const char* nohyphen = nullptr;
-  if (!in.integer(nohyphen_count) || nohyphen_count < 0 || !read_string(in, nohyphen, nohyphen_size)) return false;
-  dict.nohyphenl = nohyphen_count;
-  dict.nohyphen = as_libhyphen(nohyphen);
+  if (stored.nohyphen_count < 0 || !bounds.string(stored.nohyphen, nohyphen)) return false;
   if (nohyphen) {
     // libhyphen walks nohyphenl + 1 NUL-terminated pieces: all must lie in the buffer.
-    const auto pieces = std::count(nohyphen, nohyphen + nohyphen_size, '\0');
-    if (pieces < static_cast<std::ptrdiff_t>(nohyphen_count) + 1) return false;
+    const std::size_t left = bytes.size() - static_cast<std::size_t>(nohyphen - bytes.data());
+    if (stored.nohyphen_size < 0 || static_cast<std::size_t>(stored.nohyphen_size) > left) return false;
+    const auto pieces = std::count(nohyphen, nohyphen + stored.nohyphen_size, '\0');
+    if (pieces < static_cast<std::ptrdiff_t>(stored.nohyphen_count) + 1) return false;
   }
-  const char* cset = nullptr;
-  std::int32_t cset_size = 0;
-  if (!read_string(in, cset, cset_size) || cset_size != static_cast<std::int32_t>(sizeof dict.cset)) return false;
-  std::memcpy(dict.cset, cset, sizeof dict.cset);
-  dict.cset[sizeof dict.cset - 1] = '\0';
-  std::int32_t utf8 = 0;
-  std::int32_t count = 0;
-  if (!in.integer(utf8) || !in.integer(count)) return false;
-  dict.utf8 = utf8;
-  // Each state takes at least 24 bytes: no count larger than the bytes left can be true.
-  if (count <= 0 || static_cast<std::size_t>(count) > in.left() / 24) return false;
-  dict.num_states = count;
-  first_state = states.size();
-  states.resize(states.size() + static_cast<std::size_t>(count));
-  for (std::size_t k = 0; k < static_cast<std::size_t>(count); ++k) {
-    HyphenState& state = states[first_state + k];
+  dict.nohyphenl = stored.nohyphen_count;
+  dict.nohyphen = as_libhyphen(nohyphen);
+  const std::string_view cset(stored.cset, sizeof stored.cset);
+  const std::size_t name_end = cset.find('\0');
+  if (name_end == std::string_view::npos || cset.find_first_not_of('\0', name_end) != std::string_view::npos) {
+    return false;
+  }
+  std::memcpy(dict.cset, stored.cset, sizeof dict.cset);
+  if (stored.utf8 != 0 && stored.utf8 != 1) return false;
+  dict.utf8 = stored.utf8;
+  dict.num_states = stored.states;
+  return true;
+}
+
+/// Reads the `count` states of a level into `states`; false when damaged.
+bool read_states(std::span<const StoredState> stored, const Bounds& bounds, HyphenState* states) {
+  const auto count = static_cast<std::int32_t>(stored.size());
+  for (std::size_t k = 0; k < stored.size(); ++k) {
+    const StoredState& in = stored[k];
+    HyphenState& state = states[k];
     const char* match = nullptr;
     const char* repl = nullptr;
-    std::span<const HyphenTrans> trans;
-    std::int32_t replindex = 0, replcut = 0, fallback = 0, transitions = 0;
-    if (!read_string(in, match) || !read_string(in, repl) || !in.integer(replindex) || !in.integer(replcut) ||
-        !in.integer(fallback) || !in.integer(transitions)) {
+    const HyphenTrans* trans = nullptr;
+    if (!bounds.string(in.match, match) || !bounds.string(in.repl, repl) || !fits_char(in.replindex) ||
+        !fits_char(in.replcut) || in.fallback < -1 || in.fallback >= count ||
+        !bounds.transitions(in.trans, in.transitions, trans)) {
       return false;
     }
-    if (!fits_char(replindex) || !fits_char(replcut) || fallback < -1 || fallback >= count || transitions < 0 ||
-        !in.records(static_cast<std::size_t>(transitions), trans)) {
-      return false;
-    }
-    for (const HyphenTrans& transition : trans) {
+    for (const HyphenTrans& transition : std::span(trans, static_cast<std::size_t>(in.transitions))) {
       // The padding bytes are zeros, and every transition leads to a state of this level.
-      const char* stored = reinterpret_cast<const char*>(&transition);
-      if (stored[1] != 0 || stored[2] != 0 || stored[3] != 0 || transition.new_state < 0 ||
+      const char* bytes = reinterpret_cast<const char*>(&transition);
+      if (bytes[1] != 0 || bytes[2] != 0 || bytes[3] != 0 || transition.new_state < 0 ||
           transition.new_state >= count) {
         return false;
       }
     }
     state.match = as_libhyphen(match);
     state.repl = as_libhyphen(repl);
-    state.replindex = static_cast<signed char>(replindex);
-    state.replcut = static_cast<signed char>(replcut);
-    state.fallback_state = fallback;
-    state.num_trans = transitions;
-    state.trans = transitions > 0 ? as_libhyphen(trans.data()) : nullptr;
+    state.replindex = static_cast<signed char>(in.replindex);
+    state.replcut = static_cast<signed char>(in.replcut);
+    state.fallback_state = in.fallback;
+    state.num_trans = in.transitions;
+    state.trans = as_libhyphen(trans);
   }
   return true;
 }
@@ -198,12 +214,48 @@ bool read_level(core::ByteReader& in, HyphenDict& dict, std::vector<HyphenState>
 }  // namespace
 
 std::string serialize_patterns(const HyphenDict& dict) {
-  int levels = 0;
-  for (const HyphenDict* level = &dict; level; level = level->nextlevel) ++levels;
-  Writer body;
-  body.integer(levels);
-  for (const HyphenDict* level = &dict; level; level = level->nextlevel) write_level(*level, body);
-  return std::string(kMagic) + body.take();
+  std::vector<const HyphenDict*> levels;
+  std::size_t total_states = 0;
+  for (const HyphenDict* level = &dict; level; level = level->nextlevel) {
+    levels.push_back(level);
+    total_states += static_cast<std::size_t>(std::max(level->num_states, 0));
+  }
+  const std::size_t first = kHeader + levels.size() * sizeof(StoredLevel) + total_states * sizeof(StoredState);
+  Blob blob(first);
+  std::string records;
+  std::string headers;
+  for (const HyphenDict* level : levels) {
+    StoredLevel stored{};
+    stored.lhmin = level->lhmin;
+    stored.rhmin = level->rhmin;
+    stored.clhmin = level->clhmin;
+    stored.crhmin = level->crhmin;
+    stored.nohyphen_count = level->nohyphenl;
+    stored.nohyphen_size = static_cast<std::int32_t>(nohyphen_size(*level));
+    stored.nohyphen = blob.bytes(level->nohyphen, nohyphen_size(*level));
+    std::memcpy(stored.cset, level->cset, strnlen(level->cset, sizeof stored.cset - 1));  // zeros after the name
+    stored.utf8 = level->utf8;
+    stored.states = level->num_states;
+    append_record(headers, stored);
+    for (int i = 0; i < level->num_states; ++i) {
+      const HyphenState& state = level->states[i];
+      StoredState out{};
+      out.match = blob.string(state.match);
+      out.repl = blob.string(state.repl);
+      out.replindex = state.replindex;
+      out.replcut = state.replcut;
+      out.fallback = state.fallback_state;
+      out.transitions = state.num_trans;
+      out.trans = blob.transitions(state.trans, state.num_trans);
+      append_record(records, out);
+    }
+  }
+  std::string body = blob.take();
+  std::string out(kMagic);
+  core::append_integer(out, static_cast<std::int32_t>(levels.size()));
+  core::append_integer(out, static_cast<std::int32_t>(total_states));
+  core::append_integer(out, static_cast<std::int32_t>(first + body.size()));
+  return out + headers + records + body;
 }
 
 PatternMachine::PatternMachine(HyphenDict* made) : made_(made) {}
@@ -220,19 +272,35 @@ namespace {
 /// deserialize_patterns into `machine`, whose `source`, when set, holds `bytes`.
 PatternMachine read_into(std::unique_ptr<PatternMachine::Blocks> machine, std::string_view bytes) {
   core::ByteReader in(bytes);
-  std::int32_t levels = 0;
-  if (!in.literal(kMagic) || !in.integer(levels) || levels < 1 || levels > kMaxLevels) return {};
+  std::int32_t levels = 0, total_states = 0, size = 0;
+  if (!in.literal(kMagic) || !in.integer(levels) || !in.integer(total_states) || !in.integer(size) || levels < 1 ||
+      levels > kMaxLevels || total_states < 1 || size < 0 || static_cast<std::size_t>(size) != bytes.size() ||
+      bytes.back() != '\0') {
+    return {};
+  }
+  std::span<const StoredLevel> stored_levels;
+  std::span<const StoredState> stored_states;
+  if (!in.records(static_cast<std::size_t>(levels), stored_levels) ||
+      !in.records(static_cast<std::size_t>(total_states), stored_states)) {
+    return {};
+  }
+  const Bounds bounds(bytes, bytes.size() - in.left());
   machine->levels.resize(static_cast<std::size_t>(levels));
-  std::vector<std::size_t> first_states(static_cast<std::size_t>(levels));
-  for (std::size_t l = 0; l < first_states.size(); ++l) {
-    if (!read_level(in, machine->levels[l], machine->states, first_states[l])) return {};
+  machine->states.resize(static_cast<std::size_t>(total_states));
+  std::size_t first_state = 0;
+  for (std::size_t l = 0; l < stored_levels.size(); ++l) {
+    HyphenDict& level = machine->levels[l];
+    if (!read_level(stored_levels[l], bounds, bytes, level)) return {};
+    const auto count = static_cast<std::size_t>(level.num_states);
+    if (level.num_states <= 0 || count > stored_states.size() - first_state ||
+        !read_states(stored_states.subspan(first_state, count), bounds, machine->states.data() + first_state)) {
+      return {};
+    }
+    level.states = machine->states.data() + first_state;
+    level.nextlevel = l + 1 < machine->levels.size() ? &machine->levels[l + 1] : nullptr;
+    first_state += count;
   }
-  if (!in.at_end()) return {};
-  // The states have stopped moving: point each level at its own, and at the next level.
-  for (std::size_t l = 0; l < machine->levels.size(); ++l) {
-    machine->levels[l].states = machine->states.data() + first_states[l];
-    machine->levels[l].nextlevel = l + 1 < machine->levels.size() ? &machine->levels[l + 1] : nullptr;
-  }
+  if (first_state != stored_states.size()) return {};
   return PatternMachine(std::move(machine));
 }
 

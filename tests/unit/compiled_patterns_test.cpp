@@ -72,17 +72,21 @@ TEST_CASE("damaged compiled patterns are refused, never followed", "[hyphenate]"
     const text::PatternMachine read = text::deserialize_patterns(std::string_view(bytes).substr(0, size));
     CHECK_FALSE(read);
   }
-  // A string's terminating NUL (here the charset's, after its fixed-size field) that is not
-  // one: refused, since libhyphen would read past it.
+  // A string's terminating NUL that is not one: the charset's, at the end of its fixed-size
+  // field, or the one that ends the bytes, behind which the last strings end: refused, since
+  // libhyphen would read past it.
   const std::size_t cset = bytes.find(std::string_view(loaded->cset));
   REQUIRE(cset != std::string::npos);
   std::string unterminated = bytes;
-  unterminated[cset + sizeof loaded->cset] = 'x';
+  unterminated[cset + sizeof loaded->cset - 1] = 'x';
+  CHECK_FALSE(text::deserialize_patterns(unterminated));
+  unterminated = bytes;
+  unterminated.back() = 'x';
   CHECK_FALSE(text::deserialize_patterns(unterminated));
   CHECK_FALSE(text::deserialize_patterns(bytes + "x"));
   CHECK_FALSE(text::deserialize_patterns("not a cache"));
-  // A huge number where a count, a length or a state number stands (the first states'
-  // fields, from byte 64 on): refused, not allocated or followed.
+  // A huge number where a count, an offset or a state number stands (the levels' and the
+  // first states' fields, from byte 64 on): refused, not allocated or followed.
   int refused = 0;
   for (std::size_t at = 64; at + 4 <= bytes.size() && refused < 20; at += 4) {
     std::string damaged = bytes;
