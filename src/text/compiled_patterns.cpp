@@ -100,11 +100,6 @@ class Blob {
   std::string out_;
 };
 
-template <class Record>
-void append_record(std::string& out, const Record& record) {
-  out.append(reinterpret_cast<const char*>(&record), sizeof record);
-}
-
 bool fits_char(std::int32_t value) {
   return value >= std::numeric_limits<signed char>::min() && value <= std::numeric_limits<signed char>::max();
 }
@@ -236,7 +231,7 @@ std::string serialize_patterns(const HyphenDict& dict) {
     std::memcpy(stored.cset, level->cset, strnlen(level->cset, sizeof stored.cset - 1));  // zeros after the name
     stored.utf8 = level->utf8;
     stored.states = level->num_states;
-    append_record(headers, stored);
+    core::append_records(headers, std::span<const StoredLevel>(&stored, 1));
     for (int i = 0; i < level->num_states; ++i) {
       const HyphenState& state = level->states[i];
       StoredState out{};
@@ -247,7 +242,7 @@ std::string serialize_patterns(const HyphenDict& dict) {
       out.fallback = state.fallback_state;
       out.transitions = state.num_trans;
       out.trans = blob.transitions(state.trans, state.num_trans);
-      append_record(records, out);
+      core::append_records(records, std::span<const StoredState>(&out, 1));
     }
   }
   std::string body = blob.take();
