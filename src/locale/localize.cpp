@@ -28,11 +28,16 @@ std::size_t text_bytes(const RichText& rich) {
 
 class Localizer {
  public:
-  Localizer(const document::Document& doc, const std::string& language, char32_t zero_digit,
+  /// `facts`: the locale_facts of `language`, read once for the whole document.
+  Localizer(const document::Document& doc, const std::string& language, const LocaleFacts& facts, char32_t zero_digit,
             core::Diagnostics& diags, const core::Limits& limits, const document::VariantRow* variant)
-      : doc_(doc), language_(language), diags_(diags), limits_(limits),
-        typography_(typography_rules(language)),
-        fallback_typography_(typography_rules(doc.default_language)) {
+      : doc_(doc),
+        language_(language),
+        diags_(diags),
+        limits_(limits),
+        typography_(typography_rules(language, facts)),
+        fallback_typography_(doc.default_language == language ? typography_rules(language, facts)
+                                                              : typography_rules(doc.default_language)) {
     typography_.zero_digit = zero_digit;
     for (const document::Variable& variable : doc.variables) {
       if (variable.default_value) values_[variable.name] = *variable.default_value;
@@ -224,8 +229,8 @@ document::Direction writing_direction(const std::string& language) {
 
 /// The zero digit of the language's numbering system: the leaflet's choice (`digits:`), else
 /// CLDR's default. An unknown or non-decimal choice is reported and CLDR's default kept.
-char32_t zero_digit_of(const document::Document& doc, const std::string& language, core::Diagnostics& diags) {
-  const LocaleFacts facts = locale_facts(language);
+char32_t zero_digit_of(const document::Document& doc, const std::string& language, const LocaleFacts& facts,
+                       core::Diagnostics& diags) {
   const auto choice = doc.digits.find(language);
   if (choice == doc.digits.end()) return facts.numbering_zero.value_or(U'0');
   if (const auto zero = numbering_zero(choice->second.numbering)) return *zero;
@@ -254,8 +259,9 @@ std::vector<std::string> digits_from(char32_t zero) {
 document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
                                      core::Diagnostics& diags, const core::Limits& limits,
                                      const document::VariantRow* variant) {
-  const char32_t zero_digit = zero_digit_of(doc, language, diags);
-  Localizer localizer(doc, language, zero_digit, diags, limits, variant);
+  const LocaleFacts facts = locale_facts(language);
+  const char32_t zero_digit = zero_digit_of(doc, language, facts, diags);
+  Localizer localizer(doc, language, facts, zero_digit, diags, limits, variant);
   document::LocalizedDocument out;
   out.name = doc.name;
   out.language = language;

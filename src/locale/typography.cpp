@@ -660,10 +660,13 @@ std::string locale_part(const std::string& icu_locale, int32_t (*get)(const char
 }  // namespace
 
 TypographyRules typography_rules(std::string_view language) {
+  return typography_rules(language, locale_facts(language));
+}
+
+TypographyRules typography_rules(std::string_view language, const LocaleFacts& facts) {
   const std::string icu_locale = icu_locale_of(language);
   const std::string code = locale_part(icu_locale, uloc_getLanguage);
   const std::string country = locale_part(icu_locale, uloc_getCountry);
-  const LocaleFacts facts = locale_facts(language);
   TypographyRules rules;
   rules.quote_open = facts.quote_open.value_or(rules.quote_open);
   rules.quote_close = facts.quote_close.value_or(rules.quote_close);

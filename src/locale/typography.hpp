@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "document/localized_document.hpp"
+#include "locale/locale_facts.hpp"
 
 namespace leafpress::locale {
 
@@ -46,6 +47,9 @@ struct TypographyRules {
 /// The conventions of `language`, a BCP 47 tag such as "fr" or "en-GB", with quotation
 /// marks and digit grouping from ICU's locale data.
 TypographyRules typography_rules(std::string_view language);
+
+/// The same, from `facts`, the language's locale_facts when the caller has them already.
+TypographyRules typography_rules(std::string_view language, const LocaleFacts& facts);
 
 /// `spans` with keyboard typing (straight quotes, "...", spaced hyphens, plain spaces before
 /// punctuation and units) set as `rules` say; rules see across span boundaries, URLs and
