@@ -11,6 +11,7 @@
 
 #include "core/c_handle.hpp"
 #include "core/file_identity.hpp"
+#include "fonts/freetype_facts.hpp"
 
 namespace leafpress::fonts {
 namespace {
@@ -59,6 +60,21 @@ void read_metrics(FT_Face face, FaceMetrics& m) {
   if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST))) {
     m.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
   }
+}
+
+/// The names and metrics FreeType reads of `face`.
+FreeTypeFacts facts_of(FT_Face face) {
+  FreeTypeFacts facts;
+  facts.family = face->family_name ? face->family_name : "";
+  facts.style_name = face->style_name ? face->style_name : "";
+  facts.postscript_name = sanitize_name(FT_Get_Postscript_Name(face), facts.family + "-" + facts.style_name);
+  read_metrics(face, facts.metrics);
+  // With neither class nor PANOSE set, the family's own name is the best evidence left.
+  if (!facts.metrics.serif && facts.family.find("Serif") != std::string::npos &&
+      facts.family.find("Sans") == std::string::npos) {
+    facts.metrics.serif = true;
+  }
+  return facts;
 }
 
 std::uint32_t read_u32(const char* p) {
@@ -157,45 +173,52 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
     error = std::move(*problem);
     return nullptr;
   }
-  FT_Library raw_library = nullptr;
-  if (FT_Init_FreeType(&raw_library) != 0) {
-    error = "FreeType could not start";
-    return nullptr;
-  }
-  FtLibrary library(raw_library);
-  // FreeType reads the bytes HarfBuzz mapped: the file is opened and mapped once. They
-  // outlive FreeType's face on every path (`bytes` is released after it).
-  const core::CHandle<hb_blob_t, hb_blob_destroy> bytes(hb_blob_reference(blob.get()));
-  FT_Face raw_face = nullptr;
-  if (FT_New_Memory_Face(library.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size), index,
-                         &raw_face) != 0) {
-    error = "not a font file FreeType can read";
-    return nullptr;
-  }
-  FtFace ft_face(raw_face);
-  if (FT_IS_SFNT(raw_face) && !FT_IS_SCALABLE(raw_face)) {
-    const core::CHandle<hb_face_t, hb_face_destroy> bitmap_face(hb_face_create(blob.get(), static_cast<unsigned>(index)));
-    error = outline_problem(bitmap_face.get(), false).value_or("an OpenType font without outlines");
-    return nullptr;
-  }
-  if (!FT_IS_SFNT(raw_face) || raw_face->units_per_EM == 0) {
-    error = "not an OpenType or TrueType font";
-    return nullptr;
+  // FreeType's facts of this face, kept by an earlier run that opened the same bytes, or read
+  // by FreeType now (its library and face then live until the CIDs are read too).
+  const auto kept = identity ? freetype_facts_file(*identity, index) : std::nullopt;
+  std::optional<FreeTypeFacts> facts = kept ? read_freetype_facts(*kept) : std::nullopt;
+  const bool facts_were_kept = facts.has_value();
+  FtLibrary library;
+  core::CHandle<hb_blob_t, hb_blob_destroy> bytes;
+  FtFace ft_face;
+  if (!facts) {
+    FT_Library raw_library = nullptr;
+    if (FT_Init_FreeType(&raw_library) != 0) {
+      error = "FreeType could not start";
+      return nullptr;
+    }
+    library.reset(raw_library);
+    // FreeType reads the bytes HarfBuzz mapped: the file is opened and mapped once. They
+    // outlive FreeType's face on every path (`bytes` is released after it).
+    bytes.reset(hb_blob_reference(blob.get()));
+    FT_Face raw_face = nullptr;
+    if (FT_New_Memory_Face(library.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(size), index,
+                           &raw_face) != 0) {
+      error = "not a font file FreeType can read";
+      return nullptr;
+    }
+    ft_face.reset(raw_face);
+    if (FT_IS_SFNT(raw_face) && !FT_IS_SCALABLE(raw_face)) {
+      const core::CHandle<hb_face_t, hb_face_destroy> bitmap_face(
+          hb_face_create(blob.get(), static_cast<unsigned>(index)));
+      error = outline_problem(bitmap_face.get(), false).value_or("an OpenType font without outlines");
+      return nullptr;
+    }
+    if (!FT_IS_SFNT(raw_face) || raw_face->units_per_EM == 0) {
+      error = "not an OpenType or TrueType font";
+      return nullptr;
+    }
+    facts = facts_of(raw_face);
   }
 
   std::unique_ptr<Face> face(new Face());
   face->path_ = path;
   face->index_ = index;
   face->identity_ = std::move(identity);
-  face->family_ = raw_face->family_name ? raw_face->family_name : "";
-  face->style_name_ = raw_face->style_name ? raw_face->style_name : "";
-  face->postscript_name_ = sanitize_name(FT_Get_Postscript_Name(raw_face), face->family_ + "-" + face->style_name_);
-  read_metrics(raw_face, face->metrics_);
-  // With neither class nor PANOSE set, the family's own name is the best evidence left.
-  if (!face->metrics_.serif && face->family_.find("Serif") != std::string::npos &&
-      face->family_.find("Sans") == std::string::npos) {
-    face->metrics_.serif = true;
-  }
+  face->family_ = facts->family;
+  face->style_name_ = facts->style_name;
+  face->postscript_name_ = facts->postscript_name;
+  face->metrics_ = facts->metrics;
 
   face->blob_ = std::move(blob);
   face->hb_face_.reset(hb_face_create(face->blob_.get(), static_cast<unsigned>(index)));
@@ -208,9 +231,11 @@ std::unique_ptr<Face> Face::try_open(const std::filesystem::path& path, int inde
     error = std::move(*problem);
     return nullptr;
   }
-  face->cid_of_glyph_ = cids_of_glyphs(raw_face);
+  // Facts are kept only of faces that are not CID-keyed, whose CIDs FreeType reads each time.
+  if (ft_face) face->cid_of_glyph_ = cids_of_glyphs(ft_face.get());
   face->hb_font_.reset(hb_font_create(face->hb_face_.get()));
   hb_ot_font_set_funcs(face->hb_font_.get());
+  if (!facts_were_kept && kept && face->cid_of_glyph_.empty()) keep_freetype_facts(*kept, *facts);
   return face;
 }
 

@@ -27,6 +27,8 @@ struct FaceMetrics {
   bool serif = false;
   bool italic = false;
   bool bold = false;
+
+  bool operator==(const FaceMetrics&) const = default;
 };
 
 /// One font file opened once: its bytes (for subsetting), its HarfBuzz face and font, and

@@ -1,18 +1,20 @@
-#include <catch2/catch.hpp>
+#include "text/face_answers.hpp"
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <iterator>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <string_view>
 
 #include "core/file_identity.hpp"
 #include "fonts/face.hpp"
+#include "fonts/freetype_facts.hpp"
 #include "support/scoped_env.hpp"
 #include "support/scratch_dir.hpp"
-#include "text/face_answers.hpp"
 #include "text/remembered_words.hpp"
 #include "text/shape.hpp"
 #include "text/shape_cache.hpp"
@@ -24,10 +26,13 @@ namespace {
 
 const fs::path kNotoSans = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 
-std::size_t entries(const fs::path& folder) {
+/// The cache entries in `folder` whose names start with `prefix`.
+std::size_t entries(const fs::path& folder, std::string_view prefix = "") {
   std::size_t files = 0;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); ++it) ++files;
+  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); ++it) {
+    if (it->path().filename().string().starts_with(prefix)) ++files;
+  }
   return files;
 }
 
@@ -70,7 +75,8 @@ TEST_CASE("what is worked out from a face's bytes is kept only for a settled fil
   CHECK_FALSE(copy->identity());
   text::ShapeCache copy_shapes;
   const bool copy_apart = copy_shapes.spaces_stand_apart(*copy);
-  CHECK(entries(dir.path() / "cache") == 0);
+  CHECK(entries(dir.path() / "cache", "face-") == 0);
+  CHECK(entries(dir.path() / "cache", "freetype-") == 1);  // the settled file's, opened first
 
   const auto& face = noto.face;
   REQUIRE(face);
@@ -78,7 +84,7 @@ TEST_CASE("what is worked out from a face's bytes is kept only for a settled fil
   text::ShapeCache first;
   const bool apart = first.spaces_stand_apart(*face);
   CHECK(apart == copy_apart);
-  CHECK(entries(dir.path() / "cache") == 1);
+  CHECK(entries(dir.path() / "cache", "face-") == 1);
   CHECK(text::recall_face_answer(*face, "spaces stand apart") == apart);
   CHECK_FALSE(text::recall_face_answer(*face, "another question"));
   text::ShapeCache second;
@@ -209,5 +215,45 @@ TEST_CASE("a remembered words entry whose table points anywhere is read as holdi
     }
     CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
     CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("absent"));
+  }
+}
+
+TEST_CASE("FreeType's facts of a face that opened are kept, and the face opened from them is the same", "[fonts]") {
+  if (!fs::exists(kNotoSans)) {
+    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+    return;
+  }
+  NotoSansWithCache noto;  // opened through FreeType, its facts kept
+  const auto& face = noto.face;
+  REQUIRE(face);
+  REQUIRE(face->identity());
+  const auto facts_of = [](const fonts::Face& opened) {
+    return fonts::FreeTypeFacts{opened.family(), opened.style_name(), opened.postscript_name(), opened.metrics()};
+  };
+  const auto file = fonts::freetype_facts_file(*face->identity(), 0);
+  REQUIRE(file);
+  const auto kept = fonts::read_freetype_facts(*file);
+  REQUIRE(kept);
+  CHECK(*kept == facts_of(*face));
+  CHECK(kept->family == "Noto Sans");
+  CHECK(kept->metrics.units_per_em == 1000);
+  CHECK_FALSE(fonts::freetype_facts_file(*face->identity(), 1) == file);  // another face of the file
+
+  const auto again = fonts::Face::try_open(kNotoSans, 0, noto.error);  // from the kept facts
+  REQUIRE(again);
+  CHECK(facts_of(*again) == facts_of(*face));
+
+  // A damaged entry (cut short, a flag that is not one) is not read; the face opens the same.
+  std::string bytes;
+  {
+    std::ifstream in(*file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  for (std::string damaged : {bytes.substr(0, bytes.size() - 1), bytes.substr(0, bytes.size() - 1) + "\x02"}) {
+    std::ofstream(*file, std::ios::binary | std::ios::trunc) << damaged;
+    CHECK_FALSE(fonts::read_freetype_facts(*file));
+    const auto reopened = fonts::Face::try_open(kNotoSans, 0, noto.error);
+    REQUIRE(reopened);
+    CHECK(facts_of(*reopened) == facts_of(*face));
   }
 }
