@@ -1,14 +1,12 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "core/mapped_file.hpp"
@@ -20,19 +18,18 @@ namespace leafpress::text {
 /// Words shaped alone (ShapeCache::shape_by_words) in one face, language and script, as
 /// earlier runs shaped them: kept in the cache folder (core::cache_folder) under the face
 /// file's identity when it was opened (fonts::Face::identity), its index, HarfBuzz's version,
-/// the language and the script, so that a leaflet built again shapes none of its words
-/// (HarfBuzz's shaping and its plans for a Noto face were a quarter of the 2-page text's
-/// instructions). An entry is a hash table over its words, mapped and looked up in place:
-/// a run reads only the words it asks for. Each word read is checked against the face (its
-/// glyph count) and itself (its length); a damaged word is not read. The words shaped in
-/// this run are written back when it ends. Output never depends on the entry: it holds
-/// HarfBuzz's answers for the same bytes.
+/// the language and the script, and read back whole on first use, so that a leaflet built
+/// again shapes none of its words (HarfBuzz's shaping and its plans for a Noto face were a
+/// quarter of the 2-page text's instructions). Every glyph read is checked against the face
+/// (its glyph count) and the word (its length); a damaged entry is not read. The words
+/// shaped in this run are written back when it ends. Output never depends on the entry: it
+/// holds HarfBuzz's answers for the same bytes.
 class RememberedWords {
  public:
   static constexpr std::size_t kMaxWords = 1 << 16;      // per entry
   static constexpr std::size_t kMaxWordBytes = 1 << 10;  // longer words are not kept
 
-  /// Maps the entry of `face`, `language` and `script`, when there is one to read.
+  /// Reads the entry of `face`, `language` and `script`, when there is one to read.
   RememberedWords(const fonts::Face& face, std::string_view language, std::string_view script);
   /// Writes the entry back when words were added and the face's file is still the one opened,
   /// with the words another run (or another worker of this one) wrote there meanwhile.
@@ -52,26 +49,15 @@ class RememberedWords {
     std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
   };
 
-  /// A slot of an entry's table: the word's record, found by its hash.
-  struct Slot {
-    std::uint32_t check = 0;  // the hash's high half
-    std::uint32_t at = 0;     // the record's offset in the entry; 0: an empty slot
-  };
-  /// A mapped entry: its table of slots and the records they point to, where they lie.
+  /// An entry's words and their glyphs, pointing into its mapping (its glyphs are laid out
+  /// as ShapedGlyph, aligned): nothing is copied, and only the pages used are read.
   struct Entry {
     std::optional<core::MappedFile> mapped;
-    std::span<const Slot> slots;  // a power of two of them, fewer than half used
-    std::uint32_t words = 0;
+    std::unordered_map<std::string_view, std::span<const ShapedGlyph>> words;
   };
-  /// The entry at `file_`, its header and table checked; none when absent or damaged there.
-  Entry map_entry() const;
-  /// The record at `at` in `entry` when it is `word`'s (any word's when `word` is null),
-  /// whole and its glyphs the face's.
-  std::optional<std::pair<std::string_view, std::span<const ShapedGlyph>>> record(const Entry& entry, std::uint32_t at,
-                                                                                  const std::string_view* word) const;
-  std::optional<std::span<const ShapedGlyph>> find_in(const Entry& entry, std::string_view word) const;
-  /// Every whole word of `entry`, in the order of its table.
-  std::vector<std::pair<std::string_view, std::span<const ShapedGlyph>>> words_of(const Entry& entry) const;
+  /// The words of the entry at `file_`, each glyph checked against the face; none when the
+  /// entry is absent or damaged anywhere.
+  Entry read_entry() const;
 
   std::optional<std::filesystem::path> file_;  // none: nothing is kept
   std::filesystem::path face_path_;

@@ -130,7 +130,7 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
   CHECK(first == text::shape(*face, text, 0, text.size(), "en", "Latn"));
 
-  // A glyph the face does not have: the word is damaged and not read.
+  // A glyph the face does not have: the entry is damaged and not read at all.
   for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
     if (!entry.path().filename().string().starts_with("words-")) continue;
     std::string bytes;
@@ -147,36 +147,6 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("Immunotherapy"));
   text::ShapeCache damaged;
   CHECK(damaged.shape(*face, text, 0, text.size(), "en", "Latn", false) == first);
-}
-
-TEST_CASE("an entry of many words finds each of them and no other", "[fonts]") {
-  if (!fs::exists(kNotoSans)) {
-    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
-    return;
-  }
-  NotoSansWithCache noto;
-  const auto& face = noto.face;
-  REQUIRE(face);
-  std::vector<std::string> words;
-  for (int i = 0; i < 700; ++i) words.push_back("w" + std::to_string(i * 7919));
-  const auto shaped = [&](std::string_view word) { return text::shape(*face, word, 0, word.size(), "en", "Latn"); };
-  {
-    text::RememberedWords kept(*face, "en", "Latn");
-    for (std::size_t i = 0; i < words.size(); i += 2) kept.add(words[i], shaped(words[i]));
-  }
-  {
-    text::RememberedWords kept(*face, "en", "Latn");  // an entry written again keeps the first run's words
-    for (std::size_t i = 1; i < words.size(); i += 2) kept.add(words[i], shaped(words[i]));
-  }
-  const text::RememberedWords kept(*face, "en", "Latn");
-  for (const std::string& word : words) {
-    const auto found = kept.find(word);
-    REQUIRE(found);
-    CHECK(std::vector<text::ShapedGlyph>(found->begin(), found->end()) == shaped(word));
-  }
-  CHECK_FALSE(kept.find("w1"));
-  CHECK_FALSE(kept.find("w"));
-  CHECK_FALSE(kept.find(words.back() + "0"));
 }
 
 TEST_CASE("two workers keeping words of the same entry keep them all, whichever writes last", "[fonts]") {
