@@ -31,4 +31,7 @@ std::string content_hash(std::string_view bytes);
 /// The same fingerprint as its 16 raw bytes, to check a cache entry's payload against.
 std::string content_digest(std::string_view bytes);
 
+/// A 64-bit hash of `bytes` (XXH3-64), the same in every run: for tables kept in cache entries.
+std::uint64_t stable_hash(std::string_view bytes);
+
 }  // namespace leafpress::core
