@@ -78,6 +78,8 @@ std::string content_digest(std::string_view bytes) {
   return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
 }
 
-std::uint64_t stable_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed) {
+  return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
 
 }  // namespace leafpress::core

@@ -32,6 +32,6 @@ std::string content_hash(std::string_view bytes);
 std::string content_digest(std::string_view bytes);
 
 /// A 64-bit hash of `bytes` (XXH3-64), the same in every run: for tables kept in cache entries.
-std::uint64_t stable_hash(std::string_view bytes);
+std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 0);
 
 }  // namespace leafpress::core

@@ -13,12 +13,15 @@ namespace {
 
 // Integers are 32-bit, in this machine's order: the cache is of this machine, for this machine.
 // The layout: the magic and zeros to a multiple of 8; the slot count (a power of two) and the
-// record count; the fingerprint (content_digest) of all that follows; the slots; the records,
-// each the key's size, the key, the value's size and the value, each followed by zeros to a
-// multiple of 4.
+// record count; the slots; the records, each the stable_hash of its key and value, the key's
+// size, the key, the value's size and the value, the key and the value each followed by zeros
+// to a multiple of 4.
 constexpr std::size_t kMinSlots = 8;
 constexpr std::size_t kMaxRecords = 1 << 20;
-constexpr std::size_t kDigestBytes = 16;
+
+std::uint64_t record_check(std::string_view key, std::string_view value) {
+  return stable_hash(value, stable_hash(key));
+}
 
 std::size_t padding(std::size_t size, std::size_t to) { return (to - size % to) % to; }
 
@@ -39,15 +42,12 @@ std::optional<KeptTable> KeptTable::open(const std::filesystem::path& file, std:
   if (!mapped) return std::nullopt;
   ByteReader in(mapped->bytes());
   std::uint32_t slot_count = 0, count = 0;
-  std::string_view digest;
-  if (!in.literal(padded_magic(magic)) || !in.integer(slot_count) || !in.integer(count) ||
-      !in.bytes(kDigestBytes, digest) || slot_count < kMinSlots || (slot_count & (slot_count - 1)) != 0 ||
-      count > kMaxRecords || std::size_t{count} * 2 > slot_count) {
+  std::span<const Slot> slots;
+  if (!in.literal(padded_magic(magic)) || !in.integer(slot_count) || !in.integer(count) || slot_count < kMinSlots ||
+      (slot_count & (slot_count - 1)) != 0 || count > kMaxRecords || std::size_t{count} * 2 > slot_count ||
+      !in.records(slot_count, slots)) {
     return std::nullopt;
   }
-  const std::string_view rest = mapped->bytes().substr(mapped->bytes().size() - in.left());
-  std::span<const Slot> slots;
-  if (content_digest(rest) != digest || !in.records(slot_count, slots)) return std::nullopt;
   const std::size_t records_at = mapped->bytes().size() - in.left();
   return KeptTable(std::move(*mapped), slots, count, records_at);  // a mapping stays where it is when moved
 }
@@ -56,10 +56,11 @@ std::optional<std::pair<std::string_view, std::string_view>> KeptTable::record(s
   const std::string_view bytes = mapped_.bytes();
   if (at < records_at_ || at % 4 != 0 || at >= bytes.size()) return std::nullopt;
   ByteReader in(bytes.substr(at));
+  std::uint64_t check = 0;
   std::uint32_t key_size = 0, value_size = 0;
   std::string_view key, value;
-  if (!in.integer(key_size) || !in.bytes(key_size, key) || !in.zeros(padding(key_size, 4)) || !in.integer(value_size) ||
-      !in.bytes(value_size, value)) {
+  if (!in.integer(check) || !in.integer(key_size) || !in.bytes(key_size, key) || !in.zeros(padding(key_size, 4)) ||
+      !in.integer(value_size) || !in.bytes(value_size, value) || check != record_check(key, value)) {
     return std::nullopt;
   }
   return std::pair{key, value};
@@ -97,8 +98,6 @@ std::string kept_table_bytes(std::string_view magic,
   std::string out = padded_magic(magic);
   append_integer(out, static_cast<std::uint32_t>(slot_count));
   append_integer(out, static_cast<std::uint32_t>(entries.size()));
-  const std::size_t digest_at = out.size();
-  out.append(kDigestBytes, '\0');
   const std::size_t slots_at = out.size();
   out.append(slot_count * sizeof(Slot), '\0');
   for (const auto& [key, value] : entries) {
@@ -106,6 +105,7 @@ std::string kept_table_bytes(std::string_view magic,
     std::size_t slot = hash & (slot_count - 1);
     while (slots[slot].at != 0) slot = (slot + 1) & (slot_count - 1);
     slots[slot] = {check_of(hash), static_cast<std::uint32_t>(out.size())};
+    append_integer(out, record_check(key, value));
     append_integer(out, static_cast<std::uint32_t>(key.size()));
     out += key;
     out.append(padding(key.size(), 4), '\0');
@@ -114,8 +114,6 @@ std::string kept_table_bytes(std::string_view magic,
     out.append(padding(value.size(), 4), '\0');
   }
   std::memcpy(out.data() + slots_at, slots.data(), slot_count * sizeof(Slot));
-  const std::string digest = content_digest(std::string_view(out).substr(slots_at));
-  std::memcpy(out.data() + digest_at, digest.data(), kDigestBytes);
   return out;
 }
 

@@ -15,9 +15,10 @@
 namespace leafpress::core {
 
 /// A cache entry that maps keys to values, both byte strings, as a hash table looked up where
-/// the file is mapped: a run reads only the keys it asks for. The whole entry is checked
-/// against its fingerprint when opened, and every read stays within it, so a damaged entry
-/// is not read and a planted one cannot lead outside its bytes. Values lie 4-byte aligned.
+/// the file is mapped: a run reads (and brings into memory) only the records it asks for.
+/// Each record is checked against its own fingerprint when read, and every read stays within
+/// the entry, so a damaged record is not read and a planted entry cannot lead outside its
+/// bytes. Values lie 4-byte aligned.
 class KeptTable {
  public:
   /// The table in `file`, written by kept_table_bytes with the same `magic`; nullopt when
@@ -40,7 +41,8 @@ class KeptTable {
   };
   KeptTable(MappedFile mapped, std::span<const Slot> slots, std::uint32_t count, std::size_t records_at)
       : mapped_(std::move(mapped)), slots_(slots), count_(count), records_at_(records_at) {}
-  /// The key and value of the record at `at`, when it lies whole in the entry.
+  /// The key and value of the record at `at`, when it lies whole in the entry and matches its
+  /// fingerprint.
   std::optional<std::pair<std::string_view, std::string_view>> record(std::uint32_t at) const;
 
   friend std::string kept_table_bytes(std::string_view magic,

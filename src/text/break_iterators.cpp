@@ -50,7 +50,7 @@ bool keeps_words_whole(std::string_view language) { return primary_language(lang
 
 // What find_line_breaks finds for a text: change the number whenever that could change.
 BreakIterators::BreakIterators()
-    : line_breaks_(RememberedPositions::kept_in_cache("line-breaks", "leafpress line breaks 1\nICU " U_ICU_VERSION)) {}
+    : line_breaks_(RememberedPositions::kept_in_cache("line-breaks", "leafpress line breaks 2\nICU " U_ICU_VERSION)) {}
 BreakIterators::~BreakIterators() = default;
 BreakIterators::BreakIterators(BreakIterators&&) noexcept = default;
 BreakIterators& BreakIterators::operator=(BreakIterators&&) noexcept = default;

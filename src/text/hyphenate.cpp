@@ -248,7 +248,7 @@ HyphenatorCache::HyphenatorCache(std::vector<std::filesystem::path> search_dirs,
     : search_dirs_(std::move(search_dirs)),
       settings_(settings),
       paragraphs_(RememberedPositions::kept_in_cache("hyphenation-points",
-                                                     "leafpress hyphenation points 1\nICU " U_ICU_VERSION)) {}
+                                                     "leafpress hyphenation points 2\nICU " U_ICU_VERSION)) {}
 
 const Hyphenator* HyphenatorCache::find(std::string_view language) {
   if (const auto known = by_language_.find(language); known != by_language_.end()) return known->second;

@@ -78,7 +78,7 @@ std::pair<std::vector<std::size_t>*, bool> RememberedPositions::slot(std::string
   bytes_ += key_.size();
   if (!entry_ || !across_runs) return {&found->second.at, false};
   if (const core::KeptTable* table = entry_->read()) {
-    if (const auto value = table->find(key_)) {
+    if (const auto value = table->find(core::content_digest(key_))) {
       if (auto positions = decode(*value, text)) {
         found->second.at = std::move(*positions);
         return {&found->second.at, true};
@@ -91,19 +91,16 @@ std::pair<std::vector<std::size_t>*, bool> RememberedPositions::slot(std::string
 
 RememberedPositions::~RememberedPositions() {
   if (!entry_) return;
-  std::vector<std::pair<std::string_view, std::string_view>> entries;
-  std::vector<std::string> values;  // the new positions, encoded
+  // The entry's keys are the fingerprints of the run's: a paragraph's positions take a few
+  // bytes more than its positions, so looking them up brings little into memory.
+  std::vector<std::pair<std::string, std::string>> added;
+  for (const auto& [key, positions] : kept_) {
+    if (positions.to_keep) added.emplace_back(core::content_digest(key), encode(positions.at));
+  }
+  if (added.empty()) return;
+  std::vector<std::pair<std::string_view, std::string_view>> entries(added.begin(), added.end());
   std::unordered_set<std::string_view> keys;
-  for (const auto& [key, positions] : kept_) {
-    if (positions.to_keep) values.push_back(encode(positions.at));
-  }
-  if (values.empty()) return;
-  auto value = values.begin();
-  for (const auto& [key, positions] : kept_) {
-    if (!positions.to_keep) continue;
-    entries.emplace_back(key, *value++);
-    keys.insert(key);
-  }
+  for (const auto& [key, value] : entries) keys.insert(key);
   // What was there when this run read it, and what other workers and runs wrote since:
   // otherwise the last writer's positions would be all that is left.
   const auto meanwhile = core::KeptTable::open(entry_->file, entry_->magic, kMaxEntryBytes);

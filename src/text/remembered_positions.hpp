@@ -14,8 +14,9 @@ namespace leafpress::text {
 /// Byte positions worked out for a text (where its lines may break, where its words may be
 /// hyphenated), kept for the run under a key their owner spells out, so that a paragraph set
 /// again, at another type size or in another format, is not worked out again; and, when
-/// given a cache entry, kept across runs there too (a core::KeptTable written back when the
-/// run ends), so that a leaflet built again works out none of them. Holds at most about
+/// given a cache entry, kept across runs there too (a core::KeptTable under the fingerprints of
+/// the keys, written back when the run ends), so that a leaflet built again works out none of
+/// them. Holds at most about
 /// kMaxBytes of keys, then starts again empty. Not thread-safe: each worker has its own.
 class RememberedPositions {
  public:

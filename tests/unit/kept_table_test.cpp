@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/atomic_file.hpp"
+#include "core/hash.hpp"
 #include "support/scoped_env.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/remembered_positions.hpp"
@@ -57,27 +58,37 @@ TEST_CASE("a kept table finds each of its keys and no other", "[core]") {
   CHECK_FALSE(core::KeptTable::open(dir.path() / "absent.bin", kMagic, 1 << 20));
 }
 
-TEST_CASE("a damaged or cut kept table is not read, and never gives a wrong value", "[core]") {
+TEST_CASE("a damaged or cut kept table never gives a wrong value", "[core]") {
   const testing::ScratchDir dir;
   const auto entries = some_entries(12);
   const std::string bytes = table_bytes(entries);
   const fs::path file = dir.path() / "table.bin";
-  int opened = 0;
+  std::size_t lost = 0;  // keys not found after a flip
   for (std::size_t at = 0; at < bytes.size(); ++at) {
     std::string damaged = bytes;
     damaged[at] = static_cast<char>(damaged[at] ^ 0x41);
     core::write_cache_entry(file, damaged);
+    const auto table = core::KeptTable::open(file, kMagic, 1 << 20);
+    for (const auto& [key, value] : entries) {
+      const auto found = table ? table->find(key) : std::nullopt;
+      if (found) {
+        CHECK(*found == value);
+      } else {
+        ++lost;
+      }
+    }
+    if (table) {
+      for (const auto& [key, value] : table->entries()) CHECK(entries.at(std::string(key)) == value);
+    }
+  }
+  CHECK(lost >= bytes.size() / 2);  // a flipped byte of a record loses that record at least
+  for (std::size_t size = 0; size < bytes.size(); size += 7) {
+    core::write_cache_entry(file, bytes.substr(0, size));
     if (const auto table = core::KeptTable::open(file, kMagic, 1 << 20)) {
-      ++opened;
       for (const auto& [key, value] : entries) {
         if (const auto found = table->find(key)) CHECK(*found == value);
       }
     }
-  }
-  CHECK(opened == 0);  // every byte is in the magic, the counts or under the fingerprint
-  for (std::size_t size = 0; size < bytes.size(); size += 7) {
-    core::write_cache_entry(file, bytes.substr(0, size));
-    CHECK_FALSE(core::KeptTable::open(file, kMagic, 1 << 20));
   }
 }
 
@@ -131,7 +142,8 @@ TEST_CASE("kept positions that do not ascend or split a character are not used",
   const std::string text = "thérapie";  // 'é' is bytes 2 and 3
   const auto entry_with = [&](std::vector<std::uint32_t> positions) {
     std::string value(reinterpret_cast<const char*>(positions.data()), positions.size() * sizeof(std::uint32_t));
-    const std::vector<std::pair<std::string_view, std::string_view>> entries{{"k", value}};
+    const std::string key = core::content_digest("k");  // the entry keys positions by the key's fingerprint
+    const std::vector<std::pair<std::string_view, std::string_view>> entries{{key, value}};
     {
       auto made = text::RememberedPositions::kept_in_cache("test-positions", "test 1");
       made.key() = "probe";
