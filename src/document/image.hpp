@@ -29,7 +29,8 @@ struct Image {
   /// The picture's own ICC profile (a JPEG's APP2 markers, a PNG's iCCP chunk), empty when
   /// it has none: its colours are then sRGB (or sGray).
   std::string icc_profile;
-  /// core::text_hash of the picture file's bytes, so a PDF's /ID changes with the picture.
+  /// The first 16 hex digits of core::content_hash of the picture file's bytes, so a PDF's /ID
+  /// changes with the picture.
   std::string fingerprint;
 };
 

@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uvernum.h>
 
 namespace leafpress::text {
 namespace {
@@ -47,7 +48,9 @@ icu::Locale line_break_locale(std::string_view language) {
 
 bool keeps_words_whole(std::string_view language) { return primary_language(language) == "ko"; }
 
-BreakIterators::BreakIterators() = default;
+// What find_line_breaks finds for a text: change the number whenever that could change.
+BreakIterators::BreakIterators()
+    : line_breaks_(RememberedPositions::kept_in_cache("line-breaks", "leafpress line breaks 2\nICU " U_ICU_VERSION)) {}
 BreakIterators::~BreakIterators() = default;
 BreakIterators::BreakIterators(BreakIterators&&) noexcept = default;
 BreakIterators& BreakIterators::operator=(BreakIterators&&) noexcept = default;
@@ -63,7 +66,7 @@ icu::BreakIterator* BreakIterators::word(std::string_view language) {
 std::pair<std::vector<std::size_t>*, bool> BreakIterators::line_breaks_of(std::string_view language,
                                                                           std::string_view text) {
   line_breaks_.key().assign(language).append(1, '\0').append(text);
-  return line_breaks_.slot();
+  return line_breaks_.slot(text);
 }
 
 }  // namespace leafpress::text

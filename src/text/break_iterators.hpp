@@ -49,7 +49,7 @@ class BreakIterators {
  private:
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> line_;
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> word_;
-  RememberedPositions line_breaks_;  // by language, NUL, text
+  RememberedPositions line_breaks_;  // by language, NUL, text; kept across runs
 };
 
 }  // namespace leafpress::text

@@ -10,6 +10,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/uvernum.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,8 +18,9 @@
 #include <system_error>
 #include <utility>
 
-#include "core/confine.hpp"
 #include "core/c_handle.hpp"
+#include "core/confine.hpp"
+#include "core/file_identity.hpp"
 #include "core/utf8.hpp"
 #include "text/compiled_patterns.hpp"
 
@@ -175,7 +177,12 @@ std::optional<Hyphenator> Hyphenator::try_load(const std::filesystem::path& path
 
 Hyphenator::Hyphenator(std::unique_ptr<Patterns> patterns, std::filesystem::path path, std::string language,
                        HyphenationSettings settings)
-    : patterns_(std::move(patterns)), path_(std::move(path)), language_(std::move(language)), settings_(settings) {}
+    : patterns_(std::move(patterns)), path_(std::move(path)), language_(std::move(language)), settings_(settings) {
+  if (auto file = core::settled_identity(path_)) {
+    identity_ = *file + "\n" + language_ + "\n" + std::to_string(settings_.min_word_length) + "," +
+                std::to_string(settings_.left_min) + "," + std::to_string(settings_.right_min);
+  }
+}
 
 Hyphenator::Hyphenator(Hyphenator&&) noexcept = default;
 Hyphenator& Hyphenator::operator=(Hyphenator&&) noexcept = default;
@@ -236,8 +243,12 @@ std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) c
   return points;
 }
 
+// What find_paragraph_points finds for a paragraph: change the number whenever that could change.
 HyphenatorCache::HyphenatorCache(std::vector<std::filesystem::path> search_dirs, HyphenationSettings settings)
-    : search_dirs_(std::move(search_dirs)), settings_(settings) {}
+    : search_dirs_(std::move(search_dirs)),
+      settings_(settings),
+      paragraphs_(RememberedPositions::kept_in_cache("hyphenation-points",
+                                                     "leafpress hyphenation points 2\nICU " U_ICU_VERSION)) {}
 
 const Hyphenator* HyphenatorCache::find(std::string_view language) {
   if (const auto known = by_language_.find(language); known != by_language_.end()) return known->second;
@@ -271,14 +282,16 @@ const std::vector<std::size_t>& HyphenatorCache::points(const Hyphenator& hyphen
 }
 
 std::pair<std::vector<std::size_t>*, bool> HyphenatorCache::paragraph_points_of(
-    std::string_view language, std::string_view text, std::span<const ByteRange> unhyphenatable) {
+    const Hyphenator& hyphenator, std::string_view language, std::string_view text,
+    std::span<const ByteRange> unhyphenatable) {
   std::string& key = paragraphs_.key();
   key.assign(language).append(1, '\0').append(text).append(1, '\0');
   for (const ByteRange& range : unhyphenatable) {
     key.append(reinterpret_cast<const char*>(&range.begin), sizeof range.begin);
     key.append(reinterpret_cast<const char*>(&range.end), sizeof range.end);
   }
-  return paragraphs_.slot();
+  key.append(1, '\0').append(hyphenator.identity().value_or(hyphenator.path().string()));
+  return paragraphs_.slot(text, hyphenator.identity().has_value());
 }
 
 namespace {
@@ -343,7 +356,7 @@ std::vector<std::size_t> paragraph_hyphenation_points(std::string_view text, std
   const Hyphenator* hyphenator = cache.find(language);
   if (!hyphenator || text.empty()) return {};
   if (!iterators) return find_paragraph_points(text, language, *hyphenator, cache, unhyphenatable, nullptr);
-  const auto [kept, known] = cache.paragraph_points_of(language, text, unhyphenatable);
+  const auto [kept, known] = cache.paragraph_points_of(*hyphenator, language, text, unhyphenatable);
   if (!known) *kept = find_paragraph_points(text, language, *hyphenator, cache, unhyphenatable, iterators);
   return *kept;
 }

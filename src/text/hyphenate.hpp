@@ -75,6 +75,11 @@ class Hyphenator {
   /// The limits applied on top of the dictionary's patterns.
   const HyphenationSettings& settings() const { return settings_; }
 
+  /// The dictionary file's identity when it was loaded (core::settled_identity), its language
+  /// and settings: what the points of a word depend on besides the word; nullopt when the
+  /// file is too new for its answers to be kept across runs.
+  const std::optional<std::string>& identity() const { return identity_; }
+
  private:
   struct Patterns;
   Hyphenator(std::unique_ptr<Patterns> patterns, std::filesystem::path path, std::string language,
@@ -84,6 +89,7 @@ class Hyphenator {
   std::filesystem::path path_;
   std::string language_;
   HyphenationSettings settings_;
+  std::optional<std::string> identity_;
 };
 
 /// A [begin, end) range of byte offsets in a paragraph's text.
@@ -114,12 +120,13 @@ class HyphenatorCache {
 
   static constexpr std::size_t kMaxWords = 1 << 16;
 
-  /// Where the hyphenation points of paragraph `text` in `language`, with `unhyphenatable`
-  /// left alone, are kept for the run (paragraph_hyphenation_points' answer: a paragraph set
-  /// again, at another type size or in another format, hyphenates as it did), and whether
-  /// they are there already; when not, an empty place for the caller to fill
-  /// (RememberedPositions, with its bound).
-  std::pair<std::vector<std::size_t>*, bool> paragraph_points_of(std::string_view language, std::string_view text,
+  /// Where the hyphenation points of paragraph `text` in `language` by `hyphenator`, with
+  /// `unhyphenatable` left alone, are kept (paragraph_hyphenation_points' answer: a paragraph
+  /// set again, at another type size or in another format, hyphenates as it did; across runs
+  /// too when the dictionary has an identity), and whether they are there already; when not,
+  /// an empty place for the caller to fill (RememberedPositions, with its bound).
+  std::pair<std::vector<std::size_t>*, bool> paragraph_points_of(const Hyphenator& hyphenator,
+                                                                 std::string_view language, std::string_view text,
                                                                  std::span<const ByteRange> unhyphenatable);
 
  private:
@@ -135,7 +142,7 @@ class HyphenatorCache {
   std::map<std::string, const Hyphenator*, std::less<>> by_language_;
   std::map<const Hyphenator*, WordPoints> words_;
   std::size_t word_count_ = 0;
-  RememberedPositions paragraphs_;  // by language, NUL, text, NUL, the ranges' bytes
+  RememberedPositions paragraphs_;  // by language, text, the ranges, the hyphenator's identity
 };
 
 /// Byte offsets in UTF-8 paragraph `text` where a hyphen may go, ascending: inside the

@@ -289,6 +289,24 @@ TEST_CASE("fingerprints depend on every byte and nothing else", "[core]") {
   CHECK(a.digest() != c.digest());
 }
 
+TEST_CASE("a fingerprint fed in pieces is the fingerprint of the whole", "[core]") {
+  core::Fingerprint pieces;
+  pieces.add("leaf");
+  pieces.add("");
+  pieces.add("let");
+  const auto digest = pieces.digest();
+  CHECK(std::string(digest.begin(), digest.end()) == core::content_digest("leaflet"));
+  CHECK(core::content_hash("leaflet").size() == 32);
+  CHECK(core::content_hash("leaflet") != core::content_hash("leaflef"));
+}
+
+TEST_CASE("text fingerprints never change: translation files keep them", "[core]") {
+  // Computed once by the first version (two FNV-1a 64 lanes); translated_from in every
+  // strings file of a leaflet holds values like these.
+  CHECK(core::text_hash("leaflet") == "9cb047b1fe9e5b2a");
+  CHECK(core::text_hash("Qu\u2019est-ce que l\u2019immunoth\u00e9rapie ?") == "7bf774d9675becf4");
+}
+
 TEST_CASE("stale temporary files of a target are removed, but live, newer and other files are not", "[core]") {
   namespace fs = std::filesystem;
   const testing::ScratchDir dir;
