@@ -197,6 +197,9 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
                              bool localized_again) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
+  // Another format of this document sets the same paragraphs at other sizes: each is prepared
+  // once for all of them (see text::PreparedParagraphs).
+  context.prepared.keep_at_first_sight(localized_again);
   const text::LineCounts counts_at_start = context.counts;
   auto localized = layout::for_format(
       localized_documents.localize(doc, language, row, options.limits, diags, localized_again), variant.format);
