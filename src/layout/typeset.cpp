@@ -112,6 +112,14 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
   return set;
 }
 
+SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc,
+                              text::LineCounts& added) const {
+  const text::LineCounts before = context_.counts;
+  SetText set = set_plain(plain, spec, loc);
+  added = context_.counts - before;
+  return set;
+}
+
 SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc) const {
   document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
   TextSpec one_line = spec;
