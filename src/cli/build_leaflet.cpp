@@ -224,7 +224,11 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   if (options.command != Command::build) return built;
   const fs::path target = pdf_path(options.out_dir, doc, language, variant, row);
   core::remove_stale_temporaries(target, started);
-  const pdf::PdfOptions pdf_options{source_date_epoch(), "leafpress " LEAFPRESS_VERSION, std::nullopt};
+  // Another format of this document follows in the batch and reuses the pages' memory.
+  const pdf::PdfOptions pdf_options{.date = source_date_epoch(),
+                                    .producer = "leafpress " LEAFPRESS_VERSION,
+                                    .output_intent = std::nullopt,
+                                    .return_pages_memory = !localized_again};
   // Pages no later step reads are freed as they are written.
   const bool pages_read_again = print && !single_pages;
   const auto bytes = pages_read_again ? render_pdf(std::as_const(*pages), pdf_options, target, diags)

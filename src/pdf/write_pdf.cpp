@@ -406,8 +406,9 @@ std::string write_pdf(layout::Pages&& pages, const PdfOptions& options) {
   }
   // The pages' memory, free now but resident, goes back to the system (glibc's malloc keeps
   // freed pages below the top of its heap) before the fonts are subset and the file is put
-  // together: else the peak is the layout's memory and the file's at once.
-  malloc_trim(0);
+  // together: else the peak is the layout's memory and the file's at once. Another document
+  // about to be laid out would only take it back, page fault by page fault.
+  if (options.return_pages_memory) malloc_trim(0);
   return writer.finish(pages);
 }
 
