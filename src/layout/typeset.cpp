@@ -174,6 +174,9 @@ std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, dou
 
 std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
   std::vector<Item> items;
+  std::size_t runs = 0;
+  for (const text::Line& line : set.lines) runs += line.runs.size();
+  items.reserve(runs);  // a linked run adds a LinkItem: the vector grows past this only then
   for (std::size_t i = 0; i < set.lines.size(); ++i) {
     auto line = line_items(set, i, x, top + set.pitch * static_cast<double>(i), element);
     items.insert(items.end(), std::make_move_iterator(line.begin()), std::make_move_iterator(line.end()));

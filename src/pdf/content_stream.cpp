@@ -91,9 +91,16 @@ void ContentStream::stroke_line(const layout::LineItem& line) {
 void ContentStream::fill_rects(const layout::RectGroupItem& group) {
   set_overprint(group.fill, false);
   set_fill(group.fill);
+  // A QR code is thousands of rectangles: each number is appended in place.
   for (const layout::Rect& rect : *group.rects) {
-    out_ += pdf_number(group.x + rect.x) + ' ' + pdf_number(page_height_ - group.y - rect.y - rect.height) + ' ' +
-            pdf_number(rect.width) + ' ' + pdf_number(rect.height) + " re\n";
+    append_pdf_number(out_, group.x + rect.x);
+    out_ += ' ';
+    append_pdf_number(out_, page_height_ - group.y - rect.y - rect.height);
+    out_ += ' ';
+    append_pdf_number(out_, rect.width);
+    out_ += ' ';
+    append_pdf_number(out_, rect.height);
+    out_ += " re\n";
   }
   out_ += "f\n";
 }
