@@ -82,11 +82,6 @@ class Placer {
   double place(std::vector<Slice>& slices, const ColumnSet& set, const Column& column, std::vector<Item>& page) {
     const double scale =
         1 + set.glue * (set.glue >= 0 ? parameters_.gap_stretch : parameters_.gap_shrink);
-    // Room for the slices' items at once, growing as the vector would: each item is moved
-    // once, not again each time the page's items outgrow their storage.
-    std::size_t needed = page.size();
-    for (std::size_t k = set.first; k < set.last; ++k) needed += slices[k].items.size();
-    if (needed > page.capacity()) page.reserve(std::max(needed, 2 * page.capacity()));
     double y = 0;
     for (std::size_t k = set.first; k < set.last; ++k) {
       Slice& slice = slices[k];
