@@ -197,6 +197,9 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
                              bool localized_again) {
   BuiltDocument built;
   text::TextContext& context = tools.context();
+  // Another format of this document sets the same paragraphs at other sizes: each is prepared
+  // once for all of them (see text::PreparedParagraphs).
+  context.prepared.keep_at_first_sight(localized_again);
   const text::LineCounts counts_at_start = context.counts;
   auto localized = layout::for_format(
       localized_documents.localize(doc, language, row, options.limits, diags, localized_again), variant.format);
@@ -221,7 +224,11 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   if (options.command != Command::build) return built;
   const fs::path target = pdf_path(options.out_dir, doc, language, variant, row);
   core::remove_stale_temporaries(target, started);
-  const pdf::PdfOptions pdf_options{source_date_epoch(), "leafpress " LEAFPRESS_VERSION, std::nullopt};
+  // Another format of this document follows in the batch and reuses the pages' memory.
+  const pdf::PdfOptions pdf_options{.date = source_date_epoch(),
+                                    .producer = "leafpress " LEAFPRESS_VERSION,
+                                    .output_intent = std::nullopt,
+                                    .return_pages_memory = !localized_again};
   // Pages no later step reads are freed as they are written.
   const bool pages_read_again = print && !single_pages;
   const auto bytes = pages_read_again ? render_pdf(std::as_const(*pages), pdf_options, target, diags)

@@ -8,7 +8,27 @@ namespace leafpress::layout {
 namespace {
 
 /// Every column the pages may have, in order, with the page each is on.
-std::vector<ColumnSlot> column_slots(const std::vector<std::vector<Column>>& pages) {
+/// The columns of `count` pages, of which only the first few are held when the pages
+/// repeat two by two (see flow()).
+class PageColumns {
+ public:
+  PageColumns(const ColumnsOfPage& columns_of, std::size_t count, std::size_t repeats_from) : count_(count) {
+    const std::size_t held = repeats_from > 0 ? std::min(count, repeats_from + 2) : count;
+    held_.reserve(held);
+    for (std::size_t page = 0; page < held; ++page) held_.push_back(columns_of(page));
+  }
+  std::size_t size() const { return count_; }
+  const std::vector<Column>& operator[](std::size_t page) const {
+    const std::size_t held = held_.size();
+    return page < held ? held_[page] : held_[held - 2 + (page - held) % 2];
+  }
+
+ private:
+  std::size_t count_;
+  std::vector<std::vector<Column>> held_;
+};
+
+std::vector<ColumnSlot> column_slots(const PageColumns& pages) {
   std::vector<ColumnSlot> slots;
   for (std::size_t page = 0; page < pages.size(); ++page) {
     for (const Column& column : pages[page]) slots.push_back({column.height, page});
@@ -130,10 +150,9 @@ void record_stop(const std::vector<Slice>& slices, const std::vector<std::size_t
 
 }  // namespace
 
-Flowed flow(std::vector<Slice> slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
-            core::Diagnostics& diags, const PageCount& count, const PageBreakParameters& parameters) {
-  std::vector<std::vector<Column>> columns;
-  for (std::size_t page = 0; page < std::max<std::size_t>(max_pages, 1); ++page) columns.push_back(columns_of(page));
+Flowed flow(std::vector<Slice> slices, const ColumnsOfPage& columns_of, std::size_t max_pages, core::Diagnostics& diags,
+            const PageCount& count, const PageBreakParameters& parameters, std::size_t repeats_from) {
+  const PageColumns columns(columns_of, std::max<std::size_t>(max_pages, 1), repeats_from);
   const std::vector<ColumnSlot> slots = column_slots(columns);
 
   std::vector<std::size_t> order(slices.size());

@@ -44,8 +44,11 @@ struct Flowed {
 /// Reports a slice taller than a whole column (it is placed anyway, overflowing). Stops at
 /// the first slice `max_pages` pages cannot hold. Takes the slices to move their items
 /// onto the pages (a caller done with its slices moves them in: no copy of their glyphs).
-Flowed flow(std::vector<Slice> slices, const ColumnsOfPage& columns_of, std::size_t max_pages,
-            core::Diagnostics& diags, const PageCount& count = {}, const PageBreakParameters& parameters = {});
+/// With `repeats_from` > 0, the pages repeat two by two from that page on (left and right
+/// pages: page i has page i - 2's columns from page repeats_from + 2), and `columns_of` is
+/// asked only for the pages before: a flow allowed hundreds of pages asks for a few.
+Flowed flow(std::vector<Slice> slices, const ColumnsOfPage& columns_of, std::size_t max_pages, core::Diagnostics& diags,
+            const PageCount& count = {}, const PageBreakParameters& parameters = {}, std::size_t repeats_from = 0);
 
 /// Height the slices from `first` on take stacked, with the space between them.
 double stacked_height(const std::vector<Slice>& slices, std::size_t first);

@@ -1,5 +1,6 @@
 #include "layout/page_furniture.hpp"
 
+#include <optional>
 #include <string>
 
 namespace leafpress::layout {
@@ -34,6 +35,9 @@ void add_page_furniture(std::vector<Page>& pages, const document::Margins& m, co
                         const ThemeFonts& fonts, const Typesetter& typesetter) {
   const auto& theme = doc.theme;
   TextSpec small{.fonts = &fonts.heading, .size = 8, .color = theme.muted, .leading = 1.2, .align = text::Align::start};
+  // The running head is the same on every page: set once, counted on each.
+  std::optional<SetText> header;
+  text::LineCounts header_lines;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
     if (page.items.empty()) continue;  // a blank page making up a booklet's last sheet
@@ -44,8 +48,12 @@ void add_page_furniture(std::vector<Page>& pages, const document::Margins& m, co
     const bool cover = is_cover(doc, i, pages.size());
     if (!cover && doc.page.header) {
       const double baseline = m.top - 18;
-      const SetText header = typesetter.set_plain(doc.page.header->plain(), small, doc.page.header->loc);
-      add_text(page, header, odd_page || doc.large_print ? left + width - first_line_width(header) : left, baseline);
+      if (header) {
+        typesetter.count_again(header_lines);
+      } else {
+        header = typesetter.set_plain(doc.page.header->plain(), small, doc.page.header->loc, header_lines);
+      }
+      add_text(page, *header, odd_page || doc.large_print ? left + width - first_line_width(*header) : left, baseline);
       // In the accent, as the footer's rule: the light accent is a tint too pale to print.
       page.items.push_back(RectItem{left, baseline + 5, width, kRule, theme.accent});
     }

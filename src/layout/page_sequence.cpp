@@ -131,7 +131,8 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
                         .exactly = frame.pages,
                         .padded = frame.page_multiple > 1,
                         .fill_last = frame.page_multiple > 1};
-  Flowed flowed = flow(std::move(slices), columns, max_pages, tools.diags, count);
+  // Past the first page (its title), left and right pages alternate.
+  Flowed flowed = flow(std::move(slices), columns, max_pages, tools.diags, count, {}, 1);
   std::optional<Flowed> back_cover;
   if (!back.empty()) {
     back_cover = flow(set_blocks(back.begin(), back.end(), context, full_column, full_column), back_columns, 1,

@@ -112,6 +112,14 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
   return set;
 }
 
+SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc,
+                              text::LineCounts& added) const {
+  const text::LineCounts before = context_.counts;
+  SetText set = set_plain(plain, spec, loc);
+  added = context_.counts - before;
+  return set;
+}
+
 SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, const core::SourceLoc& loc) const {
   document::RichText rich{{document::Span{plain, false, false, {}}}, loc};
   TextSpec one_line = spec;
@@ -166,6 +174,9 @@ std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, dou
 
 std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
   std::vector<Item> items;
+  std::size_t runs = 0;
+  for (const text::Line& line : set.lines) runs += line.runs.size();
+  items.reserve(runs);  // a linked run adds a LinkItem: the vector grows past this only then
   for (std::size_t i = 0; i < set.lines.size(); ++i) {
     auto line = line_items(set, i, x, top + set.pitch * static_cast<double>(i), element);
     items.insert(items.end(), std::make_move_iterator(line.begin()), std::make_move_iterator(line.end()));

@@ -59,6 +59,13 @@ class Typesetter {
   /// One unstyled line, never wrapped (page furniture, numbers), at the spec's own size or
   /// the smallest size the typesetter allows.
   SetText set_plain(const std::string& text, const TextSpec& spec, const core::SourceLoc& loc) const;
+  /// set_plain(), also giving the line counts setting the text added: text shown again as it
+  /// was set (a running head on every page) is counted again by count_again(), as if set
+  /// again (which would report no problem the first setting did not: diagnostics are kept once).
+  SetText set_plain(const std::string& text, const TextSpec& spec, const core::SourceLoc& loc,
+                    text::LineCounts& added) const;
+  /// Adds `added` (see set_plain) to the line counts.
+  void count_again(const text::LineCounts& added) const { context_.counts += added; }
 
  private:
   const document::LocalizedDocument& doc_;

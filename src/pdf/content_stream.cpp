@@ -91,9 +91,16 @@ void ContentStream::stroke_line(const layout::LineItem& line) {
 void ContentStream::fill_rects(const layout::RectGroupItem& group) {
   set_overprint(group.fill, false);
   set_fill(group.fill);
+  // A QR code is thousands of rectangles: each number is appended in place.
   for (const layout::Rect& rect : *group.rects) {
-    out_ += pdf_number(group.x + rect.x) + ' ' + pdf_number(page_height_ - group.y - rect.y - rect.height) + ' ' +
-            pdf_number(rect.width) + ' ' + pdf_number(rect.height) + " re\n";
+    append_pdf_number(out_, group.x + rect.x);
+    out_ += ' ';
+    append_pdf_number(out_, page_height_ - group.y - rect.y - rect.height);
+    out_ += ' ';
+    append_pdf_number(out_, rect.width);
+    out_ += ' ';
+    append_pdf_number(out_, rect.height);
+    out_ += " re\n";
   }
   out_ += "f\n";
 }
@@ -107,12 +114,16 @@ void ContentStream::draw_image(const layout::ImageItem& image, const std::string
 
 void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
   // Every code first: a CFF glyph says the first text it was given, and another one must be
-  // said by /ActualText, which opens before the first run.
-  std::vector<std::vector<CodeToShow>> codes(runs.size());
-  std::string said;  // what the clusters say, for that /ActualText
+  // said by /ActualText, which opens before the first run. Run r's codes are
+  // codes_[run_ends_[r - 1], run_ends_[r]).
+  codes_.clear();
+  run_ends_.clear();
+  std::string& said = said_;  // what the clusters say, for that /ActualText
+  said.clear();
   bool needs_span = false;
-  ClusterWriting cluster;  // one for all clusters, its storage reused
+  ClusterWriting& cluster = cluster_;
   for (std::size_t r = 0; r < runs.size(); ++r) {
+    if (r > 0) run_ends_.push_back(codes_.size());
     const text::GlyphRun& run = runs[r].item->run;
     const double scale = run.size / run.face->metrics().units_per_em;
     // The code showing a visible glyph; one the face's program places carries its offset, and
@@ -121,13 +132,13 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
       const EncodedGlyph encoded =
           runs[r].encoder->encode(placed.id, text, placed.advance, {placed.x_offset, placed.y_offset});
       if (encoded.placed) {
-        codes[r].push_back({encoded.code, encoded.width, placed.x - placed.x_offset * scale, 0, false});
+        codes_.push_back({encoded.code, encoded.width, placed.x - placed.x_offset * scale, 0, false});
       } else {
-        codes[r].push_back({encoded.code, encoded.width, placed.x, run.y_of(placed), false});
+        codes_.push_back({encoded.code, encoded.width, placed.x, run.y_of(placed), false});
       }
       return encoded.says_text;
     };
-    codes[r].reserve(run.glyphs.size());
+    codes_.reserve(codes_.size() + run.glyphs.size());
     for (std::size_t first = 0, last = 0; first < run.glyphs.size(); first = last) {
       last = cluster_end(run, first);
       if (is_plain_cluster_inline(run, first, last)) {
@@ -144,7 +155,7 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
         bool says_text = true;
         if (glyph.invisible) {
           const EncodedGlyph encoded = runs[r].encoder->encode_invisible(placed.id, glyph.text);
-          codes[r].push_back({encoded.code, encoded.width, placed.x, run.y_of(placed), true});
+          codes_.push_back({encoded.code, encoded.width, placed.x, run.y_of(placed), true});
           says_text = encoded.says_text;
         } else {
           says_text = show(placed, glyph.text);
@@ -165,11 +176,15 @@ void ContentStream::show_runs(const std::vector<RunToShow>& runs) {
     core::append_utf16be(utf16, said);
     out_ += "/Span <</ActualText <" + hex(utf16) + ">>> BDC\n";
   }
-  for (std::size_t r = 0; r < runs.size(); ++r) show_run(runs[r], codes[r]);
+  run_ends_.push_back(codes_.size());
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const std::size_t first = r == 0 ? 0 : run_ends_[r - 1];
+    show_run(runs[r], std::span<const CodeToShow>(codes_).subspan(first, run_ends_[r] - first));
+  }
   if (needs_span) out_ += "EMC\n";
 }
 
-void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToShow>& codes) {
+void ContentStream::show_run(const RunToShow& shown, std::span<const CodeToShow> codes) {
   const layout::GlyphItem& item = *shown.item;
   const text::GlyphRun& run = item.run;
   if (codes.empty()) return;
@@ -188,7 +203,10 @@ void ContentStream::show_run(const RunToShow& shown, const std::vector<CodeToSho
   }
   set_fill(run.color);
   // BT starts from the identity text matrix, so Td moves to the run's origin (§9.4.2).
-  out_ += pdf_number(item.x + run.x) + ' ' + pdf_number(page_height_ - item.baseline) + " Td\n";
+  append_pdf_number(out_, item.x + run.x);
+  out_ += ' ';
+  append_pdf_number(out_, page_height_ - item.baseline);
+  out_ += " Td\n";
   GlyphWriter writer{out_, run.size};
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (!codes[i].invisible) {

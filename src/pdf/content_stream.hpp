@@ -99,7 +99,7 @@ class ContentStream {
     double y = 0;
     bool invisible = false;
   };
-  void show_run(const RunToShow& run, const std::vector<CodeToShow>& codes);
+  void show_run(const RunToShow& run, std::span<const CodeToShow> codes);
 
   double page_height_;
   bool overprint_black_ = false;
@@ -110,6 +110,13 @@ class ContentStream {
   std::string font_name_;  // the font and size font_ was last made from
   double font_size_ = 0;
   std::string out_;
+  // show_runs' working storage, kept from one call to the next so that a page's lines cost
+  // no allocation each: the codes of every run, where each run's codes end, what they say,
+  // and the cluster being planned.
+  std::vector<CodeToShow> codes_;
+  std::vector<std::size_t> run_ends_;
+  std::string said_;
+  ClusterWriting cluster_;
 };
 
 }  // namespace leafpress::pdf

@@ -31,9 +31,9 @@ EncodedGlyph FontEncoder::encode_any(std::uint32_t glyph, std::string_view text,
     }
   }
   // Most glyphs only ever say one text: look that up without building a key.
-  const auto first = first_code_of_.find(glyph);
-  if (first != first_code_of_.end() && offset == GlyphOffset{}) {
-    const FirstCode& usual = first->second;
+  const FirstCode* first = first_code(glyph);
+  if (first && offset == GlyphOffset{}) {
+    const FirstCode& usual = *first;
     if (usual.text == text && usual.width == (advance == 0 ? 0 : usual.glyph_width)) {
       return {usual.code, true, true, usual.width};
     }
@@ -48,11 +48,22 @@ EncodedGlyph FontEncoder::encode_any(std::uint32_t glyph, std::string_view text,
   }
   const auto code = static_cast<std::uint16_t>(next);
   code_of_.emplace(key, code);
-  if (first == first_code_of_.end() && offset == GlyphOffset{}) {
-    first_code_of_.emplace(glyph, FirstCode{code, width, code_width(glyph, 1), std::string(text)});
+  if (!first && offset == GlyphOffset{}) {
+    add_first_code(glyph, FirstCode{code, width, code_width(glyph, 1), std::string(text)});
   }
   codes_.emplace(code, meaning(glyph, text, advance, offset));
   return {code, true, true, width};
+}
+
+void FontEncoder::add_first_code(std::uint32_t glyph, FirstCode first) {
+  first_codes_.push_back(std::move(first));
+  const auto at = static_cast<std::uint16_t>(first_codes_.size());  // no more than codes, checked at 65,535
+  if (glyph < kDenseGlyphs) {
+    if (first_dense_.empty()) first_dense_.assign(kDenseGlyphs, 0);
+    first_dense_[glyph] = at;
+  } else {
+    first_sparse_.emplace(glyph, at);
+  }
 }
 
 bool FontEncoder::places_glyphs() {

@@ -6,9 +6,10 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "fonts/face.hpp"
 
@@ -66,10 +67,9 @@ class FontEncoder {
     // Most glyphs of a TrueType face are shown on their pen and only ever say one text: their
     // first code, found without a call.
     if (offset == GlyphOffset{} && !face_->is_cff()) {
-      const auto first = first_code_of_.find(glyph);
-      if (first != first_code_of_.end() && first->second.text == text &&
-          first->second.width == (advance == 0 ? 0 : first->second.glyph_width)) {
-        return {first->second.code, true, true, first->second.width};
+      const FirstCode* first = first_code(glyph);
+      if (first && first->text == text && first->width == (advance == 0 ? 0 : first->glyph_width)) {
+        return {first->code, true, true, first->width};
       }
     }
     return encode_any(glyph, text, advance, offset);
@@ -108,7 +108,26 @@ class FontEncoder {
     int glyph_width = 0;    // the glyph's own advance in 1/1000 em (code_width when it advances)
     std::string text;
   };
-  std::unordered_map<std::uint32_t, FirstCode> first_code_of_;
+  /// `glyph`'s first code, or nullptr.
+  const FirstCode* first_code(std::uint32_t glyph) const {
+    std::size_t at = 0;
+    if (glyph < first_dense_.size()) {
+      at = first_dense_[glyph];
+    } else if (glyph >= kDenseGlyphs) {
+      const auto found = first_sparse_.find(glyph);
+      if (found != first_sparse_.end()) at = found->second;
+    }
+    return at == 0 ? nullptr : &first_codes_[at - 1];
+  }
+  void add_first_code(std::uint32_t glyph, FirstCode first);
+  /// Glyphs below this (every glyph of most Latin faces) find their first code by index, the
+  /// others by hash.
+  static constexpr std::uint32_t kDenseGlyphs = 4096;
+  std::vector<FirstCode> first_codes_;
+  /// Where a glyph's first code is in first_codes_, plus one (0: none yet): there are no more
+  /// first codes than codes, at most 65,535.
+  std::vector<std::uint16_t> first_dense_;  // kDenseGlyphs long once a glyph below it has one
+  std::unordered_map<std::uint32_t, std::uint16_t> first_sparse_;
   std::map<std::tuple<std::uint32_t, std::string, int, std::int32_t, std::int32_t>, std::uint16_t> code_of_;  // TrueType
 };
 

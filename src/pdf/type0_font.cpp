@@ -1,6 +1,7 @@
 #include "pdf/type0_font.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <optional>
 #include <vector>
@@ -171,9 +172,18 @@ HPDF_Dict font_program(HpdfDocument& pdf, const fonts::Face& face, DeflatedProgr
 /// placed, one code a line ("code glyph width dx dy").
 std::string program_key(const FontEncoder& encoder) {
   std::string key = encoder.face().is_cff() ? "cff\n" : "glyf\n";
+  // std::to_string's digits, written in place rather than through a string each.
+  const auto append = [&key](auto value, char after) {
+    char digits[24];
+    key.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+    key += after;
+  };
   for (const auto& [code, meaning] : encoder.codes()) {
-    key += std::to_string(code) + ' ' + std::to_string(meaning.glyph) + ' ' + std::to_string(meaning.width) + ' ' +
-           std::to_string(meaning.offset.dx) + ' ' + std::to_string(meaning.offset.dy) + '\n';
+    append(code, ' ');
+    append(meaning.glyph, ' ');
+    append(meaning.width, ' ');
+    append(meaning.offset.dx, ' ');
+    append(meaning.offset.dy, '\n');
   }
   return key;
 }

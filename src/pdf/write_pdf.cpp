@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 #include "core/cache_folder.hpp"
@@ -269,8 +270,9 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
   // their own: the space a line break swallowed is not in the content, and extractors that
   // follow the tags tell words apart at line ends only between sequences.
   // On an imposed sheet each half is a page of its own, read in its turn.
-  using MarkKey = std::tuple<int, std::string, double, std::string, std::size_t>;
-  auto key_of = [&](int element, const std::string& link, double baseline, const std::string& language, double x) {
+  // The key's strings are views of the page's items, which outlive the loop.
+  using MarkKey = std::tuple<int, std::string_view, double, std::string_view, std::size_t>;
+  auto key_of = [&](int element, std::string_view link, double baseline, std::string_view language, double x) {
     const auto half = layout::half_at(layout_page.halves, x);
     return MarkKey(element, link, element < 0 ? 0.0 : baseline, language, half ? half->page : 0);
   };
@@ -278,6 +280,7 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
     return key_of(glyphs.element, glyphs.run.link, glyphs.baseline, glyphs.run.language, glyphs.x + glyphs.run.x);
   };
   std::optional<MarkKey> open;
+  const std::string none;
   auto mark = [&](int element, const std::string& link, double baseline, const std::string& language, double x) {
     const MarkKey wanted = key_of(element, link, baseline, language, x);
     if (open && *open == wanted) return;
@@ -286,18 +289,19 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
     open = wanted;
   };
   const auto& items = layout_page.items;
+  std::vector<RunToShow> runs;  // reused from one line to the next
   for (std::size_t i = 0; i < items.size(); ++i) {
     const layout::Item& item = items[i];
     if (const auto* rect = std::get_if<layout::RectItem>(&item)) {
-      mark(rect->element, {}, 0, {}, rect->x);
+      mark(rect->element, none, 0, none, rect->x);
       content.fill_rect(*rect);
     } else if (const auto* line = std::get_if<layout::LineItem>(&item)) {
-      mark(line->element, {}, 0, {}, std::min(line->x1, line->x2));
+      mark(line->element, none, 0, none, std::min(line->x1, line->x2));
       content.stroke_line(*line);
     } else if (const auto* glyphs = std::get_if<layout::GlyphItem>(&item)) {
       mark(glyphs->element, glyphs->run.link, glyphs->baseline, glyphs->run.language, glyphs->x + glyphs->run.x);
       // The runs of one marked-content sequence on one line are shown together.
-      std::vector<RunToShow> runs;
+      runs.clear();
       for (; i < items.size(); ++i) {
         const auto* next = std::get_if<layout::GlyphItem>(&items[i]);
         if (!next || glyph_key(*next) != *open || next->baseline != glyphs->baseline) break;
@@ -316,11 +320,11 @@ void write_page(HpdfDocument& pdf, const layout::Page& layout_page, PageFonts& f
       tree.add_link(annotation, link->element, link->url);
     } else if (const auto* image = std::get_if<layout::ImageItem>(&item)) {
       const char* name = pdf.check(HPDF_Page_GetXObjectName(page, images.at(image->image.get())), "name a picture");
-      mark(image->element, {}, 0, {}, image->x);
+      mark(image->element, none, 0, none, image->x);
       content.draw_image(*image, name);
       tree.add_box(image->element, image->x, image->y, image->width, image->height);
     } else if (const auto* group = std::get_if<layout::RectGroupItem>(&item)) {
-      mark(group->element, {}, 0, {}, group->x);
+      mark(group->element, none, 0, none, group->x);
       content.fill_rects(*group);
       tree.add_box(group->element, group->x, group->y, group->width, group->height);
     }
@@ -402,8 +406,9 @@ std::string write_pdf(layout::Pages&& pages, const PdfOptions& options) {
   }
   // The pages' memory, free now but resident, goes back to the system (glibc's malloc keeps
   // freed pages below the top of its heap) before the fonts are subset and the file is put
-  // together: else the peak is the layout's memory and the file's at once.
-  malloc_trim(0);
+  // together: else the peak is the layout's memory and the file's at once. Another document
+  // about to be laid out would only take it back, page fault by page fault.
+  if (options.return_pages_memory) malloc_trim(0);
   return writer.finish(pages);
 }
 

@@ -27,6 +27,9 @@ struct PdfOptions {
   /// the catalog, /GTS_PDFXVersion and /Trapped /False in the Info dictionary, pdfxid in the
   /// XMP, and PDF 1.6, the version PDF/X-4 is built on, which holds ICC profiles up to 4.1.
   std::optional<OutputIntent> output_intent{};
+  /// Whether write_pdf(Pages&&) gives the pages' memory back to the system before it puts the
+  /// file together (see there): off when another document will soon use that memory again.
+  bool return_pages_memory = true;
 };
 
 /// The PDF file for `pages`: same pages and options, same bytes. Pages prepared for the

@@ -37,9 +37,14 @@ class PreparedParagraphs {
   const PreparedParagraph& find_or_make(const StyledParagraph& paragraph, bool hyphenate, const Prepare& prepare) {
     set_key(paragraph, hyphenate);
     if (const auto found = kept_.find(key_); found != kept_.end()) return found->second;
-    if (first_sight()) return once_ = prepare();
+    if (!keep_at_first_sight_ && first_sight()) return once_ = prepare();
     return keep(prepare());
   }
+
+  /// Whether a paragraph is kept the first time it is asked for rather than the second: for
+  /// a document that will be set again (another format of it follows in the batch), whose
+  /// paragraphs would each be prepared twice.
+  void keep_at_first_sight(bool keep) { keep_at_first_sight_ = keep; }
 
  private:
   void set_key(const StyledParagraph& paragraph, bool hyphenate);
@@ -55,6 +60,7 @@ class PreparedParagraphs {
   PreparedParagraph once_;                // the last paragraph asked for the first time
   std::size_t bytes_ = 0;
   std::string key_;  // reused: the last look-up's
+  bool keep_at_first_sight_ = false;
 };
 
 }  // namespace leafpress::text

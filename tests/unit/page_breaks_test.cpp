@@ -176,3 +176,45 @@ TEST_CASE("flow: a box broken at a column's foot closes there with its bottom pa
   CHECK(std::get<RectItem>(flowed.pages[0].back()).height == 5);
   CHECK(flowed.pages[1].size() == 4);  // the box ends on page 2 with its own padding: none added
 }
+
+TEST_CASE("flow: pages that repeat two by two are asked for once, and pour as when each is asked for",
+          "[layout][page-breaks]") {
+  using leafpress::layout::Column;
+  using leafpress::layout::RectItem;
+  // Lines of 10 pt, each a rectangle to find where it went; a first page shortened by a title,
+  // then left and right pages of two columns whose frame moves with the page's side.
+  const auto lines = [](std::size_t count) {
+    std::vector<Slice> slices;
+    for (std::size_t p = 0; p * 5 < count; ++p) append(slices, paragraph(std::min<std::size_t>(5, count - p * 5)));
+    for (Slice& slice : slices) slice.items = {RectItem{.x = 0, .y = 0, .width = 40, .height = 10, .fill = {}}};
+    return slices;
+  };
+  std::size_t asked = 0;
+  const auto columns = [&asked](std::size_t index) {
+    ++asked;
+    const double left = index % 2 == 0 ? 20 : 10;
+    const double top = index == 0 ? 60 : 0;
+    return std::vector<Column>{{left, top, 40, 200 - top}, {left + 50, top, 40, 200 - top}};
+  };
+  for (const std::size_t count : {std::size_t{300}, std::size_t{2000}}) {  // fits in 40 pages, then not
+    leafpress::core::Diagnostics diags;
+    asked = 0;
+    const auto each = leafpress::layout::flow(lines(count), columns, 40, diags);
+    CHECK(asked == 40);
+    asked = 0;
+    const auto repeating = leafpress::layout::flow(lines(count), columns, 40, diags, {}, {}, 1);
+    CHECK(asked == 3);
+    CHECK(repeating.stopped_at == each.stopped_at);
+    CHECK(repeating.fill == each.fill);
+    REQUIRE(repeating.pages.size() == each.pages.size());
+    for (std::size_t page = 0; page < each.pages.size(); ++page) {
+      REQUIRE(repeating.pages[page].size() == each.pages[page].size());
+      for (std::size_t k = 0; k < each.pages[page].size(); ++k) {
+        const auto& a = std::get<RectItem>(each.pages[page][k]);
+        const auto& b = std::get<RectItem>(repeating.pages[page][k]);
+        CHECK(a.x == b.x);
+        CHECK(a.y == b.y);
+      }
+    }
+  }
+}
