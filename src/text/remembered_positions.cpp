@@ -31,8 +31,9 @@ std::optional<std::vector<std::size_t>> decode(std::string_view value, std::stri
   for (std::size_t i = 0; i < positions.size(); ++i) {
     std::uint32_t at = 0;
     std::memcpy(&at, value.data() + i * sizeof at, sizeof at);
+    if (at > text.size() || (i > 0 && at <= positions[i - 1])) return std::nullopt;
     const bool starts_character = at == text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
-    if (at > text.size() || (i > 0 && at <= positions[i - 1]) || !starts_character) return std::nullopt;
+    if (!starts_character) return std::nullopt;
     positions[i] = at;
   }
   return positions;
