@@ -36,12 +36,24 @@ std::size_t entries(const fs::path& folder, std::string_view prefix = "") {
   return files;
 }
 
+/// Whether Noto Sans is there to test with; warns when it is not.
+bool noto_sans_installed() {
+  if (fs::exists(kNotoSans)) return true;
+  WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
+  return false;
+}
+
 /// Noto Sans opened, with a cache folder of its own for the test's scope.
 struct NotoSansWithCache {
   testing::ScratchDir dir;
   testing::ScopedEnv cache{"LEAFPRESS_CACHE_DIR", (dir.path() / "cache").string()};
   std::string error;
   std::unique_ptr<fonts::Face> face = fonts::Face::try_open(kNotoSans, 0, error);
+
+  /// `word` shaped afresh in English.
+  std::vector<text::ShapedGlyph> shaped(std::string_view word) const {
+    return text::shape(*face, word, 0, word.size(), "en", "Latn");
+  }
 };
 
 }  // namespace
@@ -60,10 +72,7 @@ TEST_CASE("a file changed in the last seconds has no settled identity but an old
 }
 
 TEST_CASE("what is worked out from a face's bytes is kept only for a settled file, and read back", "[fonts]") {
-  if (!fs::exists(kNotoSans)) {
-    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
-    return;
-  }
+  if (!noto_sans_installed()) return;
   NotoSansWithCache noto;
   const auto& dir = noto.dir;
   std::string& error = noto.error;
@@ -101,10 +110,7 @@ TEST_CASE("what is worked out from a face's bytes is kept only for a settled fil
 }
 
 TEST_CASE("words shaped alone are kept across runs for a settled font file, and checked when read", "[fonts]") {
-  if (!fs::exists(kNotoSans)) {
-    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
-    return;
-  }
+  if (!noto_sans_installed()) return;
   NotoSansWithCache noto;
   const auto& dir = noto.dir;
   const auto& face = noto.face;
@@ -158,16 +164,11 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
 }
 
 TEST_CASE("two workers keeping words of the same entry keep them all, whichever writes last", "[fonts]") {
-  if (!fs::exists(kNotoSans)) {
-    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
-    return;
-  }
+  if (!noto_sans_installed()) return;
   NotoSansWithCache noto;
   const auto& face = noto.face;
   REQUIRE(face);
-  const auto shaped = [&](std::string_view word) {
-    return text::shape(*face, word, 0, word.size(), "en", "Latn");
-  };
+  const auto shaped = [&](std::string_view word) { return noto.shaped(word); };
   {
     text::RememberedWords first(*face, "en", "Latn");
     {
@@ -186,14 +187,11 @@ TEST_CASE("two workers keeping words of the same entry keep them all, whichever 
 }
 
 TEST_CASE("a remembered words entry whose table points anywhere is read as holding no word", "[fonts]") {
-  if (!fs::exists(kNotoSans)) {
-    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
-    return;
-  }
+  if (!noto_sans_installed()) return;
   NotoSansWithCache noto;
   const auto& face = noto.face;
   REQUIRE(face);
-  const auto shaped = [&](std::string_view word) { return text::shape(*face, word, 0, word.size(), "en", "Latn"); };
+  const auto shaped = [&](std::string_view word) { return noto.shaped(word); };
   { text::RememberedWords(*face, "en", "Latn").add("cancer", shaped("cancer")); }
   REQUIRE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
   // The slots follow the magic (20 bytes) and two counts: each now points past the end, into
@@ -219,10 +217,7 @@ TEST_CASE("a remembered words entry whose table points anywhere is read as holdi
 }
 
 TEST_CASE("FreeType's facts of a face that opened are kept, and the face opened from them is the same", "[fonts]") {
-  if (!fs::exists(kNotoSans)) {
-    WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
-    return;
-  }
+  if (!noto_sans_installed()) return;
   NotoSansWithCache noto;  // opened through FreeType, its facts kept
   const auto& face = noto.face;
   REQUIRE(face);
