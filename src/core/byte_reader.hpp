@@ -73,6 +73,12 @@ class ByteReader {
   std::size_t at_ = 0;
 };
 
+/// The zeros that follow `size` bytes of a cache entry to the next multiple of `alignment`,
+/// so that what comes after lies aligned.
+constexpr std::size_t padding_to(std::size_t size, std::size_t alignment) {
+  return (alignment - size % alignment) % alignment;
+}
+
 /// Appends `value` to a cache entry in this machine's order, as ByteReader::integer reads it.
 template <class Integer>
 void append_integer(std::string& out, Integer value) {

@@ -23,11 +23,9 @@ std::uint64_t record_check(std::string_view key, std::string_view value) {
   return stable_hash(value, stable_hash(key));
 }
 
-std::size_t padding(std::size_t size, std::size_t to) { return (to - size % to) % to; }
-
 std::string padded_magic(std::string_view magic) {
   std::string out(magic);
-  out.append(padding(out.size(), 8), '\0');
+  out.append(padding_to(out.size(), 8), '\0');
   return out;
 }
 
@@ -59,7 +57,7 @@ std::optional<std::pair<std::string_view, std::string_view>> KeptTable::record(s
   std::uint64_t check = 0;
   std::uint32_t key_size = 0, value_size = 0;
   std::string_view key, value;
-  if (!in.integer(check) || !in.integer(key_size) || !in.bytes(key_size, key) || !in.zeros(padding(key_size, 4)) ||
+  if (!in.integer(check) || !in.integer(key_size) || !in.bytes(key_size, key) || !in.zeros(padding_to(key_size, 4)) ||
       !in.integer(value_size) || !in.bytes(value_size, value) || check != record_check(key, value)) {
     return std::nullopt;
   }
@@ -108,10 +106,10 @@ std::string kept_table_bytes(std::string_view magic,
     append_integer(out, record_check(key, value));
     append_integer(out, static_cast<std::uint32_t>(key.size()));
     out += key;
-    out.append(padding(key.size(), 4), '\0');
+    out.append(padding_to(key.size(), 4), '\0');
     append_integer(out, static_cast<std::uint32_t>(value.size()));
     out += value;
-    out.append(padding(value.size(), 4), '\0');
+    out.append(padding_to(value.size(), 4), '\0');
   }
   std::memcpy(out.data() + slots_at, slots.data(), slot_count * sizeof(Slot));
   return out;

@@ -54,8 +54,6 @@ static_assert(std::has_unique_object_representations_v<StoredLevel> &&
               std::has_unique_object_representations_v<StoredState>);
 constexpr std::size_t kHeader = kMagic.size() + 3 * sizeof(std::int32_t);
 
-std::size_t padding(std::size_t size) { return (kAlign - size % kAlign) % kAlign; }
-
 /// The NOHYPHEN list: `count` + 1 NUL-terminated pieces in one buffer.
 std::size_t nohyphen_size(const HyphenDict& dict) {
   if (!dict.nohyphen) return 0;
@@ -74,7 +72,7 @@ class Blob {
     if (!data) return kNone;
     const auto at = offset();
     out_.append(data, size);
-    out_.append(1 + padding(size + 1), '\0');
+    out_.append(1 + core::padding_to(size + 1, kAlign), '\0');
     return at;
   }
   std::int32_t string(const char* text) { return text ? bytes(text, std::strlen(text)) : kNone; }

@@ -29,9 +29,6 @@ constexpr std::int32_t kMaxPosition = 1 << 20;  // font units; a larger advance 
 constexpr std::size_t kMinSlots = 8;
 constexpr std::size_t kMaxSlots = 2 * RememberedWords::kMaxWords;
 
-/// Zeros after a word of `size` bytes, to the next multiple of 4.
-std::size_t padding(std::size_t size) { return (4 - size % 4) % 4; }
-
 /// Where a word's search in the table starts: FNV-1a, the same in every run.
 std::size_t word_hash(std::string_view word) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -77,8 +74,9 @@ std::optional<std::span<const ShapedGlyph>> RememberedWords::read_record(const E
   core::ByteReader in(bytes.substr(offset));
   std::uint32_t size = 0, count = 0;
   std::span<const ShapedGlyph> glyphs;
-  if (!in.integer(size) || size == 0 || size > kMaxWordBytes || !in.bytes(size, word) || !in.zeros(padding(size)) ||
-      !in.integer(count) || count > kMaxWordBytes || !in.records(count, glyphs)) {
+  if (!in.integer(size) || size == 0 || size > kMaxWordBytes || !in.bytes(size, word) ||
+      !in.zeros(core::padding_to(size, 4)) || !in.integer(count) || count > kMaxWordBytes ||
+      !in.records(count, glyphs)) {
     return std::nullopt;
   }
   std::uint32_t previous_cluster = 0;
@@ -119,7 +117,8 @@ std::vector<std::pair<std::string_view, std::span<const ShapedGlyph>>> Remembere
     const auto glyphs = read_record(entry, offset, word);
     if (!glyphs || words.size() >= entry.words) return {};
     words.emplace_back(word, *glyphs);
-    offset += sizeof(std::uint32_t) + word.size() + padding(word.size()) + sizeof(std::uint32_t) + glyphs->size_bytes();
+    offset += sizeof(std::uint32_t) + word.size() + core::padding_to(word.size(), 4) + sizeof(std::uint32_t) +
+              glyphs->size_bytes();
   }
   if (words.size() != entry.words) return {};
   return words;
@@ -164,7 +163,7 @@ RememberedWords::~RememberedWords() {
     slots[slot] = static_cast<std::uint32_t>(out.size());
     core::append_integer(out, static_cast<std::uint32_t>(word.size()));
     out += word;
-    out.append(padding(word.size()), '\0');
+    out.append(core::padding_to(word.size(), 4), '\0');
     core::append_integer(out, static_cast<std::uint32_t>(glyphs.size()));
     // As the reader finds them: ShapedGlyph's own bytes (it has no padding to leave undefined).
     out.append(reinterpret_cast<const char*>(glyphs.data()), glyphs.size_bytes());
