@@ -19,9 +19,8 @@ namespace {
 constexpr std::size_t kMinSlots = 8;
 constexpr std::size_t kMaxRecords = 1 << 20;
 
-std::uint64_t record_check(std::string_view key, std::string_view value) {
-  return stable_hash(value, stable_hash(key));
-}
+/// A record's check, from its key's hash (which also places the key in the table).
+std::uint64_t record_check(std::uint64_t key_hash, std::string_view value) { return stable_hash(value, key_hash); }
 
 std::string padded_magic(std::string_view magic) {
   std::string out(magic);
@@ -50,7 +49,8 @@ std::optional<KeptTable> KeptTable::open(const std::filesystem::path& file, std:
   return KeptTable(std::move(*mapped), slots, count, records_at);  // a mapping stays where it is when moved
 }
 
-std::optional<std::pair<std::string_view, std::string_view>> KeptTable::record(std::uint32_t at) const {
+std::optional<std::pair<std::string_view, std::string_view>> KeptTable::record(
+    std::uint32_t at, std::optional<std::uint64_t> key_hash) const {
   const std::string_view bytes = mapped_.bytes();
   if (at < records_at_ || at % 4 != 0 || at >= bytes.size()) return std::nullopt;
   ByteReader in(bytes.substr(at));
@@ -58,7 +58,8 @@ std::optional<std::pair<std::string_view, std::string_view>> KeptTable::record(s
   std::uint32_t key_size = 0, value_size = 0;
   std::string_view key, value;
   if (!in.integer(check) || !in.integer(key_size) || !in.bytes(key_size, key) || !in.zeros(padding_to(key_size, 4)) ||
-      !in.integer(value_size) || !in.bytes(value_size, value) || check != record_check(key, value)) {
+      !in.integer(value_size) || !in.bytes(value_size, value) ||
+      check != record_check(key_hash ? *key_hash : stable_hash(key), value)) {
     return std::nullopt;
   }
   return std::pair{key, value};
@@ -74,7 +75,7 @@ std::optional<std::string_view> KeptTable::find(std::string_view key) const {
     const Slot& here = slots_[slot];
     if (here.at == 0) return std::nullopt;
     if (here.check != check_of(hash)) continue;
-    if (const auto found = record(here.at); found && found->first == key) return found->second;
+    if (const auto found = record(here.at, hash); found && found->first == key) return found->second;
   }
   return std::nullopt;
 }
@@ -83,7 +84,7 @@ std::vector<std::pair<std::string_view, std::string_view>> KeptTable::entries() 
   std::vector<std::pair<std::string_view, std::string_view>> out;
   for (const Slot& slot : slots_) {
     if (slot.at == 0) continue;
-    if (const auto found = record(slot.at)) out.push_back(*found);
+    if (const auto found = record(slot.at, std::nullopt)) out.push_back(*found);
   }
   return out;
 }
@@ -103,7 +104,7 @@ std::string kept_table_bytes(std::string_view magic,
     std::size_t slot = hash & (slot_count - 1);
     while (slots[slot].at != 0) slot = (slot + 1) & (slot_count - 1);
     slots[slot] = {check_of(hash), static_cast<std::uint32_t>(out.size())};
-    append_integer(out, record_check(key, value));
+    append_integer(out, record_check(hash, value));
     append_integer(out, static_cast<std::uint32_t>(key.size()));
     out += key;
     out.append(padding_to(key.size(), 4), '\0');

@@ -42,8 +42,9 @@ class KeptTable {
   KeptTable(MappedFile mapped, std::span<const Slot> slots, std::uint32_t count, std::size_t records_at)
       : mapped_(std::move(mapped)), slots_(slots), count_(count), records_at_(records_at) {}
   /// The key and value of the record at `at`, when it lies whole in the entry and matches its
-  /// fingerprint.
-  std::optional<std::pair<std::string_view, std::string_view>> record(std::uint32_t at) const;
+  /// fingerprint; `key_hash`, when given, is the hash of the key looked for.
+  std::optional<std::pair<std::string_view, std::string_view>> record(std::uint32_t at,
+                                                                      std::optional<std::uint64_t> key_hash) const;
 
   friend std::string kept_table_bytes(std::string_view magic,
                                       std::span<const std::pair<std::string_view, std::string_view>> entries);

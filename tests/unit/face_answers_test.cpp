@@ -9,8 +9,10 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/file_identity.hpp"
+#include "core/hash.hpp"
 #include "fonts/face.hpp"
 #include "fonts/freetype_facts.hpp"
 #include "support/scoped_env.hpp"
@@ -41,6 +43,24 @@ bool noto_sans_installed() {
   if (fs::exists(kNotoSans)) return true;
   WARN("Noto Sans is not installed (scripts/setup installs fonts-noto-core)");
   return false;
+}
+
+/// The remembered-words entries in the cache folder under `dir`.
+std::vector<fs::path> words_entries(const fs::path& dir) {
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(dir / "cache")) {
+    if (entry.path().filename().string().starts_with("words-")) found.push_back(entry.path());
+  }
+  return found;
+}
+
+std::string read_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const fs::path& file, std::string_view bytes) {
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
 }
 
 /// Noto Sans opened, with a cache folder of its own for the test's scope.
@@ -142,19 +162,22 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
   CHECK(first == text::shape(*face, text, 0, text.size(), "en", "Latn"));
 
-  // A glyph the face does not have: that word is damaged and not read.
-  for (const auto& entry : fs::directory_iterator(dir.path() / "cache")) {
-    if (!entry.path().filename().string().starts_with("words-")) continue;
-    std::string bytes;
-    {
-      std::ifstream in(entry.path(), std::ios::binary);
-      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+  // A glyph the face does not have, planted with its record's check made to match: that word
+  // is not read. (The record: its check, the key's size, the key, 3 zeros, the value's size,
+  // then the glyphs, the first glyph's id first.)
+  for (const auto& entry : words_entries(dir.path())) {
+    std::string bytes = read_bytes(entry);
     const std::size_t word = bytes.find("Immunotherapy");
     if (word == std::string::npos) continue;
-    const std::uint32_t huge = 0xFFFFFF;  // its first glyph id, after the word, 3 zeros and its glyph count
-    std::memcpy(bytes.data() + word + 13 + 3 + 4, &huge, sizeof huge);
-    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << bytes;
+    const std::uint32_t huge = 0xFFFFFF;
+    const std::size_t value_at = word + 13 + 3 + 4;
+    std::uint32_t value_size = 0;
+    std::memcpy(&value_size, bytes.data() + value_at - 4, sizeof value_size);
+    std::memcpy(bytes.data() + value_at, &huge, sizeof huge);
+    const std::uint64_t check =
+        core::stable_hash(std::string_view(bytes).substr(value_at, value_size), core::stable_hash("Immunotherapy"));
+    std::memcpy(bytes.data() + word - 12, &check, sizeof check);
+    write_bytes(entry, bytes);
   }
   CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("Immunotherapy"));
   // The entry's other words are each checked when looked up, and still read.
@@ -186,34 +209,32 @@ TEST_CASE("two workers keeping words of the same entry keep them all, whichever 
   CHECK(std::vector<text::ShapedGlyph>(therapy->begin(), therapy->end()) == shaped("therapy"));
 }
 
-TEST_CASE("a remembered words entry whose table points anywhere is read as holding no word", "[fonts]") {
+TEST_CASE("a remembered words entry with any one byte changed gives the word's glyphs or none", "[fonts]") {
   if (!noto_sans_installed()) return;
   NotoSansWithCache noto;
   const auto& face = noto.face;
   REQUIRE(face);
-  const auto shaped = [&](std::string_view word) { return noto.shaped(word); };
-  { text::RememberedWords(*face, "en", "Latn").add("cancer", shaped("cancer")); }
-  REQUIRE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
-  // The slots follow the magic (20 bytes) and two counts: each now points past the end, into
-  // the table, at an odd place, or at the record's glyphs.
-  for (const std::uint32_t offset : {0xFFFFFFF0u, 28u, 4099u, 0x40u + 8u}) {
-    for (const auto& entry : fs::directory_iterator(noto.dir.path() / "cache")) {
-      if (!entry.path().filename().string().starts_with("words-")) continue;
-      std::string bytes;
-      {
-        std::ifstream in(entry.path(), std::ios::binary);
-        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-      }
-      std::uint32_t slots = 0;
-      std::memcpy(&slots, bytes.data() + 20, sizeof slots);
-      REQUIRE(slots >= 8);
-      for (std::uint32_t slot = 0; slot < slots; ++slot)
-        std::memcpy(bytes.data() + 28 + 4 * slot, &offset, sizeof offset);
-      std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << bytes;
+  const auto cancer = noto.shaped("cancer");
+  { text::RememberedWords(*face, "en", "Latn").add("cancer", cancer); }
+  const auto entries = words_entries(noto.dir.path());
+  REQUIRE(entries.size() == 1);
+  const std::string whole = read_bytes(entries.front());
+  std::size_t read = 0;
+  for (std::size_t at = 0; at < whole.size(); ++at) {
+    std::string bytes = whole;
+    bytes[at] = static_cast<char>(bytes[at] ^ 0x41);
+    write_bytes(entries.front(), bytes);
+    const text::RememberedWords kept(*face, "en", "Latn");
+    if (const auto found = kept.find("cancer")) {
+      CHECK(std::vector<text::ShapedGlyph>(found->begin(), found->end()) == cancer);
+      ++read;
     }
-    CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
-    CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("absent"));
+    CHECK_FALSE(kept.find("absent"));
   }
+  // Only a flip in the slots' unused room or the padding leaves the word readable.
+  CHECK(read < whole.size() / 2);
+  write_bytes(entries.front(), whole.substr(0, whole.size() - 1));
+  CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
 }
 
 TEST_CASE("FreeType's facts of a face that opened are kept, and the face opened from them is the same", "[fonts]") {
