@@ -27,6 +27,8 @@
 #include "cli/strings_command.hpp"
 #include "cli/toolbox.hpp"
 #include "core/atomic_file.hpp"
+#include "core/cache_folder.hpp"
+#include "core/cache_pruning.hpp"
 #include "core/invariant.hpp"
 #include "core/printable.hpp"
 #include "document/text_uses.hpp"
@@ -542,7 +544,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
   try {
     options->progress = terminal;
-    return options->watch ? watch_and_build(*options, out, err) : build_all(*options, out, err);
+    const int status = options->watch ? watch_and_build(*options, out, err) : build_all(*options, out, err);
+    if (const auto cache = core::cache_folder()) core::prune_cache_folder(*cache);
+    return status;
   } catch (const std::exception& e) {
     err << "leafpress: internal error: " << e.what() << '\n';
     return kInternalError;
