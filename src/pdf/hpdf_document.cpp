@@ -5,7 +5,7 @@
 namespace leafpress::pdf {
 
 HpdfDocument::HpdfDocument() {
-  doc_ = HPDF_New(&HpdfDocument::on_error, this);
+  doc_ = HPDF_NewEx(&HpdfDocument::on_error, &HpdfArena::allocate, &HpdfArena::release, 0, this);
   if (!doc_) throw PdfError("libharu could not create a document");
 }
 

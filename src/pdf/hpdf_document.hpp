@@ -2,18 +2,20 @@
 
 #include <hpdf.h>
 
-#include "pdf/pdf_error.hpp"
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pdf/hpdf_arena.hpp"
+#include "pdf/pdf_error.hpp"
+
 namespace leafpress::pdf {
 
-/// Owns an HPDF_Doc. libharu's error callback only records the error; the wrapper checks
-/// every status and throws, so no exception ever crosses libharu's C frames.
+/// Owns an HPDF_Doc, its objects kept in an HpdfArena. libharu's error callback only records
+/// the error; the wrapper checks every status and throws, so no exception ever crosses
+/// libharu's C frames.
 class HpdfDocument {
  public:
   HpdfDocument();
@@ -57,6 +59,7 @@ class HpdfDocument {
   [[noreturn]] void fail(const char* step) const;
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
+  HpdfArena arena_;  // before doc_: libharu's memory outlives the document
   HPDF_Doc doc_ = nullptr;
   std::unordered_map<HPDF_Dict, std::string> kept_data_;
   std::unordered_set<HPDF_Dict> deflated_;
