@@ -2,6 +2,8 @@
 
 #include <hpdf_utils.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
 
 #include "pdf/string_sink.hpp"
@@ -16,6 +18,12 @@ bool is_delimiter(char c) {
 }
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+/// HPDF_IToA's digits of `value` (clamped to libharu's smallest integer) at `at`; returns
+/// their end.
+char* integer(char* at, HPDF_INT32 value) {
+  return std::to_chars(at, at + HPDF_INT_LEN + 1, std::max<HPDF_INT32>(value, HPDF_LIMIT_MIN_INT)).ptr;
+}
 
 /// Writes one object's tokens into `out` as append_compact leaves libharu's: libharu puts
 /// white space between any two tokens, and a space stays only where neither side of it is a
@@ -32,7 +40,7 @@ class CompactWriter {
         return name(static_cast<HPDF_Name>(object)->value);
       case HPDF_OCLASS_NUMBER: {
         char text[HPDF_INT_LEN + 1];
-        const char* end = HPDF_IToA(text, static_cast<HPDF_Number>(object)->value, text + HPDF_INT_LEN);
+        const char* end = integer(text, static_cast<HPDF_Number>(object)->value);
         return token({text, static_cast<std::size_t>(end - text)});
       }
       case HPDF_OCLASS_REAL: {
@@ -64,9 +72,9 @@ class CompactWriter {
     if (header->obj_class != HPDF_OCLASS_PROXY) return value(object);
     const auto* target = static_cast<const HPDF_Obj_Header*>(static_cast<HPDF_Proxy>(object)->obj);
     char text[2 * HPDF_INT_LEN + 8];
-    char* end = HPDF_IToA(text, static_cast<HPDF_INT32>(target->obj_id & 0x00FFFFFF), text + HPDF_INT_LEN);
+    char* end = integer(text, static_cast<HPDF_INT32>(target->obj_id & 0x00FFFFFF));
     *end++ = ' ';
-    end = HPDF_IToA(end, target->gen_no, end + HPDF_INT_LEN);
+    end = integer(end, target->gen_no);
     *end++ = ' ';
     *end++ = 'R';
     token({text, static_cast<std::size_t>(end - text)});
@@ -77,7 +85,7 @@ class CompactWriter {
     if (dict->stream || dict->before_write_fn || dict->write_fn || dict->after_write_fn) return through_libharu(dict);
     token("<<");
     for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
-      const auto* element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+      const auto* element = static_cast<HPDF_DictElement>(dict->list->obj[i]);
       if (!element->value) throw PdfError("libharu holds a dictionary entry without a value");
       if (static_cast<const HPDF_Obj_Header*>(element->value)->obj_id & HPDF_OTYPE_HIDDEN) continue;
       name(element->key);
@@ -88,17 +96,22 @@ class CompactWriter {
 
   void array(HPDF_Array array) {
     token("[");
-    for (HPDF_UINT i = 0; i < array->list->count; ++i) entry(HPDF_List_ItemAt(array->list, i));
+    for (HPDF_UINT i = 0; i < array->list->count; ++i) entry(array->list->obj[i]);
     token("]");
   }
 
   /// HPDF_Stream_WriteEscapeName: '/' and at most HPDF_LIMIT_MAX_NAME_LEN bytes, each byte
   /// HPDF_NEEDS_ESCAPE names as #XX.
   void name(const char* value) {
-    out_ += '/';
     const std::size_t length = strnlen(value, HPDF_LIMIT_MAX_NAME_LEN);
+    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(value);
+    out_ += '/';
+    if (std::none_of(bytes, bytes + length, [](HPDF_BYTE c) { return HPDF_NEEDS_ESCAPE(c); })) {
+      out_.append(value, length);  // nearly every name
+      return;
+    }
     for (std::size_t i = 0; i < length; ++i) {
-      const auto c = static_cast<HPDF_BYTE>(value[i]);
+      const HPDF_BYTE c = bytes[i];
       if (HPDF_NEEDS_ESCAPE(c)) {
         const char escaped[3] = {'#', kHexDigits[c >> 4], kHexDigits[c & 0x0F]};
         out_.append(escaped, 3);
