@@ -1,6 +1,7 @@
 #include "pdf/structure_tree.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/utf8.hpp"
 #include "pdf/pdf_number.hpp"
@@ -158,8 +159,20 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
   }
   mark_used(target);
   // A passage in another language says so on its marked content (ISO 32000-1 §14.9.2.2).
-  const std::string lang = language.empty() ? std::string() : " /Lang " + literal_string(language);
-  return "/" + node.type + " <</MCID " + std::to_string(mcid) + lang + ">> BDC\n";
+  // Built in one string: a page has a sequence for every line of every element.
+  std::string line;
+  line.reserve(node.type.size() + language.size() + 40);
+  line += '/';
+  line += node.type;
+  line += " <</MCID ";
+  char digits[16];
+  line.append(digits, std::to_chars(digits, digits + sizeof digits, mcid).ptr);
+  if (!language.empty()) {
+    line += " /Lang ";
+    line += literal_string(language);
+  }
+  line += ">> BDC\n";
+  return line;
 }
 
 void StructureTree::add_link(HPDF_Annotation annotation, int element, const std::string& url) {
