@@ -21,39 +21,33 @@ constexpr char kHexDigits[] = "0123456789ABCDEF";
 
 /// HPDF_IToA's digits of `value` (clamped to libharu's smallest integer) at `at`; returns
 /// their end.
-char* integer(char* at, HPDF_INT32 value) {
+char* write_integer(char* at, HPDF_INT32 value) {
   return std::to_chars(at, at + HPDF_INT_LEN + 1, std::max<HPDF_INT32>(value, HPDF_LIMIT_MIN_INT)).ptr;
 }
 
-/// Writes one object's tokens into `out` as append_compact leaves libharu's: libharu puts
-/// white space between any two tokens, and a space stays only where neither side of it is a
-/// delimiter (nor the object's start).
+/// Writes what HPDF_Obj_WriteValue writes of a libharu object, through CompactTokens.
 class CompactWriter {
  public:
-  CompactWriter(HpdfDocument& pdf, std::string& out) : pdf_(pdf), out_(out), start_(out.size()) {}
+  CompactWriter(HpdfDocument& pdf, std::string& out) : pdf_(pdf), tokens_(out) {}
 
   /// What HPDF_Obj_WriteValue writes: the object itself, even an indirect one.
   void value(void* object) {
     const auto* header = static_cast<const HPDF_Obj_Header*>(object);
     switch (header->obj_class & HPDF_OCLASS_ANY) {
       case HPDF_OCLASS_NAME:
-        return name(static_cast<HPDF_Name>(object)->value);
-      case HPDF_OCLASS_NUMBER: {
-        char text[HPDF_INT_LEN + 1];
-        const char* end = integer(text, static_cast<HPDF_Number>(object)->value);
-        return token({text, static_cast<std::size_t>(end - text)});
+        return tokens_.name(static_cast<HPDF_Name>(object)->value);
+      case HPDF_OCLASS_NUMBER:
+        return tokens_.integer(static_cast<HPDF_Number>(object)->value);
+      case HPDF_OCLASS_REAL:
+        return tokens_.real(static_cast<HPDF_Real>(object)->value);
+      case HPDF_OCLASS_BINARY: {
+        const auto binary = static_cast<HPDF_Binary>(object);
+        return tokens_.hex({reinterpret_cast<const char*>(binary->value), binary->len});
       }
-      case HPDF_OCLASS_REAL: {
-        char text[HPDF_REAL_LEN + 1];
-        const char* end = HPDF_FToA(text, static_cast<HPDF_Real>(object)->value, text + HPDF_REAL_LEN);
-        return token({text, static_cast<std::size_t>(end - text)});
-      }
-      case HPDF_OCLASS_BINARY:
-        return binary(static_cast<HPDF_Binary>(object));
       case HPDF_OCLASS_BOOLEAN:
-        return token(static_cast<HPDF_Boolean>(object)->value ? "true" : "false");
+        return tokens_.token(static_cast<HPDF_Boolean>(object)->value ? "true" : "false");
       case HPDF_OCLASS_NULL:
-        return token("null");
+        return tokens_.token("null");
       case HPDF_OCLASS_ARRAY:
         return array(static_cast<HPDF_Array>(object));
       case HPDF_OCLASS_DICT:
@@ -70,68 +64,27 @@ class CompactWriter {
     const auto* header = static_cast<const HPDF_Obj_Header*>(object);
     if (header->obj_id & HPDF_OTYPE_HIDDEN) return;
     if (header->obj_class != HPDF_OCLASS_PROXY) return value(object);
-    const auto* target = static_cast<const HPDF_Obj_Header*>(static_cast<HPDF_Proxy>(object)->obj);
-    char text[2 * HPDF_INT_LEN + 8];
-    char* end = integer(text, static_cast<HPDF_INT32>(target->obj_id & 0x00FFFFFF));
-    *end++ = ' ';
-    end = integer(end, target->gen_no);
-    *end++ = ' ';
-    *end++ = 'R';
-    token({text, static_cast<std::size_t>(end - text)});
+    tokens_.reference(static_cast<HPDF_Proxy>(object)->obj);
   }
 
   void dict(HPDF_Dict dict) {
     // Streams, pages and the like write themselves, with callbacks.
     if (dict->stream || dict->before_write_fn || dict->write_fn || dict->after_write_fn) return through_libharu(dict);
-    token("<<");
+    tokens_.open_dict();
     for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
       const auto* element = static_cast<HPDF_DictElement>(dict->list->obj[i]);
       if (!element->value) throw PdfError("libharu holds a dictionary entry without a value");
       if (static_cast<const HPDF_Obj_Header*>(element->value)->obj_id & HPDF_OTYPE_HIDDEN) continue;
-      name(element->key);
+      tokens_.name(element->key);
       entry(element->value);
     }
-    token(">>");
+    tokens_.close_dict();
   }
 
   void array(HPDF_Array array) {
-    token("[");
+    tokens_.open_array();
     for (HPDF_UINT i = 0; i < array->list->count; ++i) entry(array->list->obj[i]);
-    token("]");
-  }
-
-  /// HPDF_Stream_WriteEscapeName: '/' and at most HPDF_LIMIT_MAX_NAME_LEN bytes, each byte
-  /// HPDF_NEEDS_ESCAPE names as #XX.
-  void name(const char* value) {
-    const std::size_t length = strnlen(value, HPDF_LIMIT_MAX_NAME_LEN);
-    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(value);
-    out_ += '/';
-    if (std::none_of(bytes, bytes + length, [](HPDF_BYTE c) { return HPDF_NEEDS_ESCAPE(c); })) {
-      out_.append(value, length);  // nearly every name
-      return;
-    }
-    for (std::size_t i = 0; i < length; ++i) {
-      const HPDF_BYTE c = bytes[i];
-      if (HPDF_NEEDS_ESCAPE(c)) {
-        const char escaped[3] = {'#', kHexDigits[c >> 4], kHexDigits[c & 0x0F]};
-        out_.append(escaped, 3);
-      } else {
-        out_ += static_cast<char>(c);
-      }
-    }
-  }
-
-  /// HPDF_Binary_Write: the bytes in upper-case hex between < and >.
-  void binary(HPDF_Binary binary) {
-    out_ += '<';
-    const std::size_t at = out_.size();
-    out_.resize(at + 2 * static_cast<std::size_t>(binary->len));
-    char* digits = out_.data() + at;
-    for (HPDF_UINT i = 0; i < binary->len; ++i) {
-      *digits++ = kHexDigits[binary->value[i] >> 4];
-      *digits++ = kHexDigits[binary->value[i] & 0x0F];
-    }
-    out_ += '>';
+    tokens_.close_array();
   }
 
   void through_libharu(void* object) {
@@ -142,18 +95,11 @@ class CompactWriter {
     }
     std::string compact;
     append_compact(compact, written);
-    if (!compact.empty()) token(compact);
-  }
-
-  /// `text`, a space before it when the token before and it would otherwise run together.
-  void token(std::string_view text) {
-    if (out_.size() > start_ && !is_delimiter(out_.back()) && !is_delimiter(text.front())) out_ += ' ';
-    out_.append(text);
+    if (!compact.empty()) tokens_.token(compact);
   }
 
   HpdfDocument& pdf_;
-  std::string& out_;
-  const std::size_t start_;
+  CompactTokens tokens_;
 };
 
 }  // namespace
@@ -199,6 +145,67 @@ void append_compact(std::string& out, std::string_view object) {
     out += c;
     ++i;
   }
+}
+
+void CompactTokens::token(std::string_view text) {
+  if (out_.size() > start_ && !is_delimiter(out_.back()) && !is_delimiter(text.front())) out_ += ' ';
+  out_.append(text);
+}
+
+void CompactTokens::name(std::string_view value) {
+  const std::string_view name = value.substr(0, std::min<std::size_t>(value.size(), HPDF_LIMIT_MAX_NAME_LEN));
+  out_ += '/';
+  if (std::none_of(name.begin(), name.end(), [](char c) { return HPDF_NEEDS_ESCAPE(static_cast<HPDF_BYTE>(c)); })) {
+    out_.append(name);  // nearly every name
+    return;
+  }
+  for (const char byte : name) {
+    const auto c = static_cast<HPDF_BYTE>(byte);
+    if (HPDF_NEEDS_ESCAPE(c)) {
+      const char escaped[3] = {'#', kHexDigits[c >> 4], kHexDigits[c & 0x0F]};
+      out_.append(escaped, 3);
+    } else {
+      out_ += byte;
+    }
+  }
+}
+
+void CompactTokens::name(const char* value) { name(std::string_view(value, strnlen(value, HPDF_LIMIT_MAX_NAME_LEN))); }
+
+void CompactTokens::integer(HPDF_INT32 value) {
+  char text[HPDF_INT_LEN + 1];
+  const char* end = write_integer(text, value);
+  token({text, static_cast<std::size_t>(end - text)});
+}
+
+void CompactTokens::real(HPDF_REAL value) {
+  char text[HPDF_REAL_LEN + 1];
+  const char* end = HPDF_FToA(text, value, text + HPDF_REAL_LEN);
+  token({text, static_cast<std::size_t>(end - text)});
+}
+
+void CompactTokens::reference(const void* indirect) {
+  const auto* header = static_cast<const HPDF_Obj_Header*>(indirect);
+  char text[2 * HPDF_INT_LEN + 8];
+  char* end = write_integer(text, static_cast<HPDF_INT32>(header->obj_id & 0x00FFFFFF));
+  *end++ = ' ';
+  end = write_integer(end, header->gen_no);
+  *end++ = ' ';
+  *end++ = 'R';
+  token({text, static_cast<std::size_t>(end - text)});
+}
+
+void CompactTokens::hex(std::string_view bytes) {
+  out_ += '<';
+  const std::size_t at = out_.size();
+  out_.resize(at + 2 * bytes.size());
+  char* digits = out_.data() + at;
+  for (const char byte : bytes) {
+    const auto c = static_cast<unsigned char>(byte);
+    *digits++ = kHexDigits[c >> 4];
+    *digits++ = kHexDigits[c & 0x0F];
+  }
+  out_ += '>';
 }
 
 void append_compact_object(HpdfDocument& pdf, void* object, std::string& out) { CompactWriter(pdf, out).value(object); }

@@ -13,6 +13,36 @@ namespace leafpress::pdf {
 /// balancing parenthesis, escapes included (§7.3.4.2), a hex string to its '>'.
 void append_compact(std::string& out, std::string_view object);
 
+/// Appends an object's tokens to a string in the compact syntax append_compact leaves of
+/// libharu's writing: libharu puts white space between any two tokens, and a space stays only
+/// where neither side of it is a delimiter (nor the object's start). Each token is written
+/// as libharu writes it: a name escaped as HPDF_Stream_WriteEscapeName escapes it, an integer
+/// as HPDF_IToA, a real as HPDF_FToA, a byte string in upper-case hex, a reference "n g R".
+class CompactTokens {
+ public:
+  /// Tokens from here on, the object starting at `out`'s end.
+  explicit CompactTokens(std::string& out) : out_(out), start_(out.size()) {}
+
+  void name(std::string_view value);
+  void name(const char* value);
+  void integer(HPDF_INT32 value);
+  void real(HPDF_REAL value);
+  /// "n g R" for indirect object `indirect`.
+  void reference(const void* indirect);
+  /// A byte string, in hex.
+  void hex(std::string_view bytes);
+  void open_dict() { token("<<"); }
+  void close_dict() { token(">>"); }
+  void open_array() { token("["); }
+  void close_array() { token("]"); }
+  /// `text`, a space before it when the token before and it would otherwise run together.
+  void token(std::string_view text);
+
+ private:
+  std::string& out_;
+  const std::size_t start_;
+};
+
 /// The value of libharu object `object` (not a stream) appended to `out` exactly as
 /// append_compact would append what HPDF_Obj_WriteValue writes of it, but written here
 /// rather than through libharu's stream a few bytes a call: names, numbers, reals, booleans,

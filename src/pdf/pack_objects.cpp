@@ -160,7 +160,11 @@ std::string save_packed(HpdfDocument& pdf, const std::array<std::uint8_t, 16>& i
       where.resize(std::max<std::size_t>(where.size(), number + 1));
       where.at(number) = {2, stream_number, static_cast<std::uint16_t>(k - first)};
       pairs += std::to_string(number) + ' ' + std::to_string(bodies.size()) + ' ';
-      append_compact_object(pdf, packed[k], bodies);
+      if (const std::string* written = pdf.written(packed[k])) {
+        bodies += *written;
+      } else {
+        append_compact_object(pdf, packed[k], bodies);
+      }
       bodies += '\n';
     }
     const std::string data = deflater.compressed(pairs + bodies);

@@ -75,6 +75,10 @@ class StructureTree {
   int link_element(int element, const std::string& url);
   void mark_used(int element);
   void write_elements();
+  /// The compact bytes of `node`'s structure element; `root` is the tree's root.
+  std::string element_object(const Node& node, HPDF_Dict root) const;
+  /// The object written for `element`; throws when it has none.
+  HPDF_Dict written_dict(int element) const;
   void write_outlines();
 
   HpdfDocument& pdf_;
