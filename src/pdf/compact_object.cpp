@@ -13,9 +13,7 @@ namespace {
 
 bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
 
-bool is_delimiter(char c) {
-  return c == '[' || c == ']' || c == '<' || c == '>' || c == '(' || c == ')' || c == '/' || c == '{' || c == '}';
-}
+bool is_delimiter(char c) { return CompactTokens::is_delimiter(c); }
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
@@ -145,11 +143,6 @@ void append_compact(std::string& out, std::string_view object) {
     out += c;
     ++i;
   }
-}
-
-void CompactTokens::token(std::string_view text) {
-  if (out_.size() > start_ && !is_delimiter(out_.back()) && !is_delimiter(text.front())) out_ += ' ';
-  out_.append(text);
 }
 
 void CompactTokens::name(std::string_view value) {

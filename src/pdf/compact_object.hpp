@@ -36,7 +36,15 @@ class CompactTokens {
   void open_array() { token("["); }
   void close_array() { token("]"); }
   /// `text`, a space before it when the token before and it would otherwise run together.
-  void token(std::string_view text);
+  void token(std::string_view text) {
+    if (out_.size() > start_ && !is_delimiter(out_.back()) && !is_delimiter(text.front())) out_ += ' ';
+    out_.append(text);
+  }
+
+  /// ISO 32000-1 §7.2.2's delimiters.
+  static bool is_delimiter(char c) {
+    return c == '[' || c == ']' || c == '<' || c == '>' || c == '(' || c == ')' || c == '/' || c == '{' || c == '}';
+  }
 
  private:
   std::string& out_;

@@ -64,19 +64,20 @@ const std::string* HpdfDocument::kept_stream_data(HPDF_Dict dict) const {
   return found == kept_data_.end() ? nullptr : &found->second;
 }
 
-HPDF_Dict HpdfDocument::written_object() {
-  HPDF_Dict object = indirect_dict();
+void* HpdfDocument::written_object() {
+  HPDF_Null object = check(HPDF_Null_New(mmgr()), "create an object");
+  check(HPDF_Xref_Add(xref(), object), "register an object");
   written_.emplace(object, std::string());
   return object;
 }
 
-void HpdfDocument::set_written(HPDF_Dict object, std::string compact) {
+void HpdfDocument::set_written(const void* object, std::string compact) {
   const auto found = written_.find(object);
   if (found == written_.end()) throw PdfError("an object libharu writes was given bytes of its own");
   found->second = std::move(compact);
 }
 
-const std::string* HpdfDocument::written(void* object) const {
+const std::string* HpdfDocument::written(const void* object) const {
   const auto found = written_.find(object);
   return found == written_.end() ? nullptr : &found->second;
 }

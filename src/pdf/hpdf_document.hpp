@@ -51,14 +51,14 @@ class HpdfDocument {
   HPDF_Dict deflated_stream(std::string deflated);
   /// Whether the data kept for `dict` came already deflated (deflated_stream).
   bool keeps_deflated(HPDF_Dict dict) const { return deflated_.contains(dict); }
-  /// A new indirect object whose bytes are written here rather than by libharu: an empty
-  /// dictionary in libharu's cross-reference table, which gives it its number and lets
-  /// libharu's objects refer to it, and whose value save_packed writes as set_written gives it.
-  HPDF_Dict written_object();
+  /// A new indirect object whose bytes are written here rather than by libharu: a null in
+  /// libharu's cross-reference table, which gives it its number and lets libharu's objects
+  /// refer to it, and whose value save_packed writes as set_written gives it.
+  void* written_object();
   /// Gives `object` (from written_object) its value, in the compact syntax CompactTokens writes.
-  void set_written(HPDF_Dict object, std::string compact);
+  void set_written(const void* object, std::string compact);
   /// The value given to `object`, or nullptr when libharu writes it.
-  const std::string* written(void* object) const;
+  const std::string* written(const void* object) const;
   HPDF_Array array();
   /// A PDF string of raw bytes, written in hex: <FEFF...> for UTF-16BE text.
   HPDF_Binary binary(std::string_view bytes);

@@ -210,18 +210,18 @@ void StructureTree::write_elements() {
   // built of libharu's objects: hundreds of entries, numbers and references a page, each a
   // block of libharu's memory. They keep their numbers among libharu's objects.
   for (Node& node : nodes_) {
-    if (node.has_content) node.dict = pdf_.written_object();
+    if (node.has_content) node.object = pdf_.written_object();
   }
-  HPDF_Dict root = pdf_.written_object();
+  void* root = pdf_.written_object();
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
-    if (nodes_[i].dict) pdf_.set_written(nodes_[i].dict, element_object(nodes_[i], root));
+    if (nodes_[i].object) pdf_.set_written(nodes_[i].object, element_object(nodes_[i], root));
   }
   pdf_.check(HPDF_Dict_Add(pdf_.get()->catalog, "StructTreeRoot", root), "write the structure tree");
   HPDF_Dict mark_info = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write MarkInfo");
   pdf_.check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE), "write MarkInfo");
   pdf_.check(HPDF_Dict_Add(pdf_.get()->catalog, "MarkInfo", mark_info), "write MarkInfo");
 
-  HPDF_Dict parent_tree = pdf_.written_object();
+  void* parent_tree = pdf_.written_object();
   std::string tree_bytes;
   CompactTokens tree(tree_bytes);
   tree.open_dict();
@@ -230,12 +230,12 @@ void StructureTree::write_elements() {
   for (std::size_t page = 0; page < page_mcids_.size(); ++page) {
     tree.integer(static_cast<HPDF_INT32>(page));
     tree.open_array();
-    for (const int element : page_mcids_[page]) tree.reference(written_dict(element));
+    for (const int element : page_mcids_[page]) tree.reference(written_element(element));
     tree.close_array();
   }
   for (std::size_t k = 0; k < annotations_.size(); ++k) {
     tree.integer(static_cast<HPDF_INT32>(page_count_ + k));
-    tree.reference(written_dict(annotations_[k].second));
+    tree.reference(written_element(annotations_[k].second));
   }
   tree.close_array();
   tree.close_dict();
@@ -246,9 +246,9 @@ void StructureTree::write_elements() {
   tokens.open_dict();
   tokens.name("Type");
   tokens.name("StructTreeRoot");
-  if (nodes_.front().dict) {
+  if (nodes_.front().object) {
     tokens.name("K");
-    tokens.reference(nodes_.front().dict);
+    tokens.reference(nodes_.front().object);
   }
   tokens.name("ParentTree");
   tokens.reference(parent_tree);
@@ -258,13 +258,13 @@ void StructureTree::write_elements() {
   pdf_.set_written(root, std::move(root_bytes));
 }
 
-HPDF_Dict StructureTree::written_dict(int element) const {
-  HPDF_Dict dict = nodes_[static_cast<std::size_t>(element)].dict;
-  if (!dict) throw PdfError("marked content belongs to a structure element that was not written");
-  return dict;
+void* StructureTree::written_element(int element) const {
+  void* object = nodes_[static_cast<std::size_t>(element)].object;
+  if (!object) throw PdfError("marked content belongs to a structure element that was not written");
+  return object;
 }
 
-std::string StructureTree::element_object(const Node& node, HPDF_Dict root) const {
+std::string StructureTree::element_object(const Node& node, const void* root) const {
   std::string bytes;
   CompactTokens tokens(bytes);
   tokens.open_dict();
@@ -282,7 +282,7 @@ std::string StructureTree::element_object(const Node& node, HPDF_Dict root) cons
     tokens.reference(pages_[static_cast<std::size_t>(only_page)]);
   }
   tokens.name("P");
-  tokens.reference(node.parent >= 0 ? nodes_[static_cast<std::size_t>(node.parent)].dict : root);
+  tokens.reference(node.parent >= 0 ? nodes_[static_cast<std::size_t>(node.parent)].object : root);
   if (node.type == "Link" && !node.made_by_layout && !node.text.empty()) {
     tokens.name("Alt");
     tokens.hex(text_string(node.text));
@@ -318,7 +318,7 @@ std::string StructureTree::element_object(const Node& node, HPDF_Dict root) cons
   tokens.open_array();
   for (const Kid& kid : in_reading_order(node.kids)) {
     if (kid.element >= 0) {
-      if (HPDF_Dict child = nodes_[static_cast<std::size_t>(kid.element)].dict) tokens.reference(child);
+      if (const void* child = nodes_[static_cast<std::size_t>(kid.element)].object) tokens.reference(child);
     } else if (kid.annotation) {
       tokens.open_dict();
       tokens.name("Type");

@@ -60,7 +60,7 @@ class StructureTree {
     std::vector<Kid> kids;
     bool has_content = false;
     bool attached = false;  // links: listed among their parent's kids
-    HPDF_Dict dict = nullptr;
+    void* object = nullptr;  // its structure element, once it has content (HpdfDocument::written_object)
     std::string text;   // headings: for bookmarks; links: for /Contents
     std::string url;
     int first_page = -1;  // headings: where the bookmark goes
@@ -76,9 +76,9 @@ class StructureTree {
   void mark_used(int element);
   void write_elements();
   /// The compact bytes of `node`'s structure element; `root` is the tree's root.
-  std::string element_object(const Node& node, HPDF_Dict root) const;
+  std::string element_object(const Node& node, const void* root) const;
   /// The object written for `element`; throws when it has none.
-  HPDF_Dict written_dict(int element) const;
+  void* written_element(int element) const;
   void write_outlines();
 
   HpdfDocument& pdf_;
