@@ -163,8 +163,6 @@ void CompactTokens::name(std::string_view value) {
   }
 }
 
-void CompactTokens::name(const char* value) { name(std::string_view(value, strnlen(value, HPDF_LIMIT_MAX_NAME_LEN))); }
-
 void CompactTokens::integer(HPDF_INT32 value) {
   char text[HPDF_INT_LEN + 1];
   const char* end = write_integer(text, value);

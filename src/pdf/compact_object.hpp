@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,9 @@ class CompactTokens {
   /// Tokens from here on, the object starting at `out`'s end.
   explicit CompactTokens(std::string& out) : out_(out), start_(out.size()) {}
 
+  /// A name of `value`'s first HPDF_LIMIT_MAX_NAME_LEN bytes.
   void name(std::string_view value);
-  void name(const char* value);
+  void name(const char* value) { name(std::string_view(value, strnlen(value, HPDF_LIMIT_MAX_NAME_LEN))); }
   void integer(HPDF_INT32 value);
   void real(HPDF_REAL value);
   /// "n g R" for indirect object `indirect`.

@@ -223,6 +223,9 @@ void StructureTree::write_elements() {
 
   void* parent_tree = pdf_.written_object();
   std::string tree_bytes;
+  std::size_t references = annotations_.size();
+  for (const auto& mcids : page_mcids_) references += mcids.size() + 1;
+  tree_bytes.reserve(32 + 12 * references);
   CompactTokens tree(tree_bytes);
   tree.open_dict();
   tree.name("Nums");
@@ -266,6 +269,7 @@ void* StructureTree::written_element(int element) const {
 
 std::string StructureTree::element_object(const Node& node, const void* root) const {
   std::string bytes;
+  bytes.reserve(64 + 16 * node.kids.size());  // a reference or MCID a kid, mostly
   CompactTokens tokens(bytes);
   tokens.open_dict();
   tokens.name("S");
