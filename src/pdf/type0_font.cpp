@@ -21,7 +21,15 @@ namespace {
 std::string subset_tag(const fonts::Face& face, const std::set<std::uint32_t>& glyphs) {
   core::Fingerprint fingerprint;
   fingerprint.add(face.postscript_name());
-  for (const std::uint32_t glyph : glyphs) fingerprint.add(std::to_string(glyph) + ",");
+  // "12,34,…": the fingerprint of the whole is that of its pieces added one by one.
+  std::string numbers;
+  numbers.reserve(6 * glyphs.size());
+  for (const std::uint32_t glyph : glyphs) {
+    char digits[16];
+    numbers.append(digits, std::to_chars(digits, digits + sizeof digits, glyph).ptr);
+    numbers += ',';
+  }
+  fingerprint.add(numbers);
   const auto digest = fingerprint.digest();
   std::string tag;
   for (int i = 0; i < 6; ++i) tag += static_cast<char>('A' + digest[i] % 26);
