@@ -235,9 +235,9 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
   }
   const std::string name = subset_tag(face, glyphs) + face.postscript_name();
   HPDF_Dict descriptor = font_descriptor(pdf, face, name, font_program(pdf, face, std::move(*program)));
-  void* descendant = cid_font(pdf, face, name, descriptor, width_of_code,
-                                  face.is_cff() ? std::optional<std::map<std::uint16_t, std::uint16_t>>{}
-                                                  : std::optional(glyph_of_code));
+  void* descendant =
+      cid_font(pdf, face, name, descriptor, width_of_code,
+               face.is_cff() ? std::optional<std::map<std::uint16_t, std::uint16_t>>{} : std::optional(glyph_of_code));
 
   pdf.check(HPDF_Dict_AddName(font, "Type", "Font"), "write a Type0 font");
   pdf.check(HPDF_Dict_AddName(font, "Subtype", "Type0"), "write a Type0 font");
