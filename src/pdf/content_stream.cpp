@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <initializer_list>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -44,12 +45,24 @@ constexpr double kInvisibleStep = 0.1;
 
 std::string color_operator(const core::Color& color, bool stroke) {
   // ISO 32000-1 §8.6.8: rg/RG set DeviceRGB, k/K DeviceCMYK.
+  // Built in one string: text switches colours at every link.
+  std::string line;
+  line.reserve(40);
+  const auto components = [&line](std::initializer_list<double> values) {
+    for (const double value : values) {
+      append_pdf_number(line, value);
+      line += ' ';
+    }
+  };
   if (const auto* cmyk = std::get_if<core::Cmyk>(&color)) {
-    return pdf_number(cmyk->c) + ' ' + pdf_number(cmyk->m) + ' ' + pdf_number(cmyk->y) + ' ' + pdf_number(cmyk->k) +
-           (stroke ? " K\n" : " k\n");
+    components({cmyk->c, cmyk->m, cmyk->y, cmyk->k});
+    line += stroke ? "K\n" : "k\n";
+    return line;
   }
   const auto& rgb = std::get<core::Rgb>(color);
-  return pdf_number(rgb.r) + ' ' + pdf_number(rgb.g) + ' ' + pdf_number(rgb.b) + (stroke ? " RG\n" : " rg\n");
+  components({rgb.r, rgb.g, rgb.b});
+  line += stroke ? "RG\n" : "rg\n";
+  return line;
 }
 
 void ContentStream::set_fill(const core::Color& color) {

@@ -5,7 +5,7 @@
 namespace leafpress::pdf {
 
 HpdfDocument::HpdfDocument() {
-  doc_ = HPDF_New(&HpdfDocument::on_error, this);
+  doc_ = HPDF_NewEx(&HpdfDocument::on_error, &HpdfArena::allocate, &HpdfArena::release, 0, this);
   if (!doc_) throw PdfError("libharu could not create a document");
 }
 
@@ -62,6 +62,24 @@ HPDF_Dict HpdfDocument::deflated_stream(std::string deflated) {
 const std::string* HpdfDocument::kept_stream_data(HPDF_Dict dict) const {
   const auto found = kept_data_.find(dict);
   return found == kept_data_.end() ? nullptr : &found->second;
+}
+
+void* HpdfDocument::written_object() {
+  HPDF_Null object = check(HPDF_Null_New(mmgr()), "create an object");
+  check(HPDF_Xref_Add(xref(), object), "register an object");
+  written_.emplace(object, std::string());
+  return object;
+}
+
+void HpdfDocument::set_written(const void* object, std::string compact) {
+  const auto found = written_.find(object);
+  if (found == written_.end()) throw PdfError("an object libharu writes was given bytes of its own");
+  found->second = std::move(compact);
+}
+
+const std::string* HpdfDocument::written(const void* object) const {
+  const auto found = written_.find(object);
+  return found == written_.end() ? nullptr : &found->second;
 }
 
 HPDF_Array HpdfDocument::array() { return check(HPDF_Array_New(mmgr()), "create an array"); }

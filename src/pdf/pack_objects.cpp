@@ -2,40 +2,17 @@
 
 #include <algorithm>
 #include <string_view>
-#include <new>
 #include <vector>
 
 #include "core/deflate.hpp"
+#include "pdf/compact_object.hpp"
+#include "pdf/string_sink.hpp"
 
 namespace leafpress::pdf {
 namespace {
 
 // Objects per object stream: a reader inflates a whole stream for any object in it.
 constexpr std::size_t kObjectsPerStream = 200;
-
-/// libharu writes through this into a std::string. A C callback: nothing may throw out of it.
-HPDF_STATUS append_bytes(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
-  try {
-    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
-    return HPDF_OK;
-  } catch (const std::bad_alloc&) {
-    return HPDF_FAILD_TO_ALLOC_MEM;
-  }
-}
-
-/// A libharu stream that appends to `bytes`.
-class StringSink {
- public:
-  StringSink(HpdfDocument& pdf, std::string& bytes)
-      : stream_(pdf.check(HPDF_CallbackWriter_New(pdf.mmgr(), append_bytes, &bytes), "open an output")) {}
-  ~StringSink() { HPDF_Stream_Free(stream_); }
-  StringSink(const StringSink&) = delete;
-  StringSink& operator=(const StringSink&) = delete;
-  HPDF_Stream get() const { return stream_; }
-
- private:
-  HPDF_Stream stream_;
-};
 
 std::uint32_t object_number(void* object) {
   return static_cast<HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
@@ -114,59 +91,6 @@ std::uint32_t length_object(HPDF_Dict dict) {
   return (header->obj_id & HPDF_OTYPE_INDIRECT) ? header->obj_id & 0x00FFFFFF : 0;
 }
 
-bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
-
-bool is_delimiter(char c) {
-  return c == '[' || c == ']' || c == '<' || c == '>' || c == '(' || c == ')' || c == '/' || c == '{' || c == '}';
-}
-
-/// `object` (one object as libharu writes it: "<<\n/Type /Font\n/W [ 1 [ 724 ] ]\n>>")
-/// appended to `out` with only the white space that separates two tokens (§7.2.2-§7.2.3):
-/// "<</Type/Font/W[1[724]]>>". Strings are copied as they are: a literal string to its
-/// balancing parenthesis, escapes included (§7.3.4.2), a hex string to its '>'.
-void append_compact(std::string& out, std::string_view object) {
-  const std::size_t start = out.size();
-  for (std::size_t i = 0; i < object.size();) {
-    const char c = object[i];
-    if (is_white(c)) {
-      while (i < object.size() && is_white(object[i])) ++i;
-      const bool after_delimiter = out.size() == start || is_delimiter(out.back());
-      if (!after_delimiter && i < object.size() && !is_delimiter(object[i])) out += ' ';
-      continue;
-    }
-    if (c == '(') {
-      int depth = 0;
-      const std::size_t begin = i;
-      for (; i < object.size(); ++i) {
-        if (object[i] == '\\') {
-          ++i;
-        } else if (object[i] == '(') {
-          ++depth;
-        } else if (object[i] == ')' && --depth == 0) {
-          ++i;
-          break;
-        }
-      }
-      out.append(object.substr(begin, i - begin));
-      continue;
-    }
-    if (c == '<' && i + 1 < object.size() && object[i + 1] == '<') {
-      out += "<<";
-      i += 2;
-      continue;
-    }
-    if (c == '<') {
-      const std::size_t end = object.find('>', i);
-      const std::size_t stop = end == std::string_view::npos ? object.size() : end + 1;
-      out.append(object.substr(i, stop - i));
-      i = stop;
-      continue;
-    }
-    out += c;
-    ++i;
-  }
-}
-
 /// Where the cross-reference stream says an object is (§7.5.8.3, Table 18): type 1 at a byte
 /// offset, type 2 as the index-th object of an object stream.
 struct Entry {
@@ -231,16 +155,16 @@ std::string save_packed(HpdfDocument& pdf, const std::array<std::uint8_t, 16>& i
     const std::uint32_t stream_number = next_number++;
     std::string bodies;
     std::string pairs;
-    std::string object;
-    StringSink object_sink(pdf, object);
     for (std::size_t k = first; k < last; ++k) {
       const std::uint32_t number = object_number(packed[k]);
       where.resize(std::max<std::size_t>(where.size(), number + 1));
       where.at(number) = {2, stream_number, static_cast<std::uint16_t>(k - first)};
       pairs += std::to_string(number) + ' ' + std::to_string(bodies.size()) + ' ';
-      object.clear();
-      pdf.check(HPDF_Obj_WriteValue(packed[k], object_sink.get(), nullptr), "write an object");
-      append_compact(bodies, object);
+      if (const std::string* written = pdf.written(packed[k])) {
+        bodies += *written;
+      } else {
+        append_compact_object(pdf, packed[k], bodies);
+      }
       bodies += '\n';
     }
     const std::string data = deflater.compressed(pairs + bodies);

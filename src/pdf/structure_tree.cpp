@@ -1,8 +1,10 @@
 #include "pdf/structure_tree.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "core/utf8.hpp"
+#include "pdf/compact_object.hpp"
 #include "pdf/pdf_number.hpp"
 
 namespace leafpress::pdf {
@@ -158,8 +160,20 @@ std::string StructureTree::begin_content(int element, const std::string& link, d
   }
   mark_used(target);
   // A passage in another language says so on its marked content (ISO 32000-1 §14.9.2.2).
-  const std::string lang = language.empty() ? std::string() : " /Lang " + literal_string(language);
-  return "/" + node.type + " <</MCID " + std::to_string(mcid) + lang + ">> BDC\n";
+  // Built in one string: a page has a sequence for every line of every element.
+  std::string line;
+  line.reserve(node.type.size() + language.size() + 40);
+  line += '/';
+  line += node.type;
+  line += " <</MCID ";
+  char digits[16];
+  line.append(digits, std::to_chars(digits, digits + sizeof digits, mcid).ptr);
+  if (!language.empty()) {
+    line += " /Lang ";
+    line += literal_string(language);
+  }
+  line += ">> BDC\n";
+  return line;
 }
 
 void StructureTree::add_link(HPDF_Annotation annotation, int element, const std::string& url) {
@@ -192,101 +206,146 @@ void StructureTree::add_box(int element, double x, double y, double width, doubl
 }
 
 void StructureTree::write_elements() {
+  // The elements, the root and the parent tree are written here, token by token, rather than
+  // built of libharu's objects: hundreds of entries, numbers and references a page, each a
+  // block of libharu's memory. They keep their numbers among libharu's objects.
   for (Node& node : nodes_) {
-    if (node.has_content) node.dict = pdf_.indirect_dict();
+    if (node.has_content) node.object = pdf_.written_object();
   }
-  HPDF_Dict root = pdf_.indirect_dict();
-  pdf_.check(HPDF_Dict_AddName(root, "Type", "StructTreeRoot"), "write the structure tree");
-  if (nodes_.front().dict) pdf_.check(HPDF_Dict_Add(root, "K", nodes_.front().dict), "write the structure tree");
+  void* root = pdf_.written_object();
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
-    Node& node = nodes_[i];
-    if (!node.dict) continue;
-    pdf_.check(HPDF_Dict_AddName(node.dict, "S", node.type.c_str()), "write a structure element");
-    // An element whose content is all on one page names the page once (/Pg) and lists its
-    // MCIDs as plain numbers (ISO 32000-1 §14.7.4.2); otherwise each MCR names its page.
-    int only_page = -1;
-    for (const Kid& kid : node.kids) {
-      if (kid.page < 0) continue;
-      only_page = only_page == -1 || only_page == kid.page ? kid.page : -2;
-    }
-    if (only_page >= 0) {
-      pdf_.check(HPDF_Dict_Add(node.dict, "Pg", pages_[static_cast<std::size_t>(only_page)]), "write a structure element");
-    }
-    pdf_.check(HPDF_Dict_Add(node.dict, "P", node.parent >= 0 ? nodes_[static_cast<std::size_t>(node.parent)].dict : root),
-               "write a structure element");
-    if (node.type == "Link" && !node.made_by_layout && !node.text.empty()) {
-      pdf_.check(HPDF_Dict_Add(node.dict, "Alt", pdf_.binary(text_string(node.text))), "write a structure element");
-    }
-    if (!node.scope.empty()) {
-      // PDF/UA-1 §7.5: a TH says which cells it heads, in the Table attributes.
-      HPDF_Dict table = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a table header");
-      pdf_.check(HPDF_Dict_AddName(table, "O", "Table"), "write a table header");
-      pdf_.check(HPDF_Dict_AddName(table, "Scope", node.scope.c_str()), "write a table header");
-      pdf_.check(HPDF_Dict_Add(node.dict, "A", table), "write a table header");
-    }
-    if (node.type == "Figure") {
-      // PDF/UA-1 §7.3: a Figure has alternative text. ISO 32000-1 §14.8.5.4.3: an
-      // illustration on one page has a BBox in the Layout attributes.
-      pdf_.check(HPDF_Dict_Add(node.dict, "Alt", pdf_.binary(text_string(node.alt))), "write a figure");
-      if (node.bbox && only_page >= 0) {
-        HPDF_Dict layout = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a figure");
-        pdf_.check(HPDF_Dict_AddName(layout, "O", "Layout"), "write a figure");
-        HPDF_Array bbox = pdf_.array();
-        for (const double value : *node.bbox) {
-          pdf_.check(HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(value)), "write a figure");
-        }
-        pdf_.check(HPDF_Dict_Add(layout, "BBox", bbox), "write a figure");
-        pdf_.check(HPDF_Dict_Add(node.dict, "A", layout), "write a figure");
-      }
-    }
-    HPDF_Array kids = pdf_.array();
-    for (const Kid& kid : in_reading_order(node.kids)) {
-      if (kid.element >= 0) {
-        if (HPDF_Dict child = nodes_[static_cast<std::size_t>(kid.element)].dict) {
-          pdf_.check(HPDF_Array_Add(kids, child), "write a structure element");
-        }
-      } else if (kid.annotation) {
-        HPDF_Dict reference = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a structure element");
-        pdf_.check(HPDF_Dict_AddName(reference, "Type", "OBJR"), "write a structure element");
-        pdf_.check(HPDF_Dict_Add(reference, "Obj", kid.annotation), "write a structure element");
-        pdf_.check(HPDF_Array_Add(kids, reference), "write a structure element");
-      } else if (only_page >= 0) {
-        pdf_.check(HPDF_Array_AddNumber(kids, kid.mcid), "write a structure element");
-      } else {
-        HPDF_Dict marked = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write a structure element");
-        pdf_.check(HPDF_Dict_AddName(marked, "Type", "MCR"), "write a structure element");
-        pdf_.check(HPDF_Dict_Add(marked, "Pg", pages_[static_cast<std::size_t>(kid.page)]), "write a structure element");
-        pdf_.check(HPDF_Dict_AddNumber(marked, "MCID", kid.mcid), "write a structure element");
-        pdf_.check(HPDF_Array_Add(kids, marked), "write a structure element");
-      }
-    }
-    pdf_.check(HPDF_Dict_Add(node.dict, "K", kids), "write a structure element");
+    if (nodes_[i].object) pdf_.set_written(nodes_[i].object, element_object(nodes_[i], root));
   }
   pdf_.check(HPDF_Dict_Add(pdf_.get()->catalog, "StructTreeRoot", root), "write the structure tree");
   HPDF_Dict mark_info = pdf_.check(HPDF_Dict_New(pdf_.mmgr()), "write MarkInfo");
   pdf_.check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE), "write MarkInfo");
   pdf_.check(HPDF_Dict_Add(pdf_.get()->catalog, "MarkInfo", mark_info), "write MarkInfo");
 
-  HPDF_Dict parent_tree = pdf_.indirect_dict();
-  HPDF_Array nums = pdf_.array();
+  void* parent_tree = pdf_.written_object();
+  std::string tree_bytes;
+  std::size_t references = annotations_.size();
+  for (const auto& mcids : page_mcids_) references += mcids.size() + 1;
+  tree_bytes.reserve(32 + 12 * references);
+  CompactTokens tree(tree_bytes);
+  tree.open_dict();
+  tree.name("Nums");
+  tree.open_array();
   for (std::size_t page = 0; page < page_mcids_.size(); ++page) {
-    pdf_.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page)), "write the parent tree");
-    HPDF_Array elements = pdf_.array();
-    for (const int element : page_mcids_[page]) {
-      pdf_.check(HPDF_Array_Add(elements, nodes_[static_cast<std::size_t>(element)].dict), "write the parent tree");
-    }
-    pdf_.check(HPDF_Array_Add(nums, elements), "write the parent tree");
+    tree.integer(static_cast<HPDF_INT32>(page));
+    tree.open_array();
+    for (const int element : page_mcids_[page]) tree.reference(written_element(element));
+    tree.close_array();
   }
   for (std::size_t k = 0; k < annotations_.size(); ++k) {
-    pdf_.check(HPDF_Array_AddNumber(nums, static_cast<HPDF_INT32>(page_count_ + k)), "write the parent tree");
-    pdf_.check(HPDF_Array_Add(nums, nodes_[static_cast<std::size_t>(annotations_[k].second)].dict),
-               "write the parent tree");
+    tree.integer(static_cast<HPDF_INT32>(page_count_ + k));
+    tree.reference(written_element(annotations_[k].second));
   }
-  pdf_.check(HPDF_Dict_Add(parent_tree, "Nums", nums), "write the parent tree");
-  pdf_.check(HPDF_Dict_Add(root, "ParentTree", parent_tree), "write the parent tree");
-  pdf_.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-                                 static_cast<HPDF_INT32>(page_count_ + annotations_.size())),
-             "write the parent tree");
+  tree.close_array();
+  tree.close_dict();
+  pdf_.set_written(parent_tree, std::move(tree_bytes));
+
+  std::string root_bytes;
+  CompactTokens tokens(root_bytes);
+  tokens.open_dict();
+  tokens.name("Type");
+  tokens.name("StructTreeRoot");
+  if (nodes_.front().object) {
+    tokens.name("K");
+    tokens.reference(nodes_.front().object);
+  }
+  tokens.name("ParentTree");
+  tokens.reference(parent_tree);
+  tokens.name("ParentTreeNextKey");
+  tokens.integer(static_cast<HPDF_INT32>(page_count_ + annotations_.size()));
+  tokens.close_dict();
+  pdf_.set_written(root, std::move(root_bytes));
+}
+
+void* StructureTree::written_element(int element) const {
+  void* object = nodes_[static_cast<std::size_t>(element)].object;
+  if (!object) throw PdfError("marked content belongs to a structure element that was not written");
+  return object;
+}
+
+std::string StructureTree::element_object(const Node& node, const void* root) const {
+  std::string bytes;
+  bytes.reserve(64 + 16 * node.kids.size());  // a reference or MCID a kid, mostly
+  CompactTokens tokens(bytes);
+  tokens.open_dict();
+  tokens.name("S");
+  tokens.name(node.type);
+  // An element whose content is all on one page names the page once (/Pg) and lists its
+  // MCIDs as plain numbers (ISO 32000-1 §14.7.4.2); otherwise each MCR names its page.
+  int only_page = -1;
+  for (const Kid& kid : node.kids) {
+    if (kid.page < 0) continue;
+    only_page = only_page == -1 || only_page == kid.page ? kid.page : -2;
+  }
+  if (only_page >= 0) {
+    tokens.name("Pg");
+    tokens.reference(pages_[static_cast<std::size_t>(only_page)]);
+  }
+  tokens.name("P");
+  tokens.reference(node.parent >= 0 ? nodes_[static_cast<std::size_t>(node.parent)].object : root);
+  if (node.type == "Link" && !node.made_by_layout && !node.text.empty()) {
+    tokens.name("Alt");
+    tokens.hex(text_string(node.text));
+  }
+  if (!node.scope.empty()) {
+    // PDF/UA-1 §7.5: a TH says which cells it heads, in the Table attributes.
+    tokens.name("A");
+    tokens.open_dict();
+    tokens.name("O");
+    tokens.name("Table");
+    tokens.name("Scope");
+    tokens.name(node.scope);
+    tokens.close_dict();
+  }
+  if (node.type == "Figure") {
+    // PDF/UA-1 §7.3: a Figure has alternative text. ISO 32000-1 §14.8.5.4.3: an
+    // illustration on one page has a BBox in the Layout attributes.
+    tokens.name("Alt");
+    tokens.hex(text_string(node.alt));
+    if (node.bbox && only_page >= 0) {
+      tokens.name("A");
+      tokens.open_dict();
+      tokens.name("O");
+      tokens.name("Layout");
+      tokens.name("BBox");
+      tokens.open_array();
+      for (const double value : *node.bbox) tokens.real(static_cast<HPDF_REAL>(value));
+      tokens.close_array();
+      tokens.close_dict();
+    }
+  }
+  tokens.name("K");
+  tokens.open_array();
+  for (const Kid& kid : in_reading_order(node.kids)) {
+    if (kid.element >= 0) {
+      if (const void* child = nodes_[static_cast<std::size_t>(kid.element)].object) tokens.reference(child);
+    } else if (kid.annotation) {
+      tokens.open_dict();
+      tokens.name("Type");
+      tokens.name("OBJR");
+      tokens.name("Obj");
+      tokens.reference(kid.annotation);
+      tokens.close_dict();
+    } else if (only_page >= 0) {
+      tokens.integer(kid.mcid);
+    } else {
+      tokens.open_dict();
+      tokens.name("Type");
+      tokens.name("MCR");
+      tokens.name("Pg");
+      tokens.reference(pages_[static_cast<std::size_t>(kid.page)]);
+      tokens.name("MCID");
+      tokens.integer(kid.mcid);
+      tokens.close_dict();
+    }
+  }
+  tokens.close_array();
+  tokens.close_dict();
+  return bytes;
 }
 
 void StructureTree::write_outlines() {

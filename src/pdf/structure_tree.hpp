@@ -60,7 +60,7 @@ class StructureTree {
     std::vector<Kid> kids;
     bool has_content = false;
     bool attached = false;  // links: listed among their parent's kids
-    HPDF_Dict dict = nullptr;
+    void* object = nullptr;  // its structure element, once it has content (HpdfDocument::written_object)
     std::string text;   // headings: for bookmarks; links: for /Contents
     std::string url;
     int first_page = -1;  // headings: where the bookmark goes
@@ -75,6 +75,10 @@ class StructureTree {
   int link_element(int element, const std::string& url);
   void mark_used(int element);
   void write_elements();
+  /// The compact bytes of `node`'s structure element; `root` is the tree's root.
+  std::string element_object(const Node& node, const void* root) const;
+  /// The object written for `element`; throws when it has none.
+  void* written_element(int element) const;
   void write_outlines();
 
   HpdfDocument& pdf_;

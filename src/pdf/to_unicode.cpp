@@ -1,20 +1,30 @@
 #include "pdf/to_unicode.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/utf8.hpp"
 
 namespace leafpress::pdf {
 
-std::string hex(std::string_view bytes) {
+namespace {
+
+/// `bytes` in upper-case hex, appended to `out`.
+void append_hex(std::string& out, std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(bytes.size() * 2);
   for (const char c : bytes) {
     const auto byte = static_cast<unsigned char>(c);
-    out += kDigits[byte >> 4];
-    out += kDigits[byte & 0xF];
+    const char digits[2] = {kDigits[byte >> 4], kDigits[byte & 0xF]};
+    out.append(digits, 2);
   }
+}
+
+}  // namespace
+
+std::string hex(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  append_hex(out, bytes);
   return out;
 }
 
@@ -32,15 +42,22 @@ std::string to_unicode_cmap(const std::map<std::uint16_t, std::string>& text_of_
     entries.emplace_back(code, &text);
   }
   // §9.10.3: at most 100 entries between beginbfchar and endbfchar.
+  // Each entry appended in place, "<0041> <00660069>\n": a font has hundreds.
+  out.reserve(out.size() + 24 * entries.size() + 128);
+  std::string utf16;
   for (std::size_t start = 0; start < entries.size(); start += 100) {
     const std::size_t count = std::min<std::size_t>(100, entries.size() - start);
     out += std::to_string(count) + " beginbfchar\n";
     for (std::size_t i = start; i < start + count; ++i) {
       const std::uint16_t code = entries[i].first;
-      std::string code_bytes{static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
-      std::string utf16;
+      const char code_bytes[2] = {static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
+      utf16.clear();
       core::append_utf16be(utf16, *entries[i].second);
-      out += "<" + hex(code_bytes) + "> <" + hex(utf16) + ">\n";
+      out += '<';
+      append_hex(out, {code_bytes, 2});
+      out += "> <";
+      append_hex(out, utf16);
+      out += ">\n";
     }
     out += "endbfchar\n";
   }

@@ -9,6 +9,7 @@
 #include "core/deflate.hpp"
 #include "core/hash.hpp"
 #include "pdf/cid_widths.hpp"
+#include "pdf/compact_object.hpp"
 #include "pdf/glyph_order.hpp"
 #include "pdf/subset.hpp"
 #include "pdf/to_unicode.hpp"
@@ -21,7 +22,15 @@ namespace {
 std::string subset_tag(const fonts::Face& face, const std::set<std::uint32_t>& glyphs) {
   core::Fingerprint fingerprint;
   fingerprint.add(face.postscript_name());
-  for (const std::uint32_t glyph : glyphs) fingerprint.add(std::to_string(glyph) + ",");
+  // "12,34,…": the fingerprint of the whole is that of its pieces added one by one.
+  std::string numbers;
+  numbers.reserve(6 * glyphs.size());
+  for (const std::uint32_t glyph : glyphs) {
+    char digits[16];
+    numbers.append(digits, std::to_chars(digits, digits + sizeof digits, glyph).ptr);
+    numbers += ',';
+  }
+  fingerprint.add(numbers);
   const auto digest = fingerprint.digest();
   std::string tag;
   for (int i = 0; i < 6; ++i) tag += static_cast<char>('A' + digest[i] % 26);
@@ -57,15 +66,16 @@ HPDF_Dict font_descriptor(HpdfDocument& pdf, const fonts::Face& face, const std:
   return descriptor;
 }
 
-HPDF_Array width_array(HpdfDocument& pdf, const std::map<std::uint16_t, int>& width_of_code) {
-  HPDF_Array w = pdf.array();
+/// §9.7.4.3: /W, "[first [w w …] first [w …] …]".
+void write_widths(CompactTokens& tokens, const std::map<std::uint16_t, int>& width_of_code) {
+  tokens.open_array();
   for (const WidthRun& run : group_cid_widths(width_of_code)) {
-    pdf.check(HPDF_Array_AddNumber(w, run.first), "write /W");
-    HPDF_Array widths = pdf.array();
-    for (const int width : run.widths) pdf.check(HPDF_Array_AddNumber(widths, width), "write /W");
-    pdf.check(HPDF_Array_Add(w, widths), "write /W");
+    tokens.integer(run.first);
+    tokens.open_array();
+    for (const int width : run.widths) tokens.integer(width);
+    tokens.close_array();
   }
-  return w;
+  tokens.close_array();
 }
 
 /// §9.7.4.2: the glyph of each code, two bytes per code, from code 0 to the last one.
@@ -80,32 +90,47 @@ HPDF_Dict cid_to_gid_map(HpdfDocument& pdf, const std::map<std::uint16_t, std::u
   return pdf.stream(bytes);
 }
 
-/// §9.7.4.1, Table 116: the registry, ordering and supplement of a font's CIDs. A CID-keyed
-/// CFF program says its own (its ROS operator); identity serves every other program.
-HPDF_Dict system_info(HpdfDocument& pdf) {
-  HPDF_Dict info = pdf.check(HPDF_Dict_New(pdf.mmgr()), "write CIDSystemInfo");
-  pdf.check(HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf.mmgr(), "Adobe", nullptr)), "write CIDSystemInfo");
-  pdf.check(HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf.mmgr(), "Identity", nullptr)), "write CIDSystemInfo");
-  pdf.check(HPDF_Dict_AddNumber(info, "Supplement", 0), "write CIDSystemInfo");
-  return info;
-}
-
-HPDF_Dict cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string& name, HPDF_Dict descriptor,
-                   const std::map<std::uint16_t, int>& width_of_code,
-                   const std::optional<std::map<std::uint16_t, std::uint16_t>>& glyph_of_code) {
-  HPDF_Dict font = pdf.indirect_dict();
-  pdf.check(HPDF_Dict_AddName(font, "Type", "Font"), "write a CID font");
-  pdf.check(HPDF_Dict_AddName(font, "Subtype", face.is_cff() ? "CIDFontType0" : "CIDFontType2"), "write a CID font");
-  pdf.check(HPDF_Dict_AddName(font, "BaseFont", name.c_str()), "write a CID font");
-  pdf.check(HPDF_Dict_Add(font, "CIDSystemInfo", system_info(pdf)), "write a CID font");
-  pdf.check(HPDF_Dict_Add(font, "FontDescriptor", descriptor), "write a CID font");
-  pdf.check(HPDF_Dict_AddNumber(font, "DW", 0), "write a CID font");
-  pdf.check(HPDF_Dict_Add(font, "W", width_array(pdf, width_of_code)), "write a CID font");
+/// The CIDFont (§9.7.4), written token by token: its /W array is a number a code. §9.7.4.1,
+/// Table 116: the registry, ordering and supplement of a font's CIDs; a CID-keyed CFF
+/// program says its own (its ROS operator), identity serves every other program.
+void* cid_font(HpdfDocument& pdf, const fonts::Face& face, const std::string& name, HPDF_Dict descriptor,
+               const std::map<std::uint16_t, int>& width_of_code,
+               const std::optional<std::map<std::uint16_t, std::uint16_t>>& glyph_of_code) {
+  void* font = pdf.written_object();
+  std::string bytes;
+  bytes.reserve(256 + 6 * width_of_code.size());
+  CompactTokens tokens(bytes);
+  tokens.open_dict();
+  tokens.name("Type");
+  tokens.name("Font");
+  tokens.name("Subtype");
+  tokens.name(face.is_cff() ? "CIDFontType0" : "CIDFontType2");
+  tokens.name("BaseFont");
+  tokens.name(name.c_str());
+  tokens.name("CIDSystemInfo");
+  tokens.open_dict();
+  tokens.name("Registry");
+  tokens.token("(Adobe)");
+  tokens.name("Ordering");
+  tokens.token("(Identity)");
+  tokens.name("Supplement");
+  tokens.integer(0);
+  tokens.close_dict();
+  tokens.name("FontDescriptor");
+  tokens.reference(descriptor);
+  tokens.name("DW");
+  tokens.integer(0);
+  tokens.name("W");
+  write_widths(tokens, width_of_code);
   if (glyph_of_code && glyph_of_code->empty()) {
-    pdf.check(HPDF_Dict_AddName(font, "CIDToGIDMap", "Identity"), "write a CID font");
+    tokens.name("CIDToGIDMap");
+    tokens.name("Identity");
   } else if (glyph_of_code) {
-    pdf.check(HPDF_Dict_Add(font, "CIDToGIDMap", cid_to_gid_map(pdf, *glyph_of_code)), "write a CID font");
+    tokens.name("CIDToGIDMap");
+    tokens.reference(cid_to_gid_map(pdf, *glyph_of_code));
   }
+  tokens.close_dict();
+  pdf.set_written(font, std::move(bytes));
   return font;
 }
 
@@ -210,9 +235,9 @@ void embed_type0_font(HpdfDocument& pdf, HPDF_Dict font, const FontEncoder& enco
   }
   const std::string name = subset_tag(face, glyphs) + face.postscript_name();
   HPDF_Dict descriptor = font_descriptor(pdf, face, name, font_program(pdf, face, std::move(*program)));
-  HPDF_Dict descendant = cid_font(pdf, face, name, descriptor, width_of_code,
-                                  face.is_cff() ? std::optional<std::map<std::uint16_t, std::uint16_t>>{}
-                                                  : std::optional(glyph_of_code));
+  void* descendant =
+      cid_font(pdf, face, name, descriptor, width_of_code,
+               face.is_cff() ? std::optional<std::map<std::uint16_t, std::uint16_t>>{} : std::optional(glyph_of_code));
 
   pdf.check(HPDF_Dict_AddName(font, "Type", "Font"), "write a Type0 font");
   pdf.check(HPDF_Dict_AddName(font, "Subtype", "Type0"), "write a Type0 font");
