@@ -149,10 +149,10 @@ int setting_rank(const Variant& variant) {
 /// last one when there is one (its caches hold that language's shaped words, hyphenation
 /// patterns and break iterators; each worker has its own), else the first job of a language
 /// no worker has started, else the next job. For several workers, languages are handed out
-/// longest text first, and a language's documents longest first (setting_rank), so that the
-/// last jobs, which one worker may finish alone while the others wait, are short ones; one
-/// worker takes them in the order they were made. Which worker sets which document changes
-/// no output.
+/// longest text first, and a language's documents variants row by row, longest first within
+/// a row (setting_rank), so that the last jobs, which one worker may finish alone while the
+/// others wait, are short ones; one worker takes them in the order they were made. Which
+/// worker sets which document changes no output.
 class JobQueue {
  public:
   JobQueue(const std::vector<Job>& jobs, unsigned workers)
@@ -167,6 +167,9 @@ class JobQueue {
       const std::size_t bytes_a = bytes[key(jobs[a])];
       const std::size_t bytes_b = bytes[key(jobs[b])];
       if (bytes_a != bytes_b) return bytes_a > bytes_b;
+      if (jobs[a].language != jobs[b].language) return jobs[a].language < jobs[b].language;
+      // A row's formats one after another: its localized document is kept only until its last.
+      if (jobs[a].row != jobs[b].row) return std::less<>()(jobs[a].row, jobs[b].row);
       return setting_rank(jobs[a].variant) < setting_rank(jobs[b].variant);
     });
   }
@@ -224,17 +227,18 @@ void mark_localized_again(std::vector<Job>& jobs) {
 }
 
 /// Runs the jobs on `workers` threads, each with its own toolbox (the first reuses
-/// `first_tools`); `done` is told of each finished job. An internal error in any job is
-/// rethrown once all threads have stopped.
+/// `first_tools`), all with the batch's localized documents; `done` is told of each finished
+/// job. An internal error in any job is rethrown once all threads have stopped.
 void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, const FontFolders& font_folders,
               Toolbox& first_tools, const std::optional<PreviewRenderer>& renderer, fs::file_time_type started,
               const std::function<void(const Job&)>& done) {
   mark_localized_again(jobs);
+  LocalizedDocuments localized;  // the batch's, shared by its workers: its documents outlive it
+  for (const Job& job : jobs) localized.expect(*job.leaflet->doc, job.language, job.row);
   JobQueue queue(jobs, workers);
   std::mutex failure_mutex;
   std::exception_ptr failure;
   auto work = [&](Toolbox& tools) {
-    LocalizedDocuments localized;  // this worker's: the batch's documents outlive it
     for (std::size_t i = queue.take(jobs.size()); i < jobs.size(); i = queue.take(i)) {
       try {
         run_job(jobs[i], options, tools, localized, renderer, started);
