@@ -17,6 +17,15 @@ document::LocalizedDocument LocalizedDocuments::localize(const document::Documen
   const auto found = kept_.find(Key{&doc, language, row});
   if (found == kept_.end()) return locale::localize(doc, language, diags, limits, row);
   Kept& kept = found->second;
+  bool alone = false;  // the one document asking for it: nothing to keep, nothing to replay
+  {
+    const std::lock_guard lock(kept.mutex);
+    if (kept.expected == 1 && !kept.localized) {
+      kept.expected = 0;
+      alone = true;
+    }
+  }
+  if (alone) return locale::localize(doc, language, diags, limits, row);
   // A failed localizing (an exception) leaves the flag unset: the next document tries again.
   std::call_once(kept.localized_once, [&] {
     core::Diagnostics found_localizing(diags.warnings_are_errors());

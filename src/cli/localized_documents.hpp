@@ -30,8 +30,9 @@ class LocalizedDocuments {
 
   /// locale::localize(doc, language, diags, limits, row) for the first document that asks,
   /// else a copy of that result, whose diagnostics are then added to `diags` again; the
-  /// last document expected takes the result itself, and nothing is kept any more. A
-  /// document not expected is localized on its own.
+  /// last document expected takes the result itself, and nothing is kept any more. The only
+  /// document expected, one not expected and one more than expected are localized on their
+  /// own, into `diags`.
   document::LocalizedDocument localize(const document::Document& doc, const std::string& language,
                                        const document::VariantRow* row, const core::Limits& limits,
                                        core::Diagnostics& diags);
