@@ -201,8 +201,8 @@ BuiltDocument build_document(const document::Document& doc, const std::string& l
   // once for all of them (see text::PreparedParagraphs).
   context.prepared.keep_at_first_sight(localized_again);
   const text::LineCounts counts_at_start = context.counts;
-  auto localized = layout::for_format(
-      localized_documents.localize(doc, language, row, options.limits, diags, localized_again), variant.format);
+  auto localized =
+      layout::for_format(localized_documents.localize(doc, language, row, options.limits, diags), variant.format);
   if (variant.large_print) localized = layout::for_large_print(std::move(localized));
   warn_without_hyphenation(doc, localized, context, diags);
   const auto print = wanted_print(doc, options);

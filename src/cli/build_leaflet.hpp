@@ -72,8 +72,8 @@ std::vector<std::string> wanted_languages(const document::Document& doc, const O
 /// run killed before `started` left beside it. A press file takes its CMYK pictures from
 /// `pictures`, the leaflet's, shared by all its documents. With `row`, the variables take
 /// that row's values of the variants file, and the PDF is named after it. The localized
-/// document comes from `localized`, which keeps it when `localized_again` (another of the
-/// batch's documents is the same leaflet, language and row in another format).
+/// document comes from `localized`, the batch's; `localized_again` says that another of the
+/// batch's documents is the same leaflet, language and row in another format.
 BuiltDocument build_document(const document::Document& doc, const std::string& language, const Variant& variant,
                              const Options& options, Toolbox& tools, std::filesystem::file_time_type started,
                              core::Diagnostics& diags, std::string& dump, press::PressPictures& pictures,
