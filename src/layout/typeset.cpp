@@ -21,17 +21,33 @@ struct InkExtent {
   double above = 0;
   double below = 0;
 };
+/// The glyphs on the baseline (most) are weighed by the run's highest top and lowest
+/// bottom in font units: scaling by the run's positive scale keeps their order, so the
+/// extent is the same as weighing each glyph in points.
 InkExtent ink_extent(const std::vector<text::Line>& lines, text::GlyphInks& inks) {
   InkExtent extent;
   for (const text::Line& line : lines) {
     for (const text::GlyphRun& run : line.runs) {
       const double scale = run.size / run.face->metrics().units_per_em;
+      bool on_baseline = false;
+      int top = 0;
+      int bottom = 0;
       for (const text::PlacedGlyph& glyph : run.glyphs) {
         const fonts::Face::Ink ink = inks.of(*run.face, glyph.id);
         if (ink.top == 0 && ink.bottom == 0) continue;
+        if (glyph.y_offset == 0) {
+          top = on_baseline ? std::max(top, ink.top) : ink.top;
+          bottom = on_baseline ? std::max(bottom, ink.bottom) : ink.bottom;
+          on_baseline = true;
+          continue;
+        }
         const double y = run.y_of(glyph);
         extent.above = std::max(extent.above, y + ink.top * scale);
         extent.below = std::max(extent.below, ink.bottom * scale - y);
+      }
+      if (on_baseline) {
+        extent.above = std::max(extent.above, 0.0 + top * scale);
+        extent.below = std::max(extent.below, bottom * scale - 0.0);
       }
     }
   }

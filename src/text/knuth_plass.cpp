@@ -150,12 +150,19 @@ std::optional<LineBreakResult> Breaker::run(BreakPass pass) const {
   const double tolerance = pass == BreakPass::no_hyphens ? p_.pretolerance : p_.tolerance;
   const double extra_stretch = p_.line_stretch + (pass >= BreakPass::emergency ? p_.emergency_stretch : 0);
 
-  std::vector<Node> nodes{Node{}};
+  // A paragraph's feasible breaks are about one per word (a box, glue and maybe a penalty):
+  // room for that many nodes spares the vector its copies as it grows.
+  std::vector<Node> nodes;
+  nodes.reserve(items_.size() / 2 + 8);
+  nodes.push_back(Node{});
   std::vector<std::size_t> active{0};
   // Reused at every break, so that a break costs no allocation: the best node per (fitness,
   // hyphen run), in that order, and the nodes that stay active.
   std::vector<std::pair<std::pair<int, int>, Node>> candidates;
   std::vector<std::size_t> still_active;
+  active.reserve(16);
+  still_active.reserve(16);
+  candidates.reserve(8);
   const auto candidate = [&](std::pair<int, int> key) {
     return std::lower_bound(candidates.begin(), candidates.end(), key,
                             [](const auto& entry, const std::pair<int, int>& k) { return entry.first < k; });
