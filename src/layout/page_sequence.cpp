@@ -88,7 +88,7 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   std::vector<Item> title;
   double reserved = set_title(tools, first_frame.width, title);
   translate(title, 0, above_title);
-  title_items.insert(title_items.end(), title.begin(), title.end());
+  title_items.insert(title_items.end(), std::make_move_iterator(title.begin()), std::make_move_iterator(title.end()));
   translate(title_items, first_frame.x, first_frame.top + below_band);
   if (reserved > 0) reserved += kBelowTitle;
   reserved += below_band + above_title;
@@ -185,7 +185,8 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   if (frame.cover_band > 0) {
     opening.emplace_back(RectItem{0, 0, frame.width, frame.cover_band, tools.doc.theme.accent, kArtifact, true});
   }
-  opening.insert(opening.end(), std::make_move_iterator(title_items.begin()), std::make_move_iterator(title_items.end()));
+  opening.insert(opening.end(), std::make_move_iterator(title_items.begin()),
+                 std::make_move_iterator(title_items.end()));
   opening.insert(opening.end(), std::make_move_iterator(first_page.begin()), std::make_move_iterator(first_page.end()));
   first_page = std::move(opening);
   if (frame.furniture) {

@@ -188,16 +188,32 @@ std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, dou
   return items_of(set.lines[index], set, x, top, element);
 }
 
-std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
+namespace {
+
+/// all_line_items, each line's items made by `items_of(i, its top)`.
+template <class ItemsOf>
+std::vector<Item> stacked_items(const SetText& set, double top, const ItemsOf& items_of) {
   std::vector<Item> items;
   std::size_t runs = 0;
   for (const text::Line& line : set.lines) runs += line.runs.size();
   items.reserve(runs);  // a linked run adds a LinkItem: the vector grows past this only then
   for (std::size_t i = 0; i < set.lines.size(); ++i) {
-    auto line = line_items(set, i, x, top + set.pitch * static_cast<double>(i), element);
+    auto line = items_of(i, top + set.pitch * static_cast<double>(i));
     items.insert(items.end(), std::make_move_iterator(line.begin()), std::make_move_iterator(line.end()));
   }
   return items;
+}
+
+}  // namespace
+
+std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
+  return stacked_items(set, top,
+                       [&](std::size_t i, double line_top) { return line_items(set, i, x, line_top, element); });
+}
+
+std::vector<Item> all_line_items(SetText&& set, double x, double top, int element) {
+  return stacked_items(set, top,
+                       [&](std::size_t i, double line_top) { return take_line_items(set, i, x, line_top, element); });
 }
 
 }  // namespace leafpress::layout
