@@ -119,8 +119,17 @@ void Stack::add(const SetText& set, double gap_before, int element) {
   if (set.lines.empty()) return;
   y_ += gap_before;
   auto lines = all_line_items(set, x_, y_, element);
-  items_.insert(items_.end(), lines.begin(), lines.end());
+  items_.insert(items_.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
   y_ += set.height();
+}
+
+void Stack::add(SetText&& set, double gap_before, int element) {
+  if (set.lines.empty()) return;
+  y_ += gap_before;
+  const double height = set.height();
+  auto lines = all_line_items(std::move(set), x_, y_, element);
+  items_.insert(items_.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+  y_ += height;
 }
 
 void Stack::add_slice(const Slice& slice) {

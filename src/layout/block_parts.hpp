@@ -50,6 +50,8 @@ class Stack {
   Stack(double x, double top) : x_(x), y_(top) {}
   /// Adds `set`'s lines `gap_before` below what is stacked, as content of `element`.
   void add(const SetText& set, double gap_before, int element);
+  /// As add(), the lines' glyph runs moved out of `set` instead of copied.
+  void add(SetText&& set, double gap_before, int element);
   void add_rect(RectItem rect) { items_.push_back(rect); }
   /// Adds a strip's items below what is stacked, with its space before.
   void add_slice(const Slice& slice);

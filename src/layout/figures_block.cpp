@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 #include "layout/block_kinds.hpp"
 #include "layout/block_parts.hpp"
@@ -70,7 +72,8 @@ std::vector<Slice> figures_slices(const document::FiguresBlock<document::RichTex
       cell_stack.add(value, 0, c.structure.add(Role::paragraph, section));
       cell_stack.add(label_text, style.label_gap, c.structure.add(Role::paragraph, section));
       row_lines = std::max(row_lines, value.lines.size() + label_text.lines.size());
-      strip.items.insert(strip.items.end(), cell_stack.items().begin(), cell_stack.items().end());
+      strip.items.insert(strip.items.end(), std::make_move_iterator(cell_stack.items().begin()),
+                         std::make_move_iterator(cell_stack.items().end()));
       strip.height = std::max(strip.height, cell_stack.y());
     }
     height += strip.space_before + strip.height;

@@ -134,6 +134,18 @@ class Placer {
   core::Diagnostics& diags_;
 };
 
+/// Room in `page` for the items of the slices its `count` columns from `slot` on hold (and
+/// a few more for what is drawn around them): the page's vector is not moved as it fills.
+void reserve_for(const std::vector<Slice>& slices, const std::vector<ColumnSet>& columns, std::size_t slot,
+                 std::size_t count, std::vector<Item>& page) {
+  std::size_t items = page.size();
+  for (std::size_t c = slot; c < std::min(columns.size(), slot + count); ++c) {
+    items += 4;
+    for (std::size_t k = columns[c].first; k < columns[c].last; ++k) items += slices[k].items.size();
+  }
+  page.reserve(items);
+}
+
 /// Records in `flowed` the block of slice `first` of the order the slices came in, and the
 /// height it and those after it take stacked; `order` gives each slice's place in that order.
 void record_stop(const std::vector<Slice>& slices, const std::vector<std::size_t>& order, std::size_t first,
@@ -171,6 +183,7 @@ Flowed flow(std::vector<Slice> slices, const ColumnsOfPage& columns_of, std::siz
   flowed.fill.assign(flowed.pages.size(), 0);
   std::size_t slot = 0;
   for (std::size_t page = 0; page < used; ++page) {
+    reserve_for(slices, breaks.columns, slot, columns[page].size(), flowed.pages[page]);
     double least = 1;
     for (const Column& column : columns[page]) {
       if (slot < breaks.columns.size()) {

@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "core/units.hpp"
 #include "layout/block_kinds.hpp"
@@ -63,13 +65,14 @@ std::vector<Slice> image_slices(const document::ImageBlock<document::RichText>& 
   if (b.caption) {
     // A narrow picture's caption under it takes the column, not a sliver under the picture.
     const double measure = side_by_side ? beside : width >= c.column_width / 2 ? width : c.column_width;
-    const SetText set = c.typesetter.set(*b.caption, caption_spec(c), measure);
+    SetText set = c.typesetter.set(*b.caption, caption_spec(c), measure);
     const int caption = c.structure.add(Role::caption, division);
-    const auto lines = side_by_side
-                           ? all_line_items(set, width + style.caption_side_gap, 0, caption)
-                           : all_line_items(set, (c.column_width - measure) / 2, bottom + style.caption_gap, caption);
-    items.insert(items.end(), lines.begin(), lines.end());
-    bottom = side_by_side ? std::max(bottom, set.height()) : bottom + style.caption_gap + set.height();
+    const double height_set = set.height();
+    auto lines = side_by_side ? all_line_items(std::move(set), width + style.caption_side_gap, 0, caption)
+                              : all_line_items(std::move(set), (c.column_width - measure) / 2,
+                                               bottom + style.caption_gap, caption);
+    items.insert(items.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+    bottom = side_by_side ? std::max(bottom, height_set) : bottom + style.caption_gap + height_set;
   }
   return {Slice{.height = bottom, .space_before = style.space_before, .items = std::move(items)}};
 }

@@ -130,12 +130,27 @@ std::size_t blank_pages(const Pages& pages) {
                                                 [](const Page& page) { return page.items.empty(); }));
 }
 
-/// `doc` with its theme's type sizes times `factor`.
-document::LocalizedDocument scaled(const document::LocalizedDocument& doc, double factor) {
-  document::LocalizedDocument copy = doc;
-  scale_type(copy.theme, factor);
-  return copy;
-}
+/// A document at a factor of its theme's type sizes: the document itself at 1, else one copy
+/// of it that each factor sets the sizes of again (a copy per trial would copy every block).
+class ScaledDocument {
+ public:
+  explicit ScaledDocument(const document::LocalizedDocument& doc) : doc_(doc) {}
+  ScaledDocument(const ScaledDocument&) = delete;
+  ScaledDocument& operator=(const ScaledDocument&) = delete;
+
+  /// The document with its theme's type sizes times `factor`; holds until the next call.
+  const document::LocalizedDocument& at(double factor) {
+    if (factor == 1) return doc_;
+    if (!copy_) copy_.emplace(doc_);
+    copy_->theme = doc_.theme;
+    scale_type(copy_->theme, factor);
+    return *copy_;
+  }
+
+ private:
+  const document::LocalizedDocument& doc_;
+  std::optional<document::LocalizedDocument> copy_;
+};
 
 /// A setting of `doc` at `factor` times its sizes, held aside with its problems and the line
 /// counts it adds, so that the one chosen is kept as it is (keep) and the others cost nothing.
@@ -146,13 +161,11 @@ struct Trial {
   text::LineCounts added{};
 };
 
-Trial trial_at(const document::LocalizedDocument& doc, double factor, const ThemeFonts& fonts,
-               text::TextContext& text_context, std::size_t max_pages) {
+Trial trial_at(ScaledDocument& doc, double factor, const ThemeFonts& fonts, text::TextContext& text_context,
+               std::size_t max_pages) {
   const text::LineCounts before = text_context.counts;
   Trial trial{.factor = factor, .pages = {}, .diags = core::Diagnostics(), .added = {}};
-  // At its own sizes the document is set as it is: `factor == 1 ? doc : scaled(...)` would copy it.
-  trial.pages = factor == 1 ? lay_out_with(doc, fonts, text_context, trial.diags, max_pages)
-                            : lay_out_with(scaled(doc, factor), fonts, text_context, trial.diags, max_pages);
+  trial.pages = lay_out_with(doc.at(factor), fonts, text_context, trial.diags, max_pages);
   trial.added = text_context.counts - before;
   text_context.counts = before;
   return trial;
@@ -247,7 +260,8 @@ double booklet_average_fill(const Pages& pages) {
 /// them (the natural one on a tie).
 Trial booklet_filled(const document::LocalizedDocument& doc, const ThemeFonts& fonts, text::TextContext& text_context,
                      std::size_t max_pages) {
-  Trial natural = trial_at(doc, 1, fonts, text_context, max_pages);
+  ScaledDocument sizes(doc);
+  Trial natural = trial_at(sizes, 1, fonts, text_context, max_pages);
   const double natural_fill = booklet_fill(natural);
   if (natural_fill >= kBookletLeastFill) return natural;
   const std::size_t natural_count = natural.pages.pages.size();
@@ -258,7 +272,7 @@ Trial booklet_filled(const document::LocalizedDocument& doc, const ThemeFonts& f
                              1.0, std::ceil((std::sqrt(kBookletLeastFill / average_fill) - 1) / kBookletFillStep - 1e-9)))
                        : 1;
   const auto setting = [&](std::size_t i) {
-    return trial_at(doc, 1 + kBookletFillStep * static_cast<double>(i), fonts, text_context, max_pages);
+    return trial_at(sizes, 1 + kBookletFillStep * static_cast<double>(i), fonts, text_context, max_pages);
   };
   Found found = search_steps(count, guess, setting, [&](const Trial& trial) {
     return trial.diags.has_errors() || trial.pages.pages.size() > natural_count ||
@@ -295,12 +309,13 @@ bool prints_well(const Trial& trial) {
 /// smallest step rarely does: that step is the first guess, and mostly the only layout.
 Trial brochure_evened(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
                       text::TextContext& text_context, std::size_t max_pages) {
-  Trial natural = trial_at(doc, 1, fonts, text_context, max_pages);
+  ScaledDocument sizes(doc);
+  Trial natural = trial_at(sizes, 1, fonts, text_context, max_pages);
   if (prints_well(natural)) return natural;
   const std::size_t pages = natural.pages.pages.size();
   const std::size_t even_below = pages % 2 == 0 ? pages - std::min<std::size_t>(pages, 2) : pages - 1;
   const std::size_t even_above = pages % 2 == 0 ? pages : pages + 1;
-  const auto at = [&](double factor) { return trial_at(doc, factor, fonts, text_context, max_pages); };
+  const auto at = [&](double factor) { return trial_at(sizes, factor, fonts, text_context, max_pages); };
   {
     const std::size_t smaller_steps = steps_to(kBrochureSmallestScale, kBrochureStep);
     Found smaller = search_steps(

@@ -1,6 +1,8 @@
 #include "layout/layout_tools.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 #include <variant>
 
 namespace leafpress::layout {
@@ -86,7 +88,7 @@ double set_title(const LayoutTools& tools, double width, std::vector<Item>& item
   double height = 0;
   for (Slice& slice : block_slices(tools.doc.blocks.front(), tools.context(width))) {
     translate(slice.items, 0, height);
-    items.insert(items.end(), slice.items.begin(), slice.items.end());
+    items.insert(items.end(), std::make_move_iterator(slice.items.begin()), std::make_move_iterator(slice.items.end()));
     height += slice.height;
   }
   return height;

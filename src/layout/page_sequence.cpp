@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "layout/logo.hpp"
 #include "layout/block_parts.hpp"
@@ -86,7 +88,7 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   std::vector<Item> title;
   double reserved = set_title(tools, first_frame.width, title);
   translate(title, 0, above_title);
-  title_items.insert(title_items.end(), title.begin(), title.end());
+  title_items.insert(title_items.end(), std::make_move_iterator(title.begin()), std::make_move_iterator(title.end()));
   translate(title_items, first_frame.x, first_frame.top + below_band);
   if (reserved > 0) reserved += kBelowTitle;
   reserved += below_band + above_title;
@@ -176,12 +178,17 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
     }
     pages.push_back(std::move(page));
   }
+  // The first page opens with the cover band and the title, then its flowed items.
   auto& first_page = pages.front().items;
-  first_page.insert(first_page.begin(), title_items.begin(), title_items.end());
+  std::vector<Item> opening;
+  opening.reserve(1 + title_items.size() + first_page.size());
   if (frame.cover_band > 0) {
-    first_page.insert(first_page.begin(),
-                      RectItem{0, 0, frame.width, frame.cover_band, tools.doc.theme.accent, kArtifact, true});
+    opening.emplace_back(RectItem{0, 0, frame.width, frame.cover_band, tools.doc.theme.accent, kArtifact, true});
   }
+  opening.insert(opening.end(), std::make_move_iterator(title_items.begin()),
+                 std::make_move_iterator(title_items.end()));
+  opening.insert(opening.end(), std::make_move_iterator(first_page.begin()), std::make_move_iterator(first_page.end()));
+  first_page = std::move(opening);
   if (frame.furniture) {
     add_page_furniture(pages, frame.margins, tools.doc, tools.fonts, tools.typesetter);
     add_repeated_logo(pages, tools.doc, frame.margins);

@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "layout/block_kinds.hpp"
 #include "layout/block_parts.hpp"
@@ -66,9 +68,9 @@ std::vector<Slice> qr_slices(const document::QrBlock<document::RichText>& b, con
                                    .element = link}};
   if (caption) {
     const int caption_element = c.structure.add(Role::caption, division);
-    const auto lines = side_by_side ? all_line_items(*caption, box, (height - caption_height) / 2, caption_element)
-                                    : all_line_items(*caption, 0, box, caption_element);
-    items.insert(items.end(), lines.begin(), lines.end());
+    auto lines = side_by_side ? all_line_items(*caption, box, (height - caption_height) / 2, caption_element)
+                              : all_line_items(*caption, 0, box, caption_element);
+    items.insert(items.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
   }
   // No space before: the quiet zone is the code's white margin, above and below it too.
   return {Slice{.height = height, .space_before = 0, .items = std::move(items)}};

@@ -1,7 +1,9 @@
 #include "layout/block_kinds.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
+#include <utility>
 
 namespace leafpress::layout {
 namespace {
@@ -57,7 +59,7 @@ Slice row_slice(const std::vector<RichText>& cells, const ColumnEdges& edges, co
   for (std::size_t i = 0; i < set.size(); ++i) {
     const int element = element_of(i);
     auto lines = all_line_items(set[i], edges.x[i] + kCellPaddingX, kCellPaddingY, element);
-    slice.items.insert(slice.items.end(), lines.begin(), lines.end());
+    slice.items.insert(slice.items.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
   }
   return slice;
 }

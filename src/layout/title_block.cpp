@@ -1,4 +1,8 @@
 #include "layout/block_kinds.hpp"
+
+#include <iterator>
+#include <utility>
+
 #include "layout/block_parts.hpp"
 
 namespace leafpress::layout {
@@ -24,7 +28,8 @@ std::vector<Slice> title_slices(const document::TitleBlock<document::RichText>& 
   const double height = stack.y();
   std::vector<Item> items{RectItem{.x = 0, .y = 0, .width = c.column_width, .height = height, .fill = c.theme.accent_light},
                           RectItem{.x = 0, .y = 0, .width = box.accent_bar, .height = height, .fill = c.theme.accent}};
-  items.insert(items.end(), stack.items().begin(), stack.items().end());
+  items.insert(items.end(), std::make_move_iterator(stack.items().begin()),
+               std::make_move_iterator(stack.items().end()));
   return {Slice{.height = height, .space_before = 0, .items = std::move(items)}};
 }
 

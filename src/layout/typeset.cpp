@@ -21,17 +21,33 @@ struct InkExtent {
   double above = 0;
   double below = 0;
 };
+/// The glyphs on the baseline (most) are weighed by the run's highest top and lowest
+/// bottom in font units: scaling by the run's positive scale keeps their order, so the
+/// extent is the same as weighing each glyph in points.
 InkExtent ink_extent(const std::vector<text::Line>& lines, text::GlyphInks& inks) {
   InkExtent extent;
   for (const text::Line& line : lines) {
     for (const text::GlyphRun& run : line.runs) {
       const double scale = run.size / run.face->metrics().units_per_em;
+      bool on_baseline = false;
+      int top = 0;
+      int bottom = 0;
       for (const text::PlacedGlyph& glyph : run.glyphs) {
         const fonts::Face::Ink ink = inks.of(*run.face, glyph.id);
         if (ink.top == 0 && ink.bottom == 0) continue;
+        if (glyph.y_offset == 0) {
+          top = on_baseline ? std::max(top, ink.top) : ink.top;
+          bottom = on_baseline ? std::max(bottom, ink.bottom) : ink.bottom;
+          on_baseline = true;
+          continue;
+        }
         const double y = run.y_of(glyph);
         extent.above = std::max(extent.above, y + ink.top * scale);
         extent.below = std::max(extent.below, ink.bottom * scale - y);
+      }
+      if (on_baseline) {
+        extent.above = std::max(extent.above, 0.0 + top * scale);
+        extent.below = std::max(extent.below, bottom * scale - 0.0);
       }
     }
   }
@@ -172,16 +188,32 @@ std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, dou
   return items_of(set.lines[index], set, x, top, element);
 }
 
-std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
+namespace {
+
+/// all_line_items, each line's items made by `items_of(i, its top)`.
+template <class ItemsOf>
+std::vector<Item> stacked_items(const SetText& set, double top, const ItemsOf& items_of) {
   std::vector<Item> items;
   std::size_t runs = 0;
   for (const text::Line& line : set.lines) runs += line.runs.size();
   items.reserve(runs);  // a linked run adds a LinkItem: the vector grows past this only then
   for (std::size_t i = 0; i < set.lines.size(); ++i) {
-    auto line = line_items(set, i, x, top + set.pitch * static_cast<double>(i), element);
+    auto line = items_of(i, top + set.pitch * static_cast<double>(i));
     items.insert(items.end(), std::make_move_iterator(line.begin()), std::make_move_iterator(line.end()));
   }
   return items;
+}
+
+}  // namespace
+
+std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
+  return stacked_items(set, top,
+                       [&](std::size_t i, double line_top) { return line_items(set, i, x, line_top, element); });
+}
+
+std::vector<Item> all_line_items(SetText&& set, double x, double top, int element) {
+  return stacked_items(set, top,
+                       [&](std::size_t i, double line_top) { return take_line_items(set, i, x, line_top, element); });
 }
 
 }  // namespace leafpress::layout

@@ -85,5 +85,7 @@ std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, dou
 
 /// Every line of `set` stacked from `top`.
 std::vector<Item> all_line_items(const SetText& set, double x, double top, int element = kArtifact);
+/// As all_line_items, the lines' glyph runs moved out of `set` instead of copied.
+std::vector<Item> all_line_items(SetText&& set, double x, double top, int element = kArtifact);
 
 }  // namespace leafpress::layout

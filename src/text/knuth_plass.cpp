@@ -67,7 +67,17 @@ class Breaker {
     }
   }
 
-  std::optional<LineBreakResult> run(BreakPass pass) const;
+  /// What a pass works in, kept from one pass to the next so that a paragraph set in several
+  /// passes allocates it once.
+  struct Scratch {
+    std::vector<Node> nodes;
+    std::vector<std::size_t> active;
+    // The best node per (fitness, hyphen run), in that order, and the nodes that stay active.
+    std::vector<std::pair<std::pair<int, int>, Node>> candidates;
+    std::vector<std::size_t> still_active;
+  };
+
+  std::optional<LineBreakResult> run(BreakPass pass, Scratch& scratch) const;
   LineBreakResult first_fit() const;
 
  private:
@@ -130,6 +140,7 @@ class Breaker {
     LineBreakResult result;
     result.pass = pass;
     result.demerits = nodes[last].demerits;
+    result.breaks.reserve(nodes[last].line);
     for (std::optional<std::size_t> at = last; at && nodes[*at].previous; at = nodes[*at].previous) {
       const Node& node = nodes[*at];
       const double glue_ratio = std::clamp(ratio(nodes[*node.previous], node.position, 0), -1.0, kUnstretchable);
@@ -145,17 +156,19 @@ class Breaker {
   std::vector<Totals> sums_;  // sums_[i]: totals of items [0, i)
 };
 
-std::optional<LineBreakResult> Breaker::run(BreakPass pass) const {
+std::optional<LineBreakResult> Breaker::run(BreakPass pass, Scratch& scratch) const {
   const bool last_resort = pass == BreakPass::last_resort;
   const double tolerance = pass == BreakPass::no_hyphens ? p_.pretolerance : p_.tolerance;
   const double extra_stretch = p_.line_stretch + (pass >= BreakPass::emergency ? p_.emergency_stretch : 0);
 
-  std::vector<Node> nodes{Node{}};
-  std::vector<std::size_t> active{0};
-  // Reused at every break, so that a break costs no allocation: the best node per (fitness,
-  // hyphen run), in that order, and the nodes that stay active.
-  std::vector<std::pair<std::pair<int, int>, Node>> candidates;
-  std::vector<std::size_t> still_active;
+  std::vector<Node>& nodes = scratch.nodes;
+  nodes.clear();
+  nodes.push_back(Node{});
+  std::vector<std::size_t>& active = scratch.active;
+  active.assign(1, 0);
+  // Reused at every break, so that a break costs no allocation.
+  auto& candidates = scratch.candidates;
+  std::vector<std::size_t>& still_active = scratch.still_active;
   const auto candidate = [&](std::pair<int, int> key) {
     return std::lower_bound(candidates.begin(), candidates.end(), key,
                             [](const auto& entry, const std::pair<int, int>& k) { return entry.first < k; });
@@ -265,9 +278,16 @@ LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const
                                       const LineBreakParameters& parameters) {
   if (items.empty()) return {};
   const Breaker breaker(items, widths, parameters);
+  // A paragraph's feasible breaks are about one per word (a box, glue and maybe a penalty):
+  // room for that many nodes spares the vector its copies as it grows.
+  Breaker::Scratch scratch;
+  scratch.nodes.reserve(items.size() / 2 + 8);
+  scratch.active.reserve(16);
+  scratch.still_active.reserve(16);
+  scratch.candidates.reserve(8);
   for (const BreakPass pass : {BreakPass::no_hyphens, BreakPass::hyphens, BreakPass::emergency, BreakPass::last_resort}) {
     if (pass == BreakPass::emergency && parameters.emergency_stretch <= 0) continue;
-    if (auto result = breaker.run(pass)) return *result;
+    if (auto result = breaker.run(pass, scratch)) return *result;
   }
   return breaker.first_fit();
 }

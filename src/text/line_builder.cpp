@@ -16,6 +16,8 @@ class LineItems {
       : items_(shaped.items.data() + first), count_(last - first), hyphen_(hyphen) {}
   std::size_t size() const { return count_ + (hyphen_ ? 1 : 0); }
   const ShapedItem& operator[](std::size_t k) const { return k < count_ ? items_[k] : *hyphen_; }
+  /// How many of the items are the paragraph's (the hyphen, if any, comes after them).
+  std::size_t paragraph_count() const { return count_; }
 
  private:
   const ShapedItem* items_;
@@ -27,17 +29,23 @@ class LineItems {
 /// or of runs all at level 0 (left-to-right text in several styles), needs no reordering.
 std::vector<Group> visual_groups(const LineItems& items, const ShapedParagraph& shaped) {
   std::vector<Group> groups;
-  std::vector<std::uint8_t> levels;
-  bool reorder = false;
-  for (std::size_t k = 0; k < items.size(); ++k) {
-    if (k == 0 || items[k - 1].run != items[k].run) {
-      groups.emplace_back(k, k);
-      levels.push_back(shaped.runs[items[k].run].level);
-      reorder = reorder || levels.back() != 0;
-    }
-    groups.back().second = k + 1;
+  const std::size_t count = items.size();
+  if (count == 0) return groups;
+  std::size_t begin = 0;
+  std::size_t run = items[0].run;
+  bool reorder = shaped.runs[run].level != 0;
+  for (std::size_t k = 1; k < count; ++k) {
+    if (items[k].run == run) continue;
+    groups.emplace_back(begin, k);
+    begin = k;
+    run = items[k].run;
+    reorder = reorder || shaped.runs[run].level != 0;
   }
+  groups.emplace_back(begin, count);
   if (groups.size() < 2 || !reorder) return groups;
+  std::vector<std::uint8_t> levels;
+  levels.reserve(groups.size());
+  for (const auto& [from, to] : groups) levels.push_back(shaped.runs[items[from].run].level);
   std::vector<Group> ordered;
   ordered.reserve(groups.size());
   for (const std::size_t g : visual_order(levels)) ordered.push_back(groups[g]);
@@ -62,13 +70,28 @@ void hang_space(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
   }
 }
 
-/// How much more than its advance `item` moves the pen: its element of `adjustments`, 0 for
-/// the added hyphen, which is not one of the paragraph's items.
-double adjustment_after(const ShapedParagraph& shaped, const ShapedItem& item, std::size_t first,
-                        std::span<const double> adjustments) {
-  const ShapedItem* begin = shaped.items.data() + first;
-  if (&item < begin || &item >= begin + adjustments.size()) return 0;
-  return adjustments[static_cast<std::size_t>(&item - begin)];
+/// Places items [from, to) of `items`, a run `glyph_run` of the line, from `cursor` (taken
+/// in reverse for a right-to-left run, so that its glyphs come in visual order); returns
+/// where the pen ends. Item k of the paragraph's moves it by `adjustments[k]` more than its
+/// advance (0 past their end); the added hyphen, by its advance alone.
+double place_run(const LineItems& items, std::span<const double> adjustments, std::size_t from, std::size_t to,
+                 bool rtl, double scale, double cursor, GlyphRun& glyph_run) {
+  const auto place = [&](const ShapedItem& item, double adjustment) {
+    glyph_run.glyphs.push_back({cursor - glyph_run.x + item.glyph.x_offset * scale, item.glyph.id, item.glyph.cluster,
+                                item.end, item.glyph.advance, item.glyph.x_offset, item.glyph.y_offset});
+    cursor += item.advance + adjustment;
+  };
+  const std::size_t in_paragraph = std::min(to, items.paragraph_count());
+  const std::size_t adjusted = std::min(in_paragraph, adjustments.size());
+  const bool hyphen = to > in_paragraph;
+  if (!rtl) {
+    for (std::size_t k = from; k < in_paragraph; ++k) place(items[k], k < adjusted ? adjustments[k] : 0);
+    if (hyphen) place(items[in_paragraph], 0);
+  } else {
+    if (hyphen) place(items[in_paragraph], 0);
+    for (std::size_t k = in_paragraph; k-- > from;) place(items[k], k < adjusted ? adjustments[k] : 0);
+  }
+  return cursor;
 }
 
 }  // namespace
@@ -94,12 +117,7 @@ Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
     line.descent = std::max(line.descent, -m.descender * scale);
     GlyphRun& glyph_run = line.runs.back();
     glyph_run.glyphs.reserve(to - from);
-    for (std::size_t n = from; n < to; ++n) {
-      const ShapedItem& item = items[run.rtl() ? from + to - 1 - n : n];
-      glyph_run.glyphs.push_back({cursor - glyph_run.x + item.glyph.x_offset * scale, item.glyph.id, item.glyph.cluster,
-                                  item.end, item.glyph.advance, item.glyph.x_offset, item.glyph.y_offset});
-      cursor += item.advance + adjustment_after(shaped, item, first, adjustments);
-    }
+    cursor = place_run(items, adjustments, from, to, run.rtl(), scale, cursor, glyph_run);
     glyph_run.width = cursor - glyph_run.x;
   }
   line.width = cursor - shift;
