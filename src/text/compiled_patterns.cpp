@@ -255,14 +255,15 @@ PatternMachine::PatternMachine(HyphenDict* made) : made_(made) {}
 
 PatternMachine::PatternMachine(std::unique_ptr<Blocks> blocks) : blocks_(std::move(blocks)) {}
 
-HyphenDict* PatternMachine::get() const {
+const HyphenDict* PatternMachine::first_level() const {
   if (made_) return made_.get();
   return blocks_ && !blocks_->levels.empty() ? &blocks_->levels.front() : nullptr;
 }
 
 namespace {
 
-/// deserialize_patterns into `machine`, whose `source`, when set, holds `bytes`.
+/// deserialize_patterns into `machine`, whose `source`, when set, holds `bytes`: the header
+/// and the levels now, the states when the machine is first used (read_pending_states).
 PatternMachine read_into(std::unique_ptr<PatternMachine::Blocks> machine, std::string_view bytes) {
   core::ByteReader in(bytes);
   std::int32_t levels = 0, total_states = 0, size = 0;
@@ -273,31 +274,60 @@ PatternMachine read_into(std::unique_ptr<PatternMachine::Blocks> machine, std::s
   }
   std::span<const StoredLevel> stored_levels;
   std::span<const StoredState> stored_states;
-  if (!in.records(static_cast<std::size_t>(levels), stored_levels) ||
-      !in.records(static_cast<std::size_t>(total_states), stored_states)) {
-    return {};
-  }
+  if (!in.records(static_cast<std::size_t>(levels), stored_levels)) return {};
+  const std::size_t states_at = bytes.size() - in.left();
+  if (!in.records(static_cast<std::size_t>(total_states), stored_states)) return {};
   const Bounds bounds(bytes, bytes.size() - in.left());
   machine->levels.resize(static_cast<std::size_t>(levels));
-  machine->states.resize(static_cast<std::size_t>(total_states));
   std::size_t first_state = 0;
   for (std::size_t l = 0; l < stored_levels.size(); ++l) {
     HyphenDict& level = machine->levels[l];
     if (!read_level(stored_levels[l], bounds, bytes, level)) return {};
     const auto count = static_cast<std::size_t>(level.num_states);
-    if (level.num_states <= 0 || count > stored_states.size() - first_state ||
-        !read_states(stored_states.subspan(first_state, count), bounds, machine->states.data() + first_state)) {
-      return {};
-    }
-    level.states = machine->states.data() + first_state;
+    if (level.num_states <= 0 || count > stored_states.size() - first_state) return {};
+    level.states = nullptr;
     level.nextlevel = l + 1 < machine->levels.size() ? &machine->levels[l + 1] : nullptr;
     first_state += count;
   }
   if (first_state != stored_states.size()) return {};
+  machine->bytes = bytes;
+  machine->states_at = states_at;
+  machine->strings_at = bytes.size() - in.left();
   return PatternMachine(std::move(machine));
 }
 
+/// Builds the states of `machine`, whose levels read_into read; false when one is damaged.
+bool read_pending_states(PatternMachine::Blocks& machine) {
+  core::ByteReader in(machine.bytes.substr(machine.states_at));
+  std::span<const StoredState> stored_states;
+  std::size_t total = 0;
+  for (const HyphenDict& level : machine.levels) total += static_cast<std::size_t>(level.num_states);
+  if (!in.records(total, stored_states)) return false;
+  const Bounds bounds(machine.bytes, machine.strings_at);
+  machine.states.resize(total);
+  std::size_t first_state = 0;
+  for (HyphenDict& level : machine.levels) {
+    const auto count = static_cast<std::size_t>(level.num_states);
+    if (!read_states(stored_states.subspan(first_state, count), bounds, machine.states.data() + first_state)) {
+      return false;
+    }
+    level.states = machine.states.data() + first_state;
+    first_state += count;
+  }
+  return true;
+}
+
 }  // namespace
+
+HyphenDict* PatternMachine::get() const {
+  if (made_) return made_.get();
+  if (!blocks_ || blocks_->levels.empty()) return nullptr;
+  if (!blocks_->states_read) {
+    blocks_->states_read = true;
+    if (!read_pending_states(*blocks_)) blocks_->levels.clear();  // damaged: no machine
+  }
+  return blocks_->levels.empty() ? nullptr : &blocks_->levels.front();
+}
 
 PatternMachine deserialize_patterns(std::string_view bytes) {
   return read_into(std::make_unique<PatternMachine::Blocks>(), bytes);
@@ -325,7 +355,7 @@ PatternMachine load_patterns(const std::filesystem::path& dic) {
                           std::to_string(sizeof(HyphenTrans)) + "\n" + *identity;
   const std::filesystem::path cached = *folder / ("hyphen-" + core::content_hash(key) + ".bin");
   if (auto compiled = core::MappedFile::try_map(cached, 64 << 20)) {
-    if (PatternMachine machine = deserialize_patterns(std::move(*compiled))) return machine;
+    if (PatternMachine machine = deserialize_patterns(std::move(*compiled)); machine.first_level()) return machine;
   }
   PatternMachine made(hnj_hyphen_load(dic.c_str()));
   if (!made) return {};

@@ -1,13 +1,14 @@
 #pragma once
 
+#include <hyphen.h>
+
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <hyphen.h>
 
 #include "core/c_handle.hpp"
 #include "core/mapped_file.hpp"
@@ -22,8 +23,10 @@ std::string serialize_patterns(const HyphenDict& dict);
 /// libhyphen's pattern machine, made by libhyphen from a .dic file (then freed by
 /// hnj_hyphen_free) or read back from serialize_patterns' bytes: its levels and states in two
 /// blocks of its own, its strings and transitions where they lie in the bytes (two
-/// allocations instead of one per state and string, and no copy). Moving it keeps the
-/// machine where it is.
+/// allocations instead of one per state and string, and no copy). A machine read back reads
+/// its levels at once and its states when first used (get()): a run whose paragraphs'
+/// hyphenation points are all kept (RememberedPositions) never reads them. Moving it keeps
+/// the machine where it is. Not for two threads at once.
 class PatternMachine {
  public:
   /// Where a machine read back lies.
@@ -31,6 +34,10 @@ class PatternMachine {
     std::vector<HyphenDict> levels;
     std::vector<HyphenState> states;
     std::optional<core::MappedFile> source;  // the bytes read back, when the machine holds them
+    std::string_view bytes;                  // the bytes read back
+    std::size_t states_at = 0;               // where the stored states start in them
+    std::size_t strings_at = 0;              // where the strings and transitions start
+    bool states_read = false;                // states built, or found damaged (levels then cleared)
   };
 
   PatternMachine() = default;
@@ -38,8 +45,12 @@ class PatternMachine {
   explicit PatternMachine(HyphenDict* made);
   explicit PatternMachine(std::unique_ptr<Blocks> blocks);
 
-  /// The machine's first level, as libhyphen's functions take it; nullptr when there is none.
+  /// The machine's first level, as libhyphen's functions take it, its states read; nullptr
+  /// when there is none, or when the states read back are damaged.
   HyphenDict* get() const;
+  /// The first level's header (its charset, its minimums), states not read; nullptr when
+  /// there is no machine.
+  const HyphenDict* first_level() const;
   explicit operator bool() const { return get() != nullptr; }
   HyphenDict& operator*() const { return *get(); }
   HyphenDict* operator->() const { return get(); }

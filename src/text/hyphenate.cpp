@@ -27,7 +27,16 @@
 namespace leafpress::text {
 
 struct Hyphenator::Patterns {
+  std::filesystem::path dic;
   PatternMachine dict;
+
+  /// The machine, its states read; made by libhyphen from the .dic file when the compiled
+  /// copy's states turn out damaged, so that hyphenation never depends on the cache.
+  HyphenDict* machine() {
+    if (HyphenDict* read = dict.get()) return read;
+    dict = PatternMachine(hnj_hyphen_load(dic.c_str()));
+    return dict.get();
+  }
 };
 
 namespace {
@@ -164,12 +173,14 @@ std::optional<std::filesystem::path> find_hyphenation_dictionary(std::string_vie
 std::optional<Hyphenator> Hyphenator::try_load(const std::filesystem::path& path, std::string_view language,
                                                HyphenationSettings settings) {
   auto patterns = std::make_unique<Patterns>();
+  patterns->dic = path;
   patterns->dict = load_patterns(path);
-  if (!patterns->dict) return std::nullopt;
+  const HyphenDict* header = patterns->dict.first_level();
+  if (!header) return std::nullopt;
   // libhyphen reads the charset from the dictionary's first line and only decodes UTF-8 itself.
-  if (!patterns->dict->utf8) {
+  if (!header->utf8) {
     UErrorCode status = U_ZERO_ERROR;
-    const core::CHandle<UConverter, ucnv_close> converter(ucnv_open(patterns->dict->cset, &status));
+    const core::CHandle<UConverter, ucnv_close> converter(ucnv_open(header->cset, &status));
     if (U_FAILURE(status) || ucnv_getMaxCharSize(converter.get()) != 1) return std::nullopt;
   }
   return Hyphenator(std::move(patterns), path, std::string(language), settings);
@@ -212,7 +223,9 @@ std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) c
     character_ends.push_back(offset);
   }
 
-  const HyphenDict& dict = *patterns_->dict;
+  HyphenDict* machine = patterns_->machine();
+  if (!machine) return points;
+  const HyphenDict& dict = *machine;
   std::string input = lowered;
   if (!dict.utf8) {
     std::optional<std::string> legacy = to_legacy_charset(lowered, dict.cset, character_ends.size());
@@ -222,10 +235,10 @@ std::vector<std::size_t> Hyphenator::hyphenation_points(std::string_view word) c
 
   std::vector<char> hyphens(input.size() + 5, '\0');
   NonStandardPoints non_standard(input.size());
-  const int failed = hnj_hyphen_hyphenate3(
-      patterns_->dict.get(), input.data(), static_cast<int>(input.size()), hyphens.data(), nullptr, &non_standard.rep,
-      &non_standard.pos, &non_standard.cut, static_cast<int>(settings_.left_min), static_cast<int>(settings_.right_min),
-      0, 0);
+  const int failed =
+      hnj_hyphen_hyphenate3(machine, input.data(), static_cast<int>(input.size()), hyphens.data(), nullptr,
+                            &non_standard.rep, &non_standard.pos, &non_standard.cut,
+                            static_cast<int>(settings_.left_min), static_cast<int>(settings_.right_min), 0, 0);
   if (failed) return points;
 
   // libhyphen marks an odd digit at character k (it converts a UTF-8 dictionary's byte

@@ -1,20 +1,21 @@
-#include <catch2/catch.hpp>
+#include "text/compiled_patterns.hpp"
 
 #include <hyphen.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/c_handle.hpp"
 #include "support/scratch_dir.hpp"
-#include "text/compiled_patterns.hpp"
 #include "text/hyphenate.hpp"
 
 using namespace leafpress;
@@ -159,5 +160,47 @@ TEST_CASE("a dictionary changed in the last seconds is compiled again, not taken
   REQUIRE(changed);
   CHECK(marks(changed) == compiled(kFrench));
   CHECK(entries() == 1);
+  ::unsetenv("LEAFPRESS_CACHE_DIR");
+}
+
+TEST_CASE("a compiled copy's states are read when first used, and damaged ones hyphenate as the dictionary does",
+          "[hyphenate]") {
+  namespace fs = std::filesystem;
+  const testing::ScratchDir dir;
+  ::setenv("LEAFPRESS_CACHE_DIR", (dir.path() / "cache").c_str(), 1);
+  const auto fresh = text::Hyphenator::try_load(kEnglish, "en");  // compiles the copy and keeps it
+  REQUIRE(fresh);
+  const auto expected = fresh->hyphenation_points("immunotherapy");
+  REQUIRE_FALSE(expected.empty());
+  {
+    const text::PatternMachine read = text::load_patterns(kEnglish);
+    REQUIRE(read.first_level());
+    CHECK(read.first_level()->states == nullptr);  // not read yet
+    REQUIRE(read.get());
+    CHECK(read.first_level()->states != nullptr);
+  }
+
+  // The first state's string now lies past the end: its levels still read, its states not.
+  fs::path entry;
+  for (const auto& found : fs::directory_iterator(dir.path() / "cache")) entry = found.path();
+  std::string bytes;
+  {
+    std::ifstream in(entry, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::int32_t levels = 0;
+  std::memcpy(&levels, bytes.data() + 20, sizeof levels);  // after the 20-byte magic
+  const std::size_t level_size = 9 * sizeof(std::int32_t) + sizeof(HyphenDict::cset);
+  const std::size_t first_state = 20 + 3 * sizeof(std::int32_t) + static_cast<std::size_t>(levels) * level_size;
+  const std::int32_t past_end = 0x7FFFFFF0;
+  std::memcpy(bytes.data() + first_state, &past_end, sizeof past_end);
+  std::ofstream(entry, std::ios::binary | std::ios::trunc) << bytes;
+
+  const text::PatternMachine damaged = text::load_patterns(kEnglish);
+  CHECK(damaged.first_level());
+  CHECK_FALSE(damaged.get());
+  const auto again = text::Hyphenator::try_load(kEnglish, "en");
+  REQUIRE(again);
+  CHECK(again->hyphenation_points("immunotherapy") == expected);
   ::unsetenv("LEAFPRESS_CACHE_DIR");
 }
