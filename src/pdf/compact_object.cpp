@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "pdf/string_sink.hpp"
+#include "pdf/to_unicode.hpp"
 
 namespace leafpress::pdf {
 namespace {
@@ -14,8 +15,6 @@ namespace {
 bool is_white(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
 
 bool is_delimiter(char c) { return CompactTokens::is_delimiter(c); }
-
-constexpr char kHexDigits[] = "0123456789ABCDEF";
 
 /// HPDF_IToA's digits of `value` (clamped to libharu's smallest integer) at `at`; returns
 /// their end.
@@ -155,8 +154,8 @@ void CompactTokens::name(std::string_view value) {
   for (const char byte : name) {
     const auto c = static_cast<HPDF_BYTE>(byte);
     if (HPDF_NEEDS_ESCAPE(c)) {
-      const char escaped[3] = {'#', kHexDigits[c >> 4], kHexDigits[c & 0x0F]};
-      out_.append(escaped, 3);
+      out_ += '#';
+      append_hex(out_, {&byte, 1});
     } else {
       out_ += byte;
     }
@@ -188,14 +187,7 @@ void CompactTokens::reference(const void* indirect) {
 
 void CompactTokens::hex(std::string_view bytes) {
   out_ += '<';
-  const std::size_t at = out_.size();
-  out_.resize(at + 2 * bytes.size());
-  char* digits = out_.data() + at;
-  for (const char byte : bytes) {
-    const auto c = static_cast<unsigned char>(byte);
-    *digits++ = kHexDigits[c >> 4];
-    *digits++ = kHexDigits[c & 0x0F];
-  }
+  append_hex(out_, bytes);
   out_ += '>';
 }
 

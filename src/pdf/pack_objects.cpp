@@ -7,6 +7,7 @@
 #include "core/deflate.hpp"
 #include "pdf/compact_object.hpp"
 #include "pdf/string_sink.hpp"
+#include "pdf/to_unicode.hpp"
 
 namespace leafpress::pdf {
 namespace {
@@ -104,13 +105,7 @@ void put_big_endian(std::string& out, std::uint64_t value, int bytes) {
 }
 
 std::string hex(const std::array<std::uint8_t, 16>& bytes) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  for (const std::uint8_t byte : bytes) {
-    out += kDigits[byte >> 4];
-    out += kDigits[byte & 0x0F];
-  }
-  return out;
+  return pdf::hex({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 }  // namespace

@@ -7,9 +7,6 @@
 
 namespace leafpress::pdf {
 
-namespace {
-
-/// `bytes` in upper-case hex, appended to `out`.
 void append_hex(std::string& out, std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
   for (const char c : bytes) {
@@ -18,8 +15,6 @@ void append_hex(std::string& out, std::string_view bytes) {
     out.append(digits, 2);
   }
 }
-
-}  // namespace
 
 std::string hex(std::string_view bytes) {
   std::string out;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace leafpress::pdf {
 
@@ -12,5 +13,7 @@ std::string to_unicode_cmap(const std::map<std::uint16_t, std::string>& text_of_
 
 /// Upper-case hex of `bytes`, as in PDF hex strings.
 std::string hex(std::string_view bytes);
+/// The same, appended to `out`.
+void append_hex(std::string& out, std::string_view bytes);
 
 }  // namespace leafpress::pdf
