@@ -57,6 +57,14 @@ void warn_overfull(const StyledParagraph& paragraph, double overflow, core::Diag
                 "a word is wider than the column; shorten it or widen the column");
 }
 
+/// shape_glyphs of `paragraph`, as an earlier run kept it when it did.
+ShapedParagraph shaped_glyphs(const StyledParagraph& paragraph, TextContext& context) {
+  if (auto kept = context.kept.find(paragraph)) return std::move(*kept);
+  ShapedParagraph shaped = shape_glyphs(paragraph, context.fallback, &context.shapes);
+  context.kept.keep(paragraph, shaped, context.fallback);
+  return shaped;
+}
+
 }  // namespace
 
 std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const ParagraphSettings& settings,
@@ -64,7 +72,7 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
   std::vector<Line> lines;
   if (paragraph.text.empty() || paragraph.runs.empty()) return lines;
   const PreparedParagraph& prepared = context.prepared.find_or_make(paragraph, settings.hyphenate, [&] {
-    PreparedParagraph made{shape_glyphs(paragraph, context.fallback, &context.shapes), {}};
+    PreparedParagraph made{shaped_glyphs(paragraph, context), {}};
     const std::vector<std::size_t> hyphenation_points =
         settings.hyphenate ? paragraph_hyphenation_points(paragraph.text, paragraph.language, context.hyphenators,
                                                           paragraph.unhyphenatable, &context.breaks)

@@ -16,6 +16,25 @@ namespace {
 
 bool is_collapsible_space(std::string_view text) { return text == " "; }
 
+}  // namespace
+
+void append_run_items(std::vector<ShapedItem>& items, std::size_t r, std::size_t run_end,
+                      std::span<const ShapedGlyph> glyphs, std::string_view text, std::vector<std::size_t>& ends) {
+  // Clusters rise monotonically in logical order (HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES):
+  // a glyph's characters run to the next glyph's cluster, the last one's to the run's end.
+  ends.assign(glyphs.size(), run_end);
+  for (std::size_t i = glyphs.size(); i-- > 1;) {
+    ends[i - 1] = glyphs[i].cluster > glyphs[i - 1].cluster ? glyphs[i].cluster : ends[i];
+  }
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    const ShapedGlyph& glyph = glyphs[i];
+    const auto end = static_cast<std::uint32_t>(ends[i]);
+    items.push_back({r, glyph, 0, end, is_collapsible_space(text.substr(glyph.cluster, end - glyph.cluster))});
+  }
+}
+
+namespace {
+
 /// Shapes each run (advances left at 0) and gives every glyph its characters (for ToUnicode) by cluster, keeping
 /// the glyphs in logical order: a right-to-left run's visual glyphs are reversed.
 /// Example: "office" in Noto Serif shapes to o, ffi, c, e with clusters 0, 1, 4, 5; the
@@ -44,19 +63,7 @@ std::vector<ShapedItem> shape_runs(const StyledParagraph& paragraph, const std::
       own = shape(*run.face, paragraph.text, run.begin, run.end, shaping_language, run.script, run.rtl());
       if (run.rtl()) std::reverse(own.begin(), own.end());
     }
-    const std::vector<ShapedGlyph>& glyphs = *in_order;
-    // Clusters rise monotonically in logical order (HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES):
-    // a glyph's characters run to the next glyph's cluster, the last one's to the run's end.
-    ends.assign(glyphs.size(), run.end);
-    for (std::size_t i = glyphs.size(); i-- > 1;) {
-      ends[i - 1] = glyphs[i].cluster > glyphs[i - 1].cluster ? glyphs[i].cluster : ends[i];
-    }
-    for (std::size_t i = 0; i < glyphs.size(); ++i) {
-      const ShapedGlyph& glyph = glyphs[i];
-      const auto end = static_cast<std::uint32_t>(ends[i]);
-      const std::string_view chars = std::string_view(paragraph.text).substr(glyph.cluster, end - glyph.cluster);
-      items.push_back({r, glyph, 0, end, is_collapsible_space(chars)});
-    }
+    append_run_items(items, r, run.end, *in_order, paragraph.text, ends);
   }
   return items;
 }

@@ -1,15 +1,17 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
 #include "fonts/font_fallback.hpp"
-#include "text/shape_cache.hpp"
 #include "text/itemize.hpp"
 #include "text/shape.hpp"
+#include "text/shape_cache.hpp"
 #include "text/styled_paragraph.hpp"
 
 namespace leafpress::text {
@@ -37,6 +39,13 @@ struct ShapedParagraph {
 inline std::string_view cluster_text(const ShapedParagraph& shaped, const ShapedItem& item) {
   return std::string_view(*shaped.text).substr(item.glyph.cluster, item.end - item.glyph.cluster);
 }
+
+/// Appends to `items` those of run `r` of a paragraph's `text`, the run ending at `run_end`,
+/// from its glyphs in logical order (clusters rising): each glyph stands for the characters
+/// from its cluster to the next glyph's, the last one's to the run's end. `ends` is room the
+/// caller keeps for the next call.
+void append_run_items(std::vector<ShapedItem>& items, std::size_t r, std::size_t run_end,
+                      std::span<const ShapedGlyph> glyphs, std::string_view text, std::vector<std::size_t>& ends);
 
 /// Itemizes (bidi, script, fallback faces) and shapes a paragraph, through `cache` when
 /// given, each item's advance left at 0: what no type size changes (see scale_advances).

@@ -1,5 +1,7 @@
 #include "text/styled_paragraph.hpp"
 
+#include <optional>
+
 namespace leafpress::text {
 
 void StyledParagraph::append(std::string_view more, const TextStyle& style) {
@@ -17,14 +19,22 @@ void StyledParagraph::append(std::string_view more, const TextStyle& style) {
   runs.push_back({begin, text.size(), style});
 }
 
-void append_shaping_key(std::string& key, const StyledParagraph& paragraph) {
+bool append_shaping_key(std::string& key, const StyledParagraph& paragraph, FaceNaming naming) {
   const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
   put(paragraph.direction);
   put(paragraph.runs.size());
   for (const StyledRun& run : paragraph.runs) {
     put(run.begin);
     put(run.end);
-    put(run.style.face);
+    if (naming == FaceNaming::by_address) {
+      put(run.style.face);
+    } else {
+      const std::optional<std::string>& identity = run.style.face->identity();
+      if (!identity) return false;
+      put(run.style.face->index());
+      put(identity->size());
+      key.append(*identity);
+    }
     key.append(run.style.language).append(1, '\0');
   }
   put(paragraph.left_to_right.size());
@@ -35,6 +45,7 @@ void append_shaping_key(std::string& key, const StyledParagraph& paragraph) {
   key.append(paragraph.language).append(1, '\0');
   put(paragraph.text.size());
   key.append(paragraph.text);
+  return true;
 }
 
 }  // namespace leafpress::text

@@ -46,10 +46,15 @@ struct StyledParagraph {
   void append(std::string_view more, const TextStyle& style);
 };
 
+/// How append_shaping_key names a face: by its address, for keys of one run, or by its file
+/// (its index and core::settled_identity when it was opened), for keys kept across runs.
+enum class FaceNaming { by_address, by_file };
+
 /// Appends to `key` all that itemizing and shaping read of `paragraph`: its direction, each
 /// run's bounds, face and language, its left-to-right ranges, its language and text (not
 /// sizes, colours or links). Paragraphs with the same key itemize and shape alike; the key
 /// ends with the text's length before the text, so more may follow without ambiguity.
-void append_shaping_key(std::string& key, const StyledParagraph& paragraph);
+/// False, the key unfinished, when a face named by_file has no settled identity.
+bool append_shaping_key(std::string& key, const StyledParagraph& paragraph, FaceNaming naming = FaceNaming::by_address);
 
 }  // namespace leafpress::text

@@ -4,6 +4,7 @@
 #include "text/break_iterators.hpp"
 #include "text/glyph_inks.hpp"
 #include "text/hyphenate.hpp"
+#include "text/kept_paragraphs.hpp"
 #include "text/prepared_paragraph.hpp"
 #include "text/shape_cache.hpp"
 
@@ -30,12 +31,14 @@ struct LineCounts {
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
 /// fonts and hyphenation dictionaries, each loaded once, shaping and paragraphs prepared
-/// before, glyphs' ink read before, and the running line counts.
+/// before (in this run, or shaped in earlier ones), glyphs' ink read before, and the running
+/// line counts.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
   LineCounts counts{};
   ShapeCache shapes{};
+  KeptParagraphs kept{};
   BreakIterators breaks{};
   PreparedParagraphs prepared{};
   GlyphInks inks{};

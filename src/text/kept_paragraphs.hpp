@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/kept_table.hpp"
+#include "fonts/face.hpp"
+#include "fonts/font_fallback.hpp"
+#include "text/shaped_paragraph.hpp"
+#include "text/styled_paragraph.hpp"
+
+namespace leafpress::text {
+
+/// Paragraphs itemized and shaped (shape_glyphs) by earlier runs, kept in the cache folder
+/// (core::cache_folder), one core::KeptTable per language, so that a leaflet built again
+/// neither itemizes nor shapes a paragraph it set before (a fifth of the 2-page text's
+/// instructions). Kept only is a paragraph whose every character its style's face has: its
+/// runs and glyphs are then a function of its text, direction, left-to-right ranges,
+/// language, its style runs' bounds, languages and face files (their settled identities),
+/// HarfBuzz and ICU, which the key and the entry's magic name. A paragraph that needed a
+/// fallback face, whose choice depends on the fonts installed, is itemized each run.
+/// Everything read is checked: runs that cover the text in order, each within its style run;
+/// glyphs of the run's face, for characters of their run, in logical order. A record that
+/// fails is shaped again. Output never depends on the entries. The paragraphs kept in this
+/// run are written back when it ends, with those read and used, then the others, to at most
+/// kMaxParagraphs. Not thread-safe: each worker has its own.
+class KeptParagraphs {
+ public:
+  static constexpr std::string_view kMagic = "leafpress shaped paragraphs 1\n";
+  static constexpr std::size_t kMaxParagraphs = 1 << 13;  // per language
+  static constexpr std::size_t kMaxBytes = 16 << 20;      // per language
+  static constexpr std::size_t kMaxTextBytes = 1 << 16;   // longer paragraphs are not kept
+
+  KeptParagraphs() = default;
+  ~KeptParagraphs();
+  KeptParagraphs(const KeptParagraphs&) = delete;
+  KeptParagraphs& operator=(const KeptParagraphs&) = delete;
+
+  /// `paragraph` itemized and shaped as shape_glyphs gives it, when a run kept it.
+  std::optional<ShapedParagraph> find(const StyledParagraph& paragraph);
+
+  /// Keeps `shaped`, what shape_glyphs gave for `paragraph`, when it qualifies (see above):
+  /// `fallback` says which characters the faces have.
+  void keep(const StyledParagraph& paragraph, const ShapedParagraph& shaped, fonts::FontFallback& fallback);
+
+ private:
+  /// The kept paragraphs of one language.
+  struct Entry {
+    std::filesystem::path file;
+    std::string magic;
+    std::optional<core::KeptTable> read;
+    std::unordered_set<std::string> used;  // keys of records read and used in this run
+    std::unordered_map<std::string, std::string> added;
+    std::set<const fonts::Face*> faces;  // of the paragraphs added, to check before writing
+  };
+
+  /// The entry of `language`, opened on first use; nullptr when there is no cache folder.
+  Entry* entry(const std::string& language);
+  /// The key of `paragraph` in key_; false when it cannot be kept.
+  bool set_key(const StyledParagraph& paragraph);
+  void write(Entry& entry) const;
+
+  std::map<std::string, std::optional<Entry>> entries_;  // by language; nullopt: no cache
+  std::string key_;                                      // reused
+};
+
+}  // namespace leafpress::text
