@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -192,32 +193,63 @@ struct Found {
   std::size_t short_at = 0;
 };
 
+/// Where a search's goal lies, about: a measure of a setting that grows with its steps, about
+/// evenly (how full its pages are), the natural setting's measure, and the measure at which
+/// settings start to reach the goal.
+struct Forecast {
+  std::function<double(const Trial&)> measure;
+  double natural = 0;
+  double goal = 0;
+};
+
 /// The first of the settings 1..count (`setting(i)` lays out the i-th; 0 is the natural one,
 /// which did not reach) for which `reached` holds, assuming that once a setting reaches, every
 /// later one does too (each step sets the type further the same way, so the pages only fill,
 /// or only empty, further). Probes `guess` first; while the settings probed fall short, the
-/// one 1, 2, 4... steps past the last of them (at most the last setting), so that a guess
-/// a step or two short costs a layout or two, not a layout of the last setting and a search
-/// back from it; then halves the span between the last setting short of the goal and the
+/// one where `forecast` (when given) draws the line through the last two short of it (the
+/// natural one first) up to its goal, else the one 1, 2, 4... steps past the last of them;
+/// either at least a step on and at most the last setting, so that a guess a step or two
+/// short costs a layout or two, and a goal past the last setting costs one layout, not a
+/// stride to it; then halves the span between the last setting short of the goal and the
 /// first that reached it: about 2 log2(distance from the guess) layouts instead of up to
-/// count. Nothing is reached when the last setting falls short.
+/// count. Nothing is reached when the last setting falls short. Under the assumption, the
+/// setting found does not depend on the guess or the forecast, only the layouts it costs.
 template <class Setting, class Reached>
-Found search_steps(std::size_t count, std::size_t guess, const Setting& setting, const Reached& reached) {
+Found search_steps(std::size_t count, std::size_t guess, const Setting& setting, const Reached& reached,
+                   const std::optional<Forecast>& forecast = std::nullopt) {
   Found found;
   if (count == 0) return found;
   std::size_t reached_at = count + 1;  // the first setting known to reach (count + 1: none yet)
+  std::size_t short_before = 0;        // the setting short of the goal before found.short_at
+  double measured_before = forecast ? forecast->natural : 0;
+  double measured = measured_before;  // found.short_at's
   const auto probe = [&](std::size_t i) {
     Trial trial = setting(i);
     if (reached(trial)) {
       reached_at = i;
       found.reached = std::move(trial);
     } else {
+      short_before = found.short_at;
+      measured_before = measured;
       found.short_at = i;
+      if (forecast) measured = forecast->measure(trial);
     }
+  };
+  // Steps past found.short_at to the goal, on the line through the last two short of it.
+  const auto forecast_steps = [&]() -> std::optional<double> {
+    if (!forecast || !(measured > measured_before) || !(forecast->goal > measured)) return std::nullopt;
+    return (forecast->goal - measured) * static_cast<double>(found.short_at - short_before) /
+           (measured - measured_before);
   };
   probe(std::clamp<std::size_t>(guess, 1, count));
   for (std::size_t stride = 1; reached_at > count && found.short_at < count; stride *= 2) {
-    probe(std::min(count, found.short_at + stride));
+    std::size_t ahead = stride;
+    if (const auto steps = forecast_steps()) {
+      ahead = *steps >= static_cast<double>(count)
+                  ? count
+                  : std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(*steps - 1e-9)));
+    }
+    probe(std::min(count, found.short_at + ahead));
   }
   while (reached_at <= count && reached_at - found.short_at > 1) probe(found.short_at + (reached_at - found.short_at) / 2);
   return found;
@@ -307,6 +339,8 @@ bool prints_well(const Trial& trial) {
 /// its last page within a step or two, the first guess; an even count with a last page short
 /// of kBrochureLastPageFill only empties it further until it loses two pages, which the
 /// smallest step rarely does: that step is the first guess, and mostly the only layout.
+/// Larger, the pages' fill forecasts the step: a last page that fills slowly (Arabic, whose
+/// lines the larger sizes barely lengthen) costs the first step and the last, not a stride.
 Trial brochure_evened(const document::LocalizedDocument& doc, const ThemeFonts& fonts,
                       text::TextContext& text_context, std::size_t max_pages) {
   ScaledDocument sizes(doc);
@@ -326,12 +360,19 @@ Trial brochure_evened(const document::LocalizedDocument& doc, const ThemeFonts& 
         });
     if (smaller.reached && prints_well(*smaller.reached)) return std::move(*smaller.reached);
   }
+  // Larger, the text runs on: the pages it fills, the last one's share counted, grow about
+  // evenly, and the goal is the last even page filled to kBrochureLastPageFill.
+  const auto pages_filled = [](const Trial& trial) {
+    const auto& filled = trial.pages.pages;
+    return filled.empty() ? 0.0 : static_cast<double>(filled.size() - 1) + filled.back().flow_fill;
+  };
   Found larger = search_steps(
       steps_to(kBrochureLargestScale, kBrochureStep), 1,
       [&](std::size_t i) { return at(1 + kBrochureStep * static_cast<double>(i)); },
       [&](const Trial& trial) {
         return prints_well(trial) || trial.diags.has_errors() || trial.pages.pages.size() > even_above;
-      });
+      },
+      Forecast{pages_filled, pages_filled(natural), static_cast<double>(even_above - 1) + kBrochureLastPageFill});
   if (larger.reached && prints_well(*larger.reached)) return std::move(*larger.reached);
   return natural;
 }
