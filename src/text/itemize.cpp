@@ -105,8 +105,9 @@ class FaceChoices {
   static constexpr char32_t kRunTable = 0x800;
 
  public:
-  FaceChoices(const fonts::Face& preferred, std::string_view language, fonts::FontFallback& fallback)
-      : preferred_(preferred), language_(language), fallback_(fallback) {}
+  FaceChoices(const fonts::Face& preferred, std::string_view language, fonts::FontFallback& fallback,
+              std::vector<FallbackChoice>* asked)
+      : preferred_(preferred), language_(language), fallback_(fallback), asked_(asked) {}
 
   bool covers(const fonts::Face& face, char32_t code_point) {
     if (code_point < kRunTable) return fallback_.covers(face, code_point);
@@ -117,13 +118,13 @@ class FaceChoices {
 
   /// As FontFallback::face_for(preferred, cluster, script, language).
   const fonts::Face* face_for(std::u32string_view cluster, std::string_view script) {
-    if (cluster.size() != 1) return fallback_.face_for(preferred_, cluster, script, language_);
+    if (cluster.size() != 1) return ask(cluster, script);
     // face_for gives the preferred face whenever it covers the character.
     if (covers(preferred_, cluster.front())) return &preferred_;
     // A single character's script tag is a function of the character, except for Common and
     // Inherited ones, which take their neighbours': key on both.
     const auto [it, inserted] = chosen_.try_emplace({cluster.front(), std::string(script)}, nullptr);
-    if (inserted) it->second = fallback_.face_for(preferred_, cluster, script, language_);
+    if (inserted) it->second = ask(cluster, script);
     return it->second;
   }
 
@@ -139,9 +140,22 @@ class FaceChoices {
     }
   };
 
+  /// The fallback's answer, noted in asked_ the first time it is asked for.
+  const fonts::Face* ask(std::u32string_view cluster, std::string_view script) {
+    const fonts::Face* face = fallback_.face_for(preferred_, cluster, script, language_);
+    if (asked_ && std::none_of(asked_->begin(), asked_->end(), [&](const FallbackChoice& choice) {
+          return choice.preferred == &preferred_ && choice.cluster == cluster && choice.script == script &&
+                 choice.language == language_;
+        })) {
+      asked_->push_back({&preferred_, std::u32string(cluster), std::string(script), std::string(language_), face});
+    }
+    return face;
+  }
+
   const fonts::Face& preferred_;
   std::string_view language_;
   fonts::FontFallback& fallback_;
+  std::vector<FallbackChoice>* asked_;
   std::unordered_map<std::pair<const fonts::Face*, char32_t>, bool, FaceKeyHash> covered_;
   std::unordered_map<std::pair<char32_t, std::string>, const fonts::Face*, ScriptKeyHash> chosen_;
 };
@@ -267,8 +281,8 @@ void keep_words_whole(const std::vector<CharInfo>& chars, const fonts::Face& pre
 
 }  // namespace
 
-std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLevels& bidi,
-                                fonts::FontFallback& fallback) {
+std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLevels& bidi, fonts::FontFallback& fallback,
+                                std::vector<FallbackChoice>* choices) {
   std::vector<ShapingRun> runs;
   ScriptTags tags;
   for (std::size_t r = 0; r < paragraph.runs.size(); ++r) {
@@ -277,9 +291,9 @@ std::vector<ShapingRun> itemize(const StyledParagraph& paragraph, const BidiLeve
     // A passage in another language ([text]{lang=ja}) takes that language's faces.
     const std::string_view language = style_run.style.language.empty() ? paragraph.language : style_run.style.language;
     const std::vector<CharInfo> chars = scripted_chars(paragraph.text, style_run.begin, style_run.end);
-    FaceChoices choices(preferred, language, fallback);
-    std::vector<const fonts::Face*> faces = cluster_faces(chars, preferred, choices, tags);
-    keep_words_whole(chars, preferred, choices, faces);
+    FaceChoices face_choices(preferred, language, fallback, choices);
+    std::vector<const fonts::Face*> faces = cluster_faces(chars, preferred, face_choices, tags);
+    keep_words_whole(chars, preferred, face_choices, faces);
     UScriptCode run_script = USCRIPT_INVALID_CODE;  // the last run's, when it is of this style run
     for (std::size_t c = 0; c < chars.size(); ++c) {
       const CharInfo& info = chars[c];

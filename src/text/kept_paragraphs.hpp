@@ -9,10 +9,12 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "core/kept_table.hpp"
 #include "fonts/face.hpp"
 #include "fonts/font_fallback.hpp"
+#include "text/itemize.hpp"
 #include "text/shaped_paragraph.hpp"
 #include "text/styled_paragraph.hpp"
 
@@ -21,19 +23,21 @@ namespace leafpress::text {
 /// Paragraphs itemized and shaped (shape_glyphs) by earlier runs, kept in the cache folder
 /// (core::cache_folder), one core::KeptTable per language, so that a leaflet built again
 /// neither itemizes nor shapes a paragraph it set before (a fifth of the 2-page text's
-/// instructions). Kept only is a paragraph whose every character its style's face has: its
-/// runs and glyphs are then a function of its text, direction, left-to-right ranges,
-/// language, its style runs' bounds, languages and face files (their settled identities),
-/// HarfBuzz and ICU, which the key and the entry's magic name. A paragraph that needed a
-/// fallback face, whose choice depends on the fonts installed, is itemized each run.
-/// Everything read is checked: runs that cover the text in order, each within its style run;
-/// glyphs of the run's face, for characters of their run, in logical order. A record that
-/// fails is shaped again. Output never depends on the entries. The paragraphs kept in this
-/// run are written back when it ends, with those read and used, then the others, to at most
-/// kMaxParagraphs. Not thread-safe: each worker has its own.
+/// instructions, a fifth of the Arabic documents'). Its runs and glyphs are a function of its
+/// text, direction, left-to-right ranges, language, its style runs' bounds, languages and face
+/// files (their settled identities), HarfBuzz and ICU, which the key and the entry's magic
+/// name, and of the faces the fallback chains gave for the characters its own faces lack,
+/// which depend on the fonts installed: those answers are kept with it and asked again when
+/// it is read (the fallback remembers them for the run, so each costs a look-up), and the
+/// paragraph is read only if every answer is the same face file. Everything read is checked:
+/// runs that cover the text in order, each within its style run; glyphs of the run's face,
+/// not .notdef, for characters of their run, in logical order. A record that fails is shaped
+/// again. Output never depends on the entries. The paragraphs kept in this run are written
+/// back when it ends, with those read and used, then the others, to at most kMaxParagraphs.
+/// Not thread-safe: each worker has its own.
 class KeptParagraphs {
  public:
-  static constexpr std::string_view kMagic = "leafpress shaped paragraphs 1\n";
+  static constexpr std::string_view kMagic = "leafpress shaped paragraphs 2\n";
   static constexpr std::size_t kMaxParagraphs = 1 << 13;  // per language
   static constexpr std::size_t kMaxBytes = 16 << 20;      // per language
   static constexpr std::size_t kMaxTextBytes = 1 << 16;   // longer paragraphs are not kept
@@ -43,12 +47,14 @@ class KeptParagraphs {
   KeptParagraphs(const KeptParagraphs&) = delete;
   KeptParagraphs& operator=(const KeptParagraphs&) = delete;
 
-  /// `paragraph` itemized and shaped as shape_glyphs gives it, when a run kept it.
-  std::optional<ShapedParagraph> find(const StyledParagraph& paragraph);
+  /// `paragraph` itemized and shaped as shape_glyphs gives it with `fallback`, when a run
+  /// kept it.
+  std::optional<ShapedParagraph> find(const StyledParagraph& paragraph, fonts::FontFallback& fallback);
 
-  /// Keeps `shaped`, what shape_glyphs gave for `paragraph`, when it qualifies (see above):
-  /// `fallback` says which characters the faces have.
-  void keep(const StyledParagraph& paragraph, const ShapedParagraph& shaped, fonts::FontFallback& fallback);
+  /// Keeps `shaped`, what shape_glyphs gave for `paragraph` from the fallback's `choices`;
+  /// not when a glyph is .notdef or a face has no settled identity.
+  void keep(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+            const std::vector<FallbackChoice>& choices);
 
  private:
   /// The kept paragraphs of one language.

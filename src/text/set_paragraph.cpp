@@ -59,9 +59,10 @@ void warn_overfull(const StyledParagraph& paragraph, double overflow, core::Diag
 
 /// shape_glyphs of `paragraph`, as an earlier run kept it when it did.
 ShapedParagraph shaped_glyphs(const StyledParagraph& paragraph, TextContext& context) {
-  if (auto kept = context.kept.find(paragraph)) return std::move(*kept);
-  ShapedParagraph shaped = shape_glyphs(paragraph, context.fallback, &context.shapes);
-  context.kept.keep(paragraph, shaped, context.fallback);
+  if (auto kept = context.kept.find(paragraph, context.fallback)) return std::move(*kept);
+  std::vector<FallbackChoice> choices;
+  ShapedParagraph shaped = shape_glyphs(paragraph, context.fallback, &context.shapes, &choices);
+  context.kept.keep(paragraph, shaped, choices);
   return shaped;
 }
 

@@ -164,7 +164,7 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const fonts::Face& face, std::
   return entries_.emplace(std::move(key), std::move(glyphs)).first->second;
 }
 
-const std::vector<ShapingRun>& ShapeCache::runs(const StyledParagraph& paragraph, fonts::FontFallback& fallback) {
+const ShapeCache::Itemized& ShapeCache::runs(const StyledParagraph& paragraph, fonts::FontFallback& fallback) {
   std::string& key = runs_key_;
   key.clear();
   const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
@@ -176,9 +176,10 @@ const std::vector<ShapingRun>& ShapeCache::runs(const StyledParagraph& paragraph
     run_bytes_ = 0;
   }
   run_bytes_ += key.size();
-  std::vector<ShapingRun> runs =
-      itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right), fallback);
-  return runs_.emplace(key, std::move(runs)).first->second;
+  Itemized itemized;
+  itemized.runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right),
+                          fallback, &itemized.choices);
+  return runs_.emplace(key, std::move(itemized)).first->second;
 }
 
 }  // namespace leafpress::text

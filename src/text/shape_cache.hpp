@@ -46,7 +46,12 @@ class ShapeCache {
   /// and neither changes its runs. Holds keys of at most about kMaxRunBytes bytes, then
   /// starts again empty. The reference holds until the next call.
   static constexpr std::size_t kMaxRunBytes = 1 << 23;
-  const std::vector<ShapingRun>& runs(const StyledParagraph& paragraph, fonts::FontFallback& fallback);
+  /// The runs, and the fallback's answers they were made from.
+  struct Itemized {
+    std::vector<ShapingRun> runs;
+    std::vector<FallbackChoice> choices;
+  };
+  const Itemized& runs(const StyledParagraph& paragraph, fonts::FontFallback& fallback);
   /// A hyphen ("-") shaped alone in `face` for `language` (the script HarfBuzz guesses), as
   /// text::shape gives it; kept across runs like words.
   const std::vector<ShapedGlyph>& hyphen(const fonts::Face& face, std::string_view language);
@@ -71,7 +76,7 @@ class ShapeCache {
   std::map<std::pair<const fonts::Face*, std::string>, std::vector<ShapedGlyph>> hyphens_;  // by face, language
   std::string word_key_;  // reused: a key per word would cost an allocation per word
   std::size_t glyphs_ = 0;
-  std::unordered_map<std::string, std::vector<ShapingRun>> runs_;
+  std::unordered_map<std::string, Itemized> runs_;
   std::string runs_key_;  // reused
   std::size_t run_bytes_ = 0;
 };

@@ -178,13 +178,19 @@ void report_replaced(const StyledParagraph& paragraph, const std::vector<Shaping
 
 }  // namespace
 
-ShapedParagraph shape_glyphs(const StyledParagraph& paragraph, fonts::FontFallback& fallback, ShapeCache* cache) {
+ShapedParagraph shape_glyphs(const StyledParagraph& paragraph, fonts::FontFallback& fallback, ShapeCache* cache,
+                             std::vector<FallbackChoice>* choices) {
   ShapedParagraph shaped;
   shaped.text = std::make_shared<const std::string>(paragraph.text + "\u00AD");
   shaped.soft_hyphen = static_cast<std::uint32_t>(paragraph.text.size());
-  shaped.runs = cache ? cache->runs(paragraph, fallback)
-                      : itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right),
-                                fallback);
+  if (cache) {
+    const ShapeCache::Itemized& itemized = cache->runs(paragraph, fallback);
+    shaped.runs = itemized.runs;
+    if (choices) choices->insert(choices->end(), itemized.choices.begin(), itemized.choices.end());
+  } else {
+    shaped.runs = itemize(paragraph, resolve_bidi(paragraph.text, paragraph.direction, paragraph.left_to_right),
+                          fallback, choices);
+  }
   shaped.items = shape_runs(paragraph, shaped.runs, cache);
   return shaped;
 }

@@ -49,8 +49,9 @@ void append_run_items(std::vector<ShapedItem>& items, std::size_t r, std::size_t
 
 /// Itemizes (bidi, script, fallback faces) and shapes a paragraph, through `cache` when
 /// given, each item's advance left at 0: what no type size changes (see scale_advances).
+/// The fallback's answers it was itemized from are added to `choices`, when given.
 ShapedParagraph shape_glyphs(const StyledParagraph& paragraph, fonts::FontFallback& fallback,
-                             ShapeCache* cache = nullptr);
+                             ShapeCache* cache = nullptr, std::vector<FallbackChoice>* choices = nullptr);
 
 /// Sets each item's advance, in points, from its glyph's in font units and its style run's
 /// type size in `paragraph` (which `shaped` was shaped from, sizes aside).

@@ -1,5 +1,6 @@
 #include "text/kept_paragraphs.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/hash.hpp"
@@ -64,9 +66,10 @@ struct Fonts {
 
 /// `paragraph` shaped, kept and written as a run ends.
 text::ShapedParagraph shape_and_keep(Fonts& fonts, const text::StyledParagraph& paragraph) {
-  const text::ShapedParagraph shaped = text::shape_glyphs(paragraph, fonts.fallback);
+  std::vector<text::FallbackChoice> choices;
+  const text::ShapedParagraph shaped = text::shape_glyphs(paragraph, fonts.fallback, nullptr, &choices);
   text::KeptParagraphs kept;
-  kept.keep(paragraph, shaped, fonts.fallback);
+  kept.keep(paragraph, shaped, choices);
   return shaped;
 }
 
@@ -111,39 +114,63 @@ TEST_CASE("a paragraph shaped in an earlier run is read back as it was shaped, f
   const text::ShapedParagraph shaped = shape_and_keep(fonts, paragraph);
   REQUIRE(fonts.entries().size() == 1);
   text::KeptParagraphs kept;
-  const auto found = kept.find(paragraph);
+  const auto found = kept.find(paragraph, fonts.fallback);
   REQUIRE(found);
   CHECK(same(*found, shaped));
   // Sizes are not shaped: the same paragraph at another size is the same glyphs.
-  const auto larger = kept.find(fonts.sentence("", 14));
+  const auto larger = kept.find(fonts.sentence("", 14), fonts.fallback);
   REQUIRE(larger);
   CHECK(same(*larger, shaped));
   // Another text, language, face or direction is another paragraph.
-  CHECK_FALSE(kept.find(fonts.sentence(" Oui.")));
+  CHECK_FALSE(kept.find(fonts.sentence(" Oui."), fonts.fallback));
   text::StyledParagraph english = paragraph;
   english.language = "en";
-  CHECK_FALSE(kept.find(english));
+  CHECK_FALSE(kept.find(english, fonts.fallback));
   text::StyledParagraph passage = paragraph;
   passage.runs[1].style.language = "de";
-  CHECK_FALSE(kept.find(passage));
+  CHECK_FALSE(kept.find(passage, fonts.fallback));
   text::StyledParagraph italic = paragraph;
   italic.runs[1].style.face = &fonts.face("Noto Serif", fonts::FontStyle::italic);
-  CHECK_FALSE(kept.find(italic));
-  CHECK_FALSE(kept.find(fonts.sentence("", 11, document::Direction::rtl)));
+  CHECK_FALSE(kept.find(italic, fonts.fallback));
+  CHECK_FALSE(kept.find(fonts.sentence("", 11, document::Direction::rtl), fonts.fallback));
   text::StyledParagraph isolated = paragraph;
   isolated.left_to_right.push_back({0, 5});
-  CHECK_FALSE(kept.find(isolated));
+  CHECK_FALSE(kept.find(isolated, fonts.fallback));
 }
 
-TEST_CASE("a paragraph a fallback face took part in is not kept", "[text]") {
+TEST_CASE("a paragraph set partly in fallback faces is read only while the fallback gives the same faces", "[text]") {
   Fonts fonts;
-  // Hebrew, which Noto Serif lacks; a character no font has (U+10FFFD, private use).
-  for (const std::string more : {" \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", " \xF4\x8F\xBF\xBD"}) {
-    const text::StyledParagraph paragraph = fonts.sentence(more);
-    shape_and_keep(fonts, paragraph);
-    CHECK_FALSE(text::KeptParagraphs().find(paragraph));
+  // Hebrew and Arabic, which Noto Serif lacks: the fallback chains give Hadasim CLM or Noto
+  // Serif Hebrew, and Noto Naskh Arabic.
+  const text::StyledParagraph paragraph =
+      fonts.sentence(" \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D, \xD8\xB9\xD9\x84\xD8\xA7\xD8\xAC.");
+  const text::ShapedParagraph shaped = shape_and_keep(fonts, paragraph);
+  REQUIRE(std::any_of(shaped.runs.begin(), shaped.runs.end(), [&](const text::ShapingRun& run) {
+    return run.face != paragraph.runs[run.style_run].style.face;
+  }));
+  {
+    // Another run: a fallback of its own, asked again.
+    fonts::FontFallback fallback{fonts.registry, load::load_font_config(LEAFPRESS_SOURCE_DIR "/fonts", fonts.diags)};
+    const auto found = text::KeptParagraphs().find(paragraph, fallback);
+    REQUIRE(found);
+    CHECK(same(*found, shaped));
   }
-  CHECK(fonts.entries().empty());
+  // Fallback chains that give other faces (serif text taking the sans chains), or none: the
+  // paragraph is itemized again.
+  document::FontConfig swapped = load::load_font_config(LEAFPRESS_SOURCE_DIR "/fonts", fonts.diags);
+  std::swap(swapped.serif, swapped.sans);
+  fonts::FontFallback other{fonts.registry, swapped};
+  const std::u32string alef = U"\u05D0";
+  REQUIRE(other.face_for(fonts.face("Noto Serif"), alef, "Hebr", "fr"));
+  REQUIRE(other.face_for(fonts.face("Noto Serif"), alef, "Hebr", "fr") !=
+          fonts.fallback.face_for(fonts.face("Noto Serif"), alef, "Hebr", "fr"));
+  CHECK_FALSE(text::KeptParagraphs().find(paragraph, other));
+  fonts::FontFallback none{fonts.registry, document::FontConfig{}};
+  CHECK_FALSE(text::KeptParagraphs().find(paragraph, none));
+  // A character no font has (U+10FFFD, private use) is drawn as .notdef: not kept.
+  const text::StyledParagraph uncovered = fonts.sentence(" \xF4\x8F\xBF\xBD");
+  shape_and_keep(fonts, uncovered);
+  CHECK_FALSE(text::KeptParagraphs().find(uncovered, fonts.fallback));
 }
 
 TEST_CASE("two workers keeping paragraphs of one language keep them all, whichever writes last", "[text]") {
@@ -154,13 +181,13 @@ TEST_CASE("two workers keeping paragraphs of one language keep them all, whichev
     text::KeptParagraphs one;
     {
       text::KeptParagraphs other;  // read before the first writes
-      one.keep(first, text::shape_glyphs(first, fonts.fallback), fonts.fallback);
-      other.keep(second, text::shape_glyphs(second, fonts.fallback), fonts.fallback);
+      one.keep(first, text::shape_glyphs(first, fonts.fallback), {});
+      other.keep(second, text::shape_glyphs(second, fonts.fallback), {});
     }  // the other writes first
   }
   text::KeptParagraphs kept;
-  CHECK(kept.find(first));
-  CHECK(kept.find(second));
+  CHECK(kept.find(first, fonts.fallback));
+  CHECK(kept.find(second, fonts.fallback));
 }
 
 TEST_CASE("a kept paragraph is read only when every part of it checks", "[text]") {
@@ -178,19 +205,20 @@ TEST_CASE("a kept paragraph is read only when every part of it checks", "[text]"
       bytes[at] = static_cast<char>(bytes[at] ^ 0x41);
       write_bytes(entries.front(), bytes);
       text::KeptParagraphs kept;
-      if (const auto found = kept.find(paragraph)) {
+      if (const auto found = kept.find(paragraph, fonts.fallback)) {
         CHECK(same(*found, shaped));
         ++read;
       }
     }
     CHECK(read < whole.size() / 2);
     write_bytes(entries.front(), whole.substr(0, whole.size() - 1));
-    CHECK_FALSE(text::KeptParagraphs().find(paragraph));
+    CHECK_FALSE(text::KeptParagraphs().find(paragraph, fonts.fallback));
   }
 
   SECTION("a planted glyph, cluster or run, its record's check made to match, is not read") {
     // The record: its check, the key's size, the key (zeros to a multiple of 4), the value's
-    // size, then the value: the run count, the runs, the glyphs.
+    // size, then the value: the run and choice counts, the runs, the choices (none here), the
+    // glyphs.
     std::string key;
     REQUIRE(text::append_shaping_key(key, paragraph, text::FaceNaming::by_file));
     const std::size_t key_at = whole.find(key);
@@ -200,8 +228,8 @@ TEST_CASE("a kept paragraph is read only when every part of it checks", "[text]"
     std::memcpy(&value_size, whole.data() + value_at - 4, sizeof value_size);
     std::uint32_t runs = 0;
     std::memcpy(&runs, whole.data() + value_at, sizeof runs);
-    const std::size_t runs_at = value_at + 4;
-    const std::size_t glyphs_at = runs_at + runs * 24;  // a run: 6 integers of 4 bytes
+    const std::size_t runs_at = value_at + 8;
+    const std::size_t glyphs_at = runs_at + runs * 28;  // a run: 7 integers of 4 bytes
     const auto planted = [&](std::size_t at, std::uint32_t value) {
       std::string bytes = whole;
       std::memcpy(bytes.data() + at, &value, sizeof value);
@@ -209,7 +237,7 @@ TEST_CASE("a kept paragraph is read only when every part of it checks", "[text]"
           core::stable_hash(std::string_view(bytes).substr(value_at, value_size), core::stable_hash(key));
       std::memcpy(bytes.data() + key_at - 12, &check, sizeof check);
       write_bytes(entries.front(), bytes);
-      return text::KeptParagraphs().find(paragraph).has_value();
+      return text::KeptParagraphs().find(paragraph, fonts.fallback).has_value();
     };
     // The unchanged bytes, with the check worked out here, are read: the offsets are right.
     std::uint32_t first_glyph = 0;

@@ -330,7 +330,7 @@ TEST_CASE("a paragraph's runs come from the cache only for the same text, styles
                          paragraph(10, italic, "", ltr),  paragraph(10, bold, "th", ltr),
                          paragraph(10, bold, "", document::Direction::rtl), paragraph(10, bold, "", ltr)};
   for (const text::StyledParagraph& p : variants) {
-    const std::vector<text::ShapingRun> cached = cache.runs(p, fallback);
+    const std::vector<text::ShapingRun> cached = cache.runs(p, fallback).runs;
     CHECK(same(cached, direct(p)));
   }
   // Another size keeps the runs; another face or direction changes them.
