@@ -55,19 +55,20 @@ class ShapeCache {
   /// `text` shaped by words and single spaces into `glyphs`, each word's glyphs from words_.
   void shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin, std::size_t end,
                       std::string_view language, std::string_view script, std::vector<ShapedGlyph>& glyphs);
-  /// `text` shaped as a whole (text::shape), short left-to-right runs kept across runs.
+  /// `text` shaped as a whole (text::shape), kept across runs with its bounds and direction.
   std::vector<ShapedGlyph> shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
                                             std::size_t end, std::string_view language, std::string_view script,
                                             bool rtl);
-  /// The words kept for `face`, `language` and `script`, read on first use.
-  RememberedWords& remembered(const fonts::Face& face, std::string_view language, std::string_view script);
+  /// The words (or runs in context) kept for `face`, `language` and `script`, read on first use.
+  RememberedWords& remembered(const fonts::Face& face, std::string_view language, std::string_view script,
+                              RememberedWords::Kept what);
   void make_room(std::size_t glyphs);
 
   std::unordered_map<std::string, std::vector<ShapedGlyph>> entries_;  // runs shaped in context
   std::vector<ShapedGlyph> by_words_;                                  // the last run shaped by words
   std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;  // clusters from the word's start
   std::unordered_map<const fonts::Face*, bool> apart_;
-  std::map<std::string, std::unique_ptr<RememberedWords>> remembered_;  // by face, language, script
+  std::map<std::string, std::unique_ptr<RememberedWords>> remembered_;  // by face, language, script, what
   std::map<std::pair<const fonts::Face*, std::string>, std::vector<ShapedGlyph>> hyphens_;  // by face, language
   std::string word_key_;  // reused: a key per word would cost an allocation per word
   std::size_t glyphs_ = 0;
