@@ -117,10 +117,17 @@ std::optional<std::span<const ShapedGlyph>> RememberedWords::find(std::string_vi
   return std::nullopt;
 }
 
+std::string RememberedWords::run_key(std::string_view text, std::size_t begin, std::size_t end) {
+  std::string key = std::to_string(begin) + "," + std::to_string(end) + "\n";
+  key.append(text);
+  return key;
+}
+
 void RememberedWords::add(std::string_view word, const std::vector<ShapedGlyph>& glyphs) {
+  // A record read with other glyphs (one refused when found) is replaced.
   const std::size_t kept = read_ ? read_->size() : 0;
   if (!file_ || word.empty() || word.size() > max_key_bytes_ || glyphs.size() > max_key_bytes_ ||
-      kept + added_.size() >= kMaxWords || find_read(word, 0, word.size())) {
+      kept + added_.size() >= kMaxWords || (read_ && read_->find(word) == bytes_of(glyphs))) {
     return;
   }
   added_.emplace(std::string(word), glyphs);

@@ -60,6 +60,9 @@ class RememberedWords {
   /// entry's order; nullopt when not kept.
   std::optional<std::span<const ShapedGlyph>> find(std::string_view key, std::size_t begin, std::size_t end) const;
 
+  /// The key of bytes [begin, end) of `text` shaped in the context of all of `text`.
+  static std::string run_key(std::string_view text, std::size_t begin, std::size_t end);
+
   /// Keeps `word`'s (or a run's key's) glyphs for later runs.
   void add(std::string_view word, const std::vector<ShapedGlyph>& glyphs);
 

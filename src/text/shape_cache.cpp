@@ -74,8 +74,7 @@ std::vector<ShapedGlyph> ShapeCache::shape_in_context(const fonts::Face& face, s
   if (text.size() > kMaxTextBytes) return text::shape(face, text, begin, end, language, script, rtl);
   RememberedWords& kept = remembered(
       face, language, script, rtl ? RememberedWords::Kept::kRunsRightToLeft : RememberedWords::Kept::kRunsLeftToRight);
-  std::string key = std::to_string(begin) + "," + std::to_string(end) + "\n";
-  key.append(text);
+  const std::string key = RememberedWords::run_key(text, begin, end);
   // Every glyph read stands for a character of the run itself, in HarfBuzz's order.
   if (const auto known = kept.find(key, begin, end)) return {known->begin(), known->end()};
   auto glyphs = text::shape(face, text, begin, end, language, script, rtl);
