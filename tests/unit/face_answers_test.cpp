@@ -1,18 +1,18 @@
 #include "text/face_answers.hpp"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <functional>
-#include <optional>
-#include <utility>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/file_identity.hpp"
@@ -80,7 +80,6 @@ struct NotoSansWithCache {
   }
 };
 
-
 const fs::path kNotoSansArabic = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
 constexpr auto kRightToLeft = text::RememberedWords::Kept::kRunsRightToLeft;
 
@@ -111,7 +110,8 @@ struct NotoArabicWithCache {
   /// Keeps `glyphs` for the same, as a run that shaped them would.
   void plant(std::string_view text, std::size_t begin, std::size_t end,
              const std::vector<text::ShapedGlyph>& glyphs) const {
-    text::RememberedWords(*face, "ar", "Arab", kRightToLeft).add(text::RememberedWords::run_key(text, begin, end), glyphs);
+    text::RememberedWords(*face, "ar", "Arab", kRightToLeft)
+        .add(text::RememberedWords::run_key(text, begin, end), glyphs);
   }
 };
 
@@ -319,10 +319,13 @@ TEST_CASE("a kept right-to-left run out of order, out of its bounds or with a gl
     std::function<void(Glyphs&, unsigned glyph_count)> make;
   };
   const std::vector<Damage> damages{
-      {"clusters ascending", 0, text.size(), [](Glyphs& glyphs, unsigned) { std::reverse(glyphs.begin(), glyphs.end()); }},
-      {"two clusters out of order", 0, text.size(), [](Glyphs& glyphs, unsigned) { std::swap(glyphs[0].cluster, glyphs[1].cluster); }},
+      {"clusters ascending", 0, text.size(),
+       [](Glyphs& glyphs, unsigned) { std::reverse(glyphs.begin(), glyphs.end()); }},
+      {"two clusters out of order", 0, text.size(),
+       [](Glyphs& glyphs, unsigned) { std::swap(glyphs[0].cluster, glyphs[1].cluster); }},
       {"a cluster after the run, in its context", 0, 6, [](Glyphs& glyphs, unsigned) { glyphs.front().cluster = 7; }},
-      {"a cluster before the run, in its context", 7, text.size(), [](Glyphs& glyphs, unsigned) { glyphs.back().cluster = 0; }},
+      {"a cluster before the run, in its context", 7, text.size(),
+       [](Glyphs& glyphs, unsigned) { glyphs.back().cluster = 0; }},
       {"a glyph id past the face's", 0, text.size(),
        [](Glyphs& glyphs, unsigned glyph_count) { glyphs[1].id = glyph_count; }},
   };
