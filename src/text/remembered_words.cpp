@@ -3,7 +3,9 @@
 #include <hb.h>
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <functional>
 #include <type_traits>
 #include <unordered_set>
 
@@ -21,15 +23,20 @@ namespace {
 static_assert(sizeof(ShapedGlyph) == 20 && alignof(ShapedGlyph) == 4, "glyphs are stored as this machine lays them out");
 static_assert(std::has_unique_object_representations_v<ShapedGlyph>, "a glyph's bytes are its fields' alone");
 constexpr std::size_t kMaxBytes = 16 << 20;
-constexpr std::int32_t kMaxPosition = 1 << 20;  // font units; a larger advance or offset is damage
+constexpr std::int32_t kMaxPosition = 1 << 20;  // font units; an advance or offset as large is damage
 
 std::string_view bytes_of(std::span<const ShapedGlyph> glyphs) {
   return {reinterpret_cast<const char*>(glyphs.data()), glyphs.size_bytes()};
 }
 
-bool within(std::int32_t position) {
-  // -kMaxPosition..kMaxPosition, in one comparison.
-  return static_cast<std::uint32_t>(position) + std::uint32_t{kMaxPosition} <= 2 * std::uint32_t{kMaxPosition};
+/// Whether the advance and offsets all lie in [-kMaxPosition, kMaxPosition): each shifted by
+/// kMaxPosition lies below 2 * kMaxPosition, a power of two, and so does their bitwise or.
+bool within(std::int32_t advance, std::int32_t x_offset, std::int32_t y_offset) {
+  static_assert(std::has_single_bit(std::uint32_t{kMaxPosition}));
+  const auto shifted = [](std::int32_t position) {
+    return static_cast<std::uint32_t>(position) + std::uint32_t{kMaxPosition};
+  };
+  return (shifted(advance) | shifted(x_offset) | shifted(y_offset)) < 2 * std::uint32_t{kMaxPosition};
 }
 
 std::string_view name_of(RememberedWords::Kept kept) {
@@ -79,27 +86,23 @@ std::optional<std::span<const ShapedGlyph>> RememberedWords::glyphs_of(std::stri
   if (glyphs.empty()) return glyphs;
   if (begin >= end) return std::nullopt;
   // Glyphs of the face, standing for characters of [begin, end), their clusters in HarfBuzz's
-  // order: ascending from `begin`, or descending from the last byte.
-  const auto whole = [&](auto in_order, std::uint32_t first) {
-    std::uint32_t previous = first;
+  // order: ascending from `begin` (then the last is at most the run's last byte), or descending
+  // from the run's last byte (then the last is at least `begin`).
+  const auto first = static_cast<std::uint32_t>(begin), last = static_cast<std::uint32_t>(end - 1);
+  const auto in_order = [&](auto follows, std::uint32_t from) {
+    std::uint32_t previous = from;
     for (const ShapedGlyph& glyph : glyphs) {
-      if (glyph.id >= glyph_count_ || !in_order(previous, glyph.cluster) || !within(glyph.advance) ||
-          !within(glyph.x_offset) || !within(glyph.y_offset)) {
+      if (glyph.id >= glyph_count_ || !follows(previous, glyph.cluster) ||
+          !within(glyph.advance, glyph.x_offset, glyph.y_offset)) {
         return false;
       }
       previous = glyph.cluster;
     }
     return true;
   };
-  const auto last = static_cast<std::uint32_t>(end - 1), first = static_cast<std::uint32_t>(begin);
-  const auto ascending = [last](std::uint32_t previous, std::uint32_t cluster) {
-    return cluster >= previous && cluster <= last;
-  };
-  const auto descending = [first](std::uint32_t previous, std::uint32_t cluster) {
-    return cluster <= previous && cluster >= first;
-  };
-  const bool checked = descending_ ? whole(descending, last) : whole(ascending, first);
-  if (!checked) return std::nullopt;
+  const bool whole = descending_ ? in_order(std::greater_equal<std::uint32_t>(), last) && glyphs.back().cluster >= first
+                                 : in_order(std::less_equal<std::uint32_t>(), first) && glyphs.back().cluster <= last;
+  if (!whole) return std::nullopt;
   return glyphs;
 }
 

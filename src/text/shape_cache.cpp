@@ -56,11 +56,17 @@ bool ShapeCache::spaces_stand_apart(const fonts::Face& face) {
 
 RememberedWords& ShapeCache::remembered(const fonts::Face& face, std::string_view language, std::string_view script,
                                         RememberedWords::Kept what) {
-  std::string key(reinterpret_cast<const char*>(&face), sizeof(&face));
-  key.append(language).append(1, '\0').append(script).append(1, '\0').append(1, static_cast<char>(what));
-  auto& kept = remembered_[key];
-  if (!kept) kept = std::make_unique<RememberedWords>(face, language, script, what);
-  return *kept;
+  // Looked up by views: no key is built (nor allocated) for an entry already read.
+  const std::tuple<const fonts::Face*, RememberedWords::Kept, std::string_view, std::string_view> key{&face, what,
+                                                                                                      language, script};
+  auto found = remembered_.find(key);
+  if (found == remembered_.end()) {
+    found = remembered_
+                .emplace(RememberedKey{&face, what, std::string(language), std::string(script)},
+                         std::make_unique<RememberedWords>(face, language, script, what))
+                .first;
+  }
+  return *found->second;
 }
 
 std::vector<ShapedGlyph> ShapeCache::shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,

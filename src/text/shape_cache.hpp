@@ -1,9 +1,11 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -68,7 +70,9 @@ class ShapeCache {
   std::vector<ShapedGlyph> by_words_;                                  // the last run shaped by words
   std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;  // clusters from the word's start
   std::unordered_map<const fonts::Face*, bool> apart_;
-  std::map<std::string, std::unique_ptr<RememberedWords>> remembered_;  // by face, language, script, what
+  /// A face, what is kept for it, a language and a script.
+  using RememberedKey = std::tuple<const fonts::Face*, RememberedWords::Kept, std::string, std::string>;
+  std::map<RememberedKey, std::unique_ptr<RememberedWords>, std::less<>> remembered_;
   std::map<std::pair<const fonts::Face*, std::string>, std::vector<ShapedGlyph>> hyphens_;  // by face, language
   std::string word_key_;  // reused: a key per word would cost an allocation per word
   std::size_t glyphs_ = 0;
