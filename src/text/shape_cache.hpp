@@ -26,8 +26,9 @@ namespace leafpress::text {
 /// spaces_stand_apart), and such words are kept across runs (RememberedWords); a run shaped
 /// so is put together from its words each time, not kept whole (a 40-page document's runs
 /// held 1.3 MB of glyphs that its single setting never read again; PreparedParagraphs keeps
-/// a paragraph set more than once). Holds at most about kMaxGlyphs glyphs, then starts again
-/// empty.
+/// a paragraph set more than once). Other runs are shaped whole in their paragraph's context,
+/// and kept across runs too, in either direction, under their bounds and the whole text
+/// (RememberedWords::Kept). Holds at most about kMaxGlyphs glyphs, then starts again empty.
 class ShapeCache {
  public:
   static constexpr std::size_t kMaxGlyphs = 1 << 20;
