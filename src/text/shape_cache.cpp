@@ -2,8 +2,6 @@
 
 #include <hb-ot.h>
 
-#include <algorithm>
-
 #include "core/c_handle.hpp"
 #include "text/bidi.hpp"
 #include "text/face_answers.hpp"
@@ -56,33 +54,35 @@ bool ShapeCache::spaces_stand_apart(const fonts::Face& face) {
   return it->second;
 }
 
-RememberedWords& ShapeCache::remembered(const fonts::Face& face, std::string_view language, std::string_view script) {
-  std::string key(reinterpret_cast<const char*>(&face), sizeof(&face));
-  key.append(language).append(1, '\0').append(script);
-  auto& kept = remembered_[key];
-  if (!kept) kept = std::make_unique<RememberedWords>(face, language, script);
-  return *kept;
+RememberedWords& ShapeCache::remembered(const fonts::Face& face, std::string_view language, std::string_view script,
+                                        RememberedWords::Kept what) {
+  // Looked up by views: no key is built (nor allocated) for an entry already read.
+  const std::tuple<const fonts::Face*, RememberedWords::Kept, std::string_view, std::string_view> key{&face, what,
+                                                                                                      language, script};
+  auto found = remembered_.find(key);
+  if (found == remembered_.end()) {
+    found = remembered_
+                .emplace(RememberedKey{&face, what, std::string(language), std::string(script)},
+                         std::make_unique<RememberedWords>(face, language, script, what))
+                .first;
+  }
+  return *found->second;
 }
 
 std::vector<ShapedGlyph> ShapeCache::shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
                                                       std::size_t end, std::string_view language,
                                                       std::string_view script, bool rtl) {
-  // Short left-to-right runs (list numbers, page numbers, punctuation of the common script)
-  // are kept across runs with their context: each would otherwise make HarfBuzz build a
-  // face's lookup tables, which the words kept no longer do. Right-to-left clusters come in
-  // descending order, which RememberedWords does not keep.
-  constexpr std::size_t kMaxKept = RememberedWords::kMaxWordBytes - 48;  // room for the key's prefix
-  if (rtl || text.size() > kMaxKept) return text::shape(face, text, begin, end, language, script, rtl);
-  RememberedWords& kept = remembered(face, language, std::string(script) + " in context");
-  std::string key = std::to_string(begin) + "," + std::to_string(end) + "\n";
-  key.append(text);
-  if (const auto known = kept.find(key)) {
-    // Every glyph stands for a character of the run itself.
-    if (std::all_of(known->begin(), known->end(),
-                    [&](const ShapedGlyph& glyph) { return glyph.cluster >= begin && glyph.cluster < end; })) {
-      return {known->begin(), known->end()};
-    }
-  }
+  // Runs are kept across runs with their context (the whole text) and bounds, in an entry for
+  // their direction: Arabic and Hebrew paragraphs, list and page numbers, punctuation of the
+  // common script would otherwise make HarfBuzz shape them again, and build a face's lookup
+  // tables to do so, in every run.
+  static constexpr std::size_t kMaxTextBytes = RememberedWords::kMaxRunBytes - 48;  // room for the bounds
+  if (text.size() > kMaxTextBytes) return text::shape(face, text, begin, end, language, script, rtl);
+  RememberedWords& kept = remembered(
+      face, language, script, rtl ? RememberedWords::Kept::kRunsRightToLeft : RememberedWords::Kept::kRunsLeftToRight);
+  const std::string key = RememberedWords::run_key(text, begin, end);
+  // Every glyph read stands for a character of the run itself, in HarfBuzz's order.
+  if (const auto known = kept.find(key, begin, end)) return {known->begin(), known->end()};
   auto glyphs = text::shape(face, text, begin, end, language, script, rtl);
   kept.add(key, glyphs);
   return glyphs;
@@ -91,7 +91,7 @@ std::vector<ShapedGlyph> ShapeCache::shape_in_context(const fonts::Face& face, s
 const std::vector<ShapedGlyph>& ShapeCache::hyphen(const fonts::Face& face, std::string_view language) {
   auto [it, added] = hyphens_.try_emplace({&face, std::string(language)});
   if (!added) return it->second;
-  RememberedWords& kept = remembered(face, language, {});
+  RememberedWords& kept = remembered(face, language, {}, RememberedWords::Kept::kWords);
   if (const auto known = kept.find("-")) {
     it->second.assign(known->begin(), known->end());
   } else {
@@ -125,7 +125,7 @@ void ShapeCache::shape_by_words(const fonts::Face& face, std::string_view text, 
     word_key_.append(language).append(1, '\0').append(script).append(1, '\0').append(word);
     auto found = words_.find(word_key_);
     if (found == words_.end()) {
-      if (!kept) kept = &remembered(face, language, script);
+      if (!kept) kept = &remembered(face, language, script, RememberedWords::Kept::kWords);
       std::vector<ShapedGlyph> shaped;
       if (const auto known = kept->find(word)) {
         shaped.assign(known->begin(), known->end());

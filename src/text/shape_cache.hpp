@@ -1,9 +1,11 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -24,8 +26,9 @@ namespace leafpress::text {
 /// spaces_stand_apart), and such words are kept across runs (RememberedWords); a run shaped
 /// so is put together from its words each time, not kept whole (a 40-page document's runs
 /// held 1.3 MB of glyphs that its single setting never read again; PreparedParagraphs keeps
-/// a paragraph set more than once). Holds at most about kMaxGlyphs glyphs, then starts again
-/// empty.
+/// a paragraph set more than once). Other runs are shaped whole in their paragraph's context,
+/// and kept across runs too, in either direction, under their bounds and the whole text
+/// (RememberedWords::Kept). Holds at most about kMaxGlyphs glyphs, then starts again empty.
 class ShapeCache {
  public:
   static constexpr std::size_t kMaxGlyphs = 1 << 20;
@@ -60,19 +63,22 @@ class ShapeCache {
   /// `text` shaped by words and single spaces into `glyphs`, each word's glyphs from words_.
   void shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin, std::size_t end,
                       std::string_view language, std::string_view script, std::vector<ShapedGlyph>& glyphs);
-  /// `text` shaped as a whole (text::shape), short left-to-right runs kept across runs.
+  /// `text` shaped as a whole (text::shape), kept across runs with its bounds and direction.
   std::vector<ShapedGlyph> shape_in_context(const fonts::Face& face, std::string_view text, std::size_t begin,
                                             std::size_t end, std::string_view language, std::string_view script,
                                             bool rtl);
-  /// The words kept for `face`, `language` and `script`, read on first use.
-  RememberedWords& remembered(const fonts::Face& face, std::string_view language, std::string_view script);
+  /// The words (or runs in context) kept for `face`, `language` and `script`, read on first use.
+  RememberedWords& remembered(const fonts::Face& face, std::string_view language, std::string_view script,
+                              RememberedWords::Kept what);
   void make_room(std::size_t glyphs);
 
   std::unordered_map<std::string, std::vector<ShapedGlyph>> entries_;  // runs shaped in context
   std::vector<ShapedGlyph> by_words_;                                  // the last run shaped by words
   std::unordered_map<std::string, std::vector<ShapedGlyph>> words_;  // clusters from the word's start
   std::unordered_map<const fonts::Face*, bool> apart_;
-  std::map<std::string, std::unique_ptr<RememberedWords>> remembered_;  // by face, language, script
+  /// A face, what is kept for it, a language and a script.
+  using RememberedKey = std::tuple<const fonts::Face*, RememberedWords::Kept, std::string, std::string>;
+  std::map<RememberedKey, std::unique_ptr<RememberedWords>, std::less<>> remembered_;
   std::map<std::pair<const fonts::Face*, std::string>, std::vector<ShapedGlyph>> hyphens_;  // by face, language
   std::string word_key_;  // reused: a key per word would cost an allocation per word
   std::size_t glyphs_ = 0;

@@ -1,14 +1,18 @@
 #include "text/face_answers.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/file_identity.hpp"
@@ -75,6 +79,50 @@ struct NotoSansWithCache {
     return text::shape(*face, word, 0, word.size(), "en", "Latn");
   }
 };
+
+const fs::path kNotoSansArabic = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
+constexpr auto kRightToLeft = text::RememberedWords::Kept::kRunsRightToLeft;
+
+/// Noto Sans Arabic opened, with a cache folder of its own for the test's scope; runs shaped
+/// right to left in Arabic.
+struct NotoArabicWithCache {
+  testing::ScratchDir dir;
+  testing::ScopedEnv cache{"LEAFPRESS_CACHE_DIR", (dir.path() / "cache").string()};
+  std::string error;
+  std::unique_ptr<fonts::Face> face = fonts::Face::try_open(kNotoSansArabic, 0, error);
+
+  /// Bytes [begin, end) of `text` shaped afresh, the rest of `text` as context.
+  std::vector<text::ShapedGlyph> shaped(std::string_view text, std::size_t begin, std::size_t end) const {
+    return text::shape(*face, text, begin, end, "ar", "Arab", true);
+  }
+  /// The same through a run's own ShapeCache, which keeps what it shapes when it ends.
+  std::vector<text::ShapedGlyph> in_a_run(std::string_view text, std::size_t begin, std::size_t end) const {
+    text::ShapeCache shapes;
+    return shapes.shape(*face, text, begin, end, "ar", "Arab", true);
+  }
+  /// The glyphs a later run reads for the same; nullopt when none are kept or they are refused.
+  std::optional<std::vector<text::ShapedGlyph>> kept(std::string_view text, std::size_t begin, std::size_t end) const {
+    const text::RememberedWords kept(*face, "ar", "Arab", kRightToLeft);
+    const auto found = kept.find(text::RememberedWords::run_key(text, begin, end), begin, end);
+    if (!found) return std::nullopt;
+    return std::vector<text::ShapedGlyph>(found->begin(), found->end());
+  }
+  /// Keeps `glyphs` for the same, as a run that shaped them would.
+  void plant(std::string_view text, std::size_t begin, std::size_t end,
+             const std::vector<text::ShapedGlyph>& glyphs) const {
+    text::RememberedWords(*face, "ar", "Arab", kRightToLeft)
+        .add(text::RememberedWords::run_key(text, begin, end), glyphs);
+  }
+};
+
+/// Whether Noto Sans Arabic is there to test with; warns when it is not.
+bool noto_sans_arabic_installed() {
+  if (fs::exists(kNotoSansArabic)) return true;
+  WARN("Noto Sans Arabic is not installed (scripts/setup installs fonts-noto-core)");
+  return false;
+}
+
+const std::string kKatab = "\xD9\x83\xD8\xAA\xD8\xA8";  // كتب: kaf, teh, beh
 
 }  // namespace
 
@@ -158,7 +206,8 @@ TEST_CASE("words shaped alone are kept across runs for a settled font file, and 
   const std::string numbered = "1. Treatment";
   const auto number = text::shape(*face, numbered, 0, 2, "en", "Zyyy");
   { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
-  CHECK(text::RememberedWords(*face, "en", "Zyyy in context").find("0,2\n" + numbered));
+  CHECK(text::RememberedWords(*face, "en", "Zyyy", text::RememberedWords::Kept::kRunsLeftToRight)
+            .find("0,2\n" + numbered, 0, 2));
   { text::ShapeCache shapes; CHECK(shapes.shape(*face, numbered, 0, 2, "en", "Zyyy", false) == number); }
   CHECK(first == text::shape(*face, text, 0, text.size(), "en", "Latn"));
 
@@ -235,6 +284,85 @@ TEST_CASE("a remembered words entry with any one byte changed gives the word's g
   CHECK(read < whole.size() / 2);
   write_bytes(entries.front(), whole.substr(0, whole.size() - 1));
   CHECK_FALSE(text::RememberedWords(*face, "en", "Latn").find("cancer"));
+}
+
+TEST_CASE("runs shaped right to left in their context are kept across runs as HarfBuzz shapes them", "[fonts]") {
+  if (!noto_sans_arabic_installed()) return;
+  const NotoArabicWithCache noto;
+  REQUIRE(noto.face);
+  REQUIRE(noto.face->identity());
+  const std::string text = kKatab + " " + kKatab;
+  for (const auto& [begin, end] : {std::pair<std::size_t, std::size_t>{0, text.size()}, {7, text.size()}}) {
+    const auto fresh = noto.shaped(text, begin, end);
+    REQUIRE(fresh.size() >= 3);
+    CHECK(fresh.front().cluster > fresh.back().cluster);  // visual order: descending clusters
+    CHECK_FALSE(noto.kept(text, begin, end));
+    CHECK(noto.in_a_run(text, begin, end) == fresh);  // shaped, and kept as the run ends
+    CHECK(noto.kept(text, begin, end) == fresh);
+    CHECK(noto.in_a_run(text, begin, end) == fresh);  // read back
+  }
+  // Kept for this language and direction only.
+  const std::string key = text::RememberedWords::run_key(text, 0, text.size());
+  CHECK_FALSE(text::RememberedWords(*noto.face, "fa", "Arab", kRightToLeft).find(key, 0, text.size()));
+  CHECK_FALSE(text::RememberedWords(*noto.face, "ar", "Arab", text::RememberedWords::Kept::kRunsLeftToRight)
+                  .find(key, 0, text.size()));
+}
+
+TEST_CASE("a kept right-to-left run out of order, out of its bounds or with a glyph not the face's is shaped afresh",
+          "[fonts]") {
+  if (!noto_sans_arabic_installed()) return;
+  const std::string text = kKatab + " " + kKatab;
+  using Glyphs = std::vector<text::ShapedGlyph>;
+  struct Damage {
+    const char* what;
+    std::size_t begin, end;
+    std::function<void(Glyphs&, unsigned glyph_count)> make;
+  };
+  const std::vector<Damage> damages{
+      {"clusters ascending", 0, text.size(),
+       [](Glyphs& glyphs, unsigned) { std::reverse(glyphs.begin(), glyphs.end()); }},
+      {"two clusters out of order", 0, text.size(),
+       [](Glyphs& glyphs, unsigned) { std::swap(glyphs[0].cluster, glyphs[1].cluster); }},
+      {"a cluster after the run, in its context", 0, 6, [](Glyphs& glyphs, unsigned) { glyphs.front().cluster = 7; }},
+      {"a cluster before the run, in its context", 7, text.size(),
+       [](Glyphs& glyphs, unsigned) { glyphs.back().cluster = 0; }},
+      {"a glyph id past the face's", 0, text.size(),
+       [](Glyphs& glyphs, unsigned glyph_count) { glyphs[1].id = glyph_count; }},
+  };
+  for (const Damage& damage : damages) {
+    INFO(damage.what);
+    const NotoArabicWithCache noto;
+    REQUIRE(noto.face);
+    const Glyphs fresh = noto.shaped(text, damage.begin, damage.end);
+    REQUIRE(fresh.size() >= 3);
+    REQUIRE(fresh[0].cluster > fresh[1].cluster);
+    Glyphs planted = fresh;
+    damage.make(planted, hb_face_get_glyph_count(noto.face->hb_face()));
+    REQUIRE(planted != fresh);
+    noto.plant(text, damage.begin, damage.end, planted);
+    CHECK_FALSE(noto.kept(text, damage.begin, damage.end));
+    CHECK(noto.in_a_run(text, damage.begin, damage.end) == fresh);
+    CHECK(noto.kept(text, damage.begin, damage.end) == fresh);  // the planted glyphs replaced
+  }
+}
+
+TEST_CASE("a right-to-left run kept in one context is not read in another", "[fonts]") {
+  if (!noto_sans_arabic_installed()) return;
+  const NotoArabicWithCache noto;
+  REQUIRE(noto.face);
+  // The same three letters, alone, then followed by a kaf, which beh joins.
+  const std::string alone = kKatab;
+  const std::string followed = kKatab + "\xD9\x83";
+  const auto shaped_alone = noto.in_a_run(alone, 0, 6);
+  const auto joined = noto.shaped(followed, 0, 6);
+  REQUIRE(shaped_alone != joined);  // the context changes the glyphs
+  CHECK(noto.kept(alone, 0, 6) == shaped_alone);
+  CHECK_FALSE(noto.kept(followed, 0, 6));
+  CHECK(noto.in_a_run(followed, 0, 6) == joined);
+  CHECK(noto.kept(followed, 0, 6) == joined);
+  CHECK(noto.kept(alone, 0, 6) == shaped_alone);
+  // Nor with other bounds in the same text.
+  CHECK_FALSE(noto.kept(alone, 0, 4));
 }
 
 TEST_CASE("FreeType's facts of a face that opened are kept, and the face opened from them is the same", "[fonts]") {
