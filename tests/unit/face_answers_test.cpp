@@ -19,6 +19,7 @@
 #include "core/hash.hpp"
 #include "fonts/face.hpp"
 #include "fonts/freetype_facts.hpp"
+#include "support/file_bytes.hpp"
 #include "support/scoped_env.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/remembered_words.hpp"
@@ -26,6 +27,8 @@
 #include "text/shape_cache.hpp"
 
 using namespace leafpress;
+using testing::read_bytes;
+using testing::write_bytes;
 namespace fs = std::filesystem;
 
 namespace {
@@ -58,14 +61,6 @@ std::vector<fs::path> words_entries(const fs::path& dir) {
   return found;
 }
 
-std::string read_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_bytes(const fs::path& file, std::string_view bytes) {
-  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
-}
 
 /// Noto Sans opened, with a cache folder of its own for the test's scope.
 struct NotoSansWithCache {

@@ -16,6 +16,7 @@
 #include "fonts/font_fallback.hpp"
 #include "fonts/font_registry.hpp"
 #include "load/load_font_config.hpp"
+#include "support/file_bytes.hpp"
 #include "support/scoped_env.hpp"
 #include "support/scratch_dir.hpp"
 #include "text/set_paragraph.hpp"
@@ -23,6 +24,8 @@
 #include "text/text_context.hpp"
 
 using namespace leafpress;
+using testing::read_bytes;
+using testing::write_bytes;
 namespace fs = std::filesystem;
 
 namespace {
@@ -97,14 +100,6 @@ bool same(const text::ShapedParagraph& a, const text::ShapedParagraph& b) {
   return true;
 }
 
-std::string read_bytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_bytes(const fs::path& file, std::string_view bytes) {
-  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
-}
 
 }  // namespace
 
