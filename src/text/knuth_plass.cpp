@@ -51,10 +51,23 @@ bool is_forced(const BreakItem& item) {
   return item.kind == BreakItemKind::penalty && item.penalty <= -kInfinitePenalty;
 }
 
+/// What a pass works in, kept from one pass to the next so that a paragraph set in several
+/// passes allocates it once (and, through TotalFitScratch, from one paragraph to the next).
+struct Scratch {
+  std::vector<Node> nodes;
+  std::vector<std::size_t> active;
+  // The best node per (fitness, hyphen run), in that order, and the nodes that stay active.
+  std::vector<std::pair<std::pair<int, int>, Node>> candidates;
+  std::vector<std::size_t> still_active;
+};
+
 class Breaker {
  public:
-  Breaker(const std::vector<BreakItem>& items, const LineWidths& widths, const LineBreakParameters& parameters)
-      : items_(items), widths_(widths), p_(parameters), sums_(items.size() + 1) {
+  /// A breaker of `items`, its running totals kept in `sums` (whatever it held is replaced).
+  Breaker(const std::vector<BreakItem>& items, const LineWidths& widths, const LineBreakParameters& parameters,
+          std::vector<Totals>& sums)
+      : items_(items), widths_(widths), p_(parameters), sums_(sums) {
+    sums_.assign(items.size() + 1, Totals{});
     for (std::size_t i = 0; i < items.size(); ++i) {
       sums_[i + 1] = sums_[i];
       if (items[i].kind == BreakItemKind::box || items[i].kind == BreakItemKind::glue) {
@@ -66,16 +79,6 @@ class Breaker {
       }
     }
   }
-
-  /// What a pass works in, kept from one pass to the next so that a paragraph set in several
-  /// passes allocates it once.
-  struct Scratch {
-    std::vector<Node> nodes;
-    std::vector<std::size_t> active;
-    // The best node per (fitness, hyphen run), in that order, and the nodes that stay active.
-    std::vector<std::pair<std::pair<int, int>, Node>> candidates;
-    std::vector<std::size_t> still_active;
-  };
 
   std::optional<LineBreakResult> run(BreakPass pass, Scratch& scratch) const;
   LineBreakResult first_fit() const;
@@ -153,7 +156,7 @@ class Breaker {
   const std::vector<BreakItem>& items_;
   LineWidths widths_;
   LineBreakParameters p_;
-  std::vector<Totals> sums_;  // sums_[i]: totals of items [0, i)
+  std::vector<Totals>& sums_;  // sums_[i]: totals of items [0, i)
 };
 
 std::optional<LineBreakResult> Breaker::run(BreakPass pass, Scratch& scratch) const {
@@ -267,6 +270,14 @@ LineBreakResult Breaker::first_fit() const {
 
 }  // namespace
 
+struct TotalFitScratch::Buffers {
+  std::vector<Totals> sums;
+  Scratch passes;
+};
+
+TotalFitScratch::TotalFitScratch() : buffers_(std::make_unique<Buffers>()) {}
+TotalFitScratch::~TotalFitScratch() = default;
+
 void finish_paragraph(std::vector<BreakItem>& items) {
   if (!items.empty() && items.back().kind == BreakItemKind::glue) items.pop_back();
   items.push_back({BreakItemKind::penalty, 0, 0, 0, kInfinitePenalty, false});
@@ -276,18 +287,25 @@ void finish_paragraph(std::vector<BreakItem>& items) {
 
 LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters) {
+  TotalFitScratch scratch;
+  return break_lines_total_fit(items, widths, parameters, scratch);
+}
+
+LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
+                                      const LineBreakParameters& parameters, TotalFitScratch& scratch) {
   if (items.empty()) return {};
-  const Breaker breaker(items, widths, parameters);
+  TotalFitScratch::Buffers& buffers = scratch.buffers();
+  const Breaker breaker(items, widths, parameters, buffers.sums);
   // A paragraph's feasible breaks are about one per word (a box, glue and maybe a penalty):
   // room for that many nodes spares the vector its copies as it grows.
-  Breaker::Scratch scratch;
-  scratch.nodes.reserve(items.size() / 2 + 8);
-  scratch.active.reserve(16);
-  scratch.still_active.reserve(16);
-  scratch.candidates.reserve(8);
+  Scratch& passes = buffers.passes;
+  passes.nodes.reserve(items.size() / 2 + 8);
+  passes.active.reserve(16);
+  passes.still_active.reserve(16);
+  passes.candidates.reserve(8);
   for (const BreakPass pass : {BreakPass::no_hyphens, BreakPass::hyphens, BreakPass::emergency, BreakPass::last_resort}) {
     if (pass == BreakPass::emergency && parameters.emergency_stretch <= 0) continue;
-    if (auto result = breaker.run(pass, scratch)) return *result;
+    if (auto result = breaker.run(pass, passes)) return std::move(*result);
   }
   return breaker.first_fit();
 }
@@ -295,7 +313,8 @@ LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const
 LineBreakResult break_lines_first_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters) {
   if (items.empty()) return {};
-  return Breaker(items, widths, parameters).first_fit();
+  std::vector<Totals> sums;
+  return Breaker(items, widths, parameters, sums).first_fit();
 }
 
 double badness(const LineBreak& line) { return line.overfull ? kInfBad : badness_of(line.ratio); }

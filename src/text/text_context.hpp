@@ -5,6 +5,7 @@
 #include "text/glyph_inks.hpp"
 #include "text/hyphenate.hpp"
 #include "text/prepared_paragraph.hpp"
+#include "text/setting_scratch.hpp"
 #include "text/shape_cache.hpp"
 
 namespace leafpress::text {
@@ -30,7 +31,7 @@ struct LineCounts {
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
 /// fonts and hyphenation dictionaries, each loaded once, shaping and paragraphs prepared
-/// before, glyphs' ink read before, and the running line counts.
+/// before, glyphs' ink read before, the running line counts, and set_paragraph's buffers.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
@@ -39,6 +40,7 @@ struct TextContext {
   BreakIterators breaks{};
   PreparedParagraphs prepared{};
   GlyphInks inks{};
+  SettingScratch scratch{};
 };
 
 }  // namespace leafpress::text
