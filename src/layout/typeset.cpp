@@ -97,7 +97,8 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
     spec.align = spec.align == text::Align::justify ? text::Align::start : spec.align;
     spec.hyphenate = false;
   }
-  text::StyledParagraph paragraph;
+  text::StyledParagraph& paragraph = context_.paragraph;
+  paragraph.clear();
   paragraph.language = doc_.language;
   paragraph.direction = doc_.direction;
   paragraph.loc = rich.loc;

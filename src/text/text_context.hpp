@@ -7,6 +7,7 @@
 #include "text/prepared_paragraph.hpp"
 #include "text/setting_scratch.hpp"
 #include "text/shape_cache.hpp"
+#include "text/styled_paragraph.hpp"
 
 namespace leafpress::text {
 
@@ -31,7 +32,8 @@ struct LineCounts {
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
 /// fonts and hyphenation dictionaries, each loaded once, shaping and paragraphs prepared
-/// before, glyphs' ink read before, the running line counts, and set_paragraph's buffers.
+/// before, glyphs' ink read before, the running line counts, set_paragraph's buffers and a
+/// paragraph to build the next one to set in.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
@@ -41,6 +43,9 @@ struct TextContext {
   PreparedParagraphs prepared{};
   GlyphInks inks{};
   SettingScratch scratch{};
+  /// Filled again for each paragraph its user sets (the layout's Typesetter), so that its
+  /// text and runs keep their storage from one paragraph to the next.
+  StyledParagraph paragraph{};
 };
 
 }  // namespace leafpress::text
