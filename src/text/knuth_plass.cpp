@@ -80,8 +80,9 @@ class Breaker {
     }
   }
 
-  std::optional<LineBreakResult> run(BreakPass pass, Scratch& scratch) const;
-  LineBreakResult first_fit() const;
+  /// Runs `pass`: true when it found breaks, then in `result`.
+  bool run(BreakPass pass, Scratch& scratch, LineBreakResult& result) const;
+  void first_fit(LineBreakResult& result) const;
 
  private:
   bool legal_break(std::size_t b, BreakPass pass) const {
@@ -139,10 +140,11 @@ class Breaker {
     return from.demerits + d;
   }
 
-  LineBreakResult result_from(const std::vector<Node>& nodes, std::size_t last, BreakPass pass) const {
-    LineBreakResult result;
+  /// The breaks on the way to node `last`, in `result` (its storage reused).
+  void result_from(const std::vector<Node>& nodes, std::size_t last, BreakPass pass, LineBreakResult& result) const {
     result.pass = pass;
     result.demerits = nodes[last].demerits;
+    result.breaks.clear();
     result.breaks.reserve(nodes[last].line);
     for (std::optional<std::size_t> at = last; at && nodes[*at].previous; at = nodes[*at].previous) {
       const Node& node = nodes[*at];
@@ -150,7 +152,6 @@ class Breaker {
       result.breaks.push_back({node.position, node.ratio, glue_ratio, node.fitness, node.hyphenated, node.overfull});
     }
     std::reverse(result.breaks.begin(), result.breaks.end());
-    return result;
   }
 
   const std::vector<BreakItem>& items_;
@@ -159,7 +160,7 @@ class Breaker {
   std::vector<Totals>& sums_;  // sums_[i]: totals of items [0, i)
 };
 
-std::optional<LineBreakResult> Breaker::run(BreakPass pass, Scratch& scratch) const {
+bool Breaker::run(BreakPass pass, Scratch& scratch, LineBreakResult& result) const {
   const bool last_resort = pass == BreakPass::last_resort;
   const double tolerance = pass == BreakPass::no_hyphens ? p_.pretolerance : p_.tolerance;
   const double extra_stretch = p_.line_stretch + (pass >= BreakPass::emergency ? p_.emergency_stretch : 0);
@@ -223,18 +224,19 @@ std::optional<LineBreakResult> Breaker::run(BreakPass pass, Scratch& scratch) co
       active.push_back(nodes.size());
       nodes.push_back(std::move(node));
     }
-    if (active.empty()) return std::nullopt;
+    if (active.empty()) return false;
   }
   std::optional<std::size_t> best;
   for (const std::size_t a : active) {
     if (nodes[a].position + 1 != items_.size()) continue;
     if (!best || nodes[a].demerits < nodes[*best].demerits) best = a;
   }
-  if (!best) return std::nullopt;
-  return result_from(nodes, *best, pass);
+  if (!best) return false;
+  result_from(nodes, *best, pass, result);
+  return true;
 }
 
-LineBreakResult Breaker::first_fit() const {
+void Breaker::first_fit(LineBreakResult& result) const {
   std::vector<Node> nodes{Node{}};
   constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
   std::size_t fitting = kNone;  // the last break where the current line still fits
@@ -265,7 +267,7 @@ LineBreakResult Breaker::first_fit() const {
     }
     close_line(b, r);  // a box wider than the line
   }
-  return result_from(nodes, nodes.size() - 1, BreakPass::hyphens);
+  result_from(nodes, nodes.size() - 1, BreakPass::hyphens, result);
 }
 
 }  // namespace
@@ -288,12 +290,19 @@ void finish_paragraph(std::vector<BreakItem>& items) {
 LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters) {
   TotalFitScratch scratch;
-  return break_lines_total_fit(items, widths, parameters, scratch);
+  LineBreakResult result;
+  break_lines_total_fit(items, widths, parameters, scratch, result);
+  return result;
 }
 
-LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
-                                      const LineBreakParameters& parameters, TotalFitScratch& scratch) {
-  if (items.empty()) return {};
+void break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
+                           const LineBreakParameters& parameters, TotalFitScratch& scratch, LineBreakResult& result) {
+  if (items.empty()) {
+    result.breaks.clear();
+    result.pass = BreakPass::no_hyphens;
+    result.demerits = 0;
+    return;
+  }
   TotalFitScratch::Buffers& buffers = scratch.buffers();
   const Breaker breaker(items, widths, parameters, buffers.sums);
   // A paragraph's feasible breaks are about one per word (a box, glue and maybe a penalty):
@@ -305,16 +314,18 @@ LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const
   passes.candidates.reserve(8);
   for (const BreakPass pass : {BreakPass::no_hyphens, BreakPass::hyphens, BreakPass::emergency, BreakPass::last_resort}) {
     if (pass == BreakPass::emergency && parameters.emergency_stretch <= 0) continue;
-    if (auto result = breaker.run(pass, passes)) return std::move(*result);
+    if (breaker.run(pass, passes, result)) return;
   }
-  return breaker.first_fit();
+  breaker.first_fit(result);
 }
 
 LineBreakResult break_lines_first_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters) {
   if (items.empty()) return {};
   std::vector<Totals> sums;
-  return Breaker(items, widths, parameters, sums).first_fit();
+  LineBreakResult result;
+  Breaker(items, widths, parameters, sums).first_fit(result);
+  return result;
 }
 
 double badness(const LineBreak& line) { return line.overfull ? kInfBad : badness_of(line.ratio); }

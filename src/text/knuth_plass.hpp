@@ -100,9 +100,10 @@ class TotalFitScratch {
 /// only when a box is wider than the line.
 LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters);
-/// The same, working in `scratch`'s storage.
-LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
-                                      const LineBreakParameters& parameters, TotalFitScratch& scratch);
+/// The same, in `result` (what it held replaced, its storage reused), working in `scratch`'s
+/// storage.
+void break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
+                           const LineBreakParameters& parameters, TotalFitScratch& scratch, LineBreakResult& result);
 
 /// First fit over the same items: each line takes as much as fits at natural width.
 LineBreakResult break_lines_first_fit(const std::vector<BreakItem>& items, const LineWidths& widths,

@@ -95,7 +95,8 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
   // Ragged lines keep their spaces rigid: what total fit evens is the room each leaves.
   if (!justified) parameters.line_stretch = kRaggedStretchEms * size;
   const LineWidths widths{settings.width, settings.width};
-  const LineBreakResult result = break_lines_total_fit(model.items, widths, parameters, scratch.breaker);
+  LineBreakResult& result = scratch.breaks;
+  break_lines_total_fit(model.items, widths, parameters, scratch.breaker, result);
   std::vector<SegmentLine>& breaks = scratch.lines;
   segment_lines(model, result, breaks);
   count_lines(result, justified, context.counts);

@@ -11,15 +11,16 @@
 namespace leafpress::text {
 
 /// What set_paragraph works in besides the lines it returns: the paragraph's shaping at its
-/// sizes, its segments, their break model, the breaker's storage, the lines as segments, a
-/// line's glue adjustments and its runs' grouping. Kept across paragraphs (and the layout
-/// trials that set them again) so that setting one allocates only its lines; holds nothing
-/// from one paragraph to the next.
+/// sizes, its segments, their break model, the breaker's storage and the breaks it found, the
+/// lines as segments, a line's glue adjustments and its runs' grouping. Kept across paragraphs
+/// (and the layout trials that set them again) so that setting one allocates only its lines;
+/// holds nothing from one paragraph to the next.
 struct SettingScratch {
   ShapedParagraph shaped;
   std::vector<Segment> segments;
   BreakModel model;
   TotalFitScratch breaker;
+  LineBreakResult breaks;
   std::vector<SegmentLine> lines;
   std::vector<double> adjustments;
   LineScratch line;
