@@ -50,7 +50,8 @@ const std::vector<Group>& visual_groups(const LineItems& items, const ShapedPara
   for (const auto& [from, to] : groups) levels.push_back(shaped.runs[items[from].run].level);
   std::vector<Group>& ordered = scratch.ordered;
   ordered.clear();
-  for (const std::size_t g : visual_order(levels)) ordered.push_back(groups[g]);
+  visual_order(levels, scratch.order);
+  for (const std::int32_t g : scratch.order) ordered.push_back(groups[static_cast<std::size_t>(g)]);
   return ordered;
 }
 

@@ -25,6 +25,7 @@ struct LineScratch {
   std::vector<std::pair<std::size_t, std::size_t>> groups;  // [from, to) into the line's items
   std::vector<std::pair<std::size_t, std::size_t>> ordered;
   std::vector<std::uint8_t> levels;
+  std::vector<std::int32_t> order;  // the groups' indexes in visual order
 };
 
 /// build_line, working in `scratch`'s storage.
