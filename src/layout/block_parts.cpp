@@ -145,7 +145,7 @@ std::vector<Slice> boxed(Stack& stack, const BlockContext& c, core::Color backgr
   const double height = stack.y();
   std::vector<Item> items{RectItem{.x = 0, .y = 0, .width = c.column_width, .height = height, .fill = background}};
   items.insert(items.end(), stack.items().begin(), stack.items().end());
-  return {Slice{.height = height, .space_before = space_before, .items = std::move(items)}};
+  return one_slice(Slice{.height = height, .space_before = space_before, .items = std::move(items)});
 }
 
 std::vector<Slice> on_ground(std::vector<Slice> lines, const Ground& ground, const BlockContext& c) {

@@ -23,7 +23,8 @@ std::vector<Slice> heading_slices(const document::HeadingBlock<document::RichTex
                              .fill = c.theme.accent});
     height += style.rule_space;
   }
-  return {Slice{.height = height, .space_before = style.gaps[level - 1], .keep_with_next = true, .items = std::move(items)}};
+  return one_slice(Slice{
+      .height = height, .space_before = style.gaps[level - 1], .keep_with_next = true, .items = std::move(items)});
 }
 
 }  // namespace leafpress::layout

@@ -74,7 +74,7 @@ std::vector<Slice> image_slices(const document::ImageBlock<document::RichText>& 
     items.insert(items.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
     bottom = side_by_side ? std::max(bottom, height_set) : bottom + style.caption_gap + height_set;
   }
-  return {Slice{.height = bottom, .space_before = style.space_before, .items = std::move(items)}};
+  return one_slice(Slice{.height = bottom, .space_before = style.space_before, .items = std::move(items)});
 }
 
 }  // namespace leafpress::layout

@@ -38,16 +38,20 @@ BreakKind break_inside(const document::Block<document::RichText>& block) {
       block.content);
 }
 
-}  // namespace
+const document::Block<document::RichText>& block_at(const document::Block<document::RichText>& block) { return block; }
+const document::Block<document::RichText>& block_at(const document::Block<document::RichText>* block) { return *block; }
 
-std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
-                              double full_column) {
+/// set_blocks over blocks [first, last), each a block or a pointer to one.
+template <class Iterator>
+std::vector<Slice> set_blocks_of(Iterator first, Iterator last, const BlockContext& context, double capacity,
+                                 double full_column) {
   const double enough = capacity + 2 * full_column;
   double packed = 0;
   std::vector<Slice> slices;
   // A heading keeps with the three lines after it: fewer at a column's foot read as stranded.
   int keep_after_heading = 0;
-  for (auto block = first; block != last && packed <= enough; ++block) {
+  for (auto at = first; at != last && packed <= enough; ++at) {
+    const document::Block<document::RichText>* block = &block_at(*at);
     BlockContext budgeted = context;
     budgeted.height_budget = enough - packed + full_column;
     const bool heading = std::holds_alternative<document::HeadingBlock<document::RichText>>(block->content);
@@ -69,6 +73,18 @@ std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const Blo
     if (heading) keep_after_heading = 2;
   }
   return slices;
+}
+
+}  // namespace
+
+std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
+                              double full_column) {
+  return set_blocks_of(first, last, context, capacity, full_column);
+}
+
+std::vector<Slice> set_blocks(const BlockList& blocks, const BlockContext& context, double capacity,
+                              double full_column) {
+  return set_blocks_of(blocks.begin(), blocks.end(), context, capacity, full_column);
 }
 
 bool belongs_on_back(const document::Block<document::RichText>& block) {

@@ -48,6 +48,13 @@ using BlockIterator = std::vector<document::Block<document::RichText>>::const_it
 std::vector<Slice> set_blocks(BlockIterator first, BlockIterator last, const BlockContext& context, double capacity,
                               double full_column);
 
+/// Blocks of a document picked out of it in some order, without copying them.
+using BlockList = std::vector<const document::Block<document::RichText>*>;
+
+/// set_blocks of the blocks `blocks` points to, in its order.
+std::vector<Slice> set_blocks(const BlockList& blocks, const BlockContext& context, double capacity,
+                              double full_column);
+
 /// The slices that open a leaflet with a title block, set across `width`, stacked into
 /// items from y = 0; returns their height (0 and no items without a title block).
 double set_title(const LayoutTools& tools, double width, std::vector<Item>& items);

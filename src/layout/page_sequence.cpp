@@ -42,11 +42,10 @@ std::vector<Column> columns_of(const PageFrame& page, std::size_t index, double 
 
 /// True when `blocks` fit on one page of `columns`: set aside, with a structure and
 /// diagnostics of their own, so that what is set for real stays in reading order.
-bool fits_one_page(const std::vector<document::Block<document::RichText>>& blocks, const BlockContext& context,
-                   const ColumnsOfPage& columns, double full_column) {
+bool fits_one_page(const BlockList& blocks, const BlockContext& context, const ColumnsOfPage& columns,
+                   double full_column) {
   SetAside aside(context);
-  const Flowed flowed = flow(set_blocks(blocks.begin(), blocks.end(), aside.context, full_column, full_column), columns,
-                             1, aside.measuring);
+  const Flowed flowed = flow(set_blocks(blocks, aside.context, full_column, full_column), columns, 1, aside.measuring);
   return !flowed.stopped_at && !aside.measuring.has_errors();
 }
 
@@ -103,13 +102,13 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   const auto on_back = [&](const document::Block<document::RichText>& block) {
     return frame.page_multiple > 1 && belongs_on_back(block);
   };
-  // The blocks are copied only to be set apart for the back cover: else they are set where they are.
+  // The blocks are listed apart only when some go on the back cover: else they are set where they are.
   const bool sets_apart = std::any_of(first, tools.doc.blocks.end(), on_back);
-  std::vector<document::Block<document::RichText>> inside;
-  std::vector<document::Block<document::RichText>> back;
+  BlockList inside;
+  BlockList back;
   if (sets_apart) {
     for (auto block = first; block != tools.doc.blocks.end(); ++block) {
-      (on_back(*block) ? back : inside).push_back(*block);
+      (on_back(*block) ? back : inside).push_back(&*block);
     }
   }
   // The back cover takes its blocks when they fit on it; else they stay at the end.
@@ -118,7 +117,7 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
     inside.insert(inside.end(), back.begin(), back.end());
     back.clear();
   }
-  std::vector<Slice> slices = sets_apart ? set_blocks(inside.begin(), inside.end(), context, capacity, full_column)
+  std::vector<Slice> slices = sets_apart ? set_blocks(inside, context, capacity, full_column)
                                          : set_blocks(first, tools.doc.blocks.end(), context, capacity, full_column);
   if (tools.doc.large_print && tools.doc.page.footer) {
     const auto note = note_slices(tools, context);
@@ -137,8 +136,7 @@ std::vector<Page> lay_out_page_sequence(const LayoutTools& tools, const PageFram
   Flowed flowed = flow(std::move(slices), columns, max_pages, tools.diags, count, {}, 1);
   std::optional<Flowed> back_cover;
   if (!back.empty()) {
-    back_cover = flow(set_blocks(back.begin(), back.end(), context, full_column, full_column), back_columns, 1,
-                      tools.diags);
+    back_cover = flow(set_blocks(back, context, full_column, full_column), back_columns, 1, tools.diags);
   }
   if (flowed.stopped_at && frame.pages > 0) {
     const double over = flowed.left_over;

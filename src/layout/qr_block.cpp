@@ -73,7 +73,7 @@ std::vector<Slice> qr_slices(const document::QrBlock<document::RichText>& b, con
     items.insert(items.end(), std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
   }
   // No space before: the quiet zone is the code's white margin, above and below it too.
-  return {Slice{.height = height, .space_before = 0, .items = std::move(items)}};
+  return one_slice(Slice{.height = height, .space_before = 0, .items = std::move(items)});
 }
 
 }  // namespace leafpress::layout

@@ -23,7 +23,7 @@ std::vector<Slice> quote_slices(const document::QuoteBlock<document::RichText>& 
   stack.skip(style.pad);
   const double height = stack.y();
   stack.add_rect(RectItem{.x = 0, .y = 0, .width = style.bar, .height = height, .fill = c.theme.accent});
-  return {Slice{.height = height, .space_before = style.space_before, .items = std::move(stack.items())}};
+  return one_slice(Slice{.height = height, .space_before = style.space_before, .items = std::move(stack.items())});
 }
 
 }  // namespace leafpress::layout

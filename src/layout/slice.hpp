@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "core/source_loc.hpp"
@@ -49,5 +50,13 @@ struct Slice {
   /// and the picture open the next one.
   bool floats = false;
 };
+
+/// The list of one slice, moved into it: a braced list (`return {slice}`) would copy the
+/// slice, its items and their glyphs, as an initializer list's elements cannot be moved from.
+inline std::vector<Slice> one_slice(Slice slice) {
+  std::vector<Slice> slices;
+  slices.push_back(std::move(slice));
+  return slices;
+}
 
 }  // namespace leafpress::layout

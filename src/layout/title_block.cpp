@@ -30,7 +30,7 @@ std::vector<Slice> title_slices(const document::TitleBlock<document::RichText>& 
                           RectItem{.x = 0, .y = 0, .width = box.accent_bar, .height = height, .fill = c.theme.accent}};
   items.insert(items.end(), std::make_move_iterator(stack.items().begin()),
                std::make_move_iterator(stack.items().end()));
-  return {Slice{.height = height, .space_before = 0, .items = std::move(items)}};
+  return one_slice(Slice{.height = height, .space_before = 0, .items = std::move(items)});
 }
 
 }  // namespace leafpress::layout

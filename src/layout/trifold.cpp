@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <cstdio>
+#include <iterator>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/units.hpp"
 #include "layout/block_slices.hpp"
@@ -163,26 +166,23 @@ bool sources_inside(std::vector<Slice>& flowing, std::vector<Slice>& back,
     });
   };
   std::vector<Slice> sources;
-  std::vector<Slice> rest;
-  for (const Slice& slice : back) (from_sources(slice) ? sources : rest).push_back(slice);
-  const auto tried = [&](const std::vector<Slice>& slices) {
-    core::Diagnostics aside;
-    return least_fill(flow(slices, columns, 2, aside, {.fill_last = true}, kPanelBreaks));
-  };
-  bool moved = false;
-  if (!sources.empty()) {
-    const double without = tried(flowing);
-    if (without < kPanelBreaks.target_fill) {
-      std::vector<Slice> with = flowing;
-      with.insert(with.end(), sources.begin(), sources.end());
-      if (tried(with) > without) {
-        flowing = std::move(with);
-        moved = true;
-      }
-    }
+  for (const Slice& slice : back) {
+    if (from_sources(slice)) sources.push_back(slice);
   }
-  if (moved) back = std::move(rest);
-  return moved;
+  // flow() takes its slices: each arrangement tried is a copy, moved in.
+  const auto tried = [&](std::vector<Slice> slices) {
+    core::Diagnostics aside;
+    return least_fill(flow(std::move(slices), columns, 2, aside, {.fill_last = true}, kPanelBreaks));
+  };
+  if (sources.empty()) return false;
+  const double without = tried(flowing);
+  if (without >= kPanelBreaks.target_fill) return false;
+  std::vector<Slice> with = flowing;
+  with.insert(with.end(), sources.begin(), sources.end());
+  if (tried(std::move(with)) <= without) return false;
+  flowing.insert(flowing.end(), std::make_move_iterator(sources.begin()), std::make_move_iterator(sources.end()));
+  std::erase_if(back, from_sources);
+  return true;
 }
 
 }  // namespace

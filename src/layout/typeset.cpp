@@ -97,7 +97,8 @@ SetText Typesetter::set(const document::RichText& rich, const TextSpec& given, d
     spec.align = spec.align == text::Align::justify ? text::Align::start : spec.align;
     spec.hyphenate = false;
   }
-  text::StyledParagraph paragraph;
+  text::StyledParagraph& paragraph = context_.paragraph;
+  paragraph.clear();
   paragraph.language = doc_.language;
   paragraph.direction = doc_.direction;
   paragraph.loc = rich.loc;
@@ -156,12 +157,10 @@ SetText Typesetter::set_plain(const std::string& plain, const TextSpec& spec, co
 
 namespace {
 
-/// The items of line `index` of `set` (see line_items), each run copied, or moved out of
-/// `set` when `Line` is a mutable text::Line.
+/// Appends the items of line `index` of `set` (see line_items) to `items`, each run copied,
+/// or moved out of `set` when `Line` is a mutable text::Line.
 template <class Line>
-std::vector<Item> items_of(Line& line, const SetText& set, double x, double top, int element) {
-  std::vector<Item> items;
-  items.reserve(line.runs.size());
+void append_items_of(Line& line, const SetText& set, double x, double top, int element, std::vector<Item>& items) {
   const double baseline = top + set.baseline;
   for (auto& run : line.runs) {
     if (!run.link.empty()) {
@@ -175,6 +174,26 @@ std::vector<Item> items_of(Line& line, const SetText& set, double x, double top,
       items.push_back(GlyphItem{std::move(run), x, baseline, set.measure, element});
     }
   }
+}
+
+/// The items of line `index` of `set`, as append_items_of makes them.
+template <class Line>
+std::vector<Item> items_of(Line& line, const SetText& set, double x, double top, int element) {
+  std::vector<Item> items;
+  items.reserve(line.runs.size());
+  append_items_of(line, set, x, top, element, items);
+  return items;
+}
+
+/// all_line_items: every line's items appended to one vector, line `i` by
+/// `append_line(i, its top, items)`.
+template <class AppendLine>
+std::vector<Item> stacked_items(const SetText& set, double top, const AppendLine& append_line) {
+  std::vector<Item> items;
+  std::size_t runs = 0;
+  for (const text::Line& line : set.lines) runs += line.runs.size();
+  items.reserve(runs);  // a linked run adds a LinkItem: the vector grows past this only then
+  for (std::size_t i = 0; i < set.lines.size(); ++i) append_line(i, top + set.pitch * static_cast<double>(i), items);
   return items;
 }
 
@@ -188,32 +207,16 @@ std::vector<Item> take_line_items(SetText& set, std::size_t index, double x, dou
   return items_of(set.lines[index], set, x, top, element);
 }
 
-namespace {
-
-/// all_line_items, each line's items made by `items_of(i, its top)`.
-template <class ItemsOf>
-std::vector<Item> stacked_items(const SetText& set, double top, const ItemsOf& items_of) {
-  std::vector<Item> items;
-  std::size_t runs = 0;
-  for (const text::Line& line : set.lines) runs += line.runs.size();
-  items.reserve(runs);  // a linked run adds a LinkItem: the vector grows past this only then
-  for (std::size_t i = 0; i < set.lines.size(); ++i) {
-    auto line = items_of(i, top + set.pitch * static_cast<double>(i));
-    items.insert(items.end(), std::make_move_iterator(line.begin()), std::make_move_iterator(line.end()));
-  }
-  return items;
-}
-
-}  // namespace
-
 std::vector<Item> all_line_items(const SetText& set, double x, double top, int element) {
-  return stacked_items(set, top,
-                       [&](std::size_t i, double line_top) { return line_items(set, i, x, line_top, element); });
+  return stacked_items(set, top, [&](std::size_t i, double line_top, std::vector<Item>& items) {
+    append_items_of(set.lines[i], set, x, line_top, element, items);
+  });
 }
 
 std::vector<Item> all_line_items(SetText&& set, double x, double top, int element) {
-  return stacked_items(set, top,
-                       [&](std::size_t i, double line_top) { return take_line_items(set, i, x, line_top, element); });
+  return stacked_items(set, top, [&](std::size_t i, double line_top, std::vector<Item>& items) {
+    append_items_of(set.lines[i], set, x, line_top, element, items);
+  });
 }
 
 }  // namespace leafpress::layout

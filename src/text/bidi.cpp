@@ -3,7 +3,6 @@
 #include <unicode/ubidi.h>
 
 #include <algorithm>
-#include <numeric>
 
 #include "core/c_handle.hpp"
 #include "core/invariant.hpp"
@@ -120,13 +119,15 @@ BidiLevels resolve_bidi(std::string_view text, document::Direction base, std::sp
 }
 
 std::vector<std::size_t> visual_order(const std::vector<std::uint8_t>& run_levels) {
-  std::vector<std::size_t> order(run_levels.size());
-  std::iota(order.begin(), order.end(), 0);
-  if (run_levels.empty()) return order;
-  std::vector<int32_t> map(run_levels.size());
-  ubidi_reorderVisual(run_levels.data(), static_cast<int32_t>(run_levels.size()), map.data());
-  for (std::size_t k = 0; k < map.size(); ++k) order[k] = static_cast<std::size_t>(map[k]);
-  return order;
+  std::vector<std::int32_t> map;
+  visual_order(run_levels, map);
+  return std::vector<std::size_t>(map.begin(), map.end());
+}
+
+void visual_order(const std::vector<std::uint8_t>& run_levels, std::vector<std::int32_t>& order) {
+  order.resize(run_levels.size());
+  if (run_levels.empty()) return;
+  ubidi_reorderVisual(run_levels.data(), static_cast<int32_t>(run_levels.size()), order.data());
 }
 
 }  // namespace leafpress::text

@@ -31,5 +31,7 @@ BidiLevels resolve_bidi(std::string_view text, document::Direction base,
 /// The visual order of consecutive runs of one line, given their levels (UAX #9 L2):
 /// element k of the result is the index of the run shown k-th from the left.
 std::vector<std::size_t> visual_order(const std::vector<std::uint8_t>& run_levels);
+/// The same, in `order` (what it held replaced, its storage reused).
+void visual_order(const std::vector<std::uint8_t>& run_levels, std::vector<std::int32_t>& order);
 
 }  // namespace leafpress::text

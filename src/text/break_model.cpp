@@ -24,6 +24,14 @@ bool ends_with_glue(const ShapedParagraph& shaped, const Segment& segment, bool 
 BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified,
                        double hyphen_penalty) {
   BreakModel model;
+  break_model(shaped, segments, justified, hyphen_penalty, model);
+  return model;
+}
+
+void break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified,
+                 double hyphen_penalty, BreakModel& model) {
+  model.items.clear();
+  model.ends.clear();
   // A box and a break a segment, and the few items that finish the paragraph.
   model.items.reserve(2 * segments.size() + 4);
   model.ends.reserve(2 * segments.size() + 4);
@@ -49,14 +57,21 @@ BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>
   }
   finish_paragraph(model.items);
   model.ends.resize(model.items.size(), segments.size() - 1);
-  return model;
 }
 
 std::vector<double> glue_adjustments(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                      const std::vector<Segment>& segments, std::size_t from, std::size_t to,
                                      double glue_ratio) {
+  std::vector<double> adjustments;
+  glue_adjustments(paragraph, shaped, segments, from, to, glue_ratio, adjustments);
+  return adjustments;
+}
+
+void glue_adjustments(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                      const std::vector<Segment>& segments, std::size_t from, std::size_t to, double glue_ratio,
+                      std::vector<double>& adjustments) {
   const std::size_t first = segments[from].first;
-  std::vector<double> adjustments(segments[to - 1].last - first, 0.0);
+  adjustments.assign(segments[to - 1].last - first, 0.0);
   // The glue after a line's last segment is where it breaks: it is not set.
   for (std::size_t s = from; s + 1 < to; ++s) {
     if (!ends_with_glue(shaped, segments[s], true)) continue;
@@ -70,18 +85,22 @@ std::vector<double> glue_adjustments(const StyledParagraph& paragraph, const Sha
       }
     }
   }
-  return adjustments;
 }
 
 std::vector<SegmentLine> segment_lines(const BreakModel& model, const LineBreakResult& result) {
   std::vector<SegmentLine> lines;
+  segment_lines(model, result, lines);
+  return lines;
+}
+
+void segment_lines(const BreakModel& model, const LineBreakResult& result, std::vector<SegmentLine>& lines) {
+  lines.clear();
   std::size_t start = 0;
   for (const LineBreak& line : result.breaks) {
     const std::size_t end = model.ends[line.position] + 1;
     if (end > start) lines.push_back({start, end, line.glue_ratio});
     start = end;
   }
-  return lines;
 }
 
 }  // namespace leafpress::text

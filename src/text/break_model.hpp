@@ -35,6 +35,9 @@ struct BreakModel {
 /// `hyphen_penalty`.
 BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified,
                        double hyphen_penalty = kHyphenPenalty);
+/// The same, in `model` (what it held replaced, its storage reused).
+void break_model(const ShapedParagraph& shaped, const std::vector<Segment>& segments, bool justified,
+                 double hyphen_penalty, BreakModel& model);
 
 /// How far each item of segments [from, to) moves the items after it when the line they
 /// make is drawn with its glue set at `glue_ratio` (LineBreak::glue_ratio): exactly the
@@ -44,6 +47,10 @@ BreakModel break_model(const ShapedParagraph& shaped, const std::vector<Segment>
 std::vector<double> glue_adjustments(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                      const std::vector<Segment>& segments, std::size_t from, std::size_t to,
                                      double glue_ratio);
+/// The same, in `adjustments` (what it held replaced, its storage reused).
+void glue_adjustments(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                      const std::vector<Segment>& segments, std::size_t from, std::size_t to, double glue_ratio,
+                      std::vector<double>& adjustments);
 
 /// A line as segments [from, to) and the ratio its glue is set at (LineBreak::glue_ratio).
 struct SegmentLine {
@@ -54,5 +61,7 @@ struct SegmentLine {
 
 /// The lines of the breaker's result, as segments.
 std::vector<SegmentLine> segment_lines(const BreakModel& model, const LineBreakResult& result);
+/// The same, in `lines` (what it held replaced, its storage reused).
+void segment_lines(const BreakModel& model, const LineBreakResult& result, std::vector<SegmentLine>& lines);
 
 }  // namespace leafpress::text

@@ -51,10 +51,23 @@ bool is_forced(const BreakItem& item) {
   return item.kind == BreakItemKind::penalty && item.penalty <= -kInfinitePenalty;
 }
 
+/// What a pass works in, kept from one pass to the next so that a paragraph set in several
+/// passes allocates it once (and, through TotalFitScratch, from one paragraph to the next).
+struct Scratch {
+  std::vector<Node> nodes;
+  std::vector<std::size_t> active;
+  // The best node per (fitness, hyphen run), in that order, and the nodes that stay active.
+  std::vector<std::pair<std::pair<int, int>, Node>> candidates;
+  std::vector<std::size_t> still_active;
+};
+
 class Breaker {
  public:
-  Breaker(const std::vector<BreakItem>& items, const LineWidths& widths, const LineBreakParameters& parameters)
-      : items_(items), widths_(widths), p_(parameters), sums_(items.size() + 1) {
+  /// A breaker of `items`, its running totals kept in `sums` (whatever it held is replaced).
+  Breaker(const std::vector<BreakItem>& items, const LineWidths& widths, const LineBreakParameters& parameters,
+          std::vector<Totals>& sums)
+      : items_(items), widths_(widths), p_(parameters), sums_(sums) {
+    sums_.assign(items.size() + 1, Totals{});
     for (std::size_t i = 0; i < items.size(); ++i) {
       sums_[i + 1] = sums_[i];
       if (items[i].kind == BreakItemKind::box || items[i].kind == BreakItemKind::glue) {
@@ -67,18 +80,9 @@ class Breaker {
     }
   }
 
-  /// What a pass works in, kept from one pass to the next so that a paragraph set in several
-  /// passes allocates it once.
-  struct Scratch {
-    std::vector<Node> nodes;
-    std::vector<std::size_t> active;
-    // The best node per (fitness, hyphen run), in that order, and the nodes that stay active.
-    std::vector<std::pair<std::pair<int, int>, Node>> candidates;
-    std::vector<std::size_t> still_active;
-  };
-
-  std::optional<LineBreakResult> run(BreakPass pass, Scratch& scratch) const;
-  LineBreakResult first_fit() const;
+  /// Runs `pass`: true when it found breaks, then in `result`.
+  bool run(BreakPass pass, Scratch& scratch, LineBreakResult& result) const;
+  void first_fit(LineBreakResult& result) const;
 
  private:
   bool legal_break(std::size_t b, BreakPass pass) const {
@@ -136,10 +140,11 @@ class Breaker {
     return from.demerits + d;
   }
 
-  LineBreakResult result_from(const std::vector<Node>& nodes, std::size_t last, BreakPass pass) const {
-    LineBreakResult result;
+  /// The breaks on the way to node `last`, in `result` (its storage reused).
+  void result_from(const std::vector<Node>& nodes, std::size_t last, BreakPass pass, LineBreakResult& result) const {
     result.pass = pass;
     result.demerits = nodes[last].demerits;
+    result.breaks.clear();
     result.breaks.reserve(nodes[last].line);
     for (std::optional<std::size_t> at = last; at && nodes[*at].previous; at = nodes[*at].previous) {
       const Node& node = nodes[*at];
@@ -147,16 +152,15 @@ class Breaker {
       result.breaks.push_back({node.position, node.ratio, glue_ratio, node.fitness, node.hyphenated, node.overfull});
     }
     std::reverse(result.breaks.begin(), result.breaks.end());
-    return result;
   }
 
   const std::vector<BreakItem>& items_;
   LineWidths widths_;
   LineBreakParameters p_;
-  std::vector<Totals> sums_;  // sums_[i]: totals of items [0, i)
+  std::vector<Totals>& sums_;  // sums_[i]: totals of items [0, i)
 };
 
-std::optional<LineBreakResult> Breaker::run(BreakPass pass, Scratch& scratch) const {
+bool Breaker::run(BreakPass pass, Scratch& scratch, LineBreakResult& result) const {
   const bool last_resort = pass == BreakPass::last_resort;
   const double tolerance = pass == BreakPass::no_hyphens ? p_.pretolerance : p_.tolerance;
   const double extra_stretch = p_.line_stretch + (pass >= BreakPass::emergency ? p_.emergency_stretch : 0);
@@ -220,18 +224,19 @@ std::optional<LineBreakResult> Breaker::run(BreakPass pass, Scratch& scratch) co
       active.push_back(nodes.size());
       nodes.push_back(std::move(node));
     }
-    if (active.empty()) return std::nullopt;
+    if (active.empty()) return false;
   }
   std::optional<std::size_t> best;
   for (const std::size_t a : active) {
     if (nodes[a].position + 1 != items_.size()) continue;
     if (!best || nodes[a].demerits < nodes[*best].demerits) best = a;
   }
-  if (!best) return std::nullopt;
-  return result_from(nodes, *best, pass);
+  if (!best) return false;
+  result_from(nodes, *best, pass, result);
+  return true;
 }
 
-LineBreakResult Breaker::first_fit() const {
+void Breaker::first_fit(LineBreakResult& result) const {
   std::vector<Node> nodes{Node{}};
   constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
   std::size_t fitting = kNone;  // the last break where the current line still fits
@@ -262,10 +267,18 @@ LineBreakResult Breaker::first_fit() const {
     }
     close_line(b, r);  // a box wider than the line
   }
-  return result_from(nodes, nodes.size() - 1, BreakPass::hyphens);
+  result_from(nodes, nodes.size() - 1, BreakPass::hyphens, result);
 }
 
 }  // namespace
+
+struct TotalFitScratch::Buffers {
+  std::vector<Totals> sums;
+  Scratch passes;
+};
+
+TotalFitScratch::TotalFitScratch() : buffers_(std::make_unique<Buffers>()) {}
+TotalFitScratch::~TotalFitScratch() = default;
 
 void finish_paragraph(std::vector<BreakItem>& items) {
   if (!items.empty() && items.back().kind == BreakItemKind::glue) items.pop_back();
@@ -276,26 +289,43 @@ void finish_paragraph(std::vector<BreakItem>& items) {
 
 LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters) {
-  if (items.empty()) return {};
-  const Breaker breaker(items, widths, parameters);
+  TotalFitScratch scratch;
+  LineBreakResult result;
+  break_lines_total_fit(items, widths, parameters, scratch, result);
+  return result;
+}
+
+void break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
+                           const LineBreakParameters& parameters, TotalFitScratch& scratch, LineBreakResult& result) {
+  if (items.empty()) {
+    result.breaks.clear();
+    result.pass = BreakPass::no_hyphens;
+    result.demerits = 0;
+    return;
+  }
+  TotalFitScratch::Buffers& buffers = scratch.buffers();
+  const Breaker breaker(items, widths, parameters, buffers.sums);
   // A paragraph's feasible breaks are about one per word (a box, glue and maybe a penalty):
   // room for that many nodes spares the vector its copies as it grows.
-  Breaker::Scratch scratch;
-  scratch.nodes.reserve(items.size() / 2 + 8);
-  scratch.active.reserve(16);
-  scratch.still_active.reserve(16);
-  scratch.candidates.reserve(8);
+  Scratch& passes = buffers.passes;
+  passes.nodes.reserve(items.size() / 2 + 8);
+  passes.active.reserve(16);
+  passes.still_active.reserve(16);
+  passes.candidates.reserve(8);
   for (const BreakPass pass : {BreakPass::no_hyphens, BreakPass::hyphens, BreakPass::emergency, BreakPass::last_resort}) {
     if (pass == BreakPass::emergency && parameters.emergency_stretch <= 0) continue;
-    if (auto result = breaker.run(pass, scratch)) return *result;
+    if (breaker.run(pass, passes, result)) return;
   }
-  return breaker.first_fit();
+  breaker.first_fit(result);
 }
 
 LineBreakResult break_lines_first_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters) {
   if (items.empty()) return {};
-  return Breaker(items, widths, parameters).first_fit();
+  std::vector<Totals> sums;
+  LineBreakResult result;
+  Breaker(items, widths, parameters, sums).first_fit(result);
+  return result;
 }
 
 double badness(const LineBreak& line) { return line.overfull ? kInfBad : badness_of(line.ratio); }

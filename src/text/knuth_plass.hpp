@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace leafpress::text {
@@ -79,11 +80,30 @@ struct LineBreakResult {
   double demerits = 0;
 };
 
+/// What break_lines_total_fit works in (its running totals, feasible breaks and active
+/// ones), kept by a caller that breaks paragraph after paragraph so that its storage is
+/// allocated once and reused, not once a paragraph. Holds nothing from one call to the next.
+class TotalFitScratch {
+ public:
+  TotalFitScratch();
+  ~TotalFitScratch();
+
+  struct Buffers;
+  Buffers& buffers() { return *buffers_; }
+
+ private:
+  std::unique_ptr<Buffers> buffers_;
+};
+
 /// The breaks of least total demerits, items ending with finish_paragraph(). Lines stay
 /// within the tolerance when they can, with emergency stretch when they cannot, and overflow
 /// only when a box is wider than the line.
 LineBreakResult break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
                                       const LineBreakParameters& parameters);
+/// The same, in `result` (what it held replaced, its storage reused), working in `scratch`'s
+/// storage.
+void break_lines_total_fit(const std::vector<BreakItem>& items, const LineWidths& widths,
+                           const LineBreakParameters& parameters, TotalFitScratch& scratch, LineBreakResult& result);
 
 /// First fit over the same items: each line takes as much as fits at natural width.
 LineBreakResult break_lines_first_fit(const std::vector<BreakItem>& items, const LineWidths& widths,

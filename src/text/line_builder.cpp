@@ -25,10 +25,12 @@ class LineItems {
   const ShapedItem* hyphen_;
 };
 
-/// The line's items grouped by shaping run, the groups in visual order. A line of one run,
-/// or of runs all at level 0 (left-to-right text in several styles), needs no reordering.
-std::vector<Group> visual_groups(const LineItems& items, const ShapedParagraph& shaped) {
-  std::vector<Group> groups;
+/// The line's items grouped by shaping run, the groups in visual order, in `scratch`. A line
+/// of one run, or of runs all at level 0 (left-to-right text in several styles), needs no
+/// reordering.
+const std::vector<Group>& visual_groups(const LineItems& items, const ShapedParagraph& shaped, LineScratch& scratch) {
+  std::vector<Group>& groups = scratch.groups;
+  groups.clear();
   const std::size_t count = items.size();
   if (count == 0) return groups;
   std::size_t begin = 0;
@@ -43,12 +45,13 @@ std::vector<Group> visual_groups(const LineItems& items, const ShapedParagraph& 
   }
   groups.emplace_back(begin, count);
   if (groups.size() < 2 || !reorder) return groups;
-  std::vector<std::uint8_t> levels;
-  levels.reserve(groups.size());
+  std::vector<std::uint8_t>& levels = scratch.levels;
+  levels.clear();
   for (const auto& [from, to] : groups) levels.push_back(shaped.runs[items[from].run].level);
-  std::vector<Group> ordered;
-  ordered.reserve(groups.size());
-  for (const std::size_t g : visual_order(levels)) ordered.push_back(groups[g]);
+  std::vector<Group>& ordered = scratch.ordered;
+  ordered.clear();
+  visual_order(levels, scratch.order);
+  for (const std::int32_t g : scratch.order) ordered.push_back(groups[static_cast<std::size_t>(g)]);
   return ordered;
 }
 
@@ -98,12 +101,18 @@ double place_run(const LineItems& items, std::span<const double> adjustments, st
 
 Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t first, std::size_t last,
                 const ShapedItem* hyphen, std::span<const double> adjustments, double shift) {
+  LineScratch scratch;
+  return build_line(paragraph, shaped, first, last, hyphen, adjustments, shift, scratch);
+}
+
+Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t first, std::size_t last,
+                const ShapedItem* hyphen, std::span<const double> adjustments, double shift, LineScratch& scratch) {
   const std::size_t end = last;
   while (last > first && shaped.items[last - 1].is_space) --last;  // trailing spaces hang out of the line
   const LineItems items(shaped, first, last, hyphen);
 
   Line line;
-  const std::vector<Group> groups = visual_groups(items, shaped);
+  const std::vector<Group>& groups = visual_groups(items, shaped, scratch);
   line.runs.reserve(groups.size() + 1);  // and the hanging space
   double cursor = shift;
   for (const auto& [from, to] : groups) {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <span>
+#include <utility>
+#include <vector>
 
 #include "text/glyph_run.hpp"
 #include "text/shaped_paragraph.hpp"
@@ -14,5 +17,19 @@ namespace leafpress::text {
 /// glue_adjustments; missing elements count 0); the line starts `shift` points in.
 Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t first, std::size_t last,
                 const ShapedItem* hyphen, std::span<const double> adjustments, double shift);
+
+/// What build_line works in (a line's items grouped by run, their levels), kept by a caller
+/// that builds line after line so that its storage is allocated once. Holds nothing from one
+/// line to the next.
+struct LineScratch {
+  std::vector<std::pair<std::size_t, std::size_t>> groups;  // [from, to) into the line's items
+  std::vector<std::pair<std::size_t, std::size_t>> ordered;
+  std::vector<std::uint8_t> levels;
+  std::vector<std::int32_t> order;  // the groups' indexes in visual order
+};
+
+/// build_line, working in `scratch`'s storage.
+Line build_line(const StyledParagraph& paragraph, const ShapedParagraph& shaped, std::size_t first, std::size_t last,
+                const ShapedItem* hyphen, std::span<const double> adjustments, double shift, LineScratch& scratch);
 
 }  // namespace leafpress::text

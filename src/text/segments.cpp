@@ -127,8 +127,16 @@ std::vector<BreakBoundary> break_boundaries(const StyledParagraph& paragraph, co
 
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                        const std::vector<BreakBoundary>& boundaries, ShapeCache* shapes) {
-  const auto& items = shaped.items;
   std::vector<Segment> segments;
+  segment_paragraph(paragraph, shaped, boundaries, shapes, segments);
+  return segments;
+}
+
+void segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                       const std::vector<BreakBoundary>& boundaries, ShapeCache* shapes,
+                       std::vector<Segment>& segments) {
+  const auto& items = shaped.items;
+  segments.clear();
   segments.reserve(items.size() / 4);
   HyphenGlyphs hyphens;
   // A letter of a script written without spaces has that script as its own, so it is
@@ -150,7 +158,6 @@ std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const S
     }
     segments.push_back(std::move(seg));
   }
-  return segments;
 }
 
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,

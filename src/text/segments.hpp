@@ -56,6 +56,10 @@ std::vector<BreakBoundary> break_boundaries(const StyledParagraph& paragraph, co
 /// same paragraph). `shapes`, when given, lends the hyphen glyphs of each face.
 std::vector<Segment> segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                                        const std::vector<BreakBoundary>& boundaries, ShapeCache* shapes = nullptr);
+/// The same, in `segments` (what it held replaced, its storage reused).
+void segment_paragraph(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
+                       const std::vector<BreakBoundary>& boundaries, ShapeCache* shapes,
+                       std::vector<Segment>& segments);
 
 /// Cuts a shaped paragraph at its line-break opportunities (UAX #14) and at
 /// `hyphenation_points` (byte offsets, ascending) that fall between two glyph clusters of

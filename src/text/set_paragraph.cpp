@@ -81,10 +81,13 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
     made.boundaries = break_boundaries(paragraph, made.shaped, hyphenation_points, &context.breaks);
     return made;
   });
-  ShapedParagraph shaped = prepared.shaped;
+  SettingScratch& scratch = context.scratch;
+  ShapedParagraph& shaped = scratch.shaped;
+  shaped = prepared.shaped;
   scale_advances(paragraph, shaped);
   report_missing_glyphs(paragraph, shaped, context.fallback, diags);
-  const auto segments = segment_paragraph(paragraph, shaped, prepared.boundaries, &context.shapes);
+  std::vector<Segment>& segments = scratch.segments;
+  segment_paragraph(paragraph, shaped, prepared.boundaries, &context.shapes, segments);
   if (segments.empty()) return lines;
   const double size = paragraph.runs.front().style.size;
   // Too narrow a measure has too few spaces to take up a line's slack: it is set ragged. A
@@ -94,17 +97,20 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
   const bool too_narrow = settings.width < settings.min_justified_ems * size && !between_clusters;
   const Align align = settings.align == Align::justify && too_narrow ? Align::start : settings.align;
   const bool justified = align == Align::justify;
-  const BreakModel model =
-      break_model(shaped, segments, justified, justified ? kHyphenPenalty : kRaggedHyphenPenalty);
+  BreakModel& model = scratch.model;
+  break_model(shaped, segments, justified, justified ? kHyphenPenalty : kRaggedHyphenPenalty, model);
   LineBreakParameters parameters;
   parameters.emergency_stretch = kEmergencyStretchEms * size;
   // Ragged lines keep their spaces rigid: what total fit evens is the room each leaves.
   if (!justified) parameters.line_stretch = kRaggedStretchEms * size;
   const LineWidths widths{settings.width, settings.width};
-  const LineBreakResult result = break_lines_total_fit(model.items, widths, parameters);
-  const auto breaks = segment_lines(model, result);
+  LineBreakResult& result = scratch.breaks;
+  break_lines_total_fit(model.items, widths, parameters, scratch.breaker, result);
+  std::vector<SegmentLine>& breaks = scratch.lines;
+  segment_lines(model, result, breaks);
   count_lines(result, justified, context.counts);
 
+  lines.reserve(breaks.size());
   const bool rtl = paragraph.direction == document::Direction::rtl;
   for (std::size_t l = 0; l < breaks.size(); ++l) {
     const auto [from, to, glue_ratio] = breaks[l];
@@ -115,8 +121,9 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
     // keeps its natural width unless it must shrink.
     const bool last_line = l + 1 == breaks.size();
     const double ratio = !justified ? 0 : last_line ? std::min(glue_ratio, 0.0) : glue_ratio;
-    const std::vector<double> adjustments =
-        ratio == 0 ? std::vector<double>{} : glue_adjustments(paragraph, shaped, segments, from, to, ratio);
+    std::vector<double>& adjustments = scratch.adjustments;
+    adjustments.clear();
+    if (ratio != 0) glue_adjustments(paragraph, shaped, segments, from, to, ratio, adjustments);
     double set_width = e.natural;
     for (const double adjustment : adjustments) set_width += adjustment;
     const double slack = settings.width - set_width;
@@ -127,7 +134,7 @@ std::vector<Line> set_paragraph(const StyledParagraph& paragraph, const Paragrap
     if (flush_right && slack > 0) shift = slack;
     const Segment& closing = segments[to - 1];
     lines.push_back(build_line(paragraph, shaped, segments[from].first, closing.last,
-                               closing.hyphen ? &*closing.hyphen : nullptr, adjustments, shift));
+                               closing.hyphen ? &*closing.hyphen : nullptr, adjustments, shift, scratch.line));
   }
   return lines;
 }

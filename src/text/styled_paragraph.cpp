@@ -19,6 +19,16 @@ void StyledParagraph::append(std::string_view more, const TextStyle& style) {
   runs.push_back({begin, text.size(), style});
 }
 
+void StyledParagraph::clear() {
+  text.clear();
+  runs.clear();
+  language.clear();
+  direction = document::Direction::ltr;
+  unhyphenatable.clear();
+  left_to_right.clear();
+  loc = core::SourceLoc{};
+}
+
 bool append_shaping_key(std::string& key, const StyledParagraph& paragraph, FaceNaming naming) {
   const auto put = [&key](const auto& value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
   put(paragraph.direction);

@@ -44,6 +44,9 @@ struct StyledParagraph {
 
   /// Appends `text` in `style`, merging with the previous run when the style is the same.
   void append(std::string_view more, const TextStyle& style);
+  /// Empties the paragraph (no text, runs or ranges; language, direction and place as a new
+  /// one's), keeping the storage of its text and lists to be filled again.
+  void clear();
 };
 
 /// How append_shaping_key names a face: by its address, for keys of one run, or by its file

@@ -6,7 +6,9 @@
 #include "text/hyphenate.hpp"
 #include "text/kept_paragraphs.hpp"
 #include "text/prepared_paragraph.hpp"
+#include "text/setting_scratch.hpp"
 #include "text/shape_cache.hpp"
+#include "text/styled_paragraph.hpp"
 
 namespace leafpress::text {
 
@@ -31,8 +33,8 @@ struct LineCounts {
 
 /// What setting text draws on besides the paragraph itself, shared by a whole run: fallback
 /// fonts and hyphenation dictionaries, each loaded once, shaping and paragraphs prepared
-/// before (in this run, or shaped in earlier ones), glyphs' ink read before, and the running
-/// line counts.
+/// before (in this run, or shaped in earlier ones), glyphs' ink read before, the running line
+/// counts, set_paragraph's buffers and a paragraph to build the next one to set in.
 struct TextContext {
   fonts::FontFallback& fallback;
   HyphenatorCache& hyphenators;
@@ -42,6 +44,10 @@ struct TextContext {
   BreakIterators breaks{};
   PreparedParagraphs prepared{};
   GlyphInks inks{};
+  SettingScratch scratch{};
+  /// Filled again for each paragraph its user sets (the layout's Typesetter), so that its
+  /// text and runs keep their storage from one paragraph to the next.
+  StyledParagraph paragraph{};
 };
 
 }  // namespace leafpress::text

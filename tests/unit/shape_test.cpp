@@ -401,3 +401,75 @@ TEST_CASE("a paragraph set again in one context comes out as it does in a fresh 
   CHECK(hyphenated[0] > 0);
   CHECK(hyphenated[2] == 0);
 }
+
+namespace {
+
+/// The glyphs of `lines`, each with its line, run and place, to compare settings.
+std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t, double>> placed_glyphs(
+    const std::vector<text::Line>& lines) {
+  std::vector<std::tuple<std::size_t, std::size_t, std::uint32_t, double>> glyphs;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    for (std::size_t r = 0; r < lines[l].runs.size(); ++r) {
+      const text::GlyphRun& run = lines[l].runs[r];
+      for (const text::PlacedGlyph& glyph : run.glyphs) glyphs.emplace_back(l, r, glyph.id, run.x + glyph.x);
+    }
+  }
+  return glyphs;
+}
+
+}  // namespace
+
+TEST_CASE("a paragraph sets alike in a context that set others before and reuses their buffers", "[text]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& serif = face(registry, "Noto Serif");
+  const auto paragraph_of = [&](const std::string& words) {
+    text::StyledParagraph paragraph;
+    paragraph.language = "fr";
+    paragraph.append(words, {&serif, 10, {}, {}});
+    return paragraph;
+  };
+  const text::StyledParagraph longer = paragraph_of(
+      "Les anticorps monoclonaux reconnaissent une cible précise à la surface des cellules tumorales et "
+      "aident le système immunitaire à les détruire, parfois pendant plusieurs mois après le traitement.");
+  const text::StyledParagraph shorter = paragraph_of("Parlez-en à votre médecin traitant.");
+  fonts::FontFallback no_fallback(registry, {});
+  text::HyphenatorCache hyphenators;
+  core::Diagnostics diags;
+  const auto fresh = [&](const text::StyledParagraph& paragraph, double width) {
+    text::TextContext context{no_fallback, hyphenators};
+    return placed_glyphs(text::set_paragraph(paragraph, {width, text::Align::justify, true}, context, diags));
+  };
+  text::TextContext reused{no_fallback, hyphenators};
+  for (const double width : {400.0, 150.0, 90.0}) {
+    CHECK(placed_glyphs(text::set_paragraph(longer, {width, text::Align::justify, true}, reused, diags)) ==
+          fresh(longer, width));
+    CHECK(placed_glyphs(text::set_paragraph(shorter, {width, text::Align::justify, true}, reused, diags)) ==
+          fresh(shorter, width));
+  }
+}
+
+TEST_CASE("a cleared styled paragraph is a new one whatever it held", "[text]") {
+  fonts::FontRegistry registry({});
+  const fonts::Face& serif = face(registry, "Noto Serif");
+  text::StyledParagraph used;
+  used.language = "ar";
+  used.direction = document::Direction::rtl;
+  used.loc = {"ar.yaml", 3, 1};
+  used.append("https://example.org/a-long-link", {&serif, 12, {}, "https://example.org/a-long-link", "en"});
+  used.unhyphenatable.push_back({0, 5});
+  used.left_to_right.push_back({0, 5});
+  used.clear();
+  CHECK(used.text.empty());
+  CHECK(used.runs.empty());
+  CHECK(used.unhyphenatable.empty());
+  CHECK(used.left_to_right.empty());
+  CHECK(used.loc.file.empty());
+  used.append("texte", {&serif, 10, {}, {}});
+  text::StyledParagraph fresh;
+  fresh.append("texte", {&serif, 10, {}, {}});
+  std::string used_key;
+  std::string fresh_key;
+  text::append_shaping_key(used_key, used);
+  text::append_shaping_key(fresh_key, fresh);
+  CHECK(used_key == fresh_key);
+}
