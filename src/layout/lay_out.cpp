@@ -216,7 +216,7 @@ struct Forecast {
 /// setting found does not depend on the guess or the forecast, only the layouts it costs.
 template <class Setting, class Reached>
 Found search_steps(std::size_t count, std::size_t guess, const Setting& setting, const Reached& reached,
-                   const std::optional<Forecast>& forecast = std::nullopt) {
+                   const Forecast* forecast = nullptr) {
   Found found;
   if (count == 0) return found;
   std::size_t reached_at = count + 1;  // the first setting known to reach (count + 1: none yet)
@@ -366,13 +366,15 @@ Trial brochure_evened(const document::LocalizedDocument& doc, const ThemeFonts& 
     const auto& filled = trial.pages.pages;
     return filled.empty() ? 0.0 : static_cast<double>(filled.size() - 1) + filled.back().flow_fill;
   };
+  const Forecast forecast{pages_filled, pages_filled(natural),
+                          static_cast<double>(even_above - 1) + kBrochureLastPageFill};
   Found larger = search_steps(
       steps_to(kBrochureLargestScale, kBrochureStep), 1,
       [&](std::size_t i) { return at(1 + kBrochureStep * static_cast<double>(i)); },
       [&](const Trial& trial) {
         return prints_well(trial) || trial.diags.has_errors() || trial.pages.pages.size() > even_above;
       },
-      Forecast{pages_filled, pages_filled(natural), static_cast<double>(even_above - 1) + kBrochureLastPageFill});
+      &forecast);
   if (larger.reached && prints_well(*larger.reached)) return std::move(*larger.reached);
   return natural;
 }
