@@ -81,10 +81,14 @@ std::optional<std::string_view> KeptTable::find(std::string_view key) const {
 }
 
 std::vector<std::pair<std::string_view, std::string_view>> KeptTable::entries() const {
-  std::vector<std::pair<std::string_view, std::string_view>> out;
+  std::vector<std::uint32_t> at;
   for (const Slot& slot : slots_) {
-    if (slot.at == 0) continue;
-    if (const auto found = record(slot.at, std::nullopt)) out.push_back(*found);
+    if (slot.at != 0) at.push_back(slot.at);
+  }
+  std::sort(at.begin(), at.end());
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  for (const std::uint32_t record_at : at) {
+    if (const auto found = record(record_at, std::nullopt)) out.push_back(*found);
   }
   return out;
 }

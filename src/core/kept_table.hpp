@@ -29,7 +29,8 @@ class KeptTable {
   /// The value kept under `key`; nullopt when none is.
   std::optional<std::string_view> find(std::string_view key) const;
 
-  /// Every key and its value, in the table's order.
+  /// Every key and its value, in the order their records lie in the entry (so that a table
+  /// written from them keeps records that were together, together).
   std::vector<std::pair<std::string_view, std::string_view>> entries() const;
 
   std::size_t size() const { return count_; }

@@ -290,7 +290,14 @@ std::optional<ShapedParagraph> KeptParagraphs::find(const StyledParagraph& parag
   const auto value = entry->read ? entry->read->find(key_) : std::nullopt;
   if (!value) return std::nullopt;
   auto shaped = read_paragraph(paragraph, *value, fallback);
-  if (shaped) entry->used.insert(key_);
+  if (shaped) {
+    entry->used.insert(key_);
+    const char* from = value->data();
+    const char* to = from + value->size();
+    entry->used_from = entry->used_from ? std::min(entry->used_from, from) : from;
+    entry->used_to = std::max(entry->used_to, to);
+    entry->used_bytes += key_.size() + value->size();
+  }
   return shaped;
 }
 
@@ -342,9 +349,17 @@ void KeptParagraphs::write(Entry& entry) const {
   core::store_cache_entry(entry.file, core::kept_table_bytes(entry.magic, records));
 }
 
+bool KeptParagraphs::scattered(const Entry& entry) {
+  // Slack of a few pages' mapping around each record read (the kernel maps 16 pages about
+  // each page a run first reads).
+  constexpr std::size_t kSlack = 256 << 10;
+  return entry.used_bytes > 0 &&
+         static_cast<std::size_t>(entry.used_to - entry.used_from) > 2 * entry.used_bytes + kSlack;
+}
+
 KeptParagraphs::~KeptParagraphs() {
   for (auto& [language, entry] : entries_) {
-    if (entry && !entry->added.empty()) write(*entry);
+    if (entry && (!entry->added.empty() || scattered(*entry))) write(*entry);
   }
 }
 

@@ -277,3 +277,53 @@ TEST_CASE("a kept paragraph is read only when every part of it checks", "[text]"
     }
   }
 }
+
+TEST_CASE("a run whose kept paragraphs lie scattered through the entry writes them together", "[text]") {
+  Fonts fonts;
+  // Forty short paragraphs of one leaflet and forty long ones of another, kept in one run:
+  // their records lie mixed in the entry.
+  std::vector<text::StyledParagraph> own, other;
+  for (int i = 0; i < 40; ++i) {
+    own.push_back(fonts.sentence(" N\u00B0 " + std::to_string(i) + "."));
+    std::string long_text;
+    for (int k = 0; k < 60; ++k) long_text += " Autre texte " + std::to_string(i) + "-" + std::to_string(k) + ".";
+    other.push_back(fonts.sentence(long_text));
+  }
+  {
+    text::KeptParagraphs kept;
+    for (std::size_t i = 0; i < own.size(); ++i) {
+      for (const auto* p : {&own[i], &other[i]}) kept.keep(*p, text::shape_glyphs(*p, fonts.fallback), {});
+    }
+  }
+  const auto entries = fonts.entries();
+  REQUIRE(entries.size() == 1);
+  // Where the first and last of the short paragraphs' texts lie in the entry.
+  const auto span = [&](const std::string& bytes) {
+    std::size_t first = bytes.size(), last = 0;
+    for (const auto& p : own) {
+      const std::size_t at = bytes.find(p.text);
+      REQUIRE(at != std::string::npos);
+      first = std::min(first, at);
+      last = std::max(last, at);
+    }
+    return last - first;
+  };
+  const std::string mixed = read_bytes(entries.front());
+  REQUIRE(span(mixed) > 512 * 1024);  // else the test proves nothing
+  const auto use_own = [&] {
+    text::KeptParagraphs kept;
+    for (const auto& p : own) CHECK(kept.find(p, fonts.fallback));
+  };
+  use_own();
+  const std::string gathered = read_bytes(entries.front());
+  CHECK(span(gathered) * 4 < span(mixed));
+  CHECK(gathered.size() == mixed.size());  // the other leaflet's paragraphs are all still there
+  {
+    text::KeptParagraphs kept;
+    for (const auto& p : other) CHECK(kept.find(p, fonts.fallback));
+  }
+  // Now together, neither run writes the entry again.
+  const std::string settled = read_bytes(entries.front());
+  use_own();
+  CHECK(read_bytes(entries.front()) == settled);
+}
