@@ -304,8 +304,10 @@ std::optional<ShapedParagraph> KeptParagraphs::find(const StyledParagraph& parag
 void KeptParagraphs::keep(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
                           const std::vector<FallbackChoice>& choices) {
   Entry* entry = this->entry(paragraph.language);
+  // A record the entry holds under the key is one find() refused (damaged, or made from other
+  // fallback faces): the paragraph added replaces it when the entry is written.
   if (!entry || paragraph.text.empty() || shaped.runs.empty() || entry->added.size() >= kMaxParagraphs ||
-      !set_key(paragraph) || entry->added.count(key_) > 0 || (entry->read && entry->read->find(key_))) {
+      !set_key(paragraph) || entry->added.count(key_) > 0) {
     return;
   }
   auto bytes = kept_bytes(paragraph, shaped, choices);

@@ -54,8 +54,9 @@ class KeptParagraphs {
   /// kept it.
   std::optional<ShapedParagraph> find(const StyledParagraph& paragraph, fonts::FontFallback& fallback);
 
-  /// Keeps `shaped`, what shape_glyphs gave for `paragraph` from the fallback's `choices`;
-  /// not when a glyph is .notdef or a face has no settled identity.
+  /// Keeps `shaped`, what shape_glyphs gave for `paragraph` from the fallback's `choices`, in
+  /// place of any record find() refused for it; not when a glyph is .notdef or a face has no
+  /// settled identity.
   void keep(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
             const std::vector<FallbackChoice>& choices);
 

@@ -162,6 +162,15 @@ TEST_CASE("a paragraph set partly in fallback faces is read only while the fallb
   CHECK_FALSE(text::KeptParagraphs().find(paragraph, other));
   fonts::FontFallback none{fonts.registry, document::FontConfig{}};
   CHECK_FALSE(text::KeptParagraphs().find(paragraph, none));
+  // Set again with the other faces, the paragraph replaces the record those refused.
+  {
+    std::vector<text::FallbackChoice> choices;
+    const text::ShapedParagraph reshaped = text::shape_glyphs(paragraph, other, nullptr, &choices);
+    text::KeptParagraphs().keep(paragraph, reshaped, choices);
+    const auto found = text::KeptParagraphs().find(paragraph, other);
+    REQUIRE(found);
+    CHECK(same(*found, reshaped));
+  }
   // A character no font has (U+10FFFD, private use) is drawn as .notdef: not kept.
   const text::StyledParagraph uncovered = fonts.sentence(" \xF4\x8F\xBF\xBD");
   shape_and_keep(fonts, uncovered);
