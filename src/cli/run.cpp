@@ -33,6 +33,7 @@
 #include "core/cache_pruning.hpp"
 #include "core/invariant.hpp"
 #include "core/printable.hpp"
+#include "core/thread_apart.hpp"
 #include "document/text_uses.hpp"
 #include "leafpress_commit.hpp"
 #include "load/load_leaflet.hpp"
@@ -258,16 +259,17 @@ void run_jobs(std::vector<Job>& jobs, unsigned workers, const Options& options, 
       done(jobs[i]);
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) {
-    threads.emplace_back([&] {
-      core::Diagnostics reported_by_first_worker;
-      Toolbox tools(font_folders, options.limits, reported_by_first_worker);
-      work(tools);
-    });
+  {
+    std::vector<std::jthread> threads;
+    for (unsigned w = 1; w < workers; ++w) {
+      threads.push_back(core::start_apart([&] {
+        core::Diagnostics reported_by_first_worker;
+        Toolbox tools(font_folders, options.limits, reported_by_first_worker);
+        work(tools);
+      }));
+    }
+    work(first_tools);
   }
-  work(first_tools);
-  for (std::thread& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);
 }
 
@@ -322,10 +324,16 @@ int build_all(const Options& options, std::ostream& out, std::ostream& err) {
   // own files, and takes about as long as the other (for the shipped leaflet, 1.2 and 1.4 ms
   // of CPU time on a busy 2-core host, mostly the kernel's mapping and reading files).
   const bool load_while_setting_up = run_threads(options) > 1;
-  auto setting_up = std::async(load_while_setting_up ? std::launch::async : std::launch::deferred,
-                               [&] { return std::make_unique<Toolbox>(font_folders, options.limits, setup_diags); });
+  std::packaged_task<std::unique_ptr<Toolbox>()> set_up(
+      [&] { return std::make_unique<Toolbox>(font_folders, options.limits, setup_diags); });
+  std::future<std::unique_ptr<Toolbox>> setting_up = set_up.get_future();
   std::optional<LoadedLeaflet> first_leaflet;
-  if (load_while_setting_up) first_leaflet.emplace(load(folders.front(), options));
+  if (load_while_setting_up) {
+    const std::jthread setter = core::start_apart([&] { set_up(); });
+    first_leaflet.emplace(load(folders.front(), options));
+  } else {
+    set_up();
+  }
   const std::unique_ptr<Toolbox> first_tools = setting_up.get();
   // A broken font set-up would give every leaflet fonts other than the project's: build none.
   if (setup_diags.has_errors()) {

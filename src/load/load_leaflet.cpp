@@ -13,6 +13,7 @@
 #include "core/limits.hpp"
 #include "core/printing_condition.hpp"
 #include "core/read_file.hpp"
+#include "core/thread_apart.hpp"
 #include "core/units.hpp"
 #include "document/text_uses.hpp"
 #include "load/leaflet_schema.hpp"
@@ -651,7 +652,9 @@ void load_catalogs(const FileSource& source, const std::string& display_dir, doc
   };
   {
     std::vector<std::jthread> helpers;
-    for (std::size_t t = 1; t < std::min<std::size_t>(threads, wanted.size()); ++t) helpers.emplace_back(read_next);
+    for (std::size_t t = 1; t < std::min<std::size_t>(threads, wanted.size()); ++t) {
+      helpers.push_back(core::start_apart(read_next));
+    }
     read_next();
   }
   for (std::size_t i = 0; i < wanted.size(); ++i) {
