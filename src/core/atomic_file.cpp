@@ -23,9 +23,17 @@ namespace {
   throw OutputError("cannot write '" + path.string() + "': " + step + ": " + std::strerror(error));
 }
 
+/// The most a single write() hands the kernel. Linux (6.x, ext4) keeps a file in the page
+/// cache in folios as large as the writes that made it, and a process that maps the file
+/// maps a whole folio where it reads: a cache entry written in one 6 MB write() made a run
+/// that read 1.4 MB of its records 2.1 MiB larger at its peak than the same bytes written in
+/// 64 KiB pieces (the 40-page stress document, 21.3 against 19.2 MiB; the 12-document
+/// batch 28.5 against 24.6).
+constexpr std::size_t kWritePiece = 64 << 10;
+
 void write_all(int fd, std::string_view bytes, const std::filesystem::path& path) {
   while (!bytes.empty()) {
-    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    const ssize_t written = ::write(fd, bytes.data(), std::min(bytes.size(), kWritePiece));
     if (written < 0) {
       if (errno == EINTR) continue;
       fail(path, "write", errno);
