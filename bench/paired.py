@@ -6,10 +6,11 @@ bench/run.sh's absolute times drift from minute to minute, the ratio still holds
 
 For each build (the one-word leaflet, the peers' 2 pages, the fr brochure, the 40-page stress
 document, the 12 documents at -j 1 and -j 2), both binaries run three times to warm their
-cache entries, then RUNS times each (default 30), old and new one after the other, the order
-swapped every other time. Prints the median wall time (of subprocess.run, so about 1 ms of
-Python's own process start is in each figure) and the median user + system time of the
-child. Run it from the repository's root."""
+cache folders (one each, empty at the start), then RUNS times each (default 30), old and
+new one after the other, the order swapped every other time. Prints the median wall time
+(of subprocess.run, so about 1 ms of Python's own process start is in each figure) and the
+median user + system time of the child. Run it from the repository's root."""
+import os
 import pathlib
 import resource
 import statistics
@@ -19,10 +20,10 @@ import tempfile
 import time
 
 
-def one_run(binary, source, extra, out):
+def one_run(binary, source, extra, out, cache):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([binary, "build", source, *extra, "--out", out],
+    subprocess.run([binary, "build", source, *extra, "--out", out], env={**os.environ, "LEAFPRESS_CACHE_DIR": cache},
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -35,6 +36,10 @@ def main():
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 30
     with tempfile.TemporaryDirectory() as scratch:
         scratch = pathlib.Path(scratch)
+        # Each binary its own cache folder, empty at the start and filled by its warm-up runs
+        # (unless LEAFPRESS_CACHE_DIR gives one, "off" included).
+        given = os.environ.get("LEAFPRESS_CACHE_DIR")
+        caches = {old: given or str(scratch / "cache-old"), new: given or str(scratch / "cache-new")}
         word = scratch / "oneword"
         word.mkdir()
         (word / "leaflet.yaml").write_text("default_language: fr\ntitle: t\ncontent:\n  - paragraph: p\n")
@@ -49,10 +54,11 @@ def main():
             times = {old: ([], []), new: ([], [])}
             for binary in (old, new):
                 for _ in range(3):
-                    one_run(binary, source, extra, str(scratch / "warm"))
+                    one_run(binary, source, extra, str(scratch / "warm"), caches[binary])
             for i in range(runs):
                 for binary in ((old, new) if i % 2 == 0 else (new, old)):
-                    wall, cpu = one_run(binary, source, extra, str(scratch / ("old" if binary == old else "new")))
+                    wall, cpu = one_run(binary, source, extra, str(scratch / ("old" if binary == old else "new")),
+                                        caches[binary])
                     times[binary][0].append(wall)
                     times[binary][1].append(cpu)
             wall_old, wall_new = statistics.median(times[old][0]), statistics.median(times[new][0])

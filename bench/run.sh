@@ -27,6 +27,10 @@ leaflet=leaflets/immunotherapy
 bench_build
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+# leafpress's cache folder is the benchmark's own, empty at the start (unless one is given):
+# the warm-up runs fill it, so the timed runs find what this build wrote, not what earlier
+# builds and tests left in ~/.cache/leafpress.
+export LEAFPRESS_CACHE_DIR="${LEAFPRESS_CACHE_DIR:-$out/cache}"
 
 # --- 1. whole processes ---------------------------------------------------------------
 bench/stress/generate.py "$out/stress"

@@ -22,6 +22,10 @@ typst14_addon="$peers/node_modules/@myriaddreamin/typst-ts-node-compiler"
 bench_build
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+# leafpress's cache folder is the benchmark's own, empty at the start (unless one is given):
+# the warm-up runs fill it, so the timed runs find what this build wrote, not what earlier
+# builds and tests left in ~/.cache/leafpress.
+export LEAFPRESS_CACHE_DIR="${LEAFPRESS_CACHE_DIR:-$out/cache}"
 
 # Each tool: its name in the table, the command, and the PDF it writes. The first is the
 # reference the ratios divide by.
