@@ -65,4 +65,12 @@ Toolbox::Toolbox(const FontFolders& folders, const core::Limits& limits, core::D
   }
 }
 
+void Toolbox::write_remembered() {
+  context_.kept.write();
+  context_.shapes.write_remembered();
+  context_.breaks.write_remembered();
+  hyphenators_->write_remembered();
+  registry_->remember_system_fonts();
+}
+
 }  // namespace leafpress::cli

@@ -28,6 +28,11 @@ class Toolbox {
   fonts::FontRegistry& registry() { return *registry_; }
   text::TextContext& context() { return context_; }
 
+  /// Writes what its parts keep across runs in the cache folder (kept paragraphs, shaped
+  /// words and runs, line breaks, hyphenation points, fontconfig's answers), as they do when
+  /// destroyed, so that a toolbox left to the process's exit loses none of it.
+  void write_remembered();
+
  private:
   std::unique_ptr<fonts::FontRegistry> registry_;
   std::unique_ptr<fonts::FontFallback> fallback_;

@@ -53,6 +53,9 @@ class FontRegistry {
   };
   const std::vector<UnusableFile>& unusable_files() const { return unusable_files_; }
 
+  /// Writes what fontconfig answered in this run to the cache folder (SystemFonts::remember).
+  void remember_system_fonts() { system_->remember(); }
+
  private:
   struct FolderFont {
     std::string family;

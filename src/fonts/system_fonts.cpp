@@ -313,24 +313,34 @@ void SystemFonts::remember() {
     return entry.from_fontconfig.contains(family) || (same_folders && entry.from_entry.contains(family));
   };
   std::string out = std::string(kMagic) + "\n" + *fontconfig_->folders;
-  std::size_t families = 0;
+  std::set<std::string> written;
   for (const auto& [family, faces] : scalable_) {
     if (!keep(family) || !writable(family) ||
         !std::all_of(faces.begin(), faces.end(), [](const SystemFace& face) { return writable(face); })) {
       continue;
     }
-    if (++families > kMaxFamilies) break;
+    if (written.size() >= kMaxFamilies) break;
+    written.insert(family);
     out += "family\t" + family + "\n";
     for (const SystemFace& face : faces) write_face(face, out);
   }
-  if (without_outlines_ && (entry.outlineless_from_fontconfig || (same_folders && entry.outlineless_from_entry)) &&
-      std::all_of(without_outlines_->begin(), without_outlines_->end(),
-                  [](const SystemFace& face) { return writable(face); })) {
+  const bool outlineless = without_outlines_ &&
+                           (entry.outlineless_from_fontconfig || (same_folders && entry.outlineless_from_entry)) &&
+                           std::all_of(without_outlines_->begin(), without_outlines_->end(),
+                                       [](const SystemFace& face) { return writable(face); });
+  if (outlineless) {
     out += "outlineless\n";
     for (const SystemFace& face : *without_outlines_) write_face(face, out);
   }
   if (out.size() > kMaxRemembered) return;
   core::store_cache_entry(entry.file, out);
+  // The entry now holds these answers, for fontconfig's folders: a later call writes them
+  // again with any new ones.
+  entry.folders = fontconfig_->folders;
+  entry.from_entry = std::move(written);
+  entry.outlineless_from_entry = outlineless;
+  entry.from_fontconfig.clear();
+  entry.outlineless_from_fontconfig = false;
 }
 
 }  // namespace leafpress::fonts

@@ -30,7 +30,7 @@ class SystemFonts {
  public:
   /// Reads the remembered answers, when they are still true.
   SystemFonts();
-  /// Remembers the answers fontconfig gave in this run; a cache that cannot be written is skipped.
+  /// Remembers the answers fontconfig gave in this run (remember()).
   ~SystemFonts();
   SystemFonts(const SystemFonts&) = delete;
   SystemFonts& operator=(const SystemFonts&) = delete;
@@ -45,14 +45,16 @@ class SystemFonts {
   /// Whether fontconfig itself was loaded in this run (for tests).
   bool loaded_fontconfig() const;
 
+  /// Writes the answers fontconfig gave since the last call, with those of the entry still
+  /// true, to the cache folder (at the end of the run: one write, not one per question); a
+  /// cache that cannot be written is skipped.
+  void remember();
+
  private:
   struct Fontconfig;
   struct Remembered;
 
   Fontconfig& fontconfig();
-  /// Writes the answers fontconfig gave in this run, with those of the entry still true, to
-  /// the cache folder (at the end of the run: one write, not one per question).
-  void remember();
 
   std::unique_ptr<Fontconfig> fontconfig_;
   std::unique_ptr<Remembered> remembered_;

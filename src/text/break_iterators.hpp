@@ -46,6 +46,9 @@ class BreakIterators {
   /// place for the caller to fill (RememberedPositions, with its bound).
   std::pair<std::vector<std::size_t>*, bool> line_breaks_of(std::string_view language, std::string_view text);
 
+  /// Writes the line breaks kept across runs that this run worked out (RememberedPositions::write).
+  void write_remembered() { line_breaks_.write(); }
+
  private:
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> line_;
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> word_;

@@ -129,6 +129,10 @@ class HyphenatorCache {
                                                                  std::string_view language, std::string_view text,
                                                                  std::span<const ByteRange> unhyphenatable);
 
+  /// Writes the paragraphs' hyphenation points kept across runs that this run worked out
+  /// (RememberedPositions::write).
+  void write_remembered() { paragraphs_.write(); }
+
  private:
   struct WordHash {
     using is_transparent = void;

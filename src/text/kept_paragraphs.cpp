@@ -359,10 +359,13 @@ bool KeptParagraphs::scattered(const Entry& entry) {
          static_cast<std::size_t>(entry.used_to - entry.used_from) > 2 * entry.used_bytes + kSlack;
 }
 
-KeptParagraphs::~KeptParagraphs() {
+KeptParagraphs::~KeptParagraphs() { write(); }
+
+void KeptParagraphs::write() {
   for (auto& [language, entry] : entries_) {
     if (entry && (!entry->added.empty() || scattered(*entry))) write(*entry);
   }
+  entries_.clear();
 }
 
 }  // namespace leafpress::text

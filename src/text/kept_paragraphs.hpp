@@ -46,6 +46,7 @@ class KeptParagraphs {
   static constexpr std::size_t kMaxTextBytes = 1 << 16;   // longer paragraphs are not kept
 
   KeptParagraphs() = default;
+  /// Writes the entries (write()).
   ~KeptParagraphs();
   KeptParagraphs(const KeptParagraphs&) = delete;
   KeptParagraphs& operator=(const KeptParagraphs&) = delete;
@@ -59,6 +60,10 @@ class KeptParagraphs {
   /// settled identity.
   void keep(const StyledParagraph& paragraph, const ShapedParagraph& shaped,
             const std::vector<FallbackChoice>& choices);
+
+  /// Writes each language's entry to which paragraphs were added, or whose records used lie
+  /// scattered, and closes them all: a later find() opens its entry again.
+  void write();
 
  private:
   /// The kept paragraphs of one language.
@@ -77,14 +82,14 @@ class KeptParagraphs {
   };
 
   /// Whether the records `entry` used lie scattered through it: then it is written again,
-  /// them first, though nothing was added (see the destructor).
+  /// them first, though nothing was added (see write()).
   static bool scattered(const Entry& entry);
 
   /// The entry of `language`, opened on first use; nullptr when there is no cache folder.
   Entry* entry(const std::string& language);
   /// The key of `paragraph` in key_; false when it cannot be kept.
   bool set_key(const StyledParagraph& paragraph);
-  void write(Entry& entry) const;
+  void write(Entry& entry) const;  // the entry's file, whatever it holds
 
   std::map<std::string, std::optional<Entry>> entries_;  // by language; nullopt: no cache
   std::string key_;                                      // reused

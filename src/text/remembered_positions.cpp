@@ -90,7 +90,9 @@ std::pair<std::vector<std::size_t>*, bool> RememberedPositions::slot(std::string
   return {&found->second.at, false};
 }
 
-RememberedPositions::~RememberedPositions() {
+RememberedPositions::~RememberedPositions() { write(); }
+
+void RememberedPositions::write() {
   if (!entry_) return;
   // The entry's keys are the fingerprints of the run's: a paragraph's positions take a few
   // bytes more than its positions, so looking them up brings little into memory.
@@ -113,6 +115,7 @@ RememberedPositions::~RememberedPositions() {
   }
   const std::string bytes = core::kept_table_bytes(entry_->magic, entries);
   if (bytes.size() <= kMaxEntryBytes) core::store_cache_entry(entry_->file, bytes);
+  for (auto& [key, positions] : kept_) positions.to_keep = false;
 }
 
 }  // namespace leafpress::text

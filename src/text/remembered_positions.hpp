@@ -25,6 +25,7 @@ class RememberedPositions {
   /// Kept across runs too, in `entry`, a table whose format `magic` names: the owner changes
   /// it whenever what it works out for a key could change.
   RememberedPositions(std::filesystem::path entry, std::string magic);
+  /// Writes the entry (write()).
   ~RememberedPositions();
   RememberedPositions(RememberedPositions&&) noexcept;
   RememberedPositions& operator=(RememberedPositions&&) noexcept;
@@ -38,6 +39,10 @@ class RememberedPositions {
   /// entry are used only when they ascend, lie within it and start characters. With
   /// `across_runs` false, the positions are neither looked for nor kept in the entry.
   std::pair<std::vector<std::size_t>*, bool> slot(std::string_view text, bool across_runs = true);
+
+  /// Writes the positions worked out since the last write to the entry, with what other
+  /// workers and runs wrote there meanwhile; nothing when kept for the run only.
+  void write();
 
   static constexpr std::size_t kMaxBytes = 16 << 20;
 

@@ -136,7 +136,9 @@ void RememberedWords::add(std::string_view word, const std::vector<ShapedGlyph>&
   added_.emplace(std::string(word), glyphs);
 }
 
-RememberedWords::~RememberedWords() {
+RememberedWords::~RememberedWords() { write(); }
+
+void RememberedWords::write() {
   // The glyphs were shaped from the bytes opened: kept only if the file is still those.
   if (added_.empty() || !file_ || core::settled_identity(face_path_) != identity_) return;
   std::vector<std::pair<std::string_view, std::string_view>> words;
@@ -170,6 +172,7 @@ RememberedWords::~RememberedWords() {
   }
   const std::string bytes = core::kept_table_bytes(magic_, words);
   if (bytes.size() <= kMaxBytes) core::store_cache_entry(*file_, bytes);
+  added_.clear();
 }
 
 }  // namespace leafpress::text

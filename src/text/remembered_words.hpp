@@ -48,8 +48,7 @@ class RememberedWords {
   /// Reads the entry of `face`, `language`, `script` and `kept`, when there is one to read.
   RememberedWords(const fonts::Face& face, std::string_view language, std::string_view script,
                   Kept kept = Kept::kWords);
-  /// Writes the entry back when words were added and the face's file is still the one opened,
-  /// with the words another run (or another worker of this one) wrote there meanwhile.
+  /// Writes the entry (write()).
   ~RememberedWords();
   RememberedWords(const RememberedWords&) = delete;
   RememberedWords& operator=(const RememberedWords&) = delete;
@@ -65,6 +64,11 @@ class RememberedWords {
 
   /// Keeps `word`'s (or a run's key's) glyphs for later runs.
   void add(std::string_view word, const std::vector<ShapedGlyph>& glyphs);
+
+  /// Writes the entry back when words were added since the last write and the face's file is
+  /// still the one opened, with the words another run (or another worker of this one) wrote
+  /// there meanwhile.
+  void write();
 
  private:
   struct Hash {

@@ -54,6 +54,10 @@ bool ShapeCache::spaces_stand_apart(const fonts::Face& face) {
   return it->second;
 }
 
+void ShapeCache::write_remembered() {
+  for (auto& [key, words] : remembered_) words->write();
+}
+
 RememberedWords& ShapeCache::remembered(const fonts::Face& face, std::string_view language, std::string_view script,
                                         RememberedWords::Kept what) {
   // Looked up by views: no key is built (nor allocated) for an entry already read.

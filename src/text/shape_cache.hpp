@@ -59,6 +59,9 @@ class ShapeCache {
   /// text::shape gives it; kept across runs like words.
   const std::vector<ShapedGlyph>& hyphen(const fonts::Face& face, std::string_view language);
 
+  /// Writes the words and runs kept across runs that this run added (RememberedWords::write).
+  void write_remembered();
+
  private:
   /// `text` shaped by words and single spaces into `glyphs`, each word's glyphs from words_.
   void shape_by_words(const fonts::Face& face, std::string_view text, std::size_t begin, std::size_t end,
